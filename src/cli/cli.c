@@ -1,0 +1,154 @@
+/* cli.c — dispatch of the batch commands and what they share. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "i18n.h"
+#include "sanitize.h"
+#include "xalloc.h"
+
+struct command_entry {
+	enum mt_command cmd;
+	int (*run)(struct cli_ctx *ctx);
+};
+
+static const struct command_entry command_table[] = {
+	{ MT_CMD_LS, cmd_ls },
+	{ MT_CMD_INFO, cmd_info },
+	{ MT_CMD_UPLOAD, cmd_upload },
+	{ MT_CMD_EDIT, cmd_edit },
+	{ MT_CMD_RM, cmd_rm },
+	{ MT_CMD_FOLDERS, cmd_folders },
+	{ MT_CMD_MKDIR, cmd_mkdir },
+	{ MT_CMD_RMDIR, cmd_rmdir },
+	{ MT_CMD_USAGE, cmd_usage },
+	{ MT_CMD_AUDIT, cmd_audit },
+	{ MT_CMD_DETECT, cmd_detect },
+};
+
+void
+cli_print_error(const struct mt_error *err)
+{
+	char line[1024];
+	mt_error_format(err, line, sizeof line);
+	char *clean = mt_sanitize(line);
+	fprintf(stderr, "%s: %s\n", PACKAGE_NAME, clean);
+	free(clean);
+}
+
+int
+cli_exit_for(const struct mt_error *err)
+{
+	return err->kind == MT_ERR_USAGE || err->kind == MT_ERR_CONFIG ? EXIT_USAGE : EXIT_SOME_FAILED;
+}
+
+void
+cli_print_json(json_t *doc)
+{
+	size_t flags = JSON_INDENT(2) | JSON_PRESERVE_ORDER;
+	/* On a terminal, \u-escape everything outside ASCII: no byte of a hostile
+	 * string can then be read as a control sequence. */
+	if (isatty(STDOUT_FILENO))
+		flags |= JSON_ENSURE_ASCII;
+	json_dumpf(doc, stdout, flags);
+	fputc('\n', stdout);
+}
+
+json_t *
+cli_error_json(const struct mt_error *err)
+{
+	json_t *o = json_object();
+	json_object_set_new(o, "kind", json_string(mt_error_kind_name(err->kind)));
+	json_object_set_new(o, "message", json_string(err->message));
+	if (err->http_status)
+		json_object_set_new(o, "status", json_integer(err->http_status));
+	if (err->code[0])
+		json_object_set_new(o, "code", json_string(err->code));
+	if (err->correlation_id[0])
+		json_object_set_new(o, "correlationId", json_string(err->correlation_id));
+	return o;
+}
+
+void
+cli_print_safe(const char *s)
+{
+	char *clean = mt_sanitize(s);
+	fputs(clean, stdout);
+	free(clean);
+}
+
+int
+cli_open_site(struct cli_ctx *ctx)
+{
+	struct mt_error err;
+	mt_error_clear(&err);
+	const char *path = ctx->cl->config_path;
+	bool explicit_path = path != NULL;
+	char *owned = NULL;
+	if (path == NULL && getenv("MEDIATUI_CONFIG") && *getenv("MEDIATUI_CONFIG")) {
+		path = getenv("MEDIATUI_CONFIG");
+		explicit_path = true;
+	}
+	if (path == NULL)
+		path = owned = mt_config_default_path();
+	int rc = mt_config_load(path, explicit_path, &ctx->config, &err);
+	if (rc == 0 && ctx->config.path == NULL)
+		ctx->config.path = xstrdup(path);
+	free(owned);
+	if (rc < 0) {
+		cli_print_error(&err);
+		return EXIT_USAGE;
+	}
+	ctx->profile = mt_config_profile(&ctx->config, ctx->cl->profile, &err);
+	if (ctx->profile == NULL) {
+		cli_print_error(&err);
+		return EXIT_USAGE;
+	}
+	ctx->loop = mt_loop_new();
+	if (ctx->loop == NULL) {
+		mt_error_set(&err, MT_ERR_NET, _("cannot set up the network library"));
+		cli_print_error(&err);
+		return EXIT_SOME_FAILED;
+	}
+	if (mt_site_open(&ctx->site, ctx->loop, ctx->profile, &err) < 0) {
+		cli_print_error(&err);
+		return cli_exit_for(&err);
+	}
+	ctx->site_open = true;
+	return 0;
+}
+
+static void
+cli_close(struct cli_ctx *ctx)
+{
+	if (ctx->site_open)
+		mt_site_close(&ctx->site);
+	mt_loop_free(ctx->loop);
+	mt_config_free(&ctx->config);
+}
+
+int
+cli_run(const struct mt_cmdline *cl)
+{
+	struct cli_ctx ctx;
+	memset(&ctx, 0, sizeof ctx);
+	ctx.cl = cl;
+	int status = EXIT_USAGE;
+	for (size_t i = 0; i < sizeof command_table / sizeof command_table[0]; i++) {
+		if (command_table[i].cmd == cl->command) {
+			status = command_table[i].run(&ctx);
+			break;
+		}
+	}
+	cli_close(&ctx);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "%s: %s\n", PACKAGE_NAME, _("cannot write the output"));
+		if (status == EXIT_ALL_DONE)
+			status = EXIT_SOME_FAILED;
+	}
+	return status;
+}

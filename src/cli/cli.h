@@ -1,0 +1,59 @@
+/* cli.h — the batch commands.
+ *
+ * Each command prints results on stdout (text, or one JSON document with
+ * --json) and each failure on stderr, and returns the exit status:
+ * 0 all done, 1 something failed, 2 usage or configuration error. */
+#ifndef MT_CLI_H
+#define MT_CLI_H
+
+#include <jansson.h>
+#include <stdbool.h>
+
+#include "cmdline.h"
+#include "conf.h"
+#include "error.h"
+#include "loop.h"
+#include "site.h"
+
+enum { EXIT_ALL_DONE = 0, EXIT_SOME_FAILED = 1, EXIT_USAGE = 2 };
+
+/* What every command gets. */
+struct cli_ctx {
+	const struct mt_cmdline *cl;
+	struct mt_config config;
+	const struct mt_profile *profile;   /* NULL for commands that need none */
+	struct mt_loop *loop;
+	struct mt_site site;
+	bool site_open;
+};
+
+/* Runs the command named in cl. */
+int cli_run(const struct mt_cmdline *cl);
+
+/* Opens the config, the profile and the site. Returns 0 or an exit status. */
+int cli_open_site(struct cli_ctx *ctx);
+
+/* Prints "mediatui: MESSAGE" on stderr (sanitised). */
+void cli_print_error(const struct mt_error *err);
+/* The exit status an error calls for: 2 for usage/config, else 1. */
+int cli_exit_for(const struct mt_error *err);
+/* Writes a JSON document to stdout, ASCII-only when stdout is a terminal. */
+void cli_print_json(json_t *doc);
+/* An error as a JSON object {kind, message, status?, code?, correlationId?}. */
+json_t *cli_error_json(const struct mt_error *err);
+/* Prints a line of outside text to stdout with control characters neutralised. */
+void cli_print_safe(const char *s);
+
+int cmd_ls(struct cli_ctx *ctx);
+int cmd_info(struct cli_ctx *ctx);
+int cmd_edit(struct cli_ctx *ctx);
+int cmd_rm(struct cli_ctx *ctx);
+int cmd_folders(struct cli_ctx *ctx);
+int cmd_mkdir(struct cli_ctx *ctx);
+int cmd_rmdir(struct cli_ctx *ctx);
+int cmd_usage(struct cli_ctx *ctx);
+int cmd_audit(struct cli_ctx *ctx);
+int cmd_detect(struct cli_ctx *ctx);
+int cmd_upload(struct cli_ctx *ctx);
+
+#endif

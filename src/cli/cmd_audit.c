@@ -1,0 +1,95 @@
+/* cmd_audit.c — `audit`: findings that need attention, grouped by kind. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "audit.h"
+#include "cli.h"
+#include "i18n.h"
+#include "textwidth.h"
+
+static void
+on_item(const struct mt_media *m, void *arg)
+{
+	mt_audit_add(arg, m);
+}
+
+static const char *
+kind_title(enum mt_finding_kind k)
+{
+	switch (k) {
+	case MT_FIND_MISSING_ALT: return _("Images without alt text");
+	case MT_FIND_OVERSIZED: return _("Oversized files");
+	case MT_FIND_DUPLICATE: return _("Duplicates (same name and size; * = oldest, keep)");
+	case MT_FIND_MISMATCH: return _("Name and type disagree");
+	case MT_FIND_EMPTY_FOLDER: return _("Empty folders");
+	}
+	return "";
+}
+
+int
+cmd_audit(struct cli_ctx *ctx)
+{
+	int rc = cli_open_site(ctx);
+	if (rc)
+		return rc;
+	struct mt_error err;
+	struct mt_audit a;
+	mt_audit_init(&a, ctx->cl->large_bytes);
+	if (mt_site_scan(&ctx->site, on_item, NULL, &a, &err) < 0) {
+		cli_print_error(&err);
+		mt_audit_free(&a);
+		return cli_exit_for(&err);
+	}
+	char **folders = NULL;
+	size_t nfolders = 0;
+	if (ctx->site.has_key && (ctx->site.dialect->caps & MT_CAP_FOLDERS) &&
+	    mt_site_folders(&ctx->site, &folders, &nfolders, &err) < 0) {
+		cli_print_error(&err);
+		mt_audit_free(&a);
+		return cli_exit_for(&err);
+	}
+	mt_audit_finish(&a, folders, nfolders);
+	mt_strv_free(folders, nfolders);
+	if (ctx->cl->json) {
+		json_t *o = mt_audit_to_json(&a);
+		cli_print_json(o);
+		json_decref(o);
+	} else {
+		int last = -1;
+		for (size_t i = 0; i < a.nfindings; i++) {
+			const struct mt_finding *f = &a.findings[i];
+			if ((int)f->kind != last) {
+				printf("%s%s\n", last >= 0 ? "\n" : "", kind_title(f->kind));
+				last = (int)f->kind;
+			}
+			char size[32] = "";
+			if (f->size >= 0)
+				mt_format_size(f->size, size, sizeof size);
+			printf("  %s ", f->kind == MT_FIND_DUPLICATE && f->keep ? "*" : " ");
+			if (f->id) {
+				cli_print_safe(f->id);
+				fputs("  ", stdout);
+			}
+			if (f->filename) {
+				cli_print_safe(f->filename);
+				fputs("  ", stdout);
+			}
+			if (f->folder)
+				cli_print_safe(f->folder);
+			if (size[0])
+				printf("  %s", size);
+			if (f->detail) {
+				fputs("  (", stdout);
+				cli_print_safe(f->detail);
+				fputc(')', stdout);
+			}
+			fputc('\n', stdout);
+		}
+		printf(P_("%lld item scanned, %zu finding\n", "%lld items scanned, %zu findings\n",
+		          (unsigned long)a.nfindings), (long long)a.scanned, a.nfindings);
+	}
+	mt_audit_free(&a);
+	return EXIT_ALL_DONE;
+}

@@ -1,0 +1,129 @@
+/* cmd_ls.c — `ls`: list media, one page or --all, as a table or JSON.
+ *
+ * --all streams: each page is printed as it arrives, so listing a library of
+ * any size needs the memory of one page. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "i18n.h"
+#include "sanitize.h"
+#include "textwidth.h"
+
+#define PAGE_MAX 100
+
+static void
+print_cell(const char *s, int width)
+{
+	char *clean = mt_sanitize(s ? s : "");
+	char buf[512];
+	mt_text_fit(clean, width, 1, buf, sizeof buf);
+	fputs(buf, stdout);
+	free(clean);
+}
+
+void cli_print_media_row(const struct mt_media *m);
+
+void
+cli_print_media_row(const struct mt_media *m)
+{
+	char size[32], dims[32];
+	mt_format_size(m->size, size, sizeof size);
+	if (m->size < 0)
+		strcpy(size, "-");
+	if (m->width >= 0 && m->height >= 0)
+		snprintf(dims, sizeof dims, "%dx%d", m->width, m->height);
+	else
+		strcpy(dims, "-");
+	print_cell(m->id, 18);
+	fputs("  ", stdout);
+	print_cell(m->filename, 32);
+	fputs("  ", stdout);
+	print_cell(m->mime_type, 16);
+	printf("  %10s  %-11s  %-3s  ", size, dims, m->alt && m->alt[0] ? _("alt") : "-");
+	print_cell(m->folder ? m->folder : "", 20);
+	fputc('\n', stdout);
+}
+
+static void
+print_header(void)
+{
+	print_cell(_("ID"), 18);
+	fputs("  ", stdout);
+	print_cell(_("NAME"), 32);
+	fputs("  ", stdout);
+	print_cell(_("TYPE"), 16);
+	printf("  %10s  %-11s  %-3s  ", _("SIZE"), _("WxH"), _("ALT"));
+	print_cell(_("FOLDER"), 20);
+	fputc('\n', stdout);
+}
+
+int
+cmd_ls(struct cli_ctx *ctx)
+{
+	int rc = cli_open_site(ctx);
+	if (rc)
+		return rc;
+	const struct mt_cmdline *cl = ctx->cl;
+	struct mt_list_query q = {
+		.folder = cl->nargs ? cl->args[0] : NULL,
+		.type = cl->type, .search = cl->search, .sort = cl->sort, .order = cl->order,
+		.limit = cl->all ? PAGE_MAX : cl->limit, .offset = cl->all ? 0 : cl->offset,
+	};
+	struct mt_error err;
+	mt_error_clear(&err);
+	if (q.folder && !mt_folder_path_valid(q.folder)) {
+		mt_error_set(&err, MT_ERR_USAGE, _("'%s' is not a valid folder path"), q.folder);
+		cli_print_error(&err);
+		return EXIT_USAGE;
+	}
+	bool first_page = true;
+	int64_t shown = 0, total = 0;
+	for (;;) {
+		struct mt_media_page page;
+		if (mt_site_list(&ctx->site, &q, &page, &err) < 0) {
+			if (!first_page && cl->json)
+				fputs("\n  ]\n}\n", stdout);   /* keep the document well-formed */
+			cli_print_error(&err);
+			return cli_exit_for(&err);
+		}
+		total = page.total;
+		if (cl->json) {
+			if (first_page)
+				printf("{\n  \"total\": %lld,\n  \"offset\": %lld,\n  \"limit\": %lld,\n  \"items\": [",
+				       (long long)page.total, (long long)page.offset,
+				       (long long)(cl->all ? page.total : page.limit));
+			for (size_t i = 0; i < page.nitems; i++) {
+				json_t *o = mt_media_to_json(&page.items[i]);
+				char *s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER |
+				                     (isatty(1) ? JSON_ENSURE_ASCII : 0));
+				printf("%s\n    %s", shown || i ? "," : "", s);
+				free(s);
+				json_decref(o);
+			}
+		} else {
+			if (first_page && page.nitems)
+				print_header();
+			for (size_t i = 0; i < page.nitems; i++)
+				cli_print_media_row(&page.items[i]);
+		}
+		shown += (int64_t)page.nitems;
+		first_page = false;
+		bool more = cl->all && page.nitems > 0 && page.offset + (int64_t)page.nitems < page.total;
+		q.offset = (long)(page.offset + (int64_t)page.nitems);
+		mt_media_page_free(&page);
+		if (!more)
+			break;
+	}
+	if (cl->json) {
+		fputs(shown ? "\n  ]\n}\n" : "]\n}\n", stdout);
+	} else if (!cl->quiet) {
+		fprintf(stderr, P_("%lld of %lld item\n", "%lld of %lld items\n", (unsigned long)total),
+		        (long long)shown, (long long)total);
+	}
+	return EXIT_ALL_DONE;
+}

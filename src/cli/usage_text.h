@@ -1,0 +1,14 @@
+/* usage_text.h — --help and --version texts. */
+#ifndef MT_USAGE_TEXT_H
+#define MT_USAGE_TEXT_H
+
+#include <stdio.h>
+
+#include "cmdline.h"
+
+void mt_print_usage(FILE *out);
+void mt_print_version(FILE *out);
+/* The full-screen interface (src/tui); returns the exit status. */
+int mt_tui_main(const struct mt_cmdline *cl);
+
+#endif

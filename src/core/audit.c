@@ -1,0 +1,253 @@
+/* audit.c — what needs attention in a library. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "audit.h"
+#include "i18n.h"
+#include "mime.h"
+#include "xalloc.h"
+
+struct mt_audit_dup {
+	int64_t size;
+	char *filename;
+	char *id;
+	char *folder;
+	char *created_at;
+};
+
+static char *
+dup_or_null(const char *s)
+{
+	return s ? xstrdup(s) : NULL;
+}
+
+void
+mt_audit_init(struct mt_audit *a, int64_t large_bytes)
+{
+	memset(a, 0, sizeof *a);
+	a->large_bytes = large_bytes > 0 ? large_bytes : MT_AUDIT_DEFAULT_LARGE;
+}
+
+static struct mt_finding *
+add_finding(struct mt_audit *a, enum mt_finding_kind kind, const struct mt_media *m, char *detail)
+{
+	a->findings = xreallocarray(a->findings, a->nfindings + 1, sizeof *a->findings);
+	struct mt_finding *f = &a->findings[a->nfindings++];
+	memset(f, 0, sizeof *f);
+	f->kind = kind;
+	f->size = -1;
+	if (m) {
+		f->id = dup_or_null(m->id);
+		f->filename = dup_or_null(m->filename);
+		f->folder = dup_or_null(m->folder);
+		f->created_at = dup_or_null(m->created_at);
+		f->size = m->size;
+	}
+	f->detail = detail;
+	return f;
+}
+
+static void
+note_folder_used(struct mt_audit *a, const char *folder)
+{
+	for (size_t i = 0; i < a->nused; i++)
+		if (strcmp(a->used_folders[i], folder) == 0)
+			return;
+	if (a->nused == a->used_cap) {
+		a->used_cap = a->used_cap ? a->used_cap * 2 : 16;
+		a->used_folders = xreallocarray(a->used_folders, a->used_cap, sizeof *a->used_folders);
+	}
+	a->used_folders[a->nused++] = xstrdup(folder);
+}
+
+void
+mt_audit_add(struct mt_audit *a, const struct mt_media *m)
+{
+	a->scanned++;
+	note_folder_used(a, m->folder ? m->folder : "/");
+	bool image = m->mime_type && strncmp(m->mime_type, "image/", 6) == 0;
+	if (image && (m->alt == NULL || m->alt[strspn(m->alt, " \t\r\n")] == '\0'))
+		add_finding(a, MT_FIND_MISSING_ALT, m, NULL);
+	if (m->size > a->large_bytes)
+		add_finding(a, MT_FIND_OVERSIZED, m, NULL);
+	if (m->filename && m->mime_type && !mt_mime_name_agrees(m->filename, m->mime_type)) {
+		const char *dot = strrchr(m->filename, '.');
+		add_finding(a, MT_FIND_MISMATCH, m,
+		            xasprintf(_("named %s, served as %s"), dot ? dot : m->filename, m->mime_type));
+	}
+	if (m->filename && m->size >= 0) {
+		if (a->ndups == a->dups_cap) {
+			a->dups_cap = a->dups_cap ? a->dups_cap * 2 : 256;
+			a->dups = xreallocarray(a->dups, a->dups_cap, sizeof *a->dups);
+		}
+		a->dups[a->ndups++] = (struct mt_audit_dup){
+			m->size, xstrdup(m->filename), xstrdup(m->id), dup_or_null(m->folder),
+			dup_or_null(m->created_at)
+		};
+	}
+}
+
+static int
+cmp_str_null(const char *x, const char *y)
+{
+	if (x == NULL || y == NULL)
+		return (x != NULL) - (y != NULL);
+	return strcmp(x, y);
+}
+
+static int
+dup_order(const void *pa, const void *pb)
+{
+	const struct mt_audit_dup *x = pa, *y = pb;
+	if (x->size != y->size)
+		return x->size < y->size ? -1 : 1;
+	int c = strcmp(x->filename, y->filename);
+	if (c)
+		return c;
+	/* ISO 8601 timestamps sort as strings; the oldest first. Unknown last. */
+	c = cmp_str_null(x->created_at, y->created_at);
+	if (x->created_at == NULL || y->created_at == NULL)
+		c = -c;
+	return c ? c : strcmp(x->id, y->id);
+}
+
+static bool
+folder_has_used_descendant(const struct mt_audit *a, const char *folder, char *const *all, size_t nall)
+{
+	size_t fl = strlen(folder);
+	for (size_t i = 0; i < a->nused; i++) {
+		const char *u = a->used_folders[i];
+		if (strcmp(u, folder) == 0)
+			return true;
+		if (strncmp(u, folder, fl) == 0 && (folder[fl - 1] == '/' || u[fl] == '/'))
+			return true;
+	}
+	/* a folder that only holds other folders is not "empty" either */
+	for (size_t i = 0; i < nall; i++)
+		if (strcmp(all[i], folder) != 0 && strncmp(all[i], folder, fl) == 0 && all[i][fl] == '/')
+			return true;
+	return false;
+}
+
+static int
+finding_order(const void *pa, const void *pb)
+{
+	const struct mt_finding *x = pa, *y = pb;
+	if (x->kind != y->kind)
+		return (int)x->kind - (int)y->kind;
+	if (x->group != y->group)
+		return x->group - y->group;
+	if (x->keep != y->keep)
+		return x->keep ? -1 : 1;
+	int c = cmp_str_null(x->folder, y->folder);
+	return c ? c : cmp_str_null(x->id, y->id);
+}
+
+void
+mt_audit_finish(struct mt_audit *a, char *const *folders, size_t nfolders)
+{
+	if (a->ndups)
+		qsort(a->dups, a->ndups, sizeof *a->dups, dup_order);
+	int group = 0;
+	for (size_t i = 0; i < a->ndups; ) {
+		size_t j = i + 1;
+		while (j < a->ndups && a->dups[j].size == a->dups[i].size &&
+		       strcmp(a->dups[j].filename, a->dups[i].filename) == 0)
+			j++;
+		if (j - i > 1) {
+			group++;
+			for (size_t k = i; k < j; k++) {
+				struct mt_media m;
+				mt_media_init(&m);
+				m.id = a->dups[k].id;
+				m.filename = a->dups[k].filename;
+				m.folder = a->dups[k].folder;
+				m.created_at = a->dups[k].created_at;
+				m.size = a->dups[k].size;
+				struct mt_finding *f = add_finding(a, MT_FIND_DUPLICATE, &m, NULL);
+				f->group = group;
+				f->keep = k == i;
+			}
+		}
+		i = j;
+	}
+	for (size_t i = 0; i < nfolders; i++) {
+		if (strcmp(folders[i], "/") == 0)
+			continue;
+		if (!folder_has_used_descendant(a, folders[i], folders, nfolders)) {
+			struct mt_finding *f = add_finding(a, MT_FIND_EMPTY_FOLDER, NULL, NULL);
+			f->folder = xstrdup(folders[i]);
+		}
+	}
+	if (a->nfindings)
+		qsort(a->findings, a->nfindings, sizeof *a->findings, finding_order);
+}
+
+const char *
+mt_finding_kind_name(enum mt_finding_kind kind)
+{
+	switch (kind) {
+	case MT_FIND_MISSING_ALT: return "missing-alt";
+	case MT_FIND_OVERSIZED: return "oversized";
+	case MT_FIND_DUPLICATE: return "duplicate";
+	case MT_FIND_MISMATCH: return "mismatch";
+	case MT_FIND_EMPTY_FOLDER: return "empty-folder";
+	}
+	return "unknown";
+}
+
+json_t *
+mt_audit_to_json(const struct mt_audit *a)
+{
+	json_t *arr = json_array();
+	for (size_t i = 0; i < a->nfindings; i++) {
+		const struct mt_finding *f = &a->findings[i];
+		json_t *o = json_pack("{s:s}", "kind", mt_finding_kind_name(f->kind));
+		if (f->id)
+			json_object_set_new(o, "id", json_string(f->id));
+		if (f->filename)
+			json_object_set_new(o, "filename", json_string(f->filename));
+		if (f->folder)
+			json_object_set_new(o, "folder", json_string(f->folder));
+		if (f->size >= 0)
+			json_object_set_new(o, "size", json_integer(f->size));
+		if (f->created_at)
+			json_object_set_new(o, "createdAt", json_string(f->created_at));
+		if (f->detail)
+			json_object_set_new(o, "detail", json_string(f->detail));
+		if (f->kind == MT_FIND_DUPLICATE) {
+			json_object_set_new(o, "group", json_integer(f->group));
+			json_object_set_new(o, "keep", json_boolean(f->keep));
+		}
+		json_array_append_new(arr, o);
+	}
+	return json_pack("{s:I,s:I,s:o}", "scanned", (json_int_t)a->scanned,
+	                 "largeBytes", (json_int_t)a->large_bytes, "findings", arr);
+}
+
+void
+mt_audit_free(struct mt_audit *a)
+{
+	for (size_t i = 0; i < a->nfindings; i++) {
+		struct mt_finding *f = &a->findings[i];
+		free(f->id);
+		free(f->filename);
+		free(f->folder);
+		free(f->created_at);
+		free(f->detail);
+	}
+	free(a->findings);
+	for (size_t i = 0; i < a->ndups; i++) {
+		free(a->dups[i].filename);
+		free(a->dups[i].id);
+		free(a->dups[i].folder);
+		free(a->dups[i].created_at);
+	}
+	free(a->dups);
+	for (size_t i = 0; i < a->nused; i++)
+		free(a->used_folders[i]);
+	free(a->used_folders);
+	memset(a, 0, sizeof *a);
+}

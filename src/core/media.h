@@ -1,0 +1,62 @@
+/* media.h — a remote media item and a page of them, read from JSON.
+ *
+ * Absent values: NULL strings, -1 for numbers. Public (unauthenticated)
+ * answers carry fewer fields; that is normal, not an error. */
+#ifndef MT_MEDIA_H
+#define MT_MEDIA_H
+
+#include <jansson.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "error.h"
+
+struct mt_media {
+	char *id;            /* required */
+	char *filename;
+	char *mime_type;
+	int64_t size;        /* bytes, -1 unknown */
+	int width, height;   /* pixels, -1 unknown */
+	char *alt;           /* NULL: absent; "" present but empty */
+	char *title;
+	char *description;
+	char *url;
+	char *folder;
+	double focal_x, focal_y;   /* 0..100, -1 unknown */
+	char *created_at;    /* as the server wrote it (ISO 8601) */
+};
+
+struct mt_media_page {
+	struct mt_media *items;
+	size_t nitems;
+	int64_t total;       /* as reported, clamped to >= nitems + offset */
+	int64_t limit;
+	int64_t offset;
+	char **folders;      /* keyed lists carry the folder list; NULL otherwise */
+	size_t nfolders;
+};
+
+/* Reads one item object. Returns 0, or -1 (err set) when it has no usable id. */
+int mt_media_from_json(const json_t *obj, struct mt_media *m, struct mt_error *err);
+/* Reads a single-item answer, bare or wrapped in {"data": ...}. */
+int mt_media_item_from_body(const char *body, size_t len, struct mt_media *m, struct mt_error *err);
+/* Reads a list answer {data: [...], total, limit, offset, folders?}.
+ * Items without an id are skipped and counted in *skipped (may be NULL). */
+int mt_media_page_from_body(const char *body, size_t len, struct mt_media_page *page,
+                            size_t *skipped, struct mt_error *err);
+/* Reads {folders: [...]} or a bare array of paths. */
+int mt_folders_from_body(const char *body, size_t len, char ***folders, size_t *n,
+                         struct mt_error *err);
+
+/* The item as JSON for --json output (all known fields). */
+json_t *mt_media_to_json(const struct mt_media *m);
+/* The family of a MIME type as the API names it: image, video, document. */
+const char *mt_media_kind(const char *mime_type);
+
+void mt_media_init(struct mt_media *m);
+void mt_media_free(struct mt_media *m);
+void mt_media_copy(struct mt_media *dst, const struct mt_media *src);
+void mt_media_page_free(struct mt_media_page *page);
+void mt_strv_free(char **v, size_t n);
+
+#endif

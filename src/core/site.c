@@ -1,0 +1,322 @@
+/* site.c — one configured remote library: profile, dialect, HTTP engine. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "fsutil.h"
+#include "i18n.h"
+#include "site.h"
+#include "strbuf.h"
+#include "xalloc.h"
+
+int
+mt_site_open(struct mt_site *site, struct mt_loop *loop, const struct mt_profile *p,
+             struct mt_error *err)
+{
+	memset(site, 0, sizeof *site);
+	site->dialect = mt_dialect_find(p->api);
+	if (site->dialect == NULL)
+		return mt_error_set(err, MT_ERR_CONFIG, _("profile '%s': unknown api '%s'"), p->name, p->api);
+	struct mt_secret *key = NULL;
+	if (mt_profile_load_key(p, &key, err) < 0)
+		return -1;
+	site->loop = loop;
+	site->profile = p;
+	site->has_key = key != NULL;
+	size_t ul = strlen(p->url);
+	site->base = ul && p->url[ul - 1] == '/' ? xstrdup(p->url) : xasprintf("%s/", p->url);
+
+	/* adclear identifies the end user with headers on every API call */
+	const char *headers[4];
+	int nh = 0;
+	char *h_user = NULL, *h_mail = NULL, *h_ws = NULL;
+	if (p->external_user_id)
+		headers[nh++] = h_user = xasprintf("x-external-user-id: %s", p->external_user_id);
+	if (p->external_user_email)
+		headers[nh++] = h_mail = xasprintf("x-external-user-email: %s", p->external_user_email);
+	if (p->workspace_id)
+		headers[nh++] = h_ws = xasprintf("x-adclear-workspace-id: %s", p->workspace_id);
+	headers[nh] = NULL;
+
+	struct mt_http_config hc = {
+		.api_base = site->base,
+		.key = key,
+		.api_headers = headers,
+		.ca_file = p->ca_file,
+		.connect_timeout_s = p->connect_timeout,
+		.stall_timeout_s = p->stall_timeout,
+	};
+	site->http = mt_http_new(loop, &hc);
+	mt_secret_free(key);
+	free(h_user);
+	free(h_mail);
+	free(h_ws);
+	return 0;
+}
+
+void
+mt_site_close(struct mt_site *site)
+{
+	mt_http_free(site->http);
+	free(site->base);
+	memset(site, 0, sizeof *site);
+}
+
+int
+mt_site_require(const struct mt_site *site, unsigned caps, bool needs_key, struct mt_error *err)
+{
+	if ((site->dialect->caps & caps) != caps)
+		return mt_error_set(err, MT_ERR_UNSUPPORTED,
+		                    _("the %s API cannot do this (profile '%s')"),
+		                    site->dialect->name, site->profile->name);
+	if (needs_key && !site->has_key)
+		return mt_error_set(err, MT_ERR_CONFIG,
+		                    _("profile '%s' has no key: set key_env or key_file to do this"),
+		                    site->profile->name);
+	return 0;
+}
+
+/* ---- blocking wrappers ---- */
+
+struct waiter {
+	bool done;
+	int rc;
+	struct mt_error *err;
+	struct mt_media_page *page;
+	struct mt_media *item;
+	char ***strings;
+	size_t *nstrings;
+};
+
+static void
+wait_fail(struct waiter *w, const struct mt_error *err)
+{
+	w->rc = -1;
+	if (w->err)
+		*w->err = *err;
+}
+
+static void
+on_page(const struct mt_media_page *page, const struct mt_error *err, void *arg)
+{
+	struct waiter *w = arg;
+	w->done = true;
+	if (err) {
+		wait_fail(w, err);
+		return;
+	}
+	/* steal nothing: deep-copy so the dialect may free its own */
+	struct mt_media_page *o = w->page;
+	*o = *page;
+	o->items = xcalloc(page->nitems + 1, sizeof *o->items);
+	for (size_t i = 0; i < page->nitems; i++)
+		mt_media_copy(&o->items[i], &page->items[i]);
+	o->folders = NULL;
+	o->nfolders = 0;
+	if (page->folders) {
+		o->folders = xcalloc(page->nfolders + 1, sizeof *o->folders);
+		for (size_t i = 0; i < page->nfolders; i++)
+			o->folders[i] = xstrdup(page->folders[i]);
+		o->nfolders = page->nfolders;
+	}
+}
+
+static void
+on_item(const struct mt_media *item, const struct mt_error *err, void *arg)
+{
+	struct waiter *w = arg;
+	w->done = true;
+	if (err) {
+		wait_fail(w, err);
+		return;
+	}
+	if (w->item)
+		mt_media_copy(w->item, item);
+}
+
+static void
+on_done(const struct mt_error *err, void *arg)
+{
+	struct waiter *w = arg;
+	w->done = true;
+	if (err)
+		wait_fail(w, err);
+}
+
+static void
+on_strings(char *const *v, size_t n, const struct mt_error *err, void *arg)
+{
+	struct waiter *w = arg;
+	w->done = true;
+	if (err) {
+		wait_fail(w, err);
+		return;
+	}
+	*w->strings = xcalloc(n + 1, sizeof **w->strings);
+	for (size_t i = 0; i < n; i++)
+		(*w->strings)[i] = xstrdup(v[i]);
+	*w->nstrings = n;
+}
+
+static int
+wait_for(struct mt_site *site, struct waiter *w, int started)
+{
+	if (started < 0)
+		return -1;
+	if (mt_loop_run_until(site->loop, &w->done) < 0)
+		return mt_error_set(w->err, MT_ERR_NET, _("the event loop failed"));
+	return w->rc;
+}
+
+int
+mt_site_list(struct mt_site *site, const struct mt_list_query *q, struct mt_media_page *out,
+             struct mt_error *err)
+{
+	memset(out, 0, sizeof *out);
+	if (mt_site_require(site, MT_CAP_BROWSE, !(site->dialect->caps & MT_CAP_PUBLIC), err) < 0)
+		return -1;
+	struct waiter w = { .err = err, .page = out };
+	return wait_for(site, &w, site->dialect->list(site, q, on_page, &w, err));
+}
+
+int
+mt_site_get(struct mt_site *site, const char *id, struct mt_media *out, struct mt_error *err)
+{
+	mt_media_init(out);
+	if (mt_site_require(site, MT_CAP_BROWSE, !(site->dialect->caps & MT_CAP_PUBLIC), err) < 0)
+		return -1;
+	struct waiter w = { .err = err, .item = out };
+	return wait_for(site, &w, site->dialect->get(site, id, on_item, &w, err));
+}
+
+int
+mt_site_patch(struct mt_site *site, const char *id, const struct mt_media_patch *p,
+              struct mt_media *out, struct mt_error *err)
+{
+	if (out)
+		mt_media_init(out);
+	if (mt_site_require(site, MT_CAP_EDIT, true, err) < 0)
+		return -1;
+	struct waiter w = { .err = err, .item = out };
+	return wait_for(site, &w, site->dialect->patch(site, id, p, on_item, &w, err));
+}
+
+int
+mt_site_remove(struct mt_site *site, const char *id, struct mt_error *err)
+{
+	if (mt_site_require(site, MT_CAP_DELETE, true, err) < 0)
+		return -1;
+	struct waiter w = { .err = err };
+	return wait_for(site, &w, site->dialect->remove(site, id, on_done, &w, err));
+}
+
+int
+mt_site_folders(struct mt_site *site, char ***out, size_t *n, struct mt_error *err)
+{
+	*out = NULL;
+	*n = 0;
+	if (mt_site_require(site, MT_CAP_FOLDERS, true, err) < 0)
+		return -1;
+	struct waiter w = { .err = err, .strings = out, .nstrings = n };
+	return wait_for(site, &w, site->dialect->folders(site, on_strings, &w, err));
+}
+
+int
+mt_site_folder_create(struct mt_site *site, const char *path, struct mt_error *err)
+{
+	if (mt_site_require(site, MT_CAP_FOLDERS, true, err) < 0)
+		return -1;
+	struct waiter w = { .err = err };
+	return wait_for(site, &w, site->dialect->folder_create(site, path, on_done, &w, err));
+}
+
+int
+mt_site_folder_delete(struct mt_site *site, const char *path, struct mt_error *err)
+{
+	if (mt_site_require(site, MT_CAP_FOLDERS, true, err) < 0)
+		return -1;
+	struct waiter w = { .err = err };
+	return wait_for(site, &w, site->dialect->folder_delete(site, path, on_done, &w, err));
+}
+
+int
+mt_site_download(struct mt_site *site, const struct mt_media *m, const char *dir,
+                 char **saved_path, struct mt_error *err)
+{
+	*saved_path = NULL;
+	if (m->url == NULL || m->url[0] == '\0')
+		return mt_error_set(err, MT_ERR_PROTOCOL, _("item %s has no url to download"), m->id);
+	if (mt_mkdir_p(dir, err) < 0)
+		return -1;
+	char *safe_id = mt_safe_filename(m->id);
+	char *safe_name = mt_safe_filename(m->filename ? m->filename : m->id);
+	char *final = xasprintf("%s/%s-%s", dir, safe_id, safe_name);
+	free(safe_id);
+	free(safe_name);
+	char *tmp = NULL;
+	int fd = mt_tmpfile_beside(final, &tmp, err);
+	if (fd < 0) {
+		free(final);
+		return -1;
+	}
+	struct mt_http_spec spec = {
+		.method = "GET", .url = m->url, .api = false, .download_fd = fd,
+		.retry = true, .follow_redirects = true,
+	};
+	struct mt_http_response resp;
+	int rc = mt_http_perform(site->http, &spec, &resp, err);
+	if (rc == 0 && (resp.status < 200 || resp.status > 299)) {
+		mt_http_error_from_response(&resp, _("downloading the original"), err);
+		rc = -1;
+	}
+	mt_http_response_free(&resp);
+	struct stat st;
+	if (rc == 0 && fstat(fd, &st) == 0 && m->size >= 0 && st.st_size != m->size) {
+		mt_error_set(err, MT_ERR_IO, _("the download of %s is %lld bytes, expected %lld"),
+		             m->id, (long long)st.st_size, (long long)m->size);
+		rc = -1;
+	}
+	if (rc == 0 && mt_commit_tmpfile(fd, tmp, final, err) == 0) {
+		*saved_path = final;
+		free(tmp);
+		return 0;
+	}
+	if (rc < 0) {
+		close(fd);
+		unlink(tmp);
+	}
+	free(tmp);
+	free(final);
+	return -1;
+}
+
+int
+mt_site_scan(struct mt_site *site, mt_scan_item_fn fn, mt_scan_progress_fn progress, void *arg,
+             struct mt_error *err)
+{
+	struct mt_list_query q = { .limit = 100, .offset = 0 };
+	if (site->has_key) {
+		/* oldest first: new uploads during the scan land at the end, not in the middle */
+		q.sort = "createdAt";
+		q.order = "asc";
+	}
+	for (;;) {
+		struct mt_media_page page;
+		if (mt_site_list(site, &q, &page, err) < 0)
+			return -1;
+		for (size_t i = 0; i < page.nitems; i++)
+			fn(&page.items[i], arg);
+		int64_t seen = page.offset + (int64_t)page.nitems;
+		if (progress)
+			progress(seen, page.total, arg);
+		bool more = page.nitems > 0 && seen < page.total;
+		q.offset = (long)seen;
+		mt_media_page_free(&page);
+		if (!more)
+			return 0;
+	}
+}

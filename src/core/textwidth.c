@@ -1,0 +1,111 @@
+/* textwidth.c — measure and cut text by display width, not bytes. */
+#include "config.h"
+
+#include <langinfo.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "textwidth.h"
+
+static bool
+locale_is_utf8(void)
+{
+	const char *cs = nl_langinfo(CODESET);
+	return cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
+}
+
+/* Width of the character starting at s; sets *len to its byte length. */
+static int
+char_width(const char *s, size_t n, size_t *len)
+{
+	mbstate_t st;
+	memset(&st, 0, sizeof st);
+	wchar_t wc;
+	size_t r = mbrtowc(&wc, s, n, &st);
+	if (r == (size_t)-1 || r == (size_t)-2 || r == 0) {
+		*len = 1;
+		return 1;
+	}
+	*len = r;
+	int w = wcwidth(wc);
+	return w < 0 ? 1 : w;
+}
+
+int
+mt_text_width(const char *s)
+{
+	int w = 0;
+	size_t n = strlen(s);
+	while (n) {
+		size_t len;
+		w += char_width(s, n, &len);
+		s += len;
+		n -= len;
+	}
+	return w;
+}
+
+int
+mt_text_fit(const char *s, int width, int pad, char *out, size_t outlen)
+{
+	if (outlen == 0)
+		return 0;
+	const char *ellipsis = locale_is_utf8() ? "\xe2\x80\xa6" : "~";
+	size_t elen = strlen(ellipsis);
+	int total = mt_text_width(s);
+	size_t o = 0;
+	int used = 0;
+	if (total <= width) {
+		size_t n = strlen(s);
+		if (n >= outlen)
+			n = outlen - 1;
+		memcpy(out, s, n);
+		o = n;
+		used = total;
+	} else if (width > 0) {
+		size_t n = strlen(s);
+		while (n) {
+			size_t len;
+			int cw = char_width(s, n, &len);
+			if (used + cw > width - 1 || o + len + elen >= outlen)
+				break;
+			memcpy(out + o, s, len);
+			o += len;
+			used += cw;
+			s += len;
+			n -= len;
+		}
+		memcpy(out + o, ellipsis, elen);
+		o += elen;
+		used += 1;
+	}
+	while (pad && used < width && o + 1 < outlen) {
+		out[o++] = ' ';
+		used++;
+	}
+	out[o] = '\0';
+	return used;
+}
+
+void
+mt_format_size(int64_t bytes, char *out, size_t outlen)
+{
+	static const char *const units[] = { "KiB", "MiB", "GiB", "TiB", "PiB" };
+	if (bytes < 0) {
+		snprintf(out, outlen, "?");
+		return;
+	}
+	if (bytes < 1024) {
+		snprintf(out, outlen, "%lld B", (long long)bytes);
+		return;
+	}
+	double v = (double)bytes / 1024.0;
+	int u = 0;
+	while (v >= 1024.0 && u < 4) {
+		v /= 1024.0;
+		u++;
+	}
+	snprintf(out, outlen, "%.1f %s", v, units[u]);
+}

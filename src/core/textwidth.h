@@ -1,0 +1,21 @@
+/* textwidth.h — measure and cut text by display width, not bytes.
+ *
+ * CJK characters take two cells, combining marks none; a column that cuts a
+ * name in the middle of a character or counts bytes misaligns every line
+ * after it. Uses the C library's wcwidth in the current locale. */
+#ifndef MT_TEXTWIDTH_H
+#define MT_TEXTWIDTH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Cells needed to show s (UTF-8, already sanitised). Unprintable characters count 1. */
+int mt_text_width(const char *s);
+/* Copies s into out, cut to at most `width` cells; a cut ends in "…" (or "~"
+ * when the locale cannot show it) and never splits a character. When `pad`
+ * is non-zero, fills with spaces to exactly `width` cells. Returns the cells used. */
+int mt_text_fit(const char *s, int width, int pad, char *out, size_t outlen);
+/* "1.5 MiB", "912 B", "12.0 GiB": binary units, one decimal from KiB up. */
+void mt_format_size(int64_t bytes, char *out, size_t outlen);
+
+#endif

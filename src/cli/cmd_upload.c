@@ -1,15 +1,224 @@
-/* cmd_upload.c — `upload FILE...`. */
+/* cmd_upload.c — `upload FILE...`: the queue, with progress for people or logs.
+ *
+ * On a terminal, stderr shows one live line (at most ten updates a second).
+ * Elsewhere it is silent, or with --progress writes one plain line per file
+ * event. Results go to stdout (a line per file, or the --json array).
+ * SIGINT, SIGTERM and SIGHUP stop the transfers cleanly; the journal already
+ * holds everything needed to resume with the same command. */
 #include "config.h"
+
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "i18n.h"
+#include "sanitize.h"
+#include "textwidth.h"
+#include "upload.h"
+
+struct upload_run {
+	struct cli_ctx *ctx;
+	struct mt_upload_queue *q;
+	bool live;              /* stderr is a terminal */
+	bool plain;             /* --progress */
+	bool done;
+	int interrupted;        /* the signal that stopped us, or 0 */
+	uint64_t last_draw;
+	bool line_dirty;
+};
+
+static void
+clear_live_line(struct upload_run *r)
+{
+	if (r->live && r->line_dirty) {
+		fputs("\r\033[K", stderr);
+		r->line_dirty = false;
+	}
+}
+
+static void
+draw_live_line(struct upload_run *r, bool force)
+{
+	uint64_t now = mt_now_ms();
+	if (!force && now - r->last_draw < 100)
+		return;
+	r->last_draw = now;
+	int64_t sent, total;
+	mt_upload_queue_totals(r->q, &sent, &total);
+	int n = mt_upload_queue_count(r->q), finished = 0, active = 0;
+	for (int i = 0; i < n; i++) {
+		enum mt_job_state s = mt_upload_queue_job(r->q, i)->state;
+		finished += mt_job_state_final(s);
+		active += !mt_job_state_final(s) && s != MT_JOB_QUEUED;
+	}
+	char a[32], b[32];
+	mt_format_size(sent, a, sizeof a);
+	mt_format_size(total, b, sizeof b);
+	int pct = total > 0 ? (int)(sent * 100 / total) : 100;
+	char bar[24];
+	int fill = pct / 5;
+	for (int i = 0; i < 20; i++)
+		bar[i] = i < fill ? '#' : '.';
+	bar[20] = '\0';
+	fprintf(stderr, "\r\033[K[%s] %3d%%  %s / %s  %d/%d %s, %d %s", bar, pct, a, b, finished, n,
+	        _("files"), active, _("active"));
+	r->line_dirty = true;
+}
+
+static void
+print_event(struct upload_run *r, struct mt_upload_job *job, const char *what, const char *detail)
+{
+	clear_live_line(r);
+	char *path = mt_sanitize(job->path);
+	char *d = detail ? mt_sanitize(detail) : NULL;
+	fprintf(stderr, "%s %s%s%s\n", what, path, d ? ": " : "", d ? d : "");
+	free(path);
+	free(d);
+}
+
+static void
+on_event(struct mt_upload_queue *q, struct mt_upload_job *job, enum mt_upload_event ev, void *arg)
+{
+	struct upload_run *r = arg;
+	if (ev == MT_UP_EV_QUEUE_DONE) {
+		r->done = true;
+		return;
+	}
+	if (r->plain) {
+		char buf[256];
+		if (ev == MT_UP_EV_STATE && job->state == MT_JOB_CHECKING) {
+			print_event(r, job, _("started"), NULL);
+		} else if (ev == MT_UP_EV_RETRY) {
+			snprintf(buf, sizeof buf, _("attempt %d: %s"), job->attempt + 1, job->retry_reason);
+			print_event(r, job, _("retrying"), buf);
+		} else if (ev == MT_UP_EV_STATE && (job->state == MT_JOB_DONE || job->state == MT_JOB_SKIPPED)) {
+			snprintf(buf, sizeof buf, "%s", job->remote_id ? job->remote_id : "");
+			print_event(r, job, job->state == MT_JOB_DONE ? _("done") : _("skipped"), buf);
+		} else if (ev == MT_UP_EV_STATE && job->state == MT_JOB_FAILED) {
+			char line[700];
+			mt_error_format(&job->err, line, sizeof line);
+			print_event(r, job, _("failed"), line);
+		}
+	}
+	if (ev == MT_UP_EV_STATE && job->state == MT_JOB_HASHING && job->name_mismatch && !r->plain) {
+		/* say it once, early: the file goes up with its true type */
+	}
+	if (r->live)
+		draw_live_line(r, ev == MT_UP_EV_STATE);
+}
+
+static void
+on_signal(int signo, void *arg)
+{
+	struct upload_run *r = arg;
+	if (r->interrupted)
+		return;
+	r->interrupted = signo;
+	int n = mt_upload_queue_count(r->q);
+	for (int i = 0; i < n; i++)
+		mt_upload_job_cancel(mt_upload_queue_job(r->q, i));
+	r->done = true;
+}
+
+static const char *
+status_word(enum mt_job_state s)
+{
+	switch (s) {
+	case MT_JOB_DONE: return "uploaded";
+	case MT_JOB_SKIPPED: return "skipped";
+	default: return "failed";
+	}
+}
 
 int
 cmd_upload(struct cli_ctx *ctx)
 {
+	int rc = cli_open_site(ctx);
+	if (rc)
+		return rc;
+	const struct mt_cmdline *cl = ctx->cl;
+	struct upload_run r = { .ctx = ctx, .live = isatty(STDERR_FILENO) && !cl->progress && !cl->quiet,
+	                        .plain = cl->progress };
+	struct mt_upload_options opts = {
+		.folder = cl->folder, .alt = cl->alt, .video_id = cl->video_id,
+		.document_id = cl->document_id, .jobs = cl->jobs, .use_journal = true,
+	};
 	struct mt_error err;
-	mt_error_set(&err, MT_ERR_UNSUPPORTED, _("upload: the upload queue is not in this build yet"));
-	cli_print_error(&err);
-	(void)ctx;
-	return EXIT_SOME_FAILED;
+	mt_error_clear(&err);
+	if (cl->folder && !mt_folder_path_valid(cl->folder)) {
+		mt_error_set(&err, MT_ERR_USAGE, _("'%s' is not a valid folder path"), cl->folder);
+		cli_print_error(&err);
+		return EXIT_USAGE;
+	}
+	if (mt_upload_queue_new(&ctx->site, &opts, on_event, &r, &r.q, &err) < 0) {
+		cli_print_error(&err);
+		return cli_exit_for(&err);
+	}
+	for (int i = 0; i < cl->nargs; i++)
+		mt_upload_queue_add(r.q, cl->args[i]);
+	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
+	mt_loop_catch_signals(ctx->loop, sigs, 3, on_signal, &r);
+	signal(SIGPIPE, SIG_IGN);
+	mt_upload_queue_start(r.q);
+	while (!r.done && !mt_upload_queue_finished(r.q))
+		if (mt_loop_run_once(ctx->loop, 100) < 0)
+			break;
+	clear_live_line(&r);
+
+	json_t *results = json_array();
+	int failures = 0;
+	int n = mt_upload_queue_count(r.q);
+	for (int i = 0; i < n; i++) {
+		struct mt_upload_job *job = mt_upload_queue_job(r.q, i);
+		const char *status = status_word(job->state);
+		bool failed = strcmp(status, "failed") == 0;
+		failures += failed;
+		json_t *o = json_pack("{s:s,s:s}", "file", job->path, "status", status);
+		if (job->remote_id)
+			json_object_set_new(o, "id", json_string(job->remote_id));
+		if (job->remote_url)
+			json_object_set_new(o, "url", json_string(job->remote_url));
+		if (job->mime[0])
+			json_object_set_new(o, "mimeType", json_string(job->mime));
+		if (job->name_mismatch)
+			json_object_set_new(o, "warning", json_string(_("the file's content does not match its extension")));
+		if (failed || job->err.kind != MT_ERR_NONE)
+			json_object_set_new(o, "error", cli_error_json(&job->err));
+		else
+			json_object_set_new(o, "error", json_null());
+		json_array_append_new(results, o);
+		if (!cl->json) {
+			char *path = mt_sanitize(job->path);
+			if (failed) {
+				char line[700];
+				mt_error_format(&job->err, line, sizeof line);
+				char *l = mt_sanitize(line);
+				if (!cl->progress)
+					fprintf(stderr, "%s: %s\n", PACKAGE_NAME, l);
+				free(l);
+			} else if (!cl->quiet) {
+				char *id = mt_sanitize(job->remote_id ? job->remote_id : "-");
+				char *url = mt_sanitize(job->remote_url ? job->remote_url : "");
+				printf("%s %s %s%s%s\n", status, path, id, url[0] ? " " : "", url);
+				free(id);
+				free(url);
+			}
+			if (job->name_mismatch && !failed)
+				fprintf(stderr, _("%s: warning: %s is %s, its extension says otherwise\n"),
+				        PACKAGE_NAME, path, job->mime);
+			free(path);
+		}
+	}
+	if (cl->json)
+		cli_print_json(results);
+	json_decref(results);
+	mt_upload_queue_free(r.q);
+	if (r.interrupted) {
+		fprintf(stderr, _("%s: interrupted; run the same command again to resume\n"), PACKAGE_NAME);
+		return 128 + r.interrupted;
+	}
+	return failures ? EXIT_SOME_FAILED : EXIT_ALL_DONE;
 }

@@ -15,6 +15,7 @@
 #include "i18n.h"
 #include "site.h"
 #include "strbuf.h"
+#include "upload.h"
 #include "xalloc.h"
 
 enum call_kind { CALL_PAGE, CALL_ITEM, CALL_DONE, CALL_STRINGS };
@@ -316,5 +317,5 @@ const struct mt_dialect mt_dialect_clearcms = {
 	.folders = clearcms_folders,
 	.folder_create = clearcms_folder_create,
 	.folder_delete = clearcms_folder_delete,
-	.upload = NULL,   /* set once the upload queue lands */
+	.upload = &mt_upload_clearcms,
 };

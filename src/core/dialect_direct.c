@@ -1,10 +1,123 @@
-/* dialect_direct.c — the direct upload API. */
+/* dialect_direct.c — the direct upload API with checksums (seed 004).
+ *
+ * POST the blob {filename, content_type, byte_size, checksum}; the answer is
+ * the file record, with `direct_upload` {url, headers} when the bytes are
+ * still wanted and without it when the server already has them (record
+ * lookup). The PUT carries exactly the returned headers, Content-MD5
+ * included, so storage rejects a body that changed. Because the checksum
+ * identifies the file, the create step may be repeated safely. */
 #include "config.h"
 
-#include "dialect.h"
+#include <stdlib.h>
+#include <string.h>
+
+#include "digest.h"
+#include "i18n.h"
+#include "jsonx.h"
+#include "upload.h"
+#include "xalloc.h"
+
+static int
+direct_check(const struct mt_site *site, const char *mime, int64_t size, const char *name,
+             struct mt_error *err)
+{
+	return 0;   /* the API documents no type or size limits; the server has the last word */
+}
+
+static unsigned
+direct_digests(const struct mt_site *site)
+{
+	/* MD5 always: storage checks Content-MD5 */
+	return MT_DIGEST_MD5 |
+	       (site->profile->checksum == MT_CHECKSUM_SHA256 ? MT_DIGEST_SHA256 : 0);
+}
+
+static void
+create_done(struct mt_upload_job *job, const struct mt_http_response *resp, json_t *root)
+{
+	if (resp->status < 200 || resp->status > 299) {
+		mt_upload_fail_response(job, resp, _("creating the file record"));
+		return;
+	}
+	const json_t *rec = jx_unwrap_data(root);
+	char *id = jx_strdup(rec, "id");
+	if (id == NULL) {
+		struct mt_error err;
+		mt_error_set(&err, MT_ERR_PROTOCOL, _("the file record in the answer has no id"));
+		mt_upload_step_done(job, &err);
+		return;
+	}
+	free(job->storage_key);
+	job->storage_key = jx_strdup(rec, "key");
+	json_t *du = json_object_get(rec, "direct_upload");
+	if (!json_is_object(du)) {
+		/* the server already holds these bytes: nothing to send */
+		free(job->remote_id);
+		job->remote_id = id;
+		job->already_there = true;
+		mt_upload_step_done(job, NULL);
+		return;
+	}
+	/* the record exists but wants the bytes: keep its id until they are sent */
+	free(job->media_id);
+	job->media_id = id;
+	const char *url = jx_str(du, "url");
+	json_t *hdrs = json_object_get(du, "headers");
+	if (url == NULL || !json_is_object(hdrs)) {
+		struct mt_error err;
+		mt_error_set(&err, MT_ERR_PROTOCOL, _("direct_upload has no url or headers"));
+		mt_upload_step_done(job, &err);
+		return;
+	}
+	size_t n = json_object_size(hdrs);
+	char **lines = xcalloc(n + 1, sizeof *lines);
+	size_t k = 0;
+	const char *name;
+	json_t *v;
+	json_object_foreach(hdrs, name, v) {
+		if (json_is_string(v) && strpbrk(name, "\r\n:") == NULL &&
+		    strpbrk(json_string_value(v), "\r\n") == NULL)
+			lines[k++] = xasprintf("%s: %s", name, json_string_value(v));
+	}
+	mt_upload_job_set_target(job, url, "PUT", (const char *const *)lines);
+	for (size_t i = 0; i < k; i++)
+		free(lines[i]);
+	free(lines);
+	mt_upload_step_done(job, NULL);
+}
+
+static int
+direct_start(struct mt_upload_job *job, struct mt_error *err)
+{
+	bool sha = mt_upload_queue_site(job->queue)->profile->checksum == MT_CHECKSUM_SHA256;
+	free(job->checksum);
+	job->checksum = xstrdup(sha ? job->sha256_b64 : job->md5_b64);
+	json_t *body = json_pack("{s:{s:s,s:s,s:I,s:s}}", "blob", "filename", job->name,
+	                         "content_type", job->mime, "byte_size", (json_int_t)job->size,
+	                         "checksum", job->checksum);
+	int rc = mt_upload_api_json(job, "POST", "api/v1/upload/direct", body, true, create_done, err);
+	json_decref(body);
+	return rc;
+}
+
+static int
+direct_finish(struct mt_upload_job *job, struct mt_error *err)
+{
+	free(job->remote_id);
+	job->remote_id = job->media_id ? xstrdup(job->media_id) : NULL;
+	mt_upload_step_done(job, NULL);
+	return 0;
+}
+
+const struct mt_upload_ops mt_upload_direct = {
+	.check = direct_check,
+	.digests = direct_digests,
+	.start = direct_start,
+	.finish = direct_finish,
+};
 
 const struct mt_dialect mt_dialect_direct = {
 	.name = "direct",
 	.caps = MT_CAP_UPLOAD,
-	.upload = NULL,
+	.upload = &mt_upload_direct,
 };

@@ -1,10 +1,95 @@
-/* dialect_flare.c — the flare upload API. */
+/* dialect_flare.c — the flare video upload API (seed 002).
+ *
+ * presign {videoId, fileName} -> PUT with exactly the method and headers the
+ * answer names. Presigning again for the same file gives the same object, so
+ * both steps may be repeated. */
 #include "config.h"
 
-#include "dialect.h"
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "jsonx.h"
+#include "upload.h"
+#include "xalloc.h"
+
+static int
+flare_check(const struct mt_site *site, const char *mime, int64_t size, const char *name,
+            struct mt_error *err)
+{
+	if (strncmp(mime, "video/", 6) != 0)
+		return mt_error_set(err, MT_ERR_REJECTED, _("flare takes videos only; this is %s"), mime);
+	return 0;
+}
+
+static void
+presign_done(struct mt_upload_job *job, const struct mt_http_response *resp, json_t *root)
+{
+	if (resp->status < 200 || resp->status > 299) {
+		mt_upload_fail_response(job, resp, _("asking flare for an upload URL"));
+		return;
+	}
+	const char *url = jx_str(root, "uploadUrl");
+	json_t *hdrs = json_object_get(root, "headers");
+	if (url == NULL || (hdrs && !json_is_object(hdrs))) {
+		struct mt_error err;
+		mt_error_set(&err, MT_ERR_PROTOCOL, _("flare's presign answer has no usable uploadUrl"));
+		mt_upload_step_done(job, &err);
+		return;
+	}
+	size_t n = json_object_size(hdrs);
+	char **lines = xcalloc(n + 1, sizeof *lines);
+	size_t k = 0;
+	const char *name;
+	json_t *v;
+	json_object_foreach(hdrs, name, v) {
+		if (json_is_string(v) && strpbrk(name, "\r\n:") == NULL &&
+		    strpbrk(json_string_value(v), "\r\n") == NULL)
+			lines[k++] = xasprintf("%s: %s", name, json_string_value(v));
+	}
+	const char *method = jx_str(root, "method");
+	mt_upload_job_set_target(job, url, method ? method : "PUT", (const char *const *)lines);
+	for (size_t i = 0; i < k; i++)
+		free(lines[i]);
+	free(lines);
+	free(job->remote_url);
+	job->remote_url = jx_strdup(root, "publicUrl");
+	mt_upload_step_done(job, NULL);
+}
+
+static int
+flare_start(struct mt_upload_job *job, struct mt_error *err)
+{
+	const struct mt_upload_options *o = mt_upload_queue_options(job->queue);
+	if (o->video_id == NULL)
+		return mt_error_set(err, MT_ERR_CONFIG,
+		                    _("flare needs a video id: pass --video-id or set video_id in the profile"));
+	free(job->remote_id);
+	job->remote_id = NULL;
+	json_t *body = json_pack("{s:s,s:s}", "videoId", o->video_id, "fileName", job->name);
+	int rc = mt_upload_api_json(job, "POST", "api/video/upload/presign", body, true, presign_done, err);
+	json_decref(body);
+	return rc;
+}
+
+static int
+flare_finish(struct mt_upload_job *job, struct mt_error *err)
+{
+	const struct mt_upload_options *o = mt_upload_queue_options(job->queue);
+	free(job->remote_id);
+	job->remote_id = xstrdup(o->video_id);
+	mt_upload_step_done(job, NULL);
+	return 0;
+}
+
+const struct mt_upload_ops mt_upload_flare = {
+	.check = flare_check,
+	.start = flare_start,
+	.finish = flare_finish,
+};
 
 const struct mt_dialect mt_dialect_flare = {
 	.name = "flare",
 	.caps = MT_CAP_UPLOAD,
-	.upload = NULL,
+	.upload = &mt_upload_flare,
 };

@@ -19,6 +19,7 @@ struct mt_site {
 	const struct mt_dialect *dialect;
 	bool has_key;
 	char *base;                /* the profile's url, with a trailing '/' */
+	bool no_cloud_storage;     /* clearcms: presign was refused; use multipart */
 };
 
 /* Returns 0, or -1 with err (MT_ERR_CONFIG for a key problem). */

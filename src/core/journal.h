@@ -1,0 +1,42 @@
+/* journal.h — upload state that survives a crash or a dropped SSH session.
+ *
+ * One append-only file of JSON lines per profile under
+ * $XDG_STATE_HOME/mediatui/ (default ~/.local/state/mediatui/). Each line is
+ * the whole latest record of one upload job, keyed by what identifies the
+ * work (profile, file, size, mtime, destination); the last line for a key
+ * wins. A torn last line from a crash is skipped and counted. The file is
+ * locked while open so two processes cannot interleave records, and compacted
+ * when it holds many stale lines. */
+#ifndef MT_JOURNAL_H
+#define MT_JOURNAL_H
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "error.h"
+
+struct mt_journal;
+
+/* The state directory: $XDG_STATE_HOME/mediatui or ~/.local/state/mediatui. */
+char *mt_journal_dir(void);
+
+/* Opens (creating as needed) the journal at `path`. Fails with a clear
+ * message when another process holds it or the directory is not writable. */
+int mt_journal_open(const char *path, struct mt_journal **out, struct mt_error *err);
+/* The journal file for a profile in the default directory. */
+char *mt_journal_path_for(const char *profile);
+
+/* The latest record for key (borrowed; valid until the next put), or NULL. */
+json_t *mt_journal_get(struct mt_journal *j, const char *key);
+/* Appends a record (a JSON object, not stolen) for key. With `sync`, the line
+ * is on disk before this returns (fdatasync). Returns 0 or -1 (err). */
+int mt_journal_put(struct mt_journal *j, const char *key, json_t *record, bool sync,
+                   struct mt_error *err);
+/* All latest records as an object key -> record (borrowed). */
+json_t *mt_journal_records(struct mt_journal *j);
+/* Lines that could not be read when the journal was opened. */
+size_t mt_journal_skipped_lines(const struct mt_journal *j);
+void mt_journal_close(struct mt_journal *j);
+
+#endif

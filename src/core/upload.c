@@ -1,0 +1,920 @@
+/* upload.c — the upload queue: one state machine for every dialect. */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "digest.h"
+#include "fsutil.h"
+#include "i18n.h"
+#include "mime.h"
+#include "upload.h"
+#include "xalloc.h"
+
+/* Hash this much per loop turn: ~5-10 ms of work, so the UI stays live. */
+#define HASH_SLICE (8u << 20)
+/* Re-presign when a URL has less than this left before its PUT starts. */
+#define EXPIRY_MARGIN_S 30
+#define MAX_PRESIGNS 4
+
+struct mt_upload_queue {
+	struct mt_site *site;
+	const struct mt_upload_ops *ops;
+	struct mt_upload_options opts;   /* strings point at the owned copies below */
+	char *own_folder, *own_alt, *own_video_id, *own_document_id;
+	struct mt_journal *journal;
+	struct mt_upload_job **jobs;
+	int njobs, cap;
+	int active;
+	bool paused;
+	bool quota_hit;
+	bool announced_done;
+	mt_upload_event_fn fn;
+	void *arg;
+};
+
+static void job_begin(struct mt_upload_job *job);
+static void job_fail(struct mt_upload_job *job, const struct mt_error *err);
+static void queue_pump(struct mt_upload_queue *q);
+
+const char *
+mt_job_state_name(enum mt_job_state s)
+{
+	switch (s) {
+	case MT_JOB_QUEUED: return "queued";
+	case MT_JOB_CHECKING: return "checking";
+	case MT_JOB_HASHING: return "hashing";
+	case MT_JOB_STARTING: return "starting";
+	case MT_JOB_UPLOADING: return "uploading";
+	case MT_JOB_CONFIRMING: return "confirming";
+	case MT_JOB_VERIFYING: return "verifying";
+	case MT_JOB_DONE: return "done";
+	case MT_JOB_SKIPPED: return "skipped";
+	case MT_JOB_FAILED: return "failed";
+	case MT_JOB_CANCELLED: return "cancelled";
+	}
+	return "?";
+}
+
+bool
+mt_job_state_final(enum mt_job_state s)
+{
+	return s == MT_JOB_DONE || s == MT_JOB_SKIPPED || s == MT_JOB_FAILED || s == MT_JOB_CANCELLED;
+}
+
+static void
+emit(struct mt_upload_queue *q, struct mt_upload_job *job, enum mt_upload_event ev)
+{
+	if (q->fn)
+		q->fn(q, job, ev, q->arg);
+}
+
+static void
+set_state(struct mt_upload_job *job, enum mt_job_state s)
+{
+	job->state = s;
+	job->state_ms = mt_now_ms();
+	emit(job->queue, job, MT_UP_EV_STATE);
+}
+
+static char *
+opt_dup(const char *s)
+{
+	return s ? xstrdup(s) : NULL;
+}
+
+int
+mt_upload_queue_new(struct mt_site *site, const struct mt_upload_options *opts,
+                    mt_upload_event_fn fn, void *arg, struct mt_upload_queue **out,
+                    struct mt_error *err)
+{
+	*out = NULL;
+	if (site->dialect->upload == NULL || !(site->dialect->caps & MT_CAP_UPLOAD))
+		return mt_error_set(err, MT_ERR_UNSUPPORTED, _("the %s API cannot upload"),
+		                    site->dialect->name);
+	if (!site->has_key)
+		return mt_error_set(err, MT_ERR_CONFIG,
+		                    _("profile '%s' has no key: uploads need one (key_env or key_file)"),
+		                    site->profile->name);
+	struct mt_upload_queue *q = xcalloc(1, sizeof *q);
+	q->site = site;
+	q->ops = site->dialect->upload;
+	q->opts = *opts;
+	q->opts.folder = q->own_folder = opt_dup(opts->folder ? opts->folder : site->profile->folder);
+	q->opts.alt = q->own_alt = opt_dup(opts->alt);
+	q->opts.video_id = q->own_video_id =
+		opt_dup(opts->video_id ? opts->video_id : site->profile->video_id);
+	q->opts.document_id = q->own_document_id =
+		opt_dup(opts->document_id ? opts->document_id : site->profile->document_id);
+	if (q->opts.jobs <= 0)
+		q->opts.jobs = site->profile->jobs > 0 ? site->profile->jobs : 4;
+	if (q->opts.max_attempts <= 0)
+		q->opts.max_attempts = 5;
+	q->fn = fn;
+	q->arg = arg;
+	if (opts->use_journal) {
+		char *path = mt_journal_path_for(site->profile->name);
+		int rc = mt_journal_open(path, &q->journal, err);
+		free(path);
+		if (rc < 0) {
+			mt_upload_queue_free(q);
+			return -1;
+		}
+	}
+	*out = q;
+	return 0;
+}
+
+static void
+job_release_transfer(struct mt_upload_job *job)
+{
+	if (job->timer) {
+		mt_loop_timer_cancel(job->queue->site->loop, job->timer);
+		job->timer = 0;
+	}
+	mt_digest_free(job->digest);
+	job->digest = NULL;
+}
+
+static void
+clear_target(struct mt_upload_job *job)
+{
+	XFREE(job->put_url);
+	XFREE(job->put_method);
+	for (int i = 0; i < job->nput_headers; i++)
+		free(job->put_headers[i]);
+	XFREE(job->put_headers);
+	job->nput_headers = 0;
+	job->put_expires = 0;
+}
+
+static void
+job_free(struct mt_upload_job *job)
+{
+	job_release_transfer(job);
+	if (job->fd > 0)
+		close(job->fd);
+	free(job->path);
+	free(job->name);
+	free(job->key);
+	free(job->folder);
+	free(job->alt);
+	free(job->media_id);
+	free(job->storage_key);
+	free(job->upload_id);
+	free(job->upload_url);
+	clear_target(job);
+	free(job->checksum);
+	json_decref(job->snapshot);
+	free(job->remote_id);
+	free(job->remote_url);
+	free(job);
+}
+
+void
+mt_upload_queue_free(struct mt_upload_queue *q)
+{
+	if (q == NULL)
+		return;
+	for (int i = 0; i < q->njobs; i++) {
+		struct mt_upload_job *job = q->jobs[i];
+		if (job->req) {
+			struct mt_http_req *r = job->req;
+			job->req = NULL;
+			job->state = MT_JOB_CANCELLED;
+			mt_http_cancel(r);   /* its callback sees a cancelled job and lets go */
+		}
+	}
+	for (int i = 0; i < q->njobs; i++)
+		job_free(q->jobs[i]);
+	free(q->jobs);
+	free(q->own_folder);
+	free(q->own_alt);
+	free(q->own_video_id);
+	free(q->own_document_id);
+	mt_journal_close(q->journal);
+	free(q);
+}
+
+struct mt_upload_job *
+mt_upload_queue_add(struct mt_upload_queue *q, const char *path)
+{
+	if (q->njobs == q->cap) {
+		q->cap = q->cap ? q->cap * 2 : 16;
+		q->jobs = xreallocarray(q->jobs, (size_t)q->cap, sizeof *q->jobs);
+	}
+	struct mt_upload_job *job = xcalloc(1, sizeof *job);
+	job->queue = q;
+	job->index = q->njobs;
+	job->path = xstrdup(path);
+	job->name = xstrdup(mt_basename(path));
+	job->folder = opt_dup(q->opts.folder);
+	job->alt = opt_dup(q->opts.alt);
+	job->size = -1;
+	job->state = MT_JOB_QUEUED;
+	q->jobs[q->njobs++] = job;
+	q->announced_done = false;
+	struct stat st;
+	if (stat(path, &st) < 0) {
+		mt_error_set(&job->err, MT_ERR_IO, "%s: %s", path, strerror(errno));
+		job->state = MT_JOB_FAILED;
+	} else if (S_ISDIR(st.st_mode)) {
+		mt_error_set(&job->err, MT_ERR_IO, _("%s: is a directory, not a file"), path);
+		job->state = MT_JOB_FAILED;
+	} else if (!S_ISREG(st.st_mode)) {
+		mt_error_set(&job->err, MT_ERR_IO, _("%s: not a regular file"), path);
+		job->state = MT_JOB_FAILED;
+	} else {
+		job->size = st.st_size;
+		job->dev = st.st_dev;
+		job->ino = st.st_ino;
+		/* the same file twice in one queue would upload it twice */
+		for (int i = 0; i < q->njobs - 1; i++) {
+			struct mt_upload_job *o = q->jobs[i];
+			if (o->size >= 0 && o->dev == st.st_dev && o->ino == st.st_ino &&
+			    o->state != MT_JOB_FAILED && o->state != MT_JOB_CANCELLED) {
+				mt_error_set(&job->err, MT_ERR_USAGE, _("%s: listed twice; uploaded once"), path);
+				job->state = MT_JOB_SKIPPED;
+				break;
+			}
+		}
+	}
+	return job;
+}
+
+/* ---- journal ---- */
+
+static void
+make_key(struct mt_upload_job *job)
+{
+	struct mt_upload_queue *q = job->queue;
+	char *real = realpath(job->path, NULL);
+	char *material = xasprintf("%s\n%s\n%s\n%lld\n%lld.%09ld\n%s\n%s\n%s",
+	                           q->site->profile->name, q->site->profile->url,
+	                           real ? real : job->path, (long long)job->size,
+	                           (long long)job->mtime.tv_sec, job->mtime.tv_nsec,
+	                           job->folder ? job->folder : "",
+	                           q->opts.document_id ? q->opts.document_id : "",
+	                           q->opts.video_id ? q->opts.video_id : "");
+	free(real);
+	char hex[65];
+	mt_sha256_hex(material, strlen(material), hex);
+	free(material);
+	hex[32] = '\0';
+	free(job->key);
+	job->key = xstrdup(hex);
+}
+
+static void
+set_json_str(json_t *o, const char *k, const char *v)
+{
+	if (v)
+		json_object_set_new(o, k, json_string(v));
+}
+
+void
+mt_upload_job_save(struct mt_upload_job *job)
+{
+	struct mt_upload_queue *q = job->queue;
+	if (q->journal == NULL || job->key == NULL)
+		return;
+	json_t *r = json_object();
+	char *real = realpath(job->path, NULL);
+	set_json_str(r, "path", real ? real : job->path);
+	free(real);
+	set_json_str(r, "name", job->name);
+	json_object_set_new(r, "size", json_integer(job->size));
+	json_object_set_new(r, "mtime", json_integer((json_int_t)job->mtime.tv_sec));
+	set_json_str(r, "folder", job->folder);
+	set_json_str(r, "dialect", q->site->dialect->name);
+	set_json_str(r, "mime", job->mime);
+	set_json_str(r, "state", mt_job_state_name(job->state));
+	set_json_str(r, "mediaId", job->media_id);
+	set_json_str(r, "storageKey", job->storage_key);
+	set_json_str(r, "uploadId", job->upload_id);
+	set_json_str(r, "uploadUrl", job->upload_url);
+	set_json_str(r, "checksum", job->checksum);
+	set_json_str(r, "id", job->remote_id);
+	set_json_str(r, "url", job->remote_url);
+	if (job->snapshot)
+		json_object_set(r, "snapshot", job->snapshot);
+	if (job->state == MT_JOB_FAILED)
+		set_json_str(r, "error", job->err.message);
+	json_object_set_new(r, "updated", json_integer((json_int_t)time(NULL)));
+	struct mt_error err;
+	if (mt_journal_put(q->journal, job->key, r, true, &err) < 0) {
+		/* Without a journal a crash could upload twice; stop rather than risk it. */
+		json_decref(r);
+		if (!mt_job_state_final(job->state))
+			job_fail(job, &err);
+		return;
+	}
+	json_decref(r);
+}
+
+static char *
+rec_str(json_t *rec, const char *k)
+{
+	const char *v = json_string_value(json_object_get(rec, k));
+	return v ? xstrdup(v) : NULL;
+}
+
+/* Takes over what an earlier run recorded. Returns true when nothing is left to do. */
+static bool
+job_resume_from_journal(struct mt_upload_job *job)
+{
+	struct mt_upload_queue *q = job->queue;
+	if (q->journal == NULL)
+		return false;
+	json_t *rec = mt_journal_get(q->journal, job->key);
+	if (rec == NULL)
+		return false;
+	const char *state = json_string_value(json_object_get(rec, "state"));
+	if (state && (strcmp(state, "done") == 0 || strcmp(state, "skipped") == 0)) {
+		job->remote_id = rec_str(rec, "id");
+		job->remote_url = rec_str(rec, "url");
+		job->already_there = true;
+		return true;
+	}
+	job->media_id = rec_str(rec, "mediaId");
+	job->storage_key = rec_str(rec, "storageKey");
+	job->upload_id = rec_str(rec, "uploadId");
+	job->upload_url = rec_str(rec, "uploadUrl");
+	json_t *snap = json_object_get(rec, "snapshot");
+	if (json_is_array(snap))
+		job->snapshot = json_incref(snap);
+	return false;
+}
+
+/* ---- the steps ---- */
+
+static void
+job_close_file(struct mt_upload_job *job)
+{
+	if (job->fd > 0)
+		close(job->fd);
+	job->fd = 0;
+}
+
+static void
+job_finished(struct mt_upload_job *job)
+{
+	struct mt_upload_queue *q = job->queue;
+	job_release_transfer(job);
+	job_close_file(job);
+	q->active--;
+	mt_upload_job_save(job);
+	emit(q, job, MT_UP_EV_STATE);
+	queue_pump(q);
+}
+
+static void
+job_fail(struct mt_upload_job *job, const struct mt_error *err)
+{
+	struct mt_upload_queue *q = job->queue;
+	if (mt_job_state_final(job->state))
+		return;
+	if (err != &job->err)
+		job->err = *err;
+	if (err->kind == MT_ERR_QUOTA && !q->quota_hit) {
+		q->quota_hit = true;
+		/* everything still waiting would hit the same wall */
+		for (int i = 0; i < q->njobs; i++) {
+			struct mt_upload_job *o = q->jobs[i];
+			if (o->state == MT_JOB_QUEUED) {
+				mt_error_set(&o->err, MT_ERR_QUOTA, _("not started: %s"), err->message);
+				o->err.http_status = err->http_status;
+				snprintf(o->err.code, sizeof o->err.code, "%s", err->code);
+				o->state = MT_JOB_FAILED;
+				emit(q, o, MT_UP_EV_STATE);
+			}
+		}
+	}
+	job->state = MT_JOB_FAILED;
+	job->state_ms = mt_now_ms();
+	job_finished(job);
+}
+
+/* Checks that the file is still the one that was queued. */
+static int
+job_file_unchanged(struct mt_upload_job *job, struct mt_error *err)
+{
+	struct stat st;
+	if (fstat(job->fd, &st) < 0)
+		return mt_error_set(err, MT_ERR_IO, "%s: %s", job->path, strerror(errno));
+	if (st.st_size != job->size || st.st_mtim.tv_sec != job->mtime.tv_sec ||
+	    st.st_mtim.tv_nsec != job->mtime.tv_nsec)
+		return mt_error_set(err, MT_ERR_IO,
+		                    _("%s changed while it was being uploaded; not sent (try again when it is complete)"),
+		                    job->path);
+	return 0;
+}
+
+static void step_start(struct mt_upload_job *job);
+
+static void
+hash_slice(void *arg)
+{
+	struct mt_upload_job *job = arg;
+	job->timer = 0;
+	if (job->paused || job->queue->paused) {
+		job->timer = mt_loop_timer_add(job->queue->site->loop, 200, hash_slice, job);
+		return;
+	}
+	struct mt_error err;
+	int r = mt_digest_step(job->digest, HASH_SLICE, &err);
+	if (r < 0) {
+		mt_error_prefix(&err, "%s: ", job->path);
+		job_fail(job, &err);
+		return;
+	}
+	emit(job->queue, job, MT_UP_EV_PROGRESS);
+	if (r == 0) {
+		job->timer = mt_loop_timer_add(job->queue->site->loop, 0, hash_slice, job);
+		return;
+	}
+	snprintf(job->md5_b64, sizeof job->md5_b64, "%s", mt_digest_md5_base64(job->digest));
+	snprintf(job->sha256_b64, sizeof job->sha256_b64, "%s", mt_digest_sha256_base64(job->digest));
+	mt_digest_free(job->digest);
+	job->digest = NULL;
+	step_start(job);
+}
+
+static void
+step_start(struct mt_upload_job *job)
+{
+	struct mt_error err;
+	mt_error_clear(&err);
+	if (job_file_unchanged(job, &err) < 0) {
+		job_fail(job, &err);
+		return;
+	}
+	set_state(job, MT_JOB_STARTING);
+	mt_upload_job_save(job);
+	if (mt_job_state_final(job->state))
+		return;
+	if (job->queue->ops->start(job, &err) < 0)
+		job_fail(job, &err);
+}
+
+static void
+job_begin(struct mt_upload_job *job)
+{
+	struct mt_upload_queue *q = job->queue;
+	struct mt_error err;
+	mt_error_clear(&err);
+	q->active++;
+	job->started_ms = mt_now_ms();
+	set_state(job, MT_JOB_CHECKING);
+	job->fd = open(job->path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+	if (job->fd < 0) {
+		job->fd = 0;
+		mt_error_set(&err, MT_ERR_IO, _("cannot open %s: %s"), job->path, strerror(errno));
+		job_fail(job, &err);
+		return;
+	}
+	struct stat st;
+	if (fstat(job->fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+		mt_error_set(&err, MT_ERR_IO, _("%s: not a regular file"), job->path);
+		job_fail(job, &err);
+		return;
+	}
+	job->size = st.st_size;
+	job->mtime = st.st_mtim;
+	if (mt_mime_detect(job->path, job->fd, job->mime, sizeof job->mime, &err) < 0) {
+		job_fail(job, &err);
+		return;
+	}
+	job->name_mismatch = !mt_mime_name_agrees(job->name, job->mime);
+	if (q->ops->check(q->site, job->mime, job->size, job->name, &err) < 0) {
+		mt_error_prefix(&err, "%s: ", job->path);
+		job_fail(job, &err);
+		return;
+	}
+	make_key(job);
+	if (job_resume_from_journal(job)) {
+		job->state = MT_JOB_SKIPPED;
+		job->sent = job->size;
+		job_finished(job);
+		return;
+	}
+	unsigned need = q->ops->digests ? q->ops->digests(q->site) : 0;
+	if (need) {
+		set_state(job, MT_JOB_HASHING);
+		job->digest = mt_digest_new(job->fd, job->size, need);
+		job->timer = mt_loop_timer_add(q->site->loop, 0, hash_slice, job);
+		return;
+	}
+	step_start(job);
+}
+
+/* ---- the generic presigned PUT ---- */
+
+static void
+put_progress(int64_t sent, int64_t total, void *arg)
+{
+	struct mt_upload_job *job = arg;
+	if (sent != job->sent) {
+		job->sent = sent;
+		emit(job->queue, job, MT_UP_EV_PROGRESS);
+	}
+}
+
+static void
+put_retry(int attempt, long delay_ms, const char *reason, void *arg)
+{
+	struct mt_upload_job *job = arg;
+	job->sent = 0;
+	mt_upload_job_retrying(job, reason);
+}
+
+static bool
+looks_expired(const struct mt_http_response *resp)
+{
+	if (resp->status != 403 && resp->status != 400 && resp->status != 410)
+		return false;
+	const char *b = resp->body ? resp->body : "";
+	return strstr(b, "xpired") != NULL || strstr(b, "EXPIRED") != NULL;
+}
+
+static void
+put_done(const struct mt_http_response *resp, void *arg)
+{
+	struct mt_upload_job *job = arg;
+	job->req = NULL;
+	if (resp->cancelled || mt_job_state_final(job->state))
+		return;
+	struct mt_error err;
+	mt_error_clear(&err);
+	if (resp->status >= 200 && resp->status <= 299) {
+		job->sent = job->size;
+		mt_upload_step_done(job, NULL);
+		return;
+	}
+	mt_http_error_from_response(resp, _("uploading to storage"), &err);
+	if (looks_expired(resp))
+		snprintf(err.code, sizeof err.code, "URL_EXPIRED");
+	mt_upload_step_done(job, &err);
+}
+
+int
+mt_upload_generic_put(struct mt_upload_job *job, struct mt_error *err)
+{
+	if (job->put_url == NULL)
+		return mt_error_set(err, MT_ERR_PROTOCOL, _("the server gave no upload URL"));
+	const char **headers = xcalloc((size_t)job->nput_headers + 1, sizeof *headers);
+	for (int i = 0; i < job->nput_headers; i++)
+		headers[i] = job->put_headers[i];
+	struct mt_http_spec spec = {
+		.method = job->put_method ? job->put_method : "PUT",
+		.url = job->put_url,
+		.api = false,            /* a storage host: never the key */
+		.headers = headers,
+		.body_fd = job->fd,
+		.body_offset = 0,
+		.body_size = job->size,
+		.retry = true,           /* the same object key: repeating is harmless */
+		.progress = put_progress,
+		.on_retry = put_retry,
+		.arg = job,
+	};
+	job->req = mt_http_start(job->queue->site->http, &spec, put_done, err);
+	free(headers);
+	return job->req ? 0 : -1;
+}
+
+static void
+step_transfer(struct mt_upload_job *job)
+{
+	struct mt_upload_queue *q = job->queue;
+	struct mt_error err;
+	mt_error_clear(&err);
+	if (job->put_expires && (int64_t)time(NULL) > job->put_expires - EXPIRY_MARGIN_S) {
+		/* the URL expired while the job waited: ask for a fresh one */
+		if (job->presigns >= MAX_PRESIGNS) {
+			mt_error_set(&err, MT_ERR_NET, _("upload URLs keep expiring before the upload starts"));
+			job_fail(job, &err);
+			return;
+		}
+		mt_upload_job_retrying(job, _("upload URL expired; asking for a new one"));
+		step_start(job);
+		return;
+	}
+	set_state(job, MT_JOB_UPLOADING);
+	job->sent = 0;
+	int rc = q->ops->transfer ? q->ops->transfer(job, &err) : mt_upload_generic_put(job, &err);
+	if (rc < 0)
+		job_fail(job, &err);
+}
+
+static void
+job_complete(struct mt_upload_job *job)
+{
+	job->sent = job->size;
+	job->state = job->already_there ? MT_JOB_SKIPPED : MT_JOB_DONE;
+	job->state_ms = mt_now_ms();
+	job_finished(job);
+}
+
+void
+mt_upload_step_done(struct mt_upload_job *job, const struct mt_error *err)
+{
+	struct mt_upload_queue *q = job->queue;
+	if (mt_job_state_final(job->state))
+		return;
+	if (err) {
+		if (strcmp(err->code, "URL_EXPIRED") == 0 && job->presigns < MAX_PRESIGNS &&
+		    job->state == MT_JOB_UPLOADING) {
+			mt_upload_job_retrying(job, _("upload URL expired; asking for a new one"));
+			clear_target(job);
+			step_start(job);
+			return;
+		}
+		job_fail(job, err);
+		return;
+	}
+	struct mt_error e2;
+	mt_error_clear(&e2);
+	switch (job->state) {
+	case MT_JOB_STARTING:
+	case MT_JOB_VERIFYING:
+		if (job->already_there || job->remote_id) {
+			job_complete(job);
+			return;
+		}
+		mt_upload_job_save(job);
+		step_transfer(job);
+		return;
+	case MT_JOB_UPLOADING:
+		/* the bytes are out; do not confirm a file that changed meanwhile */
+		if (job_file_unchanged(job, &e2) < 0) {
+			job_fail(job, &e2);
+			return;
+		}
+		if (q->ops->finish == NULL) {
+			job_complete(job);
+			return;
+		}
+		set_state(job, MT_JOB_CONFIRMING);
+		mt_upload_job_save(job);
+		if (q->ops->finish(job, &e2) < 0)
+			job_fail(job, &e2);
+		return;
+	case MT_JOB_CONFIRMING:
+		job_complete(job);
+		return;
+	default:
+		job_complete(job);
+		return;
+	}
+}
+
+void
+mt_upload_job_set_target(struct mt_upload_job *job, const char *url, const char *method,
+                         const char *const *headers)
+{
+	clear_target(job);
+	job->put_url = xstrdup(url);
+	job->put_method = xstrdup(method ? method : "PUT");
+	int n = 0;
+	while (headers && headers[n])
+		n++;
+	job->put_headers = xcalloc((size_t)n + 1, sizeof *job->put_headers);
+	for (int i = 0; i < n; i++)
+		job->put_headers[i] = xstrdup(headers[i]);
+	job->nput_headers = n;
+	job->presigns++;
+}
+
+void
+mt_upload_job_progress(struct mt_upload_job *job, int64_t sent)
+{
+	job->sent = sent;
+	emit(job->queue, job, MT_UP_EV_PROGRESS);
+}
+
+void
+mt_upload_job_retrying(struct mt_upload_job *job, const char *reason)
+{
+	job->attempt++;
+	snprintf(job->retry_reason, sizeof job->retry_reason, "%s", reason);
+	emit(job->queue, job, MT_UP_EV_RETRY);
+}
+
+/* ---- the queue ---- */
+
+static void
+queue_pump(struct mt_upload_queue *q)
+{
+	for (int i = 0; i < q->njobs && q->active < q->opts.jobs && !q->paused; i++) {
+		struct mt_upload_job *job = q->jobs[i];
+		if (job->state != MT_JOB_QUEUED)
+			continue;
+		if (q->quota_hit) {
+			struct mt_error err;
+			mt_error_set(&err, MT_ERR_QUOTA, _("not started: the plan's storage is full"));
+			job->err = err;
+			job->state = MT_JOB_FAILED;
+			emit(q, job, MT_UP_EV_STATE);
+			continue;
+		}
+		job_begin(job);
+	}
+	if (mt_upload_queue_finished(q) && !q->announced_done) {
+		q->announced_done = true;
+		emit(q, NULL, MT_UP_EV_QUEUE_DONE);
+	}
+}
+
+void
+mt_upload_queue_start(struct mt_upload_queue *q)
+{
+	queue_pump(q);
+}
+
+void
+mt_upload_queue_pause(struct mt_upload_queue *q, bool paused)
+{
+	q->paused = paused;
+	for (int i = 0; i < q->njobs; i++)
+		if (q->jobs[i]->req)
+			mt_http_pause(q->jobs[i]->req, paused);
+	if (!paused)
+		queue_pump(q);
+}
+
+void
+mt_upload_job_cancel(struct mt_upload_job *job)
+{
+	if (mt_job_state_final(job->state))
+		return;
+	struct mt_upload_queue *q = job->queue;
+	bool was_active = job->state != MT_JOB_QUEUED;
+	job->state = MT_JOB_CANCELLED;
+	mt_error_set(&job->err, MT_ERR_CANCELLED, _("cancelled"));
+	if (job->req) {
+		struct mt_http_req *r = job->req;
+		job->req = NULL;
+		mt_http_cancel(r);
+	}
+	if (was_active) {
+		job_finished(job);
+	} else {
+		emit(q, job, MT_UP_EV_STATE);
+		queue_pump(q);
+	}
+}
+
+int
+mt_upload_queue_retry_failed(struct mt_upload_queue *q)
+{
+	int n = 0;
+	q->quota_hit = false;
+	for (int i = 0; i < q->njobs; i++) {
+		struct mt_upload_job *job = q->jobs[i];
+		if ((job->state == MT_JOB_FAILED || job->state == MT_JOB_CANCELLED) && job->size >= 0) {
+			job->state = MT_JOB_QUEUED;
+			mt_error_clear(&job->err);
+			job->attempt = 0;
+			job->sent = 0;
+			job->presigns = 0;
+			n++;
+		}
+	}
+	q->announced_done = false;
+	queue_pump(q);
+	return n;
+}
+
+bool
+mt_upload_queue_finished(const struct mt_upload_queue *q)
+{
+	for (int i = 0; i < q->njobs; i++)
+		if (!mt_job_state_final(q->jobs[i]->state))
+			return false;
+	return true;
+}
+
+int
+mt_upload_queue_count(const struct mt_upload_queue *q)
+{
+	return q->njobs;
+}
+
+struct mt_upload_job *
+mt_upload_queue_job(struct mt_upload_queue *q, int i)
+{
+	return i >= 0 && i < q->njobs ? q->jobs[i] : NULL;
+}
+
+void
+mt_upload_queue_totals(const struct mt_upload_queue *q, int64_t *sent, int64_t *total)
+{
+	*sent = *total = 0;
+	for (int i = 0; i < q->njobs; i++) {
+		const struct mt_upload_job *job = q->jobs[i];
+		if (job->size < 0 || job->state == MT_JOB_FAILED || job->state == MT_JOB_CANCELLED)
+			continue;
+		*total += job->size;
+		*sent += mt_job_state_final(job->state) ? job->size : job->sent;
+	}
+}
+
+struct mt_site *
+mt_upload_queue_site(struct mt_upload_queue *q)
+{
+	return q->site;
+}
+
+const struct mt_upload_options *
+mt_upload_queue_options(const struct mt_upload_queue *q)
+{
+	return &q->opts;
+}
+
+/* ---- helpers for dialects ---- */
+
+struct api_call {
+	struct mt_upload_job *job;
+	mt_upload_json_fn fn;
+};
+
+static void
+api_json_done(const struct mt_http_response *resp, void *arg)
+{
+	struct api_call *c = arg;
+	struct mt_upload_job *job = c->job;
+	mt_upload_json_fn fn = c->fn;
+	free(c);
+	job->req = NULL;
+	if (resp->cancelled || mt_job_state_final(job->state))
+		return;
+	json_t *root = NULL;
+	if (resp->body_len)
+		root = json_loadb(resp->body, resp->body_len, 0, NULL);
+	fn(job, resp, root);
+	json_decref(root);
+}
+
+static void
+api_retry(int attempt, long delay_ms, const char *reason, void *arg)
+{
+	struct api_call *c = arg;
+	mt_upload_job_retrying(c->job, reason);
+}
+
+int
+mt_upload_api_json(struct mt_upload_job *job, const char *method, const char *url, json_t *body,
+                   bool retry, mt_upload_json_fn fn, struct mt_error *err)
+{
+	char *text = body ? json_dumps(body, JSON_COMPACT) : NULL;
+	static const char *const json_hdr[] = { "Content-Type: application/json", NULL };
+	struct api_call *c = xmalloc(sizeof *c);
+	c->job = job;
+	c->fn = fn;
+	struct mt_http_spec spec = {
+		.method = method, .url = url, .api = true,
+		.headers = text ? json_hdr : NULL,
+		.body = text, .body_len = text ? strlen(text) : 0,
+		.retry = retry, .on_retry = api_retry, .arg = c,
+	};
+	job->req = mt_http_start(job->queue->site->http, &spec, api_json_done, err);
+	free(text);
+	if (job->req == NULL) {
+		free(c);
+		return -1;
+	}
+	return 0;
+}
+
+void
+mt_upload_fail_response(struct mt_upload_job *job, const struct mt_http_response *resp,
+                        const char *what)
+{
+	struct mt_error err;
+	mt_http_error_from_response(resp, what, &err);
+	mt_upload_step_done(job, &err);
+}
+
+int
+mt_upload_check_list(const char *dialect, const char *const *types, const char *mime,
+                     int64_t size, int64_t max, struct mt_error *err)
+{
+	bool ok = types == NULL;
+	for (int i = 0; types && types[i]; i++)
+		ok |= strcmp(types[i], mime) == 0;
+	if (!ok)
+		return mt_error_set(err, MT_ERR_REJECTED, _("%s does not accept files of type %s"), dialect,
+		                    mime);
+	if (max > 0 && size > max)
+		return mt_error_set(err, MT_ERR_REJECTED,
+		                    _("%lld bytes is over the %s limit of %lld MiB for this type"),
+		                    (long long)size, dialect, (long long)(max >> 20));
+	return 0;
+}

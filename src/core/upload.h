@@ -1,0 +1,200 @@
+/* upload.h — the upload queue: one state machine for every dialect.
+ *
+ *   queued -> checking (open, stat, libmagic, limits) -> hashing (when the
+ *   dialect wants a checksum) -> starting (presign / create / initiate) ->
+ *   uploading (PUT or chunks) -> confirming -> done
+ *
+ * with edges for retry (the HTTP engine repeats safe steps; the queue repeats
+ * a step after checking the server when the outcome was ambiguous), re-presign
+ * (a URL that expired), pause, cancel, and quota (stops the whole queue).
+ * Every change of state that matters for resuming is journaled before the
+ * next request goes out, so a killed process continues where it stopped
+ * instead of uploading twice. */
+#ifndef MT_UPLOAD_H
+#define MT_UPLOAD_H
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "error.h"
+#include "journal.h"
+#include "site.h"
+
+enum mt_job_state {
+	MT_JOB_QUEUED,
+	MT_JOB_CHECKING,
+	MT_JOB_HASHING,
+	MT_JOB_STARTING,
+	MT_JOB_UPLOADING,
+	MT_JOB_CONFIRMING,
+	MT_JOB_VERIFYING,    /* asking the server whether an ambiguous create happened */
+	MT_JOB_DONE,
+	MT_JOB_SKIPPED,      /* already uploaded (journal or server says so) */
+	MT_JOB_FAILED,
+	MT_JOB_CANCELLED
+};
+
+struct mt_upload_queue;
+
+struct mt_upload_job {
+	struct mt_upload_queue *queue;
+	int index;
+	enum mt_job_state state;
+	bool paused;
+
+	/* the local file */
+	char *path;                /* as given */
+	char *name;                /* the name sent to the server */
+	int fd;                    /* open while the job runs */
+	int64_t size;
+	struct timespec mtime;
+	dev_t dev;
+	ino_t ino;
+	char mime[128];
+	bool name_mismatch;        /* content and extension disagree */
+	char *key;                 /* journal key */
+
+	/* destination */
+	char *folder;
+	char *alt;
+
+	/* progress */
+	int64_t sent;              /* bytes acknowledged or in flight */
+	int attempt;               /* step-level retries so far */
+	char retry_reason[160];
+	uint64_t started_ms;
+	uint64_t state_ms;         /* when the current state began */
+
+	/* dialect state (journaled where resuming needs it) */
+	char *media_id;            /* clarife: client-generated uuid */
+	char *storage_key;         /* clearcms presign, clarife b2_key, direct key */
+	char *upload_id;           /* adclear */
+	char *upload_url;          /* adclear chunk URL */
+	int64_t max_chunk;         /* adclear */
+	char *put_url;             /* presigned URL */
+	char *put_method;
+	char **put_headers;        /* "Name: value" */
+	int nput_headers;
+	int64_t put_expires;       /* epoch seconds, 0 = unknown */
+	int presigns;              /* how many times a URL was issued */
+	char *checksum;            /* direct: the value sent */
+	char md5_b64[25];
+	char sha256_b64[45];
+	json_t *snapshot;          /* clearcms: ids that existed before a create */
+	bool use_multipart;        /* clearcms: chose the one-request upload */
+
+	/* result */
+	char *remote_id;
+	char *remote_url;
+	struct mt_error err;
+	bool already_there;        /* the server had it before this run */
+
+	/* in flight */
+	struct mt_http_req *req;
+	struct mt_digest *digest;
+	uint64_t timer;
+};
+
+enum mt_upload_event {
+	MT_UP_EV_STATE,      /* state changed */
+	MT_UP_EV_PROGRESS,   /* bytes moved */
+	MT_UP_EV_RETRY,      /* a retry was scheduled; see retry_reason */
+	MT_UP_EV_QUEUE_DONE  /* nothing left to do (job is NULL) */
+};
+
+typedef void (*mt_upload_event_fn)(struct mt_upload_queue *q, struct mt_upload_job *job,
+                                   enum mt_upload_event ev, void *arg);
+
+struct mt_upload_options {
+	const char *folder;        /* default destination folder */
+	const char *alt;
+	const char *video_id;      /* flare; else the profile's */
+	const char *document_id;   /* clarife; else the profile's */
+	int jobs;                  /* concurrent transfers; 0 = 4 */
+	int max_attempts;          /* step-level; 0 = 5 */
+	bool use_journal;          /* false only in tests */
+};
+
+/* What a dialect provides to the queue. Each step is asynchronous: it starts
+ * requests and ends by calling mt_upload_step_done(job, err) exactly once. */
+struct mt_upload_ops {
+	/* Refuses, before anything is sent, a type or size the API will not take.
+	 * `site` may be NULL (local checks in the TUI). */
+	int (*check)(const struct mt_site *site, const char *mime, int64_t size, const char *name,
+	             struct mt_error *err);
+	/* Digests the dialect needs before `start` (MT_DIGEST_*), given the profile. */
+	unsigned (*digests)(const struct mt_site *site);
+	int (*start)(struct mt_upload_job *job, struct mt_error *err);
+	/* NULL: the queue PUTs the file to put_url with put_method and put_headers. */
+	int (*transfer)(struct mt_upload_job *job, struct mt_error *err);
+	/* NULL: done after the transfer. */
+	int (*finish)(struct mt_upload_job *job, struct mt_error *err);
+};
+
+extern const struct mt_upload_ops mt_upload_clearcms;
+extern const struct mt_upload_ops mt_upload_clarife;
+extern const struct mt_upload_ops mt_upload_flare;
+extern const struct mt_upload_ops mt_upload_adclear;
+extern const struct mt_upload_ops mt_upload_direct;
+
+/* Creates a queue for the site. Opens the profile's journal when
+ * opts->use_journal (fails when another process holds it). */
+int mt_upload_queue_new(struct mt_site *site, const struct mt_upload_options *opts,
+                        mt_upload_event_fn fn, void *arg, struct mt_upload_queue **out,
+                        struct mt_error *err);
+void mt_upload_queue_free(struct mt_upload_queue *q);
+
+/* Adds a file. Problems found now (missing file, a directory) make the job
+ * fail at once with a message; nothing is silently dropped. */
+struct mt_upload_job *mt_upload_queue_add(struct mt_upload_queue *q, const char *path);
+/* Starts as many jobs as allowed; later ones start as earlier ones end. */
+void mt_upload_queue_start(struct mt_upload_queue *q);
+/* Pause or resume everything; paused transfers keep their connection. */
+void mt_upload_queue_pause(struct mt_upload_queue *q, bool paused);
+void mt_upload_job_cancel(struct mt_upload_job *job);
+/* Puts failed (and cancelled) jobs back in the queue. */
+int mt_upload_queue_retry_failed(struct mt_upload_queue *q);
+bool mt_upload_queue_finished(const struct mt_upload_queue *q);
+int mt_upload_queue_count(const struct mt_upload_queue *q);
+struct mt_upload_job *mt_upload_queue_job(struct mt_upload_queue *q, int i);
+/* Totals over all jobs: bytes sent and bytes to send. */
+void mt_upload_queue_totals(const struct mt_upload_queue *q, int64_t *sent, int64_t *total);
+struct mt_site *mt_upload_queue_site(struct mt_upload_queue *q);
+const struct mt_upload_options *mt_upload_queue_options(const struct mt_upload_queue *q);
+
+/* Called by a dialect step when it is over: err NULL on success. */
+void mt_upload_step_done(struct mt_upload_job *job, const struct mt_error *err);
+/* Records the job's resumable state in the journal now (synchronously). */
+void mt_upload_job_save(struct mt_upload_job *job);
+/* Replaces the presigned target of the job. headers: NULL-terminated list. */
+void mt_upload_job_set_target(struct mt_upload_job *job, const char *url, const char *method,
+                              const char *const *headers);
+/* The standard presigned PUT of the whole file to put_url (what `transfer`
+ * does when NULL); dialects that choose per job call it themselves. */
+int mt_upload_generic_put(struct mt_upload_job *job, struct mt_error *err);
+
+/* Helpers for dialect steps: sends JSON to the API and hands the parsed
+ * answer (NULL when not JSON) to fn. */
+typedef void (*mt_upload_json_fn)(struct mt_upload_job *job, const struct mt_http_response *resp,
+                                  json_t *root);
+int mt_upload_api_json(struct mt_upload_job *job, const char *method, const char *url,
+                       json_t *body, bool retry, mt_upload_json_fn fn, struct mt_error *err);
+/* Ends the current step with the server's error from resp. */
+void mt_upload_fail_response(struct mt_upload_job *job, const struct mt_http_response *resp,
+                             const char *what);
+/* Checks a MIME type against a NULL-terminated list and a size limit. */
+int mt_upload_check_list(const char *dialect, const char *const *types, const char *mime,
+                         int64_t size, int64_t max, struct mt_error *err);
+
+/* Adds progress to the job (for dialects that transfer themselves). */
+void mt_upload_job_progress(struct mt_upload_job *job, int64_t sent);
+/* Marks a retry at step level (shown to the user). */
+void mt_upload_job_retrying(struct mt_upload_job *job, const char *reason);
+
+const char *mt_job_state_name(enum mt_job_state s);
+/* True for done, skipped, failed, cancelled. */
+bool mt_job_state_final(enum mt_job_state s);
+
+#endif

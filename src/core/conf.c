@@ -225,7 +225,10 @@ profile_set(struct mt_profile *p, const char *k, const char *v, bool file_privat
 		return conf_error(err, name, line, msg);
 	}
 	free(*slot);
-	*slot = xstrdup(v);
+	if ((slot == &p->key_file || slot == &p->ca_file) && strncmp(v, "~/", 2) == 0 && getenv("HOME"))
+		*slot = xasprintf("%s/%s", getenv("HOME"), v + 2);
+	else
+		*slot = xstrdup(v);
 	return 0;
 }
 

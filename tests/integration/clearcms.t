@@ -1,0 +1,140 @@
+#!/bin/sh
+# clearcms.t — every batch command against the clearcms reference server.
+. "${top_srcdir:-.}/tests/integration/lib.sh"
+
+start_server clearcms --demo "$top_srcdir/data/demo"
+
+# ---- browsing
+mt ls --json >"$T/ls.json"; rc=$?
+expect_eq "ls exits 0" 0 "$rc"
+total=$(jget 'd["total"]' <"$T/ls.json")
+check "demo library has a few hundred items" test "$total" -ge 200
+expect_eq "ls returns the server's default page of 24" 24 "$(jget 'len(d["items"])' <"$T/ls.json")"
+expect_eq "keyed items carry size and folder" True \
+	"$(jget 'all("size" in i and "folder" in i for i in d["items"])' <"$T/ls.json")"
+
+mt ls --all --json >"$T/all.json"
+expect_eq "ls --all returns every item" "$total" "$(jget 'len(d["items"])' <"$T/all.json")"
+expect_eq "ls --all has no duplicate ids" "$total" "$(jget 'len(set(i["id"] for i in d["items"]))' <"$T/all.json")"
+
+mt ls --limit 100 --offset 50 --json >"$T/page.json"
+expect_eq "limit and offset are honoured" "100 50" "$(jget '"%d %d" % (len(d["items"]), d["offset"])' <"$T/page.json")"
+
+mt ls --sort size --order asc --limit 100 --json >"$T/sorted.json"
+expect_eq "sort by size ascending" True \
+	"$(jget '(lambda s: s==sorted(s))([i["size"] for i in d["items"]])' <"$T/sorted.json")"
+
+mt ls --type document --all --json >"$T/docs.json"
+expect_eq "type filter keeps documents only" True \
+	"$(jget 'len(d["items"])>0 and all(not i["mimeType"].startswith(("image/","video/")) for i in d["items"])' <"$T/docs.json")"
+
+mt ls --search harbour --all --json >"$T/search.json"
+expect_eq "search finds by filename or alt" True \
+	"$(jget 'len(d["items"])>0 and all("harbour" in (i.get("filename","")+i.get("alt","")).lower() for i in d["items"])' <"$T/search.json")"
+
+mt ls /images --all --json >"$T/folder.json"
+expect_eq "folder filter" True "$(jget 'len(d["items"])>0 and all(i["folder"]=="/images" for i in d["items"])' <"$T/folder.json")"
+
+mt -p anon ls --json >"$T/anon.json"
+expect_eq "without a key the public list has no size field" True \
+	"$(jget 'len(d["items"])>0 and all("size" not in i for i in d["items"])' <"$T/anon.json")"
+mt -p anon ls --search x >/dev/null 2>"$T/err"; rc=$?
+expect_eq "search without a key is a usage error" 2 "$rc"
+
+mt ls --sort name >/dev/null 2>&1; rc=$?
+expect_eq "bad sort value is a usage error" 2 "$rc"
+
+# ---- one item
+id=$(jget 'd["items"][0]["id"]' <"$T/ls.json")
+mt info "$id" --json >"$T/info.json"
+expect_eq "info returns the item" "$id" "$(jget 'd["id"]' <"$T/info.json")"
+mt info does-not-exist >/dev/null 2>"$T/err"; rc=$?
+expect_eq "info of an unknown id fails with 1" 1 "$rc"
+check "the 404 is explained" grep -qi "not found\|404" "$T/err"
+
+# ---- edit
+mt edit "$id" --alt "A harbour at dusk" --title "Harbour" --focal 35,65 --json >"$T/edit.json"; rc=$?
+expect_eq "edit exits 0" 0 "$rc"
+mt info "$id" --json >"$T/info2.json"
+expect_eq "alt, title and focal point are saved on the server" "A harbour at dusk|Harbour|35|65" \
+	"$(jget '"%s|%s|%g|%g" % (d["alt"], d["title"], d["focalX"], d["focalY"])' <"$T/info2.json")"
+mt edit "$id" --focal 50,101 >/dev/null 2>&1; rc=$?
+expect_eq "a focal point over 100 is refused before sending" 2 "$rc"
+mt edit "$id" --folder "/no/such/../folder" >/dev/null 2>&1; rc=$?
+expect_eq "an invalid folder path is refused" 2 "$rc"
+
+# ---- folders
+mt folders --json >"$T/folders.json"
+expect_eq "folders lists the root" True "$(jget '"/" in d["folders"]' <"$T/folders.json")"
+mt mkdir /tests/new >/dev/null; rc=$?
+expect_eq "mkdir creates a folder" 0 "$rc"
+expect_eq "the new folder is listed" True "$(mt folders --json | jget '"/tests/new" in d["folders"]')"
+mt rmdir /tests/new >/dev/null; rc=$?
+expect_eq "rmdir removes an empty folder" 0 "$rc"
+mt rmdir / >/dev/null 2>&1; rc=$?
+expect_eq "the root folder cannot be removed" 2 "$rc"
+mt rmdir /images >/dev/null 2>"$T/err"; rc=$?
+expect_eq "a non-empty folder is refused by the server" 1 "$rc"
+check "the refusal carries the server's message" grep -qi "empty" "$T/err"
+
+# ---- upload
+mkdir -p "$T/files"
+for i in 1 2 3; do make_png "$T/files/shot-$i.png" 40 30; done
+mt upload --folder /tests --json "$T/files/shot-1.png" "$T/files/shot-2.png" "$T/files/shot-3.png" >"$T/up.json"; rc=$?
+expect_eq "upload of three files exits 0" 0 "$rc"
+expect_eq "all three uploaded with ids" "uploaded uploaded uploaded" \
+	"$(jget '" ".join(r["status"] for r in d if r.get("id"))' <"$T/up.json")"
+expect_eq "they are in the folder" 3 "$(mt ls /tests --all --json | jget 'len(d["items"])')"
+mt upload --folder /tests --json "$T/files/shot-1.png" "$T/files/shot-2.png" "$T/files/shot-3.png" >"$T/up2.json"
+expect_eq "uploading the same files again skips them" "skipped skipped skipped" \
+	"$(jget '" ".join(r["status"] for r in d)' <"$T/up2.json")"
+expect_eq "still three on the server" 3 "$(mt ls /tests --all --json | jget 'len(d["items"])')"
+
+echo "plain text" >"$T/files/notes.txt"
+mt upload --json "$T/files/notes.txt" >"$T/up3.json" 2>/dev/null; rc=$?
+expect_eq "an unsupported type fails with 1" 1 "$rc"
+check "and says why" grep -q "does not accept" "$T/up3.json"
+mt upload --json "$T/files" >"$T/up4.json" 2>/dev/null; rc=$?
+expect_eq "a directory is refused" "1 failed" "$rc $(jget 'd[0]["status"]' <"$T/up4.json")"
+
+cp "$T/files/shot-1.png" "$T/files/really-a-png.jpg"
+mt upload --folder /tests --json "$T/files/really-a-png.jpg" >"$T/up5.json" 2>/dev/null
+expect_eq "content/extension mismatch is reported and the true type sent" "image/png|True" \
+	"$(jget '"%s|%s" % (d[0]["mimeType"], "warning" in d[0])' <"$T/up5.json")"
+
+make_png "$T/files/big.png" 1800 1800
+mt upload --folder /tests --json "$T/files/big.png" >"$T/big.json"; rc=$?
+expect_eq "a large file goes through presign, PUT and confirm" "0 uploaded" "$rc $(jget 'd[0]["status"]' <"$T/big.json")"
+expect_eq "the storage host saw no key" 0 "$(violations)"
+
+# ---- delete
+del=$(jget '[r["id"] for r in d][0]' <"$T/up.json")
+mt rm --dry-run --json "$del" >"$T/dry.json"
+expect_eq "rm --dry-run deletes nothing" "would-delete 0" \
+	"$(jget 'd[0]["status"]' <"$T/dry.json") $(mt info "$del" >/dev/null 2>&1; echo $?)"
+mt rm "$del" </dev/null >/dev/null 2>&1; rc=$?
+expect_eq "rm without --yes and no terminal is refused" 2 "$rc"
+mt rm --yes --backup "$T/backup" --json "$del" >"$T/rm.json"; rc=$?
+expect_eq "rm --yes --backup exits 0" 0 "$rc"
+bk=$(jget 'd[0]["backup"]' <"$T/rm.json")
+expect_eq "the backup is the original file" "$(cksum <"$T/files/shot-1.png")" "$(cksum <"$bk")"
+mt info "$del" >/dev/null 2>&1; rc=$?
+expect_eq "the item is gone" 1 "$rc"
+
+# ---- usage and audit
+mt usage --json >"$T/usage.json"
+expect_eq "usage counts every item" "$(mt ls --json | jget 'd["total"]')" "$(jget 'd["count"]' <"$T/usage.json")"
+expect_eq "usage folders are sorted largest first" True \
+	"$(jget '(lambda b: b==sorted(b, reverse=True))([f["bytes"] for f in d["folders"]])' <"$T/usage.json")"
+mt audit --json >"$T/audit.json"
+expect_eq "audit finds images without alt text" True "$(jget 'any(f["kind"]=="missing-alt" for f in d["findings"])' <"$T/audit.json")"
+expect_eq "audit finds duplicates and keeps one per group" True \
+	"$(jget '(lambda g: len(g)>0 and all(sum(1 for f in d["findings"] if f["kind"]=="duplicate" and f["group"]==x and f["keep"])==1 for x in g))(set(f["group"] for f in d["findings"] if f["kind"]=="duplicate"))' <"$T/audit.json")"
+
+# ---- detect (no network)
+mt detect --json "$T/files/shot-2.png" "$T/files/really-a-png.jpg" >"$T/detect.json"
+expect_eq "detect reports types and mismatches" "image/png False image/png True" \
+	"$(jget '" ".join("%s %s" % (r["mimeType"], r["mismatch"]) for r in d)' <"$T/detect.json")"
+
+expect_eq "no request to storage carried the key" 0 "$(violations)"
+finish

@@ -1,0 +1,127 @@
+# lib.sh — shared by the integration tests (sourced, POSIX sh).
+#
+# Starts the reference server for one dialect on free loopback ports, writes
+# a private profile for it, runs mediatui against it and reports each check
+# as a TAP line, so every scenario counts on its own.
+
+top_srcdir=${top_srcdir:-.}
+top_builddir=${top_builddir:-.}
+MEDIATUI=${MEDIATUI:-$top_builddir/src/mediatui}
+PY=${PYTHON:-python3}
+SERVER="$top_srcdir/tests/server/mediaserver.py"
+
+T=$(mktemp -d "${TMPDIR:-/tmp}/mt-test.XXXXXX")
+export XDG_STATE_HOME="$T/state" XDG_CACHE_HOME="$T/cache" XDG_CONFIG_HOME="$T/config-home"
+unset MEDIATUI_CONFIG LINES COLUMNS
+SERVER_PID=""
+_n=0
+_failed=0
+
+cleanup() {
+	if [ -n "$SERVER_PID" ]; then
+		kill "$SERVER_PID" 2>/dev/null
+		wait "$SERVER_PID" 2>/dev/null
+	fi
+	rm -rf "$T"
+}
+trap cleanup EXIT INT TERM
+
+# ---- TAP ----
+ok() { _n=$((_n + 1)); echo "ok $_n - $1"; }
+not_ok() {
+	_n=$((_n + 1)); _failed=$((_failed + 1))
+	echo "not ok $_n - $1"
+	shift
+	for line in "$@"; do printf '%s\n' "$line" | sed 's/^/# /'; done
+}
+# check NAME COMMAND...: passes when COMMAND succeeds
+check() {
+	name=$1; shift
+	if "$@" >"$T/check.out" 2>&1; then ok "$name"; else not_ok "$name" "$(tail -n 20 "$T/check.out")"; fi
+}
+# expect_eq NAME EXPECTED ACTUAL
+expect_eq() {
+	if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1" "expected: $2" "actual:   $3"; fi
+}
+finish() {
+	echo "1..$_n"
+	exit 0
+}
+
+# ---- the server ----
+# start_server DIALECT [server options...]: sets API and STORAGE
+start_server() {
+	dialect=$1; shift
+	KEY="test-key-$$"
+	printf '%s\n' "$KEY" >"$T/key"
+	chmod 600 "$T/key"
+	"$PY" "$SERVER" --dialect "$dialect" --port 0 --key "$KEY" --data-dir "$T/server-data" \
+		--ready-file "$T/ready" "$@" >"$T/server.out" 2>"$T/server.err" &
+	SERVER_PID=$!
+	i=0
+	while [ ! -s "$T/ready" ]; do
+		i=$((i + 1))
+		if [ $i -gt 200 ] || ! kill -0 "$SERVER_PID" 2>/dev/null; then
+			echo "Bail out! the reference server did not start: $(cat "$T/server.err")"
+			exit 1
+		fi
+		sleep 0.05
+	done
+	API=$(sed -n 's/.*api=\([^ ]*\).*/\1/p' "$T/ready")
+	STORAGE=$(sed -n 's/.*storage=\([^ ]*\).*/\1/p' "$T/ready")
+	write_config "$dialect"
+}
+
+# write_config DIALECT [extra profile lines...]
+write_config() {
+	dialect=$1; shift
+	{
+		echo "default = t"
+		echo "[profile t]"
+		echo "api = $dialect"
+		echo "url = $API"
+		echo "key_file = $T/key"
+		for line in "$@"; do echo "$line"; done
+		echo "[profile anon]"
+		echo "api = $dialect"
+		echo "url = $API"
+	} >"$T/config"
+	chmod 600 "$T/config"
+}
+
+mt() { "$MEDIATUI" -c "$T/config" "$@"; }
+
+# admin METHOD PATH [JSON]: the server's test-only admin API
+admin() {
+	"$PY" - "$API" "$1" "$2" "${3:-}" <<'PYEOF'
+import sys, urllib.request
+api, method, path, body = sys.argv[1:5]
+req = urllib.request.Request(api.rstrip('/') + path, method=method,
+                             data=body.encode() if body else None,
+                             headers={'Content-Type': 'application/json'} if body else {})
+with urllib.request.urlopen(req, timeout=10) as r:
+    sys.stdout.write(r.read().decode())
+PYEOF
+}
+
+# jget EXPR: evaluates a Python expression over the JSON on stdin (as d)
+jget() {
+	"$PY" -c 'import json,sys; d=json.load(sys.stdin); v=eval(sys.argv[1]); print(json.dumps(v) if isinstance(v,(dict,list)) else v)' "$1"
+}
+
+# no_violations: the storage host saw no Authorization header, no key
+violations() { admin GET /_admin/state | jget 'len(d["violations"])'; }
+
+# make_png PATH W H: a small valid PNG
+make_png() {
+	"$PY" - "$1" "$2" "$3" <<'PYEOF'
+import sys, struct, zlib, random, os
+path, w, h = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+rnd = random.Random(path)
+raw = b''.join(b'\x00' + os.urandom(w * 3) for _ in range(h))
+def chunk(t, d): return struct.pack('>I', len(d)) + t + d + struct.pack('>I', zlib.crc32(t + d) & 0xffffffff)
+png = b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', struct.pack('>IIBBBBB', w, h, 8, 2, 0, 0, 0)) + \
+      chunk(b'IDAT', zlib.compress(raw)) + chunk(b'IEND', b'')
+open(path, 'wb').write(png)
+PYEOF
+}

@@ -1,0 +1,40 @@
+#!/bin/sh
+# check.sh — the one command that installs what is missing, builds, and runs
+# every test: once in an ordinary build and once under AddressSanitizer and
+# UndefinedBehaviorSanitizer. Ends with "N passed, N failed".
+set -u
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top"
+sh tools/deps.sh --test || exit 1
+
+# the TUI tests need predictable terminals and locales
+unset LINES COLUMNS
+export LC_ALL=C.UTF-8
+
+status=0
+dirs=""
+for variant in plain asan; do
+	echo "== $variant build" >&2
+	build=$(sh tools/build.sh "$variant" | tail -n 1) || { echo "build ($variant) failed" >&2; exit 1; }
+	dirs="$dirs $build"
+	# ASan must not stop at the first leak report from python or tmux children
+	ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0} \
+	UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1} \
+		make -C "$build" -s -j"$(nproc 2>/dev/null || echo 2)" check >"$build/check.out" 2>&1 || status=1
+	grep -E '^(PASS|FAIL|ERROR|XPASS|SKIP):' "$build/check.out" | sed "s/^/[$variant] /"
+	if [ "$status" -ne 0 ]; then
+		# show what failed, in full
+		for log in $(grep -l '^:test-result: \(FAIL\|ERROR\)' $(find "$build" -name '*.trs') 2>/dev/null); do
+			echo "---- ${log%.trs}.log" >&2
+			tail -n 60 "${log%.trs}.log" >&2
+		done
+	fi
+	# cmocka's own summaries
+	for t in "$build"/tests/unit/test_*; do
+		case "$t" in *.o|*.log|*.trs) continue ;; esac
+		[ -x "$t" ] || continue
+		(cd "$build" && top_srcdir="$top" "$t" 2>&1 | grep -E '^\[  (PASSED|FAILED)  \]|^\[==========\] .* ran' | sed "s|^|[$variant] $(basename "$t"): |")
+	done
+done
+sh tools/count-results.sh $dirs || status=1
+exit $status

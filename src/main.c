@@ -10,6 +10,7 @@
 #include "i18n.h"
 #include "mime.h"
 #include "secret.h"
+#include "tui.h"
 #include "usage_text.h"
 
 int

@@ -8,7 +8,5 @@
 
 void mt_print_usage(FILE *out);
 void mt_print_version(FILE *out);
-/* The full-screen interface (src/tui); returns the exit status. */
-int mt_tui_main(const struct mt_cmdline *cl);
 
 #endif

@@ -1,6 +1,8 @@
 /* audit.c — what needs attention in a library. */
 #include "config.h"
 
+#include <jansson.h>
+
 #include <stdlib.h>
 #include <string.h>
 

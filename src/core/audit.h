@@ -8,7 +8,8 @@
 #ifndef MT_AUDIT_H
 #define MT_AUDIT_H
 
-#include <jansson.h>
+/* jansson's type, declared here so that src/tui need not include jansson */
+struct json_t;
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -58,7 +59,7 @@ void mt_audit_add(struct mt_audit *a, const struct mt_media *m);
 void mt_audit_finish(struct mt_audit *a, char *const *folders, size_t nfolders);
 /* Stable names: missing-alt, oversized, duplicate, mismatch, empty-folder. */
 const char *mt_finding_kind_name(enum mt_finding_kind kind);
-json_t *mt_audit_to_json(const struct mt_audit *a);
+struct json_t *mt_audit_to_json(const struct mt_audit *a);
 void mt_audit_free(struct mt_audit *a);
 
 #endif

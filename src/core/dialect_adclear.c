@@ -9,6 +9,8 @@
  * points anywhere else is refused by the HTTP engine. */
 #include "config.h"
 
+#include <jansson.h>
+
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>

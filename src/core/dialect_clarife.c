@@ -6,6 +6,8 @@
  * item. Images only, 30 MB each, plan storage limits (403 PLAN_LIMIT_REACHED). */
 #include "config.h"
 
+#include <jansson.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -9,6 +9,8 @@
  * asked again, and a new matching item means the create happened. */
 #include "config.h"
 
+#include <jansson.h>
+
 #include <curl/curl.h>
 #include <stdio.h>
 #include <stdlib.h>

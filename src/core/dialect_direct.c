@@ -8,6 +8,8 @@
  * identifies the file, the create step may be repeated safely. */
 #include "config.h"
 
+#include <jansson.h>
+
 #include <stdlib.h>
 #include <string.h>
 

@@ -5,6 +5,8 @@
  * both steps may be repeated. */
 #include "config.h"
 
+#include <jansson.h>
+
 #include <stdlib.h>
 #include <string.h>
 

@@ -1,6 +1,8 @@
 /* journal.c — upload state that survives a crash or a dropped SSH session. */
 #include "config.h"
 
+#include <jansson.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>

@@ -10,7 +10,8 @@
 #ifndef MT_JOURNAL_H
 #define MT_JOURNAL_H
 
-#include <jansson.h>
+/* jansson's type, declared here so that src/tui need not include jansson */
+struct json_t;
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -28,13 +29,13 @@ int mt_journal_open(const char *path, struct mt_journal **out, struct mt_error *
 char *mt_journal_path_for(const char *profile);
 
 /* The latest record for key (borrowed; valid until the next put), or NULL. */
-json_t *mt_journal_get(struct mt_journal *j, const char *key);
+struct json_t *mt_journal_get(struct mt_journal *j, const char *key);
 /* Appends a record (a JSON object, not stolen) for key. With `sync`, the line
  * is on disk before this returns (fdatasync). Returns 0 or -1 (err). */
-int mt_journal_put(struct mt_journal *j, const char *key, json_t *record, bool sync,
+int mt_journal_put(struct mt_journal *j, const char *key, struct json_t *record, bool sync,
                    struct mt_error *err);
 /* All latest records as an object key -> record (borrowed). */
-json_t *mt_journal_records(struct mt_journal *j);
+struct json_t *mt_journal_records(struct mt_journal *j);
 /* Lines that could not be read when the journal was opened. */
 size_t mt_journal_skipped_lines(const struct mt_journal *j);
 void mt_journal_close(struct mt_journal *j);

@@ -1,6 +1,8 @@
 /* media.c — a remote media item and a page of them, read from JSON. */
 #include "config.h"
 
+#include <jansson.h>
+
 #include <stdlib.h>
 #include <string.h>
 

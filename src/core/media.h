@@ -5,7 +5,8 @@
 #ifndef MT_MEDIA_H
 #define MT_MEDIA_H
 
-#include <jansson.h>
+/* jansson's type, declared here so that src/tui need not include jansson */
+struct json_t;
 #include <stddef.h>
 #include <stdint.h>
 
@@ -37,7 +38,7 @@ struct mt_media_page {
 };
 
 /* Reads one item object. Returns 0, or -1 (err set) when it has no usable id. */
-int mt_media_from_json(const json_t *obj, struct mt_media *m, struct mt_error *err);
+int mt_media_from_json(const struct json_t *obj, struct mt_media *m, struct mt_error *err);
 /* Reads a single-item answer, bare or wrapped in {"data": ...}. */
 int mt_media_item_from_body(const char *body, size_t len, struct mt_media *m, struct mt_error *err);
 /* Reads a list answer {data: [...], total, limit, offset, folders?}.
@@ -49,7 +50,7 @@ int mt_folders_from_body(const char *body, size_t len, char ***folders, size_t *
                          struct mt_error *err);
 
 /* The item as JSON for --json output (all known fields). */
-json_t *mt_media_to_json(const struct mt_media *m);
+struct json_t *mt_media_to_json(const struct mt_media *m);
 /* The family of a MIME type as the API names it: image, video, document. */
 const char *mt_media_kind(const char *mime_type);
 

@@ -1,6 +1,8 @@
 /* upload.c — the upload queue: one state machine for every dialect. */
 #include "config.h"
 
+#include <jansson.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>

@@ -13,7 +13,8 @@
 #ifndef MT_UPLOAD_H
 #define MT_UPLOAD_H
 
-#include <jansson.h>
+/* jansson's type, declared here so that src/tui need not include jansson */
+struct json_t;
 #include <stdbool.h>
 #include <stdint.h>
 #include <sys/types.h>
@@ -82,7 +83,7 @@ struct mt_upload_job {
 	char *checksum;            /* direct: the value sent */
 	char md5_b64[25];
 	char sha256_b64[45];
-	json_t *snapshot;          /* clearcms: ids that existed before a create */
+	struct json_t *snapshot;          /* clearcms: ids that existed before a create */
 	bool use_multipart;        /* clearcms: chose the one-request upload */
 
 	/* result */
@@ -178,9 +179,9 @@ int mt_upload_generic_put(struct mt_upload_job *job, struct mt_error *err);
 /* Helpers for dialect steps: sends JSON to the API and hands the parsed
  * answer (NULL when not JSON) to fn. */
 typedef void (*mt_upload_json_fn)(struct mt_upload_job *job, const struct mt_http_response *resp,
-                                  json_t *root);
+                                  struct json_t *root);
 int mt_upload_api_json(struct mt_upload_job *job, const char *method, const char *url,
-                       json_t *body, bool retry, mt_upload_json_fn fn, struct mt_error *err);
+                       struct json_t *body, bool retry, mt_upload_json_fn fn, struct mt_error *err);
 /* Ends the current step with the server's error from resp. */
 void mt_upload_fail_response(struct mt_upload_job *job, const struct mt_http_response *resp,
                              const char *what);

@@ -1,6 +1,8 @@
 /* usage.c — storage used by a library, per folder and per type. */
 #include "config.h"
 
+#include <jansson.h>
+
 #include <stdlib.h>
 #include <string.h>
 

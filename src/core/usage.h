@@ -5,7 +5,8 @@
 #ifndef MT_USAGE_H
 #define MT_USAGE_H
 
-#include <jansson.h>
+/* jansson's type, declared here so that src/tui need not include jansson */
+struct json_t;
 #include <stddef.h>
 #include <stdint.h>
 
@@ -32,7 +33,7 @@ void mt_usage_init(struct mt_usage *u, int64_t plan_bytes);
 void mt_usage_add(struct mt_usage *u, const struct mt_media *m);
 /* Sorts both tables largest first (ties by name). */
 void mt_usage_finish(struct mt_usage *u);
-json_t *mt_usage_to_json(const struct mt_usage *u);
+struct json_t *mt_usage_to_json(const struct mt_usage *u);
 void mt_usage_free(struct mt_usage *u);
 
 #endif

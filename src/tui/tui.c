@@ -5,7 +5,7 @@
 
 #include "cli.h"
 #include "i18n.h"
-#include "usage_text.h"
+#include "tui.h"
 
 int
 mt_tui_main(const struct mt_cmdline *cl)

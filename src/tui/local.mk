@@ -1,3 +1,12 @@
 ## src/tui/local.mk — sources of the full-screen interface (included by Makefile.am).
 src_mediatui_SOURCES += \
-	src/tui/tui.c src/tui/tui.h
+	src/tui/detail.c \
+	src/tui/dialog.c \
+	src/tui/draw.c \
+	src/tui/help.c \
+	src/tui/localpane.c \
+	src/tui/remote.c \
+	src/tui/scanview.c \
+	src/tui/tui.c src/tui/tui.h \
+	src/tui/ui.h \
+	src/tui/uploads.c

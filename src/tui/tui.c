@@ -1,17 +1,682 @@
-/* tui.c — entry of the full-screen interface. */
+/* tui.c — entry of the full-screen interface: the terminal, the one loop,
+ * the main two-pane view and the dispatch of keys to views.
+ *
+ * Drawing is rate-limited: input draws at once, everything else (answers,
+ * progress) at most every 100 ms, and ncurses sends only the cells that
+ * changed since the last frame. Signals arrive through the loop's self-pipe
+ * and become ordinary callbacks. */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <langinfo.h>
+#include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "i18n.h"
+#include "sanitize.h"
+#include "textwidth.h"
 #include "tui.h"
+#include "ui.h"
+#include "xalloc.h"
+
+#define FRAME_MS 100        /* at most ten frames a second for non-input changes */
+#define MESSAGE_MS 6000     /* how long a status message stays */
+
+static void main_draw(struct app *a);
+static int main_key(struct app *a, int is_key, wint_t ch);
+
+const struct view ui_views[VIEW_COUNT] = {
+	[VIEW_MAIN] = { .name = "main", .draw = main_draw, .key = main_key },
+	[VIEW_DETAIL] = { .name = "detail", .draw = detail_view_draw, .key = detail_view_key },
+	[VIEW_USAGE] = { .name = "usage", .draw = usage_view_draw, .key = usage_view_key },
+	[VIEW_AUDIT] = { .name = "audit", .draw = audit_view_draw, .key = audit_view_key },
+	[VIEW_HELP] = { .name = "help", .draw = help_view_draw, .key = help_view_key },
+};
+
+/* ---- small services for the views ---- */
+
+void
+ui_dirty(struct app *a)
+{
+	a->dirty = true;
+}
+
+void
+ui_dirty_now(struct app *a)
+{
+	a->dirty = true;
+	a->urgent = true;
+}
+
+void
+ui_message(struct app *a, enum ui_role role, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(a->msg, sizeof a->msg, fmt, ap);
+	va_end(ap);
+	a->msg_role = role;
+	a->msg_until = mt_now_ms() + MESSAGE_MS + (role == R_ERROR ? MESSAGE_MS : 0);
+	ui_dirty(a);
+}
+
+void
+ui_error(struct app *a, const char *what, const struct mt_error *err)
+{
+	char line[560];
+	mt_error_format(err, line, sizeof line);
+	if (what)
+		ui_message(a, R_ERROR, "%s: %s", what, line);
+	else
+		ui_message(a, R_ERROR, "%s", line);
+}
+
+void
+ui_trace(struct app *a, const char *fmt, ...)
+{
+	if (a->trace == NULL)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	fprintf(a->trace, "%llu ", (unsigned long long)(mt_now_ms() - a->start_ms));
+	vfprintf(a->trace, fmt, ap);
+	fputc('\n', a->trace);
+	fflush(a->trace);
+	va_end(ap);
+}
+
+void
+ui_view_open(struct app *a, enum view_id v)
+{
+	if (v != a->view && v != VIEW_HELP)
+		a->view_back = a->view;
+	if (v == VIEW_HELP && a->view != VIEW_HELP)
+		a->view_back = a->view;
+	a->view = v;
+	ui_dirty_now(a);
+}
+
+static void
+quit_answer(struct app *a, int choice, void *arg)
+{
+	(void)arg;
+	if (choice == 'y')
+		a->quit = true;
+}
+
+void
+ui_request_quit(struct app *a)
+{
+	if (uploads_running(a)) {
+		ui_confirm(a, _("Quit"),
+		           _("Uploads are still running. Quit now?\n"
+		             "They stop here and can be resumed on the next start."),
+		           "yn", quit_answer, NULL);
+		return;
+	}
+	a->quit = true;
+}
+
+/* ---- the terminal ---- */
+
+static int parked_stderr = -1;
+static FILE *parked_log;
+
+/* While curses owns the screen, stderr goes to a temporary file; it is
+ * replayed on the real stderr after endwin. */
+static void
+stderr_park(void)
+{
+	fflush(stderr);
+	parked_log = tmpfile();
+	if (parked_log == NULL)
+		return;
+	parked_stderr = dup(STDERR_FILENO);
+	if (parked_stderr < 0 || dup2(fileno(parked_log), STDERR_FILENO) < 0) {
+		fclose(parked_log);
+		parked_log = NULL;
+		if (parked_stderr >= 0)
+			close(parked_stderr);
+		parked_stderr = -1;
+	}
+}
+
+static void
+stderr_unpark(bool replay)
+{
+	if (parked_stderr < 0)
+		return;
+	fflush(stderr);
+	dup2(parked_stderr, STDERR_FILENO);
+	close(parked_stderr);
+	parked_stderr = -1;
+	if (replay && parked_log) {
+		rewind(parked_log);
+		char buf[4096];
+		size_t n;
+		while ((n = fread(buf, 1, sizeof buf, parked_log)) > 0)
+			fwrite(buf, 1, n, stderr);
+	}
+	if (parked_log)
+		fclose(parked_log);
+	parked_log = NULL;
+}
+
+static void
+term_size(struct app *a)
+{
+	struct winsize ws;
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 && ws.ws_col > 0) {
+		if (ws.ws_row != LINES || ws.ws_col != COLS)
+			resizeterm(ws.ws_row, ws.ws_col);
+	}
+	a->rows = LINES;
+	a->cols = COLS;
+}
+
+static int
+term_start(struct app *a)
+{
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fprintf(stderr, "%s: %s\n", PACKAGE_NAME,
+		        _("the full-screen interface needs a terminal; see --help for the commands"));
+		return -1;
+	}
+	const char *cs = nl_langinfo(CODESET);
+	a->utf8 = cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
+	if (getenv("ESCDELAY") == NULL)
+		set_escdelay(100);
+	stderr_park();
+	a->screen = newterm(NULL, stdout, stdin);
+	if (a->screen == NULL) {
+		stderr_unpark(true);
+		const char *term = getenv("TERM");
+		fprintf(stderr, _("%s: cannot use the terminal type '%s'\n"), PACKAGE_NAME,
+		        term ? term : "");
+		return -1;
+	}
+	set_term(a->screen);
+	a->curses_on = true;
+	cbreak();
+	noecho();
+	nonl();
+	intrflush(stdscr, FALSE);
+	keypad(stdscr, TRUE);
+	nodelay(stdscr, TRUE);
+	if (getenv("ESCDELAY"))
+		set_escdelay(atoi(getenv("ESCDELAY")) > 0 ? atoi(getenv("ESCDELAY")) : 25);
+	curs_set(0);
+	leaveok(stdscr, TRUE);
+	const char *nc = getenv("NO_COLOR");
+	a->color = !(nc && *nc);
+	ui_colors_init(a->color);
+	ui_glyphs_init(a->utf8);
+	a->rows = LINES;
+	a->cols = COLS;
+	return 0;
+}
+
+static void
+term_stop(struct app *a)
+{
+	if (!a->curses_on)
+		return;
+	a->curses_on = false;
+	if (!a->hangup) {
+		curs_set(1);
+		endwin();
+	} else {
+		/* the terminal is gone: put the tty modes back, draw nothing */
+		endwin();
+	}
+	delscreen(a->screen);
+	a->screen = NULL;
+	stderr_unpark(!a->hangup);
+}
+
+/* ---- drawing ---- */
+
+static void
+draw_header(struct app *a)
+{
+	ui_set(stdscr, R_HEADER);
+	ui_fill(stdscr, 0, 0, a->cols);
+	char left[700];
+	const char *state = "";
+	if (a->remote.loading)
+		state = a->utf8 ? _("loading\xe2\x80\xa6") : _("loading...");
+	char up[120];
+	uploads_summary(a, up, sizeof up);
+	snprintf(left, sizeof left, " %s  %s (%s)  %s  %s%s%s", PACKAGE_NAME, a->profile->name,
+	         a->site.dialect->name,
+	         a->remote.mode == REMOTE_LIBRARY ? remote_folder(a) : _("upload history"), state,
+	         up[0] ? "  " : "", up);
+	int right_w = 10;
+	ui_put_text(stdscr, 0, 0, left, a->cols - right_w, true);
+	ui_put_right(stdscr, 0, a->cols - right_w, _("? help "), right_w);
+	ui_set(stdscr, R_NORMAL);
+}
+
+static int64_t
+plan_bytes(const struct app *a)
+{
+	return a->profile->plan_bytes;
+}
+
+static void
+draw_status(struct app *a)
+{
+	int y = a->rows - 1;
+	ui_set(stdscr, R_STATUS);
+	ui_fill(stdscr, y, 0, a->cols);
+	int x = 0;
+	int64_t used = scan_used_bytes(a);
+	int64_t plan = plan_bytes(a);
+	char buf[200];
+	if (a->cols >= 60) {
+		char u[32], p[32];
+		if (used >= 0)
+			mt_format_size(used, u, sizeof u);
+		else
+			snprintf(u, sizeof u, "%s", a->scan.running ? "\xe2\x80\xa6" : "?");
+		if (!a->utf8 && used < 0)
+			snprintf(u, sizeof u, "?");
+		if (plan > 0) {
+			mt_format_size(plan, p, sizeof p);
+			snprintf(buf, sizeof buf, " %s / %s ", u, p);
+			x += ui_put_text(stdscr, y, x, buf, a->cols / 2, false);
+			int bw = 12;
+			double frac = used >= 0 ? (double)used / (double)plan : 0;
+			ui_bar(stdscr, y, x, bw, frac);
+			x += bw;
+			ui_set(stdscr, R_STATUS);
+			if (used >= 0)
+				snprintf(buf, sizeof buf, " %3d%% ", (int)(frac * 100 + 0.5));
+			else
+				snprintf(buf, sizeof buf, "  ?%% ");
+			x += ui_put_text(stdscr, y, x, buf, 8, false);
+		} else {
+			snprintf(buf, sizeof buf, " %s %s ", _("used"), u);
+			x += ui_put_text(stdscr, y, x, buf, a->cols / 3, false);
+		}
+		ui_set(stdscr, R_STATUS);
+		mvwaddstr(stdscr, y, x, G.vline);
+		x += 1;
+	}
+	if (a->msg[0]) {
+		ui_set(stdscr, a->msg_role == R_ERROR ? R_ERROR : R_STATUS);
+		if (a->msg_role == R_ERROR)
+			wattron(stdscr, A_REVERSE);
+		ui_put_text(stdscr, y, x, a->msg, a->cols - x, true);
+	} else {
+		const char *hints;
+		switch (a->view) {
+		case VIEW_DETAIL:
+			hints = _(" Enter edit  f focal  w save  d delete  q back");
+			break;
+		case VIEW_USAGE:
+		case VIEW_AUDIT:
+			hints = _(" Enter open  a alt  D delete dups  r rescan  q back");
+			if (a->view == VIEW_USAGE)
+				hints = _(" r rescan  j/k scroll  q back");
+			break;
+		case VIEW_HELP:
+			hints = _(" j/k scroll  q back");
+			break;
+		default:
+			if (a->focus == PANE_LOCAL)
+				hints = _(" Tab pane  Space mark  a all  * pattern  u upload  U panel  ? help");
+			else if (a->focus == PANE_UPLOADS)
+				hints = _(" Tab pane  p pause  x cancel  R retry  U hide  ? help");
+			else
+				hints = _(" Tab pane  / search  s sort  t type  Enter open  d delete  ? help");
+			break;
+		}
+		ui_put_text(stdscr, y, x, hints, a->cols - x, true);
+	}
+	ui_set(stdscr, R_NORMAL);
+}
+
+static void
+main_draw(struct app *a)
+{
+	int top = 1, bottom = a->rows - 1;   /* body rows [top, bottom) */
+	int avail = bottom - top;
+	int uh = uploads_height(a, avail);
+	int ph = avail - uh;
+	bool wide = a->cols >= 100;
+	if (ph >= 3) {
+		if (wide) {
+			int lw = a->cols / 2;
+			remote_draw(a, top, 0, ph, lw, a->focus == PANE_REMOTE);
+			ui_set(stdscr, R_DIM);
+			for (int i = 0; i < ph; i++)
+				mvwaddstr(stdscr, top + i, lw, G.vline);
+			ui_set(stdscr, R_NORMAL);
+			local_draw(a, top, lw + 1, ph, a->cols - lw - 1, a->focus == PANE_LOCAL);
+		} else {
+			static enum pane last = PANE_REMOTE;
+			if (a->focus != PANE_UPLOADS)
+				last = a->focus;
+			if (last == PANE_LOCAL)
+				local_draw(a, top, 0, ph, a->cols, a->focus == PANE_LOCAL);
+			else
+				remote_draw(a, top, 0, ph, a->cols, a->focus == PANE_REMOTE);
+		}
+	}
+	if (uh > 0)
+		uploads_draw(a, top + (ph >= 3 ? ph : 0), 0, ph >= 3 ? uh : avail, a->cols,
+		             a->focus == PANE_UPLOADS);
+}
+
+static void
+draw_all(struct app *a)
+{
+	werase(stdscr);
+	if (a->rows < 5 || a->cols < 20) {
+		ui_put_text(stdscr, 0, 0, _("terminal too small"), a->cols, false);
+	} else {
+		draw_header(a);
+		ui_views[a->view].draw(a);
+		draw_status(a);
+		ui_dialog_draw(a);
+	}
+	wnoutrefresh(stdscr);
+	doupdate();
+	a->dirty = a->urgent = false;
+	a->last_draw = mt_now_ms();
+	a->frames++;
+}
+
+static void
+maybe_draw(struct app *a)
+{
+	uint64_t now = mt_now_ms();
+	if (a->msg[0] && now >= a->msg_until) {
+		a->msg[0] = '\0';
+		a->dirty = true;
+	}
+	if (!a->dirty || a->hangup || !a->curses_on)
+		return;
+	if (!a->urgent && now - a->last_draw < FRAME_MS)
+		return;
+	draw_all(a);
+}
+
+/* ---- keys ---- */
+
+static int
+main_key(struct app *a, int is_key, wint_t ch)
+{
+	if (!is_key) {
+		switch (ch) {
+		case '\t': {
+			int n = a->up.shown && a->up.q ? 3 : 2;
+			a->focus = (enum pane)(((int)a->focus + 1) % n);
+			return UI_HANDLED;
+		}
+		case 'U':
+			a->up.shown = !a->up.shown;
+			if (!a->up.shown && a->focus == PANE_UPLOADS)
+				a->focus = PANE_REMOTE;
+			if (a->up.shown && a->up.q)
+				a->focus = PANE_UPLOADS;
+			return UI_HANDLED;
+		case 'v':
+			if (!a->can_browse) {
+				ui_message(a, R_WARN, _("the %s API cannot list the library"),
+				           a->site.dialect->name);
+				return UI_HANDLED;
+			}
+			if (!a->scan.running && !a->scan.done)
+				scan_start(a);
+			ui_view_open(a, VIEW_USAGE);
+			return UI_HANDLED;
+		case 'A':
+			if (!a->can_browse) {
+				ui_message(a, R_WARN, _("the %s API cannot list the library"),
+				           a->site.dialect->name);
+				return UI_HANDLED;
+			}
+			if (!a->scan.running && !a->scan.done)
+				scan_start(a);
+			ui_view_open(a, VIEW_AUDIT);
+			return UI_HANDLED;
+		case 'q':
+		case 'Q':
+			ui_request_quit(a);
+			return UI_HANDLED;
+		default:
+			break;
+		}
+	} else if (ch == KEY_BTAB) {
+		int n = a->up.shown && a->up.q ? 3 : 2;
+		a->focus = (enum pane)(((int)a->focus + n - 1) % n);
+		return UI_HANDLED;
+	}
+	switch (a->focus) {
+	case PANE_REMOTE: return remote_key(a, is_key, ch);
+	case PANE_LOCAL: return local_key(a, is_key, ch);
+	case PANE_UPLOADS: return uploads_key(a, is_key, ch);
+	}
+	return UI_UNHANDLED;
+}
+
+static void
+dispatch_key(struct app *a, int is_key, wint_t ch)
+{
+	if (is_key && ch == KEY_RESIZE) {
+		a->rows = LINES;
+		a->cols = COLS;
+		ui_dirty_now(a);
+		return;
+	}
+	if (!is_key && ch == 12) {   /* ^L */
+		clearok(curscr, TRUE);
+		ui_dirty_now(a);
+		return;
+	}
+	if (is_key && ch == KEY_MOUSE)
+		return;
+	ui_dirty_now(a);
+	if (a->dialog) {
+		ui_dialog_key(a, is_key, ch);
+		return;
+	}
+	if (!is_key && ch == '?' && a->view != VIEW_HELP) {
+		a->help_top = 0;
+		ui_view_open(a, VIEW_HELP);
+		return;
+	}
+	ui_views[a->view].key(a, is_key, ch);
+}
+
+static void
+on_tty(int fd, short revents, void *arg)
+{
+	struct app *a = arg;
+	(void)fd;
+	if (revents & (POLLHUP | POLLERR | POLLNVAL)) {
+		a->hangup = true;
+		a->quit = true;
+		return;
+	}
+	wint_t ch;
+	int rc;
+	int n = 0;
+	uint64_t t0 = mt_now_ms();
+	while ((rc = wget_wch(stdscr, &ch)) != ERR) {
+		dispatch_key(a, rc == KEY_CODE_YES, ch);
+		n++;
+		if (a->quit)
+			break;
+	}
+	if (n)
+		ui_trace(a, "keys %d handled in %llums", n, (unsigned long long)(mt_now_ms() - t0));
+	if (n == 0 && rc == ERR) {
+		/* readable but nothing read: the terminal may be gone */
+		char c;
+		ssize_t r = read(STDIN_FILENO, &c, 0);
+		(void)r;
+	}
+}
+
+static void
+on_signal(int signo, void *arg)
+{
+	struct app *a = arg;
+	switch (signo) {
+	case SIGWINCH:
+		term_size(a);
+		clearok(curscr, TRUE);
+		ui_dirty_now(a);
+		break;
+	case SIGINT:
+		ui_request_quit(a);
+		ui_dirty_now(a);
+		break;
+	case SIGHUP:
+		a->hangup = true;
+		a->quit = true;
+		break;
+	default:   /* SIGTERM */
+		a->quit = true;
+		break;
+	}
+}
+
+/* ---- opening the site ---- */
+
+static int
+open_site(struct app *a)
+{
+	struct mt_error err;
+	mt_error_clear(&err);
+	const char *path = a->cl->config_path;
+	bool explicit_path = path != NULL;
+	char *owned = NULL;
+	if (path == NULL && getenv("MEDIATUI_CONFIG") && *getenv("MEDIATUI_CONFIG")) {
+		path = getenv("MEDIATUI_CONFIG");
+		explicit_path = true;
+	}
+	if (path == NULL)
+		path = owned = mt_config_default_path();
+	int rc = mt_config_load(path, explicit_path, &a->config, &err);
+	free(owned);
+	if (rc < 0) {
+		cli_print_error(&err);
+		return EXIT_USAGE;
+	}
+	a->profile = mt_config_profile(&a->config, a->cl->profile, &err);
+	if (a->profile == NULL) {
+		cli_print_error(&err);
+		return EXIT_USAGE;
+	}
+	a->loop = mt_loop_new();
+	if (a->loop == NULL) {
+		mt_error_set(&err, MT_ERR_NET, _("cannot set up the network library"));
+		cli_print_error(&err);
+		return EXIT_SOME_FAILED;
+	}
+	if (mt_site_open(&a->site, a->loop, a->profile, &err) < 0) {
+		cli_print_error(&err);
+		return cli_exit_for(&err);
+	}
+	a->site_open = true;
+	a->can_browse = a->site.dialect->list != NULL && (a->site.dialect->caps & MT_CAP_BROWSE) &&
+	                (a->site.has_key || (a->site.dialect->caps & MT_CAP_PUBLIC));
+	return 0;
+}
+
+static void
+app_free(struct app *a)
+{
+	a->closing = true;
+	/* let answers already on their way arrive, briefly, so nothing leaks */
+	uint64_t until = mt_now_ms() + (a->hangup ? 0 : 300);
+	while (a->reqs && a->loop && mt_now_ms() < until)
+		if (mt_loop_run_once(a->loop, 20) < 0)
+			break;
+	ui_dialog_close(a);
+	uploads_free(a);
+	scan_free(a);
+	detail_free(a);
+	remote_free(a);
+	local_free(a);
+	if (a->site_open)
+		mt_site_close(&a->site);
+	while (a->reqs) {
+		struct ui_req *r = a->reqs;
+		a->reqs = r->next;
+		free(r->s);
+		free(r);
+	}
+	mt_loop_free(a->loop);
+	mt_config_free(&a->config);
+	if (a->trace)
+		fclose(a->trace);
+}
 
 int
 mt_tui_main(const struct mt_cmdline *cl)
 {
-	(void)cl;
-	fprintf(stderr, "%s: %s\n", PACKAGE_NAME,
-	        _("the full-screen interface is not in this build yet; see --help for the commands"));
-	return EXIT_USAGE;
+	static struct app app;
+	struct app *a = &app;
+	memset(a, 0, sizeof *a);
+	a->cl = cl;
+	a->start_ms = mt_now_ms();
+	a->exit_status = EXIT_ALL_DONE;
+	const char *trace = getenv("MEDIATUI_TRACE");
+	if (trace && *trace)
+		a->trace = fopen(trace, "a");
+	int rc = open_site(a);
+	if (rc) {
+		app_free(a);
+		return rc;
+	}
+	static const int sigs[] = { SIGWINCH, SIGINT, SIGTERM, SIGHUP };
+	mt_loop_catch_signals(a->loop, sigs, 4, on_signal, a);
+	signal(SIGPIPE, SIG_IGN);
+	if (term_start(a) < 0) {
+		app_free(a);
+		return EXIT_USAGE;
+	}
+	mt_loop_watch(a->loop, STDIN_FILENO, POLLIN, on_tty, a);
+	term_size(a);
+
+	local_init(a);
+	remote_init(a);
+	uploads_offer_resume(a);
+	draw_all(a);
+	ui_trace(a, "first frame");
+
+	while (!a->quit) {
+		long wait = 1000;
+		if (a->dirty) {
+			uint64_t since = mt_now_ms() - a->last_draw;
+			wait = a->urgent || since >= FRAME_MS ? 0 : (long)(FRAME_MS - since);
+		}
+		if (a->msg[0]) {
+			uint64_t now = mt_now_ms();
+			long left = a->msg_until > now ? (long)(a->msg_until - now) : 0;
+			if (left < wait)
+				wait = left;
+		}
+		if (mt_loop_run_once(a->loop, wait) < 0 && errno != EINTR)
+			break;
+		maybe_draw(a);
+	}
+	mt_loop_unwatch(a->loop, STDIN_FILENO);
+	term_stop(a);
+	int status = a->exit_status;
+	app_free(a);
+	return status;
 }

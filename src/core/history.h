@@ -1,0 +1,42 @@
+/* history.h — the upload journal read as plain records, for display.
+ *
+ * Reads the profile's journal file without taking its lock (the upload queue
+ * may hold it): the file is append-only JSON lines and the last line for a
+ * key wins, so a concurrent reader at worst misses the newest line or sees a
+ * torn last line, which is skipped. Nothing here writes the journal. */
+#ifndef MT_HISTORY_H
+#define MT_HISTORY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "error.h"
+
+struct mt_history_rec {
+	char *key;
+	char *path;          /* local file (absolute when it was resolvable) */
+	char *name;          /* name sent to the server */
+	char *folder;
+	char *dialect;
+	char *state;         /* queued ... done, skipped, failed, cancelled */
+	char *id;            /* remote id once known */
+	char *url;
+	char *storage_key;   /* presign key / b2 key */
+	char *media_id;      /* clarife client id */
+	char *upload_id;     /* adclear */
+	char *error;         /* failed: the message */
+	int64_t size;        /* -1 unknown */
+	int64_t updated;     /* epoch seconds, 0 unknown */
+};
+
+/* Loads the latest record of every job in the journal of `profile`, newest
+ * first. A missing journal gives zero records. Returns 0 or -1 (err). */
+int mt_history_load(const char *profile, struct mt_history_rec **out, size_t *n,
+                    struct mt_error *err);
+/* True for records whose work was not finished (not done, skipped, failed,
+ * or cancelled): what an interrupted session left behind. */
+bool mt_history_unfinished(const struct mt_history_rec *r);
+void mt_history_free(struct mt_history_rec *v, size_t n);
+
+#endif

@@ -1,0 +1,570 @@
+/* detail.c — one media item: every field, an editor for alt, title,
+ * description and folder, and the focal point editor.
+ *
+ * Edits stay pending (marked with *) until saved with PATCH; a failed save
+ * keeps them and shows the server's message under the fields. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmdline.h"
+#include "i18n.h"
+#include "sanitize.h"
+#include "textwidth.h"
+#include "ui.h"
+#include "xalloc.h"
+
+/* rounding without libm: the values here are small and not negative */
+static long
+iround(double v)
+{
+	return v < 0 ? -(long)(-v + 0.5) : (long)(v + 0.5);
+}
+
+static double
+clamp100(double v)
+{
+	return v < 0 ? 0 : v > 100 ? 100 : v;
+}
+
+enum field {
+	F_ID, F_FILENAME, F_TYPE, F_SIZE, F_DIMS, F_ALT, F_TITLE, F_DESC, F_FOLDER, F_FOCAL, F_URL,
+	F_CREATED, F_COUNT
+};
+
+static const char *const field_names[F_COUNT] = {
+	[F_ID] = N_("ID"), [F_FILENAME] = N_("File name"), [F_TYPE] = N_("Type"),
+	[F_SIZE] = N_("Size"), [F_DIMS] = N_("Dimensions"), [F_ALT] = N_("Alt text"),
+	[F_TITLE] = N_("Title"), [F_DESC] = N_("Description"), [F_FOLDER] = N_("Folder"),
+	[F_FOCAL] = N_("Focal point"), [F_URL] = N_("URL"), [F_CREATED] = N_("Created"),
+};
+
+/* pending edit slots */
+enum { E_ALT, E_TITLE, E_DESC, E_FOLDER };
+
+static int
+edit_slot(int field)
+{
+	switch (field) {
+	case F_ALT: return E_ALT;
+	case F_TITLE: return E_TITLE;
+	case F_DESC: return E_DESC;
+	case F_FOLDER: return E_FOLDER;
+	default: return -1;
+	}
+}
+
+static bool
+has_pending(const struct detail *d)
+{
+	for (int i = 0; i < 4; i++)
+		if (d->edit[i])
+			return true;
+	return d->focal_pending;
+}
+
+static void
+clear_pending(struct detail *d)
+{
+	for (int i = 0; i < 4; i++) {
+		free(d->edit[i]);
+		d->edit[i] = NULL;
+	}
+	d->focal_pending = false;
+}
+
+void
+detail_free(struct app *a)
+{
+	struct detail *d = &a->detail;
+	clear_pending(d);
+	if (d->have)
+		mt_media_free(&d->item);
+	d->have = false;
+}
+
+static void
+on_get(const struct mt_media *item, const struct mt_error *err, void *arg)
+{
+	struct ui_req *q = arg;
+	struct app *a = q->app;
+	uint64_t gen = q->gen;
+	if (!ui_req_done(q))
+		return;
+	struct detail *d = &a->detail;
+	if (gen != d->gen)
+		return;
+	d->loading = false;
+	if (err) {
+		mt_error_format(err, d->err, sizeof d->err);
+	} else if (item) {
+		mt_media_free(&d->item);
+		mt_media_copy(&d->item, item);
+	}
+	ui_dirty(a);
+}
+
+void
+detail_open(struct app *a, const struct mt_media *m)
+{
+	struct detail *d = &a->detail;
+	detail_free(a);
+	memset(d->err, 0, sizeof d->err);
+	d->note[0] = '\0';
+	mt_media_copy(&d->item, m);
+	d->have = true;
+	d->field = F_ALT;
+	d->focal_open = false;
+	d->saving = false;
+	d->gen++;
+	ui_view_open(a, VIEW_DETAIL);
+	if (a->site.dialect->get && a->site.has_key) {
+		struct mt_error err;
+		mt_error_clear(&err);
+		struct ui_req *q = ui_req_new(a, d->gen, 0, m->id);
+		d->loading = true;
+		if (a->site.dialect->get(&a->site, m->id, on_get, q, &err) < 0) {
+			ui_req_done(q);
+			d->loading = false;
+		}
+	}
+}
+
+/* ---- drawing ---- */
+
+static char *
+field_value(struct app *a, int f, bool *pending)
+{
+	struct detail *d = &a->detail;
+	const struct mt_media *m = &d->item;
+	*pending = false;
+	int slot = edit_slot(f);
+	if (slot >= 0 && d->edit[slot]) {
+		*pending = true;
+		return xstrdup(d->edit[slot]);
+	}
+	char buf[64];
+	switch (f) {
+	case F_ID: return xstrdup(m->id);
+	case F_FILENAME: return xstrdup(m->filename ? m->filename : "");
+	case F_TYPE: return xstrdup(m->mime_type ? m->mime_type : "");
+	case F_SIZE:
+		if (m->size < 0)
+			return xstrdup("-");
+		mt_format_size(m->size, buf, sizeof buf);
+		return xasprintf("%s (%lld %s)", buf, (long long)m->size, _("bytes"));
+	case F_DIMS:
+		if (m->width <= 0 || m->height <= 0)
+			return xstrdup("-");
+		return xasprintf("%d %s %d", m->width, a->utf8 ? "\xc3\x97" : "x", m->height);
+	case F_ALT: return xstrdup(m->alt ? m->alt : _("(none)"));
+	case F_TITLE: return xstrdup(m->title ? m->title : "");
+	case F_DESC: return xstrdup(m->description ? m->description : "");
+	case F_FOLDER: return xstrdup(m->folder ? m->folder : "");
+	case F_FOCAL:
+		if (d->focal_pending) {
+			*pending = true;
+			return xasprintf("%g, %g", d->fx, d->fy);
+		}
+		if (m->focal_x < 0)
+			return xstrdup("-");
+		return xasprintf("%g, %g", m->focal_x, m->focal_y);
+	case F_URL: return xstrdup(m->url ? m->url : "");
+	case F_CREATED: return xstrdup(m->created_at ? m->created_at : "");
+	default: return xstrdup("");
+	}
+}
+
+static void
+focal_box(struct app *a, int top, int h, int *bx, int *by, int *bw, int *bh)
+{
+	struct detail *d = &a->detail;
+	double aspect = 1.0;
+	if (d->item.width > 0 && d->item.height > 0)
+		aspect = (double)d->item.width / (double)d->item.height;
+	int maxw = a->cols - 4, maxh = h - 4;
+	if (maxh < 3)
+		maxh = 3;
+	int boxh = maxh;
+	int boxw = (int)iround(2.0 * aspect * boxh);   /* a cell is about twice as tall as wide */
+	if (boxw > maxw) {
+		boxw = maxw;
+		boxh = (int)iround(boxw / (2.0 * aspect));
+	}
+	if (boxw < 3)
+		boxw = 3;
+	if (boxh < 3)
+		boxh = 3;
+	*bw = boxw;
+	*bh = boxh;
+	*bx = (a->cols - boxw) / 2;
+	*by = top + 1 + (maxh - boxh) / 2;
+}
+
+static void
+draw_focal(struct app *a)
+{
+	struct detail *d = &a->detail;
+	int top = 1, h = a->rows - 2;
+	ui_set(stdscr, R_TITLE);
+	ui_fill(stdscr, top, 0, a->cols);
+	char *t = xasprintf(_(" Focal point of %s  x %.0f  y %.0f"),
+	                    d->item.filename ? d->item.filename : d->item.id, d->ex, d->ey);
+	ui_put_text(stdscr, top, 0, t, a->cols, false);
+	free(t);
+	ui_set(stdscr, R_NORMAL);
+	int bx, by, bw, bh;
+	focal_box(a, top, h, &bx, &by, &bw, &bh);
+	/* the frame (ACS works in every locale) */
+	mvwhline(stdscr, by - 1, bx, ACS_HLINE, bw);
+	mvwhline(stdscr, by + bh, bx, ACS_HLINE, bw);
+	mvwvline(stdscr, by, bx - 1, ACS_VLINE, bh);
+	mvwvline(stdscr, by, bx + bw, ACS_VLINE, bh);
+	mvwaddch(stdscr, by - 1, bx - 1, ACS_ULCORNER);
+	mvwaddch(stdscr, by - 1, bx + bw, ACS_URCORNER);
+	mvwaddch(stdscr, by + bh, bx - 1, ACS_LLCORNER);
+	mvwaddch(stdscr, by + bh, bx + bw, ACS_LRCORNER);
+	int cx = bx + (int)iround(d->ex / 100.0 * (bw - 1));
+	int cy = by + (int)iround(d->ey / 100.0 * (bh - 1));
+	ui_set(stdscr, R_DIM);
+	for (int x = bx; x < bx + bw; x++)
+		mvwaddstr(stdscr, cy, x, G.dot);
+	for (int y = by; y < by + bh; y++)
+		mvwaddstr(stdscr, y, cx, G.dot);
+	ui_set(stdscr, R_FOCAL);
+	mvwaddch(stdscr, cy, cx, '+');
+	ui_set(stdscr, R_NORMAL);
+	ui_put_text(stdscr, by + bh + 1, 1,
+	            _("arrows/hjkl move 1, HJKL or Shift+arrows 10, n enter numbers, c centre, "
+	              "Enter save, Esc cancel"), a->cols - 2, false);
+}
+
+void
+detail_view_draw(struct app *a)
+{
+	struct detail *d = &a->detail;
+	if (!d->have)
+		return;
+	if (d->focal_open) {
+		draw_focal(a);
+		return;
+	}
+	int y = 1;
+	ui_set(stdscr, R_TITLE);
+	ui_fill(stdscr, y, 0, a->cols);
+	char *t = xasprintf(" %s %s%s%s", _("Media"), d->item.filename ? d->item.filename : d->item.id,
+	                    d->loading ? "  \xe2\x80\xa6" : "", d->saving ? _("  saving") : "");
+	ui_put_text(stdscr, y, 0, t, a->cols, false);
+	free(t);
+	ui_set(stdscr, R_NORMAL);
+	int label_w = 14, val_w = a->cols - label_w - 3;
+	y += 2;
+	for (int f = 0; f < F_COUNT && y < a->rows - 3; f++, y++) {
+		bool editable = edit_slot(f) >= 0 || f == F_FOCAL;
+		bool pending;
+		char *v = field_value(a, f, &pending);
+		ui_set(stdscr, editable ? R_KEY : R_DIM);
+		ui_put_text(stdscr, y, 1, _(field_names[f]), label_w - 1, true);
+		ui_set(stdscr, pending ? R_WARN : R_NORMAL);
+		mvwaddstr(stdscr, y, label_w, pending ? "*" : " ");
+		if (f == F_ALT && d->item.alt == NULL && !pending)
+			ui_set(stdscr, R_DIM);
+		ui_put_text(stdscr, y, label_w + 1, v, val_w, true);
+		ui_set(stdscr, R_NORMAL);
+		free(v);
+		if (f == d->field)
+			mvwchgat(stdscr, y, 0, a->cols, ui_attr(R_CURSOR) & ~A_COLOR,
+			         (short)PAIR_NUMBER(ui_attr(R_CURSOR)), NULL);
+	}
+	y++;
+	if (d->err[0] && y < a->rows - 1) {
+		ui_set(stdscr, R_ERROR);
+		ui_put_text(stdscr, y++, 1, d->err, a->cols - 2, false);
+		ui_set(stdscr, R_NORMAL);
+	}
+	if (d->note[0] && y < a->rows - 1) {
+		ui_set(stdscr, R_GOOD);
+		ui_put_text(stdscr, y++, 1, d->note, a->cols - 2, false);
+		ui_set(stdscr, R_NORMAL);
+	}
+	if (has_pending(d) && y < a->rows - 1) {
+		ui_set(stdscr, R_WARN);
+		ui_put_text(stdscr, y, 1, _("* changed, not saved yet: w saves, q discards"), a->cols - 2, false);
+		ui_set(stdscr, R_NORMAL);
+	}
+}
+
+/* ---- saving ---- */
+
+static void
+on_patched(const struct mt_media *item, const struct mt_error *err, void *arg)
+{
+	struct ui_req *q = arg;
+	struct app *a = q->app;
+	uint64_t gen = q->gen;
+	if (!ui_req_done(q))
+		return;
+	struct detail *d = &a->detail;
+	if (gen != d->gen)
+		return;
+	d->saving = false;
+	if (err) {
+		char line[560];
+		mt_error_format(err, line, sizeof line);
+		snprintf(d->err, sizeof d->err, _("not saved: %s"), line);
+		ui_dirty(a);
+		return;
+	}
+	d->err[0] = '\0';
+	clear_pending(d);
+	if (item) {
+		mt_media_free(&d->item);
+		mt_media_copy(&d->item, item);
+		remote_item_updated(a, item);
+	}
+	snprintf(d->note, sizeof d->note, "%s", _("saved"));
+	ui_message(a, R_GOOD, "%s", _("saved"));
+	ui_dirty(a);
+}
+
+static void
+detail_save(struct app *a)
+{
+	struct detail *d = &a->detail;
+	if (!has_pending(d)) {
+		snprintf(d->note, sizeof d->note, "%s", _("nothing to save"));
+		return;
+	}
+	if (d->saving)
+		return;
+	if (a->site.dialect->patch == NULL || !a->site.has_key) {
+		snprintf(d->err, sizeof d->err, "%s", _("this profile cannot edit media"));
+		return;
+	}
+	struct mt_media_patch p = {
+		.alt = d->edit[E_ALT], .title = d->edit[E_TITLE], .description = d->edit[E_DESC],
+		.folder = d->edit[E_FOLDER], .has_focal = d->focal_pending, .focal_x = d->fx,
+		.focal_y = d->fy,
+	};
+	struct mt_error err;
+	mt_error_clear(&err);
+	struct ui_req *q = ui_req_new(a, d->gen, 0, d->item.id);
+	d->note[0] = '\0';
+	d->err[0] = '\0';
+	if (a->site.dialect->patch(&a->site, d->item.id, &p, on_patched, q, &err) < 0) {
+		ui_req_done(q);
+		char line[560];
+		mt_error_format(&err, line, sizeof line);
+		snprintf(d->err, sizeof d->err, _("not saved: %s"), line);
+		return;
+	}
+	d->saving = true;
+}
+
+/* ---- editing ---- */
+
+static void
+edited(struct app *a, const char *text, void *arg)
+{
+	struct detail *d = &a->detail;
+	int slot = (int)(intptr_t)arg;
+	if (text == NULL)
+		return;
+	free(d->edit[slot]);
+	d->edit[slot] = xstrdup(text);
+	d->note[0] = '\0';
+}
+
+static void
+folder_picked(struct app *a, int index, void *arg)
+{
+	(void)arg;
+	size_t n;
+	char *const *v = remote_folder_list(a, &n);
+	if (index < 0 || (size_t)index >= n)
+		return;
+	free(a->detail.edit[E_FOLDER]);
+	a->detail.edit[E_FOLDER] = xstrdup(v[index]);
+}
+
+static void
+edit_field(struct app *a)
+{
+	struct detail *d = &a->detail;
+	int f = d->field;
+	if (f == F_FOCAL) {
+		d->focal_open = true;
+		d->ex = d->focal_pending ? d->fx : d->item.focal_x >= 0 ? d->item.focal_x : 50;
+		d->ey = d->focal_pending ? d->fy : d->item.focal_y >= 0 ? d->item.focal_y : 50;
+		return;
+	}
+	int slot = edit_slot(f);
+	if (slot < 0)
+		return;
+	if (slot == E_FOLDER) {
+		size_t n;
+		char *const *v = remote_folder_list(a, &n);
+		if (n > 0) {
+			size_t initial = 0;
+			const char *cur = d->edit[E_FOLDER] ? d->edit[E_FOLDER] : d->item.folder;
+			for (size_t i = 0; i < n; i++)
+				if (cur && strcmp(v[i], cur) == 0)
+					initial = i;
+			ui_pick(a, _("Move to folder"), v, n, initial, folder_picked, NULL);
+			return;
+		}
+	}
+	bool pending;
+	char *cur = field_value(a, f, &pending);
+	if (f == F_ALT && d->item.alt == NULL && !pending) {
+		free(cur);
+		cur = xstrdup("");
+	}
+	ui_prompt(a, _(field_names[f]), cur, edited, NULL, (void *)(intptr_t)slot);
+	free(cur);
+}
+
+static void
+discard_answer(struct app *a, int choice, void *arg)
+{
+	(void)arg;
+	if (choice == 'y') {
+		clear_pending(&a->detail);
+		a->detail.gen++;
+		ui_view_open(a, VIEW_MAIN);
+	}
+}
+
+static void
+detail_back(struct app *a)
+{
+	if (has_pending(&a->detail)) {
+		ui_confirm(a, _("Unsaved changes"), _("Discard the changes to this item?"), "yn",
+		           discard_answer, NULL);
+		return;
+	}
+	a->detail.gen++;
+	ui_view_open(a, a->view_back == VIEW_DETAIL ? VIEW_MAIN : a->view_back);
+	a->view_back = VIEW_MAIN;
+}
+
+static void
+focal_numbers(struct app *a, const char *text, void *arg)
+{
+	(void)arg;
+	if (text == NULL)
+		return;
+	double x, y;
+	if (mt_parse_focal(text, &x, &y) < 0) {
+		ui_message(a, R_ERROR, _("focal point: give X,Y with both between 0 and 100"));
+		return;
+	}
+	a->detail.ex = x;
+	a->detail.ey = y;
+}
+
+static int
+focal_key(struct app *a, int is_key, wint_t ch)
+{
+	struct detail *d = &a->detail;
+	double dx = 0, dy = 0;
+	if (is_key) {
+		switch (ch) {
+		case KEY_LEFT: dx = -1; break;
+		case KEY_RIGHT: dx = 1; break;
+		case KEY_UP: dy = -1; break;
+		case KEY_DOWN: dy = 1; break;
+		case KEY_SLEFT: dx = -10; break;
+		case KEY_SRIGHT: dx = 10; break;
+		case KEY_SR: dy = -10; break;
+		case KEY_SF: dy = 10; break;
+		case KEY_ENTER: goto save;
+		default: return UI_UNHANDLED;
+		}
+	} else {
+		switch (ch) {
+		case 'h': dx = -1; break;
+		case 'l': dx = 1; break;
+		case 'k': dy = -1; break;
+		case 'j': dy = 1; break;
+		case 'H': dx = -10; break;
+		case 'L': dx = 10; break;
+		case 'K': dy = -10; break;
+		case 'J': dy = 10; break;
+		case 'c': case '=': case '0':
+			d->ex = d->ey = 50;
+			return UI_HANDLED;
+		case 'n': case ':': {
+			char *cur = xasprintf("%g,%g", d->ex, d->ey);
+			ui_prompt(a, _("Focal point X,Y (0-100)"), cur, focal_numbers, NULL, NULL);
+			free(cur);
+			return UI_HANDLED;
+		}
+		case '\r': case '\n': case 'w':
+		save:
+			d->fx = d->ex;
+			d->fy = d->ey;
+			d->focal_pending = true;
+			d->focal_open = false;
+			detail_save(a);
+			return UI_HANDLED;
+		case 27: case 'q':
+			d->focal_open = false;
+			return UI_HANDLED;
+		default:
+			return UI_UNHANDLED;
+		}
+	}
+	d->ex = clamp100((double)iround(d->ex + dx));
+	d->ey = clamp100((double)iround(d->ey + dy));
+	return UI_HANDLED;
+}
+
+static void
+delete_this(struct app *a)
+{
+	struct detail *d = &a->detail;
+	char **ids = xcalloc(1, sizeof *ids), **names = xcalloc(1, sizeof *names);
+	ids[0] = xstrdup(d->item.id);
+	names[0] = xstrdup(d->item.filename ? d->item.filename : d->item.id);
+	a->detail.gen++;
+	clear_pending(d);
+	ui_view_open(a, VIEW_MAIN);
+	remote_confirm_delete(a, ids, names, 1, true);
+}
+
+int
+detail_view_key(struct app *a, int is_key, wint_t ch)
+{
+	struct detail *d = &a->detail;
+	if (d->focal_open)
+		return focal_key(a, is_key, ch);
+	if (is_key) {
+		switch (ch) {
+		case KEY_DOWN: if (d->field + 1 < F_COUNT) d->field++; return UI_HANDLED;
+		case KEY_UP: if (d->field > 0) d->field--; return UI_HANDLED;
+		case KEY_ENTER: case KEY_RIGHT: edit_field(a); return UI_HANDLED;
+		case KEY_LEFT: case KEY_BACKSPACE: detail_back(a); return UI_HANDLED;
+		case KEY_DC: delete_this(a); return UI_HANDLED;
+		default: return UI_UNHANDLED;
+		}
+	}
+	switch (ch) {
+	case 'j': if (d->field + 1 < F_COUNT) d->field++; return UI_HANDLED;
+	case 'k': if (d->field > 0) d->field--; return UI_HANDLED;
+	case '\r': case '\n': case 'e': case 'l': edit_field(a); return UI_HANDLED;
+	case 'a': d->field = F_ALT; edit_field(a); return UI_HANDLED;
+	case 'f': d->field = F_FOCAL; edit_field(a); return UI_HANDLED;
+	case 'm': d->field = F_FOLDER; edit_field(a); return UI_HANDLED;
+	case 'w': detail_save(a); return UI_HANDLED;
+	case 'u':
+		clear_pending(d);
+		d->err[0] = '\0';
+		return UI_HANDLED;
+	case 'd': delete_this(a); return UI_HANDLED;
+	case 'q': case 27: case 'h': case 127: case 8: detail_back(a); return UI_HANDLED;
+	default: return UI_UNHANDLED;
+	}
+}

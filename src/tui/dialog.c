@@ -1,0 +1,486 @@
+/* dialog.c — the line editor, and the modal dialogs (confirm, prompt, pick)
+ * drawn above every view. Also the request contexts. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <wctype.h>
+
+#include "i18n.h"
+#include "sanitize.h"
+#include "textwidth.h"
+#include "ui.h"
+#include "xalloc.h"
+
+/* ---- line editor ---- */
+
+void
+ui_line_set(struct ui_line *l, const char *s)
+{
+	l->len = 0;
+	if (s) {
+		mbstate_t st;
+		memset(&st, 0, sizeof st);
+		const char *p = s;
+		size_t n = mbsrtowcs(l->buf, &p, sizeof l->buf / sizeof l->buf[0] - 1, &st);
+		if (n == (size_t)-1) {
+			/* not valid in this locale: take the bytes one by one */
+			n = 0;
+			for (const unsigned char *b = (const unsigned char *)s;
+			     *b && n < sizeof l->buf / sizeof l->buf[0] - 1; b++)
+				l->buf[n++] = *b < 0x80 ? (wchar_t)*b : L'?';
+		}
+		l->len = (int)n;
+	}
+	l->buf[l->len] = L'\0';
+	l->pos = l->len;
+}
+
+char *
+ui_line_text(const struct ui_line *l)
+{
+	size_t cap = (size_t)l->len * MB_CUR_MAX + 1;
+	char *out = xmalloc(cap);
+	size_t o = 0;
+	mbstate_t st;
+	memset(&st, 0, sizeof st);
+	for (int i = 0; i < l->len; i++) {
+		size_t n = wcrtomb(out + o, l->buf[i], &st);
+		if (n == (size_t)-1) {
+			out[o++] = '?';
+			memset(&st, 0, sizeof st);
+		} else {
+			o += n;
+		}
+	}
+	out[o] = '\0';
+	return out;
+}
+
+int
+ui_line_key(struct ui_line *l, int is_key, wint_t ch)
+{
+	int max = (int)(sizeof l->buf / sizeof l->buf[0]) - 1;
+	if (is_key) {
+		switch (ch) {
+		case KEY_LEFT: if (l->pos > 0) l->pos--; return UI_HANDLED;
+		case KEY_RIGHT: if (l->pos < l->len) l->pos++; return UI_HANDLED;
+		case KEY_HOME: l->pos = 0; return UI_HANDLED;
+		case KEY_END: l->pos = l->len; return UI_HANDLED;
+		case KEY_BACKSPACE:
+			goto backspace;
+		case KEY_DC:
+			if (l->pos < l->len) {
+				memmove(&l->buf[l->pos], &l->buf[l->pos + 1],
+				        (size_t)(l->len - l->pos) * sizeof(wchar_t));
+				l->len--;
+			}
+			return UI_HANDLED;
+		default:
+			return UI_UNHANDLED;
+		}
+	}
+	switch (ch) {
+	case 127: case 8:
+	backspace:
+		if (l->pos > 0) {
+			memmove(&l->buf[l->pos - 1], &l->buf[l->pos],
+			        (size_t)(l->len - l->pos + 1) * sizeof(wchar_t));
+			l->pos--;
+			l->len--;
+		}
+		return UI_HANDLED;
+	case 1: l->pos = 0; return UI_HANDLED;         /* ^A */
+	case 5: l->pos = l->len; return UI_HANDLED;    /* ^E */
+	case 21:                                       /* ^U */
+		memmove(l->buf, &l->buf[l->pos], (size_t)(l->len - l->pos + 1) * sizeof(wchar_t));
+		l->len -= l->pos;
+		l->pos = 0;
+		return UI_HANDLED;
+	case 11: l->len = l->pos; l->buf[l->len] = L'\0'; return UI_HANDLED;   /* ^K */
+	case 23:                                       /* ^W */
+	{
+		int p = l->pos;
+		while (p > 0 && iswspace((wint_t)l->buf[p - 1]))
+			p--;
+		while (p > 0 && !iswspace((wint_t)l->buf[p - 1]))
+			p--;
+		memmove(&l->buf[p], &l->buf[l->pos], (size_t)(l->len - l->pos + 1) * sizeof(wchar_t));
+		l->len -= l->pos - p;
+		l->pos = p;
+		return UI_HANDLED;
+	}
+	default:
+		break;
+	}
+	if (ch < 32 || ch == 127 || (ch >= 0x80 && ch < 0xa0) || !iswprint(ch))
+		return UI_UNHANDLED;
+	if (l->len >= max)
+		return UI_HANDLED;
+	memmove(&l->buf[l->pos + 1], &l->buf[l->pos], (size_t)(l->len - l->pos + 1) * sizeof(wchar_t));
+	l->buf[l->pos++] = (wchar_t)ch;
+	l->len++;
+	return UI_HANDLED;
+}
+
+static int
+wc_cells(wchar_t c)
+{
+	int w = wcwidth(c);
+	return w < 0 ? 1 : w;
+}
+
+void
+ui_line_draw(WINDOW *w, int y, int x, int width, const struct ui_line *l)
+{
+	if (width <= 1)
+		return;
+	/* scroll so the cursor stays visible */
+	int start = 0, cells = 0;
+	for (int i = l->pos - 1; i >= 0; i--) {
+		cells += wc_cells(l->buf[i]);
+		if (cells > width - 2) {
+			start = i + 1;
+			break;
+		}
+	}
+	ui_fill(w, y, x, width);
+	int cx = x, cur = x;
+	for (int i = start; i <= l->len; i++) {
+		if (i == l->pos)
+			cur = cx;
+		if (i == l->len)
+			break;
+		int cw = wc_cells(l->buf[i]);
+		if (cx + cw > x + width - 1)
+			break;
+		wchar_t one[2] = { l->buf[i], L'\0' };
+		if (wcwidth(l->buf[i]) < 0)
+			one[0] = L'?';
+		mvwaddnwstr(w, y, cx, one, 1);
+		cx += cw;
+	}
+	/* the cursor: a reverse cell, since the hardware cursor stays off */
+	attr_t saved;
+	short pair;
+	wattr_get(w, &saved, &pair, NULL);
+	wmove(w, y, cur);
+	chtype c = winch(w) & A_CHARTEXT;
+	(void)c;
+	mvwchgat(w, y, cur, 1, A_REVERSE, pair, NULL);
+	wattr_set(w, saved, pair, NULL);
+}
+
+/* ---- dialogs ---- */
+
+enum dialog_kind { DLG_CONFIRM, DLG_PROMPT, DLG_PICK };
+
+struct dialog {
+	enum dialog_kind kind;
+	char *title;
+	char *body;
+	char keys[16];
+	ui_confirm_fn confirm_fn;
+	ui_text_fn text_fn, change_fn;
+	ui_pick_fn pick_fn;
+	void *arg;
+	struct ui_line line;
+	char **items;
+	size_t nitems, cur, top;
+};
+
+static void
+dialog_free(struct dialog *d)
+{
+	if (d == NULL)
+		return;
+	free(d->title);
+	free(d->body);
+	mt_strv_free(d->items, d->nitems);
+	free(d);
+}
+
+void
+ui_dialog_close(struct app *a)
+{
+	dialog_free(a->dialog);
+	a->dialog = NULL;
+	ui_dirty_now(a);
+}
+
+bool
+ui_dialog_active(const struct app *a)
+{
+	return a->dialog != NULL;
+}
+
+static struct dialog *
+dialog_new(struct app *a, enum dialog_kind kind, const char *title)
+{
+	ui_dialog_close(a);
+	struct dialog *d = xcalloc(1, sizeof *d);
+	d->kind = kind;
+	d->title = xstrdup(title ? title : "");
+	a->dialog = d;
+	ui_dirty_now(a);
+	return d;
+}
+
+void
+ui_confirm(struct app *a, const char *title, const char *body, const char *keys,
+           ui_confirm_fn fn, void *arg)
+{
+	struct dialog *d = dialog_new(a, DLG_CONFIRM, title);
+	d->body = xstrdup(body ? body : "");
+	snprintf(d->keys, sizeof d->keys, "%s", keys ? keys : "yn");
+	d->confirm_fn = fn;
+	d->arg = arg;
+}
+
+void
+ui_prompt(struct app *a, const char *title, const char *initial, ui_text_fn done,
+          ui_text_fn on_change, void *arg)
+{
+	struct dialog *d = dialog_new(a, DLG_PROMPT, title);
+	ui_line_set(&d->line, initial);
+	d->text_fn = done;
+	d->change_fn = on_change;
+	d->arg = arg;
+}
+
+void
+ui_pick(struct app *a, const char *title, char *const *items, size_t n, size_t initial,
+        ui_pick_fn fn, void *arg)
+{
+	struct dialog *d = dialog_new(a, DLG_PICK, title);
+	d->items = xcalloc(n ? n : 1, sizeof *d->items);
+	for (size_t i = 0; i < n; i++)
+		d->items[i] = xstrdup(items[i]);
+	d->nitems = n;
+	d->cur = initial < n ? initial : 0;
+	d->pick_fn = fn;
+	d->arg = arg;
+}
+
+/* Splits the body into lines cut to width; returns how many were drawn. */
+static int
+draw_body(WINDOW *w, int y, int x, int width, int maxlines, const char *body)
+{
+	int n = 0;
+	const char *p = body;
+	while (*p && n < maxlines) {
+		const char *nl = strchr(p, '\n');
+		size_t len = nl ? (size_t)(nl - p) : strlen(p);
+		char *line = xstrndup(p, len);
+		ui_put_text(w, y + n, x, line, width, true);
+		free(line);
+		n++;
+		p += len;
+		if (*p == '\n')
+			p++;
+	}
+	return n;
+}
+
+static int
+count_lines(const char *s)
+{
+	int n = 1;
+	for (; *s; s++)
+		n += *s == '\n';
+	return n;
+}
+
+void
+ui_dialog_draw(struct app *a)
+{
+	struct dialog *d = a->dialog;
+	if (d == NULL)
+		return;
+	int width = a->cols - 4 < 70 ? a->cols - 4 : 70;
+	if (width < 20)
+		width = a->cols;
+	int inner = width - 4;
+	int body_lines = 0;
+	if (d->kind == DLG_CONFIRM)
+		body_lines = count_lines(d->body) + 2;
+	else if (d->kind == DLG_PROMPT)
+		body_lines = 2;
+	else
+		body_lines = (int)(d->nitems < 12 ? d->nitems : 12) + 1;
+	int height = body_lines + 2;
+	if (height > a->rows - 2)
+		height = a->rows - 2;
+	if (height < 3)
+		height = 3;
+	int y0 = (a->rows - height) / 2, x0 = (a->cols - width) / 2;
+	if (x0 < 0)
+		x0 = 0;
+	ui_set(stdscr, R_DIALOG);
+	for (int i = 0; i < height; i++)
+		ui_fill(stdscr, y0 + i, x0, width);
+	/* frame */
+	mvwhline(stdscr, y0, x0, ACS_HLINE, width);
+	mvwhline(stdscr, y0 + height - 1, x0, ACS_HLINE, width);
+	mvwvline(stdscr, y0, x0, ACS_VLINE, height);
+	mvwvline(stdscr, y0, x0 + width - 1, ACS_VLINE, height);
+	mvwaddch(stdscr, y0, x0, ACS_ULCORNER);
+	mvwaddch(stdscr, y0, x0 + width - 1, ACS_URCORNER);
+	mvwaddch(stdscr, y0 + height - 1, x0, ACS_LLCORNER);
+	mvwaddch(stdscr, y0 + height - 1, x0 + width - 1, ACS_LRCORNER);
+	char *title = xasprintf(" %s ", d->title);
+	wattron(stdscr, A_BOLD);
+	ui_put_text(stdscr, y0, x0 + 2, title, inner, false);
+	wattroff(stdscr, A_BOLD);
+	free(title);
+	int y = y0 + 1, avail = height - 2;
+	if (d->kind == DLG_CONFIRM) {
+		int n = draw_body(stdscr, y, x0 + 2, inner, avail - 1, d->body);
+		(void)n;
+		char hint[128] = "";
+		size_t o = 0;
+		for (const char *k = d->keys; *k && o + 8 < sizeof hint; k++)
+			o += (size_t)snprintf(hint + o, sizeof hint - o, "%s[%c]", o ? " " : "", *k);
+		ui_set(stdscr, R_DIALOG);
+		wattron(stdscr, A_BOLD);
+		ui_put_text(stdscr, y0 + height - 2, x0 + 2, hint, inner, true);
+		wattroff(stdscr, A_BOLD);
+	} else if (d->kind == DLG_PROMPT) {
+		ui_set(stdscr, R_NORMAL);
+		ui_line_draw(stdscr, y, x0 + 2, inner, &d->line);
+		ui_set(stdscr, R_DIALOG);
+		ui_put_text(stdscr, y + 1, x0 + 2, _("Enter: accept  Esc: cancel"), inner, true);
+	} else {
+		int shown = avail - 1;
+		if (shown < 1)
+			shown = 1;
+		if (d->cur < d->top)
+			d->top = d->cur;
+		if (d->cur >= d->top + (size_t)shown)
+			d->top = d->cur - (size_t)shown + 1;
+		for (int i = 0; i < shown && d->top + (size_t)i < d->nitems; i++) {
+			size_t k = d->top + (size_t)i;
+			ui_set(stdscr, k == d->cur ? R_CURSOR : R_DIALOG);
+			ui_put_text(stdscr, y + i, x0 + 2, d->items[k], inner, true);
+		}
+		ui_set(stdscr, R_DIALOG);
+		char foot[80];
+		snprintf(foot, sizeof foot, "%zu/%zu  %s", d->cur + 1, d->nitems,
+		         _("Enter: choose  Esc: cancel"));
+		ui_put_text(stdscr, y0 + height - 2, x0 + 2, foot, inner, true);
+	}
+	ui_set(stdscr, R_NORMAL);
+}
+
+int
+ui_dialog_key(struct app *a, int is_key, wint_t ch)
+{
+	struct dialog *d = a->dialog;
+	bool esc = !is_key && ch == 27;
+	if (d->kind == DLG_CONFIRM) {
+		int choice = 0;
+		if (esc || (!is_key && (ch == 'q' || ch == 'Q')))
+			choice = 'n';
+		else if (!is_key && ch < 128 && strchr(d->keys, (int)towlower(ch)))
+			choice = (int)towlower(ch);
+		else if (!is_key && (ch == '\r' || ch == '\n') && strchr(d->keys, 'n'))
+			choice = 'n';   /* Enter is never a yes */
+		if (!choice)
+			return UI_HANDLED;
+		ui_confirm_fn fn = d->confirm_fn;
+		void *arg = d->arg;
+		a->dialog = NULL;
+		dialog_free(d);
+		fn(a, choice, arg);
+		ui_dirty_now(a);
+		return UI_HANDLED;
+	}
+	if (d->kind == DLG_PROMPT) {
+		if (esc || (!is_key && (ch == '\r' || ch == '\n')) || (is_key && ch == KEY_ENTER)) {
+			char *text = esc ? NULL : ui_line_text(&d->line);
+			ui_text_fn fn = d->text_fn;
+			void *arg = d->arg;
+			a->dialog = NULL;
+			dialog_free(d);
+			fn(a, text, arg);
+			free(text);
+			ui_dirty_now(a);
+			return UI_HANDLED;
+		}
+		if (ui_line_key(&d->line, is_key, ch) && d->change_fn) {
+			char *text = ui_line_text(&d->line);
+			d->change_fn(a, text, d->arg);
+			free(text);
+		}
+		ui_dirty_now(a);
+		return UI_HANDLED;
+	}
+	/* pick */
+	if (esc || (!is_key && ch == 'q')) {
+		ui_pick_fn fn = d->pick_fn;
+		void *arg = d->arg;
+		a->dialog = NULL;
+		dialog_free(d);
+		fn(a, -1, arg);
+		return UI_HANDLED;
+	}
+	if ((!is_key && (ch == '\r' || ch == '\n')) || (is_key && ch == KEY_ENTER)) {
+		ui_pick_fn fn = d->pick_fn;
+		void *arg = d->arg;
+		int idx = d->nitems ? (int)d->cur : -1;
+		a->dialog = NULL;
+		dialog_free(d);
+		fn(a, idx, arg);
+		ui_dirty_now(a);
+		return UI_HANDLED;
+	}
+	if ((is_key && ch == KEY_DOWN) || (!is_key && ch == 'j')) {
+		if (d->cur + 1 < d->nitems)
+			d->cur++;
+	} else if ((is_key && ch == KEY_UP) || (!is_key && ch == 'k')) {
+		if (d->cur > 0)
+			d->cur--;
+	} else if (is_key && ch == KEY_NPAGE) {
+		d->cur = d->cur + 10 < d->nitems ? d->cur + 10 : (d->nitems ? d->nitems - 1 : 0);
+	} else if (is_key && ch == KEY_PPAGE) {
+		d->cur = d->cur > 10 ? d->cur - 10 : 0;
+	} else if ((is_key && ch == KEY_HOME) || (!is_key && ch == 'g')) {
+		d->cur = 0;
+	} else if ((is_key && ch == KEY_END) || (!is_key && ch == 'G')) {
+		d->cur = d->nitems ? d->nitems - 1 : 0;
+	}
+	ui_dirty_now(a);
+	return UI_HANDLED;
+}
+
+/* ---- request contexts ---- */
+
+struct ui_req *
+ui_req_new(struct app *a, uint64_t gen, int kind, const char *s)
+{
+	struct ui_req *r = xcalloc(1, sizeof *r);
+	r->app = a;
+	r->gen = gen;
+	r->kind = kind;
+	r->s = s ? xstrdup(s) : NULL;
+	r->next = a->reqs;
+	if (a->reqs)
+		a->reqs->prev = r;
+	a->reqs = r;
+	return r;
+}
+
+bool
+ui_req_done(struct ui_req *r)
+{
+	struct app *a = r->app;
+	if (r->prev)
+		r->prev->next = r->next;
+	else
+		a->reqs = r->next;
+	if (r->next)
+		r->next->prev = r->prev;
+	free(r->s);
+	free(r);
+	return !a->closing;
+}

@@ -1,0 +1,347 @@
+/* localpane.c — the local pane: browse from the working directory, see what
+ * each file really is, mark files and upload them to the current remote
+ * folder. Type detection runs a few milliseconds per loop turn so a large
+ * directory never stalls the interface. */
+#include "config.h"
+
+#include <fnmatch.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fsutil.h"
+#include "i18n.h"
+#include "sanitize.h"
+#include "textwidth.h"
+#include "ui.h"
+#include "xalloc.h"
+
+#define DETECT_BUDGET_MS 8
+
+static void detect_tick(void *arg);
+
+static void
+schedule_detect(struct app *a)
+{
+	struct localpane *l = &a->local;
+	if (l->detect_timer == 0 && l->dir.next_detect < l->dir.n)
+		l->detect_timer = mt_loop_timer_add(a->loop, 1, detect_tick, a);
+}
+
+static void
+detect_tick(void *arg)
+{
+	struct app *a = arg;
+	struct localpane *l = &a->local;
+	l->detect_timer = 0;
+	const struct mt_upload_ops *ops = a->site.dialect->upload;
+	mt_localdir_detect_some(&l->dir, ops, &a->site, DETECT_BUDGET_MS);
+	ui_dirty(a);
+	schedule_detect(a);
+}
+
+static void
+local_open(struct app *a, const char *path, const char *cursor_on)
+{
+	struct localpane *l = &a->local;
+	struct mt_localdir d;
+	struct mt_error err;
+	mt_error_clear(&err);
+	if (mt_localdir_read(path, l->hidden, &d, &err) < 0) {
+		ui_error(a, NULL, &err);
+		return;
+	}
+	if (l->detect_timer) {
+		mt_loop_timer_cancel(a->loop, l->detect_timer);
+		l->detect_timer = 0;
+	}
+	mt_localdir_free(&l->dir);
+	free(l->marked);
+	l->dir = d;
+	l->marked = xcalloc(d.n + 1, sizeof *l->marked);
+	l->nmarked = 0;
+	l->cur = l->top = 0;
+	if (cursor_on)
+		for (size_t i = 0; i < d.n; i++)
+			if (strcmp(d.v[i].name, cursor_on) == 0)
+				l->cur = i;
+	/* the rows on screen first */
+	schedule_detect(a);
+	ui_dirty(a);
+}
+
+void
+local_init(struct app *a)
+{
+	local_open(a, ".", NULL);
+}
+
+void
+local_free(struct app *a)
+{
+	struct localpane *l = &a->local;
+	if (l->detect_timer)
+		mt_loop_timer_cancel(a->loop, l->detect_timer);
+	mt_localdir_free(&l->dir);
+	free(l->marked);
+	memset(l, 0, sizeof *l);
+}
+
+void
+local_draw(struct app *a, int y, int x, int h, int w, bool focused)
+{
+	struct localpane *l = &a->local;
+	struct mt_localdir *d = &l->dir;
+	ui_set(stdscr, focused ? R_TITLE : R_TITLE_OFF);
+	ui_fill(stdscr, y, x, w);
+	char right[96] = "";
+	if (l->nmarked) {
+		int64_t bytes = 0;
+		for (size_t i = 0; i < d->n; i++)
+			if (l->marked[i])
+				bytes += d->v[i].size;
+		char sz[32];
+		mt_format_size(bytes, sz, sizeof sz);
+		snprintf(right, sizeof right, "%zu %s, %s ", l->nmarked, _("marked"), sz);
+	}
+	int rw = mt_text_width(right);
+	char *title = xasprintf(" %s %s", _("Local"), d->path ? d->path : "?");
+	ui_put_text(stdscr, y, x, title, w - rw - 1, false);
+	free(title);
+	ui_put_right(stdscr, y, x + w - rw, right, rw);
+	int size_w = 9, type_w = w >= 60 ? 22 : (w >= 44 ? 14 : 0), mark_w = 2, warn_w = 2;
+	int name_w = w - mark_w - size_w - type_w - warn_w;
+	ui_set(stdscr, R_COLHEAD);
+	ui_fill(stdscr, y + 1, x, w);
+	ui_put_text(stdscr, y + 1, x + mark_w, _("Name"), name_w - 1, false);
+	ui_put_right(stdscr, y + 1, x + mark_w + name_w, _("Size"), size_w - 1);
+	if (type_w)
+		ui_put_text(stdscr, y + 1, x + mark_w + name_w + size_w, _("Type"), type_w - 1, false);
+	ui_set(stdscr, R_NORMAL);
+	int body = h - 2, by = y + 2;
+	if (d->n == 0) {
+		ui_set(stdscr, R_DIM);
+		ui_put_text(stdscr, by, x + 1, _("(empty)"), w - 1, false);
+		ui_set(stdscr, R_NORMAL);
+		return;
+	}
+	if (l->cur >= d->n)
+		l->cur = d->n - 1;
+	if (l->cur < l->top)
+		l->top = l->cur;
+	if (l->cur >= l->top + (size_t)body)
+		l->top = l->cur - (size_t)body + 1;
+	for (int i = 0; i < body && l->top + (size_t)i < d->n; i++) {
+		size_t k = l->top + (size_t)i;
+		struct mt_local_entry *e = &d->v[k];
+		int yy = by + i;
+		if (l->marked[k]) {
+			ui_set(stdscr, R_MARK);
+			mvwaddstr(stdscr, yy, x, G.mark);
+		}
+		ui_set(stdscr, e->is_dir ? R_DIR : R_NORMAL);
+		char *name = e->is_dir ? xasprintf("%s/", e->name) : xstrdup(e->name);
+		ui_put_text(stdscr, yy, x + mark_w, name, name_w - 1, false);
+		free(name);
+		ui_set(stdscr, R_NORMAL);
+		char sz[32] = "";
+		if (!e->is_dir)
+			mt_format_size(e->size, sz, sizeof sz);
+		ui_put_right(stdscr, yy, x + mark_w + name_w, sz, size_w - 1);
+		if (type_w && !e->is_dir) {
+			ui_set(stdscr, e->detected ? R_NORMAL : R_DIM);
+			ui_put_text(stdscr, yy, x + mark_w + name_w + size_w,
+			            e->detected ? (e->mime[0] ? e->mime : "?") : "\xe2\x80\xa6", type_w - 1, false);
+			if (!e->detected && !a->utf8)
+				ui_put_text(stdscr, yy, x + mark_w + name_w + size_w, "...", type_w - 1, false);
+		}
+		if (e->detected && (e->mismatch || e->refusal)) {
+			ui_set(stdscr, e->refusal ? R_ERROR : R_WARN);
+			mvwaddstr(stdscr, yy, x + w - warn_w, G.warn);
+		}
+		ui_set(stdscr, R_NORMAL);
+		if (k == l->cur)
+			mvwchgat(stdscr, yy, x, w, ui_attr(focused ? R_CURSOR : R_CURSOR_OFF) & ~A_COLOR,
+			         (short)PAIR_NUMBER(ui_attr(focused ? R_CURSOR : R_CURSOR_OFF)), NULL);
+	}
+	/* what the warning mark under the cursor means, on the last row */
+	struct mt_local_entry *e = &d->v[l->cur];
+	if (focused && e->detected && (e->mismatch || e->refusal) && body > 2) {
+		char *why;
+		if (e->refusal)
+			why = xasprintf("%s %s", G.warn, e->refusal);
+		else
+			why = xasprintf(_("%s content is %s, the name says otherwise"), G.warn, e->mime);
+		ui_set(stdscr, e->refusal ? R_ERROR : R_WARN);
+		ui_put_text(stdscr, y + h - 1, x, why, w, true);
+		ui_set(stdscr, R_NORMAL);
+		free(why);
+	}
+}
+
+static void
+move_cursor(struct app *a, long delta)
+{
+	struct localpane *l = &a->local;
+	if (l->dir.n == 0)
+		return;
+	long c = (long)l->cur + delta;
+	if (c < 0)
+		c = 0;
+	if (c >= (long)l->dir.n)
+		c = (long)l->dir.n - 1;
+	l->cur = (size_t)c;
+}
+
+static void
+go_up(struct app *a)
+{
+	struct localpane *l = &a->local;
+	if (l->dir.path == NULL || strcmp(l->dir.path, "/") == 0)
+		return;
+	char *from = xstrdup(mt_basename(l->dir.path));
+	char *up = xasprintf("%s/..", l->dir.path);
+	local_open(a, up, from);
+	free(up);
+	free(from);
+}
+
+static void
+set_mark(struct localpane *l, size_t i, bool on)
+{
+	struct mt_local_entry *e = &l->dir.v[i];
+	if (e->is_dir || e->is_special)
+		return;
+	if (l->marked[i] != on) {
+		l->marked[i] = on;
+		if (on)
+			l->nmarked++;
+		else
+			l->nmarked--;
+	}
+}
+
+static void
+mark_pattern(struct app *a, const char *text, void *arg)
+{
+	(void)arg;
+	struct localpane *l = &a->local;
+	if (text == NULL || !*text)
+		return;
+	size_t n = 0;
+	for (size_t i = 0; i < l->dir.n; i++) {
+		if (fnmatch(text, l->dir.v[i].name, FNM_PERIOD) == 0 && !l->dir.v[i].is_dir) {
+			set_mark(l, i, true);
+			n++;
+		}
+	}
+	char *p = mt_sanitize(text);
+	ui_message(a, R_NORMAL, P_("%zu file matches %s", "%zu files match %s", n), n, p);
+	free(p);
+}
+
+static void
+upload_marked(struct app *a)
+{
+	struct localpane *l = &a->local;
+	size_t n = l->nmarked;
+	char **paths;
+	if (n == 0) {
+		struct mt_local_entry *e = l->dir.n ? &l->dir.v[l->cur] : NULL;
+		if (e == NULL || e->is_dir || e->is_special) {
+			ui_message(a, R_WARN, _("mark files with Space first"));
+			return;
+		}
+		paths = xcalloc(1, sizeof *paths);
+		paths[0] = mt_localdir_entry_path(&l->dir, l->cur);
+		n = 1;
+	} else {
+		paths = xcalloc(n, sizeof *paths);
+		size_t k = 0;
+		for (size_t i = 0; i < l->dir.n && k < n; i++)
+			if (l->marked[i])
+				paths[k++] = mt_localdir_entry_path(&l->dir, i);
+		n = k;
+	}
+	const char *folder = a->remote.mode == REMOTE_LIBRARY ? remote_folder(a) : NULL;
+	uploads_add(a, paths, n, folder);
+	mt_strv_free(paths, n);
+	for (size_t i = 0; i < l->dir.n; i++)
+		l->marked[i] = false;
+	l->nmarked = 0;
+}
+
+int
+local_key(struct app *a, int is_key, wint_t ch)
+{
+	struct localpane *l = &a->local;
+	int page = a->rows > 8 ? a->rows - 6 : 1;
+	if (is_key) {
+		switch (ch) {
+		case KEY_DOWN: move_cursor(a, 1); return UI_HANDLED;
+		case KEY_UP: move_cursor(a, -1); return UI_HANDLED;
+		case KEY_NPAGE: move_cursor(a, page); return UI_HANDLED;
+		case KEY_PPAGE: move_cursor(a, -page); return UI_HANDLED;
+		case KEY_HOME: l->cur = 0; return UI_HANDLED;
+		case KEY_END: move_cursor(a, (long)l->dir.n); return UI_HANDLED;
+		case KEY_LEFT: case KEY_BACKSPACE: go_up(a); return UI_HANDLED;
+		case KEY_RIGHT: case KEY_ENTER: goto enter;
+		default: return UI_UNHANDLED;
+		}
+	}
+	switch (ch) {
+	case 'j': move_cursor(a, 1); return UI_HANDLED;
+	case 'k': move_cursor(a, -1); return UI_HANDLED;
+	case 6: move_cursor(a, page); return UI_HANDLED;
+	case 2: move_cursor(a, -page); return UI_HANDLED;
+	case 'g': l->cur = 0; return UI_HANDLED;
+	case 'G': move_cursor(a, (long)l->dir.n); return UI_HANDLED;
+	case 'h': case 127: case 8: go_up(a); return UI_HANDLED;
+	case 'l': case '\r': case '\n':
+	enter:
+		if (l->dir.n && l->dir.v[l->cur].is_dir) {
+			char *p = mt_localdir_entry_path(&l->dir, l->cur);
+			local_open(a, p, NULL);
+			free(p);
+		}
+		return UI_HANDLED;
+	case ' ':
+		if (l->dir.n) {
+			set_mark(l, l->cur, !l->marked[l->cur]);
+			move_cursor(a, 1);
+		}
+		return UI_HANDLED;
+	case 'a': {
+		size_t files = 0;
+		for (size_t i = 0; i < l->dir.n; i++)
+			files += !l->dir.v[i].is_dir && !l->dir.v[i].is_special;
+		bool all = l->nmarked == files;
+		for (size_t i = 0; i < l->dir.n; i++)
+			set_mark(l, i, !all);
+		return UI_HANDLED;
+	}
+	case '*':
+		ui_prompt(a, _("Mark files matching (e.g. *.jpg)"), "*", mark_pattern, NULL, NULL);
+		return UI_HANDLED;
+	case '.': {
+		l->hidden = !l->hidden;
+		char *p = xstrdup(l->dir.path);
+		local_open(a, p, NULL);
+		free(p);
+		return UI_HANDLED;
+	}
+	case 'r': {
+		char *p = xstrdup(l->dir.path);
+		char *name = l->dir.n ? xstrdup(l->dir.v[l->cur].name) : NULL;
+		local_open(a, p, name);
+		free(p);
+		free(name);
+		return UI_HANDLED;
+	}
+	case 'u':
+		upload_marked(a);
+		return UI_HANDLED;
+	default:
+		return UI_UNHANDLED;
+	}
+}

@@ -1,0 +1,352 @@
+/* ui.h — what the views of the full-screen interface share.
+ *
+ * One loop (tui.c) owns the terminal. Views are modules with draw and key
+ * functions; key functions return UI_* flags instead of drawing. Every
+ * string from outside (server, file names) is drawn through ui_put_text,
+ * which sanitises it and cuts it by display width. */
+#ifndef MT_TUI_UI_H
+#define MT_TUI_UI_H
+
+#ifndef NCURSES_WIDECHAR
+#define NCURSES_WIDECHAR 1
+#endif
+#include <curses.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <wchar.h>
+
+#include "audit.h"
+#include "cmdline.h"
+#include "conf.h"
+#include "history.h"
+#include "localdir.h"
+#include "loop.h"
+#include "media.h"
+#include "site.h"
+#include "upload.h"
+#include "usage.h"
+
+/* ---- flags returned by key handlers ---- */
+enum {
+	UI_UNHANDLED = 0,
+	UI_HANDLED = 1 << 0,
+	UI_REDRAW = 1 << 1,
+};
+
+/* ---- colour roles (draw.c) ---- */
+enum ui_role {
+	R_NORMAL,
+	R_HEADER,        /* top line */
+	R_STATUS,        /* bottom line */
+	R_TITLE,         /* pane title, focused */
+	R_TITLE_OFF,     /* pane title, unfocused */
+	R_COLHEAD,       /* column headings */
+	R_CURSOR,        /* selected row in the focused pane */
+	R_CURSOR_OFF,    /* selected row elsewhere */
+	R_DIR,
+	R_MARK,
+	R_WARN,
+	R_ERROR,
+	R_GOOD,
+	R_DIM,
+	R_BAR,           /* filled part of a bar */
+	R_BAR_HIGH,      /* a bar near its limit */
+	R_BAR_EMPTY,
+	R_KEY,           /* key names in hints and help */
+	R_DIALOG,
+	R_FOCAL,         /* the crosshair */
+	R_COUNT
+};
+
+void ui_colors_init(bool want_color);
+attr_t ui_attr(enum ui_role r);
+void ui_set(WINDOW *w, enum ui_role r);
+
+/* ---- glyphs: UTF-8 when the locale can show them, ASCII otherwise ---- */
+struct ui_glyphs {
+	const char *bar_full, *bar_empty, *mark, *warn, *up, *dir_suffix, *vline, *cross, *dot;
+};
+extern struct ui_glyphs G;
+void ui_glyphs_init(bool utf8);
+
+/* ---- drawing helpers (draw.c) ---- */
+/* Draws outside text at (y,x), sanitised, cut to `width` cells and, with
+ * pad, filled with spaces. Returns the cells used. */
+int ui_put_text(WINDOW *w, int y, int x, const char *s, int width, bool pad);
+/* Same, right-aligned in `width` cells. */
+int ui_put_right(WINDOW *w, int y, int x, const char *s, int width);
+/* Fills width cells with spaces. */
+void ui_fill(WINDOW *w, int y, int x, int width);
+/* A bar of `width` cells showing frac (0..1). */
+void ui_bar(WINDOW *w, int y, int x, int width, double frac);
+/* "3m12s", "45s", "2h05m", "--" */
+void ui_format_eta(double seconds, char *out, size_t outlen);
+/* Sanitised copy cut to width cells (the caller frees). */
+char *ui_fit(const char *s, int width, bool pad);
+
+/* ---- the line editor (dialog.c) ---- */
+struct ui_line {
+	wchar_t buf[512];
+	int len, pos;
+};
+void ui_line_set(struct ui_line *l, const char *utf8);
+/* Returns UI_HANDLED when the key edited the line. */
+int ui_line_key(struct ui_line *l, int is_key, wint_t ch);
+/* The text as a fresh multibyte string (free it). */
+char *ui_line_text(const struct ui_line *l);
+/* Draws the line in width cells at (y,x) and places the cursor. */
+void ui_line_draw(WINDOW *w, int y, int x, int width, const struct ui_line *l);
+
+/* ---- dialogs: one at a time, above every view ---- */
+struct app;
+typedef void (*ui_confirm_fn)(struct app *a, int choice, void *arg);   /* choice: the key */
+typedef void (*ui_text_fn)(struct app *a, const char *text, void *arg); /* NULL: cancelled */
+typedef void (*ui_pick_fn)(struct app *a, int index, void *arg);        /* -1: cancelled */
+
+/* Asks a question; `keys` are the accepted answers ("yn", "ybn"); Esc means 'n'. */
+void ui_confirm(struct app *a, const char *title, const char *body, const char *keys,
+                ui_confirm_fn fn, void *arg);
+/* Asks for a line of text; on_change (may be NULL) sees every edit. */
+void ui_prompt(struct app *a, const char *title, const char *initial, ui_text_fn done,
+               ui_text_fn on_change, void *arg);
+/* Picks one of n strings (copied). */
+void ui_pick(struct app *a, const char *title, char *const *items, size_t n, size_t initial,
+             ui_pick_fn fn, void *arg);
+bool ui_dialog_active(const struct app *a);
+void ui_dialog_draw(struct app *a);
+int ui_dialog_key(struct app *a, int is_key, wint_t ch);
+void ui_dialog_close(struct app *a);
+
+/* ---- request contexts: an answer for a view that moved on is dropped ---- */
+struct ui_req {
+	struct app *app;
+	uint64_t gen;          /* the generation the request was made for */
+	int kind;
+	char *s;               /* e.g. the id or folder concerned */
+	void *p;
+	struct ui_req *next, *prev;
+};
+struct ui_req *ui_req_new(struct app *a, uint64_t gen, int kind, const char *s);
+/* Unlinks and frees; returns false when the app is shutting down. */
+bool ui_req_done(struct ui_req *r);
+
+/* ---- the panes and views ---- */
+enum pane { PANE_REMOTE, PANE_LOCAL, PANE_UPLOADS };
+
+enum remote_mode { REMOTE_LIBRARY, REMOTE_HISTORY };
+
+struct remote {
+	enum remote_mode mode;
+	char *folder;               /* "/" at the root */
+	char **folders;             /* every folder the server knows */
+	size_t nfolders;
+	char **subs;                /* direct children of `folder` */
+	size_t nsubs;
+	struct mt_media *items;
+	size_t nitems, cap;
+	bool *marked;
+	size_t nmarked;
+	int64_t total;              /* -1 until the first page */
+	uint64_t gen;               /* bumps on every new listing */
+	bool loading;               /* a page request is out */
+	bool want_end;              /* keep loading to the end (G) */
+	bool loaded_once;
+	char *search;               /* NULL: none */
+	int sort;                   /* index into remote_sorts */
+	bool asc;
+	int type;                   /* index into remote_types */
+	size_t cur, top;
+	char err[600];
+	uint64_t search_timer;
+	uint64_t load_started;
+	/* history (upload-only dialects) */
+	struct mt_history_rec *hist;
+	size_t nhist;
+};
+
+struct localpane {
+	struct mt_localdir dir;
+	bool *marked;
+	size_t nmarked;
+	size_t cur, top;
+	bool hidden;
+	bool detecting;
+	uint64_t detect_timer;
+	char err[300];
+};
+
+struct uploads {
+	struct mt_upload_queue *q;
+	bool shown;
+	int cur, top;
+	/* speed per job: an average over the last few seconds */
+	struct up_speed { int64_t bytes; uint64_t ms; double rate; } *speed;
+	int nspeed;
+	uint64_t last_progress_draw;
+	int64_t done_bytes;          /* bytes of uploads finished this session */
+};
+
+/* A full scan of the library for usage and audit (scanview.c). */
+struct scan {
+	bool running, done, wanted;
+	uint64_t gen;
+	int64_t seen, total;
+	struct mt_usage usage;
+	struct mt_audit audit;
+	char err[600];
+	uint64_t started_ms, finished_ms;
+};
+
+/* the detail/editor view (detail.c) */
+struct detail {
+	struct mt_media item;
+	bool have;
+	bool loading;
+	bool saving;
+	int field;                  /* selected row */
+	char *edit[4];              /* pending alt, title, description, folder; NULL: unchanged */
+	bool focal_pending;
+	double fx, fy;              /* pending focal point */
+	char err[600];
+	char note[200];
+	uint64_t gen;
+	/* focal editor */
+	bool focal_open;
+	double ex, ey;
+};
+
+enum view_id { VIEW_MAIN, VIEW_DETAIL, VIEW_USAGE, VIEW_AUDIT, VIEW_HELP, VIEW_COUNT };
+
+struct view {
+	const char *name;
+	void (*draw)(struct app *a);
+	int (*key)(struct app *a, int is_key, wint_t ch);
+};
+
+struct dialog;
+
+struct app {
+	const struct mt_cmdline *cl;
+	struct mt_config config;
+	const struct mt_profile *profile;
+	struct mt_loop *loop;
+	struct mt_site site;
+	bool site_open;
+	bool can_browse;            /* the dialect lists media */
+
+	/* terminal */
+	SCREEN *screen;
+	bool utf8, color, curses_on;
+	int rows, cols;
+	bool dirty;                 /* something to draw */
+	bool urgent;                /* draw now (input), not at the next tick */
+	uint64_t last_draw;
+	uint64_t frames;
+	bool quit;
+	bool hangup;
+	int exit_status;
+
+	/* views */
+	enum view_id view;
+	enum view_id view_back;     /* where q from detail goes */
+	enum pane focus;
+	struct remote remote;
+	struct localpane local;
+	struct uploads up;
+	struct scan scan;
+	struct detail detail;
+	int help_top;
+	int usage_top;
+	size_t audit_cur, audit_top;
+	struct dialog *dialog;
+
+	/* the message in the status line */
+	char msg[600];
+	enum ui_role msg_role;
+	uint64_t msg_until;
+
+	/* requests in flight */
+	struct ui_req *reqs;
+	bool closing;
+
+	/* timing (for the report and tests): MEDIATUI_TRACE=file */
+	uint64_t start_ms, first_page_ms;
+	FILE *trace;
+};
+
+extern const struct view ui_views[VIEW_COUNT];
+
+/* ---- tui.c ---- */
+void ui_dirty(struct app *a);
+void ui_dirty_now(struct app *a);
+void ui_message(struct app *a, enum ui_role role, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+void ui_error(struct app *a, const char *what, const struct mt_error *err);
+void ui_view_open(struct app *a, enum view_id v);
+void ui_trace(struct app *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Asks before quitting when uploads run. */
+void ui_request_quit(struct app *a);
+
+/* ---- remote.c ---- */
+extern const char *const remote_sorts[3];
+extern const char *const remote_types[4];
+void remote_init(struct app *a);
+void remote_free(struct app *a);
+void remote_reload(struct app *a, bool folders_too);
+void remote_draw(struct app *a, int y, int x, int h, int w, bool focused);
+int remote_key(struct app *a, int is_key, wint_t ch);
+const char *remote_folder(const struct app *a);
+/* Replaces an item after a successful PATCH (by id). */
+void remote_item_updated(struct app *a, const struct mt_media *m);
+void remote_item_removed(struct app *a, const char *id);
+/* Reloads the upload history (upload-only dialects). */
+void remote_history_reload(struct app *a);
+/* Starts deleting the given ids after a confirmation. */
+void remote_confirm_delete(struct app *a, char **ids, char **names, size_t n, bool backup_offer);
+/* Folder list for pickers: returns a borrowed vector. */
+char *const *remote_folder_list(struct app *a, size_t *n);
+void remote_folders_reload(struct app *a);
+/* Opens an item by id in the detail view. */
+void remote_open_item(struct app *a, const struct mt_media *m);
+
+/* ---- localpane.c ---- */
+void local_init(struct app *a);
+void local_free(struct app *a);
+void local_draw(struct app *a, int y, int x, int h, int w, bool focused);
+int local_key(struct app *a, int is_key, wint_t ch);
+
+/* ---- uploads.c ---- */
+void uploads_free(struct app *a);
+/* Uploads these local paths into folder (NULL: the profile's default). */
+void uploads_add(struct app *a, char **paths, size_t n, const char *folder);
+void uploads_draw(struct app *a, int y, int x, int h, int w, bool focused);
+int uploads_key(struct app *a, int is_key, wint_t ch);
+int uploads_height(const struct app *a, int avail);
+bool uploads_running(const struct app *a);
+/* Offers to resume an interrupted queue found in the journal. */
+void uploads_offer_resume(struct app *a);
+/* A short summary for the header ("3 uploading, 42%"), or "". */
+void uploads_summary(const struct app *a, char *out, size_t outlen);
+
+/* ---- detail.c ---- */
+void detail_open(struct app *a, const struct mt_media *m);
+void detail_free(struct app *a);
+
+/* view modules: draw the whole screen below the header, handle a key */
+void detail_view_draw(struct app *a);
+int detail_view_key(struct app *a, int is_key, wint_t ch);
+void usage_view_draw(struct app *a);
+int usage_view_key(struct app *a, int is_key, wint_t ch);
+void audit_view_draw(struct app *a);
+int audit_view_key(struct app *a, int is_key, wint_t ch);
+void help_view_draw(struct app *a);
+int help_view_key(struct app *a, int is_key, wint_t ch);
+
+/* ---- scanview.c ---- */
+void scan_start(struct app *a);
+void scan_free(struct app *a);
+/* Bytes the library uses, or -1 when not known yet. */
+int64_t scan_used_bytes(const struct app *a);
+
+#endif

@@ -1,0 +1,469 @@
+/* uploads.c — the upload panel: one line per file with a bar, bytes, speed,
+ * ETA and state, a total line, and pause, cancel and retry.
+ *
+ * The queue is created on the first upload (it locks the journal) and lives
+ * until the interface closes, so uploads continue while the user browses.
+ * Progress marks the screen dirty at most four times a second, and speeds
+ * are averaged over a second or more, so a slow link sees few bytes. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "fsutil.h"
+#include "i18n.h"
+#include "sanitize.h"
+#include "textwidth.h"
+#include "ui.h"
+#include "xalloc.h"
+
+#define PROGRESS_DRAW_MS 250
+#define SPEED_WINDOW_MS 1000
+
+static struct up_speed *
+speed_of(struct app *a, int i)
+{
+	struct uploads *u = &a->up;
+	if (i >= u->nspeed) {
+		int n = i + 16;
+		u->speed = xreallocarray(u->speed, (size_t)n, sizeof *u->speed);
+		memset(&u->speed[u->nspeed], 0, (size_t)(n - u->nspeed) * sizeof *u->speed);
+		u->nspeed = n;
+	}
+	return &u->speed[i];
+}
+
+static void
+on_event(struct mt_upload_queue *q, struct mt_upload_job *job, enum mt_upload_event ev, void *arg)
+{
+	struct app *a = arg;
+	(void)q;
+	if (a->closing)
+		return;
+	uint64_t now = mt_now_ms();
+	switch (ev) {
+	case MT_UP_EV_PROGRESS:
+		if (now - a->up.last_progress_draw >= PROGRESS_DRAW_MS) {
+			a->up.last_progress_draw = now;
+			ui_dirty(a);
+		}
+		return;
+	case MT_UP_EV_STATE:
+		if (job && job->state == MT_JOB_UPLOADING) {
+			struct up_speed *s = speed_of(a, job->index);
+			s->bytes = job->sent;
+			s->ms = now;
+		}
+		if (job && (job->state == MT_JOB_DONE))
+			a->up.done_bytes += job->size > 0 ? job->size : 0;
+		if (job && job->state == MT_JOB_FAILED) {
+			char line[600];
+			mt_error_format(&job->err, line, sizeof line);
+			char *name = mt_sanitize(job->name);
+			ui_message(a, R_ERROR, "%s: %s", name, line);
+			free(name);
+		}
+		ui_dirty(a);
+		return;
+	case MT_UP_EV_RETRY:
+		ui_dirty(a);
+		return;
+	case MT_UP_EV_QUEUE_DONE: {
+		int n = mt_upload_queue_count(a->up.q), ok = 0, failed = 0;
+		for (int i = 0; i < n; i++) {
+			enum mt_job_state s = mt_upload_queue_job(a->up.q, i)->state;
+			ok += s == MT_JOB_DONE || s == MT_JOB_SKIPPED;
+			failed += s == MT_JOB_FAILED;
+		}
+		if (failed)
+			ui_message(a, R_ERROR, _("uploads finished: %d done, %d failed (R retries)"), ok, failed);
+		else
+			ui_message(a, R_GOOD, _("uploads finished: %d done"), ok);
+		if (a->remote.mode == REMOTE_LIBRARY)
+			remote_reload(a, false);
+		else
+			remote_history_reload(a);
+		ui_dirty(a);
+		return;
+	}
+	}
+}
+
+static int
+ensure_queue(struct app *a)
+{
+	if (a->up.q)
+		return 0;
+	struct mt_error err;
+	mt_error_clear(&err);
+	struct mt_upload_options opts = { .jobs = a->cl->jobs, .use_journal = true };
+	if (mt_upload_queue_new(&a->site, &opts, on_event, a, &a->up.q, &err) < 0) {
+		ui_error(a, _("cannot upload"), &err);
+		return -1;
+	}
+	return 0;
+}
+
+static void
+add_one(struct app *a, const char *path, const char *folder)
+{
+	struct mt_upload_job *job = mt_upload_queue_add(a->up.q, path);
+	if (job && folder && !mt_job_state_final(job->state)) {
+		free(job->folder);
+		job->folder = xstrdup(folder);
+	}
+}
+
+void
+uploads_add(struct app *a, char **paths, size_t n, const char *folder)
+{
+	if (n == 0 || ensure_queue(a) < 0)
+		return;
+	for (size_t i = 0; i < n; i++)
+		add_one(a, paths[i], folder);
+	mt_upload_queue_start(a->up.q);
+	a->up.shown = true;
+	char *f = mt_sanitize(folder ? folder : "/");
+	ui_message(a, R_NORMAL, P_("uploading %zu file to %s", "uploading %zu files to %s", n), n, f);
+	free(f);
+	ui_dirty(a);
+}
+
+bool
+uploads_running(const struct app *a)
+{
+	return a->up.q && !mt_upload_queue_finished(a->up.q);
+}
+
+void
+uploads_free(struct app *a)
+{
+	/* jobs not finished stay in the journal as they are: the next start
+	 * offers to resume them */
+	mt_upload_queue_free(a->up.q);
+	a->up.q = NULL;
+	free(a->up.speed);
+	a->up.speed = NULL;
+	a->up.nspeed = 0;
+}
+
+int
+uploads_height(const struct app *a, int avail)
+{
+	if (!a->up.shown || a->up.q == NULL)
+		return 0;
+	int n = mt_upload_queue_count(a->up.q) + 1;
+	int max = avail / 2 > 3 ? avail / 2 : 3;
+	if (max > 12)
+		max = avail - 6 > 12 ? 12 : max;
+	return n < max ? n : max;
+}
+
+void
+uploads_summary(const struct app *a, char *out, size_t outlen)
+{
+	out[0] = '\0';
+	if (a->up.q == NULL)
+		return;
+	int n = mt_upload_queue_count(a->up.q), active = 0, done = 0;
+	for (int i = 0; i < n; i++) {
+		enum mt_job_state s = mt_upload_queue_job(a->up.q, i)->state;
+		active += !mt_job_state_final(s);
+		done += s == MT_JOB_DONE || s == MT_JOB_SKIPPED;
+	}
+	if (active == 0)
+		return;
+	int64_t sent, total;
+	mt_upload_queue_totals(a->up.q, &sent, &total);
+	snprintf(out, outlen, _("%s %d/%d up %d%%"), G.up, done, n,
+	         total > 0 ? (int)(sent * 100 / total) : 0);
+}
+
+static double
+job_rate(struct app *a, struct mt_upload_job *job, uint64_t now)
+{
+	struct up_speed *s = speed_of(a, job->index);
+	if (job->state != MT_JOB_UPLOADING) {
+		if (mt_job_state_final(job->state))
+			s->rate = 0;
+		return s->rate;
+	}
+	if (s->ms == 0) {
+		s->ms = now;
+		s->bytes = job->sent;
+		return s->rate;
+	}
+	if (now - s->ms >= SPEED_WINDOW_MS) {
+		double r = (double)(job->sent - s->bytes) * 1000.0 / (double)(now - s->ms);
+		if (r < 0)
+			r = 0;
+		s->rate = s->rate > 0 ? 0.5 * s->rate + 0.5 * r : r;
+		s->ms = now;
+		s->bytes = job->sent;
+	}
+	return s->rate;
+}
+
+static const char *
+state_word(const struct app *a, const struct mt_upload_job *job, char *buf, size_t len)
+{
+	if (job->paused && !mt_job_state_final(job->state))
+		return _("paused");
+	if (job->attempt > 0 && !mt_job_state_final(job->state)) {
+		snprintf(buf, len, _("retrying %d"), job->attempt);
+		return buf;
+	}
+	switch (job->state) {
+	case MT_JOB_QUEUED: return _("queued");
+	case MT_JOB_CHECKING: return _("checking");
+	case MT_JOB_HASHING: return _("hashing");
+	case MT_JOB_STARTING:
+		return strcmp(a->site.dialect->name, "adclear") == 0 || job->use_multipart
+		       ? _("starting") : _("presigning");
+	case MT_JOB_UPLOADING: return _("uploading");
+	case MT_JOB_CONFIRMING: return _("confirming");
+	case MT_JOB_VERIFYING: return _("verifying");
+	case MT_JOB_DONE: return _("done");
+	case MT_JOB_SKIPPED: return _("skipped");
+	case MT_JOB_FAILED: return _("failed");
+	case MT_JOB_CANCELLED: return _("cancelled");
+	}
+	return "?";
+}
+
+void
+uploads_draw(struct app *a, int y, int x, int h, int w, bool focused)
+{
+	struct uploads *u = &a->up;
+	if (u->q == NULL || h <= 0)
+		return;
+	uint64_t now = mt_now_ms();
+	int n = mt_upload_queue_count(u->q);
+	int64_t sent, total;
+	mt_upload_queue_totals(u->q, &sent, &total);
+	double rate = 0;
+	int done = 0, failed = 0;
+	for (int i = 0; i < n; i++) {
+		struct mt_upload_job *job = mt_upload_queue_job(u->q, i);
+		rate += job_rate(a, job, now);
+		done += job->state == MT_JOB_DONE || job->state == MT_JOB_SKIPPED;
+		failed += job->state == MT_JOB_FAILED;
+	}
+	/* the total line */
+	ui_set(stdscr, focused ? R_TITLE : R_TITLE_OFF);
+	ui_fill(stdscr, y, x, w);
+	char s1[32], s2[32], sp[32], eta[16], head[200];
+	mt_format_size(sent, s1, sizeof s1);
+	mt_format_size(total, s2, sizeof s2);
+	mt_format_size((int64_t)rate, sp, sizeof sp);
+	ui_format_eta(rate > 0 ? (double)(total - sent) / rate : -1, eta, sizeof eta);
+	int pct = total > 0 ? (int)(sent * 100 / total) : 0;
+	snprintf(head, sizeof head, " %s  %d/%d %s%s%s  %s / %s", _("Uploads"), done, n, _("done"),
+	         failed ? ", " : "", failed ? _("some failed") : "", s1, s2);
+	int bar_w = w >= 90 ? 20 : 10;
+	int tail_w = w >= 70 ? 26 : 6;
+	int head_w = w - bar_w - tail_w - 1;
+	ui_put_text(stdscr, y, x, head, head_w, true);
+	ui_bar(stdscr, y, x + head_w, bar_w, total > 0 ? (double)sent / (double)total : 0);
+	ui_set(stdscr, focused ? R_TITLE : R_TITLE_OFF);
+	char tail[80];
+	if (tail_w > 6)
+		snprintf(tail, sizeof tail, " %3d%% %s/s %s", pct, sp, eta);
+	else
+		snprintf(tail, sizeof tail, " %3d%%", pct);
+	ui_put_text(stdscr, y, x + head_w + bar_w, tail, tail_w + 1, true);
+	ui_set(stdscr, R_NORMAL);
+	/* the job lines */
+	int body = h - 1;
+	if (u->cur >= n)
+		u->cur = n ? n - 1 : 0;
+	if (u->cur < u->top)
+		u->top = u->cur;
+	if (u->cur >= u->top + body)
+		u->top = u->cur - body + 1;
+	int state_w = 12, bytes_w = w >= 80 ? 20 : 0, speed_w = w >= 90 ? 11 : 0, eta_w = w >= 90 ? 7 : 0;
+	int jbar_w = w >= 60 ? 12 : 0;
+	int name_w = w - state_w - bytes_w - speed_w - eta_w - jbar_w - 1;
+	if (name_w > 40 && w < 140)
+		name_w = 40;
+	for (int i = 0; i < body && u->top + i < n; i++) {
+		struct mt_upload_job *job = mt_upload_queue_job(u->q, u->top + i);
+		int yy = y + 1 + i, cx = x + 1;
+		char buf[64];
+		const char *st = state_word(a, job, buf, sizeof buf);
+		enum ui_role role = job->state == MT_JOB_FAILED ? R_ERROR
+		                    : job->state == MT_JOB_DONE || job->state == MT_JOB_SKIPPED ? R_GOOD
+		                    : job->attempt > 0 ? R_WARN : R_NORMAL;
+		ui_set(stdscr, role);
+		ui_put_text(stdscr, yy, cx, st, state_w - 1, true);
+		ui_set(stdscr, R_NORMAL);
+		cx += state_w;
+		ui_put_text(stdscr, yy, cx, job->name, name_w - 1, true);
+		cx += name_w;
+		int rest = w - (cx - x);
+		if (job->state == MT_JOB_FAILED || job->state == MT_JOB_CANCELLED ||
+		    (job->attempt > 0 && job->retry_reason[0] && !mt_job_state_final(job->state) &&
+		     job->state != MT_JOB_UPLOADING)) {
+			char line[600];
+			if (job->state == MT_JOB_FAILED || job->state == MT_JOB_CANCELLED)
+				mt_error_format(&job->err, line, sizeof line);
+			else
+				snprintf(line, sizeof line, "%s", job->retry_reason);
+			ui_set(stdscr, job->state == MT_JOB_CANCELLED ? R_DIM : role);
+			ui_put_text(stdscr, yy, cx, line, rest - 1, true);
+			ui_set(stdscr, R_NORMAL);
+		} else if ((job->state == MT_JOB_DONE || job->state == MT_JOB_SKIPPED) && job->remote_id) {
+			char *ref = xasprintf("%s %s", job->remote_id, job->remote_url ? job->remote_url : "");
+			ui_set(stdscr, R_DIM);
+			ui_put_text(stdscr, yy, cx, ref, rest - 1, true);
+			ui_set(stdscr, R_NORMAL);
+			free(ref);
+		} else {
+			double frac = job->size > 0 ? (double)job->sent / (double)job->size : 0;
+			if (jbar_w) {
+				ui_bar(stdscr, yy, cx, jbar_w - 1, frac);
+				cx += jbar_w;
+			}
+			if (bytes_w) {
+				char a1[32], a2[32], both[72];
+				mt_format_size(job->sent, a1, sizeof a1);
+				mt_format_size(job->size > 0 ? job->size : 0, a2, sizeof a2);
+				snprintf(both, sizeof both, "%s/%s", a1, a2);
+				ui_put_right(stdscr, yy, cx, both, bytes_w - 1);
+				cx += bytes_w;
+			}
+			double r = job_rate(a, job, now);
+			if (speed_w) {
+				char rs[40] = "";
+				if (job->state == MT_JOB_UPLOADING && r > 0) {
+					mt_format_size((int64_t)r, rs, sizeof rs);
+					strcat(rs, "/s");
+				}
+				ui_put_right(stdscr, yy, cx, rs, speed_w - 1);
+				cx += speed_w;
+			}
+			if (eta_w) {
+				char e[16] = "";
+				if (job->state == MT_JOB_UPLOADING && r > 0)
+					ui_format_eta((double)(job->size - job->sent) / r, e, sizeof e);
+				ui_put_right(stdscr, yy, cx, e, eta_w - 1);
+			}
+		}
+		if (focused && u->top + i == u->cur)
+			mvwchgat(stdscr, yy, x, w, ui_attr(R_CURSOR) & ~A_COLOR,
+			         (short)PAIR_NUMBER(ui_attr(R_CURSOR)), NULL);
+	}
+}
+
+int
+uploads_key(struct app *a, int is_key, wint_t ch)
+{
+	struct uploads *u = &a->up;
+	if (u->q == NULL)
+		return UI_UNHANDLED;
+	int n = mt_upload_queue_count(u->q);
+	if ((is_key && ch == KEY_DOWN) || (!is_key && ch == 'j')) {
+		if (u->cur + 1 < n)
+			u->cur++;
+		return UI_HANDLED;
+	}
+	if ((is_key && ch == KEY_UP) || (!is_key && ch == 'k')) {
+		if (u->cur > 0)
+			u->cur--;
+		return UI_HANDLED;
+	}
+	if (is_key)
+		return UI_UNHANDLED;
+	switch (ch) {
+	case 'g': u->cur = 0; return UI_HANDLED;
+	case 'G': u->cur = n ? n - 1 : 0; return UI_HANDLED;
+	case 'p': {
+		bool paused = false;
+		for (int i = 0; i < n; i++)
+			paused |= mt_upload_queue_job(u->q, i)->paused;
+		mt_upload_queue_pause(u->q, !paused);
+		ui_message(a, R_NORMAL, paused ? _("uploads resumed") : _("uploads paused"));
+		return UI_HANDLED;
+	}
+	case 'x':
+		if (u->cur < n)
+			mt_upload_job_cancel(mt_upload_queue_job(u->q, u->cur));
+		return UI_HANDLED;
+	case 'X':
+		for (int i = 0; i < n; i++)
+			mt_upload_job_cancel(mt_upload_queue_job(u->q, i));
+		return UI_HANDLED;
+	case 'R': {
+		int k = mt_upload_queue_retry_failed(u->q);
+		mt_upload_queue_start(u->q);
+		ui_message(a, R_NORMAL, P_("retrying %d upload", "retrying %d uploads", k), k);
+		return UI_HANDLED;
+	}
+	default:
+		return UI_UNHANDLED;
+	}
+}
+
+/* ---- resuming what an earlier session left ---- */
+
+struct resume {
+	struct mt_history_rec *v;
+	size_t n;
+};
+
+static void
+resume_answer(struct app *a, int choice, void *arg)
+{
+	struct resume *r = arg;
+	if (choice == 'y' && ensure_queue(a) == 0) {
+		for (size_t i = 0; i < r->n; i++)
+			if (mt_history_unfinished(&r->v[i]) && access(r->v[i].path, R_OK) == 0)
+				add_one(a, r->v[i].path, r->v[i].folder);
+		mt_upload_queue_start(a->up.q);
+		a->up.shown = true;
+	}
+	mt_history_free(r->v, r->n);
+	free(r);
+}
+
+void
+uploads_offer_resume(struct app *a)
+{
+	if (a->site.dialect->upload == NULL || !a->site.has_key)
+		return;
+	struct resume *r = xcalloc(1, sizeof *r);
+	struct mt_error err;
+	mt_error_clear(&err);
+	if (mt_history_load(a->profile->name, &r->v, &r->n, &err) < 0) {
+		free(r);
+		return;
+	}
+	size_t k = 0;
+	char *names = xstrdup("");
+	for (size_t i = 0; i < r->n; i++) {
+		struct mt_history_rec *h = &r->v[i];
+		if (!mt_history_unfinished(h) || access(h->path, R_OK) != 0 ||
+		    (h->dialect && strcmp(h->dialect, a->site.dialect->name) != 0))
+			continue;
+		if (k < 5) {
+			char *t = xasprintf("%s\n  %s", names, h->name ? h->name : mt_basename(h->path));
+			free(names);
+			names = t;
+		}
+		k++;
+	}
+	if (k == 0) {
+		free(names);
+		mt_history_free(r->v, r->n);
+		free(r);
+		return;
+	}
+	char *body = xasprintf(P_("An earlier session left %zu upload unfinished:%s\nResume it now?",
+	                          "An earlier session left %zu uploads unfinished:%s\nResume them now?", k),
+	                       k, names);
+	free(names);
+	ui_confirm(a, _("Resume uploads"), body, "yn", resume_answer, r);
+	free(body);
+}

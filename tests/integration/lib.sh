@@ -125,3 +125,29 @@ png = b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', struct.pack('>IIBBBBB', w, h, 8, 2, 
 open(path, 'wb').write(png)
 PYEOF
 }
+
+# make_mp4 PATH BYTES: a file libmagic reads as video/mp4
+make_mp4() {
+	"$PY" - "$1" "$2" <<'PYEOF'
+import sys, struct, os
+path, size = sys.argv[1], int(sys.argv[2])
+ftyp = b'ftyp' + b'isom' + struct.pack('>I', 512) + b'isomiso2avc1mp41'
+head = struct.pack('>I', len(ftyp) + 4) + ftyp
+body = max(0, size - len(head) - 8)
+with open(path, 'wb') as f:
+    f.write(head + struct.pack('>I', 8 + body) + b'mdat')
+    while body > 0:
+        n = min(body, 1 << 20)
+        f.write(os.urandom(n))
+        body -= n
+PYEOF
+}
+
+# count_named NAME: items in the server's state whose fields name NAME exactly
+count_named() {
+	admin GET /_admin/state | "$PY" -c '
+import json, sys
+d = json.load(sys.stdin); name = sys.argv[1]
+items = d.get("media", [])
+print(sum(1 for m in items if isinstance(m, dict) and any(v == name for v in m.values())))' "$1"
+}

@@ -184,7 +184,7 @@ focal_box(struct app *a, int top, int h, int *bx, int *by, int *bw, int *bh)
 	double aspect = 1.0;
 	if (d->item.width > 0 && d->item.height > 0)
 		aspect = (double)d->item.width / (double)d->item.height;
-	int maxw = a->cols - 4, maxh = h - 4;
+	int maxw = a->cols - 4, maxh = h - 5;
 	if (maxh < 3)
 		maxh = 3;
 	int boxh = maxh;
@@ -200,7 +200,7 @@ focal_box(struct app *a, int top, int h, int *bx, int *by, int *bw, int *bh)
 	*bw = boxw;
 	*bh = boxh;
 	*bx = (a->cols - boxw) / 2;
-	*by = top + 1 + (maxh - boxh) / 2;
+	*by = top + 2 + (maxh - boxh) / 2;
 }
 
 static void

@@ -221,6 +221,8 @@ on_page(const struct mt_media_page *page, const struct mt_error *err, void *arg)
 		a->first_page_ms = mt_now_ms();
 		ui_trace(a, "first page %zu items of %lld", r->nitems, (long long)r->total);
 		ui_dirty_now(a);   /* the first page is worth a frame at once */
+		if (!a->scan.wanted)
+			scan_start(a);   /* in the background: storage used for the status line */
 	}
 	if (r->want_end) {
 		r->cur = nrows(r) ? nrows(r) - 1 : 0;
@@ -384,7 +386,7 @@ struct cols {
 static struct cols
 layout(int w)
 {
-	struct cols c = { .mark = 2, .type = 9, .size = 9, .dims = 10, .alt = 4, .created = 11 };
+	struct cols c = { .mark = 2, .type = 9, .size = 9, .dims = 10, .alt = 5, .created = 11 };
 	int fixed = c.mark + c.type + c.size + c.dims + c.alt + c.created;
 	if (w - fixed < 16) {
 		c.created = 0;

@@ -309,7 +309,7 @@ draw_status(struct app *a)
 		}
 		ui_set(stdscr, R_STATUS);
 		mvwaddstr(stdscr, y, x, G.vline);
-		x += 1;
+		x += 2;
 	}
 	if (a->msg[0]) {
 		ui_set(stdscr, a->msg_role == R_ERROR ? R_ERROR : R_STATUS);

@@ -386,7 +386,7 @@ struct cols {
 static struct cols
 layout(int w)
 {
-	struct cols c = { .mark = 2, .type = 9, .size = 9, .dims = 10, .alt = 5, .created = 11 };
+	struct cols c = { .mark = 2, .type = 9, .size = 10, .dims = 10, .alt = 5, .created = 11 };
 	int fixed = c.mark + c.type + c.size + c.dims + c.alt + c.created;
 	if (w - fixed < 16) {
 		c.created = 0;
@@ -613,6 +613,12 @@ remote_draw(struct app *a, int y, int x, int h, int w, bool focused)
 	if (r->err[0] && (int)(n - r->top) < body) {
 		ui_set(stdscr, R_ERROR);
 		ui_put_text(stdscr, by + (int)(n - r->top), x + 1, r->err, w - 1, false);
+		ui_set(stdscr, R_NORMAL);
+	} else if (r->mode == REMOTE_LIBRARY && !r->loading && r->total == 0 && r->nsubs == 0 &&
+	           (int)(n - r->top) < body) {
+		ui_set(stdscr, R_DIM);
+		ui_put_text(stdscr, by + (int)(n - r->top), x + c.mark, r->search ? _("(nothing found)")
+		            : _("(empty)"), w - c.mark, false);
 		ui_set(stdscr, R_NORMAL);
 	} else if (r->loading && (int)(n - r->top) < body) {
 		ui_set(stdscr, R_DIM);

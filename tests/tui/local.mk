@@ -1,3 +1,11 @@
 ## tests/tui/local.mk — the interface driven in tmux (included by Makefile.am).
 ## Scripts print TAP (see tests/integration/lib.sh) and use the .t extension.
-tui_tests +=
+tui_tests += \
+	tests/tui/browse.t \
+	tests/tui/delete.t \
+	tests/tui/edit.t \
+	tests/tui/folders.t \
+	tests/tui/terminal.t \
+	tests/tui/upload.t
+# the helpers the scripts source, distributed with them
+dist_noinst_DATA = tests/tui/lib-tui.sh

@@ -1,0 +1,52 @@
+#!/bin/sh
+# delete.t — delete with a confirmation that names the item; n keeps it, y
+# deletes it on the server; bulk delete of marked items.
+. "${top_srcdir:-.}/tests/tui/lib-tui.sh"
+
+start_server clearcms --demo "$top_srcdir/data/demo"
+
+mt ls / --json >"$T/root.json"
+safe='[i for i in d["items"] if i["filename"].replace(".","").replace("-","").replace("_","").isalnum()]'
+name=$(jget "$safe"'[0]["filename"]' <"$T/root.json")
+id=$(jget "$safe"'[0]["id"]' <"$T/root.json")
+before=$(mt ls --json | jget 'd["total"]')
+
+tui_start 80 24
+wait_for " of " || true
+send /
+wait_for "Search"
+type_text "$name"
+send Enter
+expect_screen "the item is listed" "$(printf '%s' "$name" | cut -c1-24)"
+send d
+expect_screen "d asks, naming the item" "($id)"
+expect_screen "the question says it cannot be undone" "cannot be undone"
+send n
+expect_screen "n deletes nothing" "nothing deleted"
+check "the item is still there after n" mt info "$id"
+send d
+wait_for "cannot be undone"
+send y
+expect_screen "y deletes" "deleted 1"
+mt info "$id" >/dev/null 2>&1; rc=$?
+expect_eq "the server no longer has the item" 1 "$rc"
+
+# bulk: leave the search, mark three items, delete them
+send h
+wait_for "of "
+send g
+settle
+# skip the folder rows (at the top, each a name ending in /)
+n=$(screen | sed -n '4,23p' | grep -c '^  [^ ]*/ *$')
+while [ "$n" -gt 0 ]; do send j; n=$((n - 1)); done
+send Space Space Space
+expect_screen "three items marked" "3 marked"
+send d
+expect_screen "the confirmation counts the marked items" "Delete 3 items"
+send y
+expect_screen "three deleted" "deleted 3"
+after=$(mt ls --json | jget 'd["total"]')
+expect_eq "the library lost four items" "$((before - 4))" "$after"
+rc=$(tui_quit)
+expect_eq "q quits with status 0" 0 "$rc"
+finish

@@ -1,0 +1,155 @@
+# lib-tui.sh — drives the interface in a private tmux server (sourced, POSIX sh).
+#
+# Builds on tests/integration/lib.sh (server, profile, TAP). Every wait polls
+# the screen and then waits for ~50 ms without change: curses output arrives
+# in several reads, so a screen is asserted only once it has settled.
+#
+#   tui_start W H [VAR=value...]   run mediatui in a WxH pane, cwd "$T/work"
+#   send KEYS...                   tmux send-keys (tmux key names)
+#   type_text TEXT                 literal text
+#   wait_for TEXT [SECONDS]        until the screen shows TEXT, then settled
+#   wait_gone TEXT [SECONDS]       until it does not
+#   screen                         the current screen (plain text)
+#   expect_screen NAME TEXT [S]    a TAP check of wait_for
+#   tui_wait_exit [SECONDS]        until the program ended; prints its status
+
+. "$top_srcdir/tests/integration/lib.sh"
+# tmux itself must run in a UTF-8 locale to read the pane back faithfully
+LC_ALL=C.UTF-8
+export LC_ALL
+# a developer may point the tests at another build of the reference server
+SERVER=${MT_TEST_SERVER:-$SERVER}
+TMUX_SOCK="$T/tmux.sock"
+TUI_TIMEOUT=${TUI_TIMEOUT:-15}
+mkdir -p "$T/work"
+
+if ! command -v tmux >/dev/null 2>&1; then
+	echo "1..0 # SKIP tmux is not installed"
+	exit 0
+fi
+
+tui_cleanup() {
+	tmux -S "$TMUX_SOCK" kill-server 2>/dev/null
+	cleanup
+}
+trap tui_cleanup EXIT INT TERM
+
+tx() { tmux -S "$TMUX_SOCK" "$@"; }
+
+# makes MEDIATUI absolute: the pane starts in $T/work
+case $MEDIATUI in
+	/*) ;;
+	*) MEDIATUI="$(pwd)/$MEDIATUI" ;;
+esac
+
+tui_start() {
+	w=$1; h=$2; shift 2
+	# one program per tmux server: the screen read is unambiguous
+	tx kill-server 2>/dev/null
+	i=0
+	while [ -S "$TMUX_SOCK" ] && [ $i -lt 40 ]; do sleep 0.05; i=$((i + 1)); done
+	rm -f "$T/tui.rc" "$TMUX_SOCK"
+	lc=${TUI_LC_ALL:-C.UTF-8}
+	# the pane's shell records the exit status (pane_dead_status is unreliable)
+	cat >"$T/run-tui.sh" <<EOF
+cd "$T/work" || exit 1
+unset LINES COLUMNS MEDIATUI_CONFIG
+export LC_ALL=$lc ESCDELAY=25 XDG_STATE_HOME="$XDG_STATE_HOME"
+export XDG_CONFIG_HOME="$XDG_CONFIG_HOME" XDG_CACHE_HOME="$XDG_CACHE_HOME"
+env "\$@" "$MEDIATUI" -c "$T/config" 2>"$T/tui.err"
+echo \$? >"$T/tui.rc"
+EOF
+	tx -f /dev/null new-session -d -x "$w" -y "$h" sh "$T/run-tui.sh" "$@" \; \
+		set-option -g remain-on-exit on >/dev/null
+}
+
+send() { tx send-keys "$@"; }
+type_text() { tx send-keys -l "$1"; }
+screen() { tx capture-pane -p 2>/dev/null; }
+screen_e() { tx capture-pane -p -e 2>/dev/null; }
+
+# settle: the screen has not changed for 50 ms
+settle() {
+	prev=$(screen)
+	i=0
+	while [ $i -lt 100 ]; do
+		sleep 0.05
+		cur=$(screen)
+		[ "$cur" = "$prev" ] && return 0
+		prev=$cur
+		i=$((i + 1))
+	done
+	return 0
+}
+
+wait_for() {
+	limit=$(( ${2:-$TUI_TIMEOUT} * 20 ))
+	i=0
+	while ! screen | grep -qF -- "$1"; do
+		i=$((i + 1))
+		if [ $i -gt $limit ]; then
+			return 1
+		fi
+		if [ -s "$T/tui.rc" ] && ! screen | grep -qF -- "$1"; then
+			return 1
+		fi
+		sleep 0.05
+	done
+	settle
+}
+
+wait_gone() {
+	limit=$(( ${2:-$TUI_TIMEOUT} * 20 ))
+	i=0
+	while screen | grep -qF -- "$1"; do
+		i=$((i + 1))
+		[ $i -gt $limit ] && return 1
+		sleep 0.05
+	done
+	settle
+}
+
+# expect_screen NAME TEXT [SECONDS]: ok when TEXT appears
+expect_screen() {
+	if wait_for "$2" "$3"; then
+		ok "$1"
+	else
+		not_ok "$1" "waited for: $2" "screen:" "$(screen)" "stderr: $(cat "$T/tui.err" 2>/dev/null)"
+	fi
+}
+
+# refute_screen NAME TEXT: ok when the settled screen lacks TEXT
+refute_screen() {
+	settle
+	if screen | grep -qF -- "$2"; then
+		not_ok "$1" "unexpected: $2" "screen:" "$(screen)"
+	else
+		ok "$1"
+	fi
+}
+
+tui_wait_exit() {
+	limit=$(( ${1:-$TUI_TIMEOUT} * 20 ))
+	i=0
+	while [ ! -s "$T/tui.rc" ]; do
+		i=$((i + 1))
+		[ $i -gt $limit ] && { echo "timeout"; return 1; }
+		sleep 0.05
+	done
+	cat "$T/tui.rc"
+}
+
+# quit: q (and y when asked), then the exit status
+tui_quit() {
+	send q
+	i=0
+	while [ ! -s "$T/tui.rc" ] && [ $i -lt 40 ]; do
+		if screen | grep -qF "Quit now?"; then send y; fi
+		sleep 0.05
+		i=$((i + 1))
+	done
+	tui_wait_exit
+}
+
+# mt_json ARGS...: a batch command's JSON (to check what the server holds)
+mt_json() { "$MEDIATUI" -c "$T/config" --json "$@" 2>/dev/null; }

@@ -30,6 +30,7 @@ struct mt_http {
 	int max_attempts;
 	int active;
 	unsigned rng;                 /* jitter; seeded per engine */
+	struct mt_http_req *reqs;     /* every live request, for mt_http_free */
 };
 
 /* A multipart part as the request keeps it (strings owned). */
@@ -44,6 +45,7 @@ struct owned_part {
 
 struct mt_http_req {
 	struct mt_http *http;
+	struct mt_http_req *prev, *next;   /* in http->reqs */
 	CURL *easy;
 	char *url;
 	char *method;
@@ -173,6 +175,9 @@ mt_http_free(struct mt_http *http)
 {
 	if (http == NULL)
 		return;
+	/* whatever is still in flight ends now, each with its callback */
+	while (http->reqs)
+		mt_http_cancel(http->reqs);
 	mt_loop_set_multi_hook(http->loop, NULL, NULL);
 	free(http->api_base);
 	mt_secret_free(http->key);
@@ -359,8 +364,21 @@ on_progress(void *userp, curl_off_t dltotal, curl_off_t dlnow, curl_off_t ultota
 /* ---- request set-up ---- */
 
 static void
+request_unlink(struct mt_http_req *req)
+{
+	if (req->prev)
+		req->prev->next = req->next;
+	else if (req->http->reqs == req)
+		req->http->reqs = req->next;
+	if (req->next)
+		req->next->prev = req->prev;
+	req->prev = req->next = NULL;
+}
+
+static void
 request_free(struct mt_http_req *req)
 {
+	request_unlink(req);
 	if (req->easy)
 		curl_easy_cleanup(req->easy);
 	if (req->mime)
@@ -589,6 +607,10 @@ mt_http_start(struct mt_http *http, const struct mt_http_spec *spec, mt_http_don
 		return NULL;
 	}
 	http->active++;
+	req->next = http->reqs;
+	if (http->reqs)
+		http->reqs->prev = req;
+	http->reqs = req;
 	return req;
 }
 

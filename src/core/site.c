@@ -243,55 +243,115 @@ mt_site_folder_delete(struct mt_site *site, const char *path, struct mt_error *e
 	return wait_for(site, &w, site->dialect->folder_delete(site, path, on_done, &w, err));
 }
 
-int
-mt_site_download(struct mt_site *site, const struct mt_media *m, const char *dir,
-                 char **saved_path, struct mt_error *err)
+struct download {
+	int fd;
+	char *tmp, *final;
+	char *id;
+	int64_t expected;
+	mt_download_fn fn;
+	void *arg;
+};
+
+static void
+download_done(const struct mt_http_response *resp, void *arg)
 {
-	*saved_path = NULL;
+	struct download *d = arg;
+	struct mt_error err;
+	mt_error_clear(&err);
+	int rc = 0;
+	if (resp->status < 200 || resp->status > 299) {
+		mt_http_error_from_response(resp, _("downloading the original"), &err);
+		rc = -1;
+	}
+	struct stat st;
+	if (rc == 0 && fstat(d->fd, &st) == 0 && d->expected >= 0 && st.st_size != d->expected) {
+		mt_error_set(&err, MT_ERR_IO, _("the download of %s is %lld bytes, expected %lld"),
+		             d->id, (long long)st.st_size, (long long)d->expected);
+		rc = -1;
+	}
+	if (rc == 0) {
+		/* commit closes the fd, and removes the temporary file if it fails */
+		rc = mt_commit_tmpfile(d->fd, d->tmp, d->final, &err);
+	} else {
+		close(d->fd);
+		unlink(d->tmp);
+	}
+	d->fn(rc == 0 ? d->final : NULL, rc == 0 ? NULL : &err, d->arg);
+	free(d->tmp);
+	free(d->final);
+	free(d->id);
+	free(d);
+}
+
+int
+mt_site_download_start(struct mt_site *site, const struct mt_media *m, const char *dir,
+                       mt_download_fn fn, void *arg, struct mt_error *err)
+{
 	if (m->url == NULL || m->url[0] == '\0')
 		return mt_error_set(err, MT_ERR_PROTOCOL, _("item %s has no url to download"), m->id);
 	if (mt_mkdir_p(dir, err) < 0)
 		return -1;
 	char *safe_id = mt_safe_filename(m->id);
 	char *safe_name = mt_safe_filename(m->filename ? m->filename : m->id);
-	char *final = xasprintf("%s/%s-%s", dir, safe_id, safe_name);
+	struct download *d = xcalloc(1, sizeof *d);
+	d->final = xasprintf("%s/%s-%s", dir, safe_id, safe_name);
 	free(safe_id);
 	free(safe_name);
-	char *tmp = NULL;
-	int fd = mt_tmpfile_beside(final, &tmp, err);
-	if (fd < 0) {
-		free(final);
+	d->fd = mt_tmpfile_beside(d->final, &d->tmp, err);
+	if (d->fd < 0) {
+		free(d->final);
+		free(d);
 		return -1;
 	}
+	d->id = xstrdup(m->id);
+	d->expected = m->size;
+	d->fn = fn;
+	d->arg = arg;
 	struct mt_http_spec spec = {
-		.method = "GET", .url = m->url, .api = false, .download_fd = fd,
-		.retry = true, .follow_redirects = true,
+		.method = "GET", .url = m->url, .api = false, .download_fd = d->fd,
+		.retry = true, .follow_redirects = true, .arg = d,
 	};
-	struct mt_http_response resp;
-	int rc = mt_http_perform(site->http, &spec, &resp, err);
-	if (rc == 0 && (resp.status < 200 || resp.status > 299)) {
-		mt_http_error_from_response(&resp, _("downloading the original"), err);
-		rc = -1;
+	if (mt_http_start(site->http, &spec, download_done, err) == NULL) {
+		close(d->fd);
+		unlink(d->tmp);
+		free(d->tmp);
+		free(d->final);
+		free(d->id);
+		free(d);
+		return -1;
 	}
-	mt_http_response_free(&resp);
-	struct stat st;
-	if (rc == 0 && fstat(fd, &st) == 0 && m->size >= 0 && st.st_size != m->size) {
-		mt_error_set(err, MT_ERR_IO, _("the download of %s is %lld bytes, expected %lld"),
-		             m->id, (long long)st.st_size, (long long)m->size);
-		rc = -1;
-	}
-	if (rc == 0 && mt_commit_tmpfile(fd, tmp, final, err) == 0) {
-		*saved_path = final;
-		free(tmp);
-		return 0;
-	}
-	if (rc < 0) {
-		close(fd);
-		unlink(tmp);
-	}
-	free(tmp);
-	free(final);
-	return -1;
+	return 0;
+}
+
+struct download_wait {
+	bool done;
+	char *path;
+	struct mt_error *err;
+};
+
+static void
+download_wait_done(const char *saved_path, const struct mt_error *err, void *arg)
+{
+	struct download_wait *w = arg;
+	w->done = true;
+	if (saved_path)
+		w->path = xstrdup(saved_path);
+	else if (w->err)
+		*w->err = *err;
+}
+
+int
+mt_site_download(struct mt_site *site, const struct mt_media *m, const char *dir,
+                 char **saved_path, struct mt_error *err)
+{
+	*saved_path = NULL;
+	struct download_wait w = { .err = err };
+	if (mt_site_download_start(site, m, dir, download_wait_done, &w, err) < 0)
+		return -1;
+	if (mt_loop_run_until(site->loop, &w.done) < 0)
+		return mt_error_set(err, MT_ERR_NET, _("the event loop failed"));
+	*saved_path = w.path;
+	return w.path ? 0 : -1;
 }
 
 int

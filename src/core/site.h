@@ -53,6 +53,10 @@ int mt_site_folder_delete(struct mt_site *site, const char *path, struct mt_erro
  * size. The key is never sent: originals are fetched as a visitor would. */
 int mt_site_download(struct mt_site *site, const struct mt_media *m, const char *dir,
                      char **saved_path, struct mt_error *err);
+/* The same without blocking: fn gets the saved path (or err) from the loop. */
+typedef void (*mt_download_fn)(const char *saved_path, const struct mt_error *err, void *arg);
+int mt_site_download_start(struct mt_site *site, const struct mt_media *m, const char *dir,
+                           mt_download_fn fn, void *arg, struct mt_error *err);
 #endif
 
 /* Pages through the whole library (100 at a time), calling fn for each item

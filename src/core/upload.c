@@ -207,6 +207,12 @@ mt_upload_queue_free(struct mt_upload_queue *q)
 struct mt_upload_job *
 mt_upload_queue_add(struct mt_upload_queue *q, const char *path)
 {
+	return mt_upload_queue_add_to(q, path, NULL);
+}
+
+struct mt_upload_job *
+mt_upload_queue_add_to(struct mt_upload_queue *q, const char *path, const char *folder)
+{
 	if (q->njobs == q->cap) {
 		q->cap = q->cap ? q->cap * 2 : 16;
 		q->jobs = xreallocarray(q->jobs, (size_t)q->cap, sizeof *q->jobs);
@@ -216,7 +222,7 @@ mt_upload_queue_add(struct mt_upload_queue *q, const char *path)
 	job->index = q->njobs;
 	job->path = xstrdup(path);
 	job->name = xstrdup(mt_basename(path));
-	job->folder = opt_dup(q->opts.folder);
+	job->folder = opt_dup(folder ? folder : q->opts.folder);
 	job->alt = opt_dup(q->opts.alt);
 	job->size = -1;
 	job->state = MT_JOB_QUEUED;

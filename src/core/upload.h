@@ -150,6 +150,9 @@ void mt_upload_queue_free(struct mt_upload_queue *q);
 /* Adds a file. Problems found now (missing file, a directory) make the job
  * fail at once with a message; nothing is silently dropped. */
 struct mt_upload_job *mt_upload_queue_add(struct mt_upload_queue *q, const char *path);
+/* The same, into `folder` instead of the queue's default (NULL: the default). */
+struct mt_upload_job *mt_upload_queue_add_to(struct mt_upload_queue *q, const char *path,
+                                             const char *folder);
 /* Starts as many jobs as allowed; later ones start as earlier ones end. */
 void mt_upload_queue_start(struct mt_upload_queue *q);
 /* Pause or resume everything; paused transfers keep their connection. */

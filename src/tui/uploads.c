@@ -109,11 +109,7 @@ ensure_queue(struct app *a)
 static void
 add_one(struct app *a, const char *path, const char *folder)
 {
-	struct mt_upload_job *job = mt_upload_queue_add(a->up.q, path);
-	if (job && folder && !mt_job_state_final(job->state)) {
-		free(job->folder);
-		job->folder = xstrdup(folder);
-	}
+	mt_upload_queue_add_to(a->up.q, path, folder);
 }
 
 void

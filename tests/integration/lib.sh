@@ -52,6 +52,7 @@ finish() {
 # start_server DIALECT [server options...]: sets API and STORAGE
 start_server() {
 	dialect=$1; shift
+	rm -f "$T/ready"
 	KEY="test-key-$$"
 	printf '%s\n' "$KEY" >"$T/key"
 	chmod 600 "$T/key"

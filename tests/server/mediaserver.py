@@ -1518,7 +1518,7 @@ def seed_demo(st, demo_dir):
         name, path, mime, size = samples[i % len(samples)]
         stem, ext = os.path.splitext(name)
         folder = {"image/svg+xml": "/logos", "application/pdf": "/documents"}.get(
-            mime, DEMO_FOLDERS[1 + (i % 3)])
+            mime, DEMO_FOLDERS[i % 4])
         word = DEMO_WORDS[(i * 7) % len(DEMO_WORDS)]
         filename = "%s-%s-%03d%s" % (word, stem, i, ext)
         if i % 41 == 5:

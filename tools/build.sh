@@ -7,7 +7,8 @@ set -e
 top=$(cd "$(dirname "$0")/.." && pwd)
 name=${1:-plain}
 cd "$top"
-if [ ! -x configure ] || [ configure.ac -nt configure ] || [ Makefile.am -nt configure ]; then
+if [ ! -x configure ] || [ ! -f build-aux/test-driver ] || [ configure.ac -nt configure ] ||
+   [ Makefile.am -nt configure ] || [ autogen.sh -nt configure ]; then
 	./autogen.sh >/dev/null 2>&1 || ./autogen.sh
 fi
 build="$top/_build/$name"

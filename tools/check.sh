@@ -13,6 +13,7 @@ export LC_ALL=C.UTF-8
 
 status=0
 dirs=""
+broken=0   # test runs that failed without a result file (a driver or build error)
 for variant in plain asan; do
 	echo "== $variant build" >&2
 	build=$(sh tools/build.sh "$variant" | tail -n 1) || { echo "build ($variant) failed" >&2; exit 1; }
@@ -20,7 +21,12 @@ for variant in plain asan; do
 	# ASan must not stop at the first leak report from python or tmux children
 	ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0} \
 	UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1} \
-		make -C "$build" -s -j"$(nproc 2>/dev/null || echo 2)" check >"$build/check.out" 2>&1 || status=1
+		make -C "$build" -s -k -j"$(nproc 2>/dev/null || echo 2)" check >"$build/check.out" 2>&1 || status=1
+	if [ "$status" -ne 0 ] && ! grep -q '^\(FAIL\|ERROR\|XPASS\):' "$build/check.out"; then
+		echo "[$variant] make check failed outside any test:" >&2
+		grep -v '^\(PASS\|SKIP\):' "$build/check.out" | tail -n 20 >&2
+		broken=$((broken + 1))
+	fi
 	grep -E '^(PASS|FAIL|ERROR|XPASS|SKIP):' "$build/check.out" | sed "s/^/[$variant] /"
 	if [ "$status" -ne 0 ]; then
 		# show what failed, in full
@@ -36,5 +42,13 @@ for variant in plain asan; do
 		(cd "$build" && top_srcdir="$top" "$t" 2>&1 | grep -E '^\[  (PASSED|FAILED)  \]|^\[==========\] .* ran' | sed "s|^|[$variant] $(basename "$t"): |")
 	done
 done
-sh tools/count-results.sh $dirs || status=1
+line=$(sh tools/count-results.sh $dirs) || status=1
+if [ "$broken" -gt 0 ]; then
+	# count a run that broke outside the tests as failed, so the line cannot mislead
+	p=${line%% passed*}
+	f=${line#*passed, }
+	f=${f%% failed*}
+	line="$p passed, $((f + broken)) failed"
+fi
+echo "$line"
 exit $status

@@ -1,6 +1,7 @@
 #!/bin/sh
 # demo.sh — build, start the reference server with the demo library on a free
-# loopback port, write a throwaway profile, and open mediatui on it.
+# loopback port, write a throwaway profile, and open mediatui on it
+# (arguments are passed on: `sh tools/demo.sh ls` runs a batch command instead).
 # Everything it starts or writes is removed when mediatui exits.
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -46,4 +47,4 @@ export MEDIATUI_CONFIG="$work/config"
 export XDG_STATE_HOME="$work/state"
 export XDG_CACHE_HOME="$work/cache"
 echo "demo library at $api (profile in $work/config)" >&2
-"$build/src/mediatui" ls --limit 40 "$@"
+"$build/src/mediatui" "$@"

@@ -180,7 +180,7 @@ mt_media_page_from_body(const char *body, size_t len, struct mt_media_page *page
 	int64_t v;
 	page->offset = jx_int64(root, "offset", &v) && v >= 0 ? v : 0;
 	page->limit = jx_int64(root, "limit", &v) && v > 0 ? v : (int64_t)n;
-	int64_t floor_total = page->offset + (int64_t)n;
+	int64_t floor_total = page->offset + (int64_t)page->nitems;
 	page->total = jx_int64(root, "total", &v) && v >= floor_total ? v : floor_total;
 	read_string_array(json_object_get(root, "folders"), &page->folders, &page->nfolders);
 	json_decref(root);

@@ -6,3 +6,28 @@ tests_unit_test_cmdline_SOURCES = tests/unit/test_cmdline.c
 tests_unit_test_cmdline_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_cmdline_LDADD = $(UNIT_LDADD)
 
+
+unit_tests += tests/unit/test_config
+tests_unit_test_config_SOURCES = tests/unit/test_config.c
+tests_unit_test_config_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_config_LDADD = $(UNIT_LDADD)
+
+unit_tests += tests/unit/test_text
+tests_unit_test_text_SOURCES = tests/unit/test_text.c
+tests_unit_test_text_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_text_LDADD = $(UNIT_LDADD)
+
+unit_tests += tests/unit/test_responses
+tests_unit_test_responses_SOURCES = tests/unit/test_responses.c
+tests_unit_test_responses_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_responses_LDADD = $(UNIT_LDADD)
+
+unit_tests += tests/unit/test_retry
+tests_unit_test_retry_SOURCES = tests/unit/test_retry.c
+tests_unit_test_retry_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_retry_LDADD = $(UNIT_LDADD)
+
+unit_tests += tests/unit/test_digest
+tests_unit_test_digest_SOURCES = tests/unit/test_digest.c
+tests_unit_test_digest_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_digest_LDADD = $(UNIT_LDADD)

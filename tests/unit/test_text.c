@@ -1,0 +1,110 @@
+/* test_text.c — neutralising outside text, and measuring it by display width. */
+#include "config.h"
+
+#include <locale.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "sanitize.h"
+#include "textwidth.h"
+
+static void
+expect_clean(const char *in, const char *want)
+{
+	char *got = mt_sanitize(in);
+	if (strcmp(got, want) != 0)
+		fail_msg("sanitize: got '%s', want '%s'", got, want);
+	free(got);
+}
+
+static void
+test_controls_become_visible(void **state)
+{
+	expect_clean("plain name.png", "plain name.png");
+	expect_clean("bad\x1b[31mred\x1b]0;pwned\x07.png", "bad^[[31mred^[]0;pwned^G.png");
+	expect_clean("a\tb", "a b");
+	expect_clean("del\x7f", "del^?");
+	expect_clean("nl\nx", "nl^Jx");
+	expect_clean("csi\xc2\x9b" "31m", "csi\\x9B31m");
+	expect_clean("bad\xff byte", "bad\\xFF byte");
+	expect_clean("overlong\xc0\xaf", "overlong\\xC0\\xAF");
+	expect_clean("surrogate\xed\xa0\x80", "surrogate\\xED\\xA0\\x80");
+	expect_clean("rtl\xe2\x80\xaegnp.exe", "rtl<U+202E>gnp.exe");
+	expect_clean("日本語 ☃ é", "日本語 ☃ é");
+	expect_clean(NULL, "");
+	assert_true(mt_is_terminal_safe("日本語.png"));
+	assert_false(mt_is_terminal_safe("x\x1b"));
+	assert_false(mt_is_terminal_safe("x\xc2\x9b"));
+}
+
+static void
+test_utf8_decode(void **state)
+{
+	unsigned cp;
+	assert_int_equal(mt_utf8_decode("A", 1, &cp), 1);
+	assert_int_equal(cp, 'A');
+	assert_int_equal(mt_utf8_decode("\xe2\x98\x83", 3, &cp), 3);
+	assert_int_equal(cp, 0x2603);
+	assert_int_equal(mt_utf8_decode("\xf0\x9f\x98\x80", 4, &cp), 4);
+	assert_int_equal(cp, 0x1F600);
+	assert_int_equal(mt_utf8_decode("\xe2\x98", 2, &cp), 0);       /* truncated */
+	assert_int_equal(mt_utf8_decode("\xf4\x90\x80\x80", 4, &cp), 0); /* past U+10FFFF */
+	assert_int_equal(mt_utf8_decode("\x80", 1, &cp), 0);
+}
+
+static void
+test_width_and_fit(void **state)
+{
+	if (setlocale(LC_ALL, "C.UTF-8") == NULL)
+		fail_msg("the C.UTF-8 locale is required");
+	assert_int_equal(mt_text_width("abc"), 3);
+	assert_int_equal(mt_text_width("日本"), 4);
+	assert_int_equal(mt_text_width("e\xcc\x81"), 1);   /* e + combining acute */
+	char out[64];
+	assert_int_equal(mt_text_fit("日本語ファイル", 7, 0, out, sizeof out), 7);
+	assert_string_equal(out, "日本語…");
+	assert_int_equal(mt_text_fit("日本語", 4, 1, out, sizeof out), 4);
+	assert_string_equal(out, "日… ");
+	assert_int_equal(mt_text_fit("ab", 5, 1, out, sizeof out), 5);
+	assert_string_equal(out, "ab   ");
+	assert_int_equal(mt_text_fit("abcdef", 4, 0, out, sizeof out), 4);
+	assert_string_equal(out, "abc…");
+	setlocale(LC_ALL, "C");
+	mt_text_fit("abcdef", 4, 0, out, sizeof out);
+	assert_string_equal(out, "abc~");
+}
+
+static void
+test_format_size(void **state)
+{
+	char b[32];
+	mt_format_size(0, b, sizeof b);
+	assert_string_equal(b, "0 B");
+	mt_format_size(1023, b, sizeof b);
+	assert_string_equal(b, "1023 B");
+	mt_format_size(1024, b, sizeof b);
+	assert_string_equal(b, "1.0 KiB");
+	mt_format_size(1536 * 1024, b, sizeof b);
+	assert_string_equal(b, "1.5 MiB");
+	mt_format_size((int64_t)10 << 30, b, sizeof b);
+	assert_string_equal(b, "10.0 GiB");
+	mt_format_size(-1, b, sizeof b);
+	assert_string_equal(b, "?");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_controls_become_visible),
+		cmocka_unit_test(test_utf8_decode),
+		cmocka_unit_test(test_width_and_fit),
+		cmocka_unit_test(test_format_size),
+	};
+	return cmocka_run_group_tests_name("text", tests, NULL, NULL);
+}

@@ -128,6 +128,15 @@ chunk_done(const struct mt_http_response *resp, void *arg)
 	json_decref(root);
 	if (handled)
 		return;
+	if (resp->status == 413 && job->max_chunk > 1024) {
+		/* the server takes smaller chunks than we thought: halve and go on */
+		job->max_chunk = job->max_chunk > CHUNK_CAP ? CHUNK_CAP / 2 : job->max_chunk / 2;
+		mt_upload_job_save(job);
+		struct mt_error err;
+		if (ask_status(job, &err) < 0)
+			mt_upload_step_done(job, &err);
+		return;
+	}
 	bool transient = resp->status == 0 || resp->status >= 500 || resp->status == 429 ||
 	                 resp->status == 416 || resp->status == 409;
 	const struct mt_upload_options *o = mt_upload_queue_options(job->queue);

@@ -307,6 +307,8 @@ mt_upload_job_save(struct mt_upload_job *job)
 	set_json_str(r, "storageKey", job->storage_key);
 	set_json_str(r, "uploadId", job->upload_id);
 	set_json_str(r, "uploadUrl", job->upload_url);
+	if (job->max_chunk > 0)
+		json_object_set_new(r, "maxChunk", json_integer(job->max_chunk));
 	set_json_str(r, "checksum", job->checksum);
 	set_json_str(r, "id", job->remote_id);
 	set_json_str(r, "url", job->remote_url);
@@ -354,6 +356,9 @@ job_resume_from_journal(struct mt_upload_job *job)
 	job->storage_key = rec_str(rec, "storageKey");
 	job->upload_id = rec_str(rec, "uploadId");
 	job->upload_url = rec_str(rec, "uploadUrl");
+	json_t *mc = json_object_get(rec, "maxChunk");
+	if (json_is_integer(mc) && json_integer_value(mc) > 0)
+		job->max_chunk = json_integer_value(mc);
 	json_t *snap = json_object_get(rec, "snapshot");
 	if (json_is_array(snap))
 		job->snapshot = json_incref(snap);

@@ -31,3 +31,8 @@ unit_tests += tests/unit/test_digest
 tests_unit_test_digest_SOURCES = tests/unit/test_digest.c
 tests_unit_test_digest_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_digest_LDADD = $(UNIT_LDADD)
+
+unit_tests += tests/unit/test_library
+tests_unit_test_library_SOURCES = tests/unit/test_library.c
+tests_unit_test_library_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_library_LDADD = $(UNIT_LDADD)

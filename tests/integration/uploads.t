@@ -50,6 +50,18 @@ run_dialect flare mp4 "video_id = vid_123"
 run_dialect adclear png "external_user_id = user_abc123" "external_user_email = user@example.com"
 run_dialect direct png
 
+# --progress: one plain line per file event on stderr, results on stdout
+start_server clarife
+write_config clarife "document_id = 0b6f1c2e-1f7a-4a2b-9a51-3f1d2c3b4a5d"
+make_png "$T/p1.png" 10 10
+make_png "$T/p2.png" 12 10
+mt upload --progress "$T/p1.png" "$T/p2.png" >"$T/prog.out" 2>"$T/prog.err"; rc=$?
+expect_eq "--progress: started and done for each file, nothing else" "0 2 2 0" \
+	"$rc $(grep -c '^started ' "$T/prog.err") $(grep -c '^done ' "$T/prog.err") $(grep -vc '^\(started\|done\|retrying\) ' "$T/prog.err")"
+expect_eq "--progress: one result line per file on stdout" 2 "$(grep -c '^uploaded ' "$T/prog.out")"
+mt upload "$T/p1.png" >/dev/null 2>"$T/quiet.err"
+expect_eq "without a terminal and without --progress, stderr stays silent" 0 "$(wc -c <"$T/quiet.err" | tr -d ' ')"
+
 # type limits are checked before anything is sent
 start_server clarife
 write_config clarife "document_id = 0b6f1c2e-1f7a-4a2b-9a51-3f1d2c3b4a5d"

@@ -23,7 +23,8 @@
 const char *const remote_sorts[3] = { "createdAt", "filename", "size" };
 const char *const remote_types[4] = { NULL, "image", "document", "video" };
 
-enum req_kind { RQ_PAGE, RQ_FOLDERS, RQ_REMOVE, RQ_PATCH_MOVE, RQ_FOLDER_CREATE, RQ_FOLDER_DELETE };
+enum req_kind { RQ_PAGE, RQ_FOLDERS, RQ_REMOVE, RQ_PATCH_MOVE, RQ_FOLDER_CREATE, RQ_FOLDER_DELETE,
+	RQ_BACKUP };
 
 static void remote_fetch_more(struct app *a);
 
@@ -694,9 +695,11 @@ struct batch {
 	int ok, failed;
 	char first_err[560];
 	bool move;
+	char *backup_dir;    /* delete: download each original here first */
 };
 
 static void batch_next(struct batch *b);
+static char *remote_backup_dir(struct app *a);
 
 static void
 batch_free(struct batch *b)
@@ -704,6 +707,7 @@ batch_free(struct batch *b)
 	mt_strv_free(b->ids, b->n);
 	mt_strv_free(b->names, b->n);
 	free(b->folder);
+	free(b->backup_dir);
 	free(b);
 }
 
@@ -760,6 +764,66 @@ on_moved(const struct mt_media *item, const struct mt_error *err, void *arg)
 	free(id);
 }
 
+/* Backup before delete: read the item, download its original, then delete.
+ * Nothing is deleted whose download did not complete. */
+static void
+on_backed_up(const char *saved_path, const struct mt_error *err, void *arg)
+{
+	struct ui_req *q = arg;
+	struct batch *b = q->p;
+	char *id = xstrdup(q->s);
+	if (!ui_req_done(q)) {
+		free(id);
+		batch_free(b);
+		return;
+	}
+	if (err) {
+		struct mt_error e = *err;
+		mt_error_prefix(&e, _("%s not deleted, backup failed: "), id);
+		batch_step_done(b, id, &e);
+		free(id);
+		return;
+	}
+	struct app *a = b->a;
+	struct mt_error e2;
+	mt_error_clear(&e2);
+	struct ui_req *r = ui_req_new(a, 0, RQ_REMOVE, id);
+	r->p = b;
+	if (a->site.dialect->remove(&a->site, id, on_removed, r, &e2) < 0) {
+		ui_req_done(r);
+		batch_step_done(b, id, &e2);
+	}
+	free(id);
+}
+
+static void
+on_got_for_backup(const struct mt_media *item, const struct mt_error *err, void *arg)
+{
+	struct ui_req *q = arg;
+	struct batch *b = q->p;
+	char *id = xstrdup(q->s);
+	if (!ui_req_done(q)) {
+		free(id);
+		batch_free(b);
+		return;
+	}
+	struct mt_error e2;
+	mt_error_clear(&e2);
+	if (err) {
+		batch_step_done(b, id, err);
+		free(id);
+		return;
+	}
+	struct ui_req *r = ui_req_new(b->a, 0, RQ_BACKUP, id);
+	r->p = b;
+	if (mt_site_download_start(&b->a->site, item, b->backup_dir, on_backed_up, r, &e2) < 0) {
+		ui_req_done(r);
+		mt_error_prefix(&e2, _("%s not deleted, backup failed: "), id);
+		batch_step_done(b, id, &e2);
+	}
+	free(id);
+}
+
 static void
 batch_next(struct batch *b)
 {
@@ -774,6 +838,9 @@ batch_next(struct batch *b)
 		if (b->move) {
 			struct mt_media_patch p = { .folder = b->folder };
 			rc = a->site.dialect->patch(&a->site, b->ids[i], &p, on_moved, q, &err);
+		} else if (b->backup_dir) {
+			q->kind = RQ_BACKUP;
+			rc = a->site.dialect->get(&a->site, b->ids[i], on_got_for_backup, q, &err);
 		} else {
 			rc = a->site.dialect->remove(&a->site, b->ids[i], on_removed, q, &err);
 		}
@@ -792,7 +859,11 @@ batch_next(struct batch *b)
 	if (b->failed)
 		ui_message(a, R_ERROR, b->move ? _("moved %d, %d failed: %s") : _("deleted %d, %d failed: %s"),
 		           b->ok, b->failed, e);
-	else
+	else if (b->backup_dir) {
+		char *dir = mt_sanitize(b->backup_dir);
+		ui_message(a, R_GOOD, _("deleted %d, originals in %s"), b->ok, dir);
+		free(dir);
+	} else
 		ui_message(a, R_GOOD, b->move ? _("moved %d to %s") : _("deleted %d"), b->ok,
 		           b->folder ? b->folder : "");
 	free(e);
@@ -813,18 +884,33 @@ static void
 delete_answer(struct app *a, int choice, void *arg)
 {
 	struct batch *b = arg;
-	if (choice != 'y') {
+	if (choice != 'y' && choice != 'b') {
 		batch_free(b);
 		ui_message(a, R_NORMAL, _("nothing deleted"));
 		return;
 	}
+	if (choice == 'b')
+		b->backup_dir = remote_backup_dir(a);
 	batch_next(b);
+}
+
+/* $XDG_DATA_HOME/mediatui/backups/PROFILE (default ~/.local/share/...). */
+static char *
+remote_backup_dir(struct app *a)
+{
+	const char *xdg = getenv("XDG_DATA_HOME");
+	const char *home = getenv("HOME");
+	char *base = xdg && xdg[0] == '/' ? xasprintf("%s/mediatui/backups", xdg)
+	                                  : xasprintf("%s/.local/share/mediatui/backups",
+	                                              home && *home ? home : ".");
+	char *dir = xasprintf("%s/%s", base, a->site.profile->name);
+	free(base);
+	return dir;
 }
 
 void
 remote_confirm_delete(struct app *a, char **ids, char **names, size_t n, bool backup_offer)
 {
-	(void)backup_offer;
 	if (a->site.dialect->remove == NULL || !a->site.has_key) {
 		ui_message(a, R_WARN, _("this profile cannot delete media"));
 		mt_strv_free(ids, n);
@@ -853,7 +939,13 @@ remote_confirm_delete(struct app *a, char **ids, char **names, size_t n, bool ba
 		free(s);
 		s = t;
 	}
-	ui_confirm(a, _("Delete"), s, "yn", delete_answer, b);
+	bool can_backup = backup_offer && a->site.dialect->get != NULL;
+	if (can_backup) {
+		char *t = xasprintf(_("%s\n\ny: delete   b: back up the originals first, then delete   n: keep"), s);
+		free(s);
+		s = t;
+	}
+	ui_confirm(a, _("Delete"), s, can_backup ? "ybn" : "yn", delete_answer, b);
 	free(s);
 }
 

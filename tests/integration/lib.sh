@@ -11,7 +11,7 @@ PY=${PYTHON:-python3}
 SERVER="$top_srcdir/tests/server/mediaserver.py"
 
 T=$(mktemp -d "${TMPDIR:-/tmp}/mt-test.XXXXXX")
-export XDG_STATE_HOME="$T/state" XDG_CACHE_HOME="$T/cache" XDG_CONFIG_HOME="$T/config-home"
+export XDG_STATE_HOME="$T/state" XDG_CACHE_HOME="$T/cache" XDG_CONFIG_HOME="$T/config-home" XDG_DATA_HOME="$T/data"
 unset MEDIATUI_CONFIG LINES COLUMNS
 SERVER_PID=""
 _n=0

@@ -31,6 +31,28 @@ expect_screen "y deletes" "deleted 1"
 mt info "$id" >/dev/null 2>&1; rc=$?
 expect_eq "the server no longer has the item" 1 "$rc"
 
+# b: back up the original, then delete
+name2=$(jget "$safe"'[1]["filename"]' <"$T/root.json")
+id2=$(jget "$safe"'[1]["id"]' <"$T/root.json")
+size2=$(jget "$safe"'[1]["size"]' <"$T/root.json")
+send h
+wait_for "of "
+send /
+wait_for "Search"
+send C-u
+type_text "$name2"
+send Enter
+expect_screen "the second item is listed" "$(printf '%s' "$name2" | cut -c1-24)"
+send d
+expect_screen "the confirmation offers a backup" "back up the originals first"
+send b
+expect_screen "b backs up, then deletes" "originals in"
+mt info "$id2" >/dev/null 2>&1; rc=$?
+expect_eq "the backed-up item is gone from the server" 1 "$rc"
+bk=$(ls "$T"/data/mediatui/backups/t/ 2>/dev/null | head -n 1)
+expect_eq "its original is in the backup folder, whole" "$size2" \
+	"$(wc -c <"$T/data/mediatui/backups/t/$bk" 2>/dev/null | tr -d ' ')"
+
 # bulk: leave the search, mark three items, delete them
 send h
 wait_for "of "
@@ -46,7 +68,7 @@ expect_screen "the confirmation counts the marked items" "Delete 3 items"
 send y
 expect_screen "three deleted" "deleted 3"
 after=$(mt ls --json | jget 'd["total"]')
-expect_eq "the library lost four items" "$((before - 4))" "$after"
+expect_eq "the library lost five items" "$((before - 5))" "$after"
 rc=$(tui_quit)
 expect_eq "q quits with status 0" 0 "$rc"
 finish

@@ -347,21 +347,28 @@ job_resume_from_journal(struct mt_upload_job *job)
 		return false;
 	const char *state = json_string_value(json_object_get(rec, "state"));
 	if (state && (strcmp(state, "done") == 0 || strcmp(state, "skipped") == 0)) {
+		free(job->remote_id);
 		job->remote_id = rec_str(rec, "id");
+		free(job->remote_url);
 		job->remote_url = rec_str(rec, "url");
 		job->already_there = true;
 		return true;
 	}
+	/* a job retried in the same run already holds some of these */
+	free(job->media_id);
 	job->media_id = rec_str(rec, "mediaId");
+	free(job->storage_key);
 	job->storage_key = rec_str(rec, "storageKey");
+	free(job->upload_id);
 	job->upload_id = rec_str(rec, "uploadId");
+	free(job->upload_url);
 	job->upload_url = rec_str(rec, "uploadUrl");
 	json_t *mc = json_object_get(rec, "maxChunk");
 	if (json_is_integer(mc) && json_integer_value(mc) > 0)
 		job->max_chunk = json_integer_value(mc);
 	json_t *snap = json_object_get(rec, "snapshot");
-	if (json_is_array(snap))
-		job->snapshot = json_incref(snap);
+	json_decref(job->snapshot);
+	job->snapshot = json_is_array(snap) ? json_incref(snap) : NULL;
 	return false;
 }
 

@@ -55,7 +55,7 @@ tui_start() {
 cd "$T/work" || exit 1
 unset LINES COLUMNS MEDIATUI_CONFIG
 export LC_ALL=$lc ESCDELAY=25 XDG_STATE_HOME="$XDG_STATE_HOME"
-export XDG_CONFIG_HOME="$XDG_CONFIG_HOME" XDG_CACHE_HOME="$XDG_CACHE_HOME"
+export XDG_CONFIG_HOME="$XDG_CONFIG_HOME" XDG_CACHE_HOME="$XDG_CACHE_HOME" XDG_DATA_HOME="$XDG_DATA_HOME"
 env "\$@" "$MEDIATUI" -c "$T/config" 2>"$T/tui.err"
 echo \$? >"$T/tui.rc"
 EOF

@@ -30,12 +30,43 @@ expect_eq "the server has five more items in /" "$((before + 5))" "$after"
 mt ls --search tui-up --all --json >"$T/up.json"
 expect_eq "under their names" 5 "$(jget 'len([i for i in d["items"] if i["filename"].startswith("tui-up-")])' <"$T/up.json")"
 
+# a refused upload shows the server's message; R retries it once the cause is gone
+used=$(admin GET /_admin/state | jget 'sum(m["size"] for m in d["media"])')
+admin POST /_admin/faults "{\"quota\": $((used + 10))}" >/dev/null
+make_png "$T/work/refused.png" 200 100
+# Tab until the local pane has the focus (the panel may hold it now)
+tries=0
+while ! screen | sed -n 2p | grep -q "Local $T/work" && [ $tries -lt 4 ]; do
+	send Tab
+	settle
+	tries=$((tries + 1))
+done
+send r
+expect_screen "r re-reads the directory" "refused.png"
+send '*'
+wait_for "Mark files matching"
+send C-u
+type_text "refused.png"
+send Enter
+wait_for "1 marked"
+tx resize-window -x 160 -y 30
+send u
+expect_screen "the failure carries the server's reason" "refused the file: Storage quota" 30
+admin POST /_admin/faults '{"quota": 0}' >/dev/null
+# R belongs to the panel, which Tab reaches after the local pane
+send Tab
+settle
+send R
+expect_screen "R retries the failed upload to done" "6/6 done" 30
+expect_eq "the retried file is on the server once" 1 \
+	"$(mt ls --search refused --all --json | jget 'len([i for i in d["items"] if i["filename"]=="refused.png"])')"
+
 # the panel gets the focus with Tab and hides with U
 send U
-wait_gone "5/5 done"
+wait_gone "6/6 done"
 ok "U hides the panel"
 send U
-expect_screen "U shows it again" "5/5 done"
+expect_screen "U shows it again" "6/6 done"
 rc=$(tui_quit)
 expect_eq "q quits with status 0" 0 "$rc"
 

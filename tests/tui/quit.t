@@ -1,0 +1,43 @@
+#!/bin/sh
+# quit.t — q while uploads run asks first; the unfinished uploads are offered
+# for resuming on the next start and then complete, each file once.
+. "${top_srcdir:-.}/tests/tui/lib-tui.sh"
+
+start_server clearcms --demo "$top_srcdir/data/demo"
+for i in 1 2 3; do make_png "$T/work/slow-$i.png" 400 300; done
+admin POST /_admin/faults '{"slow": 1.5}' >/dev/null
+
+tui_start 100 30
+wait_for " of " || true
+send Tab
+wait_for "Local $T/work"
+send '*'
+wait_for "Mark files matching"
+send C-u
+type_text "slow-*.png"
+send Enter
+wait_for "3 marked"
+send u
+expect_screen "the uploads start" "Uploads"
+send q
+expect_screen "q asks while uploads run" "Uploads are still running"
+send n
+wait_gone "Uploads are still running"
+ok "n keeps the interface open"
+send q
+wait_for "Uploads are still running"
+send y
+rc=$(tui_wait_exit)
+expect_eq "y quits with status 0" 0 "$rc"
+expect_eq "the terminal error stream is clean" "" "$(grep -v '^$' "$T/tui.err" | head -n 3)"
+
+admin POST /_admin/faults '{"slow": 0}' >/dev/null
+tui_start 100 30
+expect_screen "the next start offers to resume" "Resume them now?"
+send y
+expect_screen "the resumed uploads reach done" "3/3 done" 30
+expect_eq "each file is on the server once" "1 1 1" \
+	"$(for i in 1 2 3; do mt ls --search "slow-$i" --all --json | jget "len([x for x in d['items'] if x['filename']=='slow-$i.png'])"; done | tr '\n' ' ' | sed 's/ $//')"
+rc=$(tui_quit)
+expect_eq "q quits with status 0" 0 "$rc"
+finish

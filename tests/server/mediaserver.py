@@ -275,6 +275,12 @@ class Base(BaseHTTPRequestHandler):
     server_version = "mediaserver/1"
     state = None   # set on the class
 
+    def setup(self):
+        super().setup()
+        # headers and body go out in separate writes; without this, Nagle and
+        # delayed ACKs add 40 ms to every keep-alive answer
+        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+
     def log_message(self, fmt, *a):
         if self.state.args.verbose:
             sys.stderr.write("%s %s\n" % (self.__class__.__name__, fmt % a))

@@ -33,7 +33,9 @@ struct mt_upload_queue {
 	struct mt_journal *journal;
 	struct mt_upload_job **jobs;
 	int njobs, cap;
-	int active;
+	int active;          /* jobs begun and not finished */
+	int transferring;    /* jobs holding a transfer slot (at most opts.jobs) */
+	uint64_t wake_timer;
 	bool paused;
 	bool quota_hit;
 	bool announced_done;
@@ -77,9 +79,13 @@ emit(struct mt_upload_queue *q, struct mt_upload_job *job, enum mt_upload_event 
 		q->fn(q, job, ev, q->arg);
 }
 
+static void release_transfer_slot(struct mt_upload_job *job);
+
 static void
 set_state(struct mt_upload_job *job, enum mt_job_state s)
 {
+	if (s != MT_JOB_UPLOADING)
+		release_transfer_slot(job);
 	job->state = s;
 	job->state_ms = mt_now_ms();
 	emit(job->queue, job, MT_UP_EV_STATE);
@@ -184,6 +190,8 @@ mt_upload_queue_free(struct mt_upload_queue *q)
 {
 	if (q == NULL)
 		return;
+	if (q->wake_timer)
+		mt_loop_timer_cancel(q->site->loop, q->wake_timer);
 	for (int i = 0; i < q->njobs; i++) {
 		struct mt_upload_job *job = q->jobs[i];
 		if (job->req) {
@@ -387,6 +395,8 @@ job_finished(struct mt_upload_job *job)
 {
 	struct mt_upload_queue *q = job->queue;
 	job_release_transfer(job);
+	release_transfer_slot(job);
+	job->waiting_slot = false;
 	job_close_file(job);
 	q->active--;
 	mt_upload_job_save(job);
@@ -626,6 +636,17 @@ step_transfer(struct mt_upload_job *job)
 		step_start(job);
 		return;
 	}
+	/* API steps run ahead of the transfers; the bytes themselves go at most
+	 * -j at a time */
+	if (!job->in_transfer && q->transferring >= q->opts.jobs) {
+		job->waiting_slot = true;
+		return;
+	}
+	if (!job->in_transfer) {
+		job->in_transfer = true;
+		q->transferring++;
+	}
+	job->waiting_slot = false;
 	set_state(job, MT_JOB_UPLOADING);
 	job->sent = 0;
 	int rc = q->ops->transfer ? q->ops->transfer(job, &err) : mt_upload_generic_put(job, &err);
@@ -727,12 +748,42 @@ mt_upload_job_retrying(struct mt_upload_job *job, const char *reason)
 	emit(job->queue, job, MT_UP_EV_RETRY);
 }
 
+/* ---- transfer slots ---- */
+
+static void
+wake_waiters(void *arg)
+{
+	struct mt_upload_queue *q = arg;
+	q->wake_timer = 0;
+	for (int i = 0; i < q->njobs && q->transferring < q->opts.jobs && !q->paused; i++) {
+		struct mt_upload_job *job = q->jobs[i];
+		if (job->waiting_slot && !mt_job_state_final(job->state))
+			step_transfer(job);
+	}
+	queue_pump(q);
+}
+
+static void
+release_transfer_slot(struct mt_upload_job *job)
+{
+	struct mt_upload_queue *q = job->queue;
+	if (!job->in_transfer)
+		return;
+	job->in_transfer = false;
+	q->transferring--;
+	/* wake a waiting job from the loop, not from inside this callback */
+	if (q->wake_timer == 0)
+		q->wake_timer = mt_loop_timer_add(q->site->loop, 0, wake_waiters, q);
+}
+
 /* ---- the queue ---- */
 
 static void
 queue_pump(struct mt_upload_queue *q)
 {
-	for (int i = 0; i < q->njobs && q->active < q->opts.jobs && !q->paused; i++) {
+	/* up to twice -j jobs are begun, so that presigning and confirming
+	 * overlap the transfers of others */
+	for (int i = 0; i < q->njobs && q->active < 2 * q->opts.jobs && !q->paused; i++) {
 		struct mt_upload_job *job = q->jobs[i];
 		if (job->state != MT_JOB_QUEUED)
 			continue;
@@ -765,8 +816,8 @@ mt_upload_queue_pause(struct mt_upload_queue *q, bool paused)
 	for (int i = 0; i < q->njobs; i++)
 		if (q->jobs[i]->req)
 			mt_http_pause(q->jobs[i]->req, paused);
-	if (!paused)
-		queue_pump(q);
+	if (!paused && q->wake_timer == 0)
+		q->wake_timer = mt_loop_timer_add(q->site->loop, 0, wake_waiters, q);
 }
 
 void

@@ -91,6 +91,8 @@ struct mt_upload_job {
 	char *remote_url;
 	struct mt_error err;
 	bool already_there;        /* the server had it before this run */
+	bool in_transfer;          /* holds one of the -j transfer slots */
+	bool waiting_slot;         /* ready to transfer, waiting for a slot */
 
 	/* in flight */
 	struct mt_http_req *req;

@@ -19,10 +19,16 @@ PY=${PYTHON:-python3}
 W=$(mktemp -d "${TMPDIR:-/tmp}/mt-bench.XXXXXX")
 pids=""
 cleanup() {
-	[ -f "$W/nginx/nginx.pid" ] && kill "$(cat "$W/nginx/nginx.pid")" 2>/dev/null
+	if [ -f "$W/nginx/nginx.pid" ]; then
+		np=$(cat "$W/nginx/nginx.pid")
+		kill "$np" 2>/dev/null
+		i=0
+		while kill -0 "$np" 2>/dev/null && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+	fi
 	for p in $pids; do kill "$p" 2>/dev/null; done
 	wait 2>/dev/null
-	rm -rf "$W"
+	rm -rf "$W" || true
+	return 0
 }
 trap cleanup EXIT INT TERM
 

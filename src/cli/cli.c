@@ -86,20 +86,7 @@ cli_open_site(struct cli_ctx *ctx)
 {
 	struct mt_error err;
 	mt_error_clear(&err);
-	const char *path = ctx->cl->config_path;
-	bool explicit_path = path != NULL;
-	char *owned = NULL;
-	if (path == NULL && getenv("MEDIATUI_CONFIG") && *getenv("MEDIATUI_CONFIG")) {
-		path = getenv("MEDIATUI_CONFIG");
-		explicit_path = true;
-	}
-	if (path == NULL)
-		path = owned = mt_config_default_path();
-	int rc = mt_config_load(path, explicit_path, &ctx->config, &err);
-	if (rc == 0 && ctx->config.path == NULL)
-		ctx->config.path = xstrdup(path);
-	free(owned);
-	if (rc < 0) {
+	if (mt_config_load_resolved(ctx->cl->config_path, &ctx->config, &err) < 0) {
 		cli_print_error(&err);
 		return EXIT_USAGE;
 	}

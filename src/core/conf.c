@@ -441,6 +441,25 @@ mt_config_load(const char *path, bool must_exist, struct mt_config *cfg, struct 
 	return rc;
 }
 
+int
+mt_config_load_resolved(const char *path, struct mt_config *cfg, struct mt_error *err)
+{
+	bool must_exist = path != NULL;
+	char *owned = NULL;
+	const char *env = getenv("MEDIATUI_CONFIG");
+	if (path == NULL && env && *env) {
+		path = env;
+		must_exist = true;
+	}
+	if (path == NULL)
+		path = owned = mt_config_default_path();
+	int rc = mt_config_load(path, must_exist, cfg, err);
+	if (rc == 0 && cfg->path == NULL)
+		cfg->path = xstrdup(path);
+	free(owned);
+	return rc;
+}
+
 const struct mt_profile *
 mt_config_profile(const struct mt_config *cfg, const char *name, struct mt_error *err)
 {

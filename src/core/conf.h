@@ -60,6 +60,11 @@ char *mt_config_default_path(void);
  * file and line. */
 int mt_config_load(const char *path, bool must_exist, struct mt_config *cfg, struct mt_error *err);
 
+/* Loads the configuration the command line asks for: `path` (from -c) when
+ * given, else $MEDIATUI_CONFIG, else the default path, which may be missing
+ * (an empty configuration). cfg->path is set in every case, for messages. */
+int mt_config_load_resolved(const char *path, struct mt_config *cfg, struct mt_error *err);
+
 /* Parses text already in memory. `name` labels messages; `file_private` says
  * whether the file's mode forbids group and other access (inline keys are
  * refused otherwise). */

@@ -424,25 +424,10 @@ presign_done(struct mt_upload_job *job, const struct mt_http_response *resp, jso
 		mt_upload_step_done(job, &err);
 		return;
 	}
-	size_t n = json_is_object(hdrs) ? json_object_size(hdrs) : 0;
-	char **lines = xcalloc(n + 2, sizeof *lines);
-	size_t k = 0;
-	const char *name;
-	json_t *v;
-	if (n) {
-		json_object_foreach(hdrs, name, v) {
-			if (json_is_string(v) && strpbrk(name, "\r\n:") == NULL &&
-			    strpbrk(json_string_value(v), "\r\n") == NULL)
-				lines[k++] = xasprintf("%s: %s", name, json_string_value(v));
-		}
-	} else {
-		lines[k++] = xasprintf("Content-Type: %s", job->mime);
-	}
+	char fallback[200];
+	snprintf(fallback, sizeof fallback, "Content-Type: %s", job->mime);
 	const char *method = jx_str(root, "method");
-	mt_upload_job_set_target(job, url, method ? method : "PUT", (const char *const *)lines);
-	for (size_t i = 0; i < k; i++)
-		free(lines[i]);
-	free(lines);
+	mt_upload_job_set_target_json(job, url, method ? method : "PUT", hdrs, fallback);
 	free(job->storage_key);
 	job->storage_key = xstrdup(key);
 	job->put_expires = parse_iso8601(jx_str(root, "expiresAt"));

@@ -71,20 +71,7 @@ create_done(struct mt_upload_job *job, const struct mt_http_response *resp, json
 		mt_upload_step_done(job, &err);
 		return;
 	}
-	size_t n = json_object_size(hdrs);
-	char **lines = xcalloc(n + 1, sizeof *lines);
-	size_t k = 0;
-	const char *name;
-	json_t *v;
-	json_object_foreach(hdrs, name, v) {
-		if (json_is_string(v) && strpbrk(name, "\r\n:") == NULL &&
-		    strpbrk(json_string_value(v), "\r\n") == NULL)
-			lines[k++] = xasprintf("%s: %s", name, json_string_value(v));
-	}
-	mt_upload_job_set_target(job, url, "PUT", (const char *const *)lines);
-	for (size_t i = 0; i < k; i++)
-		free(lines[i]);
-	free(lines);
+	mt_upload_job_set_target_json(job, url, "PUT", hdrs, NULL);
 	mt_upload_step_done(job, NULL);
 }
 

@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -731,6 +732,30 @@ mt_upload_job_set_target(struct mt_upload_job *job, const char *url, const char 
 		job->put_headers[i] = xstrdup(headers[i]);
 	job->nput_headers = n;
 	job->presigns++;
+}
+
+void
+mt_upload_job_set_target_json(struct mt_upload_job *job, const char *url, const char *method,
+                              const json_t *headers, const char *fallback_header)
+{
+	size_t n = json_is_object(headers) ? json_object_size(headers) : 0;
+	char **lines = xcalloc(n + 2, sizeof *lines);
+	size_t k = 0;
+	const char *name;
+	json_t *v;
+	if (n) {
+		json_object_foreach((json_t *)(uintptr_t)headers, name, v) {
+			if (json_is_string(v) && *name && strpbrk(name, "\r\n:") == NULL &&
+			    strpbrk(json_string_value(v), "\r\n") == NULL)
+				lines[k++] = xasprintf("%s: %s", name, json_string_value(v));
+		}
+	}
+	if (k == 0 && fallback_header)
+		lines[k++] = xstrdup(fallback_header);
+	mt_upload_job_set_target(job, url, method, (const char *const *)lines);
+	for (size_t i = 0; i < k; i++)
+		free(lines[i]);
+	free(lines);
 }
 
 void

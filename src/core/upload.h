@@ -194,6 +194,13 @@ void mt_upload_fail_response(struct mt_upload_job *job, const struct mt_http_res
 int mt_upload_check_list(const char *dialect, const char *const *types, const char *mime,
                          int64_t size, int64_t max, struct mt_error *err);
 
+/* The same from a JSON object of header names to values, as the APIs return
+ * them; entries that are not strings or hold line breaks are left out (a
+ * server cannot smuggle extra headers). A NULL or empty object gives
+ * `fallback_header` ("Name: value") alone, when non-NULL. */
+void mt_upload_job_set_target_json(struct mt_upload_job *job, const char *url, const char *method,
+                                   const struct json_t *headers, const char *fallback_header);
+
 /* Adds progress to the job (for dialects that transfer themselves). */
 void mt_upload_job_progress(struct mt_upload_job *job, int64_t sent);
 /* Marks a retry at step level (shown to the user). */

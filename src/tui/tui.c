@@ -560,18 +560,7 @@ open_site(struct app *a)
 {
 	struct mt_error err;
 	mt_error_clear(&err);
-	const char *path = a->cl->config_path;
-	bool explicit_path = path != NULL;
-	char *owned = NULL;
-	if (path == NULL && getenv("MEDIATUI_CONFIG") && *getenv("MEDIATUI_CONFIG")) {
-		path = getenv("MEDIATUI_CONFIG");
-		explicit_path = true;
-	}
-	if (path == NULL)
-		path = owned = mt_config_default_path();
-	int rc = mt_config_load(path, explicit_path, &a->config, &err);
-	free(owned);
-	if (rc < 0) {
+	if (mt_config_load_resolved(a->cl->config_path, &a->config, &err) < 0) {
 		cli_print_error(&err);
 		return EXIT_USAGE;
 	}

@@ -161,10 +161,12 @@ profile_set(struct mt_profile *p, const char *k, const char *v, bool file_privat
 	} else if (strcmp(k, "key_file") == 0) {
 		slot = &p->key_file;
 	} else if (strcmp(k, "key") == 0) {
-		if (!file_private)
-			return conf_error(err, name, line,
-			                  _("an inline key is only allowed in a file no one else can read "
-			                    "(run: chmod 600 on it), or use key_env or key_file"));
+		if (!file_private) {
+			snprintf(msg, sizeof msg,
+			         _("an inline key is only allowed in a file no one else can read: "
+			           "run chmod 600 %.120s, or use key_env or key_file"), name);
+			return conf_error(err, name, line, msg);
+		}
 		if (*v == '\0')
 			return conf_error(err, name, line, _("key is empty"));
 		mt_secret_free(p->key);

@@ -67,6 +67,7 @@ struct mt_http_req {
 	mt_http_done_fn done;
 	void *arg;
 	struct mt_http_response resp;
+	size_t body_cap;              /* allocated for resp.body */
 	uint64_t retry_timer;
 	bool in_multi;
 	bool download_failed;
@@ -220,7 +221,14 @@ on_write(char *data, size_t size, size_t nmemb, void *userp)
 		req->resp.body_truncated = true;
 		return 0;
 	}
-	req->resp.body = xrealloc(req->resp.body, req->resp.body_len + n + 1);
+	if (req->resp.body_len + n + 1 > req->body_cap) {
+		/* doubling: growing by each piece copies a large answer over and over */
+		size_t cap = req->body_cap > 4096 ? req->body_cap : 4096;
+		while (cap < req->resp.body_len + n + 1)
+			cap *= 2;
+		req->resp.body = xrealloc(req->resp.body, cap);
+		req->body_cap = cap;
+	}
 	memcpy(req->resp.body + req->resp.body_len, data, n);
 	req->resp.body_len += n;
 	req->resp.body[req->resp.body_len] = '\0';
@@ -524,6 +532,7 @@ request_submit(struct mt_http_req *req)
 	headers_clear(&req->resp);
 	free(req->resp.body);
 	req->resp.body = xstrdup("");
+	req->body_cap = 1;
 	req->resp.body_len = 0;
 	req->resp.body_truncated = false;
 	if (request_arm(req) < 0)

@@ -83,9 +83,17 @@ cmd_ls(struct cli_ctx *ctx)
 	}
 	bool first_page = true;
 	int64_t shown = 0, total = 0;
+	char *prev_first = NULL;
 	for (;;) {
 		struct mt_media_page page;
-		if (mt_site_list(&ctx->site, &q, &page, &err) < 0) {
+		int got = mt_site_list(&ctx->site, &q, &page, &err);
+		if (got == 0 && mt_media_page_repeats(&page, &prev_first)) {
+			mt_media_page_free(&page);
+			got = mt_error_set(&err, MT_ERR_PROTOCOL,
+			                   _("the server sent the same page twice (it ignores the offset)"));
+		}
+		if (got < 0) {
+			free(prev_first);
 			if (!first_page && cl->json)
 				fputs("\n  ]\n}\n", stdout);   /* keep the document well-formed */
 			cli_print_error(&err);
@@ -113,12 +121,15 @@ cmd_ls(struct cli_ctx *ctx)
 		}
 		shown += (int64_t)page.nitems;
 		first_page = false;
-		bool more = cl->all && page.nitems > 0 && page.offset + (int64_t)page.nitems < page.total;
-		q.offset = (long)(page.offset + (int64_t)page.nitems);
+		/* our own count moves the offset: the page's is the server's word */
+		int64_t seen = q.offset + (int64_t)page.nitems;
+		bool more = cl->all && mt_media_page_more(&page, q.limit, seen);
+		q.offset = (long)seen;
 		mt_media_page_free(&page);
 		if (!more)
 			break;
 	}
+	free(prev_first);
 	if (cl->json) {
 		fputs(shown ? "\n  ]\n}\n" : "]\n}\n", stdout);
 	} else if (!cl->quiet) {

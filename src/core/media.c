@@ -187,6 +187,30 @@ mt_media_page_from_body(const char *body, size_t len, struct mt_media_page *page
 	return 0;
 }
 
+bool
+mt_media_page_more(const struct mt_media_page *page, long asked, int64_t seen)
+{
+	if (page->nitems == 0 || seen >= page->total)
+		return false;
+	int64_t full = asked > 0 ? asked : page->limit;
+	if (page->limit > 0 && page->limit < full)
+		full = page->limit;
+	return (int64_t)page->nitems >= full;
+}
+
+bool
+mt_media_page_repeats(const struct mt_media_page *page, char **prev_first)
+{
+	if (page->nitems == 0)
+		return false;
+	const char *first = page->items[0].id;
+	if (*prev_first && strcmp(*prev_first, first) == 0)
+		return true;
+	free(*prev_first);
+	*prev_first = xstrdup(first);
+	return false;
+}
+
 int
 mt_folders_from_body(const char *body, size_t len, char ***folders, size_t *n, struct mt_error *err)
 {

@@ -7,6 +7,7 @@
 
 /* jansson's type, declared here so that src/tui need not include jansson */
 struct json_t;
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -45,6 +46,16 @@ int mt_media_item_from_body(const char *body, size_t len, struct mt_media *m, st
  * Items without an id are skipped and counted in *skipped (may be NULL). */
 int mt_media_page_from_body(const char *body, size_t len, struct mt_media_page *page,
                             size_t *skipped, struct mt_error *err);
+/* Whether a listing should ask for the page after this one: the page was
+ * full (`asked` items, or fewer when the server says its limit is lower) and
+ * `seen` (the caller's own count of items so far, never the page's offset)
+ * is below the total. A server that ignores the offset or claims an absurd
+ * total then cannot keep a listing going for ever. */
+bool mt_media_page_more(const struct mt_media_page *page, long asked, int64_t seen);
+/* True when the page starts with the same item as the page before it (whose
+ * first id *prev_first keeps, owned; free it when the listing ends): the
+ * server ignores the offset, and the listing must stop. */
+bool mt_media_page_repeats(const struct mt_media_page *page, char **prev_first);
 /* Reads {folders: [...]} or a bare array of paths. */
 int mt_folders_from_body(const char *body, size_t len, char ***folders, size_t *n,
                          struct mt_error *err);

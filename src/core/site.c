@@ -364,19 +364,32 @@ mt_site_scan(struct mt_site *site, mt_scan_item_fn fn, mt_scan_progress_fn progr
 		q.sort = "createdAt";
 		q.order = "asc";
 	}
+	char *prev_first = NULL;
+	int rc = 0;
 	for (;;) {
 		struct mt_media_page page;
-		if (mt_site_list(site, &q, &page, err) < 0)
-			return -1;
+		if (mt_site_list(site, &q, &page, err) < 0) {
+			rc = -1;
+			break;
+		}
+		if (mt_media_page_repeats(&page, &prev_first)) {
+			mt_media_page_free(&page);
+			rc = mt_error_set(err, MT_ERR_PROTOCOL,
+			                  _("the server sent the same page twice (it ignores the offset)"));
+			break;
+		}
 		for (size_t i = 0; i < page.nitems; i++)
 			fn(&page.items[i], arg);
-		int64_t seen = page.offset + (int64_t)page.nitems;
+		/* our own count: the page's offset is the server's word */
+		int64_t seen = q.offset + (int64_t)page.nitems;
 		if (progress)
 			progress(seen, page.total, arg);
-		bool more = page.nitems > 0 && seen < page.total;
+		bool more = mt_media_page_more(&page, q.limit, seen);
 		q.offset = (long)seen;
 		mt_media_page_free(&page);
 		if (!more)
-			return 0;
+			break;
 	}
+	free(prev_first);
+	return rc;
 }

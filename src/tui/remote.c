@@ -213,8 +213,9 @@ on_page(const struct mt_media_page *page, const struct mt_error *err, void *arg)
 		r->nitems++;
 	}
 	r->total = page->total;
-	if (page->nitems == 0 || (int64_t)r->nitems > r->total)
-		r->total = (int64_t)r->nitems;   /* the server has nothing more */
+	/* an empty or short page ends the list, whatever total the server claims */
+	if (!mt_media_page_more(page, PAGE, (int64_t)r->nitems))
+		r->total = (int64_t)r->nitems;
 	if (page->folders && page->offset == 0)
 		set_folders(a, page->folders, page->nfolders);
 	if (!r->loaded_once) {

@@ -75,7 +75,7 @@ on_scan_page(const struct mt_media_page *page, const struct mt_error *err, void 
 	}
 	s->seen += (int64_t)page->nitems;
 	s->total = page->total;
-	if (page->nitems == 0 || s->seen >= s->total) {
+	if (!mt_media_page_more(page, SCAN_PAGE, s->seen)) {
 		size_t nf;
 		char *const *folders = remote_folder_list(a, &nf);
 		mt_usage_finish(&s->usage);

@@ -26,6 +26,9 @@
 #define DEFAULT_CHUNK (50 * MIB)
 /* Our own ceiling: one chunk is one request, and a dropped one is resent whole. */
 #define CHUNK_CAP (16 * MIB)
+/* A server that answers this many chunks in a row without taking a byte
+ * would keep us sending for ever. */
+#define MAX_STALLS 5
 
 static int
 adclear_check(const struct mt_site *site, const char *mime, int64_t size, const char *name,
@@ -63,7 +66,8 @@ mt_adclear_offset_from_range(const char *range)
 		return 0;
 	long long a, b;
 	char tail;
-	if (sscanf(range, "bytes=%lld-%lld%c", &a, &b, &tail) != 2 || a != 0 || b < 0)
+	if (sscanf(range, "bytes=%lld-%lld%c", &a, &b, &tail) != 2 || a != 0 || b < 0 ||
+	    b >= INT64_MAX)
 		return -1;
 	return (int64_t)b + 1;
 }
@@ -100,6 +104,15 @@ handle_position(struct mt_upload_job *job, const struct mt_http_response *resp, 
 		mt_upload_step_done(job, &err);
 		return true;
 	}
+	if (off <= job->sent && ++job->stalls >= MAX_STALLS) {
+		mt_error_set(&err, MT_ERR_PROTOCOL,
+		             _("the server takes no chunk: it keeps answering that it holds %lld bytes"),
+		             (long long)off);
+		mt_upload_step_done(job, &err);
+		return true;
+	}
+	if (off > job->sent)
+		job->stalls = 0;
 	mt_upload_job_progress(job, off);
 	if (send_chunk(job, &err) < 0)
 		mt_upload_step_done(job, &err);

@@ -74,6 +74,7 @@ struct mt_upload_job {
 	char *upload_id;           /* adclear */
 	char *upload_url;          /* adclear chunk URL */
 	int64_t max_chunk;         /* adclear */
+	int stalls;                /* adclear: chunks in a row the server did not take */
 	char *put_url;             /* presigned URL */
 	char *put_method;
 	char **put_headers;        /* "Name: value" */

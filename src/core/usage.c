@@ -16,6 +16,13 @@ mt_usage_init(struct mt_usage *u, int64_t plan_bytes)
 	u->plan_bytes = plan_bytes;
 }
 
+/* Sizes come from the server: a sum saturates instead of overflowing. */
+static int64_t
+add_sat(int64_t a, int64_t b)
+{
+	return a > INT64_MAX - b ? INT64_MAX : a + b;
+}
+
 static void
 bump(struct mt_usage_row **rows, size_t *n, const char *name, int64_t bytes)
 {
@@ -23,7 +30,7 @@ bump(struct mt_usage_row **rows, size_t *n, const char *name, int64_t bytes)
 	for (size_t i = 0; i < *n; i++) {
 		if (strcmp((*rows)[i].name, name) == 0) {
 			(*rows)[i].count++;
-			(*rows)[i].bytes += bytes;
+			(*rows)[i].bytes = add_sat((*rows)[i].bytes, bytes);
 			return;
 		}
 	}
@@ -39,7 +46,7 @@ mt_usage_add(struct mt_usage *u, const struct mt_media *m)
 	if (m->size < 0)
 		u->unknown_size++;
 	u->count++;
-	u->bytes += bytes;
+	u->bytes = add_sat(u->bytes, bytes);
 	bump(&u->folders, &u->nfolders, m->folder ? m->folder : "/", bytes);
 	bump(&u->types, &u->ntypes, mt_media_kind(m->mime_type), bytes);
 }

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -594,11 +595,43 @@ put_done(const struct mt_http_response *resp, void *arg)
 	mt_upload_step_done(job, &err);
 }
 
+/* True for an HTTP token (a method or a header name): no space, no
+ * separator, no control character that could split the request. */
+static bool
+is_http_token(const char *s)
+{
+	if (*s == '\0' || strlen(s) > 64)
+		return false;
+	for (; *s; s++)
+		if (*s <= 0x20 || *s >= 0x7f || strchr("\"(),/:;<=>?@[\\]{}", *s))
+			return false;
+	return true;
+}
+
+/* Headers a server may not set on a storage request: credentials never go
+ * to a storage host, and the framing of the request is ours. */
+static bool
+header_allowed(const char *name)
+{
+	static const char *const refused[] = {
+		"authorization", "proxy-authorization", "cookie", "host", "content-length",
+		"transfer-encoding", "connection", "expect", NULL
+	};
+	if (!is_http_token(name))
+		return false;
+	for (int i = 0; refused[i]; i++)
+		if (strcasecmp(name, refused[i]) == 0)
+			return false;
+	return true;
+}
+
 int
 mt_upload_generic_put(struct mt_upload_job *job, struct mt_error *err)
 {
 	if (job->put_url == NULL)
 		return mt_error_set(err, MT_ERR_PROTOCOL, _("the server gave no upload URL"));
+	if (job->put_method && !is_http_token(job->put_method))
+		return mt_error_set(err, MT_ERR_PROTOCOL, _("the server asked for an upload with a method that is not one"));
 	const char **headers = xcalloc((size_t)job->nput_headers + 1, sizeof *headers);
 	for (int i = 0; i < job->nput_headers; i++)
 		headers[i] = job->put_headers[i];
@@ -745,7 +778,7 @@ mt_upload_job_set_target_json(struct mt_upload_job *job, const char *url, const 
 	json_t *v;
 	if (n) {
 		json_object_foreach((json_t *)(uintptr_t)headers, name, v) {
-			if (json_is_string(v) && *name && strpbrk(name, "\r\n:") == NULL &&
+			if (json_is_string(v) && header_allowed(name) &&
 			    strpbrk(json_string_value(v), "\r\n") == NULL)
 				lines[k++] = xasprintf("%s: %s", name, json_string_value(v));
 		}

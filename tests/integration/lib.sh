@@ -43,7 +43,17 @@ check() {
 expect_eq() {
 	if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1" "expected: $2" "actual:   $3"; fi
 }
+# valgrind_clean: a TAP check that no valgrind log holds a report
+valgrind_clean() {
+	bad=$(find "$T" -name 'vg.*.log' -size +0 2>/dev/null)
+	if [ -z "$bad" ]; then
+		ok "valgrind: no memory errors or leaks in any run"
+	else
+		not_ok "valgrind: no memory errors or leaks in any run" "$(cat $bad | head -n 80)"
+	fi
+}
 finish() {
+	[ -n "$MT_VG" ] && valgrind_clean
 	echo "1..$_n"
 	exit 0
 }
@@ -90,7 +100,18 @@ write_config() {
 	chmod 600 "$T/config"
 }
 
-mt() { "$MEDIATUI" -c "$T/config" "$@"; }
+# MT_VALGRIND=1 (tools/check.sh's third pass): every mediatui run goes through
+# valgrind, which writes any report to $T/vg.PID.log and exits 99 on an error
+# or a leak; finish then fails on any report. Scripts that must signal the
+# mediatui process itself run "$MEDIATUI" directly, or use $MT_VG (valgrind
+# keeps the PID, so signals still reach the program).
+MT_VG=""
+if [ "${MT_VALGRIND:-0}" = 1 ]; then
+	MT_VG="valgrind --quiet --leak-check=full --show-leak-kinds=definite,indirect,possible
+	--errors-for-leak-kinds=definite,indirect,possible --error-exitcode=99
+	--suppressions=$top_srcdir/tests/valgrind.supp --log-file=$T/vg.%p.log"
+fi
+mt() { $MT_VG "$MEDIATUI" -c "$T/config" "$@"; }
 
 # admin METHOD PATH [JSON]: the server's test-only admin API
 admin() {

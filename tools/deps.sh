@@ -7,9 +7,10 @@ set -e
 PKGS="gcc make autoconf automake autopoint gettext pkg-config
 libncurses-dev libcurl4-openssl-dev libjansson-dev libmagic-dev libssl-dev
 libcmocka-dev python3 ca-certificates"
-# tests: the TUI is driven in tmux; valgrind checks for leaks; curl is the
+# tests: the TUI is driven in tmux; valgrind checks for leaks; strace shows
+# mediatui starts no child process (secrets.t); curl is the
 # peer the benchmarks compare against; nginx is their storage host
-TEST_PKGS="tmux valgrind curl man-db groff-base"
+TEST_PKGS="tmux valgrind strace curl man-db groff-base"
 BENCH_PKGS="nginx hyperfine"
 
 want="$PKGS"

@@ -13,21 +13,7 @@
 HOSTILE="$top_srcdir/tests/server/hostile.py"
 # the runs start in a folder of their own
 case $MEDIATUI in /*) ;; *) MEDIATUI="$(pwd)/$MEDIATUI" ;; esac
-KEY="hostile-key-$$-s3cr3t"
-printf '%s\n' "$KEY" >"$T/key"
-chmod 600 "$T/key"
-"$PY" "$HOSTILE" --key "$KEY" --ready-file "$T/ready" >"$T/server.out" 2>"$T/server.err" &
-SERVER_PID=$!
-i=0
-while [ ! -s "$T/ready" ]; do
-	i=$((i + 1))
-	if [ $i -gt 200 ] || ! kill -0 "$SERVER_PID" 2>/dev/null; then
-		echo "Bail out! the hostile server did not start: $(cat "$T/server.err")"
-		exit 1
-	fi
-	sleep 0.05
-done
-API=$(sed -n 's/.*api=\([^ ]*\).*/\1/p' "$T/ready")
+start_hostile
 PORT=${API##*:}
 log() { "$PY" -c 'import sys,urllib.request; sys.stdout.write(urllib.request.urlopen(sys.argv[1]+"/_admin/log",timeout=30).read().decode())' "$API"; }
 

@@ -83,6 +83,29 @@ start_server() {
 	write_config "$dialect"
 }
 
+# start_hostile: the lying server (tests/server/hostile.py); sets API (its
+# base; profiles use $API/s/SCENARIO/DIALECT), ELSEWHERE and KEY
+start_hostile() {
+	rm -f "$T/ready"
+	KEY="hostile-key-$$-s3cr3t"
+	printf '%s\n' "$KEY" >"$T/key"
+	chmod 600 "$T/key"
+	"$PY" "$top_srcdir/tests/server/hostile.py" --key "$KEY" --ready-file "$T/ready" \
+		>"$T/server.out" 2>"$T/server.err" &
+	SERVER_PID=$!
+	i=0
+	while [ ! -s "$T/ready" ]; do
+		i=$((i + 1))
+		if [ $i -gt 200 ] || ! kill -0 "$SERVER_PID" 2>/dev/null; then
+			echo "Bail out! the hostile server did not start: $(cat "$T/server.err")"
+			exit 1
+		fi
+		sleep 0.05
+	done
+	API=$(sed -n 's/.*api=\([^ ]*\).*/\1/p' "$T/ready")
+	ELSEWHERE=$(sed -n 's/.*elsewhere=\([^ ]*\).*/\1/p' "$T/ready")
+}
+
 # write_config DIALECT [extra profile lines...]
 write_config() {
 	dialect=$1; shift

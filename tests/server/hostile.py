@@ -37,6 +37,7 @@ FILE_BYTES = b"hostile-original"          # what a download of any item returns 
 ESCAPES = [
     "\x1b]0;PWNED-TITLE\x07",
     "\x1b]2;PWNED-TITLE\x1b\\",
+    "\x1bkPWNED-NAME\x1b\\",
     "\x1b[2J\x1b[H",
     "\x1b[31mred\x1b[0m",
     "\u009b2J",

@@ -127,8 +127,19 @@ fsync_dir_of(const char *path)
 	free(dir);
 }
 
-int
-mt_commit_tmpfile(int fd, const char *tmp_path, const char *final_path, struct mt_error *err)
+/* final_path with "-n" before the extension of its last component. */
+static char *
+numbered_name(const char *final_path, int n)
+{
+	const char *base = mt_basename(final_path);
+	const char *dot = strrchr(base, '.');
+	if (dot == NULL || dot == base)
+		return xasprintf("%s-%d", final_path, n);
+	return xasprintf("%.*s-%d%s", (int)(dot - final_path), final_path, n, dot);
+}
+
+static int
+commit(int fd, const char *tmp_path, const char *final_path, char **chosen, struct mt_error *err)
 {
 	if (fsync(fd) < 0) {
 		int e = errno;
@@ -142,12 +153,38 @@ mt_commit_tmpfile(int fd, const char *tmp_path, const char *final_path, struct m
 		return mt_error_set(err, MT_ERR_IO, _("cannot write %s: %s"), final_path, strerror(e));
 	}
 	/* link+unlink instead of rename: never silently replaces an existing file */
-	if (link(tmp_path, final_path) < 0) {
+	char *name = xstrdup(final_path);
+	int n = 1;
+	while (link(tmp_path, name) < 0) {
 		int e = errno;
+		if (e == EEXIST && chosen && ++n < 100) {
+			free(name);
+			name = numbered_name(final_path, n);
+			continue;
+		}
 		unlink(tmp_path);
-		return mt_error_set(err, MT_ERR_IO, _("cannot create %s: %s"), final_path, strerror(e));
+		mt_error_set(err, MT_ERR_IO, _("cannot create %s: %s"), name, strerror(e));
+		free(name);
+		return -1;
 	}
 	unlink(tmp_path);
-	fsync_dir_of(final_path);
+	fsync_dir_of(name);
+	if (chosen)
+		*chosen = name;
+	else
+		free(name);
 	return 0;
+}
+
+int
+mt_commit_tmpfile(int fd, const char *tmp_path, const char *final_path, struct mt_error *err)
+{
+	return commit(fd, tmp_path, final_path, NULL, err);
+}
+
+int
+mt_commit_tmpfile_unique(int fd, const char *tmp_path, const char *final_path, char **chosen,
+                         struct mt_error *err)
+{
+	return commit(fd, tmp_path, final_path, chosen, err);
 }

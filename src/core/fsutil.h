@@ -19,6 +19,11 @@ int mt_tmpfile_beside(const char *final_path, char **tmp_path, struct mt_error *
 /* fsyncs fd, closes it, renames tmp to final without replacing an existing
  * file, and fsyncs the directory. Returns 0 or -1 (err; tmp removed). */
 int mt_commit_tmpfile(int fd, const char *tmp_path, const char *final_path, struct mt_error *err);
+/* The same, but when final_path exists the file takes the first free name
+ * with "-2" ... "-99" before the extension. Stores the name in *chosen (free
+ * it). Two remote items whose names clean up alike both keep a copy. */
+int mt_commit_tmpfile_unique(int fd, const char *tmp_path, const char *final_path, char **chosen,
+                             struct mt_error *err);
 /* The last path segment of a local path (no allocation). */
 const char *mt_basename(const char *path);
 

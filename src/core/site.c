@@ -271,7 +271,12 @@ download_done(const struct mt_http_response *resp, void *arg)
 	}
 	if (rc == 0) {
 		/* commit closes the fd, and removes the temporary file if it fails */
-		rc = mt_commit_tmpfile(d->fd, d->tmp, d->final, &err);
+		char *chosen = NULL;
+		rc = mt_commit_tmpfile_unique(d->fd, d->tmp, d->final, &chosen, &err);
+		if (rc == 0) {
+			free(d->final);
+			d->final = chosen;
+		}
 	} else {
 		close(d->fd);
 		unlink(d->tmp);

@@ -233,6 +233,16 @@ test_fsutil(void **state)
 	assert_int_equal(mt_commit_tmpfile(fd, tmp, final, &err), -1);
 	assert_int_equal(access(tmp, F_OK), -1);
 	free(tmp);
+	/* the unique form keeps both: out-2.bin beside out.bin */
+	char *chosen = NULL, second[240];
+	fd = mt_tmpfile_beside(final, &tmp, &err);
+	assert_int_equal(mt_commit_tmpfile_unique(fd, tmp, final, &chosen, &err), 0);
+	snprintf(second, sizeof second, "%s/out-2.bin", deep);
+	assert_string_equal(chosen, second);
+	assert_int_equal(access(second, F_OK), 0);
+	unlink(second);
+	free(chosen);
+	free(tmp);
 	char blocked[240];
 	snprintf(blocked, sizeof blocked, "%s/sub", final);
 	assert_int_equal(mt_mkdir_p(blocked, &err), -1);

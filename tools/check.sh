@@ -1,7 +1,8 @@
 #!/bin/sh
 # check.sh — the one command that installs what is missing, builds, and runs
 # every test: once in an ordinary build and once under AddressSanitizer and
-# UndefinedBehaviorSanitizer. Ends with "N passed, N failed".
+# UndefinedBehaviorSanitizer, then the integration tests once more with
+# mediatui under valgrind. Ends with "N passed, N failed".
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
@@ -42,6 +43,37 @@ for variant in plain asan; do
 		(cd "$build" && top_srcdir="$top" "$t" 2>&1 | grep -E '^\[  (PASSED|FAILED)  \]|^\[==========\] .* ran' | sed "s|^|[$variant] $(basename "$t"): |")
 	done
 done
+# third pass: the integration tests again in the plain build, every mediatui
+# run under valgrind (MT_VALGRIND, see tests/integration/lib.sh). The scripts
+# are linked under valgrind/ so their results sit beside, not over, the
+# plain pass's, and count in the line below.
+echo "== valgrind (integration tests, plain build)" >&2
+build="$top/_build/plain"
+vgdir="$build/valgrind"
+rm -rf "$vgdir"
+mkdir -p "$vgdir/tests/integration"
+vtests=""
+for t in $(sed -n 's|^[[:space:]]*\(tests/integration/[A-Za-z0-9_-]*\.t\).*|\1|p' Makefile.am); do
+	ln -s "$top/$t" "$vgdir/$t"
+	vtests="$vtests valgrind/$t"
+done
+vstatus=0
+MT_VALGRIND=1 make -C "$build" -s -k -j"$(nproc 2>/dev/null || echo 2)" check TESTS="$vtests" \
+	TEST_SUITE_LOG=valgrind/test-suite.log >"$vgdir/check.out" 2>&1 || vstatus=1
+grep -E '^(PASS|FAIL|ERROR|XPASS|SKIP):' "$vgdir/check.out" | sed "s/^/[valgrind] /"
+if [ "$vstatus" -ne 0 ]; then
+	status=1
+	if ! grep -q '^\(FAIL\|ERROR\|XPASS\):' "$vgdir/check.out"; then
+		echo "[valgrind] make check failed outside any test:" >&2
+		tail -n 20 "$vgdir/check.out" >&2
+		broken=$((broken + 1))
+	fi
+	for log in $(grep -l '^:test-result: \(FAIL\|ERROR\)' $(find "$vgdir" -name '*.trs') 2>/dev/null); do
+		echo "---- ${log%.trs}.log" >&2
+		tail -n 60 "${log%.trs}.log" >&2
+	done
+fi
+
 line=$(sh tools/count-results.sh $dirs) || status=1
 if [ "$broken" -gt 0 ]; then
 	# count a run that broke outside the tests as failed, so the line cannot mislead

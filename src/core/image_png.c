@@ -28,7 +28,7 @@ on_read(png_structp png, png_bytep out, size_t n)
 {
 	struct reader *r = png_get_io_ptr(png);
 	if (n > r->len - r->pos)
-		png_error(png, "the file ends early");
+		png_error(png, _("the file ends early"));
 	memcpy(out, r->data + r->pos, n);
 	r->pos += n;
 }
@@ -93,7 +93,7 @@ mt_image_decode_png(const uint8_t *data, size_t len, int max_w, int max_h, struc
 	int passes = png_set_interlace_handling(png);
 	png_read_update_info(png, info);
 	if (png_get_rowbytes(png, info) != (size_t)w * 4)
-		png_error(png, "unexpected row layout");
+		png_error(png, _("unexpected row layout"));
 
 	out->src_width = (int)w;
 	out->src_height = (int)h;

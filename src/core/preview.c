@@ -282,8 +282,9 @@ mt_preview_remote(struct mt_preview *p, const struct mt_media *m, int max_w, int
                   mt_preview_fn fn, void *arg, struct mt_error *err)
 {
 	if (!mt_preview_can_show(m->mime_type, m->filename))
-		return mt_error_set(err, MT_ERR_UNSUPPORTED, _("no preview for %s files"),
-		                    m->mime_type && m->mime_type[0] ? m->mime_type : _("these"));
+		return m->mime_type && m->mime_type[0]
+		       ? mt_error_set(err, MT_ERR_UNSUPPORTED, _("no preview for %s files"), m->mime_type)
+		       : mt_error_set(err, MT_ERR_UNSUPPORTED, "%s", _("no preview for this type of file"));
 	if (m->size > FETCH_MAX)
 		return mt_error_set(err, MT_ERR_REJECTED, _("too large to preview (over %lld MiB)"),
 		                    FETCH_MAX >> 20);

@@ -11,6 +11,7 @@
 
 #include "cmdline.h"
 #include "i18n.h"
+#include "l10n.h"
 #include "sanitize.h"
 #include "textwidth.h"
 #include "ui.h"
@@ -157,7 +158,8 @@ field_value(struct app *a, int f, bool *pending)
 		if (m->size < 0)
 			return xstrdup("-");
 		mt_format_size(m->size, buf, sizeof buf);
-		return xasprintf("%s (%lld %s)", buf, (long long)m->size, _("bytes"));
+		return xasprintf(P_("%s (%lld byte)", "%s (%lld bytes)", (unsigned long)m->size), buf,
+		                 (long long)m->size);
 	case F_DIMS:
 		if (m->width <= 0 || m->height <= 0)
 			return xstrdup("-");
@@ -175,7 +177,9 @@ field_value(struct app *a, int f, bool *pending)
 			return xstrdup("-");
 		return xasprintf("%g, %g", m->focal_x, m->focal_y);
 	case F_URL: return xstrdup(m->url ? m->url : "");
-	case F_CREATED: return xstrdup(m->created_at ? m->created_at : "");
+	case F_CREATED:
+		mt_l10n_date(m->created_at, false, buf, sizeof buf);
+		return xstrdup(buf);
 	default: return xstrdup("");
 	}
 }

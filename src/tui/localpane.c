@@ -102,7 +102,8 @@ local_draw(struct app *a, int y, int x, int h, int w, bool focused)
 				bytes += d->v[i].size;
 		char sz[32];
 		mt_format_size(bytes, sz, sizeof sz);
-		snprintf(right, sizeof right, "%zu %s, %s ", l->nmarked, _("marked"), sz);
+		snprintf(right, sizeof right, P_("%zu marked, %s ", "%zu marked, %s ", l->nmarked),
+		         l->nmarked, sz);
 	}
 	int rw = mt_text_width(right);
 	char *title = xasprintf(" %s %s", _("Local"), d->path ? d->path : "?");

@@ -305,7 +305,9 @@ draw_status(struct app *a)
 				snprintf(buf, sizeof buf, "  ?%% ");
 			x += ui_put_text(stdscr, y, x, buf, 8, false);
 		} else {
-			snprintf(buf, sizeof buf, " %s %s ", _("used"), u);
+			char used_s[64];
+			snprintf(used_s, sizeof used_s, _("used %s"), u);
+			snprintf(buf, sizeof buf, " %s ", used_s);
 			x += ui_put_text(stdscr, y, x, buf, a->cols / 3, false);
 		}
 		ui_set(stdscr, R_STATUS);

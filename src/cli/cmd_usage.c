@@ -34,7 +34,7 @@ print_rows(const char *title, const struct mt_usage_row *rows, size_t n, int64_t
 		bars[20] = '\0';
 		printf("  %*s%s %s%% [%s] %6lld  ", 10 - mt_text_width(size) > 0 ? 10 - mt_text_width(size) : 0,
 		       "", size, pcts, bars, (long long)rows[i].count);
-		cli_print_safe(rows[i].name);
+		cli_print_safe(mt_media_kind_label(rows[i].name));   /* a path or a family */
 		fputc('\n', stdout);
 	}
 }

@@ -206,7 +206,8 @@ usage_rows(struct app *a, int *y, int maxy, const char *heading, const struct mt
 		x += bar_w + 1;
 		ui_put_right(stdscr, *y, x, cnt, 7);
 		x += 8;
-		ui_put_text(stdscr, *y, x, rows[i].name, name_w, false);
+		/* folders are paths; a type family is shown in words */
+		ui_put_text(stdscr, *y, x, mt_media_kind_label(rows[i].name), name_w, false);
 		(*y)++;
 	}
 }

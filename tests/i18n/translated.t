@@ -99,6 +99,11 @@ in_lang de "$MEDIATUI" -c "$T/config" info no-such-id >/dev/null 2>"$T/err-de.tx
 check "German error messages (what failed, then the server's words)" \
 	grep -q '^mediatui: Lesen des Elements: .*(HTTP 404)$' "$T/err-de.txt"
 
+# ---- input keeps C numbers in every locale (strtod must not expect "12,5")
+in_lang de "$MEDIATUI" -c "$T/config" --quiet edit "$id" --focal 12.5,40 2>"$T/edit-de.err"
+expect_eq "German locale: --focal 12.5,40 is read as numbers" "12.5 40" \
+	"$(mt info "$id" --json | jget '"%g %g" % (d["focalX"], d["focalY"])')"
+
 # ---- --json is the same document in every locale
 for cmd in "ls / --limit 20" "usage" "audit" "info $id" "rm no-such-id --dry-run"; do
 	# shellcheck disable=SC2086

@@ -48,3 +48,8 @@ tests_unit_test_image_SOURCES = tests/unit/test_image.c
 tests_unit_test_image_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_image_LDADD = $(UNIT_LDADD)
 endif
+
+unit_tests += tests/unit/test_l10n
+tests_unit_test_l10n_SOURCES = tests/unit/test_l10n.c
+tests_unit_test_l10n_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_l10n_LDADD = $(UNIT_LDADD)

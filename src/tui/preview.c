@@ -109,7 +109,8 @@ on_picture(struct mt_image *img, bool from_cache, const struct mt_error *err, vo
 		pv->from_cache = from_cache;
 		pv->traced = false;
 	}
-	ui_dirty(a);
+	/* the answer to something the user asked for: draw it now, not at the next tick */
+	ui_dirty_now(a);
 }
 
 /* Starts over for `key`; false when that picture is already there or coming. */

@@ -18,7 +18,7 @@
 #include "xalloc.h"
 
 /* pictures are decoded this large at most: enough for any terminal */
-enum { DECODE_MAX = 1600 };
+enum { DECODE_MAX = 1200 };
 /* the first colour pair for pictures; the roles use the ones below */
 enum { PAIR_BASE = 64 };
 #define CACHE_MAX (256LL * 1024 * 1024)

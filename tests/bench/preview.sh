@@ -121,7 +121,7 @@ open_and_time() {
 		sleep 0.02; i=$((i + 1)); [ $i -lt 1500 ] || break
 	done
 	pid=$(pgrep -n -x mediatui)
-	hwm=$(sed -n 's/^VmHWM: *\([0-9]*\).*/\1/p' "/proc/$pid/status" 2>/dev/null || echo 0)
+	hwm=$(sed -n 's/^VmHWM:[[:space:]]*\([0-9]*\).*/\1/p' "/proc/$pid/status" 2>/dev/null || echo 0)
 	ms=$(sed -n 's/.*preview shown \([0-9]*\)ms.*/\1/p' "$W/trace" | head -n 1)
 	tmux -S "$W/tmux.sock" kill-server 2>/dev/null || true
 	sleep 0.2

@@ -256,3 +256,16 @@ def help_keys(source):
             else:
                 out.append((heading, word))
     return out
+
+
+if __name__ == "__main__":
+    # docparse.py help < HELP_TEXT: one line per command, "NAME OPTION...",
+    # then one line "GLOBAL OPTION..."; for the shell tests
+    import sys
+    if sys.argv[1:] == ["help"]:
+        cmds, opts = help_blocks(sys.stdin.read())
+        for name in sorted(cmds):
+            print(" ".join([name] + sorted(set(cmds[name]))))
+        print(" ".join(["GLOBAL"] + sorted({f for forms in opts for f in forms})))
+    else:
+        sys.exit("usage: docparse.py help < HELP_TEXT")

@@ -42,6 +42,8 @@ for variant in plain asan; do
 		(cd "$build" && top_srcdir="$top" "$t" 2>&1 | grep -E '^\[  (PASSED|FAILED)  \]|^\[==========\] .* ran' | sed "s|^|[$variant] $(basename "$t"): |")
 	done
 done
+# the distribution, built, tested, installed and uninstalled: one result
+sh tools/distcheck.sh "$top/_build/plain" || status=1
 line=$(sh tools/count-results.sh $dirs) || status=1
 if [ "$broken" -gt 0 ]; then
 	# count a run that broke outside the tests as failed, so the line cannot mislead

@@ -11,4 +11,5 @@ doc_tests = \
 	tests/doc/install.t
 TESTS += $(doc_tests)
 EXTRA_DIST += $(doc_tests) \
-	tests/doc/docparse.py tests/doc/keys.py tests/doc/options.py tests/doc/settings.py
+	tests/doc/docparse.py tests/doc/keys.py tests/doc/options.py tests/doc/settings.py \
+	tools/distcheck.sh

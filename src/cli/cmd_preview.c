@@ -21,7 +21,7 @@
 #include "xalloc.h"
 
 /* the decoded picture is kept this large: enough for any terminal */
-enum { DECODE_MAX = 1600 };
+enum { DECODE_MAX = 1200 };
 #define CACHE_MAX (256LL * 1024 * 1024)
 
 struct wait {

@@ -29,8 +29,9 @@ mt_print_usage(FILE *out)
 	        "  audit                  find missing alt text, oversized files, duplicates,\n"
 	        "                         type mismatches, empty folders (--large BYTES)\n"
 	        "  detect FILE...         local MIME type detection, no network\n"
-	        "  preview ID|FILE        draw a picture in the terminal (--size COLSxROWS,\n"
-	        "                         --colors N, --ascii, --crops, --focal X,Y, --local)\n"), out);
+	        "  preview ID|FILE        the picture in the terminal (--size COLSxROWS,\n"
+	        "                         --colors 2|8|16|256, --ascii, --crops,\n"
+	        "                         --focal X,Y, --local)\n"), out);
 	fputs("\n", out);
 	fputs(_("Options:\n"
 	        "  -c, --config FILE      read this configuration file\n"

@@ -18,7 +18,7 @@
 #include "xalloc.h"
 
 /* pictures are decoded this large at most: enough for any terminal */
-enum { DECODE_MAX = 1600 };
+enum { DECODE_MAX = 1200 };
 /* the first colour pair for pictures; the roles use the ones below */
 enum { PAIR_BASE = 64 };
 #define CACHE_MAX (256LL * 1024 * 1024)
@@ -109,7 +109,8 @@ on_picture(struct mt_image *img, bool from_cache, const struct mt_error *err, vo
 		pv->from_cache = from_cache;
 		pv->traced = false;
 	}
-	ui_dirty(a);
+	/* the answer to something the user asked for: draw it now, not at the next tick */
+	ui_dirty_now(a);
 }
 
 /* Starts over for `key`; false when that picture is already there or coming. */

@@ -2,7 +2,8 @@
 tables (src/core/cmdline.c), `mediatui --help`, and mediatui(1)'s SYNOPSIS,
 OPTIONS and COMMANDS. They must list the same commands and, per command, the
 same options; and the program must accept every option the page documents,
-with an argument exactly where the page shows one.
+with an argument exactly where the page shows one. Every environment
+variable the code reads is in ENVIRONMENT.
 Prints TAP.  Usage: options.py TOP_SRCDIR MEDIATUI
 """
 import os
@@ -164,6 +165,21 @@ for opt in sorted(man_global):
 for cmd in sorted(man_cmds):
     for opt in sorted(man_cmds[cmd]):
         probe([cmd], opt, man_cmd_args[cmd].get(opt), "COMMANDS")
+
+# ---- every environment variable the code reads is documented ----
+import glob  # noqa: E402
+read = set()
+for path in glob.glob(os.path.join(top, "src", "**", "*.c"), recursive=True):
+    with open(path, encoding="utf-8") as f:
+        read |= set(re.findall(r'getenv\("([A-Z_]+)"\)', f.read()))
+env_doc = set()
+for sec, sub, tag, body in page:
+    if sec == "ENVIRONMENT" and tag is not None:
+        env_doc |= set(re.findall(r"[A-Z][A-Z_]+", docparse.plain(tag)))
+check(len(read) >= 10, "the variables the code reads are found (%d)" % len(read))
+missing = sorted(read - env_doc)
+check(not missing, "ENVIRONMENT documents every variable the code reads",
+      "missing: %s" % missing)
 
 subprocess.run(["rm", "-rf", home])
 print("1..%d" % n)

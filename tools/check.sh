@@ -54,6 +54,8 @@ else
 	broken=$((broken + 1))
 	status=1
 fi
+# the distribution, built, tested, installed and uninstalled: one result
+sh tools/distcheck.sh "$top/_build/plain" || status=1
 line=$(sh tools/count-results.sh $dirs) || status=1
 if [ "$broken" -gt 0 ]; then
 	# count a run that broke outside the tests as failed, so the line cannot mislead

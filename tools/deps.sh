@@ -9,9 +9,10 @@ libncurses-dev libcurl4-openssl-dev libjansson-dev libmagic-dev libssl-dev
 libcmocka-dev python3 ca-certificates
 libchafa-dev libglib2.0-dev libjpeg-dev libpng-dev libgif-dev libwebp-dev"
 # tests: the TUI is driven in tmux; valgrind checks for leaks; curl is the
-# peer the benchmarks compare against; nginx is their storage host
-# the translation tests run in German and French: locales generates them
-TEST_PKGS="tmux valgrind curl man-db groff-base locales"
+# peer the benchmarks compare against; nginx is their storage host; man-db,
+# groff-base and zsh check the man pages and the completions; the
+# translation tests run in German and French: locales generates them
+TEST_PKGS="tmux valgrind curl man-db groff-base zsh locales"
 TEST_LOCALES="de_DE.UTF-8 fr_FR.UTF-8"
 BENCH_PKGS="nginx hyperfine libjpeg-turbo-progs"
 

@@ -69,9 +69,9 @@ for lang in $langs; do
 	if [ -s "$tmp/$lang.untr" ]; then
 		msgids "$tmp/$lang.untr" | while read -r id; do
 			if grep -qxF -- "$id" "$tmp/$lang.known"; then
-				echo "FAIL: po/$lang.po: untranslated: \"$id\""
+				printf 'FAIL: po/%s.po: untranslated: "%s"\n' "$lang" "$id"
 			else
-				echo "FAIL: po/$lang.po: missing: \"$id\""
+				printf 'FAIL: po/%s.po: missing: "%s"\n' "$lang" "$id"
 			fi
 		done >"$tmp/$lang.report"
 		cat "$tmp/$lang.report"

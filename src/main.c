@@ -8,6 +8,7 @@
 #include "cli.h"
 #include "cmdline.h"
 #include "i18n.h"
+#include "l10n.h"
 #include "mime.h"
 #include "secret.h"
 #include "tui.h"
@@ -17,7 +18,12 @@ int
 main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
-	bindtextdomain(PACKAGE, LOCALEDIR);
+	/* numbers and dates for people are formatted by l10n.c; everything
+	 * else (JSON, protocols, the configuration, --focal) parses in C */
+	mt_l10n_init();
+	/* MEDIATUI_LOCALEDIR: the tests point it at the build tree's catalogues */
+	const char *localedir = getenv("MEDIATUI_LOCALEDIR");
+	bindtextdomain(PACKAGE, localedir && localedir[0] == '/' ? localedir : LOCALEDIR);
 	textdomain(PACKAGE);
 	/* the key lives in this process's memory: no core dumps */
 	mt_secret_harden_process();
@@ -30,6 +36,12 @@ main(int argc, char **argv)
 		fprintf(stderr, _("Try '%s --help' for more information.\n"), PACKAGE_NAME);
 		mt_cmdline_free(&cl);
 		return EXIT_USAGE;
+	}
+	if (cl.json) {
+		/* a --json run is for programs: its messages, in the document and
+		 * on stderr, are the untranslated ones, its numbers C numbers */
+		setlocale(LC_MESSAGES, "C");
+		mt_l10n_plain();
 	}
 	int status;
 	switch (cl.command) {

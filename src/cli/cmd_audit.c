@@ -87,8 +87,12 @@ cmd_audit(struct cli_ctx *ctx)
 			}
 			fputc('\n', stdout);
 		}
-		printf(P_("%lld item scanned, %zu finding\n", "%lld items scanned, %zu findings\n",
-		          (unsigned long)a.nfindings), (long long)a.scanned, a.nfindings);
+		char scanned[64];
+		snprintf(scanned, sizeof scanned, P_("%lld item scanned", "%lld items scanned",
+		                                     (unsigned long)a.scanned), (long long)a.scanned);
+		/* TRANSLATORS: %s is "N items scanned" */
+		printf(P_("%s, %zu finding\n", "%s, %zu findings\n", (unsigned long)a.nfindings), scanned,
+		       a.nfindings);
 	}
 	mt_audit_free(&a);
 	return EXIT_ALL_DONE;

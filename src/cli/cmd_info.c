@@ -6,14 +6,25 @@
 
 #include "cli.h"
 #include "i18n.h"
+#include "l10n.h"
 #include "textwidth.h"
 
+static int label_w = 12;    /* the widest label, in cells */
+
 static void
-field(const char *label, const char *value)
+label(const char *s)
+{
+	char buf[128];
+	mt_text_fit(s, label_w, 1, buf, sizeof buf);
+	printf("%s ", buf);
+}
+
+static void
+field(const char *name, const char *value)
 {
 	if (value == NULL)
 		return;
-	printf("%-12s ", label);
+	label(name);
 	cli_print_safe(value);
 	fputc('\n', stdout);
 }
@@ -24,23 +35,40 @@ void
 cli_print_media_details(const struct mt_media *m)
 {
 	char buf[64];
+	const char *labels[] = { _("id:"), _("filename:"), _("type:"), _("size:"), _("dimensions:"),
+	                         _("alt:"), _("title:"), _("description:"), _("folder:"),
+	                         _("focal:"), _("url:"), _("created:") };
+	label_w = 12;
+	for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
+		if (mt_text_width(labels[i]) > label_w && mt_text_width(labels[i]) < 40)
+			label_w = mt_text_width(labels[i]);
 	field(_("id:"), m->id);
 	field(_("filename:"), m->filename);
 	field(_("type:"), m->mime_type);
 	if (m->size >= 0) {
 		mt_format_size(m->size, buf, sizeof buf);
-		printf("%-12s %lld (%s)\n", _("size:"), (long long)m->size, buf);
+		label(_("size:"));
+		printf("%lld (%s)\n", (long long)m->size, buf);
 	}
-	if (m->width >= 0 && m->height >= 0)
-		printf("%-12s %dx%d\n", _("dimensions:"), m->width, m->height);
+	if (m->width >= 0 && m->height >= 0) {
+		label(_("dimensions:"));
+		printf("%dx%d\n", m->width, m->height);
+	}
 	field(_("alt:"), m->alt);
 	field(_("title:"), m->title);
 	field(_("description:"), m->description);
 	field(_("folder:"), m->folder);
-	if (m->focal_x >= 0 && m->focal_y >= 0)
-		printf("%-12s %g,%g\n", _("focal:"), m->focal_x, m->focal_y);
+	if (m->focal_x >= 0 && m->focal_y >= 0) {
+		/* in the form --focal takes, so it can be copied */
+		label(_("focal:"));
+		printf("%g,%g\n", m->focal_x, m->focal_y);
+	}
 	field(_("url:"), m->url);
-	field(_("created:"), m->created_at);
+	if (m->created_at) {
+		char day[64];
+		mt_l10n_date(m->created_at, false, day, sizeof day);
+		field(_("created:"), day);
+	}
 }
 
 int

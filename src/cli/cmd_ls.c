@@ -26,6 +26,15 @@ print_cell(const char *s, int width)
 	free(clean);
 }
 
+/* Right-aligned in width cells (printf's %10s counts bytes, not cells). */
+static void
+print_cell_right(const char *s, int width)
+{
+	char buf[512];
+	int used = mt_text_fit(s, width, 0, buf, sizeof buf);
+	printf("%*s%s", width - used, "", buf);
+}
+
 void cli_print_media_row(const struct mt_media *m);
 
 void
@@ -44,7 +53,14 @@ cli_print_media_row(const struct mt_media *m)
 	print_cell(m->filename, 32);
 	fputs("  ", stdout);
 	print_cell(m->mime_type, 16);
-	printf("  %10s  %-11s  %-3s  ", size, dims, m->alt && m->alt[0] ? _("alt") : "-");
+	fputs("  ", stdout);
+	print_cell_right(size, 10);
+	fputs("  ", stdout);
+	print_cell(dims, 11);
+	fputs("  ", stdout);
+	/* TRANSLATORS: the ALT column of ls when an item has alt text (3 cells) */
+	print_cell(m->alt && m->alt[0] ? _("alt") : "-", 3);
+	fputs("  ", stdout);
 	print_cell(m->folder ? m->folder : "", 20);
 	fputc('\n', stdout);
 }
@@ -57,7 +73,14 @@ print_header(void)
 	print_cell(_("NAME"), 32);
 	fputs("  ", stdout);
 	print_cell(_("TYPE"), 16);
-	printf("  %10s  %-11s  %-3s  ", _("SIZE"), _("WxH"), _("ALT"));
+	fputs("  ", stdout);
+	print_cell_right(_("SIZE"), 10);
+	fputs("  ", stdout);
+	print_cell(_("WxH"), 11);
+	fputs("  ", stdout);
+	/* TRANSLATORS: column headings of ls are cut to 18, 32, 16, 10, 11, 3 and 20 cells */
+	print_cell(_("ALT"), 3);
+	fputs("  ", stdout);
 	print_cell(_("FOLDER"), 20);
 	fputc('\n', stdout);
 }

@@ -63,8 +63,9 @@ draw_live_line(struct upload_run *r, bool force)
 	for (int i = 0; i < 20; i++)
 		bar[i] = i < fill ? '#' : '.';
 	bar[20] = '\0';
-	fprintf(stderr, "\r\033[K[%s] %3d%%  %s / %s  %d/%d %s, %d %s", bar, pct, a, b, finished, n,
-	        _("files"), active, _("active"));
+	fprintf(stderr, "\r\033[K[%s] %3d%%  %s / %s  ", bar, pct, a, b);
+	fprintf(stderr, P_("%d/%d file, %d active", "%d/%d files, %d active", (unsigned long)n),
+	        finished, n, active);
 	r->line_dirty = true;
 }
 
@@ -123,6 +124,7 @@ on_signal(int signo, void *arg)
 	r->done = true;
 }
 
+/* The result for --json (the API's word) ... */
 static const char *
 status_word(enum mt_job_state s)
 {
@@ -130,6 +132,19 @@ status_word(enum mt_job_state s)
 	case MT_JOB_DONE: return "uploaded";
 	case MT_JOB_SKIPPED: return "skipped";
 	default: return "failed";
+	}
+}
+
+/* ... and for people. */
+static const char *
+status_label(enum mt_job_state s)
+{
+	switch (s) {
+	/* TRANSLATORS: the first word of a result line of upload */
+	case MT_JOB_DONE: return _("uploaded");
+	/* TRANSLATORS: a result of upload: the file was there already */
+	case MT_JOB_SKIPPED: return _("skipped");
+	default: return _("failed");
 	}
 }
 
@@ -202,7 +217,7 @@ cmd_upload(struct cli_ctx *ctx)
 			} else if (!cl->quiet) {
 				char *id = mt_sanitize(job->remote_id ? job->remote_id : "-");
 				char *url = mt_sanitize(job->remote_url ? job->remote_url : "");
-				printf("%s %s %s%s%s\n", status, path, id, url[0] ? " " : "", url);
+				printf("%s %s %s%s%s\n", status_label(job->state), path, id, url[0] ? " " : "", url);
 				free(id);
 				free(url);
 			}

@@ -7,6 +7,7 @@
 
 #include "cli.h"
 #include "i18n.h"
+#include "l10n.h"
 #include "textwidth.h"
 #include "usage.h"
 
@@ -24,13 +25,16 @@ print_rows(const char *title, const struct mt_usage_row *rows, size_t n, int64_t
 		char size[32];
 		mt_format_size(rows[i].bytes, size, sizeof size);
 		double pct = total ? (double)rows[i].bytes * 100.0 / (double)total : 0;
+		char pcts[16];
+		mt_l10n_fixed(pct, 5, 1, pcts, sizeof pcts);
 		int bar = (int)(pct / 5.0 + 0.5);
 		char bars[24];
 		for (int b = 0; b < 20; b++)
 			bars[b] = b < bar ? '#' : ' ';
 		bars[20] = '\0';
-		printf("  %10s %5.1f%% [%s] %6lld  ", size, pct, bars, (long long)rows[i].count);
-		cli_print_safe(rows[i].name);
+		printf("  %*s%s %s%% [%s] %6lld  ", 10 - mt_text_width(size) > 0 ? 10 - mt_text_width(size) : 0,
+		       "", size, pcts, bars, (long long)rows[i].count);
+		cli_print_safe(mt_media_kind_label(rows[i].name));   /* a path or a family */
 		fputc('\n', stdout);
 	}
 }
@@ -59,15 +63,20 @@ cmd_usage(struct cli_ctx *ctx)
 		mt_format_size(u.bytes, used, sizeof used);
 		if (u.plan_bytes > 0) {
 			mt_format_size(u.plan_bytes, plan, sizeof plan);
-			printf(_("%s of %s used (%.1f%%) by %lld items\n"), used, plan,
-			       (double)u.bytes * 100.0 / (double)u.plan_bytes, (long long)u.count);
+			char pct[16];
+			mt_l10n_fixed((double)u.bytes * 100.0 / (double)u.plan_bytes, 0, 1, pct, sizeof pct);
+			/* TRANSLATORS: used, plan, percentage (a number: add %% after it), items */
+			printf(P_("%s of %s used (%s%%) by %lld item\n", "%s of %s used (%s%%) by %lld items\n",
+			          (unsigned long)u.count), used, plan, pct, (long long)u.count);
 		} else {
-			printf(_("%s used by %lld items (no plan set in the profile)\n"), used,
-			       (long long)u.count);
+			printf(P_("%s used by %lld item (no plan set in the profile)\n",
+			          "%s used by %lld items (no plan set in the profile)\n", (unsigned long)u.count),
+			       used, (long long)u.count);
 		}
 		if (u.unknown_size)
-			printf(_("%lld items have no size (the server did not say)\n"),
-			       (long long)u.unknown_size);
+			printf(P_("%lld item has no size (the server did not say)\n",
+			          "%lld items have no size (the server did not say)\n",
+			          (unsigned long)u.unknown_size), (long long)u.unknown_size);
 		print_rows(_("By folder:"), u.folders, u.nfolders, u.bytes);
 		print_rows(_("By type:"), u.types, u.ntypes, u.bytes);
 	}

@@ -245,6 +245,17 @@ mt_media_kind(const char *mime)
 	return "document";
 }
 
+const char *
+mt_media_kind_label(const char *kind)
+{
+	/* TRANSLATORS: media families in usage tables and type filters */
+	static const char *const labels[] = { N_("image"), N_("video"), N_("audio"), N_("document") };
+	for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
+		if (kind && strcmp(kind, labels[i]) == 0)
+			return _(labels[i]);
+	return kind;
+}
+
 static void
 set_str(json_t *o, const char *k, const char *v)
 {

@@ -64,6 +64,8 @@ int mt_folders_from_body(const char *body, size_t len, char ***folders, size_t *
 struct json_t *mt_media_to_json(const struct mt_media *m);
 /* The family of a MIME type as the API names it: image, video, document. */
 const char *mt_media_kind(const char *mime_type);
+/* The family in the user's language, for people; anything else unchanged. */
+const char *mt_media_kind_label(const char *kind);
 
 void mt_media_init(struct mt_media *m);
 void mt_media_free(struct mt_media *m);

@@ -7,6 +7,8 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "i18n.h"
+#include "l10n.h"
 #include "textwidth.h"
 
 static bool
@@ -92,20 +94,25 @@ mt_text_fit(const char *s, int width, int pad, char *out, size_t outlen)
 void
 mt_format_size(int64_t bytes, char *out, size_t outlen)
 {
-	static const char *const units[] = { "KiB", "MiB", "GiB", "TiB", "PiB" };
+	/* TRANSLATORS: byte and binary-prefix units of human sizes ("1.5 MiB");
+	   keep them as short as the English (French uses o, Kio, Mio...) */
+	static const char *const units[] = { N_("B"), N_("KiB"), N_("MiB"), N_("GiB"), N_("TiB"),
+	                                     N_("PiB") };
 	if (bytes < 0) {
 		snprintf(out, outlen, "?");
 		return;
 	}
 	if (bytes < 1024) {
-		snprintf(out, outlen, "%lld B", (long long)bytes);
+		snprintf(out, outlen, "%lld %s", (long long)bytes, _(units[0]));
 		return;
 	}
 	double v = (double)bytes / 1024.0;
-	int u = 0;
-	while (v >= 1024.0 && u < 4) {
+	int u = 1;
+	while (v >= 1024.0 && u < 5) {
 		v /= 1024.0;
 		u++;
 	}
-	snprintf(out, outlen, "%.1f %s", v, units[u]);
+	char num[32];
+	mt_l10n_fixed(v, 0, 1, num, sizeof num);
+	snprintf(out, outlen, "%s %s", num, _(units[u]));
 }

@@ -15,7 +15,8 @@ int mt_text_width(const char *s);
  * when the locale cannot show it) and never splits a character. When `pad`
  * is non-zero, fills with spaces to exactly `width` cells. Returns the cells used. */
 int mt_text_fit(const char *s, int width, int pad, char *out, size_t outlen);
-/* "1.5 MiB", "912 B", "12.0 GiB": binary units, one decimal from KiB up. */
+/* "1.5 MiB", "912 B", "12.0 GiB": binary units, one decimal from KiB up;
+ * the decimal separator and the unit names follow the user's language. */
 void mt_format_size(int64_t bytes, char *out, size_t outlen);
 
 #endif

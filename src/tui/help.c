@@ -2,10 +2,14 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "i18n.h"
 #include "ui.h"
 
+/* The descriptions are cut at 55 cells on an 80-column screen: keep them
+ * (and their translations) that short. Key names stay English, like the
+ * keys themselves; only the word "arrows" is translated. */
 struct help_line {
 	const char *keys;      /* NULL: a heading */
 	const char *what;
@@ -21,7 +25,7 @@ static const struct help_line help[] = {
 	{ "g G  Home End", N_("first / last (G loads every page)") },
 	{ "U", N_("show or hide the upload panel") },
 	{ "v", N_("usage: storage per folder and type, plan bar") },
-	{ "A", N_("audit: missing alt, oversized, duplicates, mismatches, empty folders") },
+	{ "A", N_("audit: alt text, size, duplicates, types, empty folders") },
 	{ "^L", N_("redraw the screen") },
 	{ NULL, N_("Remote pane") },
 	{ "Enter  l", N_("open the folder or the item") },
@@ -31,36 +35,41 @@ static const struct help_line help[] = {
 	{ "t", N_("type filter: all, image, document, video") },
 	{ "r  F5", N_("refresh") },
 	{ "Space  a", N_("mark the item / mark all loaded items") },
-	{ "d  Delete", N_("delete the marked items (or this one, or the empty folder)") },
+	{ "d  Delete", N_("delete marked items (or this one, or the empty folder)") },
 	{ "m", N_("move the marked items (or this one) to a folder") },
 	{ "c", N_("create a folder here") },
+	{ "P", N_("preview the picture (c in the preview shows the crops)") },
 	{ NULL, N_("Local pane") },
 	{ "Enter  l", N_("open the directory") },
 	{ "Backspace  h", N_("parent directory") },
 	{ "Space  a  *", N_("mark a file / all files / files matching a pattern") },
-	{ "u", N_("upload the marked files (or this one) into the remote folder") },
+	{ "u", N_("upload marked files (or this one) to the remote folder") },
 	{ ".", N_("show hidden files") },
-	{ "!", N_("(mark) content and name disagree, or the site refuses the file") },
+	{ "!", N_("(mark) type and name disagree, or the site refuses it") },
+	{ "Enter  P", N_("preview a picture (JPEG, PNG, GIF, WebP)") },
 	{ NULL, N_("Upload panel") },
 	{ "p", N_("pause / resume all uploads") },
 	{ "x  X", N_("cancel the selected upload / all uploads") },
 	{ "R", N_("retry the failed uploads") },
 	{ NULL, N_("Item details") },
-	{ "Enter  e", N_("edit the field (alt, title, description, folder, focal point)") },
+	{ "Enter  e", N_("edit the field (alt, title, description, folder, focal)") },
 	{ "a  m  f", N_("edit alt text / pick a folder / focal point editor") },
 	{ "w", N_("save the changes (PATCH)") },
 	{ "u", N_("undo the unsaved changes") },
 	{ "d", N_("delete the item") },
+	{ "p", N_("show or hide the picture") },
+	{ "c  P", N_("the crops around the focal point / the picture alone") },
 	{ NULL, N_("Focal point editor") },
 	{ "\xe2\x86\x90\xe2\x86\x91\xe2\x86\x93\xe2\x86\x92  hjkl", N_("move the crosshair by 1") },
-	{ "Shift+arrows  HJKL", N_("move by 10") },
+	{ N_("Shift+arrows  HJKL"), N_("move by 10") },
 	{ "n", N_("enter X,Y as numbers") },
 	{ "c", N_("back to the centre (50, 50)") },
+	{ "v", N_("crops instead of the picture (when they do not fit)") },
 	{ "Enter  w", N_("save the focal point") },
 	{ NULL, N_("Audit") },
 	{ "Enter", N_("open the item") },
 	{ "a", N_("set the alt text") },
-	{ "d  D", N_("delete this group's duplicates / all duplicates, keeping the oldest") },
+	{ "d  D", N_("delete duplicates: this group / all (oldest is kept)") },
 	{ "r", N_("scan again") },
 };
 
@@ -85,9 +94,12 @@ help_view_draw(struct app *a)
 		} else {
 			ui_set(stdscr, R_KEY);
 			const char *k = h->keys;
+			if (strncmp(k, "Shift+", 6) == 0)
+				k = _(k);
 			/* the arrows are drawn only where the locale can show them */
 			if (!a->utf8 && (unsigned char)k[0] >= 0x80)
-				k = "arrows";
+				/* TRANSLATORS: the arrow keys, in the key column of the help */
+				k = _("arrows");
 			else if (!a->utf8 && k[0] == 'j' && k[1] == ' ' && k[2] == 'k')
 				k = "j k";
 			ui_put_text(stdscr, y, 3, k, 20, false);

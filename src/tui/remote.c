@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "i18n.h"
+#include "l10n.h"
 #include "sanitize.h"
 #include "textwidth.h"
 #include "ui.h"
@@ -22,6 +23,31 @@
 
 const char *const remote_sorts[3] = { "createdAt", "filename", "size" };
 const char *const remote_types[4] = { NULL, "image", "document", "video" };
+/* what people read for them: the values above are the API's */
+/* TRANSLATORS: sort keys shown in the remote pane's title (keep them short) */
+static const char *const sort_names[3] = { N_("date"), N_("name"), N_("size") };
+/* TRANSLATORS: type filters shown in the remote pane's title (keep them short) */
+static const char *const type_names[4] = { N_("all"), N_("image"), N_("document"), N_("video") };
+
+/* A journal state ("done", "failed"...) in words; the journal keeps English. */
+static const char *
+history_state_name(const char *state)
+{
+	static const struct { const char *key, *name; } names[] = {
+		{ "queued", N_("queued") }, { "checking", N_("checking") },
+		{ "hashing", N_("hashing") }, { "starting", N_("starting") },
+		{ "uploading", N_("uploading") }, { "confirming", N_("confirming") },
+		{ "verifying", N_("verifying") }, { "done", N_("done") },
+		{ "skipped", N_("skipped") }, { "failed", N_("failed") },
+		{ "cancelled", N_("cancelled") },
+	};
+	if (state == NULL)
+		return "?";
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strcmp(state, names[i].key) == 0)
+			return _(names[i].name);
+	return state;
+}
 
 enum req_kind { RQ_PAGE, RQ_FOLDERS, RQ_REMOVE, RQ_PATCH_MOVE, RQ_FOLDER_CREATE, RQ_FOLDER_DELETE,
 	RQ_BACKUP };
@@ -459,9 +485,9 @@ draw_item(struct app *a, int y, int x, struct cols c, const struct mt_media *m, 
 	ui_set(stdscr, R_NORMAL);
 	cx += c.alt;
 	if (c.created) {
-		char day[16] = "";
+		char day[64] = "";
 		if (m->created_at)
-			snprintf(day, sizeof day, "%.10s", m->created_at);
+			mt_l10n_date(m->created_at, true, day, sizeof day);
 		ui_put_text(stdscr, y, cx, day, c.created - 1, true);
 	}
 }
@@ -479,7 +505,7 @@ draw_history_row(struct app *a, int y, int x, int w, const struct mt_history_rec
 	bool failed = h->state && strcmp(h->state, "failed") == 0;
 	bool done = h->state && (strcmp(h->state, "done") == 0 || strcmp(h->state, "skipped") == 0);
 	ui_set(stdscr, failed ? R_ERROR : done ? R_GOOD : R_WARN);
-	ui_put_text(stdscr, y, x + name_w, h->state ? h->state : "?", state_w - 1, true);
+	ui_put_text(stdscr, y, x + name_w, history_state_name(h->state), state_w - 1, true);
 	ui_set(stdscr, R_NORMAL);
 	char buf[32] = "-";
 	if (h->size >= 0)
@@ -509,24 +535,26 @@ remote_draw(struct app *a, int y, int x, int h, int w, bool focused)
 		char pos[32] = "";
 		if (row_at(r, r->cur, &idx) == ROW_ITEM)
 			snprintf(pos, sizeof pos, "#%zu  ", idx + 1);
-		if (r->total >= 0)
-			snprintf(count, sizeof count, "%s%zu %s %lld", pos, r->nitems, _("of"),
+		if (r->total >= 0) {
+			/* TRANSLATORS: items loaded of the total in the pane's title */
+			size_t l = (size_t)snprintf(count, sizeof count, "%s", pos);
+			snprintf(count + l, sizeof count - l, _("%zu of %lld"), r->nitems,
 			         (long long)r->total);
+		}
 		else
 			snprintf(count, sizeof count, "%s", r->loading ? _("loading") : "");
 		char *s = r->search ? mt_sanitize(r->search) : NULL;
-		snprintf(title, sizeof title, " %s %s%s%s%s  %s%s  %s%s%s", _("Remote"), remote_folder(a),
-		         s ? "  /" : "", s ? s : "", s ? "/" : "", remote_sorts[r->sort],
-		         r->asc ? "\xe2\x86\x91" : "\xe2\x86\x93", remote_types[r->type] ? remote_types[r->type] : "",
-		         r->nmarked ? "  " : "", "");
-		if (!a->utf8)
-			snprintf(title, sizeof title, " %s %s%s%s%s  %s%s  %s", _("Remote"), remote_folder(a),
-			         s ? "  /" : "", s ? s : "", s ? "/" : "", remote_sorts[r->sort],
-			         r->asc ? "^" : "v", remote_types[r->type] ? remote_types[r->type] : "");
+		snprintf(title, sizeof title, " %s %s%s%s%s  %s%s  %s", _("Remote"), remote_folder(a),
+		         s ? "  /" : "", s ? s : "", s ? "/" : "", _(sort_names[r->sort]),
+		         a->utf8 ? (r->asc ? "\xe2\x86\x91" : "\xe2\x86\x93") : (r->asc ? "^" : "v"),
+		         r->type ? _(type_names[r->type]) : "");
 		free(s);
 		if (r->nmarked) {
 			size_t l = strlen(title);
-			snprintf(title + l, sizeof title - l, "  %zu %s", r->nmarked, _("marked"));
+			snprintf(title + l, sizeof title - l, "  ");
+			l = strlen(title);
+			snprintf(title + l, sizeof title - l, P_("%zu marked", "%zu marked", r->nmarked),
+			         r->nmarked);
 		}
 		int cw = mt_text_width(count) + 2;
 		ui_put_right(stdscr, y, x + w - cw, count, cw - 1);
@@ -858,15 +886,21 @@ batch_next(struct batch *b)
 	/* all done */
 	char *e = mt_sanitize(b->first_err);
 	if (b->failed)
-		ui_message(a, R_ERROR, b->move ? _("moved %d, %d failed: %s") : _("deleted %d, %d failed: %s"),
+		ui_message(a, R_ERROR, b->move ? P_("moved %d, %d failed: %s", "moved %d, %d failed: %s",
+		                                    (unsigned long)b->failed)
+		                               : P_("deleted %d, %d failed: %s", "deleted %d, %d failed: %s",
+		                                    (unsigned long)b->failed),
 		           b->ok, b->failed, e);
 	else if (b->backup_dir) {
 		char *dir = mt_sanitize(b->backup_dir);
-		ui_message(a, R_GOOD, _("deleted %d, originals in %s"), b->ok, dir);
+		ui_message(a, R_GOOD, P_("deleted %d, original in %s", "deleted %d, originals in %s",
+		                         (unsigned long)b->ok), b->ok, dir);
 		free(dir);
-	} else
-		ui_message(a, R_GOOD, b->move ? _("moved %d to %s") : _("deleted %d"), b->ok,
-		           b->folder ? b->folder : "");
+	} else if (b->move)
+		ui_message(a, R_GOOD, P_("moved %d item to %s", "moved %d items to %s", (unsigned long)b->ok),
+		           b->ok, b->folder ? b->folder : "");
+	else
+		ui_message(a, R_GOOD, P_("deleted %d item", "deleted %d items", (unsigned long)b->ok), b->ok);
 	free(e);
 	if (b->move)
 		remote_reload(a, false);
@@ -1264,6 +1298,19 @@ remote_key(struct app *a, int is_key, wint_t ch)
 	case 'r': case 18:   /* ^R */
 		remote_reload(a, true);
 		return UI_HANDLED;
+	case 'P': {
+		size_t idx;
+		if (r->mode != REMOTE_LIBRARY || row_at(r, r->cur, &idx) != ROW_ITEM)
+			return UI_HANDLED;
+		const struct mt_media *m = &r->items[idx];
+		if (!preview_can_item(m)) {
+			ui_message(a, R_WARN, "%s", _("no preview for this type of file"));
+			return UI_HANDLED;
+		}
+		preview_want_item(a, m);
+		preview_view_open(a, m->focal_x >= 0 ? m->focal_x : 50, m->focal_y >= 0 ? m->focal_y : 50);
+		return UI_HANDLED;
+	}
 	case 'h': case 127: case 8:
 		go_up(a);
 		return UI_HANDLED;
@@ -1272,7 +1319,7 @@ remote_key(struct app *a, int is_key, wint_t ch)
 		if (r->mode == REMOTE_HISTORY) {
 			if (r->cur < r->nhist) {
 				struct mt_history_rec *h = &r->hist[r->cur];
-				char *s = xasprintf("%s  %s  %s", h->state ? h->state : "", h->id ? h->id : "",
+				char *s = xasprintf("%s  %s  %s", history_state_name(h->state), h->id ? h->id : "",
 				                    h->url ? h->url : h->storage_key ? h->storage_key : "");
 				ui_message(a, R_NORMAL, "%s", s);
 				free(s);
@@ -1336,7 +1383,7 @@ remote_key(struct app *a, int is_key, wint_t ch)
 		r->asc = r->sort == 1;   /* names read best A to Z; dates and sizes largest first */
 		r->cur = r->top = 0;
 		remote_reload(a, false);
-		ui_message(a, R_NORMAL, _("sorted by %s"), remote_sorts[r->sort]);
+		ui_message(a, R_NORMAL, _("sorted by %s"), _(sort_names[r->sort]));
 		return UI_HANDLED;
 	case 'o':
 		if (r->mode != REMOTE_LIBRARY || !a->site.has_key)
@@ -1351,7 +1398,7 @@ remote_key(struct app *a, int is_key, wint_t ch)
 		r->type = (r->type + 1) % 4;
 		r->cur = r->top = 0;
 		remote_reload(a, false);
-		ui_message(a, R_NORMAL, _("type: %s"), remote_types[r->type] ? remote_types[r->type] : _("all"));
+		ui_message(a, R_NORMAL, _("type: %s"), _(type_names[r->type]));
 		return UI_HANDLED;
 	case 'e': {
 		struct mt_media *m = current_item(a);

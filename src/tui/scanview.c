@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "l10n.h"
 #include "sanitize.h"
 #include "textwidth.h"
 #include "ui.h"
@@ -139,15 +140,16 @@ draw_scan_state(struct app *a, int y, const char *title)
 	ui_set(stdscr, R_TITLE);
 	ui_fill(stdscr, y, 0, a->cols);
 	char buf[200];
-	if (s->running)
-		snprintf(buf, sizeof buf, " %s  %s %lld / %s", title, _("scanning"), (long long)s->seen,
-		         s->total >= 0 ? "" : "?");
+	char what[120];
+	if (s->running && s->total >= 0)
+		snprintf(what, sizeof what, _("scanning %lld / %lld"), (long long)s->seen,
+		         (long long)s->total);
+	else if (s->running)
+		snprintf(what, sizeof what, _("scanning %lld / ?"), (long long)s->seen);
 	else
-		snprintf(buf, sizeof buf, " %s  %lld %s", title, (long long)s->seen, _("items"));
-	if (s->running && s->total >= 0) {
-		size_t l = strlen(buf);
-		snprintf(buf + l - 1, sizeof buf - l + 1, "%lld", (long long)s->total);
-	}
+		snprintf(what, sizeof what, P_("%lld item", "%lld items", (unsigned long)s->seen),
+		         (long long)s->seen);
+	snprintf(buf, sizeof buf, " %s  %s", title, what);
 	ui_put_text(stdscr, y, 0, buf, a->cols, false);
 	ui_set(stdscr, R_NORMAL);
 	y++;
@@ -187,10 +189,13 @@ usage_rows(struct app *a, int *y, int maxy, const char *heading, const struct mt
 		}
 		if (*y >= maxy)
 			return;
-		char sz[32], cnt[32], pct[16];
+		char sz[32], cnt[32], pct[24];
 		mt_format_size(rows[i].bytes, sz, sizeof sz);
 		snprintf(cnt, sizeof cnt, "%lld", (long long)rows[i].count);
-		snprintf(pct, sizeof pct, "%4.1f%%", all > 0 ? 100.0 * (double)rows[i].bytes / (double)all : 0.0);
+		char num[16];
+		mt_l10n_fixed(all > 0 ? 100.0 * (double)rows[i].bytes / (double)all : 0.0, 4, 1, num,
+		              sizeof num);
+		snprintf(pct, sizeof pct, "%s%%", num);
 		int x = 1;
 		ui_put_right(stdscr, *y, x, sz, 9);
 		x += 10;
@@ -201,7 +206,8 @@ usage_rows(struct app *a, int *y, int maxy, const char *heading, const struct mt
 		x += bar_w + 1;
 		ui_put_right(stdscr, *y, x, cnt, 7);
 		x += 8;
-		ui_put_text(stdscr, *y, x, rows[i].name, name_w, false);
+		/* folders are paths; a type family is shown in words */
+		ui_put_text(stdscr, *y, x, mt_media_kind_label(rows[i].name), name_w, false);
 		(*y)++;
 	}
 }
@@ -220,17 +226,19 @@ usage_view_draw(struct app *a)
 		snprintf(u, sizeof u, "?");
 	if (plan > 0) {
 		mt_format_size(plan, p, sizeof p);
-		snprintf(line, sizeof line, "%s %s / %s %s", _("plan"), u, p,
+		snprintf(line, sizeof line, _("plan %s / %s %s"), u, p,
 		         a->profile->plan_name ? a->profile->plan_name : "");
 		int w = ui_put_text(stdscr, y, 1, line, a->cols / 2, false);
 		ui_bar(stdscr, y, w + 2, 30 < a->cols - w - 12 ? 30 : a->cols - w - 12,
 		       used > 0 ? (double)used / (double)plan : 0);
 		if (used >= 0) {
-			snprintf(line, sizeof line, "%5.1f%%", 100.0 * (double)used / (double)plan);
+			char num[16];
+			mt_l10n_fixed(100.0 * (double)used / (double)plan, 5, 1, num, sizeof num);
+			snprintf(line, sizeof line, "%s%%", num);
 			ui_put_text(stdscr, y, w + 34 < a->cols - 8 ? w + 34 : a->cols - 8, line, 7, false);
 		}
 	} else {
-		snprintf(line, sizeof line, "%s %s  (%s)", _("used"), u, _("no plan in the profile"));
+		snprintf(line, sizeof line, _("used %s  (no plan in the profile)"), u);
 		ui_put_text(stdscr, y, 1, line, a->cols - 2, false);
 	}
 	y += 2;
@@ -240,7 +248,9 @@ usage_view_draw(struct app *a)
 		return;
 	}
 	if (s->usage.unknown_size) {
-		snprintf(line, sizeof line, _("%lld items without a size are not counted"),
+		snprintf(line, sizeof line, P_("%lld item without a size is not counted",
+		                               "%lld items without a size are not counted",
+		                               (unsigned long)s->usage.unknown_size),
 		         (long long)s->usage.unknown_size);
 		ui_set(stdscr, R_WARN);
 		ui_put_text(stdscr, y++, 1, line, a->cols - 2, false);
@@ -373,8 +383,11 @@ audit_view_draw(struct app *a)
 			mt_format_size(f->size, sz, sizeof sz);
 		ui_put_right(stdscr, y, x, sz, size_w - 1);
 		x += size_w;
-		char *det = xasprintf("%s%s%s", f->detail ? f->detail : "", f->detail && f->created_at ? "  " : "",
-		                      f->created_at ? f->created_at : "");
+		char day[64] = "";
+		if (f->created_at)
+			mt_l10n_date(f->created_at, false, day, sizeof day);
+		char *det = xasprintf("%s%s%s", f->detail ? f->detail : "", f->detail && day[0] ? "  " : "",
+		                      day);
 		ui_set(stdscr, R_DIM);
 		ui_put_text(stdscr, y, x, det, det_w, false);
 		ui_set(stdscr, R_NORMAL);
@@ -464,7 +477,10 @@ delete_dups(struct app *a, int only_group)
 		const struct mt_finding *f = &au->findings[i];
 		if (f->kind == MT_FIND_DUPLICATE && !f->keep && f->id && (only_group == 0 || f->group == only_group)) {
 			ids[k] = xstrdup(f->id);
-			names[k++] = xasprintf("%s %s", f->filename ? f->filename : "", f->created_at ? f->created_at : "");
+			char day[64] = "";
+			if (f->created_at)
+				mt_l10n_date(f->created_at, false, day, sizeof day);
+			names[k++] = xasprintf("%s %s", f->filename ? f->filename : "", day);
 		}
 	}
 	remote_confirm_delete(a, ids, names, k, true);

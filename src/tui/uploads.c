@@ -78,7 +78,9 @@ on_event(struct mt_upload_queue *q, struct mt_upload_job *job, enum mt_upload_ev
 			failed += s == MT_JOB_FAILED;
 		}
 		if (failed)
-			ui_message(a, R_ERROR, _("uploads finished: %d done, %d failed (R retries)"), ok, failed);
+			ui_message(a, R_ERROR, P_("uploads finished: %d done, %d failed (R retries)",
+			                          "uploads finished: %d done, %d failed (R retries)",
+			                          (unsigned long)failed), ok, failed);
 		else
 			ui_message(a, R_GOOD, _("uploads finished: %d done"), ok);
 		if (a->remote.mode == REMOTE_LIBRARY)
@@ -256,7 +258,9 @@ uploads_draw(struct app *a, int y, int x, int h, int w, bool focused)
 	mt_format_size((int64_t)rate, sp, sizeof sp);
 	ui_format_eta(rate > 0 ? (double)(total - sent) / rate : -1, eta, sizeof eta);
 	int pct = total > 0 ? (int)(sent * 100 / total) : 0;
-	snprintf(head, sizeof head, " %s  %d/%d %s%s%s  %s / %s", _("Uploads"), done, n, _("done"),
+	char count[80];
+	snprintf(count, sizeof count, _("%d/%d done"), done, n);
+	snprintf(head, sizeof head, " %s  %s%s%s  %s / %s", _("Uploads"), count,
 	         failed ? ", " : "", failed ? _("some failed") : "", s1, s2);
 	int bar_w = w >= 90 ? 20 : 10;
 	int tail_w = w >= 70 ? 26 : 6;

@@ -35,12 +35,12 @@ expect_screen "the item found is listed" "$short"
 send h
 expect_screen "h leaves the search" "of $root_total"
 send s
-expect_screen "s sorts by file name" "filename"
+expect_screen "s sorts by file name" "sorted by name"
 mt ls / --sort filename --order asc --limit 10 --json >"$T/byname.json"
 first=$(jget "$safe" <"$T/byname.json" | cut -c1-24)
 expect_screen "the alphabetically first plain name is on screen" "$first"
 send o
-expect_screen "o reverses the order" "filename"
+expect_screen "o reverses the order" "name↓"
 
 # type filter
 send t
@@ -60,7 +60,7 @@ expect_screen "Tab switches to the local pane" "Local "
 send '?'
 expect_screen "? lists the keys" "Remote pane"
 send NPage
-expect_screen "the help scrolls" "Focal point editor"
+expect_screen "the help scrolls" "Upload panel"
 send q
 expect_screen "q leaves the help" "Local "
 rc=$(tui_quit)

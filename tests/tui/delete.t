@@ -46,7 +46,7 @@ expect_screen "the second item is listed" "$(printf '%s' "$name2" | cut -c1-24)"
 send d
 expect_screen "the confirmation offers a backup" "back up the originals first"
 send b
-expect_screen "b backs up, then deletes" "originals in"
+expect_screen "b backs up, then deletes" "deleted 1, original in"
 mt info "$id2" >/dev/null 2>&1; rc=$?
 expect_eq "the backed-up item is gone from the server" 1 "$rc"
 bk=$(ls "$T"/data/mediatui/backups/t/ 2>/dev/null | head -n 1)

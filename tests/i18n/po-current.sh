@@ -1,0 +1,89 @@
+#!/bin/sh
+# po-current.sh — fails when a catalogue in po/ has fallen behind the sources.
+#
+# Makes a fresh template from po/POTFILES.in with po/Makevars' xgettext
+# options, merges each language of po/LINGUAS against it and names every
+# message that is missing, untranslated or fuzzy; checks that every source
+# file using _(), N_() or P_() is listed in POTFILES.in; runs msgfmt's checks.
+# Works in a temporary directory: the tree is left as it was.
+set -u
+top=$(cd "${top_srcdir:-.}" && pwd)
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/po-current.XXXXXX") || exit 99
+trap 'rm -rf "$tmp"' EXIT INT TERM
+fail=0
+bad() { printf 'FAIL: %s\n' "$1"; fail=1; }
+
+for tool in xgettext msgmerge msgattrib msgfmt; do
+	command -v "$tool" >/dev/null 2>&1 || { echo "ERROR: $tool not found (Debian package gettext)"; exit 99; }
+done
+
+# -- every file that marks strings is in POTFILES.in (and every listed file exists)
+grep -v '^[[:space:]]*#' "$top/po/POTFILES.in" | sed '/^[[:space:]]*$/d' | sort >"$tmp/listed"
+(cd "$top" && grep -rlE '(^|[^A-Za-z0-9_])(_|N_|P_)\(' src --include='*.c' --include='*.h') |
+	grep -v '^src/core/i18n\.h$' | sort >"$tmp/marking"
+for f in $(comm -23 "$tmp/marking" "$tmp/listed"); do
+	bad "$f uses _(), N_() or P_() but is not listed in po/POTFILES.in"
+done
+while read -r f; do
+	[ -f "$top/$f" ] || bad "po/POTFILES.in lists $f, which does not exist"
+done <"$tmp/listed"
+
+# -- a fresh template, with the options the build uses
+opts=$(printf 'include %s\nprint-options:\n\t@echo $(XGETTEXT_OPTIONS)\n' "$top/po/Makevars" |
+	make -s -f - print-options PACKAGE=mediatui) || { echo "ERROR: cannot read po/Makevars"; exit 99; }
+# shellcheck disable=SC2086
+if ! (cd "$top" && xgettext $opts --package-name=mediatui -o "$tmp/mediatui.pot" -f "$tmp/listed") 2>"$tmp/xgettext.err"; then
+	cat "$tmp/xgettext.err"
+	echo "ERROR: xgettext failed"
+	exit 99
+fi
+
+# msgids of a PO file, one per line, as written in the file (escapes kept)
+msgids() {
+	awk '
+		/^#~/ { next }
+		/^msgid / { if (id != "") print id; id = substr($0, 7); inid = 1; next }
+		/^"/ && inid { id = id $0; next }
+		{ inid = 0 }
+		END { if (id != "") print id }
+	' "$1" | sed 's/^"//; s/"$//; s/""//g' | grep -v '^$' | sort -u
+}
+
+langs=$(sed 's/#.*//' "$top/po/LINGUAS")
+[ -n "$(printf '%s' "$langs" | tr -d ' \n')" ] || bad "po/LINGUAS names no language"
+for lang in $langs; do
+	po="$top/po/$lang.po"
+	if [ ! -f "$po" ]; then
+		bad "po/LINGUAS names $lang but po/$lang.po does not exist"
+		continue
+	fi
+	msgfmt -c --check-format -o /dev/null "$po" 2>"$tmp/$lang.msgfmt" ||
+		bad "msgfmt -c --check-format rejects po/$lang.po: $(cat "$tmp/$lang.msgfmt")"
+	if ! msgmerge --quiet --no-fuzzy-matching -o "$tmp/$lang.merged" "$po" "$tmp/mediatui.pot" 2>"$tmp/$lang.err"; then
+		bad "msgmerge failed on po/$lang.po: $(cat "$tmp/$lang.err")"
+		continue
+	fi
+	msgids "$po" >"$tmp/$lang.known"
+	msgattrib --no-obsolete --untranslated -o "$tmp/$lang.untr" "$tmp/$lang.merged"
+	msgattrib --no-obsolete --only-fuzzy -o "$tmp/$lang.fuzzy" "$tmp/$lang.merged"
+	if [ -s "$tmp/$lang.untr" ]; then
+		msgids "$tmp/$lang.untr" | while read -r id; do
+			if grep -qxF -- "$id" "$tmp/$lang.known"; then
+				printf 'FAIL: po/%s.po: untranslated: "%s"\n' "$lang" "$id"
+			else
+				printf 'FAIL: po/%s.po: missing: "%s"\n' "$lang" "$id"
+			fi
+		done >"$tmp/$lang.report"
+		cat "$tmp/$lang.report"
+		[ -s "$tmp/$lang.report" ] && fail=1
+	fi
+	if [ -s "$tmp/$lang.fuzzy" ]; then
+		msgids "$tmp/$lang.fuzzy" | sed "s|^|FAIL: po/$lang.po: fuzzy: \"|; s|\$|\"|" >"$tmp/$lang.freport"
+		cat "$tmp/$lang.freport"
+		[ -s "$tmp/$lang.freport" ] && fail=1
+	fi
+	n=$(msgids "$tmp/$lang.merged" | wc -l)
+	echo "po/$lang.po: $n messages checked"
+done
+[ "$fail" -eq 0 ] && echo "PASS: every catalogue is complete and current"
+exit "$fail"

@@ -18,6 +18,7 @@
 #include <time.h>
 
 #include "dialect_answers.h"
+#include "http.h"
 #include "i18n.h"
 #include "jsonx.h"
 #include "upload.h"
@@ -426,6 +427,8 @@ mt_clearcms_read_presign(struct mt_upload_job *job, const json_t *root, struct m
 	char fallback[200];
 	snprintf(fallback, sizeof fallback, "Content-Type: %s", job->mime);
 	const char *method = jx_str(root, "method");
+	if (method && !mt_http_is_token(method))
+		return mt_error_set(err, MT_ERR_PROTOCOL, _("the presign answer names an unusable method"));
 	mt_upload_job_set_target_json(job, url, method ? method : "PUT", hdrs, fallback);
 	free(job->storage_key);
 	job->storage_key = xstrdup(key);

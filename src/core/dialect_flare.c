@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "dialect_answers.h"
+#include "http.h"
 #include "i18n.h"
 #include "jsonx.h"
 #include "upload.h"
@@ -33,6 +34,8 @@ mt_flare_read_presign(struct mt_upload_job *job, const json_t *root, struct mt_e
 	if (url == NULL || (hdrs && !json_is_object(hdrs)))
 		return mt_error_set(err, MT_ERR_PROTOCOL, _("flare's presign answer has no usable uploadUrl"));
 	const char *method = jx_str(root, "method");
+	if (method && !mt_http_is_token(method))
+		return mt_error_set(err, MT_ERR_PROTOCOL, _("flare's presign answer names an unusable method"));
 	mt_upload_job_set_target_json(job, url, method ? method : "PUT", hdrs, NULL);
 	free(job->remote_url);
 	job->remote_url = jx_strdup(root, "publicUrl");

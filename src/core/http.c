@@ -818,6 +818,17 @@ mt_http_pause(struct mt_http_req *req, bool paused)
 		curl_easy_pause(req->easy, paused ? CURLPAUSE_ALL : CURLPAUSE_CONT);
 }
 
+bool
+mt_http_is_token(const char *s)
+{
+	if (s == NULL || *s == '\0')
+		return false;
+	for (; *s; s++)
+		if (*s <= ' ' || *s >= 0x7f || strchr("\"(),/:;<=>?@[\\]{}", *s))
+			return false;
+	return true;
+}
+
 const char *
 mt_http_header(const struct mt_http_response *resp, const char *name)
 {

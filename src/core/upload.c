@@ -745,7 +745,7 @@ mt_upload_job_set_target_json(struct mt_upload_job *job, const char *url, const 
 	json_t *v;
 	if (n) {
 		json_object_foreach((json_t *)(uintptr_t)headers, name, v) {
-			if (json_is_string(v) && *name && strpbrk(name, "\r\n:") == NULL &&
+			if (json_is_string(v) && mt_http_is_token(name) &&
 			    strpbrk(json_string_value(v), "\r\n") == NULL)
 				lines[k++] = xasprintf("%s: %s", name, json_string_value(v));
 		}

@@ -48,7 +48,10 @@ check_target(const struct mt_upload_job *job)
 		const char *h = job->put_headers[i];
 		FUZZ_CHECK(h != NULL && strpbrk(h, "\r\n") == NULL);
 		const char *colon = strchr(h, ':');
-		FUZZ_CHECK(colon != NULL && colon != h && colon[1] == ' ');
+		FUZZ_CHECK(colon != NULL && colon[1] == ' ');
+		char *name = strndup(h, (size_t)(colon - h));
+		FUZZ_CHECK(is_token(name));
+		free(name);
 	}
 	FUZZ_CHECK(job->put_headers[job->nput_headers] == NULL);
 }

@@ -36,3 +36,8 @@ unit_tests += tests/unit/test_library
 tests_unit_test_library_SOURCES = tests/unit/test_library.c
 tests_unit_test_library_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_library_LDADD = $(UNIT_LDADD)
+
+unit_tests += tests/unit/test_answers
+tests_unit_test_answers_SOURCES = tests/unit/test_answers.c
+tests_unit_test_answers_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_answers_LDADD = $(UNIT_LDADD)

@@ -11,6 +11,8 @@
 
 #include <jansson.h>
 
+#include <ctype.h>
+#include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -59,9 +61,13 @@ mt_adclear_offset_from_range(const char *range)
 {
 	if (range == NULL)
 		return 0;
-	long long a, b;
-	char tail;
-	if (sscanf(range, "bytes=%lld-%lld%c", &a, &b, &tail) != 2 || a != 0 || b < 0)
+	/* by hand: sscanf's %lld has no defined result past LLONG_MAX */
+	if (strncmp(range, "bytes=0-", 8) != 0 || !isdigit((unsigned char)range[8]))
+		return -1;
+	char *end;
+	errno = 0;
+	long long b = strtoll(range + 8, &end, 10);
+	if (errno || *end != '\0' || b >= INT64_MAX)
 		return -1;
 	return (int64_t)b + 1;
 }

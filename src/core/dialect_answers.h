@@ -51,7 +51,7 @@ int mt_adclear_read_session(struct mt_upload_job *job, const json_t *root, struc
  * job->upload_id, required) and remote_url. */
 void mt_adclear_read_completion(struct mt_upload_job *job, const json_t *root);
 /* The Range header of a 308 ("bytes=0-b") as the next offset b + 1; 0 when
- * absent; -1 when unreadable. */
+ * absent; -1 when unreadable or too large to add one to. */
 int64_t mt_adclear_offset_from_range(const char *range);
 
 /* direct create: the file record, bare or in {data}. With direct_upload

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "dialect_answers.h"
 #include "sanitize.h"
 #include "textwidth.h"
 
@@ -64,12 +65,24 @@ test_fit_tiny_buffer(void **state)
 	free(out);
 }
 
+/* adclear's Range with the largest offsets: b + 1 overflowed. */
+static void
+test_range_past_int64(void **state)
+{
+	assert_int_equal(mt_adclear_offset_from_range("bytes=0-9223372036854775806"), INT64_MAX);
+	assert_int_equal(mt_adclear_offset_from_range("bytes=0-9223372036854775807"), -1);
+	assert_int_equal(mt_adclear_offset_from_range("bytes=0-99999999999999999999999"), -1);
+	assert_int_equal(mt_adclear_offset_from_range("bytes=0--5"), -1);
+	assert_int_equal(mt_adclear_offset_from_range("bytes=0- 5"), -1);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_fit_cut_by_bytes),
 		cmocka_unit_test(test_fit_tiny_buffer),
+		cmocka_unit_test(test_range_past_int64),
 	};
 	return cmocka_run_group_tests(tests, utf8_locale, NULL);
 }

@@ -58,7 +58,7 @@ check_fit(const char *s, int width, int pad, size_t outlen)
 	size_t keep = strlen(out);
 	while (keep > 0 && out[keep - 1] == ' ' && pad)
 		keep--;
-	if (keep >= 3 && strcmp(out + keep - 3, "\xe2\x80\xa6") == 0 && strncmp(out, s, keep) != 0)
+	if (keep >= 3 && memcmp(out + keep - 3, "\xe2\x80\xa6", 3) == 0 && strncmp(out, s, keep) != 0)
 		keep -= 3;
 	FUZZ_CHECK(strncmp(out, s, keep) == 0);
 	free(out);

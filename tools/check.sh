@@ -42,6 +42,11 @@ for variant in plain asan; do
 		(cd "$build" && top_srcdir="$top" "$t" 2>&1 | grep -E '^\[  (PASSED|FAILED)  \]|^\[==========\] .* ran' | sed "s|^|[$variant] $(basename "$t"): |")
 	done
 done
+# a short fuzz run of every parser of outside input: one result per target
+echo "== fuzz" >&2
+fuzz=$(FUZZ_SECONDS=${FUZZ_SECONDS:-15} sh tools/fuzz.sh) || status=1
+printf '%s\n' "$fuzz" | sed 's/^/[fuzz] /'
+dirs="$dirs $top/_build/fuzz/results"
 line=$(sh tools/count-results.sh $dirs) || status=1
 if [ "$broken" -gt 0 ]; then
 	# count a run that broke outside the tests as failed, so the line cannot mislead

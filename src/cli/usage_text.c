@@ -28,7 +28,10 @@ mt_print_usage(FILE *out)
 	        "  usage                  storage used per folder and type against the plan\n"
 	        "  audit                  find missing alt text, oversized files, duplicates,\n"
 	        "                         type mismatches, empty folders (--large BYTES)\n"
-	        "  detect FILE...         local MIME type detection, no network\n"), out);
+	        "  detect FILE...         local MIME type detection, no network\n"
+	        "  preview ID|FILE        the picture in the terminal (--size COLSxROWS,\n"
+	        "                         --colors 2|8|16|256, --ascii, --crops,\n"
+	        "                         --focal X,Y, --local)\n"), out);
 	fputs("\n", out);
 	fputs(_("Options:\n"
 	        "  -c, --config FILE      read this configuration file\n"

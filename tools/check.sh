@@ -88,6 +88,11 @@ else
 fi
 # the distribution, built, tested, installed and uninstalled: one result
 sh tools/distcheck.sh "$top/_build/plain" || status=1
+# a short fuzz run of every parser of outside input: one result per target
+echo "== fuzz" >&2
+fuzz=$(FUZZ_SECONDS=${FUZZ_SECONDS:-15} sh tools/fuzz.sh) || status=1
+printf '%s\n' "$fuzz" | sed 's/^/[fuzz] /'
+dirs="$dirs $top/_build/fuzz/results"
 line=$(sh tools/count-results.sh $dirs) || status=1
 if [ "$broken" -gt 0 ]; then
 	# count a run that broke outside the tests as failed, so the line cannot mislead

@@ -12,8 +12,9 @@ libchafa-dev libglib2.0-dev libjpeg-dev libpng-dev libgif-dev libwebp-dev"
 # mediatui starts no child process (secrets.t); curl is the
 # peer the benchmarks compare against; nginx is their storage host; man-db,
 # groff-base and zsh check the man pages and the completions; the
-# translation tests run in German and French: locales generates them
-TEST_PKGS="tmux valgrind strace curl man-db groff-base zsh locales"
+# translation tests run in German and French: locales generates them;
+# clang and its runtime (libFuzzer) build the fuzz targets
+TEST_PKGS="tmux valgrind strace curl man-db groff-base zsh locales clang libclang-rt-14-dev"
 TEST_LOCALES="de_DE.UTF-8 fr_FR.UTF-8"
 BENCH_PKGS="nginx hyperfine libjpeg-turbo-progs"
 

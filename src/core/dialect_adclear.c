@@ -11,11 +11,14 @@
 
 #include <jansson.h>
 
+#include <ctype.h>
+#include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "dialect_answers.h"
 #include "http.h"
 #include "i18n.h"
 #include "jsonx.h"
@@ -56,24 +59,24 @@ adclear_check(const struct mt_site *site, const char *mime, int64_t size, const 
 static int send_chunk(struct mt_upload_job *job, struct mt_error *err);
 static int ask_status(struct mt_upload_job *job, struct mt_error *err);
 
-/* Reads "bytes=0-b" into the next offset (b + 1). Returns -1 when unreadable. */
-int64_t mt_adclear_offset_from_range(const char *range);
-
 int64_t
 mt_adclear_offset_from_range(const char *range)
 {
 	if (range == NULL)
 		return 0;
-	long long a, b;
-	char tail;
-	if (sscanf(range, "bytes=%lld-%lld%c", &a, &b, &tail) != 2 || a != 0 || b < 0 ||
-	    b >= INT64_MAX)
+	/* by hand: sscanf's %lld has no defined result past LLONG_MAX */
+	if (strncmp(range, "bytes=0-", 8) != 0 || !isdigit((unsigned char)range[8]))
+		return -1;
+	char *end;
+	errno = 0;
+	long long b = strtoll(range + 8, &end, 10);
+	if (errno || *end != '\0' || b >= INT64_MAX)
 		return -1;
 	return (int64_t)b + 1;
 }
 
-static void
-completed(struct mt_upload_job *job, json_t *root)
+void
+mt_adclear_read_completion(struct mt_upload_job *job, const json_t *root)
 {
 	free(job->remote_id);
 	job->remote_id = jx_strdup(root, "id");
@@ -83,6 +86,12 @@ completed(struct mt_upload_job *job, json_t *root)
 		job->remote_id = xstrdup(job->upload_id);
 	free(job->remote_url);
 	job->remote_url = jx_strdup(root, "url");
+}
+
+static void
+completed(struct mt_upload_job *job, json_t *root)
+{
+	mt_adclear_read_completion(job, root);
 	mt_upload_job_progress(job, job->size);
 	mt_upload_step_done(job, NULL);
 }
@@ -208,6 +217,23 @@ ask_status(struct mt_upload_job *job, struct mt_error *err)
 	return job->req ? 0 : -1;
 }
 
+int
+mt_adclear_read_session(struct mt_upload_job *job, const json_t *root, struct mt_error *err)
+{
+	const char *id = jx_str(root, "uploadId");
+	const char *url = jx_str(root, "uploadUrl");
+	int64_t max = 0;
+	if (id == NULL || url == NULL)
+		return mt_error_set(err, MT_ERR_PROTOCOL, _("the answer has no uploadId or uploadUrl"));
+	jx_int64(root, "maxChunkSize", &max);
+	free(job->upload_id);
+	job->upload_id = xstrdup(id);
+	free(job->upload_url);
+	job->upload_url = xstrdup(url);
+	job->max_chunk = max > 0 ? max : DEFAULT_CHUNK;
+	return 0;
+}
+
 static void
 initiate_done(struct mt_upload_job *job, const struct mt_http_response *resp, json_t *root)
 {
@@ -215,21 +241,11 @@ initiate_done(struct mt_upload_job *job, const struct mt_http_response *resp, js
 		mt_upload_fail_response(job, resp, _("starting the resumable upload"));
 		return;
 	}
-	const char *id = jx_str(root, "uploadId");
-	const char *url = jx_str(root, "uploadUrl");
-	int64_t max = 0;
-	if (id == NULL || url == NULL) {
-		struct mt_error err;
-		mt_error_set(&err, MT_ERR_PROTOCOL, _("the answer has no uploadId or uploadUrl"));
+	struct mt_error err;
+	if (mt_adclear_read_session(job, root, &err) < 0) {
 		mt_upload_step_done(job, &err);
 		return;
 	}
-	jx_int64(root, "maxChunkSize", &max);
-	free(job->upload_id);
-	job->upload_id = xstrdup(id);
-	free(job->upload_url);
-	job->upload_url = xstrdup(url);
-	job->max_chunk = max > 0 ? max : DEFAULT_CHUNK;
 	mt_upload_job_save(job);
 	mt_upload_step_done(job, NULL);
 }

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "dialect_answers.h"
 #include "digest.h"
 #include "i18n.h"
 #include "jsonx.h"
@@ -49,20 +50,12 @@ clarife_check(const struct mt_site *site, const char *mime, int64_t size, const 
 	return 0;
 }
 
-static void
-presign_done(struct mt_upload_job *job, const struct mt_http_response *resp, json_t *root)
+int
+mt_clarife_read_presign(struct mt_upload_job *job, const json_t *root, struct mt_error *err)
 {
-	if (resp->status < 200 || resp->status > 299) {
-		mt_upload_fail_response(job, resp, _("asking clarife for an upload URL"));
-		return;
-	}
 	const char *url = jx_str(root, "upload_url");
-	if (url == NULL) {
-		struct mt_error err;
-		mt_error_set(&err, MT_ERR_PROTOCOL, _("clarife's presign answer has no upload_url"));
-		mt_upload_step_done(job, &err);
-		return;
-	}
+	if (url == NULL)
+		return mt_error_set(err, MT_ERR_PROTOCOL, _("clarife's presign answer has no upload_url"));
 	free(job->storage_key);
 	job->storage_key = jx_strdup(root, "b2_key");
 	char ct[200];
@@ -70,6 +63,21 @@ presign_done(struct mt_upload_job *job, const struct mt_http_response *resp, jso
 	const char *headers[] = { ct, NULL };
 	mt_upload_job_set_target(job, url, "PUT", headers);
 	job->put_expires = (int64_t)time(NULL) + PRESIGN_LIFETIME_S;
+	return 0;
+}
+
+static void
+presign_done(struct mt_upload_job *job, const struct mt_http_response *resp, json_t *root)
+{
+	if (resp->status < 200 || resp->status > 299) {
+		mt_upload_fail_response(job, resp, _("asking clarife for an upload URL"));
+		return;
+	}
+	struct mt_error err;
+	if (mt_clarife_read_presign(job, root, &err) < 0) {
+		mt_upload_step_done(job, &err);
+		return;
+	}
 	mt_upload_step_done(job, NULL);
 }
 
@@ -96,6 +104,15 @@ clarife_start(struct mt_upload_job *job, struct mt_error *err)
 	return rc;
 }
 
+void
+mt_clarife_read_confirm(struct mt_upload_job *job, const json_t *root)
+{
+	free(job->remote_id);
+	job->remote_id = jx_strdup(root, "id");
+	if (job->remote_id == NULL)
+		job->remote_id = xstrdup(job->media_id);
+}
+
 static void
 confirm_done(struct mt_upload_job *job, const struct mt_http_response *resp, json_t *root)
 {
@@ -103,10 +120,7 @@ confirm_done(struct mt_upload_job *job, const struct mt_http_response *resp, jso
 		mt_upload_fail_response(job, resp, _("confirming the upload with clarife"));
 		return;
 	}
-	free(job->remote_id);
-	job->remote_id = jx_strdup(root, "id");
-	if (job->remote_id == NULL)
-		job->remote_id = xstrdup(job->media_id);
+	mt_clarife_read_confirm(job, root);
 	mt_upload_step_done(job, NULL);
 }
 

@@ -17,6 +17,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "dialect_answers.h"
+#include "http.h"
 #include "i18n.h"
 #include "jsonx.h"
 #include "upload.h"
@@ -66,9 +68,8 @@ lookup_url(const struct mt_upload_job *job)
 	return url;
 }
 
-/* Ids of items in the answer with exactly this name and size. */
-static json_t *
-matching_ids(const struct mt_upload_job *job, json_t *root)
+json_t *
+mt_clearcms_matching_ids(const struct mt_upload_job *job, const json_t *root)
 {
 	json_t *ids = json_array();
 	json_t *data = json_object_get(root, "data");
@@ -87,7 +88,7 @@ matching_ids(const struct mt_upload_job *job, json_t *root)
 }
 
 static bool
-ids_contain(json_t *ids, const char *id)
+ids_contain(const json_t *ids, const char *id)
 {
 	size_t i;
 	json_t *v;
@@ -109,7 +110,7 @@ snapshot_done(struct mt_upload_job *job, const struct mt_http_response *resp, js
 		return;
 	}
 	json_decref(job->snapshot);
-	job->snapshot = matching_ids(job, root);
+	job->snapshot = mt_clearcms_matching_ids(job, root);
 	mt_upload_job_save(job);
 	struct mt_error err;
 	if (do_create(job, &err) < 0)
@@ -150,14 +151,10 @@ retry_create(void *arg)
 		mt_upload_step_done(job, &err);
 }
 
-static void
-verify_done(struct mt_upload_job *job, const struct mt_http_response *resp, json_t *root)
+bool
+mt_clearcms_read_lookup(struct mt_upload_job *job, const json_t *root)
 {
-	if (resp->status < 200 || resp->status > 299) {
-		mt_upload_fail_response(job, resp, _("checking whether the upload arrived"));
-		return;
-	}
-	json_t *now = matching_ids(job, root);
+	json_t *now = mt_clearcms_matching_ids(job, root);
 	size_t i;
 	json_t *v;
 	json_array_foreach(now, i, v) {
@@ -178,11 +175,24 @@ verify_done(struct mt_upload_job *job, const struct mt_http_response *resp, json
 				free(iid);
 			}
 			json_decref(now);
-			mt_upload_step_done(job, NULL);
-			return;
+			return true;
 		}
 	}
 	json_decref(now);
+	return false;
+}
+
+static void
+verify_done(struct mt_upload_job *job, const struct mt_http_response *resp, json_t *root)
+{
+	if (resp->status < 200 || resp->status > 299) {
+		mt_upload_fail_response(job, resp, _("checking whether the upload arrived"));
+		return;
+	}
+	if (mt_clearcms_read_lookup(job, root)) {
+		mt_upload_step_done(job, NULL);
+		return;
+	}
 	/* not there: repeating the create is safe */
 	const struct mt_upload_options *o = mt_upload_queue_options(job->queue);
 	if (job->attempt >= o->max_attempts) {
@@ -233,6 +243,37 @@ set_result_from_item(struct mt_upload_job *job, const json_t *item)
 	job->remote_url = jx_strdup(item, "url");
 }
 
+int
+mt_clearcms_read_upload(struct mt_upload_job *job, long status, const json_t *root,
+                        struct mt_error *err)
+{
+	json_t *data = json_object_get(root, "data");
+	json_t *errors = json_object_get(root, "errors");
+	if (status >= 200 && status <= 299 && json_array_size(data) > 0) {
+		set_result_from_item(job, json_array_get(data, 0));
+		if (job->remote_id == NULL)
+			return mt_error_set(err, MT_ERR_PROTOCOL, _("the upload answer has an item without id"));
+		return 0;
+	}
+	if (json_array_size(errors) > 0 && status >= 200 && status < 500) {
+		/* the server refused this file: its reason, per file */
+		json_t *e = json_array_get(errors, 0);
+		const char *msg = jx_str(e, "error");
+		if (msg == NULL)
+			msg = jx_str(e, "message");
+		if (msg == NULL && json_is_string(e))
+			msg = json_string_value(e);
+		mt_error_set(err, MT_ERR_HTTP, _("the server refused the file: %s"),
+		             msg ? msg : _("no reason given"));
+		err->http_status = status;
+		const char *code = jx_str(e, "code");
+		if (code)
+			snprintf(err->code, sizeof err->code, "%s", code);
+		return -1;
+	}
+	return 1;
+}
+
 static void
 multipart_done(const struct mt_http_response *resp, void *arg)
 {
@@ -241,41 +282,18 @@ multipart_done(const struct mt_http_response *resp, void *arg)
 	if (resp->cancelled || mt_job_state_final(job->state))
 		return;
 	json_t *root = resp->body_len ? json_loadb(resp->body, resp->body_len, 0, NULL) : NULL;
-	json_t *data = json_object_get(root, "data");
-	json_t *errors = json_object_get(root, "errors");
-	if (resp->status >= 200 && resp->status <= 299 && json_array_size(data) > 0) {
-		set_result_from_item(job, json_array_get(data, 0));
-		json_decref(root);
-		if (job->remote_id == NULL) {
-			struct mt_error err;
-			mt_error_set(&err, MT_ERR_PROTOCOL, _("the upload answer has an item without id"));
-			mt_upload_step_done(job, &err);
-			return;
-		}
+	struct mt_error err;
+	int rc = mt_clearcms_read_upload(job, resp->status, root, &err);
+	json_decref(root);
+	if (rc < 0) {
+		mt_upload_step_done(job, &err);
+		return;
+	}
+	if (rc == 0) {
 		mt_upload_job_progress(job, job->size);
 		mt_upload_step_done(job, NULL);
 		return;
 	}
-	if (json_array_size(errors) > 0 && resp->status >= 200 && resp->status < 500) {
-		/* the server refused this file: its reason, per file */
-		json_t *e = json_array_get(errors, 0);
-		const char *msg = jx_str(e, "error");
-		if (msg == NULL)
-			msg = jx_str(e, "message");
-		if (msg == NULL && json_is_string(e))
-			msg = json_string_value(e);
-		struct mt_error err;
-		mt_error_set(&err, MT_ERR_HTTP, _("the server refused the file: %s"),
-		             msg ? msg : _("no reason given"));
-		err.http_status = resp->status;
-		const char *code = jx_str(e, "code");
-		if (code)
-			snprintf(err.code, sizeof err.code, "%s", code);
-		json_decref(root);
-		mt_upload_step_done(job, &err);
-		return;
-	}
-	json_decref(root);
 	create_failed(job, resp, _("uploading"));
 }
 
@@ -321,6 +339,15 @@ alt_done(struct mt_upload_job *job, const struct mt_http_response *resp, json_t 
 	mt_upload_step_done(job, NULL);
 }
 
+int
+mt_clearcms_read_confirm(struct mt_upload_job *job, const json_t *root, struct mt_error *err)
+{
+	set_result_from_item(job, jx_unwrap_data(root));
+	if (job->remote_id == NULL)
+		return mt_error_set(err, MT_ERR_PROTOCOL, _("the confirm answer has no item id"));
+	return 0;
+}
+
 static void
 confirm_done(struct mt_upload_job *job, const struct mt_http_response *resp, json_t *root)
 {
@@ -328,11 +355,8 @@ confirm_done(struct mt_upload_job *job, const struct mt_http_response *resp, jso
 		create_failed(job, resp, _("confirming the upload"));
 		return;
 	}
-	const json_t *item = jx_unwrap_data(root);
-	set_result_from_item(job, item);
-	if (job->remote_id == NULL) {
-		struct mt_error err;
-		mt_error_set(&err, MT_ERR_PROTOCOL, _("the confirm answer has no item id"));
+	struct mt_error err;
+	if (mt_clearcms_read_confirm(job, root, &err) < 0) {
 		mt_upload_step_done(job, &err);
 		return;
 	}
@@ -342,7 +366,6 @@ confirm_done(struct mt_upload_job *job, const struct mt_http_response *resp, jso
 		char *esc = escape(job->remote_id);
 		char *url = xasprintf("api/v1/media/%s", esc);
 		json_t *body = json_pack("{s:s}", "alt", job->alt);
-		struct mt_error err;
 		int rc = mt_upload_api_json(job, "PATCH", url, body, true, alt_done, &err);
 		json_decref(body);
 		free(url);
@@ -393,6 +416,26 @@ parse_iso8601(const char *s)
 	return timegm(&tm);
 }
 
+int
+mt_clearcms_read_presign(struct mt_upload_job *job, const json_t *root, struct mt_error *err)
+{
+	const char *url = jx_str(root, "uploadUrl");
+	const char *key = jx_str(root, "storageKey");
+	json_t *hdrs = json_object_get(root, "headers");
+	if (url == NULL || key == NULL)
+		return mt_error_set(err, MT_ERR_PROTOCOL, _("the presign answer has no uploadUrl or storageKey"));
+	char fallback[200];
+	snprintf(fallback, sizeof fallback, "Content-Type: %s", job->mime);
+	const char *method = jx_str(root, "method");
+	if (method && !mt_http_is_token(method))
+		return mt_error_set(err, MT_ERR_PROTOCOL, _("the presign answer names an unusable method"));
+	mt_upload_job_set_target_json(job, url, method ? method : "PUT", hdrs, fallback);
+	free(job->storage_key);
+	job->storage_key = xstrdup(key);
+	job->put_expires = parse_iso8601(jx_str(root, "expiresAt"));
+	return 0;
+}
+
 static void
 presign_done(struct mt_upload_job *job, const struct mt_http_response *resp, json_t *root)
 {
@@ -415,22 +458,11 @@ presign_done(struct mt_upload_job *job, const struct mt_http_response *resp, jso
 		mt_upload_fail_response(job, resp, _("asking for an upload URL"));
 		return;
 	}
-	const char *url = jx_str(root, "uploadUrl");
-	const char *key = jx_str(root, "storageKey");
-	json_t *hdrs = json_object_get(root, "headers");
-	if (url == NULL || key == NULL) {
-		struct mt_error err;
-		mt_error_set(&err, MT_ERR_PROTOCOL, _("the presign answer has no uploadUrl or storageKey"));
+	struct mt_error err;
+	if (mt_clearcms_read_presign(job, root, &err) < 0) {
 		mt_upload_step_done(job, &err);
 		return;
 	}
-	char fallback[200];
-	snprintf(fallback, sizeof fallback, "Content-Type: %s", job->mime);
-	const char *method = jx_str(root, "method");
-	mt_upload_job_set_target_json(job, url, method ? method : "PUT", hdrs, fallback);
-	free(job->storage_key);
-	job->storage_key = xstrdup(key);
-	job->put_expires = parse_iso8601(jx_str(root, "expiresAt"));
 	mt_upload_step_done(job, NULL);
 }
 

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dialect_answers.h"
 #include "digest.h"
 #include "i18n.h"
 #include "jsonx.h"
@@ -34,21 +35,13 @@ direct_digests(const struct mt_site *site)
 	       (site->profile->checksum == MT_CHECKSUM_SHA256 ? MT_DIGEST_SHA256 : 0);
 }
 
-static void
-create_done(struct mt_upload_job *job, const struct mt_http_response *resp, json_t *root)
+int
+mt_direct_read_create(struct mt_upload_job *job, const json_t *root, struct mt_error *err)
 {
-	if (resp->status < 200 || resp->status > 299) {
-		mt_upload_fail_response(job, resp, _("creating the file record"));
-		return;
-	}
 	const json_t *rec = jx_unwrap_data(root);
 	char *id = jx_strdup(rec, "id");
-	if (id == NULL) {
-		struct mt_error err;
-		mt_error_set(&err, MT_ERR_PROTOCOL, _("the file record in the answer has no id"));
-		mt_upload_step_done(job, &err);
-		return;
-	}
+	if (id == NULL)
+		return mt_error_set(err, MT_ERR_PROTOCOL, _("the file record in the answer has no id"));
 	free(job->storage_key);
 	job->storage_key = jx_strdup(rec, "key");
 	json_t *du = json_object_get(rec, "direct_upload");
@@ -57,21 +50,31 @@ create_done(struct mt_upload_job *job, const struct mt_http_response *resp, json
 		free(job->remote_id);
 		job->remote_id = id;
 		job->already_there = true;
-		mt_upload_step_done(job, NULL);
-		return;
+		return 0;
 	}
 	/* the record exists but wants the bytes: keep its id until they are sent */
 	free(job->media_id);
 	job->media_id = id;
 	const char *url = jx_str(du, "url");
 	json_t *hdrs = json_object_get(du, "headers");
-	if (url == NULL || !json_is_object(hdrs)) {
-		struct mt_error err;
-		mt_error_set(&err, MT_ERR_PROTOCOL, _("direct_upload has no url or headers"));
+	if (url == NULL || !json_is_object(hdrs))
+		return mt_error_set(err, MT_ERR_PROTOCOL, _("direct_upload has no url or headers"));
+	mt_upload_job_set_target_json(job, url, "PUT", hdrs, NULL);
+	return 0;
+}
+
+static void
+create_done(struct mt_upload_job *job, const struct mt_http_response *resp, json_t *root)
+{
+	if (resp->status < 200 || resp->status > 299) {
+		mt_upload_fail_response(job, resp, _("creating the file record"));
+		return;
+	}
+	struct mt_error err;
+	if (mt_direct_read_create(job, root, &err) < 0) {
 		mt_upload_step_done(job, &err);
 		return;
 	}
-	mt_upload_job_set_target_json(job, url, "PUT", hdrs, NULL);
 	mt_upload_step_done(job, NULL);
 }
 

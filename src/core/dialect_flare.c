@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dialect_answers.h"
+#include "http.h"
 #include "i18n.h"
 #include "jsonx.h"
 #include "upload.h"
@@ -24,6 +26,22 @@ flare_check(const struct mt_site *site, const char *mime, int64_t size, const ch
 	return 0;
 }
 
+int
+mt_flare_read_presign(struct mt_upload_job *job, const json_t *root, struct mt_error *err)
+{
+	const char *url = jx_str(root, "uploadUrl");
+	json_t *hdrs = json_object_get(root, "headers");
+	if (url == NULL || (hdrs && !json_is_object(hdrs)))
+		return mt_error_set(err, MT_ERR_PROTOCOL, _("flare's presign answer has no usable uploadUrl"));
+	const char *method = jx_str(root, "method");
+	if (method && !mt_http_is_token(method))
+		return mt_error_set(err, MT_ERR_PROTOCOL, _("flare's presign answer names an unusable method"));
+	mt_upload_job_set_target_json(job, url, method ? method : "PUT", hdrs, NULL);
+	free(job->remote_url);
+	job->remote_url = jx_strdup(root, "publicUrl");
+	return 0;
+}
+
 static void
 presign_done(struct mt_upload_job *job, const struct mt_http_response *resp, json_t *root)
 {
@@ -31,18 +49,11 @@ presign_done(struct mt_upload_job *job, const struct mt_http_response *resp, jso
 		mt_upload_fail_response(job, resp, _("asking flare for an upload URL"));
 		return;
 	}
-	const char *url = jx_str(root, "uploadUrl");
-	json_t *hdrs = json_object_get(root, "headers");
-	if (url == NULL || (hdrs && !json_is_object(hdrs))) {
-		struct mt_error err;
-		mt_error_set(&err, MT_ERR_PROTOCOL, _("flare's presign answer has no usable uploadUrl"));
+	struct mt_error err;
+	if (mt_flare_read_presign(job, root, &err) < 0) {
 		mt_upload_step_done(job, &err);
 		return;
 	}
-	const char *method = jx_str(root, "method");
-	mt_upload_job_set_target_json(job, url, method ? method : "PUT", hdrs, NULL);
-	free(job->remote_url);
-	job->remote_url = jx_strdup(root, "publicUrl");
 	mt_upload_step_done(job, NULL);
 }
 

@@ -6,6 +6,8 @@
 #ifndef MT_ERROR_H
 #define MT_ERROR_H
 
+#include <stddef.h>
+
 enum mt_err_kind {
 	MT_ERR_NONE = 0,
 	MT_ERR_USAGE,      /* bad command line */

@@ -255,19 +255,17 @@ headers_clear(struct mt_http_response *resp)
 	resp->nheaders = 0;
 }
 
-static size_t
-on_header(char *data, size_t size, size_t nmemb, void *userp)
+void
+mt_http_response_add_header(struct mt_http_response *resp, const char *data, size_t n)
 {
-	struct mt_http_req *req = userp;
-	size_t n = size * nmemb;
 	if (n >= 5 && strncmp(data, "HTTP/", 5) == 0) {
 		/* a new response (after 100 Continue or a redirect) replaces the last */
-		headers_clear(&req->resp);
-		return n;
+		headers_clear(resp);
+		return;
 	}
 	const char *colon = memchr(data, ':', n);
-	if (colon == NULL || req->resp.nheaders >= MAX_HEADERS)
-		return n;
+	if (colon == NULL || resp->nheaders >= MAX_HEADERS)
+		return;
 	size_t nl = (size_t)(colon - data);
 	const char *v = colon + 1;
 	size_t vl = n - nl - 1;
@@ -277,14 +275,21 @@ on_header(char *data, size_t size, size_t nmemb, void *userp)
 	}
 	while (vl && (v[vl - 1] == '\r' || v[vl - 1] == '\n' || v[vl - 1] == ' '))
 		vl--;
-	req->resp.headers = xreallocarray(req->resp.headers, req->resp.nheaders + 1,
-	                                  sizeof *req->resp.headers);
-	struct mt_http_header *h = &req->resp.headers[req->resp.nheaders++];
+	resp->headers = xreallocarray(resp->headers, resp->nheaders + 1, sizeof *resp->headers);
+	struct mt_http_header *h = &resp->headers[resp->nheaders++];
 	h->name = xstrndup(data, nl);
 	for (char *p = h->name; *p; p++)
 		if (*p >= 'A' && *p <= 'Z')
 			*p = (char)(*p - 'A' + 'a');
 	h->value = xstrndup(v, vl);
+}
+
+static size_t
+on_header(char *data, size_t size, size_t nmemb, void *userp)
+{
+	struct mt_http_req *req = userp;
+	size_t n = size * nmemb;
+	mt_http_response_add_header(&req->resp, data, n);
 	return n;
 }
 
@@ -835,6 +840,17 @@ mt_http_pause(struct mt_http_req *req, bool paused)
 {
 	if (req->in_multi)
 		curl_easy_pause(req->easy, paused ? CURLPAUSE_ALL : CURLPAUSE_CONT);
+}
+
+bool
+mt_http_is_token(const char *s)
+{
+	if (s == NULL || *s == '\0')
+		return false;
+	for (; *s; s++)
+		if (*s <= ' ' || *s >= 0x7f || strchr("\"(),/:;<=>?@[\\]{}", *s))
+			return false;
+	return true;
 }
 
 const char *

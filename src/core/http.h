@@ -113,6 +113,15 @@ int mt_http_active(const struct mt_http *http);
 
 /* The value of a response header (name case-insensitive), or NULL. */
 const char *mt_http_header(const struct mt_http_response *resp, const char *name);
+/* Adds one header line as libcurl delivers it (n bytes, line end included) to
+ * resp: the name in lower case, the value trimmed. A status line ("HTTP/...")
+ * starts a new response and drops the headers so far. */
+void mt_http_response_add_header(struct mt_http_response *resp, const char *data, size_t n);
+
+/* True when s is an HTTP token (RFC 9110): what a method or a header name
+ * must be. A server-supplied method or header name that is not one could
+ * split the request or add headers of its own. */
+bool mt_http_is_token(const char *s);
 
 /* Resolves url against the API base. Returns a fresh string or NULL. */
 char *mt_http_resolve(const struct mt_http *http, const char *url);

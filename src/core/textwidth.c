@@ -56,18 +56,16 @@ mt_text_fit(const char *s, int width, int pad, char *out, size_t outlen)
 		return 0;
 	const char *ellipsis = locale_is_utf8() ? "\xe2\x80\xa6" : "~";
 	size_t elen = strlen(ellipsis);
+	size_t n = strlen(s);
 	int total = mt_text_width(s);
 	size_t o = 0;
 	int used = 0;
-	if (total <= width) {
-		size_t n = strlen(s);
-		if (n >= outlen)
-			n = outlen - 1;
+	if (total <= width && n < outlen) {
 		memcpy(out, s, n);
 		o = n;
 		used = total;
-	} else if (width > 0) {
-		size_t n = strlen(s);
+	} else if (width > 0 && elen < outlen) {
+		/* cut by cells or by bytes: whole characters, then the ellipsis */
 		while (n) {
 			size_t len;
 			int cw = char_width(s, n, &len);

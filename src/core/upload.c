@@ -16,6 +16,7 @@
 
 #include "digest.h"
 #include "fsutil.h"
+#include "http.h"
 #include "i18n.h"
 #include "mime.h"
 #include "upload.h"
@@ -595,19 +596,6 @@ put_done(const struct mt_http_response *resp, void *arg)
 	mt_upload_step_done(job, &err);
 }
 
-/* True for an HTTP token (a method or a header name): no space, no
- * separator, no control character that could split the request. */
-static bool
-is_http_token(const char *s)
-{
-	if (*s == '\0' || strlen(s) > 64)
-		return false;
-	for (; *s; s++)
-		if (*s <= 0x20 || *s >= 0x7f || strchr("\"(),/:;<=>?@[\\]{}", *s))
-			return false;
-	return true;
-}
-
 /* Headers a server may not set on a storage request: credentials never go
  * to a storage host, and the framing of the request is ours. */
 static bool
@@ -617,7 +605,7 @@ header_allowed(const char *name)
 		"authorization", "proxy-authorization", "cookie", "host", "content-length",
 		"transfer-encoding", "connection", "expect", NULL
 	};
-	if (!is_http_token(name))
+	if (!mt_http_is_token(name))
 		return false;
 	for (int i = 0; refused[i]; i++)
 		if (strcasecmp(name, refused[i]) == 0)
@@ -630,7 +618,7 @@ mt_upload_generic_put(struct mt_upload_job *job, struct mt_error *err)
 {
 	if (job->put_url == NULL)
 		return mt_error_set(err, MT_ERR_PROTOCOL, _("the server gave no upload URL"));
-	if (job->put_method && !is_http_token(job->put_method))
+	if (job->put_method && !mt_http_is_token(job->put_method))
 		return mt_error_set(err, MT_ERR_PROTOCOL, _("the server asked for an upload with a method that is not one"));
 	const char **headers = xcalloc((size_t)job->nput_headers + 1, sizeof *headers);
 	for (int i = 0; i < job->nput_headers; i++)

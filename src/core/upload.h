@@ -196,8 +196,9 @@ int mt_upload_check_list(const char *dialect, const char *const *types, const ch
                          int64_t size, int64_t max, struct mt_error *err);
 
 /* The same from a JSON object of header names to values, as the APIs return
- * them; entries that are not strings or hold line breaks are left out (a
- * server cannot smuggle extra headers). A NULL or empty object gives
+ * them; entries that are not strings, whose name is not an HTTP token or
+ * whose value holds a line break are left out (a server cannot smuggle extra
+ * headers). A NULL or empty object gives
  * `fallback_header` ("Name: value") alone, when non-NULL. */
 void mt_upload_job_set_target_json(struct mt_upload_job *job, const char *url, const char *method,
                                    const struct json_t *headers, const char *fallback_header);

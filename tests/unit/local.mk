@@ -53,3 +53,13 @@ unit_tests += tests/unit/test_l10n
 tests_unit_test_l10n_SOURCES = tests/unit/test_l10n.c
 tests_unit_test_l10n_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_l10n_LDADD = $(UNIT_LDADD)
+
+unit_tests += tests/unit/test_answers
+tests_unit_test_answers_SOURCES = tests/unit/test_answers.c
+tests_unit_test_answers_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_answers_LDADD = $(UNIT_LDADD)
+
+unit_tests += tests/unit/test_regressions
+tests_unit_test_regressions_SOURCES = tests/unit/test_regressions.c
+tests_unit_test_regressions_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_regressions_LDADD = $(UNIT_LDADD)

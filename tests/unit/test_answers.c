@@ -1,0 +1,127 @@
+/* test_answers.c — the dialects' upload-step answers read into a job, and the
+ * odd answers fuzzing turned up (tests/fuzz/corpus/upload/regress-*). */
+#include "config.h"
+
+#include <jansson.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "dialect_answers.h"
+
+static void
+job_init(struct mt_upload_job *job)
+{
+	memset(job, 0, sizeof *job);
+	job->name = "fz_x.png";
+	job->size = 21;
+	snprintf(job->mime, sizeof job->mime, "image/png");
+}
+
+static void
+job_clear(struct mt_upload_job *job)
+{
+	free(job->put_url);
+	free(job->put_method);
+	for (int i = 0; i < job->nput_headers; i++)
+		free(job->put_headers[i]);
+	free(job->put_headers);
+	free(job->media_id);
+	free(job->storage_key);
+	free(job->upload_id);
+	free(job->upload_url);
+	free(job->remote_id);
+	free(job->remote_url);
+	json_decref(job->snapshot);
+}
+
+static json_t *
+parse(const char *text)
+{
+	json_t *root = json_loads(text, 0, NULL);
+	assert_non_null(root);
+	return root;
+}
+
+static void
+test_presign_answers(void **state)
+{
+	struct mt_upload_job job;
+	struct mt_error err;
+	job_init(&job);
+	json_t *root = parse("{\"uploadUrl\":\"http://s/o/k\",\"storageKey\":\"site/k.png\","
+	                     "\"expiresAt\":\"2026-03-26T12:30:00Z\",\"method\":\"PUT\","
+	                     "\"headers\":{\"Content-Type\":\"image/png\"}}");
+	assert_int_equal(mt_clearcms_read_presign(&job, root, &err), 0);
+	assert_string_equal(job.put_url, "http://s/o/k");
+	assert_string_equal(job.put_method, "PUT");
+	assert_int_equal(job.nput_headers, 1);
+	assert_string_equal(job.put_headers[0], "Content-Type: image/png");
+	assert_string_equal(job.storage_key, "site/k.png");
+	assert_int_equal(job.put_expires, 1774528200);
+	json_decref(root);
+	job_clear(&job);
+
+	job_init(&job);
+	root = parse("{\"uploadUrl\":\"http://s/o/v\",\"method\":\"PUT\","
+	             "\"headers\":{\"Content-Type\":\"video/mp4\"},\"publicUrl\":\"http://cdn/v\"}");
+	assert_int_equal(mt_flare_read_presign(&job, root, &err), 0);
+	assert_string_equal(job.remote_url, "http://cdn/v");
+	assert_string_equal(job.put_headers[0], "Content-Type: video/mp4");
+	json_decref(root);
+	job_clear(&job);
+}
+
+/* A method is put on the request line as it is: one with spaces or line
+ * breaks would split the request. */
+static void
+test_unusable_method_refused(void **state)
+{
+	struct mt_upload_job job;
+	struct mt_error err;
+	job_init(&job);
+	json_t *root = parse("{\"uploadUrl\":\"http://s/o/k\",\"method\":"
+	                     "\"PUT /o/k HTTP/1.1\\r\\nX-Injected: 1\\r\\n\\r\\nGET\"}");
+	assert_int_equal(mt_flare_read_presign(&job, root, &err), -1);
+	assert_int_equal(err.kind, MT_ERR_PROTOCOL);
+	assert_null(job.put_url);
+	json_decref(root);
+	root = parse("{\"uploadUrl\":\"http://s/o/k\",\"storageKey\":\"k\",\"method\":\"PU T\"}");
+	assert_int_equal(mt_clearcms_read_presign(&job, root, &err), -1);
+	assert_null(job.put_url);
+	json_decref(root);
+	job_clear(&job);
+}
+
+/* Header names that are not tokens are left out, as are values with line breaks. */
+static void
+test_header_names_filtered(void **state)
+{
+	struct mt_upload_job job;
+	struct mt_error err;
+	job_init(&job);
+	json_t *root = parse("{\"uploadUrl\":\"http://s/o/k\",\"storageKey\":\"k\",\"headers\":"
+	                     "{\"X-Evil Name\":\"1\",\"Host:\":\"x\",\"\":\"e\",\"X-Nl\":\"a\\r\\nB: c\","
+	                     "\"Content-MD5\":\"3Xm0Th+9kF6W8S+07tEuKw==\"}}");
+	assert_int_equal(mt_clearcms_read_presign(&job, root, &err), 0);
+	assert_int_equal(job.nput_headers, 1);
+	assert_string_equal(job.put_headers[0], "Content-MD5: 3Xm0Th+9kF6W8S+07tEuKw==");
+	json_decref(root);
+	job_clear(&job);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_presign_answers),
+		cmocka_unit_test(test_unusable_method_refused),
+		cmocka_unit_test(test_header_names_filtered),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

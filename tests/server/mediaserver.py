@@ -165,7 +165,8 @@ class State:
         self.faults = {
             "fault_5xx": args.fault_5xx, "fault_5xx_after": args.fault_5xx_after,
             "fault_429": args.fault_429, "fault_drop": args.fault_drop,
-            "slow": args.slow, "stall": args.stall,
+            "slow": args.slow, "stall": args.stall, "stall_put": args.stall_put,
+            "slow_fraction": args.slow_fraction,
             "presign_expiry": args.presign_expiry, "max_chunk": args.max_chunk,
             "quota": args.quota,
         }
@@ -181,6 +182,57 @@ class State:
         self.sorted_cache = {}
         self.synth = {}         # url path -> (bytes source, size) for seeded/demo items
         self.api_url = self.storage_url = ""
+        self.item_objects = {}  # clearcms media id -> storage key of its bytes
+        self.persist_path = os.path.join(data_dir, "state.json") if args.persist else None
+
+    # -- persistence (--persist): the whole state, rewritten before each answer
+    #    that changed it, so a server killed at any moment restarts where it was
+    PERSISTED = ("media", "order", "folders", "pending", "uploads", "objects", "next_num",
+                 "clock_offset", "counts", "violations", "synth", "item_objects")
+
+    def save(self):
+        if not self.persist_path:
+            return
+        with self.lock:
+            data = {k: getattr(self, k) for k in self.PERSISTED}
+            data["folders"] = sorted(self.folders)
+            data["media"] = [[k, v] for k, v in self.media.items()]   # direct's ids are ints
+            data["secret"] = self.secret.hex()
+            tmp = self.persist_path + ".tmp"
+            with open(tmp, "w") as f:
+                json.dump(data, f)
+            os.replace(tmp, self.persist_path)
+
+    def load(self):
+        """Takes over a saved state; returns False when there is none."""
+        if not self.persist_path or not os.path.exists(self.persist_path):
+            return False
+        with open(self.persist_path) as f:
+            data = json.load(f)
+        with self.lock:
+            for k in self.PERSISTED:
+                if k in data:
+                    setattr(self, k, data[k])
+            self.media = {k: v for k, v in data["media"]}
+            self.folders = set(data["folders"])
+            self.synth = {k: tuple(v) for k, v in self.synth.items()}
+            self.secret = bytes.fromhex(data["secret"])
+            self.invalidate()
+            # a chunk appended but not yet counted when the server died is not held
+            for s in self.uploads.values():
+                if os.path.exists(s["path"]) and os.path.getsize(s["path"]) > s["held"]:
+                    os.truncate(s["path"], s["held"])
+        return True
+
+    def slowed(self):
+        """Whether this request is delayed by the `slow` fault (a fraction of them)."""
+        if not self.faults.get("slow"):
+            return False
+        frac = self.faults.get("slow_fraction")
+        if frac is None or frac >= 1:
+            return True
+        with self.lock:
+            return self.rng.random() < frac
 
     def now(self):
         return time.time() + self.clock_offset
@@ -332,15 +384,23 @@ class Base(BaseHTTPRequestHandler):
         except (UnicodeDecodeError, ValueError):
             return _BadJSON
 
-    def stream_body_to(self, path, n, drop_at=None):
+    def stream_body_to(self, path, n, drop_at=None, stall_at=None):
         """Copies n body bytes to path in chunks; returns the md5. With drop_at,
-        stops after that many bytes and closes the connection (a fault)."""
+        stops after that many bytes and closes the connection (a fault). With
+        stall_at, stops reading there and never answers (the client's
+        low-speed limit must end it)."""
         md5 = hashlib.md5()
         sha = hashlib.sha256()
         got = 0
         with open(path, "wb") as f:
             while got < n:
+                if stall_at is not None and got >= stall_at:
+                    with self.state.lock:
+                        self.state.counts["faults"] += 1
+                    stalled_forever(self)
                 want = min(CHUNK, n - got)
+                if stall_at is not None and got + want > stall_at:
+                    want = max(1, stall_at - got)
                 if drop_at is not None and got + want > drop_at:
                     want = max(0, drop_at - got)
                     if want:
@@ -377,6 +437,21 @@ class Base(BaseHTTPRequestHandler):
                 break
             n -= len(buf)
         self._body_read = True
+
+
+def stalled_forever(handler, limit=600):
+    """Holds the connection without reading or answering until the client
+    gives up (its end closes), for at most `limit` seconds."""
+    import select
+    p = select.poll()
+    p.register(handler.connection, select.POLLRDHUP | select.POLLHUP | select.POLLERR)
+    deadline = time.time() + limit
+    while time.time() < deadline:
+        # POLLRDHUP: the peer closed, even with unread request bytes pending
+        if p.poll(500):
+            break
+    handler.close_connection = True
+    raise Dropped()
 
 
 class _BadJSONType:
@@ -440,12 +515,20 @@ class StorageHandler(Base):
             return self.s3_error(400, "BadDigest", "Content-MD5 is missing or differs from the signed one")
         with st.lock:
             st.counts["storage_puts"] += 1
-        if st.faults.get("slow"):
+        q = st.quota()
+        if q is not None and st.args.dialect == "flare":
+            # flare's presign knows no size: the bucket's quota is the limit
+            with st.lock:
+                used = st.used_bytes() - (st.objects.get(key) or {}).get("size", 0)
+            if used + n > q:
+                return self.s3_error(403, "QuotaExceeded", "Storage quota exceeded")
+        if st.slowed():
             time.sleep(st.faults["slow"])
         drop_at = n // 2 if n > 1 and st.chance("fault_drop") else None
+        stall_at = n // 2 if drop_at is None and n > 1 and st.chance("stall_put") else None
         tmp = st.object_path(key) + ".part"
         try:
-            digest, sha = self.stream_body_to(tmp, n, drop_at)
+            digest, sha = self.stream_body_to(tmp, n, drop_at, stall_at)
         except Dropped:
             with st.lock:
                 st.counts["faults"] += 1
@@ -466,6 +549,7 @@ class StorageHandler(Base):
             problem = hook(st, key) if hook else None
             if problem:
                 del st.objects[key]
+            st.save()
         if problem:
             os.unlink(st.object_path(key))
             return self.s3_error(400, "BadDigest", problem)
@@ -520,9 +604,10 @@ class ApiHandler(Base):
                 st.counts["requests"] += 1
             st.cleanup()
             if st.faults.get("stall") and st.chance("stall"):
-                while True:       # never answers; the client's stall timeout must act
-                    time.sleep(3600)
-            if st.faults.get("slow"):
+                with st.lock:
+                    st.counts["faults"] += 1
+                stalled_forever(self)   # never answers; the client's stall timeout must act
+            if st.slowed():
                 time.sleep(st.faults["slow"])
             if st.chance("fault_429"):
                 with st.lock:
@@ -546,6 +631,7 @@ class ApiHandler(Base):
                         status, body = result[0], result[1]
                         hdrs = result[2] if len(result) > 2 else {}
                         self.drain()
+                        self.persist()
                         return self.send_json(status, body, hdrs)
                     return None
             if any(rx.fullmatch(path) for _, rx, _ in self.routes):
@@ -555,6 +641,7 @@ class ApiHandler(Base):
             self.err(404, "Not found", "NOT_FOUND")
         except Reply as r:
             self.drain()
+            self.persist()
             self.send_json(r.status, r.body, r.headers)
         except Dropped:
             return None
@@ -563,6 +650,11 @@ class ApiHandler(Base):
         return None
 
     do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = do_HEAD = handle_any
+
+    def persist(self):
+        """Saves a state a request may have changed before it is answered."""
+        if self.command not in ("GET", "HEAD"):
+            self.state.save()
 
     def serve_file(self, path):
         st = self.state
@@ -628,6 +720,8 @@ class ApiHandler(Base):
                         "counts": dict(st.counts), "faults": dict(st.faults),
                         "now": iso(st.now())}
             return self.send_json(200, body)
+        if path == "/_admin/files" and self.command == "GET":
+            return self.send_json(200, {"files": stored_files(st)})
         body = self.read_json()
         if body is _BadJSON or (body is not None and not isinstance(body, dict)):
             return self.send_json(400, {"error": "bad JSON"})
@@ -645,6 +739,7 @@ class ApiHandler(Base):
             with st.lock:
                 st.clock_offset += float(body.get("advance", 0))
             st.cleanup()
+            st.save()
             return self.send_json(200, {"now": iso(st.now())})
         if path == "/_admin/reset" and self.command == "POST":
             with st.lock:
@@ -657,11 +752,62 @@ class ApiHandler(Base):
                 for k in st.counts:
                     st.counts[k] = 0
                 st.invalidate()
+            st.save()
             return self.send_json(200, {"reset": True})
         return self.send_json(404, {"error": "no such admin endpoint"})
 
 
 on_object_stored = {}
+
+
+def md5_file(path):
+    h = hashlib.md5()
+    with open(path, "rb") as f:
+        for buf in iter(lambda: f.read(CHUNK), b""):
+            h.update(buf)
+    return h.hexdigest()
+
+
+def stored_files(st):
+    """What the library holds, uniformly for every dialect: one entry per
+    item with its name, size and the MD5 of the bytes stored for it (None
+    when it has no stored bytes, as seeded items)."""
+    out = []
+    with st.lock:
+        items = [(i, dict(st.media[i])) for i in st.order if i in st.media]
+        objects = dict(st.objects)
+        uploads = dict(st.uploads)
+        item_objects = dict(st.item_objects)
+    d = st.args.dialect
+    for mid, m in items:
+        path = None
+        if d == "clearcms":
+            name, size = m["filename"], m["size"]
+            o = objects.get(item_objects.get(mid))
+            path = o["path"] if o else None
+        elif d == "clarife":
+            if m["status"] != "active":
+                continue
+            name, size = m["filename"], m["file_size_bytes"]
+            o = objects.get(m["b2_key"])
+            path = o["path"] if o else None
+        elif d == "flare":
+            name, size = m["fileName"], m["size"]
+            o = objects.get(mid.replace("/", "/composite/", 1))
+            path = o["path"] if o else None
+        elif d == "adclear":
+            name, size = m["fileName"], m["size"]
+            s = uploads.get(mid)
+            path = s["path"] if s else None
+        else:
+            o = objects.get(m["key"])
+            if not o or not o.get("complete"):
+                continue   # a record whose bytes never arrived is no file
+            name, size, path = m["filename"], m["byte_size"], o["path"]
+        md5 = md5_file(path) if path and os.path.exists(path) else None
+        out.append({"id": mid, "name": name, "size": size, "md5": md5,
+                    "stored": os.path.getsize(path) if md5 else None})
+    return out
 
 
 # ================================================================ clearcms (seed 001)
@@ -964,6 +1110,7 @@ def cc_upload(h):
                 with st.lock:
                     st.objects[key] = {"size": size, "type": real, "md5": "", "path": opath, "complete": True}
                     st.synth[item["url"]] = ("object", key, size, real)
+                    st.item_objects[item["id"]] = key
                 st.add_media(item)
                 data.append(item)
         if not data:
@@ -1030,6 +1177,7 @@ def cc_confirm(h):
         o = st.objects.get(key)
         item = cc_new_item(st, b["filename"], b["mimeType"], size, folder,
                            o["path"] if o else None, url="%s/%s" % (base, key))
+        st.item_objects[item["id"]] = key
     st.add_media(item)
     return 201, {"success": True, "data": {k: item[k] for k in ("id", "filename", "url", "folder", "createdAt")}}
 
@@ -1620,6 +1768,9 @@ def parse_args(argv):
     ap.add_argument("--fault-drop", type=float, default=0.0)
     ap.add_argument("--slow", type=float, default=0.0)
     ap.add_argument("--stall", type=float, default=0.0)
+    ap.add_argument("--stall-put", type=float, default=0.0)
+    ap.add_argument("--slow-fraction", type=float, default=1.0)
+    ap.add_argument("--persist", action="store_true")
     ap.add_argument("--presign-expiry", type=int, default=900)
     ap.add_argument("--max-chunk", type=int, default=50 * MIB)
     ap.add_argument("--external-storage")
@@ -1658,10 +1809,14 @@ def main(argv=None):
     storage = Server(("127.0.0.1", args.storage_port), Storage)
     st.api_url = "http://127.0.0.1:%d" % api.server_address[1]
     st.storage_url = "http://127.0.0.1:%d" % storage.server_address[1]
-    if args.demo:
-        seed_demo(st, args.demo)
-    if args.seed_library:
-        seed_library(st, args.seed_library)
+    if st.load():
+        pass   # a restarted server: the saved library, not a new one
+    else:
+        if args.demo:
+            seed_demo(st, args.demo)
+        if args.seed_library:
+            seed_library(st, args.seed_library)
+        st.save()
     for srv in (api, storage):
         threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.2}, daemon=True).start()
     line = "READY api=%s storage=%s" % (st.api_url, st.storage_url)

@@ -166,7 +166,7 @@ class State:
             "fault_5xx": args.fault_5xx, "fault_5xx_after": args.fault_5xx_after,
             "fault_429": args.fault_429, "fault_drop": args.fault_drop,
             "slow": args.slow, "stall": args.stall, "stall_put": args.stall_put,
-            "slow_fraction": args.slow_fraction,
+            "slow_fraction": args.slow_fraction, "expire_first": args.expire_first,
             "presign_expiry": args.presign_expiry, "max_chunk": args.max_chunk,
             "quota": args.quota,
         }
@@ -183,12 +183,13 @@ class State:
         self.synth = {}         # url path -> (bytes source, size) for seeded/demo items
         self.api_url = self.storage_url = ""
         self.item_objects = {}  # clearcms media id -> storage key of its bytes
+        self.expired_once = {}  # expire_first: {"ids": identities already given a dead URL}
         self.persist_path = os.path.join(data_dir, "state.json") if args.persist else None
 
     # -- persistence (--persist): the whole state, rewritten before each answer
     #    that changed it, so a server killed at any moment restarts where it was
     PERSISTED = ("media", "order", "folders", "pending", "uploads", "objects", "next_num",
-                 "clock_offset", "counts", "violations", "synth", "item_objects")
+                 "clock_offset", "counts", "violations", "synth", "item_objects", "expired_once")
 
     def save(self):
         if not self.persist_path:
@@ -277,8 +278,15 @@ class State:
         msg = "\n".join([method, key, str(int(expires)), str(size), ctype, md5]).encode()
         return hmac.new(self.secret, msg, hashlib.sha256).hexdigest()
 
-    def presign(self, key, size, ctype, md5="", method="PUT"):
+    def presign(self, key, size, ctype, md5="", method="PUT", identity=None):
         expires = int(self.now() + (self.faults.get("presign_expiry") or 900))
+        if identity is not None and self.faults.get("expire_first"):
+            # the first URL for each file is dead on arrival; the next one works
+            with self.lock:
+                seen = self.expired_once.setdefault("ids", [])
+                if identity not in seen:
+                    seen.append(identity)
+                    expires = int(self.now()) - 1
         if self.args.external_storage:
             base = self.args.external_storage.rstrip("/")
         else:
@@ -1142,7 +1150,7 @@ def cc_presign(h):
     cc_quota_check(h, size)
     ext = os.path.splitext(fn)[1].lower()
     key = "site_demo/%s/%s%s" % (time.strftime("%Y/%m", time.gmtime(st.now())), uuid.uuid4().hex[:12], ext)
-    url, expires = st.presign(key, size, mime)
+    url, expires = st.presign(key, size, mime, identity="%s\n%d" % (fn, size))
     with st.lock:
         st.pending[key] = {"storage_key": key, "filename": fn, "mimeType": mime, "size": size,
                            "created": st.now()}
@@ -1324,7 +1332,7 @@ def cl_presign(h):
             st.media[mid] = rec
             st.order.append(mid)
         st.pending[mid] = {"storage_key": key, "media_id": mid, "created": st.now()}
-    url, _ = st.presign(key, size, mime)
+    url, _ = st.presign(key, size, mime, identity=mid)
     return 200, {"upload_url": url, "b2_key": key, "media_id": mid}
 
 
@@ -1378,7 +1386,7 @@ def fl_presign(h):
         h.err(400, "Unsupported file type: fileName must end in .mp4, .webm, .mov, .mkv or .avi")
     key = "%s/composite/%s" % (vid, fn)
     # the size is not declared here; the signature binds -1 = any size
-    url, _ = st.presign(key, -1, ctype)
+    url, _ = st.presign(key, -1, ctype, identity=key)
     base = st.args.external_storage.rstrip("/") if st.args.external_storage else st.storage_url
     return 200, {"uploadUrl": url, "method": "PUT", "headers": {"Content-Type": ctype},
                  "publicUrl": "%s/%s" % (base, urllib.parse.quote(key))}
@@ -1615,7 +1623,7 @@ def di_create(h):
         out = dict(rec)
         if not st.object_complete(rec["key"], rec["byte_size"]):
             md5 = checksum if len(base64.b64decode(checksum)) == 16 else ""
-            url, _ = st.presign(rec["key"], rec["byte_size"], rec["content_type"], md5)
+            url, _ = st.presign(rec["key"], rec["byte_size"], rec["content_type"], md5, identity=rec["key"])
             fn = rec["filename"].replace('"', "%22")
             headers = {"Content-Type": rec["content_type"],
                        "Content-Disposition": "inline; filename=\"%s\"; filename*=UTF-8''%s"
@@ -1771,6 +1779,7 @@ def parse_args(argv):
     ap.add_argument("--stall-put", type=float, default=0.0)
     ap.add_argument("--slow-fraction", type=float, default=1.0)
     ap.add_argument("--persist", action="store_true")
+    ap.add_argument("--expire-first", action="store_true")
     ap.add_argument("--presign-expiry", type=int, default=900)
     ap.add_argument("--max-chunk", type=int, default=50 * MIB)
     ap.add_argument("--external-storage")

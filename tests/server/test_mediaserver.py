@@ -662,6 +662,18 @@ class MoreFaultTest(unittest.TestCase):
         finally:
             s.stop()
 
+    def test_expire_first(self):
+        s = Server("--dialect", "flare", "--expire-first")
+        try:
+            answers = []
+            for _ in range(2):
+                p = s.request("POST", "/api/video/upload/presign", {"videoId": "v", "fileName": "e.mp4"})[1]
+                answers.append(s.request("PUT", p["uploadUrl"], b"x" * 10, p["headers"], key=None, raw=True))
+            self.assertEqual([a[0] for a in answers], [403, 200])
+            self.assertIn(b"Request has expired", answers[0][1])
+        finally:
+            s.stop()
+
     def test_slow_fraction(self):
         s = Server("--dialect", "clearcms", "--slow", "0.4", "--slow-fraction", "0.5", "--seed", "2")
         try:

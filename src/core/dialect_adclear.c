@@ -100,6 +100,8 @@ handle_position(struct mt_upload_job *job, const struct mt_http_response *resp, 
 		mt_upload_step_done(job, &err);
 		return true;
 	}
+	if (off > job->sent)
+		job->step_failures = 0;   /* chunks are arriving: the limit is for a stuck upload */
 	mt_upload_job_progress(job, off);
 	if (send_chunk(job, &err) < 0)
 		mt_upload_step_done(job, &err);
@@ -140,14 +142,15 @@ chunk_done(const struct mt_http_response *resp, void *arg)
 	bool transient = resp->status == 0 || resp->status >= 500 || resp->status == 429 ||
 	                 resp->status == 416 || resp->status == 409;
 	const struct mt_upload_options *o = mt_upload_queue_options(job->queue);
-	if (transient && job->attempt < o->max_attempts) {
+	if (transient && ++job->step_failures < o->max_attempts) {
 		/* find out what arrived, then go on from there */
 		char reason[300];
 		snprintf(reason, sizeof reason, "%s", resp->status ? "HTTP error" : resp->error);
 		if (resp->status)
 			snprintf(reason, sizeof reason, "HTTP %ld", resp->status);
 		mt_upload_job_retrying(job, reason);
-		long delay = mt_backoff_delay_ms(job->attempt, 500, 15000, 0.5 + (double)(job->attempt % 5) / 10);
+		long delay = mt_backoff_delay_ms(job->step_failures, 500, 15000,
+		                                 0.5 + (double)(job->attempt % 5) / 10);
 		job->timer = mt_loop_timer_add(mt_upload_queue_site(job->queue)->loop, delay, retry_later, job);
 		return;
 	}

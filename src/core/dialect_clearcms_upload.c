@@ -185,13 +185,16 @@ verify_done(struct mt_upload_job *job, const struct mt_http_response *resp, json
 	json_decref(now);
 	/* not there: repeating the create is safe */
 	const struct mt_upload_options *o = mt_upload_queue_options(job->queue);
-	if (job->attempt >= o->max_attempts) {
+	/* count creates, not every retried lookup: a flaky server must not use
+	 * up the create's attempts with its answers to the GETs in between */
+	if (++job->step_failures >= o->max_attempts) {
 		struct mt_error err;
-		mt_error_set(&err, MT_ERR_NET, _("the upload did not arrive after %d attempts"), job->attempt);
+		mt_error_set(&err, MT_ERR_NET, _("the upload did not arrive after %d attempts"),
+		             job->step_failures);
 		mt_upload_step_done(job, &err);
 		return;
 	}
-	long delay = mt_backoff_delay_ms(job->attempt, 500, 15000, 0.7);
+	long delay = mt_backoff_delay_ms(job->step_failures, 500, 15000, 0.7);
 	job->timer = mt_loop_timer_add(mt_upload_queue_site(job->queue)->loop, delay, retry_create, job);
 }
 

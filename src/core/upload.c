@@ -878,6 +878,7 @@ mt_upload_queue_retry_failed(struct mt_upload_queue *q)
 			job->state = MT_JOB_QUEUED;
 			mt_error_clear(&job->err);
 			job->attempt = 0;
+			job->step_failures = 0;
 			job->sent = 0;
 			job->presigns = 0;
 			n++;

@@ -63,7 +63,9 @@ struct mt_upload_job {
 
 	/* progress */
 	int64_t sent;              /* bytes acknowledged or in flight */
-	int attempt;               /* step-level retries so far */
+	int attempt;               /* retries so far, of any request (shown to the user) */
+	int step_failures;         /* failures of the current step in a row; the limit
+	                              applies to these, and progress resets them */
 	char retry_reason[160];
 	uint64_t started_ms;
 	uint64_t state_ms;         /* when the current state began */

@@ -167,6 +167,7 @@ class State:
             "fault_429": args.fault_429, "fault_drop": args.fault_drop,
             "slow": args.slow, "stall": args.stall, "stall_put": args.stall_put,
             "slow_fraction": args.slow_fraction, "expire_first": args.expire_first,
+            "fault_streak": args.fault_streak,
             "presign_expiry": args.presign_expiry, "max_chunk": args.max_chunk,
             "quota": args.quota,
         }
@@ -184,6 +185,7 @@ class State:
         self.api_url = self.storage_url = ""
         self.item_objects = {}  # clearcms media id -> storage key of its bytes
         self.expired_once = {}  # expire_first: {"ids": identities already given a dead URL}
+        self.streaks = {}       # request identity -> injected faults in a row
         self.persist_path = os.path.join(data_dir, "state.json") if args.persist else None
 
     # -- persistence (--persist): the whole state, rewritten before each answer
@@ -238,12 +240,26 @@ class State:
     def now(self):
         return time.time() + self.clock_offset
 
-    def chance(self, name):
+    def chance(self, name, ident=None):
+        """Whether to inject fault `name` now. With fault_streak N, the same
+        request (ident) meets at most N injected faults in a row: faults stay
+        transient, and a client that retries gets through."""
         p = self.faults.get(name) or 0
         if p <= 0:
             return False
+        cap = self.faults.get("fault_streak") or 0
         with self.lock:
-            return self.rng.random() < p
+            if ident is not None and cap and self.streaks.get(ident, 0) >= cap:
+                return False
+            hit = self.rng.random() < p
+            if hit and ident is not None:
+                self.streaks[ident] = self.streaks.get(ident, 0) + 1
+            return hit
+
+    def went_through(self, ident):
+        """The request was answered without an injected fault: a new streak."""
+        with self.lock:
+            self.streaks.pop(ident, None)
 
     def violation(self, kind, detail):
         with self.lock:
@@ -532,8 +548,9 @@ class StorageHandler(Base):
                 return self.s3_error(403, "QuotaExceeded", "Storage quota exceeded")
         if st.slowed():
             time.sleep(st.faults["slow"])
-        drop_at = n // 2 if n > 1 and st.chance("fault_drop") else None
-        stall_at = n // 2 if drop_at is None and n > 1 and st.chance("stall_put") else None
+        ident = "PUT " + self.path
+        drop_at = n // 2 if n > 1 and st.chance("fault_drop", ident) else None
+        stall_at = n // 2 if drop_at is None and n > 1 and st.chance("stall_put", ident) else None
         tmp = st.object_path(key) + ".part"
         try:
             digest, sha = self.stream_body_to(tmp, n, drop_at, stall_at)
@@ -558,6 +575,7 @@ class StorageHandler(Base):
             if problem:
                 del st.objects[key]
             st.save()
+        st.went_through(ident)
         if problem:
             os.unlink(st.object_path(key))
             return self.s3_error(400, "BadDigest", problem)
@@ -611,17 +629,20 @@ class ApiHandler(Base):
             with st.lock:
                 st.counts["requests"] += 1
             st.cleanup()
-            if st.faults.get("stall") and st.chance("stall"):
+            # what makes a repeated request the same one, for fault_streak
+            self.fault_ident = ident = "%s %s %s %s" % (self.command, self.path, self.headers.get("Content-Length"),
+                                                        self.headers.get("Content-Range"))
+            if st.faults.get("stall") and st.chance("stall", ident):
                 with st.lock:
                     st.counts["faults"] += 1
                 stalled_forever(self)   # never answers; the client's stall timeout must act
             if st.slowed():
                 time.sleep(st.faults["slow"])
-            if st.chance("fault_429"):
+            if st.chance("fault_429", ident):
                 with st.lock:
                     st.counts["faults"] += 1
                 self.err(429, "Too many requests", "RATE_LIMITED", {"Retry-After": "1"})
-            if st.chance("fault_5xx"):
+            if st.chance("fault_5xx", ident):
                 with st.lock:
                     st.counts["faults"] += 1
                 status = 503 if st.rng.random() < 0.5 else 500
@@ -629,8 +650,10 @@ class ApiHandler(Base):
             for method, rx, fn in self.routes:
                 m = rx.fullmatch(path)
                 if m and method == self.command:
-                    after = st.chance("fault_5xx_after")
+                    after = st.chance("fault_5xx_after", ident)
                     result = fn(self, *m.groups())
+                    if not after:
+                        st.went_through(ident)
                     if after:
                         with st.lock:
                             st.counts["faults"] += 1
@@ -1511,7 +1534,7 @@ def ad_chunk(h, uid):
         hdr = {"Range": "bytes=0-%d" % (s["held"] - 1)} if s["held"] else {}
         raise Reply(416, adclear_error(416, "Chunk does not start at the held offset %d" % s["held"],
                                        "RANGE_MISMATCH"), hdr)
-    drop_at = n // 2 if n > 1 and st.chance("fault_drop") else None
+    drop_at = n // 2 if n > 1 and st.chance("fault_drop", h.fault_ident) else None
     tmp = s["path"] + ".chunk"
     try:
         h.stream_body_to(tmp, n, drop_at)
@@ -1780,6 +1803,7 @@ def parse_args(argv):
     ap.add_argument("--slow-fraction", type=float, default=1.0)
     ap.add_argument("--persist", action="store_true")
     ap.add_argument("--expire-first", action="store_true")
+    ap.add_argument("--fault-streak", type=int, default=0)
     ap.add_argument("--presign-expiry", type=int, default=900)
     ap.add_argument("--max-chunk", type=int, default=50 * MIB)
     ap.add_argument("--external-storage")

@@ -674,6 +674,16 @@ class MoreFaultTest(unittest.TestCase):
         finally:
             s.stop()
 
+    def test_fault_streak(self):
+        s = Server("--dialect", "clearcms", "--fault-5xx", "1", "--fault-streak", "2")
+        try:
+            codes = [s.request("GET", "/api/v1/media/folders")[0] for _ in range(6)]
+            self.assertEqual([c >= 500 for c in codes], [True, True, False, True, True, False])
+            # another request has its own streak
+            self.assertGreaterEqual(s.request("GET", "/api/v1/media?limit=1")[0], 500)
+        finally:
+            s.stop()
+
     def test_slow_fraction(self):
         s = Server("--dialect", "clearcms", "--slow", "0.4", "--slow-fraction", "0.5", "--seed", "2")
         try:

@@ -270,7 +270,8 @@ class State:
         return q if q else None
 
     def used_bytes(self):
-        return sum(m.get("size") or 0 for m in self.media.values())
+        # direct's records call it byte_size
+        return sum(m.get("size") or m.get("byte_size") or 0 for m in self.media.values())
 
     def invalidate(self):
         self.sorted_cache = {}

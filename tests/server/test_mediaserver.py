@@ -697,6 +697,20 @@ class MoreFaultTest(unittest.TestCase):
         finally:
             s.stop()
 
+    def test_direct_quota_counts_byte_size(self):
+        s = Server("--dialect", "direct", "--quota", "150")
+        try:
+            codes = []
+            for data in (b"a" * 100, b"b" * 100):
+                blob = {"blob": {"filename": "q.bin", "content_type": "application/octet-stream",
+                                 "byte_size": len(data),
+                                 "checksum": base64.b64encode(hashlib.md5(data).digest()).decode()}}
+                st, b, _ = s.request("POST", "/api/v1/upload/direct", blob)
+                codes.append((st, b.get("error_code")))
+            self.assertEqual(codes, [(200, None), (403, "QUOTA_EXCEEDED")])
+        finally:
+            s.stop()
+
     def test_flare_quota_at_storage(self):
         s = Server("--dialect", "flare", "--quota", "150")
         try:

@@ -493,6 +493,9 @@ class StorageHandler(Base):
 
     def check_leaks(self):
         st = self.state
+        # one handler serves a whole keep-alive connection: this request's
+        # body is unread until read (else drain() would skip it)
+        self._body_read = False
         with st.lock:
             st.counts["storage_requests"] += 1
         if self.headers.get("Authorization") is not None:

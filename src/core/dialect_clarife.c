@@ -52,6 +52,15 @@ clarife_check(const struct mt_site *site, const char *mime, int64_t size, const 
 static void
 presign_done(struct mt_upload_job *job, const struct mt_http_response *resp, json_t *root)
 {
+	const char *code = jx_str(root, "code");
+	if (resp->status == 409 && code && strcmp(code, "ALREADY_CONFIRMED") == 0) {
+		/* The media_id is ours (journaled before the server heard of it): an
+		 * earlier run confirmed it and stopped before it could note that. */
+		free(job->remote_id);
+		job->remote_id = xstrdup(job->media_id);
+		mt_upload_step_done(job, NULL);
+		return;
+	}
 	if (resp->status < 200 || resp->status > 299) {
 		mt_upload_fail_response(job, resp, _("asking clarife for an upload URL"));
 		return;

@@ -160,6 +160,9 @@ chunk_done(const struct mt_http_response *resp, void *arg)
 static int
 send_chunk(struct mt_upload_job *job, struct mt_error *err)
 {
+	/* each chunk is checked as it goes: the server joins them into one file */
+	if (mt_upload_job_check_file(job, err) < 0)
+		return -1;
 	int64_t off = job->sent;
 	int64_t chunk = job->max_chunk > 0 ? job->max_chunk : DEFAULT_CHUNK;
 	if (chunk > CHUNK_CAP)

@@ -293,6 +293,8 @@ multipart_progress(int64_t sent, int64_t total, void *arg)
 static int
 multipart_post(struct mt_upload_job *job, struct mt_error *err)
 {
+	if (mt_upload_job_check_file(job, err) < 0)
+		return -1;
 	struct mt_http_part parts[3];
 	size_t n = 0;
 	parts[n++] = (struct mt_http_part){

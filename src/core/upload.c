@@ -447,6 +447,12 @@ job_file_unchanged(struct mt_upload_job *job, struct mt_error *err)
 	return 0;
 }
 
+int
+mt_upload_job_check_file(struct mt_upload_job *job, struct mt_error *err)
+{
+	return job_file_unchanged(job, err);
+}
+
 static void step_start(struct mt_upload_job *job);
 
 static void
@@ -599,6 +605,9 @@ mt_upload_generic_put(struct mt_upload_job *job, struct mt_error *err)
 {
 	if (job->put_url == NULL)
 		return mt_error_set(err, MT_ERR_PROTOCOL, _("the server gave no upload URL"));
+	/* changed since it was checked and hashed: sending it would store other bytes */
+	if (job_file_unchanged(job, err) < 0)
+		return -1;
 	const char **headers = xcalloc((size_t)job->nput_headers + 1, sizeof *headers);
 	for (int i = 0; i < job->nput_headers; i++)
 		headers[i] = job->put_headers[i];

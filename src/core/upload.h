@@ -203,6 +203,10 @@ int mt_upload_check_list(const char *dialect, const char *const *types, const ch
 void mt_upload_job_set_target_json(struct mt_upload_job *job, const char *url, const char *method,
                                    const struct json_t *headers, const char *fallback_header);
 
+/* Fails (err) when the file is no longer the one queued: size or mtime
+ * changed. Dialects call it before sending more of it. */
+int mt_upload_job_check_file(struct mt_upload_job *job, struct mt_error *err);
+
 /* Adds progress to the job (for dialects that transfer themselves). */
 void mt_upload_job_progress(struct mt_upload_job *job, int64_t sent);
 /* Marks a retry at step level (shown to the user). */

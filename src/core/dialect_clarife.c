@@ -95,7 +95,7 @@ clarife_start(struct mt_upload_job *job, struct mt_error *err)
 			return mt_error_set(err, MT_ERR_IO, _("cannot generate a media id"));
 		job->media_id = xstrdup(uuid);
 		/* on disk before the server hears of it: a restart reuses the same id */
-		mt_upload_job_save(job);
+		mt_upload_job_save_durable(job);
 	}
 	json_t *body = json_pack("{s:s,s:s,s:s,s:s,s:I}", "document_id", o->document_id,
 	                         "media_id", job->media_id, "filename", job->name,

@@ -110,7 +110,7 @@ snapshot_done(struct mt_upload_job *job, const struct mt_http_response *resp, js
 	}
 	json_decref(job->snapshot);
 	job->snapshot = matching_ids(job, root);
-	mt_upload_job_save(job);
+	mt_upload_job_save_durable(job);
 	struct mt_error err;
 	if (do_create(job, &err) < 0)
 		mt_upload_step_done(job, &err);

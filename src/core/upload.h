@@ -174,8 +174,14 @@ const struct mt_upload_options *mt_upload_queue_options(const struct mt_upload_q
 
 /* Called by a dialect step when it is over: err NULL on success. */
 void mt_upload_step_done(struct mt_upload_job *job, const struct mt_error *err);
-/* Records the job's resumable state in the journal now (synchronously). */
+/* Records the job's resumable state in the journal now: written before this
+ * returns, so a killed process finds it. */
 void mt_upload_job_save(struct mt_upload_job *job);
+/* The same, and on the disk itself (fdatasync) before it returns: for the
+ * records that guard a create that must not happen twice (a client media
+ * id, a snapshot of existing ids), which must survive even a system crash.
+ * Syncing every record made a queue of small files ten times slower. */
+void mt_upload_job_save_durable(struct mt_upload_job *job);
 /* Replaces the presigned target of the job. headers: NULL-terminated list. */
 void mt_upload_job_set_target(struct mt_upload_job *job, const char *url, const char *method,
                               const char *const *headers);

@@ -44,8 +44,12 @@ sizes = [rnd.randrange(1000, 60000) for _ in range(n - len(bigs))] + bigs
 for i, size in enumerate(sizes):
     video = dialect == "flare" or (dialect == "clearcms" and size > 8 << 20)
     name = "%s-f%03d-%d.%s" % (os.path.basename(out), i, size, "mp4" if video else "png")
+    data = bytearray(mp4(size) if video else png(size))
+    # random bytes 55 AA at offset 510 make libmagic see a DOS boot sector
+    if data[510:512] == b"\x55\xaa":
+        data[511] = 0
     with open(os.path.join(out, name), "wb") as f:
-        f.write(mp4(size) if video else png(size))
+        f.write(data)
 PYEOF
 }
 

@@ -2,6 +2,7 @@
 # build.sh — configure and build in _build/NAME (out of the source tree).
 #   tools/build.sh plain            an ordinary build
 #   tools/build.sh asan             AddressSanitizer + UndefinedBehaviorSanitizer
+#   tools/build.sh nopreview        configured --without-preview (no chafa, no decoders)
 # Prints the build directory on the last line of stdout.
 set -e
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -17,6 +18,7 @@ cd "$build"
 if [ ! -f Makefile ] || [ "$top/configure" -nt Makefile ]; then
 	case "$name" in
 		asan) flags="--enable-sanitizers" ;;
+		nopreview) flags="--without-preview" ;;
 		*) flags="" ;;
 	esac
 	# shellcheck disable=SC2086

@@ -42,6 +42,20 @@ for variant in plain asan; do
 		(cd "$build" && top_srcdir="$top" "$t" 2>&1 | grep -E '^\[  (PASSED|FAILED)  \]|^\[==========\] .* ran' | sed "s|^|[$variant] $(basename "$t"): |")
 	done
 done
+# the build without previews: it must build, and say previews are absent
+echo "== nopreview build" >&2
+if build=$(sh tools/build.sh nopreview | tail -n 1); then
+	dirs="$dirs $build"
+	make -C "$build" -s -k check TESTS="tests/unit/test_cmdline tests/unit/test_crop tests/tui/preview.t" \
+		>"$build/check.out" 2>&1 || status=1
+	grep -E '^(PASS|FAIL|ERROR|XPASS|SKIP):' "$build/check.out" | sed "s/^/[nopreview] /"
+else
+	echo "build (nopreview) failed" >&2
+	broken=$((broken + 1))
+	status=1
+fi
+# the distribution, built, tested, installed and uninstalled: one result
+sh tools/distcheck.sh "$top/_build/plain" || status=1
 line=$(sh tools/count-results.sh $dirs) || status=1
 if [ "$broken" -gt 0 ]; then
 	# count a run that broke outside the tests as failed, so the line cannot mislead

@@ -6,11 +6,13 @@ set -e
 # build and run
 PKGS="gcc make autoconf automake autopoint gettext pkg-config
 libncurses-dev libcurl4-openssl-dev libjansson-dev libmagic-dev libssl-dev
-libcmocka-dev python3 ca-certificates"
+libcmocka-dev python3 ca-certificates
+libchafa-dev libglib2.0-dev libjpeg-dev libpng-dev libgif-dev libwebp-dev"
 # tests: the TUI is driven in tmux; valgrind checks for leaks; curl is the
-# peer the benchmarks compare against; nginx is their storage host
-TEST_PKGS="tmux valgrind curl man-db groff-base"
-BENCH_PKGS="nginx hyperfine"
+# peer the benchmarks compare against; nginx is their storage host; man-db,
+# groff-base and zsh check the man pages and the completions
+TEST_PKGS="tmux valgrind curl man-db groff-base zsh"
+BENCH_PKGS="nginx hyperfine libjpeg-turbo-progs"
 
 want="$PKGS"
 case "${1:-}" in

@@ -28,6 +28,7 @@ static const struct command_entry command_table[] = {
 	{ MT_CMD_USAGE, cmd_usage },
 	{ MT_CMD_AUDIT, cmd_audit },
 	{ MT_CMD_DETECT, cmd_detect },
+	{ MT_CMD_PREVIEW, cmd_preview },
 };
 
 void

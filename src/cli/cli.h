@@ -55,5 +55,6 @@ int cmd_usage(struct cli_ctx *ctx);
 int cmd_audit(struct cli_ctx *ctx);
 int cmd_detect(struct cli_ctx *ctx);
 int cmd_upload(struct cli_ctx *ctx);
+int cmd_preview(struct cli_ctx *ctx);
 
 #endif

@@ -21,14 +21,17 @@ mt_print_usage(FILE *out)
 	        "                         --video-id ID, --document-id ID)\n"
 	        "  edit ID                change metadata (--alt, --title, --description,\n"
 	        "                         --folder PATH, --focal X,Y)\n"
-	        "  rm ID...               delete media (--dry-run, --yes, --backup DIR)\n"
+	        "  rm ID...               delete media (-n/--dry-run, -y/--yes, --backup DIR)\n"
 	        "  folders                list folders\n"
 	        "  mkdir PATH             create a folder\n"
 	        "  rmdir PATH             delete an empty folder\n"
 	        "  usage                  storage used per folder and type against the plan\n"
 	        "  audit                  find missing alt text, oversized files, duplicates,\n"
 	        "                         type mismatches, empty folders (--large BYTES)\n"
-	        "  detect FILE...         local MIME type detection, no network\n"), out);
+	        "  detect FILE...         local MIME type detection, no network\n"
+	        "  preview ID|FILE        the picture in the terminal (--size COLSxROWS,\n"
+	        "                         --colors 2|8|16|256, --ascii, --crops,\n"
+	        "                         --focal X,Y, --local)\n"), out);
 	fputs("\n", out);
 	fputs(_("Options:\n"
 	        "  -c, --config FILE      read this configuration file\n"
@@ -40,11 +43,14 @@ mt_print_usage(FILE *out)
 	        "  -h, --help             show this help and exit\n"
 	        "  -V, --version          show version information and exit\n"), out);
 	fputs("\n", out);
+	fputs(_("Options may stand before or after the command; -- ends them.\n"), out);
+	fputs("\n", out);
 	fputs(_("The configuration is read from -c FILE, else $MEDIATUI_CONFIG, else\n"
 	        "$XDG_CONFIG_HOME/mediatui/config. The API key is never accepted on the\n"
 	        "command line: name it with key_env or key_file in the profile.\n"), out);
 	fputs("\n", out);
 	fputs(_("Exit status: 0 all done; 1 something failed; 2 usage or configuration error.\n"), out);
+	fputs(_("See mediatui(1) and mediatui.conf(5) for the keys, the files and examples.\n"), out);
 	fprintf(out, _("Report bugs to: %s\n"), PACKAGE_BUGREPORT);
 }
 

@@ -19,7 +19,8 @@ enum opt_id {
 	O_CONFIG = 1, O_PROFILE, O_JSON, O_JOBS, O_PROGRESS, O_QUIET, O_HELP, O_VERSION,
 	O_TYPE, O_SEARCH, O_SORT, O_ORDER, O_LIMIT, O_OFFSET, O_ALL,
 	O_FOLDER, O_ALT, O_TITLE, O_DESCRIPTION, O_VIDEO_ID, O_DOCUMENT_ID, O_FOCAL,
-	O_DRY_RUN, O_YES, O_BACKUP, O_LARGE
+	O_DRY_RUN, O_YES, O_BACKUP, O_LARGE,
+	O_SIZE, O_COLORS, O_ASCII, O_CROPS, O_LOCAL
 };
 
 struct opt_spec {
@@ -65,6 +66,12 @@ static const struct opt_spec rm_opts[] = {
 static const struct opt_spec audit_opts[] = {
 	{ "large", 0, true, O_LARGE }, { NULL, 0, false, 0 }
 };
+static const struct opt_spec preview_opts[] = {
+	{ "size", 0, true, O_SIZE }, { "colors", 0, true, O_COLORS },
+	{ "ascii", 0, false, O_ASCII }, { "crops", 0, false, O_CROPS },
+	{ "focal", 0, true, O_FOCAL }, { "local", 0, false, O_LOCAL },
+	{ NULL, 0, false, 0 }
+};
 static const struct opt_spec no_opts[] = { { NULL, 0, false, 0 } };
 
 struct command_spec {
@@ -86,6 +93,7 @@ static const struct command_spec commands[] = {
 	{ "usage", MT_CMD_USAGE, no_opts, 0, 0 },
 	{ "audit", MT_CMD_AUDIT, audit_opts, 0, 0 },
 	{ "detect", MT_CMD_DETECT, no_opts, 1, -1 },
+	{ "preview", MT_CMD_PREVIEW, preview_opts, 1, 1 },
 	{ NULL, 0, NULL, 0, 0 }
 };
 
@@ -255,6 +263,25 @@ apply_option(struct mt_cmdline *cl, const struct opt_spec *o, const char *val,
 		if (mt_parse_size(val, &cl->large_bytes) < 0 || cl->large_bytes <= 0)
 			return usage_error(err, _("--large: '%s' is not a size in bytes (suffixes K, M, G allowed)"), val);
 		break;
+	case O_SIZE: {
+		char *end;
+		errno = 0;
+		long c = strtol(val, &end, 10);
+		long r = (!errno && end != val && (*end == 'x' || *end == 'X')) ? strtol(end + 1, &end, 10) : -1;
+		if (errno || *end != '\0' || c < 4 || c > 1000 || r < 2 || r > 1000)
+			return usage_error(err, _("--size: '%s' is not COLUMNSxROWS (4x2 to 1000x1000)"), val);
+		cl->preview_cols = (int)c;
+		cl->preview_rows = (int)r;
+		break;
+	}
+	case O_COLORS:
+		if (parse_long_value(val, 2, 256, &n) < 0 || (n != 2 && n != 8 && n != 16 && n != 256))
+			return usage_error(err, _("--colors: '%s' is not one of 2, 8, 16, 256"), val);
+		cl->preview_colors = (int)n;
+		break;
+	case O_ASCII: cl->preview_ascii = true; break;
+	case O_CROPS: cl->preview_crops = true; break;
+	case O_LOCAL: cl->preview_local = true; break;
 	}
 	return 0;
 }

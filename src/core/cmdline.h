@@ -24,6 +24,7 @@ enum mt_command {
 	MT_CMD_USAGE,
 	MT_CMD_AUDIT,
 	MT_CMD_DETECT,
+	MT_CMD_PREVIEW,
 	MT_CMD_HELP,
 	MT_CMD_VERSION
 };
@@ -69,6 +70,13 @@ struct mt_cmdline {
 
 	/* audit */
 	int64_t large_bytes;       /* 0 = the default threshold */
+
+	/* preview (also uses has_focal/focal_x/focal_y) */
+	int preview_cols, preview_rows;  /* --size COLSxROWS; 0 = the terminal's */
+	int preview_colors;        /* --colors 2|8|16|256; 0 = by the terminal */
+	bool preview_ascii;        /* --ascii */
+	bool preview_crops;        /* --crops */
+	bool preview_local;        /* --local: the argument is a local file */
 };
 
 /* Parses argv. On success returns 0 and fills *cl (which borrows argv's

@@ -64,6 +64,8 @@ struct mt_http_req {
 	size_t nparts;
 	int64_t *part_pos;
 	int download_fd;
+	int64_t download_max, download_bytes;
+	bool download_too_large;
 	bool retry, follow;
 	long timeout_s;
 	mt_http_progress_fn progress;
@@ -206,6 +208,12 @@ on_write(char *data, size_t size, size_t nmemb, void *userp)
 	long status = 0;
 	curl_easy_getinfo(req->easy, CURLINFO_RESPONSE_CODE, &status);
 	if (req->download_fd >= 0 && status >= 200 && status < 300) {
+		req->download_bytes += (int64_t)n;
+		if (req->download_max > 0 && req->download_bytes > req->download_max) {
+			req->download_failed = true;
+			req->download_too_large = true;
+			return 0;
+		}
 		size_t off = 0;
 		while (off < n) {
 			ssize_t w = write(req->download_fd, data + off, n - off);
@@ -452,6 +460,8 @@ request_arm(struct mt_http_req *req)
 	for (size_t i = 0; i < req->nparts; i++)
 		req->part_pos[i] = 0;
 	req->download_failed = false;
+	req->download_too_large = false;
+	req->download_bytes = 0;
 
 	curl_easy_setopt(e, CURLOPT_URL, req->url);
 	curl_easy_setopt(e, CURLOPT_PRIVATE, req);
@@ -623,6 +633,7 @@ mt_http_start(struct mt_http *http, const struct mt_http_spec *spec, mt_http_don
 		}
 	}
 	req->download_fd = spec->download_fd > 0 ? spec->download_fd : -1;
+	req->download_max = spec->download_max;
 	req->retry = spec->retry;
 	req->follow = spec->follow_redirects && !spec->api;
 	req->timeout_s = spec->timeout_s;
@@ -813,6 +824,10 @@ drain_finished(void *arg)
 			if (req->file_changed)
 				snprintf(req->resp.error, sizeof req->resp.error, "%s",
 				         _("the file changed while it was being sent; the transfer was stopped"));
+			else if (req->download_too_large)
+				snprintf(req->resp.error, sizeof req->resp.error,
+				         _("the download is larger than %lld MiB"),
+				         (long long)(req->download_max >> 20));
 			else if (req->download_failed)
 				snprintf(req->resp.error, sizeof req->resp.error, _("cannot write the download: %s"),
 				         strerror(req->download_errno));

@@ -65,6 +65,7 @@ struct mt_http_spec {
 	const struct mt_http_part *parts;/* multipart/form-data (fields copied, fds borrowed) */
 	size_t nparts;
 	int download_fd;                 /* > 0: a 2xx body goes here instead of memory */
+	int64_t download_max;            /* > 0: a download larger than this fails */
 	bool retry;                      /* safe to repeat */
 	bool follow_redirects;           /* anonymous downloads only */
 	long timeout_s;                  /* whole-request limit; 0 = none (stall timeout still applies) */

@@ -53,10 +53,15 @@ open_magic(struct mt_error *err)
 {
 	if (cookie)
 		return 0;
+	/* only media types matter: skip the costly checks that cannot find one */
 	cookie = magic_open(MAGIC_MIME_TYPE | MAGIC_ERROR | MAGIC_NO_CHECK_COMPRESS |
-	                    MAGIC_NO_CHECK_TAR | MAGIC_NO_CHECK_ELF);
+	                    MAGIC_NO_CHECK_TAR | MAGIC_NO_CHECK_ELF | MAGIC_NO_CHECK_CDF |
+	                    MAGIC_NO_CHECK_ENCODING);
 	if (cookie == NULL)
 		return mt_error_set(err, MT_ERR_IO, _("cannot start libmagic"));
+	/* media signatures sit in the first kilobytes; the default reads up to 7 MiB */
+	size_t bytes_max = 256 * 1024;
+	(void)magic_setparam(cookie, MAGIC_PARAM_BYTES_MAX, &bytes_max);
 	if (magic_load(cookie, NULL) != 0) {
 		mt_error_set(err, MT_ERR_IO, _("cannot load the libmagic database: %s"),
 		             magic_error(cookie) ? magic_error(cookie) : "?");

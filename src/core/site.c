@@ -287,6 +287,13 @@ int
 mt_site_download_start(struct mt_site *site, const struct mt_media *m, const char *dir,
                        mt_download_fn fn, void *arg, struct mt_error *err)
 {
+	return mt_site_download_start_max(site, m, dir, 0, fn, arg, err);
+}
+
+int
+mt_site_download_start_max(struct mt_site *site, const struct mt_media *m, const char *dir,
+                           int64_t max_bytes, mt_download_fn fn, void *arg, struct mt_error *err)
+{
 	if (m->url == NULL || m->url[0] == '\0')
 		return mt_error_set(err, MT_ERR_PROTOCOL, _("item %s has no url to download"), m->id);
 	if (mt_mkdir_p(dir, err) < 0)
@@ -309,6 +316,7 @@ mt_site_download_start(struct mt_site *site, const struct mt_media *m, const cha
 	d->arg = arg;
 	struct mt_http_spec spec = {
 		.method = "GET", .url = m->url, .api = false, .download_fd = d->fd,
+		.download_max = max_bytes,
 		.retry = true, .follow_redirects = true, .arg = d,
 	};
 	if (mt_http_start(site->http, &spec, download_done, err) == NULL) {

@@ -57,6 +57,10 @@ int mt_site_download(struct mt_site *site, const struct mt_media *m, const char 
 typedef void (*mt_download_fn)(const char *saved_path, const struct mt_error *err, void *arg);
 int mt_site_download_start(struct mt_site *site, const struct mt_media *m, const char *dir,
                            mt_download_fn fn, void *arg, struct mt_error *err);
+/* The same, failing when the original is larger than max_bytes (> 0). */
+int mt_site_download_start_max(struct mt_site *site, const struct mt_media *m, const char *dir,
+                               int64_t max_bytes, mt_download_fn fn, void *arg,
+                               struct mt_error *err);
 #endif
 
 /* Pages through the whole library (100 at a time), calling fn for each item

@@ -117,9 +117,12 @@ detail_open(struct app *a, const struct mt_media *m)
 	d->have = true;
 	d->field = F_ALT;
 	d->focal_open = false;
+	d->focal_crops = false;
 	d->saving = false;
 	d->gen++;
 	ui_view_open(a, VIEW_DETAIL);
+	if (a->pv.enabled && preview_can_item(m))
+		preview_want_item(a, m);
 	if (a->site.dialect->get && a->site.has_key) {
 		struct mt_error err;
 		mt_error_clear(&err);
@@ -178,29 +181,41 @@ field_value(struct app *a, int f, bool *pending)
 }
 
 static void
-focal_box(struct app *a, int top, int h, int *bx, int *by, int *bw, int *bh)
+focal_box(struct app *a, int top, int h, int maxw, int *bx, int *by, int *bw, int *bh)
 {
 	struct detail *d = &a->detail;
-	double aspect = 1.0;
-	if (d->item.width > 0 && d->item.height > 0)
-		aspect = (double)d->item.width / (double)d->item.height;
-	int maxw = a->cols - 4, maxh = h - 5;
+	int iw = d->item.width > 0 ? d->item.width : 1, ih = d->item.height > 0 ? d->item.height : 1;
+	if (a->pv.state == PV_READY && a->pv.img) {
+		iw = a->pv.img->src_width;
+		ih = a->pv.img->src_height;
+	}
+	int maxh = h - 5;
 	if (maxh < 3)
 		maxh = 3;
-	int boxh = maxh;
-	int boxw = (int)iround(2.0 * aspect * boxh);   /* a cell is about twice as tall as wide */
-	if (boxw > maxw) {
-		boxw = maxw;
-		boxh = (int)iround(boxw / (2.0 * aspect));
-	}
-	if (boxw < 3)
-		boxw = 3;
-	if (boxh < 3)
-		boxh = 3;
-	*bw = boxw;
-	*bh = boxh;
-	*bx = (a->cols - boxw) / 2;
-	*by = top + 2 + (maxh - boxh) / 2;
+	mt_cells_fit(iw, ih, maxw, maxh, bw, bh);
+	if (*bw < 3)
+		*bw = 3;
+	if (*bh < 3)
+		*bh = 3;
+	*bx = 2 + (maxw - *bw) / 2;
+	*by = top + 2 + (maxh - *bh) / 2;
+}
+
+/* the frame and dotted lines when there is no picture to show */
+static void
+focal_frame(struct app *a, int bx, int by, int bw, int bh)
+{
+	struct detail *d = &a->detail;
+	int cx = bx + (int)iround(d->ex / 100.0 * (bw - 1));
+	int cy = by + (int)iround(d->ey / 100.0 * (bh - 1));
+	ui_set(stdscr, R_DIM);
+	for (int x = bx; x < bx + bw; x++)
+		mvwaddstr(stdscr, cy, x, G.dot);
+	for (int y = by; y < by + bh; y++)
+		mvwaddstr(stdscr, y, cx, G.dot);
+	ui_set(stdscr, R_FOCAL);
+	mvwaddch(stdscr, cy, cx, '+');
+	ui_set(stdscr, R_NORMAL);
 }
 
 static void
@@ -215,30 +230,56 @@ draw_focal(struct app *a)
 	ui_put_text(stdscr, top, 0, t, a->cols, false);
 	free(t);
 	ui_set(stdscr, R_NORMAL);
-	int bx, by, bw, bh;
-	focal_box(a, top, h, &bx, &by, &bw, &bh);
-	/* the frame (ACS works in every locale) */
-	mvwhline(stdscr, by - 1, bx, ACS_HLINE, bw);
-	mvwhline(stdscr, by + bh, bx, ACS_HLINE, bw);
-	mvwvline(stdscr, by, bx - 1, ACS_VLINE, bh);
-	mvwvline(stdscr, by, bx + bw, ACS_VLINE, bh);
-	mvwaddch(stdscr, by - 1, bx - 1, ACS_ULCORNER);
-	mvwaddch(stdscr, by - 1, bx + bw, ACS_URCORNER);
-	mvwaddch(stdscr, by + bh, bx - 1, ACS_LLCORNER);
-	mvwaddch(stdscr, by + bh, bx + bw, ACS_LRCORNER);
-	int cx = bx + (int)iround(d->ex / 100.0 * (bw - 1));
-	int cy = by + (int)iround(d->ey / 100.0 * (bh - 1));
-	ui_set(stdscr, R_DIM);
-	for (int x = bx; x < bx + bw; x++)
-		mvwaddstr(stdscr, cy, x, G.dot);
-	for (int y = by; y < by + bh; y++)
-		mvwaddstr(stdscr, y, cx, G.dot);
-	ui_set(stdscr, R_FOCAL);
-	mvwaddch(stdscr, cy, cx, '+');
-	ui_set(stdscr, R_NORMAL);
-	ui_put_text(stdscr, by + bh + 1, 1,
-	            _("arrows/hjkl move 1, HJKL or Shift+arrows 10, n enter numbers, c centre, "
-	              "Enter save, Esc cancel"), a->cols - 2, false);
+	bool picture = a->pv.enabled && preview_can_item(&d->item);
+	/* wide screens show the crops beside the picture; narrow ones on v */
+	bool side = picture && a->cols >= 110;
+	int maxw = side ? a->cols * 3 / 5 - 4 : a->cols - 4;
+	if (picture && !side && d->focal_crops) {
+		preview_draw_crops(a, top + 2, 2, h - 4, a->cols - 4, d->ex, d->ey);
+	} else {
+		int bx, by, bw, bh;
+		focal_box(a, top, h, maxw, &bx, &by, &bw, &bh);
+		if (picture && a->pv.state == PV_READY) {
+			struct mt_crop_rect used;
+			preview_draw(a, by, bx, bh, bw, NULL, true, d->ex, d->ey, &used);
+			if (used.w > 0) {
+				bx = used.x;
+				by = used.y;
+				bw = used.w;
+				bh = used.h;
+			}
+		}
+		/* the frame (ACS works in every locale) */
+		mvwhline(stdscr, by - 1, bx, ACS_HLINE, bw);
+		mvwhline(stdscr, by + bh, bx, ACS_HLINE, bw);
+		mvwvline(stdscr, by, bx - 1, ACS_VLINE, bh);
+		mvwvline(stdscr, by, bx + bw, ACS_VLINE, bh);
+		mvwaddch(stdscr, by - 1, bx - 1, ACS_ULCORNER);
+		mvwaddch(stdscr, by - 1, bx + bw, ACS_URCORNER);
+		mvwaddch(stdscr, by + bh, bx - 1, ACS_LLCORNER);
+		mvwaddch(stdscr, by + bh, bx + bw, ACS_LRCORNER);
+		if (!(picture && a->pv.state == PV_READY)) {
+			focal_frame(a, bx, by, bw, bh);
+			if (picture && a->pv.state != PV_NONE) {
+				/* why there is no picture, under the frame */
+				ui_set(stdscr, a->pv.state == PV_FAILED ? R_WARN : R_DIM);
+				ui_put_text(stdscr, by + bh + 1, bx,
+				            a->pv.state == PV_FAILED ? a->pv.msg
+				                                     : _("loading the picture\xe2\x80\xa6"),
+				            a->cols - bx - 1, false);
+				ui_set(stdscr, R_NORMAL);
+			}
+		}
+	}
+	if (side)
+		preview_draw_crops(a, top + 2, maxw + 5, h - 4, a->cols - maxw - 6, d->ex, d->ey);
+	ui_put_text(stdscr, a->rows - 2, 1,
+	            picture && !side
+	                ? _("arrows/hjkl move 1, HJKL or Shift+arrows 10, n numbers, c centre, "
+	                    "v crops, Enter save, Esc cancel")
+	                : _("arrows/hjkl move 1, HJKL or Shift+arrows 10, n enter numbers, c centre, "
+	                    "Enter save, Esc cancel"),
+	            a->cols - 2, false);
 }
 
 void
@@ -259,8 +300,12 @@ detail_view_draw(struct app *a)
 	ui_put_text(stdscr, y, 0, t, a->cols, false);
 	free(t);
 	ui_set(stdscr, R_NORMAL);
-	int label_w = 14, val_w = a->cols - label_w - 3;
+	/* the picture goes right of the fields on wide screens, under them otherwise */
+	bool picture = a->pv.enabled && preview_can_item(&d->item);
+	int fw = picture && a->cols >= 96 ? a->cols / 2 : a->cols;
+	int label_w = 14, val_w = fw - label_w - 3;
 	y += 2;
+	int fields_top = y;
 	for (int f = 0; f < F_COUNT && y < a->rows - 3; f++, y++) {
 		bool editable = edit_slot(f) >= 0 || f == F_FOCAL;
 		bool pending;
@@ -275,8 +320,17 @@ detail_view_draw(struct app *a)
 		ui_set(stdscr, R_NORMAL);
 		free(v);
 		if (f == d->field)
-			mvwchgat(stdscr, y, 0, a->cols, ui_attr(R_CURSOR) & ~A_COLOR,
+			mvwchgat(stdscr, y, 0, fw, ui_attr(R_CURSOR) & ~A_COLOR,
 			         (short)PAIR_NUMBER(ui_attr(R_CURSOR)), NULL);
+	}
+	if (picture) {
+		double fx = d->focal_pending ? d->fx : d->item.focal_x >= 0 ? d->item.focal_x : 50;
+		double fy = d->focal_pending ? d->fy : d->item.focal_y >= 0 ? d->item.focal_y : 50;
+		if (fw < a->cols)
+			preview_draw(a, fields_top, fw + 1, a->rows - fields_top - 2, a->cols - fw - 2, NULL,
+			             true, fx, fy, NULL);
+		else if (a->rows - y - 4 >= 6)
+			preview_draw(a, y + 1, 1, a->rows - y - 5, a->cols - 2, NULL, true, fx, fy, NULL);
 	}
 	y++;
 	if (d->err[0] && y < a->rows - 1) {
@@ -496,6 +550,9 @@ focal_key(struct app *a, int is_key, wint_t ch)
 		case 'c': case '=': case '0':
 			d->ex = d->ey = 50;
 			return UI_HANDLED;
+		case 'v':
+			d->focal_crops = !d->focal_crops;
+			return UI_HANDLED;
 		case 'n': case ':': {
 			char *cur = xasprintf("%g,%g", d->ex, d->ey);
 			ui_prompt(a, _("Focal point X,Y (0-100)"), cur, focal_numbers, NULL, NULL);
@@ -559,6 +616,21 @@ detail_view_key(struct app *a, int is_key, wint_t ch)
 	case 'f': d->field = F_FOCAL; edit_field(a); return UI_HANDLED;
 	case 'm': d->field = F_FOLDER; edit_field(a); return UI_HANDLED;
 	case 'w': detail_save(a); return UI_HANDLED;
+	case 'p':
+		a->pv.enabled = !a->pv.enabled;
+		if (a->pv.enabled && preview_can_item(&d->item))
+			preview_want_item(a, &d->item);
+		return UI_HANDLED;
+	case 'c': case 'P':
+		if (!preview_can_item(&d->item)) {
+			ui_message(a, R_WARN, "%s", _("no preview for this type of file"));
+			return UI_HANDLED;
+		}
+		preview_want_item(a, &d->item);
+		preview_view_open(a, d->focal_pending ? d->fx : d->item.focal_x >= 0 ? d->item.focal_x : 50,
+		                  d->focal_pending ? d->fy : d->item.focal_y >= 0 ? d->item.focal_y : 50);
+		a->pv.crops = ch == 'c';
+		return UI_HANDLED;
 	case 'u':
 		clear_pending(d);
 		d->err[0] = '\0';

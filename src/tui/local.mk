@@ -5,6 +5,7 @@ src_mediatui_SOURCES += \
 	src/tui/draw.c \
 	src/tui/help.c \
 	src/tui/localpane.c \
+	src/tui/preview.c \
 	src/tui/remote.c \
 	src/tui/scanview.c \
 	src/tui/tui.c src/tui/tui.h \

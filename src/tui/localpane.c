@@ -303,6 +303,19 @@ local_key(struct app *a, int is_key, wint_t ch)
 			char *p = mt_localdir_entry_path(&l->dir, l->cur);
 			local_open(a, p, NULL);
 			free(p);
+			return UI_HANDLED;
+		}
+		/* Enter on a picture previews it */
+		if (!(l->dir.n && mt_preview_can_show(l->dir.v[l->cur].mime[0] ? l->dir.v[l->cur].mime : NULL,
+		                                      l->dir.v[l->cur].name)))
+			return UI_HANDLED;
+		/* fall through */
+	case 'P':
+		if (l->dir.n && !l->dir.v[l->cur].is_dir && !l->dir.v[l->cur].is_special) {
+			char *p = mt_localdir_entry_path(&l->dir, l->cur);
+			preview_want_file(a, p);
+			preview_view_open(a, 50, 50);
+			free(p);
 		}
 		return UI_HANDLED;
 	case ' ':

@@ -1263,6 +1263,19 @@ remote_key(struct app *a, int is_key, wint_t ch)
 	case 'r': case 18:   /* ^R */
 		remote_reload(a, true);
 		return UI_HANDLED;
+	case 'P': {
+		size_t idx;
+		if (r->mode != REMOTE_LIBRARY || row_at(r, r->cur, &idx) != ROW_ITEM)
+			return UI_HANDLED;
+		const struct mt_media *m = &r->items[idx];
+		if (!preview_can_item(m)) {
+			ui_message(a, R_WARN, "%s", _("no preview for this type of file"));
+			return UI_HANDLED;
+		}
+		preview_want_item(a, m);
+		preview_view_open(a, m->focal_x >= 0 ? m->focal_x : 50, m->focal_y >= 0 ? m->focal_y : 50);
+		return UI_HANDLED;
+	}
 	case 'h': case 127: case 8:
 		go_up(a);
 		return UI_HANDLED;

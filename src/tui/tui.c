@@ -39,6 +39,7 @@ const struct view ui_views[VIEW_COUNT] = {
 	[VIEW_USAGE] = { .name = "usage", .draw = usage_view_draw, .key = usage_view_key },
 	[VIEW_AUDIT] = { .name = "audit", .draw = audit_view_draw, .key = audit_view_key },
 	[VIEW_HELP] = { .name = "help", .draw = help_view_draw, .key = help_view_key },
+	[VIEW_PREVIEW] = { .name = "preview", .draw = preview_view_draw, .key = preview_view_key },
 };
 
 /* ---- small services for the views ---- */
@@ -605,6 +606,7 @@ app_free(struct app *a)
 	local_free(a);
 	if (a->site_open)
 		mt_site_close(&a->site);
+	preview_free(a);
 	while (a->reqs) {
 		struct ui_req *r = a->reqs;
 		a->reqs = r->next;
@@ -644,6 +646,7 @@ mt_tui_main(const struct mt_cmdline *cl)
 	mt_loop_watch(a->loop, STDIN_FILENO, POLLIN, on_tty, a);
 	term_size(a);
 
+	preview_init(a);
 	local_init(a);
 	remote_init(a);
 	uploads_offer_resume(a);

@@ -26,6 +26,9 @@
 #include "site.h"
 #include "upload.h"
 #include "usage.h"
+#include "cells.h"
+#include "crop.h"
+#include "preview.h"
 
 /* ---- flags returned by key handlers ---- */
 enum {
@@ -214,9 +217,41 @@ struct detail {
 	/* focal editor */
 	bool focal_open;
 	double ex, ey;
+	bool focal_crops;            /* v: the crops instead of the picture (narrow screens) */
 };
 
-enum view_id { VIEW_MAIN, VIEW_DETAIL, VIEW_USAGE, VIEW_AUDIT, VIEW_HELP, VIEW_COUNT };
+/* pictures for the detail view, the focal editor and the preview view (preview.c) */
+enum pv_state { PV_NONE, PV_LOADING, PV_READY, PV_FAILED };
+struct pv_render {               /* a rendering kept while its box keeps its size */
+	struct mt_crop_rect crop;    /* w == 0: the whole picture */
+	int box_w, box_h;
+	struct mt_cells cells;
+};
+enum { PV_RENDERS = 4 };
+struct ui_preview {
+	struct mt_preview *svc;
+	bool enabled;                /* p in the detail view */
+	char *key;                   /* what is wanted: "r:ID" or "l:PATH" */
+	char *title;                 /* file name, for the preview view */
+	enum pv_state state;
+	struct mt_image *img;
+	char msg[400];
+	uint64_t gen;
+	uint64_t asked_ms;
+	bool from_cache, traced;
+	enum mt_cell_colors colors;
+	struct pv_render renders[PV_RENDERS];
+	int next_render;
+	short *pair_of;              /* (fg+1) * 257 + (bg+1) -> colour pair, 0: none yet */
+	int next_pair, last_pair;
+	bool crops;                  /* the preview view shows the crops */
+	double fx, fy;               /* the focal point its crops use */
+	int back;                    /* the view q returns to */
+	int saved_view_back;         /* and where that view's own q goes */
+};
+
+enum view_id { VIEW_MAIN, VIEW_DETAIL, VIEW_USAGE, VIEW_AUDIT, VIEW_HELP, VIEW_PREVIEW,
+               VIEW_COUNT };
 
 struct view {
 	const char *name;
@@ -256,6 +291,7 @@ struct app {
 	struct uploads up;
 	struct scan scan;
 	struct detail detail;
+	struct ui_preview pv;
 	int help_top;
 	int usage_top;
 	size_t audit_cur, audit_top;
@@ -342,6 +378,26 @@ void audit_view_draw(struct app *a);
 int audit_view_key(struct app *a, int is_key, wint_t ch);
 void help_view_draw(struct app *a);
 int help_view_key(struct app *a, int is_key, wint_t ch);
+
+/* ---- preview.c ---- */
+void preview_init(struct app *a);
+/* After the site is closed: downloads still running finish into it. */
+void preview_free(struct app *a);
+/* Asks for the picture of an item / a local file (no-op when already shown). */
+void preview_want_item(struct app *a, const struct mt_media *m);
+void preview_want_file(struct app *a, const char *path);
+bool preview_can_item(const struct mt_media *m);
+/* Draws the picture (or the part crop, NULL: all) centred in the box;
+ * with focal, the crosshair at (fx, fy) percent. Stores the cells used in
+ * *used (may be NULL) as x, y, w, h. */
+void preview_draw(struct app *a, int y, int x, int h, int w, const struct mt_crop_rect *crop,
+                  bool focal, double fx, double fy, struct mt_crop_rect *used);
+/* The crops for each ratio around (fx, fy), side by side as space allows. */
+void preview_draw_crops(struct app *a, int y, int x, int h, int w, double fx, double fy);
+/* Opens the full-screen preview view for the item or file already wanted. */
+void preview_view_open(struct app *a, double fx, double fy);
+void preview_view_draw(struct app *a);
+int preview_view_key(struct app *a, int is_key, wint_t ch);
 
 /* ---- scanview.c ---- */
 void scan_start(struct app *a);

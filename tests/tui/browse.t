@@ -60,7 +60,7 @@ expect_screen "Tab switches to the local pane" "Local "
 send '?'
 expect_screen "? lists the keys" "Remote pane"
 send NPage
-expect_screen "the help scrolls" "Focal point editor"
+expect_screen "the help scrolls" "Upload panel"
 send q
 expect_screen "q leaves the help" "Local "
 rc=$(tui_quit)

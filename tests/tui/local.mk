@@ -8,6 +8,7 @@ tui_tests += \
 	tests/tui/terminal.t \
 	tests/tui/quit.t \
 	tests/tui/signals.t \
+	tests/tui/preview.t \
 	tests/tui/upload.t
 # the helpers the scripts source, distributed with them
 dist_noinst_DATA = tests/tui/lib-tui.sh

@@ -36,3 +36,15 @@ unit_tests += tests/unit/test_library
 tests_unit_test_library_SOURCES = tests/unit/test_library.c
 tests_unit_test_library_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_library_LDADD = $(UNIT_LDADD)
+
+unit_tests += tests/unit/test_crop
+tests_unit_test_crop_SOURCES = tests/unit/test_crop.c
+tests_unit_test_crop_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_crop_LDADD = $(UNIT_LDADD) -lm
+
+if HAVE_PREVIEW
+unit_tests += tests/unit/test_image
+tests_unit_test_image_SOURCES = tests/unit/test_image.c
+tests_unit_test_image_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_image_LDADD = $(UNIT_LDADD)
+endif

@@ -1,0 +1,137 @@
+/* crop.c — crop rectangles around a focal point; integer results so that
+ * tests and the preview agree to the pixel. */
+#include "config.h"
+
+#include "cells.h"
+#include "crop.h"
+
+const struct mt_crop_ratio mt_crop_ratios[] = {
+	{ "1:1", 1, 1 },
+	{ "4:5", 4, 5 },
+	{ "16:9", 16, 9 },
+	{ NULL, 0, 0 },
+};
+
+const int mt_render_widths[MT_RENDER_WIDTHS] = { 150, 400, 800, 1200 };
+
+static double
+clamp_pct(double v)
+{
+	if (!(v >= 0))   /* also NaN */
+		return 0;
+	return v > 100 ? 100 : v;
+}
+
+/* floor(v + 0.5) for the non-negative values used here */
+static long long
+round_half_up(double v)
+{
+	return (long long)(v + 0.5);
+}
+
+/* Places a span of `len` inside [0, total) centred on `centre` (pixels). */
+static int
+place(int total, int len, double centre)
+{
+	long long start = round_half_up(centre - len / 2.0 < 0 ? 0 : centre - len / 2.0);
+	if (start + len > total)
+		start = total - len;
+	return start < 0 ? 0 : (int)start;
+}
+
+int
+mt_crop_for_ratio(int img_w, int img_h, double fx, double fy, int ratio_w, int ratio_h,
+                  struct mt_crop_rect *out)
+{
+	if (img_w <= 0 || img_h <= 0 || ratio_w <= 0 || ratio_h <= 0)
+		return -1;
+	long long w, h;
+	/* wider than the ratio: keep the full height; otherwise the full width */
+	if ((long long)img_w * ratio_h > (long long)img_h * ratio_w) {
+		h = img_h;
+		w = ((long long)img_h * ratio_w * 2 + ratio_h) / (2LL * ratio_h);
+		if (w > img_w)
+			w = img_w;
+	} else {
+		w = img_w;
+		h = ((long long)img_w * ratio_h * 2 + ratio_w) / (2LL * ratio_w);
+		if (h > img_h)
+			h = img_h;
+	}
+	if (w < 1)
+		w = 1;
+	if (h < 1)
+		h = 1;
+	out->w = (int)w;
+	out->h = (int)h;
+	out->x = place(img_w, out->w, clamp_pct(fx) / 100.0 * img_w);
+	out->y = place(img_h, out->h, clamp_pct(fy) / 100.0 * img_h);
+	return 0;
+}
+
+int
+mt_crop_render_height(int crop_w, int crop_h, int width)
+{
+	if (crop_w <= 0 || crop_h <= 0 || width <= 0)
+		return 1;
+	long long h = ((long long)crop_h * width * 2 + crop_w) / (2LL * crop_w);
+	return h < 1 ? 1 : (int)h;
+}
+
+size_t
+mt_crop_render_widths(int crop_w, int *out)
+{
+	size_t n = 0;
+	for (int i = 0; i < MT_RENDER_WIDTHS; i++)
+		if (mt_render_widths[i] <= crop_w)
+			out[n++] = mt_render_widths[i];
+	return n;
+}
+
+void
+mt_focal_cell(double fx, double fy, int cols, int rows, int *col, int *row)
+{
+	/* the cell whose span holds the point; 100 % is the last cell */
+	int c = cols > 0 ? (int)(clamp_pct(fx) / 100.0 * cols) : 0;
+	int r = rows > 0 ? (int)(clamp_pct(fy) / 100.0 * rows) : 0;
+	*col = c >= cols ? (cols > 0 ? cols - 1 : 0) : c;
+	*row = r >= rows ? (rows > 0 ? rows - 1 : 0) : r;
+}
+
+/* ---- cell grids (here, not in cells.c: they need no renderer) ---- */
+
+void
+mt_cells_fit(int w, int h, int max_cols, int max_rows, int *cols, int *rows)
+{
+	if (max_cols < 1)
+		max_cols = 1;
+	if (max_rows < 1)
+		max_rows = 1;
+	if (w < 1)
+		w = 1;
+	if (h < 1)
+		h = 1;
+	/* a cell is about half as wide as tall: a w x h picture wants
+	 * w / h * 2 columns per row */
+	long long c = ((long long)max_rows * w * 2 + h / 2) / h;
+	if (c <= max_cols) {
+		*cols = c < 1 ? 1 : (int)c;
+		*rows = max_rows;
+	} else {
+		long long r = ((long long)max_cols * h + w) / (2LL * w);
+		*cols = max_cols;
+		*rows = r < 1 ? 1 : (int)r;
+	}
+}
+
+enum mt_cell_colors
+mt_cells_colors_for(int ncolors, bool no_color)
+{
+	if (no_color || ncolors < 8)
+		return MT_COLORS_MONO;
+	if (ncolors >= 256)
+		return MT_COLORS_256;
+	if (ncolors >= 16)
+		return MT_COLORS_16;
+	return MT_COLORS_8;
+}

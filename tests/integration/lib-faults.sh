@@ -30,26 +30,26 @@ import os, random, struct, sys, zlib
 out, dialect, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
 bigs = [int(x) for x in sys.argv[4:]]
 rnd = random.Random("%s-%s-%d" % (out, dialect, n))
+# filler of random letters: random binary bytes now and then spell another
+# format's signature (a DOS boot sector's 55 AA at 510) and libmagic says so
+LETTERS = bytes.maketrans(bytes(range(256)), bytes(97 + b % 26 for b in range(256)))
+def filler(n): return os.urandom(n).translate(LETTERS)
 def chunk(t, d): return struct.pack('>I', len(d)) + t + d + struct.pack('>I', zlib.crc32(t + d) & 0xffffffff)
 def png(size):
     head = b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', struct.pack('>IIBBBBB', 8, 8, 8, 2, 0, 0, 0))
     head += chunk(b'IDAT', zlib.compress(bytes(8 * 25))) + chunk(b'IEND', b'')
-    return head + os.urandom(max(0, size - len(head)))
+    return head + filler(max(0, size - len(head)))
 def mp4(size):
     ftyp = b'ftyp' + b'isom' + struct.pack('>I', 512) + b'isomiso2avc1mp41'
     head = struct.pack('>I', len(ftyp) + 4) + ftyp
     body = max(0, size - len(head) - 8)
-    return head + struct.pack('>I', 8 + body) + b'mdat' + os.urandom(body)
+    return head + struct.pack('>I', 8 + body) + b'mdat' + filler(body)
 sizes = [rnd.randrange(1000, 60000) for _ in range(n - len(bigs))] + bigs
 for i, size in enumerate(sizes):
     video = dialect == "flare" or (dialect == "clearcms" and size > 8 << 20)
     name = "%s-f%03d-%d.%s" % (os.path.basename(out), i, size, "mp4" if video else "png")
-    data = bytearray(mp4(size) if video else png(size))
-    # random bytes 55 AA at offset 510 make libmagic see a DOS boot sector
-    if data[510:512] == b"\x55\xaa":
-        data[511] = 0
     with open(os.path.join(out, name), "wb") as f:
-        f.write(data)
+        f.write(mp4(size) if video else png(size))
 PYEOF
 }
 

@@ -402,7 +402,10 @@ class Base(BaseHTTPRequestHandler):
         if n > limit:
             self.close_connection = True
             raise Reply(413, {"error": "request body too large"})
-        raw = self.rfile.read(n) if n else b""
+        raw = getattr(self, "_pre_body", None)
+        if raw is None:
+            raw = self.rfile.read(n) if n else b""
+        self._pre_body = None
         self._body_read = True
         try:
             return json.loads(raw.decode("utf-8")) if raw else None
@@ -447,7 +450,8 @@ class Base(BaseHTTPRequestHandler):
 
     def drain(self):
         """Reads an unread request body so keep-alive stays in step."""
-        if getattr(self, "_body_read", False):
+        if getattr(self, "_body_read", False) or getattr(self, "_pre_body", None) is not None:
+            self._pre_body = None
             return
         try:
             n = int(self.headers.get("Content-Length") or 0)
@@ -633,9 +637,17 @@ class ApiHandler(Base):
             with st.lock:
                 st.counts["requests"] += 1
             st.cleanup()
-            # what makes a repeated request the same one, for fault_streak
-            self.fault_ident = ident = "%s %s %s %s" % (self.command, self.path, self.headers.get("Content-Length"),
-                                                        self.headers.get("Content-Range"))
+            # what makes a repeated request the same one, for fault_streak:
+            # a small JSON body is read now so that its bytes count too
+            self._pre_body = None
+            body_hash = ""
+            if st.faults.get("fault_streak") and "json" in (self.headers.get("Content-Type") or ""):
+                n = self.length()
+                if 0 < n <= MIB:
+                    self._pre_body = self.rfile.read(n)
+                    body_hash = hashlib.sha1(self._pre_body).hexdigest()
+            self.fault_ident = ident = "%s %s %s %s %s" % (self.command, self.path, self.headers.get("Content-Length"),
+                                                           self.headers.get("Content-Range"), body_hash)
             if st.faults.get("stall") and st.chance("stall", ident):
                 with st.lock:
                     st.counts["faults"] += 1

@@ -681,6 +681,10 @@ class MoreFaultTest(unittest.TestCase):
             self.assertEqual([c >= 500 for c in codes], [True, True, False, True, True, False])
             # another request has its own streak
             self.assertGreaterEqual(s.request("GET", "/api/v1/media?limit=1")[0], 500)
+            # so has a JSON body of the same length with other bytes
+            a = [s.request("POST", "/api/v1/media/folders", {"path": "/a%d" % i})[0] for i in (1, 1, 1)]
+            b = s.request("POST", "/api/v1/media/folders", {"path": "/a2"})[0]
+            self.assertEqual(([c >= 500 for c in a], b >= 500), ([True, True, False], True))
         finally:
             s.stop()
 

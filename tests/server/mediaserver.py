@@ -559,7 +559,8 @@ class StorageHandler(Base):
         ident = "PUT " + self.path
         drop_at = n // 2 if n > 1 and st.chance("fault_drop", ident) else None
         stall_at = n // 2 if drop_at is None and n > 1 and st.chance("stall_put", ident) else None
-        tmp = st.object_path(key) + ".part"
+        # one temporary file per request: a PUT given up on must not remove another's
+        tmp = "%s.part-%s" % (st.object_path(key), uuid.uuid4().hex[:8])
         try:
             digest, sha = self.stream_body_to(tmp, n, drop_at, stall_at)
         except Dropped:
@@ -1551,7 +1552,7 @@ def ad_chunk(h, uid):
         raise Reply(416, adclear_error(416, "Chunk does not start at the held offset %d" % s["held"],
                                        "RANGE_MISMATCH"), hdr)
     drop_at = n // 2 if n > 1 and st.chance("fault_drop", h.fault_ident) else None
-    tmp = s["path"] + ".chunk"
+    tmp = "%s.chunk-%s" % (s["path"], uuid.uuid4().hex[:8])
     try:
         h.stream_body_to(tmp, n, drop_at)
     except Dropped:

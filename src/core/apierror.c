@@ -7,8 +7,10 @@
 #include "config.h"
 
 #include <jansson.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "http.h"
 #include "i18n.h"
@@ -63,10 +65,54 @@ describe_detail_list(json_t *detail, struct strbuf *sb)
 	}
 }
 
+/* Storage hosts (S3, R2, B2) answer in XML: <Error><Code>..</Code><Message>..</Message>.
+ * Copies the text of <tag> into dst (entities decoded); false when absent. */
+static bool
+xml_field(const char *body, const char *tag, char *dst, size_t dstlen)
+{
+	char open[48], close[48];
+	snprintf(open, sizeof open, "<%s>", tag);
+	snprintf(close, sizeof close, "</%s>", tag);
+	const char *a = strstr(body, open);
+	const char *b = a ? strstr(a, close) : NULL;
+	if (a == NULL || b == NULL || dstlen == 0)
+		return false;
+	a += strlen(open);
+	static const struct { const char *ent; char c; } ents[] = {
+		{ "&amp;", '&' }, { "&lt;", '<' }, { "&gt;", '>' }, { "&quot;", '"' }, { "&apos;", '\'' },
+	};
+	size_t n = 0;
+	while (a < b && n + 1 < dstlen) {
+		char c = *a++;
+		for (size_t i = 0; c == '&' && i < sizeof ents / sizeof ents[0]; i++) {
+			size_t len = strlen(ents[i].ent);
+			if (strncmp(a - 1, ents[i].ent, len) == 0) {
+				c = ents[i].c;
+				a += len - 1;
+				break;
+			}
+		}
+		dst[n++] = c;
+	}
+	dst[n] = '\0';
+	return n > 0;
+}
+
+static bool
+contains_nocase(const char *s, const char *word)
+{
+	size_t n = strlen(word);
+	for (; *s; s++)
+		if (strncasecmp(s, word, n) == 0)
+			return true;
+	return false;
+}
+
 static enum mt_err_kind
 kind_for_status(long status, const char *code)
 {
-	if (code && (strcmp(code, "PLAN_LIMIT_REACHED") == 0 || strstr(code, "QUOTA") != NULL))
+	/* PLAN_LIMIT_REACHED, QUOTA_EXCEEDED, S3's QuotaExceeded */
+	if (code && (strcmp(code, "PLAN_LIMIT_REACHED") == 0 || contains_nocase(code, "quota")))
 		return MT_ERR_QUOTA;
 	if (status == 401 || status == 403)
 		return MT_ERR_AUTH;
@@ -96,6 +142,7 @@ mt_http_error_from_response(const struct mt_http_response *resp, const char *wha
 		root = json_loadb(resp->body, resp->body_len, JSON_DISABLE_EOF_CHECK, NULL);
 	struct strbuf msg = STRBUF_INIT;
 	const char *code = NULL;
+	char code_buf[64];
 	if (json_is_object(root)) {
 		json_t *e = json_object_get(root, "error");
 		json_t *detail = json_object_get(root, "detail");
@@ -128,6 +175,16 @@ mt_http_error_from_response(const struct mt_http_response *resp, const char *wha
 		const char *cid = mt_http_header(resp, "x-correlation-id");
 		if (cid)
 			copy_clean(err->correlation_id, sizeof err->correlation_id, cid);
+		char xcode[64], xmsg[300];
+		if (resp->body_len && xml_field(resp->body, "Code", xcode, sizeof xcode)) {
+			/* a storage host's reason beats a guess from the status */
+			snprintf(code_buf, sizeof code_buf, "%s", xcode);
+			code = code_buf;
+			if (xml_field(resp->body, "Message", xmsg, sizeof xmsg))
+				strbuf_printf(&msg, "%s (%s)", xmsg, xcode);
+			else
+				strbuf_puts(&msg, xcode);
+		}
 	}
 	if (msg.len == 0) {
 		switch (resp->status) {

@@ -35,7 +35,12 @@ mt_audit_init(struct mt_audit *a, int64_t large_bytes)
 static struct mt_finding *
 add_finding(struct mt_audit *a, enum mt_finding_kind kind, const struct mt_media *m, char *detail)
 {
-	a->findings = xreallocarray(a->findings, a->nfindings + 1, sizeof *a->findings);
+	/* doubling: one item in seven lacks alt text, and growing by one copied
+	 * the whole array each time (quadratic where realloc cannot extend) */
+	if (a->nfindings == a->findings_cap) {
+		a->findings_cap = a->findings_cap ? 2 * a->findings_cap : 64;
+		a->findings = xreallocarray(a->findings, a->findings_cap, sizeof *a->findings);
+	}
 	struct mt_finding *f = &a->findings[a->nfindings++];
 	memset(f, 0, sizeof *f);
 	f->kind = kind;

@@ -42,6 +42,7 @@ struct mt_audit {
 	int64_t large_bytes;
 	struct mt_finding *findings;
 	size_t nfindings;
+	size_t findings_cap;
 	int64_t scanned;
 	struct mt_audit_dup *dups;
 	size_t ndups, dups_cap;

@@ -120,8 +120,11 @@ handle_position(struct mt_upload_job *job, const struct mt_http_response *resp, 
 		mt_upload_step_done(job, &err);
 		return true;
 	}
-	if (off > job->sent)
+	if (off > job->sent) {
+		/* chunks are arriving: both limits are for a stuck upload */
 		job->stalls = 0;
+		job->step_failures = 0;
+	}
 	mt_upload_job_progress(job, off);
 	if (send_chunk(job, &err) < 0)
 		mt_upload_step_done(job, &err);
@@ -162,14 +165,15 @@ chunk_done(const struct mt_http_response *resp, void *arg)
 	bool transient = resp->status == 0 || resp->status >= 500 || resp->status == 429 ||
 	                 resp->status == 416 || resp->status == 409;
 	const struct mt_upload_options *o = mt_upload_queue_options(job->queue);
-	if (transient && job->attempt < o->max_attempts) {
+	if (transient && ++job->step_failures < o->max_attempts) {
 		/* find out what arrived, then go on from there */
 		char reason[300];
 		snprintf(reason, sizeof reason, "%s", resp->status ? "HTTP error" : resp->error);
 		if (resp->status)
 			snprintf(reason, sizeof reason, "HTTP %ld", resp->status);
 		mt_upload_job_retrying(job, reason);
-		long delay = mt_backoff_delay_ms(job->attempt, 500, 15000, 0.5 + (double)(job->attempt % 5) / 10);
+		long delay = mt_backoff_delay_ms(job->step_failures, 500, 15000,
+		                                 0.5 + (double)(job->attempt % 5) / 10);
 		job->timer = mt_loop_timer_add(mt_upload_queue_site(job->queue)->loop, delay, retry_later, job);
 		return;
 	}
@@ -179,6 +183,9 @@ chunk_done(const struct mt_http_response *resp, void *arg)
 static int
 send_chunk(struct mt_upload_job *job, struct mt_error *err)
 {
+	/* each chunk is checked as it goes: the server joins them into one file */
+	if (mt_upload_job_check_file(job, err) < 0)
+		return -1;
 	int64_t off = job->sent;
 	int64_t chunk = job->max_chunk > 0 ? job->max_chunk : DEFAULT_CHUNK;
 	if (chunk > CHUNK_CAP)

@@ -69,6 +69,15 @@ mt_clarife_read_presign(struct mt_upload_job *job, const json_t *root, struct mt
 static void
 presign_done(struct mt_upload_job *job, const struct mt_http_response *resp, json_t *root)
 {
+	const char *code = jx_str(root, "code");
+	if (resp->status == 409 && code && strcmp(code, "ALREADY_CONFIRMED") == 0) {
+		/* The media_id is ours (journaled before the server heard of it): an
+		 * earlier run confirmed it and stopped before it could note that. */
+		free(job->remote_id);
+		job->remote_id = xstrdup(job->media_id);
+		mt_upload_step_done(job, NULL);
+		return;
+	}
 	if (resp->status < 200 || resp->status > 299) {
 		mt_upload_fail_response(job, resp, _("asking clarife for an upload URL"));
 		return;
@@ -94,7 +103,7 @@ clarife_start(struct mt_upload_job *job, struct mt_error *err)
 			return mt_error_set(err, MT_ERR_IO, _("cannot generate a media id"));
 		job->media_id = xstrdup(uuid);
 		/* on disk before the server hears of it: a restart reuses the same id */
-		mt_upload_job_save(job);
+		mt_upload_job_save_durable(job);
 	}
 	json_t *body = json_pack("{s:s,s:s,s:s,s:s,s:I}", "document_id", o->document_id,
 	                         "media_id", job->media_id, "filename", job->name,

@@ -111,7 +111,7 @@ snapshot_done(struct mt_upload_job *job, const struct mt_http_response *resp, js
 	}
 	json_decref(job->snapshot);
 	job->snapshot = mt_clearcms_matching_ids(job, root);
-	mt_upload_job_save(job);
+	mt_upload_job_save_durable(job);
 	struct mt_error err;
 	if (do_create(job, &err) < 0)
 		mt_upload_step_done(job, &err);
@@ -195,13 +195,16 @@ verify_done(struct mt_upload_job *job, const struct mt_http_response *resp, json
 	}
 	/* not there: repeating the create is safe */
 	const struct mt_upload_options *o = mt_upload_queue_options(job->queue);
-	if (job->attempt >= o->max_attempts) {
+	/* count creates, not every retried lookup: a flaky server must not use
+	 * up the create's attempts with its answers to the GETs in between */
+	if (++job->step_failures >= o->max_attempts) {
 		struct mt_error err;
-		mt_error_set(&err, MT_ERR_NET, _("the upload did not arrive after %d attempts"), job->attempt);
+		mt_error_set(&err, MT_ERR_NET, _("the upload did not arrive after %d attempts"),
+		             job->step_failures);
 		mt_upload_step_done(job, &err);
 		return;
 	}
-	long delay = mt_backoff_delay_ms(job->attempt, 500, 15000, 0.7);
+	long delay = mt_backoff_delay_ms(job->step_failures, 500, 15000, 0.7);
 	job->timer = mt_loop_timer_add(mt_upload_queue_site(job->queue)->loop, delay, retry_create, job);
 }
 
@@ -308,6 +311,8 @@ multipart_progress(int64_t sent, int64_t total, void *arg)
 static int
 multipart_post(struct mt_upload_job *job, struct mt_error *err)
 {
+	if (mt_upload_job_check_file(job, err) < 0)
+		return -1;
 	struct mt_http_part parts[3];
 	size_t n = 0;
 	parts[n++] = (struct mt_http_part){

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 #include <time.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "http.h"
@@ -41,6 +42,7 @@ struct owned_part {
 	int64_t size;
 	char *filename;
 	char *content_type;
+	struct stat at_start;      /* the file when the request began */
 };
 
 struct mt_http_req {
@@ -55,6 +57,8 @@ struct mt_http_req {
 	size_t body_len;
 	int body_fd;
 	int64_t body_offset, body_size, body_pos;
+	struct stat body_at_start;    /* the body file when the request began */
+	bool file_changed;            /* a read found the file changed: aborted */
 	curl_mime *mime;
 	struct owned_part *parts;     /* our copies, for the mime read callbacks */
 	size_t nparts;
@@ -304,6 +308,20 @@ read_fd_at(int fd, int64_t offset, char *buf, size_t want)
 	}
 }
 
+/* True when the file is no longer what `before` saw: other size or mtime.
+ * Checked before a body's last bytes go out, so that a file written to
+ * during the transfer is never sent as complete: a mix of old and new
+ * bytes would otherwise be stored as if it were the file. */
+static bool
+file_changed_since(int fd, const struct stat *before)
+{
+	struct stat now;
+	if (fstat(fd, &now) < 0)
+		return true;
+	return now.st_size != before->st_size || now.st_mtim.tv_sec != before->st_mtim.tv_sec ||
+	       now.st_mtim.tv_nsec != before->st_mtim.tv_nsec;
+}
+
 static size_t
 on_read(char *buf, size_t size, size_t nitems, void *userp)
 {
@@ -317,8 +335,11 @@ on_read(char *buf, size_t size, size_t nitems, void *userp)
 	size_t r = read_fd_at(req->body_fd, req->body_offset + req->body_pos, buf, want);
 	if (r == CURL_READFUNC_ABORT)
 		return r;
-	if (r == 0)   /* the file shrank under us: never send a short body as if complete */
+	/* the file shrank under us, or changed: never send a body as if complete */
+	if (r == 0 || ((int64_t)r == left && file_changed_since(req->body_fd, &req->body_at_start))) {
+		req->file_changed = true;
 		return CURL_READFUNC_ABORT;
+	}
 	req->body_pos += (int64_t)r;
 	return r;
 }
@@ -353,8 +374,12 @@ on_part_read(char *buf, size_t size, size_t nitems, void *userp)
 	if ((int64_t)want > left)
 		want = (size_t)left;
 	size_t r = read_fd_at(p->fd, *pos, buf, want);
-	if (r == CURL_READFUNC_ABORT || r == 0)
+	if (r == CURL_READFUNC_ABORT)
+		return r;
+	if (r == 0 || ((int64_t)r == left && file_changed_since(p->fd, &p->at_start))) {
+		req->file_changed = true;
 		return CURL_READFUNC_ABORT;
+	}
 	*pos += (int64_t)r;
 	return r;
 }
@@ -601,6 +626,8 @@ mt_http_start(struct mt_http *http, const struct mt_http_spec *spec, mt_http_don
 		req->body_fd = spec->body_fd;
 		req->body_offset = spec->body_offset;
 		req->body_size = spec->body_size;
+		if (fstat(req->body_fd, &req->body_at_start) < 0)
+			memset(&req->body_at_start, 0, sizeof req->body_at_start);
 	}
 	if (spec->nparts) {
 		req->parts = xcalloc(spec->nparts, sizeof *req->parts);
@@ -613,6 +640,8 @@ mt_http_start(struct mt_http *http, const struct mt_http_spec *spec, mt_http_don
 			d->value = s->value ? xstrdup(s->value) : NULL;
 			d->fd = s->fd;
 			d->size = s->size;
+			if (s->value == NULL && fstat(d->fd, &d->at_start) < 0)
+				memset(&d->at_start, 0, sizeof d->at_start);
 			d->filename = s->filename ? xstrdup(s->filename) : NULL;
 			d->content_type = s->content_type ? xstrdup(s->content_type) : NULL;
 		}
@@ -806,7 +835,10 @@ drain_finished(void *arg)
 		req->resp.curl_code = (int)code;
 		req->resp.status = code == CURLE_OK ? status : 0;
 		if (code != CURLE_OK) {
-			if (req->download_too_large)
+			if (req->file_changed)
+				snprintf(req->resp.error, sizeof req->resp.error, "%s",
+				         _("the file changed while it was being sent; the transfer was stopped"));
+			else if (req->download_too_large)
 				snprintf(req->resp.error, sizeof req->resp.error,
 				         _("the download is larger than %lld MiB"),
 				         (long long)(req->download_max >> 20));

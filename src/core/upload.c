@@ -42,6 +42,8 @@ struct mt_upload_queue {
 	bool paused;
 	bool quota_hit;
 	bool announced_done;
+	bool pumping, pump_again;   /* queue_pump is running; run it once more */
+	int scan_from;       /* no job before this index is queued */
 	mt_upload_event_fn fn;
 	void *arg;
 };
@@ -49,6 +51,7 @@ struct mt_upload_queue {
 static void job_begin(struct mt_upload_job *job);
 static void job_fail(struct mt_upload_job *job, const struct mt_error *err);
 static void queue_pump(struct mt_upload_queue *q);
+static void pump_once(struct mt_upload_queue *q);
 
 const char *
 mt_job_state_name(enum mt_job_state s)
@@ -297,8 +300,22 @@ set_json_str(json_t *o, const char *k, const char *v)
 		json_object_set_new(o, k, json_string(v));
 }
 
+static void job_save(struct mt_upload_job *job, bool durable);
+
 void
 mt_upload_job_save(struct mt_upload_job *job)
+{
+	job_save(job, false);
+}
+
+void
+mt_upload_job_save_durable(struct mt_upload_job *job)
+{
+	job_save(job, true);
+}
+
+static void
+job_save(struct mt_upload_job *job, bool durable)
 {
 	struct mt_upload_queue *q = job->queue;
 	if (q->journal == NULL || job->key == NULL)
@@ -329,7 +346,7 @@ mt_upload_job_save(struct mt_upload_job *job)
 		set_json_str(r, "error", job->err.message);
 	json_object_set_new(r, "updated", json_integer((json_int_t)time(NULL)));
 	struct mt_error err;
-	if (mt_journal_put(q->journal, job->key, r, true, &err) < 0) {
+	if (mt_journal_put(q->journal, job->key, r, durable, &err) < 0) {
 		/* Without a journal a crash could upload twice; stop rather than risk it. */
 		json_decref(r);
 		if (!mt_job_state_final(job->state))
@@ -447,6 +464,12 @@ job_file_unchanged(struct mt_upload_job *job, struct mt_error *err)
 		                    _("%s changed while it was being uploaded; not sent (try again when it is complete)"),
 		                    job->path);
 	return 0;
+}
+
+int
+mt_upload_job_check_file(struct mt_upload_job *job, struct mt_error *err)
+{
+	return job_file_unchanged(job, err);
 }
 
 static void step_start(struct mt_upload_job *job);
@@ -620,6 +643,9 @@ mt_upload_generic_put(struct mt_upload_job *job, struct mt_error *err)
 		return mt_error_set(err, MT_ERR_PROTOCOL, _("the server gave no upload URL"));
 	if (job->put_method && !mt_http_is_token(job->put_method))
 		return mt_error_set(err, MT_ERR_PROTOCOL, _("the server asked for an upload with a method that is not one"));
+	/* changed since it was checked and hashed: sending it would store other bytes */
+	if (job_file_unchanged(job, err) < 0)
+		return -1;
 	const char **headers = xcalloc((size_t)job->nput_headers + 1, sizeof *headers);
 	for (int i = 0; i < job->nput_headers; i++)
 		headers[i] = job->put_headers[i];
@@ -827,9 +853,31 @@ release_transfer_slot(struct mt_upload_job *job)
 static void
 queue_pump(struct mt_upload_queue *q)
 {
+	/* A job that ends at once (skipped: the journal has it done) pumps again
+	 * from inside job_begin; recursing there for each of thousands of such
+	 * jobs would overflow the stack, so the outer call loops instead. */
+	if (q->pumping) {
+		q->pump_again = true;
+		return;
+	}
+	q->pumping = true;
+	do {
+		q->pump_again = false;
+		pump_once(q);
+	} while (q->pump_again);
+	q->pumping = false;
+	if (mt_upload_queue_finished(q) && !q->announced_done) {
+		q->announced_done = true;
+		emit(q, NULL, MT_UP_EV_QUEUE_DONE);
+	}
+}
+
+static void
+pump_once(struct mt_upload_queue *q)
+{
 	/* up to twice -j jobs are begun, so that presigning and confirming
 	 * overlap the transfers of others */
-	for (int i = 0; i < q->njobs && q->active < 2 * q->opts.jobs && !q->paused; i++) {
+	for (int i = q->scan_from; i < q->njobs && q->active < 2 * q->opts.jobs && !q->paused; i++) {
 		struct mt_upload_job *job = q->jobs[i];
 		if (job->state != MT_JOB_QUEUED)
 			continue;
@@ -843,10 +891,11 @@ queue_pump(struct mt_upload_queue *q)
 		}
 		job_begin(job);
 	}
-	if (mt_upload_queue_finished(q) && !q->announced_done) {
-		q->announced_done = true;
-		emit(q, NULL, MT_UP_EV_QUEUE_DONE);
-	}
+	/* a long queue is not rescanned from its start on every pump */
+	int i = q->scan_from;
+	while (i < q->njobs && q->jobs[i]->state != MT_JOB_QUEUED)
+		i++;
+	q->scan_from = i;
 }
 
 void
@@ -893,12 +942,14 @@ mt_upload_queue_retry_failed(struct mt_upload_queue *q)
 {
 	int n = 0;
 	q->quota_hit = false;
+	q->scan_from = 0;
 	for (int i = 0; i < q->njobs; i++) {
 		struct mt_upload_job *job = q->jobs[i];
 		if ((job->state == MT_JOB_FAILED || job->state == MT_JOB_CANCELLED) && job->size >= 0) {
 			job->state = MT_JOB_QUEUED;
 			mt_error_clear(&job->err);
 			job->attempt = 0;
+			job->step_failures = 0;
 			job->sent = 0;
 			job->presigns = 0;
 			n++;

@@ -63,7 +63,9 @@ struct mt_upload_job {
 
 	/* progress */
 	int64_t sent;              /* bytes acknowledged or in flight */
-	int attempt;               /* step-level retries so far */
+	int attempt;               /* retries so far, of any request (shown to the user) */
+	int step_failures;         /* failures of the current step in a row; the limit
+	                              applies to these, and progress resets them */
 	char retry_reason[160];
 	uint64_t started_ms;
 	uint64_t state_ms;         /* when the current state began */
@@ -173,8 +175,14 @@ const struct mt_upload_options *mt_upload_queue_options(const struct mt_upload_q
 
 /* Called by a dialect step when it is over: err NULL on success. */
 void mt_upload_step_done(struct mt_upload_job *job, const struct mt_error *err);
-/* Records the job's resumable state in the journal now (synchronously). */
+/* Records the job's resumable state in the journal now: written before this
+ * returns, so a killed process finds it. */
 void mt_upload_job_save(struct mt_upload_job *job);
+/* The same, and on the disk itself (fdatasync) before it returns: for the
+ * records that guard a create that must not happen twice (a client media
+ * id, a snapshot of existing ids), which must survive even a system crash.
+ * Syncing every record made a queue of small files ten times slower. */
+void mt_upload_job_save_durable(struct mt_upload_job *job);
 /* Replaces the presigned target of the job. headers: NULL-terminated list. */
 void mt_upload_job_set_target(struct mt_upload_job *job, const char *url, const char *method,
                               const char *const *headers);
@@ -202,6 +210,10 @@ int mt_upload_check_list(const char *dialect, const char *const *types, const ch
  * `fallback_header` ("Name: value") alone, when non-NULL. */
 void mt_upload_job_set_target_json(struct mt_upload_job *job, const char *url, const char *method,
                                    const struct json_t *headers, const char *fallback_header);
+
+/* Fails (err) when the file is no longer the one queued: size or mtime
+ * changed. Dialects call it before sending more of it. */
+int mt_upload_job_check_file(struct mt_upload_job *job, struct mt_error *err);
 
 /* Adds progress to the job (for dialects that transfer themselves). */
 void mt_upload_job_progress(struct mt_upload_job *job, int64_t sent);

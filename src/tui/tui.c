@@ -554,6 +554,9 @@ on_signal(int signo, void *arg)
 		a->quit = true;
 		break;
 	}
+	/* as for the upload command: uploads cut short say so in the status */
+	if ((signo == SIGHUP || signo == SIGTERM) && uploads_running(a))
+		a->exit_status = 128 + signo;
 }
 
 /* ---- opening the site ---- */

@@ -165,7 +165,9 @@ class State:
         self.faults = {
             "fault_5xx": args.fault_5xx, "fault_5xx_after": args.fault_5xx_after,
             "fault_429": args.fault_429, "fault_drop": args.fault_drop,
-            "slow": args.slow, "stall": args.stall,
+            "slow": args.slow, "stall": args.stall, "stall_put": args.stall_put,
+            "slow_fraction": args.slow_fraction, "expire_first": args.expire_first,
+            "fault_streak": args.fault_streak,
             "presign_expiry": args.presign_expiry, "max_chunk": args.max_chunk,
             "quota": args.quota,
         }
@@ -181,16 +183,83 @@ class State:
         self.sorted_cache = {}
         self.synth = {}         # url path -> (bytes source, size) for seeded/demo items
         self.api_url = self.storage_url = ""
+        self.item_objects = {}  # clearcms media id -> storage key of its bytes
+        self.expired_once = {}  # expire_first: {"ids": identities already given a dead URL}
+        self.streaks = {}       # request identity -> injected faults in a row
+        self.persist_path = os.path.join(data_dir, "state.json") if args.persist else None
+
+    # -- persistence (--persist): the whole state, rewritten before each answer
+    #    that changed it, so a server killed at any moment restarts where it was
+    PERSISTED = ("media", "order", "folders", "pending", "uploads", "objects", "next_num",
+                 "clock_offset", "counts", "violations", "synth", "item_objects", "expired_once")
+
+    def save(self):
+        if not self.persist_path:
+            return
+        with self.lock:
+            data = {k: getattr(self, k) for k in self.PERSISTED}
+            data["folders"] = sorted(self.folders)
+            data["media"] = [[k, v] for k, v in self.media.items()]   # direct's ids are ints
+            data["secret"] = self.secret.hex()
+            tmp = self.persist_path + ".tmp"
+            with open(tmp, "w") as f:
+                json.dump(data, f)
+            os.replace(tmp, self.persist_path)
+
+    def load(self):
+        """Takes over a saved state; returns False when there is none."""
+        if not self.persist_path or not os.path.exists(self.persist_path):
+            return False
+        with open(self.persist_path) as f:
+            data = json.load(f)
+        with self.lock:
+            for k in self.PERSISTED:
+                if k in data:
+                    setattr(self, k, data[k])
+            self.media = {k: v for k, v in data["media"]}
+            self.folders = set(data["folders"])
+            self.synth = {k: tuple(v) for k, v in self.synth.items()}
+            self.secret = bytes.fromhex(data["secret"])
+            self.invalidate()
+            # a chunk appended but not yet counted when the server died is not held
+            for s in self.uploads.values():
+                if os.path.exists(s["path"]) and os.path.getsize(s["path"]) > s["held"]:
+                    os.truncate(s["path"], s["held"])
+        return True
+
+    def slowed(self):
+        """Whether this request is delayed by the `slow` fault (a fraction of them)."""
+        if not self.faults.get("slow"):
+            return False
+        frac = self.faults.get("slow_fraction")
+        if frac is None or frac >= 1:
+            return True
+        with self.lock:
+            return self.rng.random() < frac
 
     def now(self):
         return time.time() + self.clock_offset
 
-    def chance(self, name):
+    def chance(self, name, ident=None):
+        """Whether to inject fault `name` now. With fault_streak N, the same
+        request (ident) meets at most N injected faults in a row: faults stay
+        transient, and a client that retries gets through."""
         p = self.faults.get(name) or 0
         if p <= 0:
             return False
+        cap = self.faults.get("fault_streak") or 0
         with self.lock:
-            return self.rng.random() < p
+            if ident is not None and cap and self.streaks.get(ident, 0) >= cap:
+                return False
+            hit = self.rng.random() < p
+            if hit and ident is not None:
+                self.streaks[ident] = self.streaks.get(ident, 0) + 1
+            return hit
+
+    def went_through(self, ident):
+        """The request was answered without an injected fault: a new streak."""
+        with self.lock:
+            self.streaks.pop(ident, None)
 
     def violation(self, kind, detail):
         with self.lock:
@@ -201,7 +270,8 @@ class State:
         return q if q else None
 
     def used_bytes(self):
-        return sum(m.get("size") or 0 for m in self.media.values())
+        # direct's records call it byte_size
+        return sum(m.get("size") or m.get("byte_size") or 0 for m in self.media.values())
 
     def invalidate(self):
         self.sorted_cache = {}
@@ -225,8 +295,15 @@ class State:
         msg = "\n".join([method, key, str(int(expires)), str(size), ctype, md5]).encode()
         return hmac.new(self.secret, msg, hashlib.sha256).hexdigest()
 
-    def presign(self, key, size, ctype, md5="", method="PUT"):
+    def presign(self, key, size, ctype, md5="", method="PUT", identity=None):
         expires = int(self.now() + (self.faults.get("presign_expiry") or 900))
+        if identity is not None and self.faults.get("expire_first"):
+            # the first URL for each file is dead on arrival; the next one works
+            with self.lock:
+                seen = self.expired_once.setdefault("ids", [])
+                if identity not in seen:
+                    seen.append(identity)
+                    expires = int(self.now()) - 1
         if self.args.external_storage:
             base = self.args.external_storage.rstrip("/")
         else:
@@ -325,22 +402,33 @@ class Base(BaseHTTPRequestHandler):
         if n > limit:
             self.close_connection = True
             raise Reply(413, {"error": "request body too large"})
-        raw = self.rfile.read(n) if n else b""
+        raw = getattr(self, "_pre_body", None)
+        if raw is None:
+            raw = self.rfile.read(n) if n else b""
+        self._pre_body = None
         self._body_read = True
         try:
             return json.loads(raw.decode("utf-8")) if raw else None
         except (UnicodeDecodeError, ValueError):
             return _BadJSON
 
-    def stream_body_to(self, path, n, drop_at=None):
+    def stream_body_to(self, path, n, drop_at=None, stall_at=None):
         """Copies n body bytes to path in chunks; returns the md5. With drop_at,
-        stops after that many bytes and closes the connection (a fault)."""
+        stops after that many bytes and closes the connection (a fault). With
+        stall_at, stops reading there and never answers (the client's
+        low-speed limit must end it)."""
         md5 = hashlib.md5()
         sha = hashlib.sha256()
         got = 0
         with open(path, "wb") as f:
             while got < n:
+                if stall_at is not None and got >= stall_at:
+                    with self.state.lock:
+                        self.state.counts["faults"] += 1
+                    stalled_forever(self)
                 want = min(CHUNK, n - got)
+                if stall_at is not None and got + want > stall_at:
+                    want = max(1, stall_at - got)
                 if drop_at is not None and got + want > drop_at:
                     want = max(0, drop_at - got)
                     if want:
@@ -362,7 +450,8 @@ class Base(BaseHTTPRequestHandler):
 
     def drain(self):
         """Reads an unread request body so keep-alive stays in step."""
-        if getattr(self, "_body_read", False):
+        if getattr(self, "_body_read", False) or getattr(self, "_pre_body", None) is not None:
+            self._pre_body = None
             return
         try:
             n = int(self.headers.get("Content-Length") or 0)
@@ -379,6 +468,21 @@ class Base(BaseHTTPRequestHandler):
         self._body_read = True
 
 
+def stalled_forever(handler, limit=600):
+    """Holds the connection without reading or answering until the client
+    gives up (its end closes), for at most `limit` seconds."""
+    import select
+    p = select.poll()
+    p.register(handler.connection, select.POLLRDHUP | select.POLLHUP | select.POLLERR)
+    deadline = time.time() + limit
+    while time.time() < deadline:
+        # POLLRDHUP: the peer closed, even with unread request bytes pending
+        if p.poll(500):
+            break
+    handler.close_connection = True
+    raise Dropped()
+
+
 class _BadJSONType:
     pass
 
@@ -393,6 +497,9 @@ class StorageHandler(Base):
 
     def check_leaks(self):
         st = self.state
+        # one handler serves a whole keep-alive connection: this request's
+        # body is unread until read (else drain() would skip it)
+        self._body_read = False
         with st.lock:
             st.counts["storage_requests"] += 1
         if self.headers.get("Authorization") is not None:
@@ -440,12 +547,22 @@ class StorageHandler(Base):
             return self.s3_error(400, "BadDigest", "Content-MD5 is missing or differs from the signed one")
         with st.lock:
             st.counts["storage_puts"] += 1
-        if st.faults.get("slow"):
+        q = st.quota()
+        if q is not None and st.args.dialect == "flare":
+            # flare's presign knows no size: the bucket's quota is the limit
+            with st.lock:
+                used = st.used_bytes() - (st.objects.get(key) or {}).get("size", 0)
+            if used + n > q:
+                return self.s3_error(403, "QuotaExceeded", "Storage quota exceeded")
+        if st.slowed():
             time.sleep(st.faults["slow"])
-        drop_at = n // 2 if n > 1 and st.chance("fault_drop") else None
-        tmp = st.object_path(key) + ".part"
+        ident = "PUT " + self.path
+        drop_at = n // 2 if n > 1 and st.chance("fault_drop", ident) else None
+        stall_at = n // 2 if drop_at is None and n > 1 and st.chance("stall_put", ident) else None
+        # one temporary file per request: a PUT given up on must not remove another's
+        tmp = "%s.part-%s" % (st.object_path(key), uuid.uuid4().hex[:8])
         try:
-            digest, sha = self.stream_body_to(tmp, n, drop_at)
+            digest, sha = self.stream_body_to(tmp, n, drop_at, stall_at)
         except Dropped:
             with st.lock:
                 st.counts["faults"] += 1
@@ -466,6 +583,8 @@ class StorageHandler(Base):
             problem = hook(st, key) if hook else None
             if problem:
                 del st.objects[key]
+            st.save()
+        st.went_through(ident)
         if problem:
             os.unlink(st.object_path(key))
             return self.s3_error(400, "BadDigest", problem)
@@ -519,16 +638,28 @@ class ApiHandler(Base):
             with st.lock:
                 st.counts["requests"] += 1
             st.cleanup()
-            if st.faults.get("stall") and st.chance("stall"):
-                while True:       # never answers; the client's stall timeout must act
-                    time.sleep(3600)
-            if st.faults.get("slow"):
+            # what makes a repeated request the same one, for fault_streak:
+            # a small JSON body is read now so that its bytes count too
+            self._pre_body = None
+            body_hash = ""
+            if st.faults.get("fault_streak") and "json" in (self.headers.get("Content-Type") or ""):
+                n = self.length()
+                if 0 < n <= MIB:
+                    self._pre_body = self.rfile.read(n)
+                    body_hash = hashlib.sha1(self._pre_body).hexdigest()
+            self.fault_ident = ident = "%s %s %s %s %s" % (self.command, self.path, self.headers.get("Content-Length"),
+                                                           self.headers.get("Content-Range"), body_hash)
+            if st.faults.get("stall") and st.chance("stall", ident):
+                with st.lock:
+                    st.counts["faults"] += 1
+                stalled_forever(self)   # never answers; the client's stall timeout must act
+            if st.slowed():
                 time.sleep(st.faults["slow"])
-            if st.chance("fault_429"):
+            if st.chance("fault_429", ident):
                 with st.lock:
                     st.counts["faults"] += 1
                 self.err(429, "Too many requests", "RATE_LIMITED", {"Retry-After": "1"})
-            if st.chance("fault_5xx"):
+            if st.chance("fault_5xx", ident):
                 with st.lock:
                     st.counts["faults"] += 1
                 status = 503 if st.rng.random() < 0.5 else 500
@@ -536,8 +667,10 @@ class ApiHandler(Base):
             for method, rx, fn in self.routes:
                 m = rx.fullmatch(path)
                 if m and method == self.command:
-                    after = st.chance("fault_5xx_after")
+                    after = st.chance("fault_5xx_after", ident)
                     result = fn(self, *m.groups())
+                    if not after:
+                        st.went_through(ident)
                     if after:
                         with st.lock:
                             st.counts["faults"] += 1
@@ -546,6 +679,7 @@ class ApiHandler(Base):
                         status, body = result[0], result[1]
                         hdrs = result[2] if len(result) > 2 else {}
                         self.drain()
+                        self.persist()
                         return self.send_json(status, body, hdrs)
                     return None
             if any(rx.fullmatch(path) for _, rx, _ in self.routes):
@@ -555,6 +689,7 @@ class ApiHandler(Base):
             self.err(404, "Not found", "NOT_FOUND")
         except Reply as r:
             self.drain()
+            self.persist()
             self.send_json(r.status, r.body, r.headers)
         except Dropped:
             return None
@@ -563,6 +698,11 @@ class ApiHandler(Base):
         return None
 
     do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = do_HEAD = handle_any
+
+    def persist(self):
+        """Saves a state a request may have changed before it is answered."""
+        if self.command not in ("GET", "HEAD"):
+            self.state.save()
 
     def serve_file(self, path):
         st = self.state
@@ -628,6 +768,8 @@ class ApiHandler(Base):
                         "counts": dict(st.counts), "faults": dict(st.faults),
                         "now": iso(st.now())}
             return self.send_json(200, body)
+        if path == "/_admin/files" and self.command == "GET":
+            return self.send_json(200, {"files": stored_files(st)})
         body = self.read_json()
         if body is _BadJSON or (body is not None and not isinstance(body, dict)):
             return self.send_json(400, {"error": "bad JSON"})
@@ -645,6 +787,7 @@ class ApiHandler(Base):
             with st.lock:
                 st.clock_offset += float(body.get("advance", 0))
             st.cleanup()
+            st.save()
             return self.send_json(200, {"now": iso(st.now())})
         if path == "/_admin/reset" and self.command == "POST":
             with st.lock:
@@ -657,11 +800,62 @@ class ApiHandler(Base):
                 for k in st.counts:
                     st.counts[k] = 0
                 st.invalidate()
+            st.save()
             return self.send_json(200, {"reset": True})
         return self.send_json(404, {"error": "no such admin endpoint"})
 
 
 on_object_stored = {}
+
+
+def md5_file(path):
+    h = hashlib.md5()
+    with open(path, "rb") as f:
+        for buf in iter(lambda: f.read(CHUNK), b""):
+            h.update(buf)
+    return h.hexdigest()
+
+
+def stored_files(st):
+    """What the library holds, uniformly for every dialect: one entry per
+    item with its name, size and the MD5 of the bytes stored for it (None
+    when it has no stored bytes, as seeded items)."""
+    out = []
+    with st.lock:
+        items = [(i, dict(st.media[i])) for i in st.order if i in st.media]
+        objects = dict(st.objects)
+        uploads = dict(st.uploads)
+        item_objects = dict(st.item_objects)
+    d = st.args.dialect
+    for mid, m in items:
+        path = None
+        if d == "clearcms":
+            name, size = m["filename"], m["size"]
+            o = objects.get(item_objects.get(mid))
+            path = o["path"] if o else None
+        elif d == "clarife":
+            if m["status"] != "active":
+                continue
+            name, size = m["filename"], m["file_size_bytes"]
+            o = objects.get(m["b2_key"])
+            path = o["path"] if o else None
+        elif d == "flare":
+            name, size = m["fileName"], m["size"]
+            o = objects.get(mid.replace("/", "/composite/", 1))
+            path = o["path"] if o else None
+        elif d == "adclear":
+            name, size = m["fileName"], m["size"]
+            s = uploads.get(mid)
+            path = s["path"] if s else None
+        else:
+            o = objects.get(m["key"])
+            if not o or not o.get("complete"):
+                continue   # a record whose bytes never arrived is no file
+            name, size, path = m["filename"], m["byte_size"], o["path"]
+        md5 = md5_file(path) if path and os.path.exists(path) else None
+        out.append({"id": mid, "name": name, "size": size, "md5": md5,
+                    "stored": os.path.getsize(path) if md5 else None})
+    return out
 
 
 # ================================================================ clearcms (seed 001)
@@ -964,6 +1158,7 @@ def cc_upload(h):
                 with st.lock:
                     st.objects[key] = {"size": size, "type": real, "md5": "", "path": opath, "complete": True}
                     st.synth[item["url"]] = ("object", key, size, real)
+                    st.item_objects[item["id"]] = key
                 st.add_media(item)
                 data.append(item)
         if not data:
@@ -995,7 +1190,7 @@ def cc_presign(h):
     cc_quota_check(h, size)
     ext = os.path.splitext(fn)[1].lower()
     key = "site_demo/%s/%s%s" % (time.strftime("%Y/%m", time.gmtime(st.now())), uuid.uuid4().hex[:12], ext)
-    url, expires = st.presign(key, size, mime)
+    url, expires = st.presign(key, size, mime, identity="%s\n%d" % (fn, size))
     with st.lock:
         st.pending[key] = {"storage_key": key, "filename": fn, "mimeType": mime, "size": size,
                            "created": st.now()}
@@ -1030,6 +1225,7 @@ def cc_confirm(h):
         o = st.objects.get(key)
         item = cc_new_item(st, b["filename"], b["mimeType"], size, folder,
                            o["path"] if o else None, url="%s/%s" % (base, key))
+        st.item_objects[item["id"]] = key
     st.add_media(item)
     return 201, {"success": True, "data": {k: item[k] for k in ("id", "filename", "url", "folder", "createdAt")}}
 
@@ -1176,7 +1372,7 @@ def cl_presign(h):
             st.media[mid] = rec
             st.order.append(mid)
         st.pending[mid] = {"storage_key": key, "media_id": mid, "created": st.now()}
-    url, _ = st.presign(key, size, mime)
+    url, _ = st.presign(key, size, mime, identity=mid)
     return 200, {"upload_url": url, "b2_key": key, "media_id": mid}
 
 
@@ -1230,7 +1426,7 @@ def fl_presign(h):
         h.err(400, "Unsupported file type: fileName must end in .mp4, .webm, .mov, .mkv or .avi")
     key = "%s/composite/%s" % (vid, fn)
     # the size is not declared here; the signature binds -1 = any size
-    url, _ = st.presign(key, -1, ctype)
+    url, _ = st.presign(key, -1, ctype, identity=key)
     base = st.args.external_storage.rstrip("/") if st.args.external_storage else st.storage_url
     return 200, {"uploadUrl": url, "method": "PUT", "headers": {"Content-Type": ctype},
                  "publicUrl": "%s/%s" % (base, urllib.parse.quote(key))}
@@ -1355,8 +1551,8 @@ def ad_chunk(h, uid):
         hdr = {"Range": "bytes=0-%d" % (s["held"] - 1)} if s["held"] else {}
         raise Reply(416, adclear_error(416, "Chunk does not start at the held offset %d" % s["held"],
                                        "RANGE_MISMATCH"), hdr)
-    drop_at = n // 2 if n > 1 and st.chance("fault_drop") else None
-    tmp = s["path"] + ".chunk"
+    drop_at = n // 2 if n > 1 and st.chance("fault_drop", h.fault_ident) else None
+    tmp = "%s.chunk-%s" % (s["path"], uuid.uuid4().hex[:8])
     try:
         h.stream_body_to(tmp, n, drop_at)
     except Dropped:
@@ -1467,7 +1663,7 @@ def di_create(h):
         out = dict(rec)
         if not st.object_complete(rec["key"], rec["byte_size"]):
             md5 = checksum if len(base64.b64decode(checksum)) == 16 else ""
-            url, _ = st.presign(rec["key"], rec["byte_size"], rec["content_type"], md5)
+            url, _ = st.presign(rec["key"], rec["byte_size"], rec["content_type"], md5, identity=rec["key"])
             fn = rec["filename"].replace('"', "%22")
             headers = {"Content-Type": rec["content_type"],
                        "Content-Disposition": "inline; filename=\"%s\"; filename*=UTF-8''%s"
@@ -1620,6 +1816,11 @@ def parse_args(argv):
     ap.add_argument("--fault-drop", type=float, default=0.0)
     ap.add_argument("--slow", type=float, default=0.0)
     ap.add_argument("--stall", type=float, default=0.0)
+    ap.add_argument("--stall-put", type=float, default=0.0)
+    ap.add_argument("--slow-fraction", type=float, default=1.0)
+    ap.add_argument("--persist", action="store_true")
+    ap.add_argument("--expire-first", action="store_true")
+    ap.add_argument("--fault-streak", type=int, default=0)
     ap.add_argument("--presign-expiry", type=int, default=900)
     ap.add_argument("--max-chunk", type=int, default=50 * MIB)
     ap.add_argument("--external-storage")
@@ -1658,10 +1859,14 @@ def main(argv=None):
     storage = Server(("127.0.0.1", args.storage_port), Storage)
     st.api_url = "http://127.0.0.1:%d" % api.server_address[1]
     st.storage_url = "http://127.0.0.1:%d" % storage.server_address[1]
-    if args.demo:
-        seed_demo(st, args.demo)
-    if args.seed_library:
-        seed_library(st, args.seed_library)
+    if st.load():
+        pass   # a restarted server: the saved library, not a new one
+    else:
+        if args.demo:
+            seed_demo(st, args.demo)
+        if args.seed_library:
+            seed_library(st, args.seed_library)
+        st.save()
     for srv in (api, storage):
         threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.2}, daemon=True).start()
     line = "READY api=%s storage=%s" % (st.api_url, st.storage_url)

@@ -34,9 +34,11 @@ def png(w=4, h=3):
 
 
 class Server:
-    def __init__(self, *args):
-        self.dir = tempfile.mkdtemp(prefix="ms-test-")
+    def __init__(self, *args, dir=None):
+        self.dir = dir or tempfile.mkdtemp(prefix="ms-test-")
         ready = os.path.join(self.dir, "ready")
+        if os.path.exists(ready):
+            os.unlink(ready)
         self.proc = subprocess.Popen(
             [sys.executable, SERVER, "--port", "0", "--key", KEY, "--readonly-key", RO,
              "--data-dir", os.path.join(self.dir, "data"), "--ready-file", ready] + list(args),
@@ -556,6 +558,174 @@ class FaultTest(unittest.TestCase):
             with open("/proc/%d/status" % s.proc.pid) as f:
                 hwm = [l for l in f if l.startswith("VmHWM")][0]
             self.assertLess(int(hwm.split()[1]) * 1024, size // 2)
+        finally:
+            s.stop()
+
+
+
+class PersistTest(unittest.TestCase):
+    """--persist: a server killed at any moment restarts with its library,
+    its pending uploads and valid presigned URLs."""
+
+    def restart(self, s, *args):
+        s.proc.kill()
+        s.proc.wait(10)
+        s.proc.stderr.close()
+        api_port = urllib.parse.urlsplit(s.api).port
+        st_port = urllib.parse.urlsplit(s.storage).port
+        return Server(*args, "--persist", "--port", str(api_port), "--storage-port", str(st_port), dir=s.dir)
+
+    def test_clarife_survives_kill(self):
+        args = ("--dialect", "clarife")
+        s = Server(*args, "--persist")
+        try:
+            doc, mids = str(uuid.uuid4()), [str(uuid.uuid4()) for _ in range(2)]
+            data = png(5, 5)
+            urls = []
+            for mid in mids:
+                st, b, _ = s.request("POST", "/api/v1/media/presign",
+                                     {"document_id": doc, "media_id": mid, "filename": "a.png",
+                                      "mime_type": "image/png", "file_size_bytes": len(data)})
+                self.assertEqual(st, 200)
+                urls.append(b["upload_url"])
+            self.assertEqual(s.request("PUT", urls[0], data, {"Content-Type": "image/png"}, key=None)[0], 200)
+            self.assertEqual(s.request("POST", "/api/v1/media/confirm", {"media_id": mids[0]})[0], 200)
+            s = self.restart(s, *args)
+            # the second URL was signed before the restart and still works
+            self.assertEqual(s.request("PUT", urls[1], data, {"Content-Type": "image/png"}, key=None)[0], 200)
+            self.assertEqual(s.request("POST", "/api/v1/media/confirm", {"media_id": mids[1]})[0], 200)
+            self.assertEqual(s.request("POST", "/api/v1/media/presign",
+                                       {"document_id": doc, "media_id": mids[0], "filename": "a.png",
+                                        "mime_type": "image/png", "file_size_bytes": len(data)})[0], 409)
+            files = s.request("GET", "/_admin/files", key=None)[1]["files"]
+            self.assertEqual([(f["size"], f["md5"]) for f in files],
+                             [(len(data), hashlib.md5(data).hexdigest())] * 2)
+        finally:
+            s.stop()
+
+    def test_adclear_keeps_held_chunks_and_direct_int_ids(self):
+        H = {"x-external-user-id": "u1"}
+        s = Server("--dialect", "adclear", "--max-chunk", "1000", "--persist")
+        try:
+            data = os.urandom(2500)
+            url = s.request("POST", "/v1/uploads", {"fileName": "a.pdf", "fileSize": 2500,
+                                                    "contentType": "application/pdf"}, H)[1]["uploadUrl"]
+            s.request("PUT", url, data[:1000], dict(H, **{"Content-Range": "bytes 0-999/2500"}))
+            # bytes appended after the last saved state are not held
+            with open(os.path.join(s.dir, "data", "objects", "adclear-" + url.rsplit("/", 1)[1]), "ab") as f:
+                f.write(b"junk")
+            s = self.restart(s, "--dialect", "adclear", "--max-chunk", "1000")
+            st, _, r = s.request("PUT", url, b"", dict(H, **{"Content-Range": "bytes */2500"}))
+            self.assertEqual((st, r.getheader("Range")), (308, "bytes=0-999"))
+            s.request("PUT", url, data[1000:2000], dict(H, **{"Content-Range": "bytes 1000-1999/2500"}))
+            st, b, _ = s.request("PUT", url, data[2000:], dict(H, **{"Content-Range": "bytes 2000-2499/2500"}))
+            self.assertEqual(st, 201)
+            files = s.request("GET", "/_admin/files", key=None)[1]["files"]
+            self.assertEqual([(f["name"], f["md5"]) for f in files], [("a.pdf", hashlib.md5(data).hexdigest())])
+        finally:
+            s.stop()
+        s = Server("--dialect", "direct", "--persist")
+        try:
+            data = b"hello direct"
+            blob = {"blob": {"filename": "h.txt", "content_type": "text/plain", "byte_size": len(data),
+                             "checksum": base64.b64encode(hashlib.md5(data).digest()).decode()}}
+            first = s.request("POST", "/api/v1/upload/direct", blob)[1]
+            s = self.restart(s, "--dialect", "direct")
+            again = s.request("POST", "/api/v1/upload/direct", blob)[1]
+            self.assertEqual((again["id"], again["key"]), (first["id"], first["key"]))
+        finally:
+            s.stop()
+
+
+class MoreFaultTest(unittest.TestCase):
+    def test_stalled_put_and_api_call_hold_until_the_client_leaves(self):
+        s = Server("--dialect", "flare", "--stall-put", "1", "--stall", "1")
+        try:
+            u = urllib.parse.urlsplit(s.api)
+            conn = http.client.HTTPConnection(u.hostname, u.port, timeout=1)
+            with self.assertRaises(OSError):   # socket.timeout: never answered
+                conn.request("GET", "/api/video/upload/presign")
+                conn.getresponse()
+            conn.close()
+            s.faults(stall=0)
+            p = s.request("POST", "/api/video/upload/presign", {"videoId": "v", "fileName": "s.mp4"})[1]
+            u = urllib.parse.urlsplit(p["uploadUrl"])
+            conn = http.client.HTTPConnection(u.hostname, u.port, timeout=1.5)
+            with self.assertRaises(OSError):
+                conn.request("PUT", u.path + "?" + u.query, b"x" * 100000, {"Content-Type": "video/mp4"})
+                conn.getresponse()
+            conn.close()
+            st = s.state()
+            self.assertEqual((st["media"], st["counts"]["faults"] >= 2), ([], True))
+            s.faults(stall_put=0)
+            self.assertEqual(s.request("PUT", p["uploadUrl"], b"x" * 100, p["headers"], key=None)[0], 200)
+        finally:
+            s.stop()
+
+    def test_expire_first(self):
+        s = Server("--dialect", "flare", "--expire-first")
+        try:
+            answers = []
+            for _ in range(2):
+                p = s.request("POST", "/api/video/upload/presign", {"videoId": "v", "fileName": "e.mp4"})[1]
+                answers.append(s.request("PUT", p["uploadUrl"], b"x" * 10, p["headers"], key=None, raw=True))
+            self.assertEqual([a[0] for a in answers], [403, 200])
+            self.assertIn(b"Request has expired", answers[0][1])
+        finally:
+            s.stop()
+
+    def test_fault_streak(self):
+        s = Server("--dialect", "clearcms", "--fault-5xx", "1", "--fault-streak", "2")
+        try:
+            codes = [s.request("GET", "/api/v1/media/folders")[0] for _ in range(6)]
+            self.assertEqual([c >= 500 for c in codes], [True, True, False, True, True, False])
+            # another request has its own streak
+            self.assertGreaterEqual(s.request("GET", "/api/v1/media?limit=1")[0], 500)
+            # so has a JSON body of the same length with other bytes
+            a = [s.request("POST", "/api/v1/media/folders", {"path": "/a%d" % i})[0] for i in (1, 1, 1)]
+            b = s.request("POST", "/api/v1/media/folders", {"path": "/a2"})[0]
+            self.assertEqual(([c >= 500 for c in a], b >= 500), ([True, True, False], True))
+        finally:
+            s.stop()
+
+    def test_slow_fraction(self):
+        s = Server("--dialect", "clearcms", "--slow", "0.4", "--slow-fraction", "0.5", "--seed", "2")
+        try:
+            times = []
+            for _ in range(12):
+                t = time.time()
+                s.request("GET", "/api/v1/media/folders")
+                times.append(time.time() - t)
+            slow = sum(1 for t in times if t >= 0.4)
+            self.assertTrue(0 < slow < 12, times)
+        finally:
+            s.stop()
+
+    def test_direct_quota_counts_byte_size(self):
+        s = Server("--dialect", "direct", "--quota", "150")
+        try:
+            codes = []
+            for data in (b"a" * 100, b"b" * 100):
+                blob = {"blob": {"filename": "q.bin", "content_type": "application/octet-stream",
+                                 "byte_size": len(data),
+                                 "checksum": base64.b64encode(hashlib.md5(data).digest()).decode()}}
+                st, b, _ = s.request("POST", "/api/v1/upload/direct", blob)
+                codes.append((st, b.get("error_code")))
+            self.assertEqual(codes, [(200, None), (403, "QUOTA_EXCEEDED")])
+        finally:
+            s.stop()
+
+    def test_flare_quota_at_storage(self):
+        s = Server("--dialect", "flare", "--quota", "150")
+        try:
+            for name, code in (("a.mp4", 200), ("b.mp4", 403)):
+                p = s.request("POST", "/api/video/upload/presign", {"videoId": "v", "fileName": name})[1]
+                st, body, _ = s.request("PUT", p["uploadUrl"], b"x" * 100, p["headers"], key=None, raw=True)
+                self.assertEqual(st, code)
+            self.assertIn(b"<Code>QuotaExceeded</Code>", body)
+            # the same object again replaces itself: not counted twice
+            p = s.request("POST", "/api/video/upload/presign", {"videoId": "v", "fileName": "a.mp4"})[1]
+            self.assertEqual(s.request("PUT", p["uploadUrl"], b"y" * 100, p["headers"], key=None)[0], 200)
         finally:
             s.stop()
 

@@ -7,6 +7,7 @@ tui_tests += \
 	tests/tui/folders.t \
 	tests/tui/terminal.t \
 	tests/tui/quit.t \
+	tests/tui/signals.t \
 	tests/tui/preview.t \
 	tests/tui/upload.t \
 	tests/tui/hostile.t

@@ -154,6 +154,15 @@ test_error_shapes(void **state)
 	error_for(401, "<html>no</html>", &err);
 	assert_int_equal(err.kind, MT_ERR_AUTH);
 	assert_non_null(strstr(err.message, "API key"));
+	/* a storage host's XML error: its reason, not a guess from the status */
+	error_for(403, "<?xml version=\"1.0\"?>\n<Error><Code>QuotaExceeded</Code>"
+	               "<Message>Storage quota &amp; more</Message></Error>", &err);
+	assert_int_equal(err.kind, MT_ERR_QUOTA);
+	assert_string_equal(err.code, "QuotaExceeded");
+	assert_string_equal(err.message, "doing it: Storage quota & more (QuotaExceeded)");
+	error_for(403, "<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>", &err);
+	assert_int_equal(err.kind, MT_ERR_AUTH);
+	assert_string_equal(err.message, "doing it: Request has expired (AccessDenied)");
 	error_for(400, "{\"error\":\"evil\\u001b[2Jname\"}", &err);
 	assert_null(strchr(err.message, '\x1b'));
 	assert_non_null(strstr(err.message, "^[[2J"));

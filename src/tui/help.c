@@ -16,35 +16,39 @@ struct help_line {
 };
 
 static const struct help_line help[] = {
-	{ NULL, N_("Everywhere") },
-	{ "?", N_("this help") },
-	{ "q  Esc", N_("back; in the main view quit (asks while uploads run)") },
-	{ "Tab  Shift+Tab", N_("next / previous pane") },
+	{ NULL, N_("Moving around") },
 	{ "j k  \xe2\x86\x93 \xe2\x86\x91", N_("move down / up") },
 	{ "PgDn PgUp  ^F ^B", N_("page down / up") },
+	{ "^D ^U", N_("half a page down / up (remote pane)") },
 	{ "g G  Home End", N_("first / last (G loads every page)") },
+	{ "Enter  l  \xe2\x86\x92", N_("open the folder, the item or the field") },
+	{ "Backspace  h  \xe2\x86\x90", N_("back: up one folder, leave the search or the view") },
+	{ "q  Esc", N_("back to the previous view (asks about unsaved changes)") },
+	{ NULL, N_("Everywhere") },
+	{ "?", N_("this help, at the part for where you are") },
+	{ "^L", N_("redraw the screen") },
+	{ NULL, N_("Main view") },
+	{ "Tab  Shift+Tab", N_("next / previous pane") },
 	{ "U", N_("show or hide the upload panel") },
 	{ "v", N_("usage: storage per folder and type, plan bar") },
 	{ "A", N_("audit: alt text, size, duplicates, types, empty folders") },
-	{ "^L", N_("redraw the screen") },
+	{ "q  Q", N_("quit (asks while uploads run; they resume next time)") },
 	{ NULL, N_("Remote pane") },
-	{ "Enter  l", N_("open the folder or the item") },
-	{ "Backspace  h", N_("up one folder (or leave the search)") },
+	{ "e", N_("open the item's details") },
 	{ "/", N_("search on the server (as you type)") },
 	{ "s  o", N_("sort by date, name, size / reverse the order") },
 	{ "t", N_("type filter: all, image, document, video") },
-	{ "r  F5", N_("refresh") },
+	{ "r  ^R  F5", N_("refresh") },
 	{ "Space  a", N_("mark the item / mark all loaded items") },
 	{ "d  Delete", N_("delete marked items (or this one, or the empty folder)") },
 	{ "m", N_("move the marked items (or this one) to a folder") },
-	{ "c", N_("create a folder here") },
+	{ "c  +", N_("create a folder here") },
 	{ "P", N_("preview the picture (c in the preview shows the crops)") },
 	{ NULL, N_("Local pane") },
-	{ "Enter  l", N_("open the directory") },
-	{ "Backspace  h", N_("parent directory") },
 	{ "Space  a  *", N_("mark a file / all files / files matching a pattern") },
 	{ "u", N_("upload marked files (or this one) to the remote folder") },
 	{ ".", N_("show hidden files") },
+	{ "r", N_("read the directory again") },
 	{ "!", N_("(mark) type and name disagree, or the site refuses it") },
 	{ "Enter  P", N_("preview a picture (JPEG, PNG, GIF, WebP)") },
 	{ NULL, N_("Upload panel") },
@@ -56,24 +60,65 @@ static const struct help_line help[] = {
 	{ "a  m  f", N_("edit alt text / pick a folder / focal point editor") },
 	{ "w", N_("save the changes (PATCH)") },
 	{ "u", N_("undo the unsaved changes") },
-	{ "d", N_("delete the item") },
+	{ "d  Delete", N_("delete the item") },
 	{ "p", N_("show or hide the picture") },
 	{ "c  P", N_("the crops around the focal point / the picture alone") },
 	{ NULL, N_("Focal point editor") },
 	{ "\xe2\x86\x90\xe2\x86\x91\xe2\x86\x93\xe2\x86\x92  hjkl", N_("move the crosshair by 1") },
 	{ N_("Shift+arrows  HJKL"), N_("move by 10") },
-	{ "n", N_("enter X,Y as numbers") },
-	{ "c", N_("back to the centre (50, 50)") },
+	{ "n  :", N_("enter X,Y as numbers") },
+	{ "c  =  0", N_("back to the centre (50, 50)") },
 	{ "v", N_("crops instead of the picture (when they do not fit)") },
 	{ "Enter  w", N_("save the focal point") },
+	{ "q  Esc", N_("cancel") },
+	{ NULL, N_("Usage") },
+	{ "r", N_("scan again") },
+	{ "A", N_("audit") },
 	{ NULL, N_("Audit") },
-	{ "Enter", N_("open the item") },
+	{ "Enter  e", N_("open the item") },
 	{ "a", N_("set the alt text") },
 	{ "d  D", N_("delete duplicates: this group / all (oldest is kept)") },
 	{ "r", N_("scan again") },
+	{ "v", N_("usage") },
+	{ NULL, N_("Preview") },
+	{ "c", N_("the crops around the focal point, or the whole picture") },
 };
 
 #define NHELP (sizeof help / sizeof help[0])
+
+/* The part of the list for where the user is: the help opens there, and the
+ * general keys are one PgUp away. */
+static const char *
+help_section_here(const struct app *a)
+{
+	switch (a->view) {
+	case VIEW_DETAIL:
+		return a->detail.focal_open ? "Focal point editor" : "Item details";
+	case VIEW_USAGE:
+		return "Usage";
+	case VIEW_AUDIT:
+		return "Audit";
+	case VIEW_PREVIEW:
+		return "Preview";
+	default:
+		if (a->focus == PANE_LOCAL)
+			return "Local pane";
+		if (a->focus == PANE_UPLOADS)
+			return "Upload panel";
+		return "Remote pane";
+	}
+}
+
+void
+help_view_open(struct app *a)
+{
+	const char *here = help_section_here(a);
+	a->help_top = 0;
+	for (size_t i = 0; i < NHELP; i++)
+		if (help[i].keys == NULL && strcmp(help[i].what, here) == 0)
+			a->help_top = (int)i;
+	ui_view_open(a, VIEW_HELP);
+}
 
 void
 help_view_draw(struct app *a)
@@ -121,6 +166,10 @@ help_view_key(struct app *a, int is_key, wint_t ch)
 		a->help_top += a->rows - 4;
 	else if (is_key && ch == KEY_PPAGE)
 		a->help_top = a->help_top > a->rows - 4 ? a->help_top - (a->rows - 4) : 0;
+	else if ((is_key && ch == KEY_HOME) || (!is_key && ch == 'g'))
+		a->help_top = 0;
+	else if ((is_key && ch == KEY_END) || (!is_key && ch == 'G'))
+		a->help_top = (int)NHELP;   /* the drawing keeps the last page full */
 	else if (!is_key && (ch == 'q' || ch == 27 || ch == '?' || ch == 'h'))
 		ui_view_open(a, a->view_back == VIEW_HELP ? VIEW_MAIN : a->view_back);
 	else if (is_key && ch == KEY_LEFT)

@@ -495,8 +495,7 @@ dispatch_key(struct app *a, int is_key, wint_t ch)
 		return;
 	}
 	if (!is_key && ch == '?' && a->view != VIEW_HELP) {
-		a->help_top = 0;
-		ui_view_open(a, VIEW_HELP);
+		help_view_open(a);
 		return;
 	}
 	ui_views[a->view].key(a, is_key, ch);

@@ -376,6 +376,7 @@ void usage_view_draw(struct app *a);
 int usage_view_key(struct app *a, int is_key, wint_t ch);
 void audit_view_draw(struct app *a);
 int audit_view_key(struct app *a, int is_key, wint_t ch);
+void help_view_open(struct app *a);   /* at the keys for the current view */
 void help_view_draw(struct app *a);
 int help_view_key(struct app *a, int is_key, wint_t ch);
 

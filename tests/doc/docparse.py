@@ -241,7 +241,8 @@ def help_keys(source):
     """[(heading, key)] from the table in src/tui/help.c."""
     out = []
     heading = None
-    for m in re.finditer(r'\{\s*(NULL|"((?:[^"\\]|\\.)*)")\s*,\s*N_\("((?:[^"\\]|\\.)*)"\)\s*\}',
+    # keys are a literal, or N_("...") where a word in them is translated
+    for m in re.finditer(r'\{\s*(NULL|(?:N_\()?"((?:[^"\\]|\\.)*)"\)?)\s*,\s*N_\("((?:[^"\\]|\\.)*)"\)\s*\}',
                          source):
         if m.group(1) == "NULL":
             heading = m.group(3)

@@ -90,5 +90,20 @@ for heading, key in help_list:
     check(key in where, "help.c %s: %s is in the page%s" %
           (heading, key, "" if where is all_man else " under " + heading))
 
+# the other way round: the in-program list is complete. Each view's keys are
+# under its own heading, or among the keys that work alike everywhere.
+help_by_heading = {}
+for heading, key in help_list:
+    help_by_heading.setdefault(heading, set()).add(key)
+general = help_by_heading.get("Moving around", set()) | help_by_heading.get("Everywhere", set())
+for view in VIEWS:
+    if view in ("Key list", "Questions, prompts and lists"):
+        continue   # the list itself says how to leave it; a question shows its letters
+    check(view in help_by_heading or view == "Everywhere",
+          "help.c has a heading %s" % view)
+    missing = man_keys.get(view, set()) - help_by_heading.get(view, set()) - general
+    check(not missing, "help.c lists every key of %s" % view,
+          "missing: %s" % sorted(missing))
+
 print("1..%d" % n)
 sys.exit(0)

@@ -147,8 +147,9 @@ tui_in() {
 	screen_fits "$lang main screen fits in 80 columns"
 	send '?'
 	expect_screen "$lang help" "$help"
+	send Home
 	: >"$T/help.txt"
-	for _p in 1 2 3 4; do
+	for _p in 1 2 3 4 5; do
 		settle
 		screen | sed '$d' >>"$T/help.txt"
 		send NPage

@@ -58,9 +58,14 @@ refute_screen "at 80x24 one pane at a time" "Local "
 send Tab
 expect_screen "Tab switches to the local pane" "Local "
 send '?'
-expect_screen "? lists the keys" "Remote pane"
-send NPage
-expect_screen "the help scrolls" "Upload panel"
+expect_screen "? opens the key list at the local pane's keys" "files matching a pattern"
+refute_screen "... not at its top" "Moving around"
+send PPage
+expect_screen "PgUp scrolls back towards the keys that work everywhere" "Everywhere"
+send End
+expect_screen "End shows the last keys" "the crops around the focal point, or the whole"
+send g
+expect_screen "g goes back to the top" "Moving around"
 send q
 expect_screen "q leaves the help" "Local "
 rc=$(tui_quit)

@@ -203,7 +203,9 @@ mt_http_error_from_response(const struct mt_http_response *resp, const char *wha
 	}
 	if (code)
 		copy_clean(err->code, sizeof err->code, code);
-	err->kind = kind_for_status(resp->status, code);
+	/* from the code as kept (cleaned, cut to size): the kind and the code a
+	 * script sees must agree */
+	err->kind = kind_for_status(resp->status, code ? err->code : NULL);
 	char *clean = mt_sanitize(strbuf_str(&msg));
 	snprintf(err->message, sizeof err->message, "%s: %s", what, clean);
 	free(clean);

@@ -66,7 +66,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		FUZZ_CHECK(err.kind == MT_ERR_NET && err.http_status == 0);
 	} else {
 		FUZZ_CHECK(err.http_status == status);
-		if (strcmp(err.code, "PLAN_LIMIT_REACHED") == 0 || strstr(err.code, "QUOTA"))
+		/* QUOTA_EXCEEDED, or a storage host's QuotaExceeded */
+		if (strcmp(err.code, "PLAN_LIMIT_REACHED") == 0 || strcasestr(err.code, "quota"))
 			FUZZ_CHECK(err.kind == MT_ERR_QUOTA);
 		else if (status == 401 || status == 403)
 			FUZZ_CHECK(err.kind == MT_ERR_AUTH);

@@ -16,6 +16,10 @@
 #include "error.h"
 #include "upload.h"
 
+/* Frees what the readers below fill in (ids, URLs, the PUT target, the
+ * snapshot) and sets it to NULL; the rest of the job is the caller's. */
+void mt_upload_job_clear_answers(struct mt_upload_job *job);
+
 /* clearcms presign {uploadUrl, storageKey, method?, headers?, expiresAt?}:
  * sets the PUT target (Content-Type of job->mime when no headers are given),
  * storage_key and put_expires. */

@@ -14,6 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "dialect_answers.h"
 #include "digest.h"
 #include "fsutil.h"
 #include "http.h"
@@ -168,6 +169,20 @@ clear_target(struct mt_upload_job *job)
 	job->put_expires = 0;
 }
 
+void
+mt_upload_job_clear_answers(struct mt_upload_job *job)
+{
+	XFREE(job->media_id);
+	XFREE(job->storage_key);
+	XFREE(job->upload_id);
+	XFREE(job->upload_url);
+	clear_target(job);
+	json_decref(job->snapshot);
+	job->snapshot = NULL;
+	XFREE(job->remote_id);
+	XFREE(job->remote_url);
+}
+
 static void
 job_free(struct mt_upload_job *job)
 {
@@ -179,15 +194,8 @@ job_free(struct mt_upload_job *job)
 	free(job->key);
 	free(job->folder);
 	free(job->alt);
-	free(job->media_id);
-	free(job->storage_key);
-	free(job->upload_id);
-	free(job->upload_url);
-	clear_target(job);
 	free(job->checksum);
-	json_decref(job->snapshot);
-	free(job->remote_id);
-	free(job->remote_url);
+	mt_upload_job_clear_answers(job);
 	free(job);
 }
 

@@ -56,23 +56,6 @@ check_target(const struct mt_upload_job *job)
 	FUZZ_CHECK(job->put_headers[job->nput_headers] == NULL);
 }
 
-static void
-job_clear(struct mt_upload_job *job)
-{
-	free(job->put_url);
-	free(job->put_method);
-	for (int i = 0; i < job->nput_headers; i++)
-		free(job->put_headers[i]);
-	free(job->put_headers);
-	free(job->media_id);
-	free(job->storage_key);
-	free(job->upload_id);
-	free(job->upload_url);
-	free(job->remote_id);
-	free(job->remote_url);
-	json_decref(job->snapshot);
-}
-
 static json_t *
 parse(const uint8_t *data, size_t size)
 {
@@ -188,6 +171,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	check_target(&job);
 
 	json_decref(root);
-	job_clear(&job);
+	mt_upload_job_clear_answers(&job);
 	return 0;
 }

@@ -80,15 +80,7 @@ fq_restart_server() {
 		--data-dir "$T/server-data" --persist --ready-file "$T/ready" "$@" \
 		>>"$T/server.out" 2>>"$T/server.err" &
 	SERVER_PID=$!
-	i=0
-	while [ ! -s "$T/ready" ]; do
-		i=$((i + 1))
-		if [ $i -gt 400 ] || ! kill -0 "$SERVER_PID" 2>/dev/null; then
-			echo "Bail out! the reference server did not restart: $(tail -n 5 "$T/server.err")"
-			exit 1
-		fi
-		sleep 0.05
-	done
+	wait_ready "the reference server did not restart" 400
 }
 
 # fq_wait_files N [SECONDS]: until the server holds at least N files

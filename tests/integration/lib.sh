@@ -61,6 +61,20 @@ finish() {
 }
 
 # ---- the server ----
+# wait_ready WHAT TRIES: until the server just started as $SERVER_PID writes
+# $T/ready (TRIES times 50 ms); bails out naming WHAT if it dies or never does
+wait_ready() {
+	i=0
+	while [ ! -s "$T/ready" ]; do
+		i=$((i + 1))
+		if [ $i -gt "$2" ] || ! kill -0 "$SERVER_PID" 2>/dev/null; then
+			echo "Bail out! $1: $(tail -n 5 "$T/server.err")"
+			exit 1
+		fi
+		sleep 0.05
+	done
+}
+
 # start_server DIALECT [server options...]: sets API and STORAGE
 start_server() {
 	dialect=$1; shift
@@ -71,15 +85,7 @@ start_server() {
 	"$PY" "$SERVER" --dialect "$dialect" --port 0 --key "$KEY" --data-dir "$T/server-data" \
 		--ready-file "$T/ready" "$@" >"$T/server.out" 2>"$T/server.err" &
 	SERVER_PID=$!
-	i=0
-	while [ ! -s "$T/ready" ]; do
-		i=$((i + 1))
-		if [ $i -gt 200 ] || ! kill -0 "$SERVER_PID" 2>/dev/null; then
-			echo "Bail out! the reference server did not start: $(cat "$T/server.err")"
-			exit 1
-		fi
-		sleep 0.05
-	done
+	wait_ready "the reference server did not start" 200
 	API=$(sed -n 's/.*api=\([^ ]*\).*/\1/p' "$T/ready")
 	STORAGE=$(sed -n 's/.*storage=\([^ ]*\).*/\1/p' "$T/ready")
 	write_config "$dialect"
@@ -95,15 +101,7 @@ start_hostile() {
 	"$PY" "$top_srcdir/tests/server/hostile.py" --key "$KEY" --ready-file "$T/ready" \
 		>"$T/server.out" 2>"$T/server.err" &
 	SERVER_PID=$!
-	i=0
-	while [ ! -s "$T/ready" ]; do
-		i=$((i + 1))
-		if [ $i -gt 200 ] || ! kill -0 "$SERVER_PID" 2>/dev/null; then
-			echo "Bail out! the hostile server did not start: $(cat "$T/server.err")"
-			exit 1
-		fi
-		sleep 0.05
-	done
+	wait_ready "the hostile server did not start" 200
 	API=$(sed -n 's/.*api=\([^ ]*\).*/\1/p' "$T/ready")
 	ELSEWHERE=$(sed -n 's/.*elsewhere=\([^ ]*\).*/\1/p' "$T/ready")
 }

@@ -23,23 +23,6 @@ job_init(struct mt_upload_job *job)
 	snprintf(job->mime, sizeof job->mime, "image/png");
 }
 
-static void
-job_clear(struct mt_upload_job *job)
-{
-	free(job->put_url);
-	free(job->put_method);
-	for (int i = 0; i < job->nput_headers; i++)
-		free(job->put_headers[i]);
-	free(job->put_headers);
-	free(job->media_id);
-	free(job->storage_key);
-	free(job->upload_id);
-	free(job->upload_url);
-	free(job->remote_id);
-	free(job->remote_url);
-	json_decref(job->snapshot);
-}
-
 static json_t *
 parse(const char *text)
 {
@@ -65,7 +48,7 @@ test_presign_answers(void **state)
 	assert_string_equal(job.storage_key, "site/k.png");
 	assert_int_equal(job.put_expires, 1774528200);
 	json_decref(root);
-	job_clear(&job);
+	mt_upload_job_clear_answers(&job);
 
 	job_init(&job);
 	root = parse("{\"uploadUrl\":\"http://s/o/v\",\"method\":\"PUT\","
@@ -74,7 +57,7 @@ test_presign_answers(void **state)
 	assert_string_equal(job.remote_url, "http://cdn/v");
 	assert_string_equal(job.put_headers[0], "Content-Type: video/mp4");
 	json_decref(root);
-	job_clear(&job);
+	mt_upload_job_clear_answers(&job);
 }
 
 /* A method is put on the request line as it is: one with spaces or line
@@ -95,7 +78,7 @@ test_unusable_method_refused(void **state)
 	assert_int_equal(mt_clearcms_read_presign(&job, root, &err), -1);
 	assert_null(job.put_url);
 	json_decref(root);
-	job_clear(&job);
+	mt_upload_job_clear_answers(&job);
 }
 
 /* Header names that are not tokens are left out, as are values with line breaks. */
@@ -112,7 +95,7 @@ test_header_names_filtered(void **state)
 	assert_int_equal(job.nput_headers, 1);
 	assert_string_equal(job.put_headers[0], "Content-MD5: 3Xm0Th+9kF6W8S+07tEuKw==");
 	json_decref(root);
-	job_clear(&job);
+	mt_upload_job_clear_answers(&job);
 }
 
 int

@@ -17,6 +17,7 @@
 #include "cli.h"
 #include "crop.h"
 #include "i18n.h"
+#include "pixels.h"
 #include "preview.h"
 #include "xalloc.h"
 
@@ -73,6 +74,40 @@ size_for_stdout(const struct mt_cmdline *cl, int *cols, int *rows)
 	}
 }
 
+/* The protocol and cell size for pictures in pixels on stdout: what
+ * --pixels asks for; with auto, what the terminal announces. */
+static enum mt_pixels
+pixels_for_stdout(const struct mt_cmdline *cl, int *cell_w, int *cell_h)
+{
+	struct mt_term_caps caps;
+	memset(&caps, 0, sizeof caps);
+	if (cl->preview_pixels == MT_PIXELS_AUTO && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
+		mt_termquery_ask(STDIN_FILENO, STDOUT_FILENO, 1000, &caps);
+	*cell_w = caps.cell_w > 0 ? caps.cell_w : 10;
+	*cell_h = caps.cell_h > 0 ? caps.cell_h : 20;
+	struct winsize ws;
+	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0 &&
+	    ws.ws_row > 0 && ws.ws_xpixel >= ws.ws_col && ws.ws_ypixel >= ws.ws_row) {
+		*cell_w = ws.ws_xpixel / ws.ws_col;
+		*cell_h = ws.ws_ypixel / ws.ws_row;
+	}
+	return mt_pixels_choose(cl->preview_pixels, &caps);
+}
+
+/* Writes the part src (NULL: all) in pixels, then a new line. */
+static int
+print_pixels(const struct mt_image *img, const struct mt_crop_rect *src, int cols, int rows,
+             const struct mt_pixels_opts *po, struct mt_error *err)
+{
+	struct mt_pixel_picture pic;
+	if (mt_pixels_render(img, src, cols, rows, po, &pic, err) < 0)
+		return -1;
+	fwrite(pic.seq, 1, pic.len, stdout);
+	fputc('\n', stdout);
+	mt_pixel_picture_free(&pic);
+	return 0;
+}
+
 static json_t *
 crops_json(const struct mt_image *img, double fx, double fy)
 {
@@ -98,7 +133,7 @@ crops_json(const struct mt_image *img, double fx, double fy)
 
 static void
 print_crops(const struct mt_image *img, double fx, double fy, int cols, int rows,
-            const struct mt_cells_opts *opts)
+            const struct mt_cells_opts *opts, const struct mt_pixels_opts *po)
 {
 	for (const struct mt_crop_ratio *r = mt_crop_ratios; r->name; r++) {
 		struct mt_crop_rect c;
@@ -115,7 +150,11 @@ print_crops(const struct mt_image *img, double fx, double fy, int cols, int rows
 		printf("\n");
 		struct mt_cells cells;
 		struct mt_error err;
-		if (mt_cells_render(img, &c, cols, rows / 2 > 4 ? rows / 2 : 4, opts, &cells, &err) == 0) {
+		if (po->proto != MT_PIXELS_OFF) {
+			if (print_pixels(img, &c, cols, rows / 2 > 4 ? rows / 2 : 4, po, &err) < 0)
+				cli_print_error(&err);
+		} else if (mt_cells_render(img, &c, cols, rows / 2 > 4 ? rows / 2 : 4, opts, &cells,
+		                           &err) == 0) {
 			mt_cells_write(stdout, &cells, opts->colors);
 			mt_cells_free(&cells);
 		}
@@ -189,6 +228,9 @@ cmd_preview(struct cli_ctx *ctx)
 		.colors = colors_for_stdout(cl),
 		.unicode = !cl->preview_ascii && strcasecmp(nl_langinfo(CODESET), "UTF-8") == 0,
 	};
+	struct mt_pixels_opts po = { .proto = MT_PIXELS_OFF };
+	if (cl->preview_pixels != MT_PIXELS_OFF)
+		po.proto = pixels_for_stdout(cl, &po.cell_w, &po.cell_h);
 	if (cl->json) {
 		json_t *o = json_pack("{s:s,s:s,s:i,s:i,s:{s:f,s:f}}", "source", what, "format",
 		                      w.img->format, "width", w.img->src_width, "height",
@@ -198,24 +240,37 @@ cmd_preview(struct cli_ctx *ctx)
 		int pc, pr;
 		mt_cells_fit(w.img->src_width, w.img->src_height, cols, rows, &pc, &pr);
 		json_object_set_new(o, "cells", json_pack("{s:i,s:i}", "cols", pc, "rows", pr));
+		if (po.proto != MT_PIXELS_OFF) {
+			mt_cells_fit_geom(w.img->src_width, w.img->src_height, cols, rows, po.cell_w,
+			                  po.cell_h, &pc, &pr);
+			json_object_set_new(o, "pixels",
+			                    json_pack("{s:s,s:i,s:i,s:i,s:i}", "protocol",
+			                              mt_pixels_name(po.proto), "cols", pc, "rows", pr,
+			                              "cell_width", po.cell_w, "cell_height", po.cell_h));
+		}
 		json_object_set_new(o, "crops", crops_json(w.img, fx, fy));
 		cli_print_json(o);
 		json_decref(o);
 	} else {
 		struct mt_cells cells;
-		if (mt_cells_render(w.img, NULL, cols, rows, &opts, &cells, &err) < 0) {
+		int rc = po.proto != MT_PIXELS_OFF
+		             ? print_pixels(w.img, NULL, cols, rows, &po, &err)
+		             : mt_cells_render(w.img, NULL, cols, rows, &opts, &cells, &err);
+		if (rc < 0) {
 			cli_print_error(&err);
 			status = EXIT_SOME_FAILED;
 		} else {
-			mt_cells_write(stdout, &cells, opts.colors);
-			mt_cells_free(&cells);
+			if (po.proto == MT_PIXELS_OFF) {
+				mt_cells_write(stdout, &cells, opts.colors);
+				mt_cells_free(&cells);
+			}
 			char *name = xstrdup(have_item && m.filename ? m.filename : what);
 			cli_print_safe(name);
 			free(name);
 			printf("  %dx%d %s  %s %g,%g\n", w.img->src_width, w.img->src_height, w.img->format,
 			       _("focal"), fx, fy);
 			if (cl->preview_crops)
-				print_crops(w.img, fx, fy, cols, rows, &opts);
+				print_crops(w.img, fx, fy, cols, rows, &opts, &po);
 		}
 	}
 	mt_image_free(w.img);

@@ -31,25 +31,8 @@ mt_cells_render(const struct mt_image *img, const struct mt_crop_rect *src, int 
 	if (img->rgba == NULL || img->width <= 0 || img->height <= 0)
 		return mt_error_set(err, MT_ERR_REJECTED, _("no picture to show"));
 	/* the part wanted, in the decoded pixels */
-	int x = 0, y = 0, w = img->width, h = img->height;
-	if (src && img->src_width > 0 && img->src_height > 0) {
-		x = (int)((long long)src->x * img->width / img->src_width);
-		y = (int)((long long)src->y * img->height / img->src_height);
-		w = (int)(((long long)src->w * img->width + img->src_width / 2) / img->src_width);
-		h = (int)(((long long)src->h * img->height + img->src_height / 2) / img->src_height);
-		if (w < 1)
-			w = 1;
-		if (h < 1)
-			h = 1;
-		if (x > img->width - 1)
-			x = img->width - 1;
-		if (y > img->height - 1)
-			y = img->height - 1;
-		if (x + w > img->width)
-			w = img->width - x;
-		if (y + h > img->height)
-			h = img->height - y;
-	}
+	int x, y, w, h;
+	mt_image_region(img, src, &x, &y, &w, &h);
 	int cols, rows;
 	mt_cells_fit(src ? src->w : img->src_width > 0 ? img->src_width : w,
 	             src ? src->h : img->src_height > 0 ? img->src_height : h, max_cols, max_rows,

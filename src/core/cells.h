@@ -35,6 +35,14 @@ struct mt_cells_opts {
 /* The grid (at most max_cols x max_rows) that shows a w x h picture without
  * distortion, for cells twice as tall as wide. */
 void mt_cells_fit(int w, int h, int max_cols, int max_rows, int *cols, int *rows);
+/* The same for cells of cell_w x cell_h pixels. */
+void mt_cells_fit_geom(int w, int h, int max_cols, int max_rows, int cell_w, int cell_h, int *cols,
+                       int *rows);
+
+/* The part `src` (in the stored image's pixels; NULL: all of it) of img in
+ * its decoded pixels: never empty, never outside them. */
+void mt_image_region(const struct mt_image *img, const struct mt_crop_rect *src, int *x, int *y,
+                     int *w, int *h);
 
 /* Renders the part `src` (in the stored image's pixels; NULL: all of it)
  * of img into a grid fitted into max_cols x max_rows. */

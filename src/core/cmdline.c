@@ -12,6 +12,7 @@
 
 #include "cmdline.h"
 #include "i18n.h"
+#include "termquery.h"
 #include "xalloc.h"
 
 /* Option identifiers. */
@@ -20,7 +21,7 @@ enum opt_id {
 	O_TYPE, O_SEARCH, O_SORT, O_ORDER, O_LIMIT, O_OFFSET, O_ALL,
 	O_FOLDER, O_ALT, O_TITLE, O_DESCRIPTION, O_VIDEO_ID, O_DOCUMENT_ID, O_FOCAL,
 	O_DRY_RUN, O_YES, O_BACKUP, O_LARGE,
-	O_SIZE, O_COLORS, O_ASCII, O_CROPS, O_LOCAL
+	O_SIZE, O_COLORS, O_ASCII, O_CROPS, O_LOCAL, O_PIXELS
 };
 
 struct opt_spec {
@@ -70,7 +71,7 @@ static const struct opt_spec preview_opts[] = {
 	{ "size", 0, true, O_SIZE }, { "colors", 0, true, O_COLORS },
 	{ "ascii", 0, false, O_ASCII }, { "crops", 0, false, O_CROPS },
 	{ "focal", 0, true, O_FOCAL }, { "local", 0, false, O_LOCAL },
-	{ NULL, 0, false, 0 }
+	{ "pixels", 0, true, O_PIXELS }, { NULL, 0, false, 0 }
 };
 static const struct opt_spec no_opts[] = { { NULL, 0, false, 0 } };
 
@@ -282,6 +283,10 @@ apply_option(struct mt_cmdline *cl, const struct opt_spec *o, const char *val,
 	case O_ASCII: cl->preview_ascii = true; break;
 	case O_CROPS: cl->preview_crops = true; break;
 	case O_LOCAL: cl->preview_local = true; break;
+	case O_PIXELS:
+		if (mt_pixels_from_name(val, &cl->preview_pixels) < 0)
+			return usage_error(err, _("--pixels: '%s' is not one of auto, sixel, kitty, off"), val);
+		break;
 	}
 	return 0;
 }

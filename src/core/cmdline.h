@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "error.h"
+#include "termquery.h"
 
 enum mt_command {
 	MT_CMD_TUI = 0,   /* no command: the full-screen interface */
@@ -77,6 +78,7 @@ struct mt_cmdline {
 	bool preview_ascii;        /* --ascii */
 	bool preview_crops;        /* --crops */
 	bool preview_local;        /* --local: the argument is a local file */
+	enum mt_pixels preview_pixels;  /* --pixels; MT_PIXELS_OFF = cells */
 };
 
 /* Parses argv. On success returns 0 and fills *cl (which borrows argv's

@@ -343,9 +343,15 @@ mt_config_parse(const char *text, const char *name, bool file_private,
 				free(cfg->default_profile);
 				cfg->default_profile = xstrdup(v);
 				default_line = line;
+			} else if (strcmp(k, "pixels") == 0) {
+				if (mt_pixels_from_name(v, &cfg->pixels) < 0) {
+					rc = conf_error(err, name, line,
+					                _("pixels must be one of off, auto, sixel, kitty"));
+					break;
+				}
 			} else {
 				snprintf(msg, sizeof msg,
-				         _("'%.60s' outside a profile (only 'default' may stand there)"), k);
+				         _("'%.60s' outside a profile (only 'default' and 'pixels' may stand there)"), k);
 				rc = conf_error(err, name, line, msg);
 			}
 			continue;

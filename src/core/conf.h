@@ -1,6 +1,7 @@
 /* conf.h — profiles from the INI-style configuration file, and the key.
  *
  *   default = demo
+ *   pixels = auto
  *   [profile demo]
  *   api = clearcms
  *   url = http://127.0.0.1:8700
@@ -17,6 +18,7 @@
 #include <stdint.h>
 
 #include "error.h"
+#include "termquery.h"
 #include "secret.h"
 
 enum mt_checksum_kind { MT_CHECKSUM_MD5 = 0, MT_CHECKSUM_SHA256 };
@@ -47,6 +49,7 @@ struct mt_profile {
 struct mt_config {
 	char *path;                 /* the file read, or NULL when none exists */
 	char *default_profile;
+	enum mt_pixels pixels;      /* `pixels =`: pictures in pixels allowed; off by default */
 	struct mt_profile *profiles;
 	int nprofiles;
 };

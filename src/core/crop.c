@@ -101,7 +101,8 @@ mt_focal_cell(double fx, double fy, int cols, int rows, int *col, int *row)
 /* ---- cell grids (here, not in cells.c: they need no renderer) ---- */
 
 void
-mt_cells_fit(int w, int h, int max_cols, int max_rows, int *cols, int *rows)
+mt_cells_fit_geom(int w, int h, int max_cols, int max_rows, int cell_w, int cell_h, int *cols,
+                  int *rows)
 {
 	if (max_cols < 1)
 		max_cols = 1;
@@ -111,17 +112,52 @@ mt_cells_fit(int w, int h, int max_cols, int max_rows, int *cols, int *rows)
 		w = 1;
 	if (h < 1)
 		h = 1;
-	/* a cell is about half as wide as tall: a w x h picture wants
-	 * w / h * 2 columns per row */
-	long long c = ((long long)max_rows * w * 2 + h / 2) / h;
+	if (cell_w < 1 || cell_h < 1)
+		cell_w = 1, cell_h = 2;
+	/* a w x h picture wants w / h * cell_h / cell_w columns per row */
+	long long den = (long long)h * cell_w;
+	long long c = ((long long)max_rows * w * cell_h + den / 2) / den;
 	if (c <= max_cols) {
 		*cols = c < 1 ? 1 : (int)c;
 		*rows = max_rows;
 	} else {
-		long long r = ((long long)max_cols * h + w) / (2LL * w);
+		long long den2 = (long long)w * cell_h;
+		long long r = ((long long)max_cols * h * cell_w + den2 / 2) / den2;
 		*cols = max_cols;
 		*rows = r < 1 ? 1 : (int)r;
 	}
+}
+
+void
+mt_cells_fit(int w, int h, int max_cols, int max_rows, int *cols, int *rows)
+{
+	/* a cell is about half as wide as tall */
+	mt_cells_fit_geom(w, h, max_cols, max_rows, 1, 2, cols, rows);
+}
+
+void
+mt_image_region(const struct mt_image *img, const struct mt_crop_rect *src, int *x, int *y,
+                int *w, int *h)
+{
+	*x = 0, *y = 0, *w = img->width, *h = img->height;
+	if (src == NULL || img->src_width <= 0 || img->src_height <= 0)
+		return;
+	*x = (int)((long long)src->x * img->width / img->src_width);
+	*y = (int)((long long)src->y * img->height / img->src_height);
+	*w = (int)(((long long)src->w * img->width + img->src_width / 2) / img->src_width);
+	*h = (int)(((long long)src->h * img->height + img->src_height / 2) / img->src_height);
+	if (*w < 1)
+		*w = 1;
+	if (*h < 1)
+		*h = 1;
+	if (*x > img->width - 1)
+		*x = img->width - 1;
+	if (*y > img->height - 1)
+		*y = img->height - 1;
+	if (*x + *w > img->width)
+		*w = img->width - *x;
+	if (*y + *h > img->height)
+		*h = img->height - *y;
 }
 
 enum mt_cell_colors

@@ -7,6 +7,7 @@
 
 #include "cells.h"
 #include "i18n.h"
+#include "pixels.h"
 #include "preview.h"
 #include "xalloc.h"
 
@@ -87,4 +88,22 @@ mt_cells_free(struct mt_cells *c)
 {
 	free(c->cell);
 	c->cell = NULL;
+}
+
+const char mt_pixels_kitty_clear[] = "";
+
+int
+mt_pixels_render(const struct mt_image *img, const struct mt_crop_rect *src, int max_cols,
+                 int max_rows, const struct mt_pixels_opts *o, struct mt_pixel_picture *out,
+                 struct mt_error *err)
+{
+	(void)img, (void)src, (void)max_cols, (void)max_rows, (void)o;
+	memset(out, 0, sizeof *out);
+	return unavailable(err);
+}
+
+void
+mt_pixel_picture_free(struct mt_pixel_picture *p)
+{
+	memset(p, 0, sizeof *p);
 }

@@ -8,9 +8,11 @@
  * on demand. */
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "i18n.h"
 #include "textwidth.h"
@@ -34,9 +36,20 @@ renders_clear(struct ui_preview *pv)
 }
 
 static void
+pixels_clear_cache(struct ui_preview *pv)
+{
+	for (int i = 0; i < PV_PLACES; i++) {
+		mt_pixel_picture_free(&pv->pix[i].pic);
+		memset(&pv->pix[i], 0, sizeof pv->pix[i]);
+	}
+	pv->next_pix = 0;
+}
+
+static void
 picture_drop(struct ui_preview *pv)
 {
 	renders_clear(pv);
+	pixels_clear_cache(pv);
 	if (pv->img) {
 		mt_image_free(pv->img);
 		free(pv->img);
@@ -310,6 +323,149 @@ crosshair(struct app *a, int y, int x, int rows, int cols, double fx, double fy)
 	ui_set(stdscr, R_NORMAL);
 }
 
+/* ---- pictures in pixels ---- */
+
+static bool
+same_picture(const struct pv_place *p, const struct pv_place *q)
+{
+	return p->gen == q->gen && p->box_w == q->box_w && p->box_h == q->box_h &&
+	       memcmp(&p->crop, &q->crop, sizeof p->crop) == 0 && p->focal == q->focal &&
+	       (!p->focal || (p->fx == q->fx && p->fy == q->fy));
+}
+
+/* The rendering for a place, made once and kept while it is wanted. */
+static const struct mt_pixel_picture *
+pixels_for(struct app *a, const struct pv_place *want)
+{
+	struct ui_preview *pv = &a->pv;
+	for (int i = 0; i < PV_PLACES; i++)
+		if (pv->pix[i].pic.seq && same_picture(&pv->pix[i].key, want))
+			return &pv->pix[i].pic;
+	struct pv_pixels *r = &pv->pix[pv->next_pix];
+	pv->next_pix = (pv->next_pix + 1) % PV_PLACES;
+	mt_pixel_picture_free(&r->pic);
+	r->key = *want;
+	struct mt_pixels_opts o = {
+		.proto = pv->pixels, .cell_w = pv->cell_w, .cell_h = pv->cell_h,
+		.focal = want->focal, .fx = want->fx, .fy = want->fy, .keep_cursor = true,
+	};
+	struct mt_error err;
+	if (mt_pixels_render(pv->img, want->crop.w ? &want->crop : NULL, want->box_w, want->box_h, &o,
+	                     &r->pic, &err) < 0)
+		return NULL;
+	return &r->pic;
+}
+
+/* Draws nothing but notes the place: the picture is written after the
+ * screen update, on top of the blank cells curses keeps there. */
+static bool
+pixels_place(struct app *a, int y, int x, int h, int w, const struct mt_crop_rect *crop,
+             bool focal, double fx, double fy, struct mt_crop_rect *used)
+{
+	struct ui_preview *pv = &a->pv;
+	struct pv_place want = { .gen = pv->gen, .box_w = w, .box_h = h, .focal = focal,
+	                         .fx = fx, .fy = fy };
+	if (crop)
+		want.crop = *crop;
+	const struct mt_pixel_picture *p = pixels_for(a, &want);
+	if (p == NULL)
+		return false;
+	want.x = x + (w - p->cols) / 2;
+	want.y = y + (h - p->rows) / 2;
+	if (pv->nplace < PV_PLACES)
+		pv->place[pv->nplace++] = want;
+	if (used)
+		*used = (struct mt_crop_rect){ want.x, want.y, p->cols, p->rows };
+	return true;
+}
+
+void
+preview_pixels_begin(struct app *a)
+{
+	a->pv.nplace = 0;
+}
+
+static void
+out(const char *s, size_t n)
+{
+	while (n > 0) {
+		ssize_t w = write(STDOUT_FILENO, s, n);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return;   /* the terminal is gone; nothing to save */
+		s += w;
+		n -= (size_t)w;
+	}
+}
+
+void
+preview_pixels_clear(struct app *a)
+{
+	struct ui_preview *pv = &a->pv;
+	if (pv->pixels == MT_PIXELS_KITTY && pv->nshown > 0)
+		out(mt_pixels_kitty_clear, strlen(mt_pixels_kitty_clear));
+	pv->nshown = 0;
+}
+
+void
+preview_pixels_forget(struct app *a)
+{
+	/* the screen is about to be cleared: sixels go with it, kitty
+	 * pictures are separate from the text and are removed */
+	preview_pixels_clear(a);
+	a->pv.dialog_over = false;
+}
+
+void
+preview_pixels_flush(struct app *a)
+{
+	struct ui_preview *pv = &a->pv;
+	if (pv->pixels == MT_PIXELS_OFF)
+		return;
+	if (ui_dialog_active(a)) {
+		/* a kitty picture would hide the dialog; a sixel one is simply
+		 * drawn over by it, and must be written again when it closes */
+		if (pv->pixels == MT_PIXELS_KITTY)
+			preview_pixels_clear(a);
+		else if (pv->nshown > 0)
+			pv->dialog_over = true;
+		return;
+	}
+	bool same_boxes = pv->nplace == pv->nshown, same = same_boxes;
+	for (int i = 0; i < pv->nplace && same_boxes; i++) {
+		const struct pv_place *p = &pv->place[i], *q = &pv->shown[i];
+		same_boxes = p->gen == q->gen && p->y == q->y && p->x == q->x && p->box_w == q->box_w &&
+		             p->box_h == q->box_h && memcmp(&p->crop, &q->crop, sizeof p->crop) == 0;
+		same = same_boxes && same_picture(p, q);
+	}
+	if (same && !pv->dialog_over)
+		return;
+	if (pv->pixels == MT_PIXELS_KITTY) {
+		preview_pixels_clear(a);
+	} else if (pv->nshown > 0 && !same_boxes) {
+		/* sixels stay in the cells until they are written over: repaint
+		 * the whole screen from curses' copy before the new pictures */
+		clearok(curscr, TRUE);
+		wrefresh(curscr);
+	}
+	for (int i = 0; i < pv->nplace; i++) {
+		const struct mt_pixel_picture *p = pixels_for(a, &pv->place[i]);
+		if (p == NULL)
+			continue;
+		/* save the cursor, go to the box, the picture, the cursor back:
+		 * curses' idea of where the cursor is stays true */
+		char go[32];
+		int n = snprintf(go, sizeof go, "\0337\033[%d;%dH", pv->place[i].y + 1, pv->place[i].x + 1);
+		out(go, (size_t)n);
+		out(p->seq, p->len);
+		out("\0338", 2);
+	}
+	memcpy(pv->shown, pv->place, sizeof pv->place);
+	pv->nshown = pv->nplace;
+	pv->dialog_over = false;
+}
+
 void
 preview_draw(struct app *a, int y, int x, int h, int w, const struct mt_crop_rect *crop,
              bool focal, double fx, double fy, struct mt_crop_rect *used)
@@ -318,6 +474,18 @@ preview_draw(struct app *a, int y, int x, int h, int w, const struct mt_crop_rec
 		*used = (struct mt_crop_rect){ x, y, 0, 0 };
 	if (h < 2 || w < 4 || !ready(a, y, x, h, w))
 		return;
+	if (a->pv.pixels != MT_PIXELS_OFF) {
+		if (!pixels_place(a, y, x, h, w, crop, focal, fx, fy, used))
+			box_text(a, y, x, h, w, R_WARN, _("the picture cannot be drawn"));
+		else if (!a->pv.traced) {
+			a->pv.traced = true;
+			ui_trace(a, "preview shown %llums %s %dx%d pixels",
+			         (unsigned long long)(mt_now_ms() - a->pv.asked_ms),
+			         a->pv.from_cache ? "cached" : "fetched", a->pv.img->src_width,
+			         a->pv.img->src_height);
+		}
+		return;
+	}
 	const struct mt_cells *c = cells_for(a, crop, w, h);
 	if (c == NULL) {
 		box_text(a, y, x, h, w, R_WARN, _("the picture cannot be drawn"));

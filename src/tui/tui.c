@@ -178,9 +178,36 @@ term_size(struct app *a)
 	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 && ws.ws_col > 0) {
 		if (ws.ws_row != LINES || ws.ws_col != COLS)
 			resizeterm(ws.ws_row, ws.ws_col);
+		/* pixels per cell, where the terminal tells the kernel */
+		if (ws.ws_xpixel >= ws.ws_col && ws.ws_ypixel >= ws.ws_row) {
+			a->pv.cell_w = ws.ws_xpixel / ws.ws_col;
+			a->pv.cell_h = ws.ws_ypixel / ws.ws_row;
+		}
 	}
 	a->rows = LINES;
 	a->cols = COLS;
+}
+
+/* Pictures in pixels only when the configuration allows them and, with
+ * `auto`, the terminal announces a protocol (asked before curses starts,
+ * so the answers do not arrive as keys). */
+static void
+pixels_start(struct app *a)
+{
+	struct ui_preview *pv = &a->pv;
+	struct mt_term_caps caps;
+	memset(&caps, 0, sizeof caps);
+	pv->pixels = MT_PIXELS_OFF;
+	if (a->config.pixels == MT_PIXELS_OFF || !mt_preview_available())
+		return;
+	if (a->config.pixels == MT_PIXELS_AUTO &&
+	    mt_termquery_ask(STDIN_FILENO, STDOUT_FILENO, 1000, &caps) < 0)
+		ui_trace(a, "pixels: the terminal did not answer");
+	pv->pixels = mt_pixels_choose(a->config.pixels, &caps);
+	pv->cell_w = caps.cell_w > 0 ? caps.cell_w : 10;
+	pv->cell_h = caps.cell_h > 0 ? caps.cell_h : 20;
+	ui_trace(a, "pixels: %s (kitty %d, sixel %d, cell %dx%d)", mt_pixels_name(pv->pixels),
+	         caps.kitty, caps.sixel, pv->cell_w, pv->cell_h);
 }
 
 static int
@@ -195,6 +222,7 @@ term_start(struct app *a)
 	a->utf8 = cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
 	if (getenv("ESCDELAY") == NULL)
 		set_escdelay(100);
+	pixels_start(a);
 	stderr_park();
 	a->screen = newterm(NULL, stdout, stdin);
 	if (a->screen == NULL) {
@@ -232,6 +260,7 @@ term_stop(struct app *a)
 		return;
 	a->curses_on = false;
 	if (!a->hangup) {
+		preview_pixels_clear(a);
 		curs_set(1);
 		endwin();
 	} else {
@@ -384,6 +413,7 @@ static void
 draw_all(struct app *a)
 {
 	werase(stdscr);
+	preview_pixels_begin(a);
 	if (a->rows < 5 || a->cols < 20) {
 		ui_put_text(stdscr, 0, 0, _("terminal too small"), a->cols, false);
 	} else {
@@ -394,6 +424,7 @@ draw_all(struct app *a)
 	}
 	wnoutrefresh(stdscr);
 	doupdate();
+	preview_pixels_flush(a);
 	a->dirty = a->urgent = false;
 	a->last_draw = mt_now_ms();
 	a->frames++;
@@ -479,11 +510,13 @@ dispatch_key(struct app *a, int is_key, wint_t ch)
 	if (is_key && ch == KEY_RESIZE) {
 		a->rows = LINES;
 		a->cols = COLS;
+		preview_pixels_forget(a);
 		ui_dirty_now(a);
 		return;
 	}
 	if (!is_key && ch == 12) {   /* ^L */
 		clearok(curscr, TRUE);
+		preview_pixels_forget(a);
 		ui_dirty_now(a);
 		return;
 	}
@@ -539,6 +572,7 @@ on_signal(int signo, void *arg)
 	case SIGWINCH:
 		term_size(a);
 		clearok(curscr, TRUE);
+		preview_pixels_forget(a);
 		ui_dirty_now(a);
 		break;
 	case SIGINT:

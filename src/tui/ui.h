@@ -28,6 +28,7 @@
 #include "usage.h"
 #include "cells.h"
 #include "crop.h"
+#include "pixels.h"
 #include "preview.h"
 
 /* ---- flags returned by key handlers ---- */
@@ -228,6 +229,20 @@ struct pv_render {               /* a rendering kept while its box keeps its siz
 	struct mt_cells cells;
 };
 enum { PV_RENDERS = 4 };
+/* a picture in pixels, where it stands on the screen and what it shows */
+struct pv_place {
+	uint64_t gen;                /* which picture */
+	int box_w, box_h;            /* the box it was fitted into */
+	struct mt_crop_rect crop;    /* w == 0: the whole picture */
+	bool focal;
+	double fx, fy;
+	int y, x;                    /* its top left cell */
+};
+struct pv_pixels {               /* a rendering kept while it is wanted */
+	struct pv_place key;         /* y, x unused */
+	struct mt_pixel_picture pic;
+};
+enum { PV_PLACES = 6 };
 struct ui_preview {
 	struct mt_preview *svc;
 	bool enabled;                /* p in the detail view */
@@ -248,6 +263,14 @@ struct ui_preview {
 	double fx, fy;               /* the focal point its crops use */
 	int back;                    /* the view q returns to */
 	int saved_view_back;         /* and where that view's own q goes */
+	/* pixels instead of cells (sixel or kitty), when allowed and announced */
+	enum mt_pixels pixels;       /* MT_PIXELS_OFF: cells */
+	int cell_w, cell_h;          /* pixels per cell */
+	struct pv_place place[PV_PLACES], shown[PV_PLACES];
+	int nplace, nshown;          /* drawn this frame; on the screen now */
+	bool dialog_over;            /* a dialog covered the pictures on screen */
+	struct pv_pixels pix[PV_PLACES];
+	int next_pix;
 };
 
 enum view_id { VIEW_MAIN, VIEW_DETAIL, VIEW_USAGE, VIEW_AUDIT, VIEW_HELP, VIEW_PREVIEW,
@@ -395,6 +418,14 @@ void preview_draw(struct app *a, int y, int x, int h, int w, const struct mt_cro
                   bool focal, double fx, double fy, struct mt_crop_rect *used);
 /* The crops for each ratio around (fx, fy), side by side as space allows. */
 void preview_draw_crops(struct app *a, int y, int x, int h, int w, double fx, double fy);
+/* Pictures in pixels: draw_all calls begin before drawing and flush after
+ * the screen is updated, which writes the pictures drawn this frame (only
+ * when they changed); forget says the screen was cleared under them. */
+void preview_pixels_begin(struct app *a);
+void preview_pixels_flush(struct app *a);
+void preview_pixels_forget(struct app *a);
+/* Removes every picture in pixels, before the terminal is given back. */
+void preview_pixels_clear(struct app *a);
 /* Opens the full-screen preview view for the item or file already wanted. */
 void preview_view_open(struct app *a, double fx, double fy);
 void preview_view_draw(struct app *a);

@@ -47,6 +47,11 @@ unit_tests += tests/unit/test_image
 tests_unit_test_image_SOURCES = tests/unit/test_image.c
 tests_unit_test_image_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_image_LDADD = $(UNIT_LDADD)
+
+unit_tests += tests/unit/test_pixels
+tests_unit_test_pixels_SOURCES = tests/unit/test_pixels.c
+tests_unit_test_pixels_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_pixels_LDADD = $(UNIT_LDADD)
 endif
 
 unit_tests += tests/unit/test_l10n
@@ -63,3 +68,8 @@ unit_tests += tests/unit/test_regressions
 tests_unit_test_regressions_SOURCES = tests/unit/test_regressions.c
 tests_unit_test_regressions_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_regressions_LDADD = $(UNIT_LDADD)
+
+unit_tests += tests/unit/test_termquery
+tests_unit_test_termquery_SOURCES = tests/unit/test_termquery.c
+tests_unit_test_termquery_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_termquery_LDADD = $(UNIT_LDADD) -lpthread

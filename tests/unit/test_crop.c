@@ -125,6 +125,56 @@ test_cells_fit_and_focal_cell(void **state)
 	assert_int_equal(mt_cells_colors_for(2, false), MT_COLORS_MONO);
 }
 
+static void
+test_fit_for_real_cell_sizes(void **state)
+{
+	(void)state;
+	int c, r;
+	/* 6000x4000 into 120x40 cells of 9x18 px: 40 rows want 120 columns */
+	mt_cells_fit_geom(6000, 4000, 120, 40, 9, 18, &c, &r);
+	assert_int_equal(c, 120);
+	assert_int_equal(r, 40);
+	/* square cells (8x8): a square picture is as many columns as rows */
+	mt_cells_fit_geom(500, 500, 80, 30, 8, 8, &c, &r);
+	assert_int_equal(c, 30);
+	assert_int_equal(r, 30);
+	/* width-bound: 16:9 into 40 columns of 10x20 px = 400 px, 225 px = 11.25 rows */
+	mt_cells_fit_geom(1600, 900, 40, 30, 10, 20, &c, &r);
+	assert_int_equal(c, 40);
+	assert_int_equal(r, 11);
+	/* nonsense cell sizes fall back to cells twice as tall as wide */
+	int c2, r2;
+	mt_cells_fit_geom(320, 200, 60, 19, 0, -3, &c, &r);
+	mt_cells_fit(320, 200, 60, 19, &c2, &r2);
+	assert_int_equal(c, c2);
+	assert_int_equal(r, r2);
+}
+
+static void
+test_image_region_maps_stored_to_decoded(void **state)
+{
+	(void)state;
+	/* stored 6000x4000, decoded at 1/4 */
+	struct mt_image img = { .width = 1500, .height = 1000, .src_width = 6000, .src_height = 4000 };
+	int x, y, w, h;
+	struct mt_crop_rect sq = { 1000, 0, 4000, 4000 };
+	mt_image_region(&img, &sq, &x, &y, &w, &h);
+	assert_int_equal(x, 250);
+	assert_int_equal(y, 0);
+	assert_int_equal(w, 1000);
+	assert_int_equal(h, 1000);
+	mt_image_region(&img, NULL, &x, &y, &w, &h);
+	assert_int_equal(w, 1500);
+	assert_int_equal(h, 1000);
+	/* a rectangle hanging out of the picture is cut to it; never empty */
+	struct mt_crop_rect out = { 5999, 3999, 4000, 4000 };
+	mt_image_region(&img, &out, &x, &y, &w, &h);
+	assert_int_equal(x, 1499);
+	assert_int_equal(y, 999);
+	assert_int_equal(w, 1);
+	assert_int_equal(h, 1);
+}
+
 int
 main(void)
 {
@@ -135,6 +185,8 @@ main(void)
 		cmocka_unit_test(test_out_of_range_input),
 		cmocka_unit_test(test_rendered_sizes),
 		cmocka_unit_test(test_cells_fit_and_focal_cell),
+		cmocka_unit_test(test_fit_for_real_cell_sizes),
+		cmocka_unit_test(test_image_region_maps_stored_to_decoded),
 	};
 	return cmocka_run_group_tests_name("crop", tests, NULL, NULL);
 }

@@ -80,11 +80,27 @@ mt_pixels_render(const struct mt_image *img, const struct mt_crop_rect *src, int
 	const uint8_t *first = img->rgba + ((size_t)y * (size_t)img->width + (size_t)x) * 4;
 	int stride = img->width * 4;
 	uint8_t *copy = NULL;
-	if (o->focal) {
+	bool alpha = false;
+	for (int r = 0; r < h && !alpha; r++)
+		for (int c = 0; c < w && !alpha; c++)
+			alpha = first[(size_t)r * (size_t)stride + (size_t)c * 4 + 3] != 255;
+	if (o->focal || alpha) {
 		copy = xmalloc((size_t)w * (size_t)h * 4);
 		for (int r = 0; r < h; r++)
 			memcpy(copy + (size_t)r * (size_t)w * 4, first + (size_t)r * (size_t)stride,
 			       (size_t)w * 4);
+		/* opaque on a dark grey: a new picture then covers the old one
+		 * completely, and a sixel leaves nothing behind where it is clear */
+		for (size_t i = 0; alpha && i < (size_t)w * (size_t)h * 4; i += 4) {
+			unsigned a = copy[i + 3];
+			for (int k = 0; k < 3; k++)
+				copy[i + k] = (uint8_t)((copy[i + k] * a + 32u * (255 - a) + 127) / 255);
+			copy[i + 3] = 255;
+		}
+		first = copy;
+		stride = w * 4;
+	}
+	if (o->focal) {
 		/* sizes in the picture's pixels that come out as about 2 screen pixels
 		 * thick and 3 cells by 1.5 cells long */
 		double scale = (double)w / ((double)cols * cw);
@@ -95,8 +111,6 @@ mt_pixels_render(const struct mt_image *img, const struct mt_crop_rect *src, int
 		double fy = o->fy < 0 ? 0 : o->fy > 100 ? 100 : o->fy;
 		int cx = (int)(fx / 100.0 * (w - 1) + 0.5), cy = (int)(fy / 100.0 * (h - 1) + 0.5);
 		crosshair(copy, w, h, cx, cy, (int)(3 * cw * scale), (int)(1.5 * ch * scale), t);
-		first = copy;
-		stride = w * 4;
 	}
 
 	ChafaCanvasConfig *cfg = chafa_canvas_config_new();

@@ -372,6 +372,8 @@ pixels_place(struct app *a, int y, int x, int h, int w, const struct mt_crop_rec
 		return false;
 	want.x = x + (w - p->cols) / 2;
 	want.y = y + (h - p->rows) / 2;
+	want.cols = p->cols;
+	want.rows = p->rows;
 	if (pv->nplace < PV_PLACES)
 		pv->place[pv->nplace++] = want;
 	if (used)
@@ -435,12 +437,15 @@ preview_pixels_flush(struct app *a)
 	bool same_boxes = pv->nplace == pv->nshown, same = same_boxes;
 	for (int i = 0; i < pv->nplace && same_boxes; i++) {
 		const struct pv_place *p = &pv->place[i], *q = &pv->shown[i];
-		same_boxes = p->gen == q->gen && p->y == q->y && p->x == q->x && p->box_w == q->box_w &&
-		             p->box_h == q->box_h && memcmp(&p->crop, &q->crop, sizeof p->crop) == 0;
-		same = same_boxes && same_picture(p, q);
+		/* the same cells covered: the new pictures (opaque) overwrite the old */
+		same_boxes = p->y == q->y && p->x == q->x && p->cols == q->cols && p->rows == q->rows;
+		same = same && same_boxes && same_picture(p, q);
 	}
 	if (same && !pv->dialog_over)
 		return;
+	/* only what changed, when everything stays where it was (the focal
+	 * point moving): less to send over a slow link */
+	bool only_changed = same_boxes && !pv->dialog_over && pv->pixels == MT_PIXELS_SIXEL;
 	if (pv->pixels == MT_PIXELS_KITTY) {
 		preview_pixels_clear(a);
 	} else if (pv->nshown > 0 && !same_boxes) {
@@ -450,6 +455,8 @@ preview_pixels_flush(struct app *a)
 		wrefresh(curscr);
 	}
 	for (int i = 0; i < pv->nplace; i++) {
+		if (only_changed && same_picture(&pv->place[i], &pv->shown[i]))
+			continue;
 		const struct mt_pixel_picture *p = pixels_for(a, &pv->place[i]);
 		if (p == NULL)
 			continue;

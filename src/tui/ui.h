@@ -236,7 +236,7 @@ struct pv_place {
 	struct mt_crop_rect crop;    /* w == 0: the whole picture */
 	bool focal;
 	double fx, fy;
-	int y, x;                    /* its top left cell */
+	int y, x, cols, rows;        /* the cells it covers */
 };
 struct pv_pixels {               /* a rendering kept while it is wanted */
 	struct pv_place key;         /* y, x unused */

@@ -10,6 +10,7 @@ tui_tests += \
 	tests/tui/signals.t \
 	tests/tui/preview.t \
 	tests/tui/upload.t \
-	tests/tui/hostile.t
+	tests/tui/hostile.t \
+	tests/tui/pixels.t
 # the helpers the scripts source, distributed with them
-dist_noinst_DATA = tests/tui/lib-tui.sh
+dist_noinst_DATA = tests/tui/lib-tui.sh tests/tui/fake_term.py

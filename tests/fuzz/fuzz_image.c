@@ -3,11 +3,13 @@
  * The first byte sets the largest size asked for (1..64 cells wide, half as
  * high); the rest is the file. A decoded image fits what was asked, has
  * pixels for every cell, and says which format it was; a refused one leaves
- * nothing behind. */
+ * nothing behind. A decoded picture is also written as a small sixel and
+ * kitty picture (pixels.c), with the crosshair: framed, of the cells asked. */
 #include "config.h"
 
 #include "fuzz.h"
 #include "image.h"
+#include "pixels.h"
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -26,6 +28,16 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		/* every pixel is there: ASan sees a read past the buffer */
 		volatile uint8_t last = img.rgba[(size_t)img.width * (size_t)img.height * 4 - 1];
 		(void)last;
+		for (int proto = MT_PIXELS_SIXEL; proto <= MT_PIXELS_KITTY; proto++) {
+			struct mt_pixels_opts o = { .proto = (enum mt_pixels)proto, .cell_w = 4,
+			                            .cell_h = 8, .focal = true, .fx = max_w, .fy = 50 };
+			struct mt_pixel_picture pic;
+			FUZZ_CHECK(mt_pixels_render(&img, NULL, 6, 3, &o, &pic, &err) == 0);
+			FUZZ_CHECK(pic.cols >= 1 && pic.cols <= 6 && pic.rows >= 1 && pic.rows <= 3);
+			FUZZ_CHECK(pic.len > 4 && pic.seq[0] == '\033' && strlen(pic.seq) == pic.len);
+			FUZZ_CHECK(memcmp(pic.seq + pic.len - 2, "\033\\", 2) == 0);
+			mt_pixel_picture_free(&pic);
+		}
 		mt_image_free(&img);
 	} else {
 		FUZZ_CHECK(err.message[0] != '\0');

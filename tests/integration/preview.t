@@ -111,5 +111,26 @@ mt preview --local --size 20x6 --colors 2 "$evil" >"$T/evil.out" 2>&1
 expect_eq "a file name with escape sequences is shown harmlessly" "0 0" \
 	"$(grep -c "$(printf '\033')" "$T/evil.out") $(grep -c "$(printf '\007')" "$T/evil.out")"
 
+# pictures in pixels (sixel, kitty) for a remote item: the only escape
+# sequences written are the picture's own, framed, of the size in --json
+mt preview --pixels sixel --size 40x10 "$id" >"$T/px.six" 2>"$T/px.err"; rc=$?
+expect_eq "preview --pixels sixel of an item succeeds" 0 "$rc"
+"$PY" - "$T/px.six" <<'PYEOF' >"$T/px.check"
+import re, sys
+d = open(sys.argv[1], "rb").read()
+m = re.match(rb'\033P0;1;0q"1;1;(\d+);(\d+)', d)
+esc = d.count(b"\033")
+print("%s %s %d %s" % (m.group(1).decode() if m else "-", m.group(2).decode() if m else "-", esc,
+                       d.index(b"\033\\") < d.index(b"\n", d.index(b"\033\\")) if m else "-"))
+PYEOF
+# 320x200 into 40x10 cells of 10x20: ten rows allow 32 columns, 320x200
+# pixels, of which a sixel (six pixel rows a band) draws 198
+expect_eq "one sixel of 32x10 cells of 10x20, then the caption" "320 198 2 True" "$(cat "$T/px.check")"
+mt preview --pixels kitty --crops --size 40x10 "$id" >"$T/px.kitty" 2>>"$T/px.err"
+expect_eq "with --crops, a kitty picture each: the whole and three crops" 4 \
+	"$(grep -ao "$(printf '\033')_Ga=T,q=2,f=32" "$T/px.kitty" | wc -l)"
+check "kitty pictures ask the terminal not to answer" sh -c "! grep -aq 'a=T,f=' '$T/px.kitty'"
+expect_eq "and nothing on stderr" 0 "$(wc -c <"$T/px.err")"
+
 expect_eq "the storage host never saw the key" 0 "$(violations)"
 finish

@@ -65,6 +65,10 @@ preview_init(struct app *a)
 	char *dir = mt_preview_cache_dir(a->profile ? a->profile->name : NULL);
 	pv->svc = mt_preview_new(a->loop, a->site_open ? &a->site : NULL, dir, CACHE_MAX);
 	free(dir);
+	/* pictures in pixels live in the cells: curses must not shift a line's
+	 * cells sideways (insert/delete character) under one */
+	if (pv->pixels != MT_PIXELS_OFF)
+		idcok(stdscr, FALSE);
 	pv->colors = a->color ? mt_cells_colors_for(COLORS, false) : MT_COLORS_MONO;
 	if (pv->colors != MT_COLORS_MONO) {
 		int max = COLOR_PAIRS - 1;
@@ -416,7 +420,6 @@ preview_pixels_forget(struct app *a)
 	/* the screen is about to be cleared: sixels go with it, kitty
 	 * pictures are separate from the text and are removed */
 	preview_pixels_clear(a);
-	a->pv.dialog_over = false;
 }
 
 void
@@ -426,12 +429,13 @@ preview_pixels_flush(struct app *a)
 	if (pv->pixels == MT_PIXELS_OFF)
 		return;
 	if (ui_dialog_active(a)) {
-		/* a kitty picture would hide the dialog; a sixel one is simply
-		 * drawn over by it, and must be written again when it closes */
-		if (pv->pixels == MT_PIXELS_KITTY)
-			preview_pixels_clear(a);
-		else if (pv->nshown > 0)
-			pv->dialog_over = true;
+		/* no picture under a dialog: kitty's would hide it, and a sixel
+		 * would show through wherever curses leaves a cell alone */
+		if (pv->nshown > 0 && pv->pixels == MT_PIXELS_SIXEL) {
+			clearok(curscr, TRUE);
+			wrefresh(curscr);
+		}
+		preview_pixels_clear(a);
 		return;
 	}
 	bool same_boxes = pv->nplace == pv->nshown, same = same_boxes;
@@ -441,11 +445,11 @@ preview_pixels_flush(struct app *a)
 		same_boxes = p->y == q->y && p->x == q->x && p->cols == q->cols && p->rows == q->rows;
 		same = same && same_boxes && same_picture(p, q);
 	}
-	if (same && !pv->dialog_over)
+	if (same)
 		return;
 	/* only what changed, when everything stays where it was (the focal
 	 * point moving): less to send over a slow link */
-	bool only_changed = same_boxes && !pv->dialog_over && pv->pixels == MT_PIXELS_SIXEL;
+	bool only_changed = same_boxes && pv->pixels == MT_PIXELS_SIXEL;
 	if (pv->pixels == MT_PIXELS_KITTY) {
 		preview_pixels_clear(a);
 	} else if (pv->nshown > 0 && !same_boxes) {
@@ -470,7 +474,6 @@ preview_pixels_flush(struct app *a)
 	}
 	memcpy(pv->shown, pv->place, sizeof pv->place);
 	pv->nshown = pv->nplace;
-	pv->dialog_over = false;
 }
 
 void

@@ -268,7 +268,6 @@ struct ui_preview {
 	int cell_w, cell_h;          /* pixels per cell */
 	struct pv_place place[PV_PLACES], shown[PV_PLACES];
 	int nplace, nshown;          /* drawn this frame; on the screen now */
-	bool dialog_over;            /* a dialog covered the pictures on screen */
 	struct pv_pixels pix[PV_PLACES];
 	int next_pix;
 };

@@ -86,6 +86,11 @@ size=$(stat -c %s "$W/big.jpg")
 log "batch preview vs chafa"
 read -r mt_t mt_rss <<<"$(measure "$M" preview --size 120x40 --colors 256 "$W/big.jpg")"
 read -r ch_t ch_rss <<<"$(measure chafa --size 120x40 --colors 256 --symbols block+space --animate off "$W/big.jpg")"
+log "pictures in pixels vs chafa"
+read -r mts_t mts_rss <<<"$(measure "$M" preview --size 120x40 --pixels sixel "$W/big.jpg")"
+read -r chs_t chs_rss <<<"$(measure chafa --size 120x40 --format sixels --animate off "$W/big.jpg")"
+read -r mtk_t mtk_rss <<<"$(measure "$M" preview --size 120x40 --pixels kitty "$W/big.jpg")"
+read -r chk_t chk_rss <<<"$(measure chafa --size 120x40 --format kitty --animate off "$W/big.jpg")"
 export TERM=xterm-256color
 
 # ---- the interface: open the uploaded item, read the trace
@@ -150,6 +155,17 @@ A 6000x4000 JPEG ($((size / 1024)) KiB), rendered into 120x40 cells, 256 colours
 | \`mediatui preview\` | ${mt_t} s | $((mt_rss / 1024)) MiB |
 | \`chafa\` (the peer) | ${ch_t} s | $((ch_rss / 1024)) MiB |
 | ratio (chafa / mediatui) | $(ratio "$ch_t" "$mt_t")x | $(ratio "$ch_rss" "$mt_rss")x |
+
+The same picture in pixels (\`--pixels\`, 120x40 cells of 10x20 pixels), against chafa's \`--format\`:
+
+| | time | peak RSS |
+|---|---|---|
+| \`mediatui preview --pixels sixel\` | ${mts_t} s | $((mts_rss / 1024)) MiB |
+| \`chafa --format sixels\` | ${chs_t} s | $((chs_rss / 1024)) MiB |
+| ratio (chafa / mediatui) | $(ratio "$chs_t" "$mts_t")x | $(ratio "$chs_rss" "$mts_rss")x |
+| \`mediatui preview --pixels kitty\` | ${mtk_t} s | $((mtk_rss / 1024)) MiB |
+| \`chafa --format kitty\` | ${chk_t} s | $((chk_rss / 1024)) MiB |
+| ratio (chafa / mediatui) | $(ratio "$chk_t" "$mtk_t")x | $(ratio "$chk_rss" "$mtk_rss")x |
 
 The interface, 160x48 (tmux), opening the item until its picture is on screen:
 

@@ -54,8 +54,10 @@ search_and_open="send:/ wait:Search send:$item_name send:\r wait:1\040of\0401 se
 # sixel: a terminal whose device attributes list 4, cells of 10x20 pixels
 $FT --out "$T/sixel" --size 120x30 --cell 10x20 --answer '\033[6;20;10t\033[?62;4;22c' \
 	wait:' of ' $search_and_open wait:'\033P' note:shown \
+	send:'\r' sleep:0.3 send:x send:'\r' sleep:0.3 note:back \
+	send:q wait:Discard note:dialog send:n wait:'\033P' note:closed \
 	send:f wait:'Focal point of' note:editor send:l wait:'\033P' note:moved \
-	send:'\033' wait:'Enter edit' send:q wait:' of ' note:left send:q send:y \
+	send:'\033' wait:'Enter edit' send:q wait:Discard send:y wait:' of ' note:left send:q send:y \
 	-- "$MEDIATUI" -c "$T/config" >/dev/null 2>&1
 if grep -q "^status 0" "$T/sixel.notes"; then ok "the fake sixel terminal run completes"; else not_ok "the fake sixel terminal run completes" "$(cat "$T/sixel.notes")"; fi
 cat >"$T/check.py" <<'PYEOF'
@@ -99,6 +101,10 @@ if proto == "sixel":
         check("with the crosshair in its new place", a and a != b, "%d before" % len(same))
     check("moving the point does not repaint the whole screen",
           b"\033[2J" not in data[at("editor"):at("moved")])
+    opening = data[at("back"):at("dialog")]
+    check("a dialog clears the picture away instead of showing through",
+          b"\033[2J" in opening and opening.rfind(b"\033P") < opening.rfind(b"\033[2J"))
+    check("closing it writes the picture again", b"\033P0;1;0q" in data[at("dialog"):at("closed")])
     left = data[at("moved"):at("left")]
     check("leaving the picture repaints the screen under it", b"\033[2J" in left or b"\033[H\033[J" in left
           or b"\033[H\033[2J" in left)

@@ -31,7 +31,7 @@ mt_print_usage(FILE *out)
 	        "  detect FILE...         local MIME type detection, no network\n"
 	        "  preview ID|FILE        the picture in the terminal (--size COLSxROWS,\n"
 	        "                         --colors 2|8|16|256, --ascii, --crops,\n"
-	        "                         --focal X,Y, --local)\n"), out);
+	        "                         --focal X,Y, --local, --pixels auto|sixel|kitty|off)\n"), out);
 	fputs("\n", out);
 	fputs(_("Options:\n"
 	        "  -c, --config FILE      read this configuration file\n"

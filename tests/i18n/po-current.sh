@@ -30,7 +30,7 @@ done <"$tmp/listed"
 
 # -- a fresh template, with the options the build uses
 opts=$(printf 'include %s\nprint-options:\n\t@echo $(XGETTEXT_OPTIONS)\n' "$top/po/Makevars" |
-	make -s -f - print-options PACKAGE=mediatui) || { echo "ERROR: cannot read po/Makevars"; exit 99; }
+	make -s --no-print-directory -f - print-options PACKAGE=mediatui) || { echo "ERROR: cannot read po/Makevars"; exit 99; }
 # shellcheck disable=SC2086
 if ! (cd "$top" && xgettext $opts --package-name=mediatui -o "$tmp/mediatui.pot" -f "$tmp/listed") 2>"$tmp/xgettext.err"; then
 	cat "$tmp/xgettext.err"

@@ -14,7 +14,7 @@
 #include "pixels.h"
 #include "xalloc.h"
 
-const char mt_pixels_kitty_clear[] = "\033_Ga=d,d=a,q=2\033\\";
+const char mt_pixels_kitty_clear[] = "\033_Ga=d,d=A,q=2\033\\";
 
 static void
 put(uint8_t *px, int stride_w, int x, int y, uint8_t r, uint8_t g, uint8_t b)

@@ -8,6 +8,7 @@
 #include "cells.h"
 #include "i18n.h"
 #include "pixels.h"
+#include "pixels_worker.h"
 #include "preview.h"
 #include "xalloc.h"
 
@@ -106,4 +107,32 @@ void
 mt_pixel_picture_free(struct mt_pixel_picture *p)
 {
 	memset(p, 0, sizeof *p);
+}
+
+struct mt_pixels_worker *
+mt_pixels_worker_new(struct mt_loop *loop, mt_pixels_done_fn fn, void *arg)
+{
+	(void)loop, (void)fn, (void)arg;
+	return NULL;
+}
+
+void
+mt_pixels_worker_free(struct mt_pixels_worker *w)
+{
+	(void)w;
+}
+
+int
+mt_pixels_worker_add(struct mt_pixels_worker *w, uint64_t tag, const struct mt_image *img,
+                     const struct mt_crop_rect *src, int max_cols, int max_rows,
+                     const struct mt_pixels_opts *o)
+{
+	(void)w, (void)tag, (void)img, (void)src, (void)max_cols, (void)max_rows, (void)o;
+	return -1;
+}
+
+void
+mt_pixels_worker_keep(struct mt_pixels_worker *w, const uint64_t *tags, size_t n)
+{
+	(void)w, (void)tags, (void)n;
 }

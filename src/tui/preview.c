@@ -25,6 +25,8 @@ enum { DECODE_MAX = 1200 };
 enum { PAIR_BASE = 64 };
 #define CACHE_MAX (256LL * 1024 * 1024)
 
+static void on_pixels(uint64_t tag, struct mt_pixel_picture *pic, void *arg);
+
 static void
 renders_clear(struct ui_preview *pv)
 {
@@ -38,7 +40,7 @@ renders_clear(struct ui_preview *pv)
 static void
 pixels_clear_cache(struct ui_preview *pv)
 {
-	for (int i = 0; i < PV_PLACES; i++) {
+	for (int i = 0; i < PV_PIX; i++) {
 		mt_pixel_picture_free(&pv->pix[i].pic);
 		memset(&pv->pix[i], 0, sizeof pv->pix[i]);
 	}
@@ -67,8 +69,10 @@ preview_init(struct app *a)
 	free(dir);
 	/* pictures in pixels live in the cells: curses must not shift a line's
 	 * cells sideways (insert/delete character) under one */
-	if (pv->pixels != MT_PIXELS_OFF)
+	if (pv->pixels != MT_PIXELS_OFF) {
 		idcok(stdscr, FALSE);
+		pv->pixw = mt_pixels_worker_new(a->loop, on_pixels, a);
+	}
 	pv->colors = a->color ? mt_cells_colors_for(COLORS, false) : MT_COLORS_MONO;
 	if (pv->colors != MT_COLORS_MONO) {
 		int max = COLOR_PAIRS - 1;
@@ -88,6 +92,8 @@ void
 preview_free(struct app *a)
 {
 	struct ui_preview *pv = &a->pv;
+	mt_pixels_worker_free(pv->pixw);
+	pv->pixw = NULL;
 	mt_preview_free(pv->svc);
 	pv->svc = NULL;
 	picture_drop(pv);
@@ -337,32 +343,94 @@ same_picture(const struct pv_place *p, const struct pv_place *q)
 	       (!p->focal || (p->fx == q->fx && p->fy == q->fy));
 }
 
-/* The rendering for a place, made once and kept while it is wanted. */
+static struct pv_pixels *
+pixels_find(struct ui_preview *pv, const struct pv_place *want)
+{
+	for (int i = 0; i < PV_PIX; i++)
+		if (pv->pix[i].tag && same_picture(&pv->pix[i].key, want))
+			return &pv->pix[i];
+	return NULL;
+}
+
+/* A rendering has come back from the worker: keep it if still wanted. */
+static void
+on_pixels(uint64_t tag, struct mt_pixel_picture *pic, void *arg)
+{
+	struct app *a = arg;
+	struct ui_preview *pv = &a->pv;
+	for (int i = 0; i < PV_PIX; i++) {
+		struct pv_pixels *r = &pv->pix[i];
+		if (r->tag == tag && r->pending) {
+			r->pending = false;
+			if (pic) {
+				r->pic = *pic;
+				free(pic);
+			}
+			ui_dirty_now(a);
+			return;
+		}
+	}
+	if (pic) {
+		mt_pixel_picture_free(pic);
+		free(pic);
+	}
+}
+
+static struct pv_pixels *
+pixels_slot(struct ui_preview *pv)
+{
+	/* a free slot, else the oldest that is not on the screen */
+	for (int i = 0; i < PV_PIX; i++)
+		if (pv->pix[i].tag == 0)
+			return &pv->pix[i];
+	for (int k = 0; k < PV_PIX; k++) {
+		struct pv_pixels *r = &pv->pix[pv->next_pix];
+		pv->next_pix = (pv->next_pix + 1) % PV_PIX;
+		bool busy = false;   /* on the screen, or wanted this frame */
+		for (int j = 0; j < pv->nshown && !busy; j++)
+			busy = pv->shown[j].written && same_picture(&pv->shown[j], &r->key);
+		for (int j = 0; j < pv->nplace && !busy; j++)
+			busy = same_picture(&pv->place[j], &r->key);
+		if (!busy)
+			return r;
+	}
+	return &pv->pix[0];
+}
+
+/* The rendering for a place when it is ready; otherwise asks the worker for
+ * it (once) and returns NULL. */
 static const struct mt_pixel_picture *
 pixels_for(struct app *a, const struct pv_place *want)
 {
 	struct ui_preview *pv = &a->pv;
-	for (int i = 0; i < PV_PLACES; i++)
-		if (pv->pix[i].pic.seq && same_picture(&pv->pix[i].key, want))
-			return &pv->pix[i].pic;
-	struct pv_pixels *r = &pv->pix[pv->next_pix];
-	pv->next_pix = (pv->next_pix + 1) % PV_PLACES;
+	struct pv_pixels *r = pixels_find(pv, want);
+	if (r)
+		return r->pic.seq ? &r->pic : NULL;
+	r = pixels_slot(pv);
 	mt_pixel_picture_free(&r->pic);
 	r->key = *want;
+	r->tag = ++pv->next_tag;
 	struct mt_pixels_opts o = {
 		.proto = pv->pixels, .cell_w = pv->cell_w, .cell_h = pv->cell_h,
 		.focal = want->focal, .fx = want->fx, .fy = want->fy, .keep_cursor = true,
 	};
-	struct mt_error err;
-	if (mt_pixels_render(pv->img, want->crop.w ? &want->crop : NULL, want->box_w, want->box_h, &o,
-	                     &r->pic, &err) < 0)
-		return NULL;
-	return &r->pic;
+	const struct mt_crop_rect *crop = want->crop.w ? &want->crop : NULL;
+	r->pending = pv->pixw &&
+	             mt_pixels_worker_add(pv->pixw, r->tag, pv->img, crop, want->box_w, want->box_h,
+	                                  &o) == 0;
+	if (!r->pending) {
+		/* no worker: on the spot */
+		struct mt_error err;
+		if (mt_pixels_render(pv->img, crop, want->box_w, want->box_h, &o, &r->pic, &err) < 0)
+			return NULL;
+		return &r->pic;
+	}
+	return NULL;
 }
 
 /* Draws nothing but notes the place: the picture is written after the
  * screen update, on top of the blank cells curses keeps there. */
-static bool
+static void
 pixels_place(struct app *a, int y, int x, int h, int w, const struct mt_crop_rect *crop,
              bool focal, double fx, double fy, struct mt_crop_rect *used)
 {
@@ -371,18 +439,18 @@ pixels_place(struct app *a, int y, int x, int h, int w, const struct mt_crop_rec
 	                         .fx = fx, .fy = fy };
 	if (crop)
 		want.crop = *crop;
-	const struct mt_pixel_picture *p = pixels_for(a, &want);
-	if (p == NULL)
-		return false;
-	want.x = x + (w - p->cols) / 2;
-	want.y = y + (h - p->rows) / 2;
-	want.cols = p->cols;
-	want.rows = p->rows;
+	/* the cells it will cover, known before it is rendered */
+	const struct mt_image *img = pv->img;
+	mt_cells_fit_geom(crop ? crop->w : img->src_width > 0 ? img->src_width : img->width,
+	                  crop ? crop->h : img->src_height > 0 ? img->src_height : img->height, w, h,
+	                  pv->cell_w, pv->cell_h, &want.cols, &want.rows);
+	want.x = x + (w - want.cols) / 2;
+	want.y = y + (h - want.rows) / 2;
 	if (pv->nplace < PV_PLACES)
 		pv->place[pv->nplace++] = want;
+	(void)pixels_for(a, &want);
 	if (used)
-		*used = (struct mt_crop_rect){ want.x, want.y, p->cols, p->rows };
-	return true;
+		*used = (struct mt_crop_rect){ want.x, want.y, want.cols, want.rows };
 }
 
 void
@@ -422,12 +490,50 @@ preview_pixels_forget(struct app *a)
 	preview_pixels_clear(a);
 }
 
+static void
+write_picture(struct app *a, int i, const struct mt_pixel_picture *p)
+{
+	struct ui_preview *pv = &a->pv;
+	char buf[64];
+	/* save the cursor, go to the box, the picture, the cursor back:
+	 * curses' idea of where the cursor is stays true */
+	int n = snprintf(buf, sizeof buf, "\0337\033[%d;%dH", pv->place[i].y + 1, pv->place[i].x + 1);
+	out(buf, (size_t)n);
+	out(p->seq, p->len);
+	out("\0338", 2);
+	if (!pv->traced) {
+		pv->traced = true;
+		ui_trace(a, "preview shown %llums %s %dx%d pixels",
+		         (unsigned long long)(mt_now_ms() - pv->asked_ms),
+		         pv->from_cache ? "cached" : "fetched", pv->img->src_width, pv->img->src_height);
+	}
+}
+
 void
 preview_pixels_flush(struct app *a)
 {
 	struct ui_preview *pv = &a->pv;
 	if (pv->pixels == MT_PIXELS_OFF)
 		return;
+	/* what the worker still has queued for pictures no longer wanted */
+	if (pv->pixw) {
+		uint64_t keep[PV_PLACES];
+		size_t nkeep = 0;
+		for (int i = 0; i < pv->nplace; i++) {
+			struct pv_pixels *r = pixels_find(pv, &pv->place[i]);
+			if (r)
+				keep[nkeep++] = r->tag;
+		}
+		mt_pixels_worker_keep(pv->pixw, keep, nkeep);
+		for (int i = 0; i < PV_PIX; i++) {
+			struct pv_pixels *r = &pv->pix[i];
+			bool kept = false;
+			for (size_t k = 0; k < nkeep && !kept; k++)
+				kept = keep[k] == r->tag;
+			if (r->pending && !kept)
+				r->tag = 0, r->pending = false;   /* a late answer finds no slot */
+		}
+	}
 	if (ui_dialog_active(a)) {
 		/* no picture under a dialog: kitty's would hide it, and a sixel
 		 * would show through wherever curses leaves a cell alone */
@@ -438,41 +544,53 @@ preview_pixels_flush(struct app *a)
 		preview_pixels_clear(a);
 		return;
 	}
-	bool same_boxes = pv->nplace == pv->nshown, same = same_boxes;
-	for (int i = 0; i < pv->nplace && same_boxes; i++) {
-		const struct pv_place *p = &pv->place[i], *q = &pv->shown[i];
-		/* the same cells covered: the new pictures (opaque) overwrite the old */
-		same_boxes = p->y == q->y && p->x == q->x && p->cols == q->cols && p->rows == q->rows;
-		same = same && same_boxes && same_picture(p, q);
-	}
-	if (same)
-		return;
-	/* only what changed, when everything stays where it was (the focal
-	 * point moving): less to send over a slow link */
-	bool only_changed = same_boxes && pv->pixels == MT_PIXELS_SIXEL;
-	if (pv->pixels == MT_PIXELS_KITTY) {
-		preview_pixels_clear(a);
-	} else if (pv->nshown > 0 && !same_boxes) {
-		/* sixels stay in the cells until they are written over: repaint
-		 * the whole screen from curses' copy before the new pictures */
-		clearok(curscr, TRUE);
-		wrefresh(curscr);
-	}
+	bool same_layout = pv->nplace == pv->nshown, all_there = same_layout, all_ready = true;
+	const struct mt_pixel_picture *pic[PV_PLACES];
 	for (int i = 0; i < pv->nplace; i++) {
-		if (only_changed && same_picture(&pv->place[i], &pv->shown[i]))
-			continue;
-		const struct mt_pixel_picture *p = pixels_for(a, &pv->place[i]);
-		if (p == NULL)
-			continue;
-		/* save the cursor, go to the box, the picture, the cursor back:
-		 * curses' idea of where the cursor is stays true */
-		char go[32];
-		int n = snprintf(go, sizeof go, "\0337\033[%d;%dH", pv->place[i].y + 1, pv->place[i].x + 1);
-		out(go, (size_t)n);
-		out(p->seq, p->len);
-		out("\0338", 2);
+		const struct pv_place *p = &pv->place[i], *q = &pv->shown[i];
+		struct pv_pixels *r = pixels_find(pv, p);
+		pic[i] = r && r->pic.seq ? &r->pic : NULL;
+		all_ready = all_ready && pic[i];
+		if (same_layout)
+			same_layout = p->y == q->y && p->x == q->x && p->cols == q->cols && p->rows == q->rows;
+		all_there = all_there && same_layout && q->written && same_picture(p, q);
 	}
-	memcpy(pv->shown, pv->place, sizeof pv->place);
+	if (all_there)
+		return;
+	/* kitty: pictures lie above the text, so changing one means deleting
+	 * them all; wait until every new one is ready, the old ones stay */
+	if (pv->pixels == MT_PIXELS_KITTY && same_layout && !all_ready)
+		return;
+	if (pv->nshown > 0 && (pv->pixels == MT_PIXELS_KITTY || !same_layout)) {
+		if (pv->pixels == MT_PIXELS_KITTY) {
+			preview_pixels_clear(a);
+		} else {
+			/* sixels stay in the cells until they are written over: repaint
+			 * the whole screen from curses' copy before the new pictures */
+			clearok(curscr, TRUE);
+			wrefresh(curscr);
+		}
+		same_layout = false;
+	}
+	/* sixel: write what is ready and not already there; where a new
+	 * picture is still being encoded, the old one at the same cells stays */
+	struct pv_place now[PV_PLACES];
+	for (int i = 0; i < pv->nplace; i++) {
+		const struct pv_place *cur = same_layout && pv->shown[i].written ? &pv->shown[i] : NULL;
+		if (cur && same_picture(cur, &pv->place[i])) {
+			now[i] = *cur;
+		} else if (pic[i]) {
+			write_picture(a, i, pic[i]);
+			now[i] = pv->place[i];
+			now[i].written = true;
+		} else if (cur) {
+			now[i] = *cur;
+		} else {
+			now[i] = pv->place[i];
+			now[i].written = false;
+		}
+	}
+	memcpy(pv->shown, now, sizeof(struct pv_place) * (size_t)pv->nplace);
 	pv->nshown = pv->nplace;
 }
 
@@ -485,15 +603,7 @@ preview_draw(struct app *a, int y, int x, int h, int w, const struct mt_crop_rec
 	if (h < 2 || w < 4 || !ready(a, y, x, h, w))
 		return;
 	if (a->pv.pixels != MT_PIXELS_OFF) {
-		if (!pixels_place(a, y, x, h, w, crop, focal, fx, fy, used))
-			box_text(a, y, x, h, w, R_WARN, _("the picture cannot be drawn"));
-		else if (!a->pv.traced) {
-			a->pv.traced = true;
-			ui_trace(a, "preview shown %llums %s %dx%d pixels",
-			         (unsigned long long)(mt_now_ms() - a->pv.asked_ms),
-			         a->pv.from_cache ? "cached" : "fetched", a->pv.img->src_width,
-			         a->pv.img->src_height);
-		}
+		pixels_place(a, y, x, h, w, crop, focal, fx, fy, used);
 		return;
 	}
 	const struct mt_cells *c = cells_for(a, crop, w, h);

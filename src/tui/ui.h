@@ -29,6 +29,7 @@
 #include "cells.h"
 #include "crop.h"
 #include "pixels.h"
+#include "pixels_worker.h"
 #include "preview.h"
 
 /* ---- flags returned by key handlers ---- */
@@ -237,12 +238,15 @@ struct pv_place {
 	bool focal;
 	double fx, fy;
 	int y, x, cols, rows;        /* the cells it covers */
+	bool written;                /* shown[]: this picture is on the screen there */
 };
 struct pv_pixels {               /* a rendering kept while it is wanted */
 	struct pv_place key;         /* y, x unused */
-	struct mt_pixel_picture pic;
+	uint64_t tag;                /* 0: free; the worker's job while pending */
+	bool pending;
+	struct mt_pixel_picture pic; /* pic.seq NULL: pending, or it failed */
 };
-enum { PV_PLACES = 6 };
+enum { PV_PLACES = 6, PV_PIX = 12 };
 struct ui_preview {
 	struct mt_preview *svc;
 	bool enabled;                /* p in the detail view */
@@ -268,8 +272,10 @@ struct ui_preview {
 	int cell_w, cell_h;          /* pixels per cell */
 	struct pv_place place[PV_PLACES], shown[PV_PLACES];
 	int nplace, nshown;          /* drawn this frame; on the screen now */
-	struct pv_pixels pix[PV_PLACES];
+	struct pv_pixels pix[PV_PIX];
 	int next_pix;
+	uint64_t next_tag;
+	struct mt_pixels_worker *pixw;   /* encodes off the loop thread */
 };
 
 enum view_id { VIEW_MAIN, VIEW_DETAIL, VIEW_USAGE, VIEW_AUDIT, VIEW_HELP, VIEW_PREVIEW,

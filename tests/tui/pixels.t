@@ -114,7 +114,7 @@ if proto == "kitty":
     if pics:
         y, x, w, h, c, r = (int(v) for v in pics[0].groups())
         check("its pixels are its cells at 8x16", w == c * 8 and h == r * 16, "%dx%d %dx%d" % (w, h, c, r))
-    clear = b"\033_Ga=d,d=a,q=2\033\\"
+    clear = b"\033_Ga=d,d=A,q=2\033\\"
     check("pictures are deleted before new ones", data.count(clear) >= 1)
     check("and when the program ends", data.rstrip(b"\r\n").rfind(clear) > data.rfind(b"\033_Ga=T"))
 for name, ok_, why in checks:

@@ -14,7 +14,9 @@
 #include <cmocka.h>
 
 #include "cells.h"
+#include "loop.h"
 #include "pixels.h"
+#include "pixels_worker.h"
 
 /* a w x h picture, left half red and right half blue */
 static struct mt_image
@@ -237,6 +239,80 @@ test_refusals(void **state)
 	free(img.rgba);
 }
 
+/* ---- the worker thread ---- */
+
+struct results {
+	int n;
+	uint64_t tags[16];
+	struct mt_pixel_picture *pics[16];
+	bool last_seen;
+};
+
+static void
+on_done(uint64_t tag, struct mt_pixel_picture *pic, void *arg)
+{
+	struct results *r = arg;
+	assert_true(r->n < 16);
+	r->tags[r->n] = tag;
+	r->pics[r->n++] = pic;
+	if (tag == 5)
+		r->last_seen = true;
+}
+
+static void
+test_worker_renders_like_the_caller_would(void **state)
+{
+	(void)state;
+	struct mt_loop *loop = mt_loop_new();
+	struct results res = { 0 };
+	struct mt_pixels_worker *w = mt_pixels_worker_new(loop, on_done, &res);
+	struct mt_image img = two_colours(200, 100);
+	img.src_width = 400;
+	img.src_height = 200;
+	struct mt_crop_rect right = { 200, 0, 200, 200 };
+	struct mt_pixels_opts o = { .proto = MT_PIXELS_SIXEL, .cell_w = 10, .cell_h = 20,
+	                            .focal = true, .fx = 30, .fy = 60 };
+	for (uint64_t t = 1; t <= 5; t++)
+		assert_int_equal(mt_pixels_worker_add(w, t, &img, t % 2 ? &right : NULL, 12, 4, &o), 0);
+	/* only the newest is still wanted: the queued ones in between go */
+	uint64_t keep = 5;
+	mt_pixels_worker_keep(w, &keep, 1);
+	/* the caller may drop its picture at once: each job has its own copy */
+	free(img.rgba);
+	img = two_colours(200, 100);
+	img.src_width = 400;
+	img.src_height = 200;
+	for (int i = 0; i < 500 && !res.last_seen; i++)
+		mt_loop_run_once(loop, 20);
+	assert_true(res.last_seen);
+	/* which of the others the thread had taken before keep() depends on
+	 * timing; whatever came back is exactly what the caller would render */
+	assert_true(res.n >= 1 && res.n <= 5);
+	for (int i = 0; i < res.n; i++) {
+		uint64_t t = res.tags[i];
+		assert_true(t >= 1 && t <= 5);
+		struct mt_pixel_picture direct;
+		struct mt_error err;
+		assert_int_equal(mt_pixels_render(&img, t % 2 ? &right : NULL, 12, 4, &o, &direct, &err), 0);
+		assert_non_null(res.pics[i]);
+		assert_int_equal(res.pics[i]->cols, direct.cols);
+		assert_int_equal(res.pics[i]->rows, direct.rows);
+		assert_int_equal(res.pics[i]->len, direct.len);
+		assert_memory_equal(res.pics[i]->seq, direct.seq, direct.len);
+		mt_pixel_picture_free(&direct);
+		mt_pixel_picture_free(res.pics[i]);
+		free(res.pics[i]);
+	}
+	/* freed with work queued: no callback, nothing leaks */
+	int before = res.n;
+	for (uint64_t t = 10; t < 14; t++)
+		assert_int_equal(mt_pixels_worker_add(w, t, &img, NULL, 12, 4, &o), 0);
+	mt_pixels_worker_free(w);
+	assert_int_equal(res.n, before);
+	free(img.rgba);
+	mt_loop_free(loop);
+}
+
 int
 main(void)
 {
@@ -246,6 +322,7 @@ main(void)
 		cmocka_unit_test(test_crosshair_marks_the_focal_point),
 		cmocka_unit_test(test_a_crop_shows_only_its_part),
 		cmocka_unit_test(test_refusals),
+		cmocka_unit_test(test_worker_renders_like_the_caller_would),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -83,14 +83,7 @@ pixels_for_stdout(const struct mt_cmdline *cl, int *cell_w, int *cell_h)
 	memset(&caps, 0, sizeof caps);
 	if (cl->preview_pixels == MT_PIXELS_AUTO && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
 		mt_termquery_ask(STDIN_FILENO, STDOUT_FILENO, 1000, &caps);
-	*cell_w = caps.cell_w > 0 ? caps.cell_w : 10;
-	*cell_h = caps.cell_h > 0 ? caps.cell_h : 20;
-	struct winsize ws;
-	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0 &&
-	    ws.ws_row > 0 && ws.ws_xpixel >= ws.ws_col && ws.ws_ypixel >= ws.ws_row) {
-		*cell_w = ws.ws_xpixel / ws.ws_col;
-		*cell_h = ws.ws_ypixel / ws.ws_row;
-	}
+	mt_term_cell_size(STDOUT_FILENO, &caps, cell_w, cell_h);
 	return mt_pixels_choose(cl->preview_pixels, &caps);
 }
 

@@ -7,6 +7,7 @@
 #include <poll.h>
 #include <stdint.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <termios.h>
 #include <time.h>
 #include <unistd.h>
@@ -183,6 +184,23 @@ mt_termquery_ask(int in_fd, int out_fd, int timeout_ms, struct mt_term_caps *cap
 out:
 	tcsetattr(in_fd, TCSANOW, &saved);
 	return rc;
+}
+
+void
+mt_term_cell_size(int fd, const struct mt_term_caps *caps, int *cell_w, int *cell_h)
+{
+	struct winsize ws;
+	if (ioctl(fd, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0 && ws.ws_row > 0 &&
+	    ws.ws_xpixel >= ws.ws_col && ws.ws_ypixel >= ws.ws_row) {
+		*cell_w = ws.ws_xpixel / ws.ws_col;
+		*cell_h = ws.ws_ypixel / ws.ws_row;
+	} else if (caps && caps->cell_w > 0 && caps->cell_h > 0) {
+		*cell_w = caps->cell_w;
+		*cell_h = caps->cell_h;
+	} else {
+		*cell_w = 10;
+		*cell_h = 20;
+	}
 }
 
 enum mt_pixels

@@ -46,6 +46,11 @@ size_t mt_termquery_parse(const char *buf, size_t len, struct mt_term_caps *caps
  * the terminal answered, -1 otherwise (caps then says nothing). */
 int mt_termquery_ask(int in_fd, int out_fd, int timeout_ms, struct mt_term_caps *caps);
 
+/* Pixels per cell: from the kernel's window size of fd where the terminal
+ * sets it (it follows font changes), else from the terminal's answer
+ * (caps may be NULL), else 10 x 20. */
+void mt_term_cell_size(int fd, const struct mt_term_caps *caps, int *cell_w, int *cell_h);
+
 /* The protocol to use for `want` and what the terminal said. */
 enum mt_pixels mt_pixels_choose(enum mt_pixels want, const struct mt_term_caps *caps);
 

@@ -454,6 +454,21 @@ pixels_place(struct app *a, int y, int x, int h, int w, const struct mt_crop_rec
 }
 
 void
+preview_pixels_measure(struct app *a)
+{
+	struct ui_preview *pv = &a->pv;
+	if (pv->pixels == MT_PIXELS_OFF)
+		return;
+	int w, h;
+	mt_term_cell_size(STDOUT_FILENO, &pv->caps, &w, &h);
+	if (w != pv->cell_w || h != pv->cell_h) {
+		pixels_clear_cache(pv);
+		pv->cell_w = w;
+		pv->cell_h = h;
+	}
+}
+
+void
 preview_pixels_begin(struct app *a)
 {
 	a->pv.nplace = 0;

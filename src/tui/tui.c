@@ -178,12 +178,8 @@ term_size(struct app *a)
 	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 && ws.ws_col > 0) {
 		if (ws.ws_row != LINES || ws.ws_col != COLS)
 			resizeterm(ws.ws_row, ws.ws_col);
-		/* pixels per cell, where the terminal tells the kernel */
-		if (ws.ws_xpixel >= ws.ws_col && ws.ws_ypixel >= ws.ws_row) {
-			a->pv.cell_w = ws.ws_xpixel / ws.ws_col;
-			a->pv.cell_h = ws.ws_ypixel / ws.ws_row;
-		}
 	}
+	preview_pixels_measure(a);
 	a->rows = LINES;
 	a->cols = COLS;
 }
@@ -195,19 +191,17 @@ static void
 pixels_start(struct app *a)
 {
 	struct ui_preview *pv = &a->pv;
-	struct mt_term_caps caps;
-	memset(&caps, 0, sizeof caps);
+	memset(&pv->caps, 0, sizeof pv->caps);
 	pv->pixels = MT_PIXELS_OFF;
 	if (a->config.pixels == MT_PIXELS_OFF || !mt_preview_available())
 		return;
 	if (a->config.pixels == MT_PIXELS_AUTO &&
-	    mt_termquery_ask(STDIN_FILENO, STDOUT_FILENO, 1000, &caps) < 0)
+	    mt_termquery_ask(STDIN_FILENO, STDOUT_FILENO, 1000, &pv->caps) < 0)
 		ui_trace(a, "pixels: the terminal did not answer");
-	pv->pixels = mt_pixels_choose(a->config.pixels, &caps);
-	pv->cell_w = caps.cell_w > 0 ? caps.cell_w : 10;
-	pv->cell_h = caps.cell_h > 0 ? caps.cell_h : 20;
+	pv->pixels = mt_pixels_choose(a->config.pixels, &pv->caps);
+	preview_pixels_measure(a);
 	ui_trace(a, "pixels: %s (kitty %d, sixel %d, cell %dx%d)", mt_pixels_name(pv->pixels),
-	         caps.kitty, caps.sixel, pv->cell_w, pv->cell_h);
+	         pv->caps.kitty, pv->caps.sixel, pv->cell_w, pv->cell_h);
 }
 
 static int

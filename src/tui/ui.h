@@ -269,7 +269,8 @@ struct ui_preview {
 	int saved_view_back;         /* and where that view's own q goes */
 	/* pixels instead of cells (sixel or kitty), when allowed and announced */
 	enum mt_pixels pixels;       /* MT_PIXELS_OFF: cells */
-	int cell_w, cell_h;          /* pixels per cell */
+	struct mt_term_caps caps;    /* what the terminal answered at start */
+	int cell_w, cell_h;          /* pixels per cell (preview_pixels_measure) */
 	struct pv_place place[PV_PLACES], shown[PV_PLACES];
 	int nplace, nshown;          /* drawn this frame; on the screen now */
 	struct pv_pixels pix[PV_PIX];
@@ -429,6 +430,9 @@ void preview_draw_crops(struct app *a, int y, int x, int h, int w, double fx, do
 void preview_pixels_begin(struct app *a);
 void preview_pixels_flush(struct app *a);
 void preview_pixels_forget(struct app *a);
+/* Takes the cell size in pixels again (start, resize); renderings made for
+ * another size are dropped. */
+void preview_pixels_measure(struct app *a);
 /* Removes every picture in pixels, before the terminal is given back. */
 void preview_pixels_clear(struct app *a);
 /* Opens the full-screen preview view for the item or file already wanted. */

@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <termios.h>
 #include <unistd.h>
 #include <cmocka.h>
@@ -220,6 +221,41 @@ test_not_a_terminal(void **state)
 	close(fds[0]);
 }
 
+static void
+test_cell_size_sources(void **state)
+{
+	(void)state;
+	int master, slave, w, h;
+	assert_int_equal(openpty(&master, &slave, NULL, NULL, NULL), 0);
+	struct mt_term_caps said = { .answered = true, .cell_w = 9, .cell_h = 18 };
+	/* no pixel size in the kernel: what the terminal said, else 10 x 20 */
+	struct winsize ws = { .ws_row = 24, .ws_col = 80 };
+	assert_int_equal(ioctl(slave, TIOCSWINSZ, &ws), 0);
+	mt_term_cell_size(slave, &said, &w, &h);
+	assert_int_equal(w, 9);
+	assert_int_equal(h, 18);
+	mt_term_cell_size(slave, NULL, &w, &h);
+	assert_int_equal(w, 10);
+	assert_int_equal(h, 20);
+	/* the kernel's window size wins: it follows font changes */
+	ws.ws_xpixel = 80 * 7;
+	ws.ws_ypixel = 24 * 15;
+	assert_int_equal(ioctl(slave, TIOCSWINSZ, &ws), 0);
+	mt_term_cell_size(slave, &said, &w, &h);
+	assert_int_equal(w, 7);
+	assert_int_equal(h, 15);
+	/* not a terminal at all */
+	int fds[2];
+	assert_int_equal(pipe(fds), 0);
+	mt_term_cell_size(fds[0], NULL, &w, &h);
+	assert_int_equal(w, 10);
+	assert_int_equal(h, 20);
+	close(fds[0]);
+	close(fds[1]);
+	close(slave);
+	close(master);
+}
+
 int
 main(void)
 {
@@ -232,6 +268,7 @@ main(void)
 		cmocka_unit_test(test_names),
 		cmocka_unit_test(test_exchange_with_a_terminal),
 		cmocka_unit_test(test_not_a_terminal),
+		cmocka_unit_test(test_cell_size_sources),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -128,6 +128,7 @@ static void
 print_crops(const struct mt_image *img, double fx, double fy, int cols, int rows,
             const struct mt_cells_opts *opts, const struct mt_pixels_opts *po)
 {
+	int crop_rows = rows / 2 > 4 ? rows / 2 : 4;   /* a crop gets half the height */
 	for (const struct mt_crop_ratio *r = mt_crop_ratios; r->name; r++) {
 		struct mt_crop_rect c;
 		if (mt_crop_for_ratio(img->src_width, img->src_height, fx, fy, r->ratio_w, r->ratio_h,
@@ -144,10 +145,9 @@ print_crops(const struct mt_image *img, double fx, double fy, int cols, int rows
 		struct mt_cells cells;
 		struct mt_error err;
 		if (po->proto != MT_PIXELS_OFF) {
-			if (print_pixels(img, &c, cols, rows / 2 > 4 ? rows / 2 : 4, po, &err) < 0)
+			if (print_pixels(img, &c, cols, crop_rows, po, &err) < 0)
 				cli_print_error(&err);
-		} else if (mt_cells_render(img, &c, cols, rows / 2 > 4 ? rows / 2 : 4, opts, &cells,
-		                           &err) == 0) {
+		} else if (mt_cells_render(img, &c, cols, crop_rows, opts, &cells, &err) == 0) {
 			mt_cells_write(stdout, &cells, opts->colors);
 			mt_cells_free(&cells);
 		}

@@ -34,9 +34,7 @@ mt_cells_render(const struct mt_image *img, const struct mt_crop_rect *src, int 
 	int x, y, w, h;
 	mt_image_region(img, src, &x, &y, &w, &h);
 	int cols, rows;
-	mt_cells_fit(src ? src->w : img->src_width > 0 ? img->src_width : w,
-	             src ? src->h : img->src_height > 0 ? img->src_height : h, max_cols, max_rows,
-	             &cols, &rows);
+	mt_image_fit_cells(img, src, max_cols, max_rows, 1, 2, &cols, &rows);
 
 	ChafaSymbolMap *map = chafa_symbol_map_new();
 	if (opts->unicode)

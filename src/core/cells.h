@@ -39,6 +39,14 @@ void mt_cells_fit(int w, int h, int max_cols, int max_rows, int *cols, int *rows
 void mt_cells_fit_geom(int w, int h, int max_cols, int max_rows, int cell_w, int cell_h, int *cols,
                        int *rows);
 
+/* The size of the part `src` (NULL: all of it) in the stored image's pixels. */
+void mt_image_part_size(const struct mt_image *img, const struct mt_crop_rect *src, int *w,
+                        int *h);
+/* The cells (at most max_cols x max_rows, of cell_w x cell_h pixels) the
+ * part `src` of img fills: what every rendering of it uses. */
+void mt_image_fit_cells(const struct mt_image *img, const struct mt_crop_rect *src, int max_cols,
+                        int max_rows, int cell_w, int cell_h, int *cols, int *rows);
+
 /* The part `src` (in the stored image's pixels; NULL: all of it) of img in
  * its decoded pixels: never empty, never outside them. */
 void mt_image_region(const struct mt_image *img, const struct mt_crop_rect *src, int *x, int *y,

@@ -136,6 +136,22 @@ mt_cells_fit(int w, int h, int max_cols, int max_rows, int *cols, int *rows)
 }
 
 void
+mt_image_part_size(const struct mt_image *img, const struct mt_crop_rect *src, int *w, int *h)
+{
+	*w = src ? src->w : img->src_width > 0 ? img->src_width : img->width;
+	*h = src ? src->h : img->src_height > 0 ? img->src_height : img->height;
+}
+
+void
+mt_image_fit_cells(const struct mt_image *img, const struct mt_crop_rect *src, int max_cols,
+                   int max_rows, int cell_w, int cell_h, int *cols, int *rows)
+{
+	int w, h;
+	mt_image_part_size(img, src, &w, &h);
+	mt_cells_fit_geom(w, h, max_cols, max_rows, cell_w, cell_h, cols, rows);
+}
+
+void
 mt_image_region(const struct mt_image *img, const struct mt_crop_rect *src, int *x, int *y,
                 int *w, int *h)
 {

@@ -72,9 +72,7 @@ mt_pixels_render(const struct mt_image *img, const struct mt_crop_rect *src, int
 	int x, y, w, h;
 	mt_image_region(img, src, &x, &y, &w, &h);
 	int cols, rows;
-	mt_cells_fit_geom(src ? src->w : img->src_width > 0 ? img->src_width : w,
-	                  src ? src->h : img->src_height > 0 ? img->src_height : h, max_cols, max_rows,
-	                  cw, ch, &cols, &rows);
+	mt_image_fit_cells(img, src, max_cols, max_rows, cw, ch, &cols, &rows);
 
 	/* the pixels to encode: the region itself, or a copy with the crosshair */
 	const uint8_t *first = img->rgba + ((size_t)y * (size_t)img->width + (size_t)x) * 4;

@@ -174,8 +174,7 @@ mt_pixels_worker_add(struct mt_pixels_worker *w, uint64_t tag, const struct mt_i
 	mt_image_region(img, src, &x, &y, &pw, &ph);
 	j->img.width = pw;
 	j->img.height = ph;
-	j->img.src_width = src ? src->w : img->src_width > 0 ? img->src_width : pw;
-	j->img.src_height = src ? src->h : img->src_height > 0 ? img->src_height : ph;
+	mt_image_part_size(img, src, &j->img.src_width, &j->img.src_height);
 	j->img.format = img->format;
 	j->img.rgba = xmalloc((size_t)pw * (size_t)ph * 4);
 	for (int r = 0; r < ph; r++)

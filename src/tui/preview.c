@@ -440,10 +440,7 @@ pixels_place(struct app *a, int y, int x, int h, int w, const struct mt_crop_rec
 	if (crop)
 		want.crop = *crop;
 	/* the cells it will cover, known before it is rendered */
-	const struct mt_image *img = pv->img;
-	mt_cells_fit_geom(crop ? crop->w : img->src_width > 0 ? img->src_width : img->width,
-	                  crop ? crop->h : img->src_height > 0 ? img->src_height : img->height, w, h,
-	                  pv->cell_w, pv->cell_h, &want.cols, &want.rows);
+	mt_image_fit_cells(pv->img, crop, w, h, pv->cell_w, pv->cell_h, &want.cols, &want.rows);
 	want.x = x + (w - want.cols) / 2;
 	want.y = y + (h - want.rows) / 2;
 	if (pv->nplace < PV_PLACES)
@@ -495,14 +492,6 @@ preview_pixels_clear(struct app *a)
 	if (pv->pixels == MT_PIXELS_KITTY && pv->nshown > 0)
 		out(mt_pixels_kitty_clear, strlen(mt_pixels_kitty_clear));
 	pv->nshown = 0;
-}
-
-void
-preview_pixels_forget(struct app *a)
-{
-	/* the screen is about to be cleared: sixels go with it, kitty
-	 * pictures are separate from the text and are removed */
-	preview_pixels_clear(a);
 }
 
 static void

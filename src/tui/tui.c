@@ -504,13 +504,13 @@ dispatch_key(struct app *a, int is_key, wint_t ch)
 	if (is_key && ch == KEY_RESIZE) {
 		a->rows = LINES;
 		a->cols = COLS;
-		preview_pixels_forget(a);
+		preview_pixels_clear(a);
 		ui_dirty_now(a);
 		return;
 	}
 	if (!is_key && ch == 12) {   /* ^L */
 		clearok(curscr, TRUE);
-		preview_pixels_forget(a);
+		preview_pixels_clear(a);
 		ui_dirty_now(a);
 		return;
 	}
@@ -566,7 +566,7 @@ on_signal(int signo, void *arg)
 	case SIGWINCH:
 		term_size(a);
 		clearok(curscr, TRUE);
-		preview_pixels_forget(a);
+		preview_pixels_clear(a);
 		ui_dirty_now(a);
 		break;
 	case SIGINT:

@@ -426,14 +426,15 @@ void preview_draw(struct app *a, int y, int x, int h, int w, const struct mt_cro
 void preview_draw_crops(struct app *a, int y, int x, int h, int w, double fx, double fy);
 /* Pictures in pixels: draw_all calls begin before drawing and flush after
  * the screen is updated, which writes the pictures drawn this frame (only
- * when they changed); forget says the screen was cleared under them. */
+ * when they changed). */
 void preview_pixels_begin(struct app *a);
 void preview_pixels_flush(struct app *a);
-void preview_pixels_forget(struct app *a);
 /* Takes the cell size in pixels again (start, resize); renderings made for
  * another size are dropped. */
 void preview_pixels_measure(struct app *a);
-/* Removes every picture in pixels, before the terminal is given back. */
+/* Removes every picture in pixels: before the terminal is given back, and
+ * when the screen is cleared under them (sixels go with it, kitty pictures
+ * lie apart from the text and are deleted). */
 void preview_pixels_clear(struct app *a);
 /* Opens the full-screen preview view for the item or file already wanted. */
 void preview_view_open(struct app *a, double fx, double fy);

@@ -73,3 +73,8 @@ unit_tests += tests/unit/test_termquery
 tests_unit_test_termquery_SOURCES = tests/unit/test_termquery.c
 tests_unit_test_termquery_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_termquery_LDADD = $(UNIT_LDADD) -lpthread
+
+unit_tests += tests/unit/test_worker
+tests_unit_test_worker_SOURCES = tests/unit/test_worker.c
+tests_unit_test_worker_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_worker_LDADD = $(UNIT_LDADD) -lpthread

@@ -12,6 +12,7 @@
 #   screen                         the current screen (plain text)
 #   expect_screen NAME TEXT [S]    a TAP check of wait_for
 #   tui_wait_exit [SECONDS]        until the program ended; prints its status
+#   open_item NAME                 search for one item and open its details
 
 . "$top_srcdir/tests/integration/lib.sh"
 # tmux itself must run in a UTF-8 locale to read the pane back faithfully
@@ -149,6 +150,18 @@ tui_quit() {
 		i=$((i + 1))
 	done
 	tui_wait_exit
+}
+
+# open_item NAME: searches for NAME (one item) and opens its details
+open_item() {
+	wait_for " of " || true
+	send /
+	wait_for "Search"
+	type_text "$1"
+	send Enter
+	# the search answered: one item, under the cursor
+	wait_for "1 of 1"
+	send Enter
 }
 
 # mt_json ARGS...: a batch command's JSON (to check what the server holds)

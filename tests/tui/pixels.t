@@ -30,12 +30,7 @@ cp "$T/config" "$T/config.cells"
 tui_start 120 30 TERM=tmux-256color MEDIATUI_TRACE="$T/trace"
 wait_for " of " || true
 check "under tmux, auto finds no pixel protocol" grep -q "pixels: off" "$T/trace"
-send /
-wait_for "Search"
-type_text "$item_name"
-send Enter
-wait_for "1 of 1"
-send Enter
+open_item "$item_name"
 expect_screen "the detail view opens" "Focal point"
 i=0
 while ! grep -q "preview shown" "$T/trace" 2>/dev/null && [ $i -lt 200 ]; do sleep 0.05; i=$((i + 1)); done

@@ -34,20 +34,9 @@ if ! grep -q '^#define HAVE_PREVIEW 1' "$top_builddir/config.h"; then
 	finish
 fi
 
-open_item() {
-	wait_for " of " || true
-	send /
-	wait_for "Search"
-	type_text "$item_name"
-	send Enter
-	# the search answered: one item, under the cursor
-	wait_for "1 of 1"
-	send Enter
-}
-
 # ---- 256 colours, uncached then cached ----
 tui_start 120 30 TERM=tmux-256color MEDIATUI_TRACE="$T/trace"
-open_item
+open_item "$item_name"
 expect_screen "the detail view opens" "Focal point"
 i=0
 while ! grep -q "preview shown" "$T/trace" 2>/dev/null && [ $i -lt 200 ]; do sleep 0.05; i=$((i + 1)); done
@@ -86,7 +75,7 @@ expect_eq "the program ends cleanly" 0 "$(tui_quit)"
 # a second run finds the picture in the cache
 rm -f "$T/trace"
 tui_start 120 30 TERM=tmux-256color MEDIATUI_TRACE="$T/trace"
-open_item
+open_item "$item_name"
 i=0
 while ! grep -q "preview shown" "$T/trace" 2>/dev/null && [ $i -lt 200 ]; do sleep 0.05; i=$((i + 1)); done
 if grep -q "preview shown [0-9]*ms cached 320x200" "$T/trace"; then

@@ -35,10 +35,16 @@ for case in "TERM 15" "HUP 1"; do
 	sig=$1; n=$2
 	[ -n "$SERVER_PID" ] && fq_stop_server
 	rm -rf "$T/state" "$T/server-data" "$T/work"/*
-	start_server clarife --slow 0.3
+	start_server clarife
 	FQ_DIALECT=clarife
 	fq_profile clarife
 	fq_make "$T/work" clarife 12
+	# two files on the server already, then every API request is held
+	# unanswered: the interface's queue stays in flight whatever the
+	# machine's speed, and the signal goes once the server holds one
+	mt upload --json "$T"/work/work-f000-* "$T"/work/work-f001-* >/dev/null 2>&1
+	admin POST /_admin/faults '{"stall": 1}' >/dev/null
+	f0=$(admin GET /_admin/state | jget 'd["counts"]["faults"]')
 	wrapped_start
 	wait_for "? help" || true
 	send Tab
@@ -51,7 +57,14 @@ for case in "TERM 15" "HUP 1"; do
 	wait_for "12 marked" || true
 	send u
 	expect_screen "SIG$sig: the upload starts" "Uploads"
-	fq_wait_files 2 60
+	i=0
+	while [ $i -lt 600 ]; do
+		held=$(admin GET /_admin/state | jget 'd["counts"]["faults"]')
+		[ "${held:-0}" -gt "${f0:-0}" ] && break
+		sleep 0.1; i=$((i + 1))
+	done
+	expect_eq "SIG$sig: an upload is held in flight (2 of 12 on the server, a request held)" "2 yes" \
+		"$(admin GET /_admin/files | jget 'len(d["files"])') $([ "${held:-0}" -gt "${f0:-0}" ] && echo yes)"
 	expect_eq "SIG$sig: (while it runs, the pane is on the alternate screen)" 1 \
 		"$(tx display-message -p '#{alternate_on}')"
 	shpid=$(tx display-message -p '#{pane_pid}')
@@ -74,7 +87,7 @@ import json, sys
 raw = open(sys.argv[1], "rb").read()
 assert raw.endswith(b"\n")
 [json.loads(l) for l in raw.decode().splitlines()]' "$XDG_STATE_HOME/mediatui/uploads-t.jsonl"
-	admin POST /_admin/faults '{"slow": 0}' >/dev/null
+	admin POST /_admin/faults '{"slow": 0, "stall": 0}' >/dev/null
 	mt upload --json "$T/work"/* >"$T/rerun.json" 2>"$T/rerun.err"; rc=$?
 	expect_eq "SIG$sig: the command line finishes the queue" 0 "$rc"
 	fq_verify "SIG$sig: ... each file on the server once" "$T/work" --results "$T/rerun.json"

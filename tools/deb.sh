@@ -6,7 +6,8 @@
 # _build/deb/src/, runs `dpkg-buildpackage -us -uc -b` there (dh_autoreconf,
 # configure, make, the package's make check, see debian/rules), then lintian
 # on the .deb files and the .changes, which must report no error and no
-# warning. The packages are left in _build/deb/; the last line of stdout is
+# warning. -J: as many jobs as processors, unless DEB_BUILD_OPTIONS says
+# parallel=N. The packages are left in _build/deb/; the last line of stdout is
 # the path of mediatui's .deb. DEB_BUILD_OPTIONS is passed on (nocheck, ...).
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -26,7 +27,7 @@ else
 fi
 
 echo "== dpkg-buildpackage -us -uc -b (log: $out/build.log)" >&2
-if ! (cd "$src" && dpkg-buildpackage -us -uc -b) >"$out/build.log" 2>&1; then
+if ! (cd "$src" && dpkg-buildpackage -us -uc -b -J) >"$out/build.log" 2>&1; then
 	tail -n 60 "$out/build.log" >&2
 	echo "deb.sh: dpkg-buildpackage failed (whole log: $out/build.log)" >&2
 	exit 1

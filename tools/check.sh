@@ -2,7 +2,8 @@
 # check.sh — the one command that installs what is missing, builds, and runs
 # every test: once in an ordinary build and once under AddressSanitizer and
 # UndefinedBehaviorSanitizer, then the integration tests once more with
-# mediatui under valgrind. Ends with "N passed, N failed".
+# mediatui under valgrind; make distcheck; the Debian package built,
+# installed and purged; the fuzz targets. Ends with "N passed, N failed".
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
@@ -88,6 +89,13 @@ else
 fi
 # the distribution, built, tested, installed and uninstalled: one result
 sh tools/distcheck.sh "$top/_build/plain" || status=1
+# the Debian package from a clean copy of the tree (dh_autoreconf runs
+# `autoreconf -fi`, then configure and make -j check as the package build
+# does), lintian clean, installed, run from the installed files and purged:
+# one result per check (_build/deb-check.trs)
+echo "== Debian package" >&2
+sh tools/deb-check.sh || status=1
+dirs="$dirs $top/_build/deb-check.trs"
 # a short fuzz run of every parser of outside input: one result per target
 echo "== fuzz" >&2
 fuzz=$(FUZZ_SECONDS=${FUZZ_SECONDS:-15} sh tools/fuzz.sh) || status=1

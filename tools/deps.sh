@@ -1,6 +1,8 @@
 #!/bin/sh
 # deps.sh — install the Debian packages mediatui needs to build and test.
 # Installs only what is missing; uses sudo when not root. Safe to rerun.
+#   --deb   also what tools/deb.sh needs; --test adds the tests' tools and
+#   that; --bench adds the benchmarks' peers
 set -e
 
 # build and run
@@ -17,12 +19,18 @@ libchafa-dev libglib2.0-dev libjpeg-dev libpng-dev libgif-dev libwebp-dev"
 TEST_PKGS="tmux valgrind strace curl man-db groff-base zsh locales clang libclang-rt-14-dev"
 TEST_LOCALES="de_DE.UTF-8 fr_FR.UTF-8"
 BENCH_PKGS="nginx hyperfine libjpeg-turbo-progs"
+# the Debian package (tools/deb.sh): dpkg-buildpackage, debhelper and
+# build-essential (which dpkg-checkbuilddeps requires), lintian; fakeroot for
+# builds that ask for root
+DEB_PKGS="build-essential dpkg-dev debhelper fakeroot lintian"
 
 want="$PKGS"
 locales=""
 case "${1:-}" in
-	--test) want="$PKGS $TEST_PKGS"; locales=$TEST_LOCALES ;;
-	--bench) want="$PKGS $TEST_PKGS $BENCH_PKGS"; locales=$TEST_LOCALES ;;
+	--deb) want="$PKGS $DEB_PKGS" ;;
+	# tools/check.sh builds and checks the package too
+	--test) want="$PKGS $TEST_PKGS $DEB_PKGS"; locales=$TEST_LOCALES ;;
+	--bench) want="$PKGS $TEST_PKGS $DEB_PKGS $BENCH_PKGS"; locales=$TEST_LOCALES ;;
 esac
 
 missing=""

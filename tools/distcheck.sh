@@ -8,7 +8,7 @@
 # BUILD_DIR/distcheck.trs, so tools/count-results.sh counts it as one result.
 build=${1:?usage: distcheck.sh BUILD_DIR}
 log=$build/distcheck.log
-if make -C "$build" distcheck TESTS='$(doc_tests)' >"$log" 2>&1; then
+if make -C "$build" -j"$(nproc 2>/dev/null || echo 2)" distcheck TESTS='$(doc_tests)' >"$log" 2>&1; then
 	result=PASS
 else
 	result=FAIL

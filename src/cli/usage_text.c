@@ -2,8 +2,20 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
+
+#include <curl/curl.h>
+#include <curses.h>
+#include <jansson.h>
+#include <magic.h>
+#include <openssl/crypto.h>
+#include <openssl/opensslv.h>
+#ifdef HAVE_PREVIEW
+#include <chafa.h>
+#endif
 
 #include "i18n.h"
+#include "preview.h"
 #include "usage_text.h"
 
 void
@@ -54,10 +66,48 @@ mt_print_usage(FILE *out)
 	fprintf(out, _("Report bugs to: %s\n"), PACKAGE_BUGREPORT);
 }
 
+/* one library: the version running now and the one built against, as
+ * curl -V shows them; a library without a run-time query shows the second */
+static void
+print_library(FILE *out, const char *name, const char *running, const char *built)
+{
+	if (running == NULL)
+		fprintf(out, _("  %-9s built with %s\n"), name, built);
+	else
+		fprintf(out, _("  %-9s %s (built with %s)\n"), name, running, built);
+}
+
 void
 mt_print_version(FILE *out)
 {
 	fprintf(out, "%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+	fputs(_("Libraries:\n"), out);
+	print_library(out, "libcurl", curl_version_info(CURLVERSION_NOW)->version, LIBCURL_VERSION);
+	print_library(out, "jansson", jansson_version_str(), JANSSON_VERSION);
+	char magic_now[16], magic_built[16];
+	snprintf(magic_now, sizeof magic_now, "%d.%02d", magic_version() / 100, magic_version() % 100);
+	snprintf(magic_built, sizeof magic_built, "%d.%02d", MAGIC_VERSION / 100, MAGIC_VERSION % 100);
+	print_library(out, "libmagic", magic_now, magic_built);
+#ifdef OPENSSL_VERSION_STR
+	print_library(out, "OpenSSL", OpenSSL_version(OPENSSL_VERSION_STRING), OPENSSL_VERSION_STR);
+#else
+	print_library(out, "OpenSSL", OpenSSL_version(OPENSSL_VERSION), OPENSSL_VERSION_TEXT);
+#endif
+	char ncurses_built[32];
+	snprintf(ncurses_built, sizeof ncurses_built, "%s.%d", NCURSES_VERSION, NCURSES_VERSION_PATCH);
+	const char *ncurses_now = curses_version();
+	/* "ncurses 6.4.20221231": the number after the name */
+	const char *sp = ncurses_now ? strchr(ncurses_now, ' ') : NULL;
+	print_library(out, "ncursesw", sp ? sp + 1 : ncurses_now, ncurses_built);
+#ifdef HAVE_PREVIEW
+	char chafa_built[32];
+	snprintf(chafa_built, sizeof chafa_built, "%d.%d.%d",
+	         CHAFA_MAJOR_VERSION, CHAFA_MINOR_VERSION, CHAFA_MICRO_VERSION);
+	print_library(out, "chafa", NULL, chafa_built);
+#endif
+	/* feature names, as curl -V lists them: not translated */
+	fprintf(out, _("Features:%s\n"),
+	        mt_preview_available() ? " previews pixels(sixel,kitty)" : " -");
 	fputs(_("Copyright (C) 2026 the mediatui authors.\n"
 	        "License MIT: <https://opensource.org/licenses/MIT>.\n"
 	        "This is free software: you are free to change and redistribute it.\n"

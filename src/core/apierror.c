@@ -177,13 +177,12 @@ mt_http_error_from_response(const struct mt_http_response *resp, const char *wha
 			copy_clean(err->correlation_id, sizeof err->correlation_id, cid);
 		char xcode[64], xmsg[300];
 		if (resp->body_len && xml_field(resp->body, "Code", xcode, sizeof xcode)) {
-			/* a storage host's reason beats a guess from the status */
+			/* a storage host's reason beats a guess from the status; its
+			 * code goes in err->code, which mt_error_format prints once */
 			snprintf(code_buf, sizeof code_buf, "%s", xcode);
 			code = code_buf;
 			if (xml_field(resp->body, "Message", xmsg, sizeof xmsg))
-				strbuf_printf(&msg, "%s (%s)", xmsg, xcode);
-			else
-				strbuf_puts(&msg, xcode);
+				strbuf_puts(&msg, xmsg);
 		}
 	}
 	if (msg.len == 0) {

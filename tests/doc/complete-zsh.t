@@ -3,7 +3,12 @@
 # mediatui, and completing real command lines in an interactive zsh (on a
 # pseudo-terminal, zsh's zpty) offers the expected candidates. A compadd
 # wrapper writes every candidate to a file, so nothing is read off a screen.
-[ -n "${ZSH_VERSION:-}" ] || exec zsh -f "$0" "$@"
+if [ -z "${ZSH_VERSION:-}" ]; then
+	# without zsh there is nothing to test: skip, saying why
+	command -v zsh >/dev/null 2>&1 ||
+		{ echo "1..0 # SKIP zsh is not installed (Debian package zsh)"; exit 0; }
+	exec zsh -f "$0" "$@"
+fi
 setopt err_return 2>/dev/null; unsetopt err_return
 
 top_srcdir=${top_srcdir:-.}

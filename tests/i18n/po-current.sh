@@ -28,8 +28,12 @@ while read -r f; do
 	[ -f "$top/$f" ] || bad "po/POTFILES.in lists $f, which does not exist"
 done <"$tmp/listed"
 
-# -- a fresh template, with the options the build uses
+# -- a fresh template, with the options the build uses. This runs inside
+# `make check`, perhaps `make -j`: the inner make must not see the outer one's
+# job server or flags, or it prints a warning on stdout that would be read
+# as options
 opts=$(printf 'include %s\nprint-options:\n\t@echo $(XGETTEXT_OPTIONS)\n' "$top/po/Makevars" |
+	env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u GNUMAKEFLAGS \
 	make -s --no-print-directory -f - print-options PACKAGE=mediatui) || { echo "ERROR: cannot read po/Makevars"; exit 99; }
 # shellcheck disable=SC2086
 if ! (cd "$top" && xgettext $opts --package-name=mediatui -o "$tmp/mediatui.pot" -f "$tmp/listed") 2>"$tmp/xgettext.err"; then

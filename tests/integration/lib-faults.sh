@@ -95,6 +95,23 @@ fq_wait_files() {
 	return 1
 }
 
+# fq_wait_held PID [SECONDS]: until the server holds a request of the queue
+# behind a gate (hold_at_files, hold_at_bytes: counts.held), or PID has
+# exited; leaves the count in $held. True when the queue is held mid-flight.
+fq_wait_held() {
+	i=0
+	held=0
+	while [ $i -lt $(( ${2:-120} * 10 )) ]; do
+		held=$(admin GET /_admin/state 2>/dev/null | jget 'd["counts"]["held"]' 2>/dev/null)
+		[ "${held:-0}" -ge 1 ] && break
+		kill -0 "$1" 2>/dev/null || break
+		i=$((i + 1))
+		sleep 0.1
+	done
+	held=${held:-0}
+	[ "$held" -ge 1 ] && kill -0 "$1" 2>/dev/null
+}
+
 # fq_stop_server: ends the server (between scenarios)
 fq_stop_server() {
 	kill "$SERVER_PID" 2>/dev/null

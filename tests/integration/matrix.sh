@@ -109,12 +109,16 @@ fq_verify "$d: ... each on the server once" "$T/stall" --results "$T/stall.json"
 check "$d: ... stalls happened" test "$(faults_seen)" -gt 0
 
 # ---- 7. the server killed (SIGKILL) mid-queue and started again
+# a gate holds the queue once 20 files are stored, however fast the machine;
+# the restarted server has no gate
 scenario restart --persist --seed 27 --fault-5xx 0.1 --fault-streak 2
+admin POST /_admin/faults '{"hold_at_files": 20}' >/dev/null
 fq_make "$T/restart" "$d" 100 $BIG
 "$MEDIATUI" -c "$T/config" upload --json -j 4 "$T"/restart/* >"$T/restart.json" 2>"$T/restart.err" &
 mtpid=$!
-fq_wait_files 20 120
-killed_at=$have
+fq_wait_held "$mtpid" 120; inflight=$?
+expect_eq "$d: the queue is held mid-flight before the server is killed (requests held: $held)" 0 "$inflight"
+killed_at=$(admin GET /_admin/files | jget 'len(d["files"])')
 fq_restart_server --seed 28 --fault-5xx 0.1 --fault-streak 2
 wait "$mtpid"; rc=$?
 served_before=$(jget 'sum(r["status"]=="uploaded" for r in d)' <"$T/restart.json")

@@ -170,9 +170,13 @@ class State:
             "fault_streak": args.fault_streak,
             "presign_expiry": args.presign_expiry, "max_chunk": args.max_chunk,
             "quota": args.quota,
+            # gates a test opens and closes: once the library holds this many
+            # files, or a resumable session this many bytes, every API
+            # request is held unanswered (as with stall) until set back to 0
+            "hold_at_files": 0, "hold_at_bytes": 0,
         }
         self.violations = []
-        self.counts = {"requests": 0, "storage_requests": 0, "storage_puts": 0, "faults": 0}
+        self.counts = {"requests": 0, "storage_requests": 0, "storage_puts": 0, "faults": 0, "held": 0}
         self.objects = {}       # storage key -> {size, type, md5, path, complete}
         self.media = {}         # id -> item (clearcms) or record (others)
         self.order = []         # ids in creation order
@@ -239,6 +243,16 @@ class State:
 
     def now(self):
         return time.time() + self.clock_offset
+
+    def gate_closed(self):
+        """Whether hold_at_files or hold_at_bytes has been reached."""
+        files = self.faults.get("hold_at_files") or 0
+        nbytes = self.faults.get("hold_at_bytes") or 0
+        if nbytes > 0:
+            with self.lock:
+                if any(s.get("held", 0) >= nbytes for s in self.uploads.values()):
+                    return True
+        return files > 0 and len(stored_files(self, digests=False)) >= files
 
     def chance(self, name, ident=None):
         """Whether to inject fault `name` now. With fault_streak N, the same
@@ -649,9 +663,11 @@ class ApiHandler(Base):
                     body_hash = hashlib.sha1(self._pre_body).hexdigest()
             self.fault_ident = ident = "%s %s %s %s %s" % (self.command, self.path, self.headers.get("Content-Length"),
                                                            self.headers.get("Content-Range"), body_hash)
-            if st.faults.get("stall") and st.chance("stall", ident):
+            gated = st.gate_closed()
+            if gated or (st.faults.get("stall") and st.chance("stall", ident)):
                 with st.lock:
                     st.counts["faults"] += 1
+                    st.counts["held"] += gated
                 stalled_forever(self)   # never answers; the client's stall timeout must act
             if st.slowed():
                 time.sleep(st.faults["slow"])
@@ -816,10 +832,11 @@ def md5_file(path):
     return h.hexdigest()
 
 
-def stored_files(st):
+def stored_files(st, digests=True):
     """What the library holds, uniformly for every dialect: one entry per
     item with its name, size and the MD5 of the bytes stored for it (None
-    when it has no stored bytes, as seeded items)."""
+    when it has no stored bytes, as seeded items; not computed, only the
+    entries, without digests)."""
     out = []
     with st.lock:
         items = [(i, dict(st.media[i])) for i in st.order if i in st.media]
@@ -852,6 +869,9 @@ def stored_files(st):
             if not o or not o.get("complete"):
                 continue   # a record whose bytes never arrived is no file
             name, size, path = m["filename"], m["byte_size"], o["path"]
+        if not digests:
+            out.append({"id": mid})
+            continue
         md5 = md5_file(path) if path and os.path.exists(path) else None
         out.append({"id": mid, "name": name, "size": size, "md5": md5,
                     "stored": os.path.getsize(path) if md5 else None})

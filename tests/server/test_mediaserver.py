@@ -662,6 +662,25 @@ class MoreFaultTest(unittest.TestCase):
         finally:
             s.stop()
 
+    def test_hold_at_files_holds_api_requests_until_opened(self):
+        s = Server("--dialect", "flare")
+        try:
+            s.faults(hold_at_files=1)
+            p = s.request("POST", "/api/video/upload/presign", {"videoId": "v", "fileName": "a.mp4"})[1]
+            self.assertEqual(s.request("PUT", p["uploadUrl"], b"x" * 100, p["headers"], key=None)[0], 200)
+            u = urllib.parse.urlsplit(s.api)
+            conn = http.client.HTTPConnection(u.hostname, u.port, timeout=1)
+            with self.assertRaises(OSError):   # one file stored: held, never answered
+                conn.request("POST", "/api/video/upload/presign", b"{}", {"Content-Type": "application/json"})
+                conn.getresponse()
+            conn.close()
+            self.assertGreaterEqual(s.state()["counts"]["held"], 1)
+            s.faults(hold_at_files=0)
+            self.assertEqual(s.request("POST", "/api/video/upload/presign",
+                                       {"videoId": "v", "fileName": "b.mp4"})[0], 200)
+        finally:
+            s.stop()
+
     def test_expire_first(self):
         s = Server("--dialect", "flare", "--expire-first")
         try:

@@ -159,10 +159,22 @@ test_error_shapes(void **state)
 	               "<Message>Storage quota &amp; more</Message></Error>", &err);
 	assert_int_equal(err.kind, MT_ERR_QUOTA);
 	assert_string_equal(err.code, "QuotaExceeded");
-	assert_string_equal(err.message, "doing it: Storage quota & more (QuotaExceeded)");
+	assert_string_equal(err.message, "doing it: Storage quota & more");
+	/* the code is printed once, beside the status */
+	char xline[512];
+	mt_error_format(&err, xline, sizeof xline);
+	assert_string_equal(xline, "doing it: Storage quota & more (QuotaExceeded, HTTP 403)");
 	error_for(403, "<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>", &err);
 	assert_int_equal(err.kind, MT_ERR_AUTH);
-	assert_string_equal(err.message, "doing it: Request has expired (AccessDenied)");
+	assert_string_equal(err.message, "doing it: Request has expired");
+	mt_error_format(&err, xline, sizeof xline);
+	assert_string_equal(xline, "doing it: Request has expired (AccessDenied, HTTP 403)");
+	/* a code without a message: the status's sentence, the code once */
+	error_for(403, "<Error><Code>SignatureDoesNotMatch</Code></Error>", &err);
+	assert_string_equal(err.code, "SignatureDoesNotMatch");
+	mt_error_format(&err, xline, sizeof xline);
+	assert_string_equal(xline, "doing it: the API key is not allowed to do this"
+	                           " (SignatureDoesNotMatch, HTTP 403)");
 	error_for(400, "{\"error\":\"evil\\u001b[2Jname\"}", &err);
 	assert_null(strchr(err.message, '\x1b'));
 	assert_non_null(strstr(err.message, "^[[2J"));

@@ -669,27 +669,8 @@ current_item(struct app *a)
 	return NULL;
 }
 
-void
-remote_item_updated(struct app *a, const struct mt_media *m)
-{
-	struct remote *r = &a->remote;
-	for (size_t i = 0; i < r->nitems; i++) {
-		if (strcmp(r->items[i].id, m->id) == 0) {
-			bool moved = m->folder && r->items[i].folder && !r->search &&
-			             strcmp(m->folder, r->items[i].folder) != 0;
-			if (moved) {
-				remote_item_removed(a, m->id);
-				return;
-			}
-			mt_media_free(&r->items[i]);
-			mt_media_copy(&r->items[i], m);
-		}
-	}
-	ui_dirty(a);
-}
-
-void
-remote_item_removed(struct app *a, const char *id)
+static void
+remove_row(struct app *a, const char *id)
 {
 	struct remote *r = &a->remote;
 	for (size_t i = 0; i < r->nitems; i++) {
@@ -705,13 +686,89 @@ remote_item_removed(struct app *a, const char *id)
 			break;
 		}
 	}
-	ui_dirty(a);
+}
+
+static void
+update_row(struct app *a, const struct mt_media *m)
+{
+	struct remote *r = &a->remote;
+	for (size_t i = 0; i < r->nitems; i++) {
+		if (strcmp(r->items[i].id, m->id) == 0) {
+			bool moved = m->folder && r->items[i].folder && !r->search &&
+			             strcmp(m->folder, r->items[i].folder) != 0;
+			if (moved) {
+				remove_row(a, m->id);
+				return;
+			}
+			mt_media_free(&r->items[i]);
+			mt_media_copy(&r->items[i], m);
+		}
+	}
+}
+
+void
+remote_on_event(struct app *a, const struct ui_event *ev)
+{
+	struct remote *r = &a->remote;
+	switch (ev->kind) {
+	case UI_EV_ITEM_EDITED: update_row(a, ev->item); break;
+	case UI_EV_ITEM_DELETED: remove_row(a, ev->id); break;
+	case UI_EV_SHOW_FOLDER:
+		if (r->mode != REMOTE_LIBRARY)
+			break;
+		free(r->search);
+		r->search = NULL;
+		change_folder(a, ev->id, NULL);
+		break;
+	case UI_EV_SHOW_TYPE:
+		if (r->mode != REMOTE_LIBRARY)
+			break;
+		for (int i = 1; i < 4; i++)
+			if (strcmp(remote_types[i], ev->id) == 0 && r->type != i) {
+				r->type = i;
+				r->cur = r->top = 0;
+				remote_reload(a, false);
+			}
+		break;
+	default: break;
+	}
+}
+
+void
+remote_item_updated(struct app *a, const struct mt_media *m)
+{
+	ui_post(a, &(struct ui_event){ UI_EV_ITEM_EDITED, .item = m });
+}
+
+void
+remote_item_removed(struct app *a, const char *id)
+{
+	ui_post(a, &(struct ui_event){ UI_EV_ITEM_DELETED, .id = id });
+}
+
+/* n/N in the details: the next or previous item row of the listing. */
+static bool
+remote_step(struct app *a, int dir)
+{
+	struct remote *r = &a->remote;
+	size_t n = nrows(r), idx;
+	for (size_t i = r->cur; dir > 0 ? i + 1 < n : i > 0;) {
+		i = dir > 0 ? i + 1 : i - 1;
+		if (row_at(r, i, &idx) == ROW_ITEM) {
+			r->cur = i;
+			remote_fetch_more(a);
+			remote_open_item(a, &r->items[idx]);
+			return true;
+		}
+	}
+	return false;
 }
 
 void
 remote_open_item(struct app *a, const struct mt_media *m)
 {
 	detail_open(a, m);
+	detail_set_stepper(a, remote_step);
 }
 
 /* -- delete: a batch worked through one request at a time -- */
@@ -1229,21 +1286,31 @@ move_cursor(struct app *a, long delta)
 	remote_fetch_more(a);
 }
 
-static void
-go_up(struct app *a)
+/* Leaves a search, else goes up a folder; false at the top of the library. */
+bool
+remote_go_back(struct app *a)
 {
 	struct remote *r = &a->remote;
+	if (r->mode != REMOTE_LIBRARY)
+		return false;
 	if (r->search) {
 		apply_search(a, NULL);
-		return;
+		return true;
 	}
 	if (strcmp(remote_folder(a), "/") == 0)
-		return;
+		return false;
 	char *from = xstrdup(remote_folder(a));
 	char *p = parent_of(from);
 	change_folder(a, p, from);
 	free(p);
 	free(from);
+	return true;
+}
+
+static void
+go_up(struct app *a)
+{
+	remote_go_back(a);
 }
 
 static void
@@ -1311,7 +1378,7 @@ remote_key(struct app *a, int is_key, wint_t ch)
 		preview_view_open(a, m->focal_x >= 0 ? m->focal_x : 50, m->focal_y >= 0 ? m->focal_y : 50);
 		return UI_HANDLED;
 	}
-	case 'h': case 127: case 8:
+	case 'h': case 127: case 8: case 27:
 		go_up(a);
 		return UI_HANDLED;
 	case 'l': case '\r': case '\n':

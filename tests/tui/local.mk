@@ -12,6 +12,7 @@ tui_tests += \
 	tests/tui/upload.t \
 	tests/tui/hostile.t \
 	tests/tui/pixels.t \
-	tests/tui/unsaved.t
+	tests/tui/unsaved.t \
+	tests/tui/prompt.t
 # the helpers the scripts source, distributed with them
 dist_noinst_DATA = tests/tui/lib-tui.sh tests/tui/fake_term.py

@@ -13,6 +13,7 @@ tui_tests += \
 	tests/tui/hostile.t \
 	tests/tui/pixels.t \
 	tests/tui/unsaved.t \
-	tests/tui/prompt.t
+	tests/tui/prompt.t \
+	tests/tui/back.t
 # the helpers the scripts source, distributed with them
 dist_noinst_DATA = tests/tui/lib-tui.sh tests/tui/fake_term.py

@@ -14,6 +14,7 @@ tui_tests += \
 	tests/tui/pixels.t \
 	tests/tui/unsaved.t \
 	tests/tui/prompt.t \
-	tests/tui/back.t
+	tests/tui/back.t \
+	tests/tui/live.t
 # the helpers the scripts source, distributed with them
 dist_noinst_DATA = tests/tui/lib-tui.sh tests/tui/fake_term.py

@@ -103,6 +103,9 @@ on_get(const struct mt_media *item, const struct mt_error *err, void *arg)
 	} else if (item) {
 		mt_media_free(&d->item);
 		mt_media_copy(&d->item, item);
+		/* opened from a scan's finding, the item had no url for its picture yet */
+		if (a->pv.enabled && preview_can_item(&d->item))
+			preview_want_item(a, &d->item);
 	}
 	ui_dirty(a);
 }
@@ -124,7 +127,9 @@ detail_open(struct app *a, const struct mt_media *m)
 	d->step = NULL;
 	d->gen++;
 	ui_view_open(a, VIEW_DETAIL);
-	if (a->pv.enabled && preview_can_item(m))
+	/* an item from the scan has no url yet: its picture waits for the GET */
+	bool will_get = a->site.dialect->get && a->site.has_key;
+	if (a->pv.enabled && preview_can_item(m) && (m->url || !will_get))
 		preview_want_item(a, m);
 	if (a->site.dialect->get && a->site.has_key) {
 		struct mt_error err;

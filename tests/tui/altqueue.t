@@ -7,8 +7,8 @@
 start_server clearcms --demo "$top_srcdir/data/demo"
 # the first twenty findings, in the audit's order
 mt audit --json >"$T/audit.json"
-jget '"\n".join(f["id"] for f in d["findings"] if f["kind"] == "missing-alt")' <"$T/audit.json" \
-	| head -n 20 >"$T/ids"
+jget '"\n".join([f["id"] for f in d["findings"] if f["kind"] == "missing-alt"][:20])' \
+	<"$T/audit.json" >"$T/ids"
 expect_eq "the demo has at least twenty images without alt text" 20 "$(wc -l <"$T/ids" | tr -d ' ')"
 
 keys=0
@@ -25,7 +25,8 @@ key a
 k=0
 while read -r id; do
 	k=$((k + 1))
-	name=$(jget "[f['filename'] for f in d['findings'] if f['id'] == '$id'][0]" <"$T/audit.json")
+	name=$(jget "[f['filename'] for f in d['findings'] if f.get('id') == '$id'][0]" <"$T/audit.json")
+	[ -n "$name" ] || not_ok "finding $k has a name"
 	wait_for "Alt text for $name" || not_ok "prompt $k names $name" "$(screen)"
 	text "Alt $k"
 	key Enter

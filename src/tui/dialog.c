@@ -40,14 +40,14 @@ ui_line_set(struct ui_line *l, const char *s)
 /* A key on a selected line: text and deletions replace the selection, any
  * other key only lifts it. Returns true when the selection was deleted. */
 static bool
-line_unselect(struct ui_line *l, int is_key, wint_t ch)
+line_unselect(struct ui_line *l, int is_key, wint_t c)
 {
 	if (!l->selected)
 		return false;
 	l->selected = false;
-	bool erase = is_key ? ch == KEY_BACKSPACE || ch == KEY_DC
-	                    : ch == 127 || ch == 8 || ch == 21 || ch == 11 || ch == 23 ||
-	                      (ch >= 32 && ch != 127 && !(ch >= 0x80 && ch < 0xa0) && iswprint(ch));
+	bool erase = is_key ? c == KEY_BACKSPACE || c == KEY_DC
+	                    : c == 127 || c == 8 || c == 21 || c == 11 || c == 23 ||
+	                      (c >= 32 && c != 127 && !(c >= 0x80 && c < 0xa0) && iswprint(c));
 	if (!erase)
 		return false;
 	l->len = l->pos = 0;

@@ -16,6 +16,7 @@ tui_tests += \
 	tests/tui/prompt.t \
 	tests/tui/back.t \
 	tests/tui/live.t \
-	tests/tui/altqueue.t
+	tests/tui/altqueue.t \
+	tests/tui/usagewalk.t
 # the helpers the scripts source, distributed with them
 dist_noinst_DATA = tests/tui/lib-tui.sh tests/tui/fake_term.py

@@ -409,18 +409,26 @@ remote_free(struct app *a)
 
 struct cols {
 	int mark, name, type, size, dims, alt, created;
+	int folder, matched;         /* search results: where, and which field matched */
 };
 
 static struct cols
-layout(int w)
+layout(int w, bool search)
 {
 	struct cols c = { .mark = 2, .type = 9, .size = 10, .dims = 10, .alt = 5, .created = 11 };
-	int fixed = c.mark + c.type + c.size + c.dims + c.alt + c.created;
-	if (w - fixed < 16) {
+	if (search) {
+		/* where and why instead of when, how large in pixels and the type */
+		c.created = c.dims = 0;
+		c.type = w >= 90 ? 9 : 0;
+		c.folder = w >= 90 ? 20 : 12;
+		c.matched = w >= 90 ? 18 : 9;
+	}
+	int fixed = c.mark + c.type + c.size + c.dims + c.alt + c.created + c.folder + c.matched;
+	if (w - fixed < 16 && c.created) {
 		c.created = 0;
 		fixed -= 11;
 	}
-	if (w - fixed < 16) {
+	if (w - fixed < 16 && c.dims) {
 		c.dims = 0;
 		fixed -= 10;
 	}
@@ -442,6 +450,20 @@ short_type(const char *mime, char *buf, size_t len)
 	const char *slash = strchr(mime, '/');
 	snprintf(buf, len, "%s", slash ? slash + 1 : mime);
 	return buf;
+}
+
+/* Which fields hold the search term, as the server does not say:
+ * "name+alt", "title", or "" (matched elsewhere). ASCII case is ignored. */
+static void
+matched_fields(const struct mt_media *m, const char *term, char *out, size_t len)
+{
+	const char *const names[] = { N_("name"), N_("alt"), N_("title"), N_("description") };
+	const char *const values[] = { m->filename, m->alt, m->title, m->description };
+	size_t o = 0;
+	out[0] = '\0';
+	for (size_t i = 0; i < 4 && term && *term; i++)
+		if (values[i] && strcasestr(values[i], term) && o < len)
+			o += (size_t)snprintf(out + o, len - o, "%s%s", o ? "+" : "", _(names[i]));
 }
 
 static void
@@ -489,6 +511,16 @@ draw_item(struct app *a, int y, int x, struct cols c, const struct mt_media *m, 
 		if (m->created_at)
 			mt_l10n_date(m->created_at, true, day, sizeof day);
 		ui_put_text(stdscr, y, cx, day, c.created - 1, true);
+		cx += c.created;
+	}
+	if (c.folder) {
+		ui_put_text(stdscr, y, cx, m->folder ? m->folder : "/", c.folder - 1, true);
+		cx += c.folder;
+		char why[64];
+		matched_fields(m, a->remote.search, why, sizeof why);
+		ui_set(stdscr, R_DIM);
+		ui_put_text(stdscr, y, cx, why, c.matched - 1, true);
+		ui_set(stdscr, R_NORMAL);
 	}
 }
 
@@ -564,7 +596,7 @@ remote_draw(struct app *a, int y, int x, int h, int w, bool focused)
 	if (r->mode == REMOTE_HISTORY)
 		ui_put_text(stdscr, y, x, title, w, false);
 	/* column heads */
-	struct cols c = layout(w);
+	struct cols c = layout(w, r->search != NULL);
 	ui_set(stdscr, R_COLHEAD);
 	ui_fill(stdscr, y + 1, x, w);
 	if (r->mode == REMOTE_LIBRARY) {
@@ -585,8 +617,14 @@ remote_draw(struct app *a, int y, int x, int h, int w, bool focused)
 		}
 		ui_put_text(stdscr, y + 1, cx + 1, _("Alt"), c.alt - 1, false);
 		cx += c.alt;
-		if (c.created)
+		if (c.created) {
 			ui_put_text(stdscr, y + 1, cx, _("Created"), c.created - 1, false);
+			cx += c.created;
+		}
+		if (c.folder) {
+			ui_put_text(stdscr, y + 1, cx, _("Folder"), c.folder - 1, false);
+			ui_put_text(stdscr, y + 1, cx + c.folder, _("Matched"), c.matched - 1, false);
+		}
 	} else {
 		ui_put_text(stdscr, y + 1, x + 1, _("Name / state / size / id, key or url"), w - 1, false);
 	}

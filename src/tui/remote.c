@@ -453,11 +453,11 @@ short_type(const char *mime, char *buf, size_t len)
 }
 
 /* Which fields hold the search term, as the server does not say:
- * "name+alt", "title", or "" (matched elsewhere). ASCII case is ignored. */
+ * "name+alt text", "title", or "" (matched elsewhere). ASCII case is ignored. */
 static void
 matched_fields(const struct mt_media *m, const char *term, char *out, size_t len)
 {
-	const char *const names[] = { N_("name"), N_("alt"), N_("title"), N_("description") };
+	const char *const names[] = { N_("name"), N_("alt text"), N_("title"), N_("description") };
 	const char *const values[] = { m->filename, m->alt, m->title, m->description };
 	size_t o = 0;
 	out[0] = '\0';

@@ -20,7 +20,7 @@ search_row() {
 	wait_for "/$1/" || not_ok "the search for $1 is shown"
 	wait_for " of " || true
 	mt ls --search "$1" --limit 100 --json >"$T/found.json"
-	want=$(jget "[[i['filename'], i.get('folder') or '/', '+'.join(n for n, f in (('name', 'filename'), ('alt', 'alt'), ('title', 'title'), ('description', 'description')) if '$1'.lower() in (i.get(f) or '').lower())] for i in d['items'] if i['id'] == '$2'][0]" <"$T/found.json")
+	want=$(jget "[[i['filename'], i.get('folder') or '/', '+'.join(n for n, f in (('name', 'filename'), ('alt text', 'alt'), ('title', 'title'), ('description', 'description')) if '$1'.lower() in (i.get(f) or '').lower())] for i in d['items'] if i['id'] == '$2'][0]" <"$T/found.json")
 	name=$(echo "$want" | jget 'd[0]')
 	folder=$(echo "$want" | jget 'd[1]')
 	why=$(echo "$want" | jget 'd[2]')

@@ -94,6 +94,12 @@ cmd_audit(struct cli_ctx *ctx)
 		printf(P_("%s, %zu finding\n", "%s, %zu findings\n", (unsigned long)a.nfindings), scanned,
 		       a.nfindings);
 	}
+	/* --fail-on: for scripts and cron, findings of these kinds are a failure */
+	size_t failing = mt_audit_count_kinds(&a, ctx->cl->fail_on);
 	mt_audit_free(&a);
-	return EXIT_ALL_DONE;
+	if (failing && !ctx->cl->quiet && !ctx->cl->json)
+		fprintf(stderr, P_("%zu finding of a kind given to --fail-on\n",
+		                   "%zu findings of the kinds given to --fail-on\n", (unsigned long)failing),
+		        failing);
+	return failing ? EXIT_SOME_FAILED : EXIT_ALL_DONE;
 }

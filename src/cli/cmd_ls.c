@@ -158,6 +158,13 @@ cmd_ls(struct cli_ctx *ctx)
 	} else if (!cl->quiet) {
 		fprintf(stderr, P_("%lld of %lld item\n", "%lld of %lld items\n", (unsigned long)total),
 		        (long long)shown, (long long)total);
+		/* one page shown: say how to get the rest */
+		int64_t rest = total - (int64_t)q.offset;   /* q.offset: the first not shown */
+		if (!cl->all && rest > 0)
+			fprintf(stderr, P_("%lld more: use --all, or --offset %lld for the next page\n",
+			                   "%lld more: use --all, or --offset %lld for the next page\n",
+			                   (unsigned long)rest),
+			        (long long)rest, (long long)q.offset);
 	}
 	return EXIT_ALL_DONE;
 }

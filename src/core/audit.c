@@ -205,6 +205,38 @@ mt_finding_kind_name(enum mt_finding_kind kind)
 	return "unknown";
 }
 
+int
+mt_finding_kinds_parse(const char *list, unsigned *kinds)
+{
+	*kinds = 0;
+	const char *p = list;
+	for (;;) {
+		size_t n = strcspn(p, ",");
+		bool known = false;
+		for (int k = MT_FIND_MISSING_ALT; k <= MT_FIND_EMPTY_FOLDER; k++) {
+			const char *name = mt_finding_kind_name((enum mt_finding_kind)k);
+			if (n > 0 && strlen(name) == n && strncmp(p, name, n) == 0) {
+				*kinds |= 1u << k;
+				known = true;
+			}
+		}
+		if (!known)
+			return -1;
+		if (p[n] == '\0')
+			return 0;
+		p += n + 1;
+	}
+}
+
+size_t
+mt_audit_count_kinds(const struct mt_audit *a, unsigned kinds)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < a->nfindings; i++)
+		n += (kinds >> a->findings[i].kind) & 1u;
+	return n;
+}
+
 json_t *
 mt_audit_to_json(const struct mt_audit *a)
 {

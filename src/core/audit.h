@@ -60,6 +60,11 @@ void mt_audit_add(struct mt_audit *a, const struct mt_media *m);
 void mt_audit_finish(struct mt_audit *a, char *const *folders, size_t nfolders);
 /* Stable names: missing-alt, oversized, duplicate, mismatch, empty-folder. */
 const char *mt_finding_kind_name(enum mt_finding_kind kind);
+/* "missing-alt,duplicate" into a set of bits (1 << kind). Returns 0, or -1
+ * on an unknown or empty name. */
+int mt_finding_kinds_parse(const char *list, unsigned *kinds);
+/* How many findings are of a kind in the set. */
+size_t mt_audit_count_kinds(const struct mt_audit *a, unsigned kinds);
 struct json_t *mt_audit_to_json(const struct mt_audit *a);
 void mt_audit_free(struct mt_audit *a);
 

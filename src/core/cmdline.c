@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "audit.h"
 #include "cmdline.h"
 #include "i18n.h"
 #include "termquery.h"
@@ -20,7 +21,7 @@ enum opt_id {
 	O_CONFIG = 1, O_PROFILE, O_JSON, O_JOBS, O_PROGRESS, O_QUIET, O_HELP, O_VERSION,
 	O_TYPE, O_SEARCH, O_SORT, O_ORDER, O_LIMIT, O_OFFSET, O_ALL,
 	O_FOLDER, O_ALT, O_TITLE, O_DESCRIPTION, O_VIDEO_ID, O_DOCUMENT_ID, O_FOCAL,
-	O_DRY_RUN, O_YES, O_BACKUP, O_LARGE,
+	O_DRY_RUN, O_YES, O_BACKUP, O_LARGE, O_FAIL_ON,
 	O_SIZE, O_COLORS, O_ASCII, O_CROPS, O_LOCAL, O_PIXELS
 };
 
@@ -65,7 +66,7 @@ static const struct opt_spec rm_opts[] = {
 	{ "backup", 0, true, O_BACKUP }, { NULL, 0, false, 0 }
 };
 static const struct opt_spec audit_opts[] = {
-	{ "large", 0, true, O_LARGE }, { NULL, 0, false, 0 }
+	{ "large", 0, true, O_LARGE }, { "fail-on", 0, true, O_FAIL_ON }, { NULL, 0, false, 0 }
 };
 static const struct opt_spec preview_opts[] = {
 	{ "size", 0, true, O_SIZE }, { "colors", 0, true, O_COLORS },
@@ -263,6 +264,11 @@ apply_option(struct mt_cmdline *cl, const struct opt_spec *o, const char *val,
 	case O_LARGE:
 		if (mt_parse_size(val, &cl->large_bytes) < 0 || cl->large_bytes <= 0)
 			return usage_error(err, _("--large: '%s' is not a size in bytes (suffixes K, M, G allowed)"), val);
+		break;
+	case O_FAIL_ON:
+		if (mt_finding_kinds_parse(val, &cl->fail_on) < 0)
+			return usage_error(err, _("--fail-on: '%s' is not a list of missing-alt, oversized, "
+			                          "duplicate, mismatch, empty-folder"), val);
 		break;
 	case O_SIZE: {
 		char *end;

@@ -71,6 +71,7 @@ struct mt_cmdline {
 
 	/* audit */
 	int64_t large_bytes;       /* 0 = the default threshold */
+	unsigned fail_on;          /* audit --fail-on: 1 << enum mt_finding_kind, 0 = none */
 
 	/* preview (also uses has_focal/focal_x/focal_y) */
 	int preview_cols, preview_rows;  /* --size COLSxROWS; 0 = the terminal's */

@@ -103,6 +103,9 @@ on_get(const struct mt_media *item, const struct mt_error *err, void *arg)
 	} else if (item) {
 		mt_media_free(&d->item);
 		mt_media_copy(&d->item, item);
+		/* opened from a scan's finding, the item had no url for its picture yet */
+		if (a->pv.enabled && preview_can_item(&d->item))
+			preview_want_item(a, &d->item);
 	}
 	ui_dirty(a);
 }
@@ -120,9 +123,13 @@ detail_open(struct app *a, const struct mt_media *m)
 	d->focal_open = false;
 	d->focal_crops = false;
 	d->saving = false;
+	d->after = AFTER_STAY;
+	d->step = NULL;
 	d->gen++;
 	ui_view_open(a, VIEW_DETAIL);
-	if (a->pv.enabled && preview_can_item(m))
+	/* an item from the scan has no url yet: its picture waits for the GET */
+	bool will_get = a->site.dialect->get && a->site.has_key;
+	if (a->pv.enabled && preview_can_item(m) && (m->url || !will_get))
 		preview_want_item(a, m);
 	if (a->site.dialect->get && a->site.has_key) {
 		struct mt_error err;
@@ -349,12 +356,15 @@ detail_view_draw(struct app *a)
 	}
 	if (has_pending(d) && y < a->rows - 1) {
 		ui_set(stdscr, R_WARN);
-		ui_put_text(stdscr, y, 1, _("* changed, not saved yet: w saves, q discards"), a->cols - 2, false);
+		ui_put_text(stdscr, y, 1, _("* changed, not saved yet: w saves, u undoes"), a->cols - 2, false);
 		ui_set(stdscr, R_NORMAL);
 	}
 }
 
 /* ---- saving ---- */
+
+static void detail_save(struct app *a);
+static void detail_go(struct app *a, enum detail_after after);
 
 static void
 on_patched(const struct mt_media *item, const struct mt_error *err, void *arg)
@@ -370,6 +380,7 @@ on_patched(const struct mt_media *item, const struct mt_error *err, void *arg)
 	d->saving = false;
 	if (err) {
 		char line[560];
+		d->after = AFTER_STAY;   /* a failed save keeps the edits on the screen */
 		mt_error_format(err, line, sizeof line);
 		snprintf(d->err, sizeof d->err, _("not saved: %s"), line);
 		ui_dirty(a);
@@ -385,6 +396,8 @@ on_patched(const struct mt_media *item, const struct mt_error *err, void *arg)
 	snprintf(d->note, sizeof d->note, "%s", _("saved"));
 	ui_message(a, R_GOOD, "%s", _("saved"));
 	ui_dirty(a);
+	if (d->after != AFTER_STAY)
+		detail_go(a, d->after);
 }
 
 static void
@@ -484,28 +497,90 @@ edit_field(struct app *a)
 	free(cur);
 }
 
+/* Where q goes from the details: the view they were opened from. */
 static void
-discard_answer(struct app *a, int choice, void *arg)
+detail_leave(struct app *a)
 {
-	(void)arg;
-	if (choice == 'y') {
-		clear_pending(&a->detail);
-		a->detail.gen++;
-		ui_view_open(a, VIEW_MAIN);
+	clear_pending(&a->detail);
+	a->detail.gen++;
+	a->detail.after = AFTER_STAY;
+	ui_view_open(a, a->view_back == VIEW_DETAIL ? VIEW_MAIN : a->view_back);
+	a->view_back = VIEW_MAIN;
+}
+
+/* What was asked for once the edits are saved or discarded. */
+static void
+detail_go(struct app *a, enum detail_after after)
+{
+	struct detail *d = &a->detail;
+	if (after == AFTER_BACK) {
+		detail_leave(a);
+	} else if (after == AFTER_NEXT || after == AFTER_PREV) {
+		d->after = AFTER_STAY;
+		if (d->step == NULL || !d->step(a, after == AFTER_NEXT ? 1 : -1))
+			ui_message(a, R_NORMAL, "%s", after == AFTER_NEXT ? _("this is the last item")
+			                                                  : _("this is the first item"));
 	}
+}
+
+static void
+unsaved_answer(struct app *a, int choice, void *arg)
+{
+	enum detail_after after = (enum detail_after)(intptr_t)arg;
+	struct detail *d = &a->detail;
+	if (choice == 'd') {
+		clear_pending(d);
+		detail_go(a, after);
+	} else if (choice == 's') {
+		d->after = after;   /* done when the save succeeds */
+		detail_save(a);
+	}
+	/* n (and Esc): stay, the edits kept */
+}
+
+/* Leaves or steps to another item, asking first when edits are pending. */
+static void
+detail_away(struct app *a, enum detail_after after)
+{
+	if (has_pending(&a->detail)) {
+		ui_confirm(a, _("Unsaved changes"),
+		           _("This item has changes that are not saved.\n\n"
+		             "s: save them   d: discard them   n: stay here"),
+		           "sdn", unsaved_answer, (void *)(intptr_t)after);
+		return;
+	}
+	detail_go(a, after);
 }
 
 static void
 detail_back(struct app *a)
 {
-	if (has_pending(&a->detail)) {
-		ui_confirm(a, _("Unsaved changes"), _("Discard the changes to this item?"), "yn",
-		           discard_answer, NULL);
+	detail_away(a, AFTER_BACK);
+}
+
+void
+detail_set_stepper(struct app *a, bool (*step)(struct app *a, int dir))
+{
+	a->detail.step = step;
+}
+
+void
+detail_on_event(struct app *a, const struct ui_event *ev)
+{
+	struct detail *d = &a->detail;
+	if (!d->have)
 		return;
+	if (ev->kind == UI_EV_ITEM_DELETED && strcmp(ev->id, d->item.id) == 0) {
+		/* the item is gone, and its unsaved edits with it */
+		if (a->view == VIEW_DETAIL)
+			detail_leave(a);
+		else
+			clear_pending(d);
+	} else if (ev->kind == UI_EV_ITEM_EDITED && strcmp(ev->item->id, d->item.id) == 0 &&
+	           ev->item != &d->item) {
+		mt_media_free(&d->item);
+		mt_media_copy(&d->item, ev->item);
 	}
-	a->detail.gen++;
-	ui_view_open(a, a->view_back == VIEW_DETAIL ? VIEW_MAIN : a->view_back);
-	a->view_back = VIEW_MAIN;
 }
 
 static void
@@ -583,6 +658,8 @@ focal_key(struct app *a, int is_key, wint_t ch)
 	return UI_HANDLED;
 }
 
+/* The usual confirmation; the details stay open (with any unsaved edits)
+ * until the item is really gone (UI_EV_ITEM_DELETED). */
 static void
 delete_this(struct app *a)
 {
@@ -590,9 +667,6 @@ delete_this(struct app *a)
 	char **ids = xcalloc(1, sizeof *ids), **names = xcalloc(1, sizeof *names);
 	ids[0] = xstrdup(d->item.id);
 	names[0] = xstrdup(d->item.filename ? d->item.filename : d->item.id);
-	a->detail.gen++;
-	clear_pending(d);
-	ui_view_open(a, VIEW_MAIN);
 	remote_confirm_delete(a, ids, names, 1, true);
 }
 
@@ -640,6 +714,8 @@ detail_view_key(struct app *a, int is_key, wint_t ch)
 		d->err[0] = '\0';
 		return UI_HANDLED;
 	case 'd': delete_this(a); return UI_HANDLED;
+	case 'n': detail_away(a, AFTER_NEXT); return UI_HANDLED;
+	case 'N': detail_away(a, AFTER_PREV); return UI_HANDLED;
 	case 'q': case 27: case 'h': case 127: case 8: detail_back(a); return UI_HANDLED;
 	default: return UI_UNHANDLED;
 	}

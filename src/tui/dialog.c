@@ -34,6 +34,25 @@ ui_line_set(struct ui_line *l, const char *s)
 	}
 	l->buf[l->len] = L'\0';
 	l->pos = l->len;
+	l->selected = l->len > 0;
+}
+
+/* A key on a selected line: text and deletions replace the selection, any
+ * other key only lifts it. Returns true when the selection was deleted. */
+static bool
+line_unselect(struct ui_line *l, int is_key, wint_t c)
+{
+	if (!l->selected)
+		return false;
+	l->selected = false;
+	bool erase = is_key ? c == KEY_BACKSPACE || c == KEY_DC
+	                    : c == 127 || c == 8 || c == 21 || c == 11 || c == 23 ||
+	                      (c >= 32 && c != 127 && !(c >= 0x80 && c < 0xa0) && iswprint(c));
+	if (!erase)
+		return false;
+	l->len = l->pos = 0;
+	l->buf[0] = L'\0';
+	return true;
 }
 
 char *
@@ -61,6 +80,8 @@ int
 ui_line_key(struct ui_line *l, int is_key, wint_t ch)
 {
 	int max = (int)(sizeof l->buf / sizeof l->buf[0]) - 1;
+	if (line_unselect(l, is_key, ch) && !(!is_key && ch >= 32 && ch != 127))
+		return UI_HANDLED;   /* a deletion took the selection */
 	if (is_key) {
 		switch (ch) {
 		case KEY_LEFT: if (l->pos > 0) l->pos--; return UI_HANDLED;
@@ -157,7 +178,11 @@ ui_line_draw(WINDOW *w, int y, int x, int width, const struct ui_line *l)
 		wchar_t one[2] = { l->buf[i], L'\0' };
 		if (wcwidth(l->buf[i]) < 0)
 			one[0] = L'?';
+		if (l->selected)
+			wattron(w, A_REVERSE);
 		mvwaddnwstr(w, y, cx, one, 1);
+		if (l->selected)
+			wattroff(w, A_REVERSE);
 		cx += cw;
 	}
 	/* the cursor: a reverse cell, since the hardware cursor stays off */
@@ -187,6 +212,7 @@ struct dialog {
 	struct ui_line line;
 	char **items;
 	size_t nitems, cur, top;
+	bool beside;                /* the left half, beside a picture */
 };
 
 static void
@@ -249,6 +275,13 @@ ui_prompt(struct app *a, const char *title, const char *initial, ui_text_fn done
 }
 
 void
+ui_prompt_beside(struct app *a)
+{
+	if (a->dialog)
+		a->dialog->beside = true;
+}
+
+void
 ui_pick(struct app *a, const char *title, char *const *items, size_t n, size_t initial,
         ui_pick_fn fn, void *arg)
 {
@@ -298,6 +331,8 @@ ui_dialog_draw(struct app *a)
 	if (d == NULL)
 		return;
 	int width = a->cols - 4 < 70 ? a->cols - 4 : 70;
+	if (d->beside && a->cols >= 96)
+		width = a->cols / 2 - 2;
 	if (width < 20)
 		width = a->cols;
 	int inner = width - 4;
@@ -314,6 +349,8 @@ ui_dialog_draw(struct app *a)
 	if (height < 3)
 		height = 3;
 	int y0 = (a->rows - height) / 2, x0 = (a->cols - width) / 2;
+	if (d->beside && a->cols >= 96)
+		x0 = 1;
 	if (x0 < 0)
 		x0 = 0;
 	ui_set(stdscr, R_DIALOG);

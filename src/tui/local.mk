@@ -1,13 +1,16 @@
 ## src/tui/local.mk — sources of the full-screen interface (included by Makefile.am).
 src_mediatui_SOURCES += \
+	src/tui/auditview.c \
 	src/tui/detail.c \
 	src/tui/dialog.c \
 	src/tui/draw.c \
+	src/tui/events.c \
 	src/tui/help.c \
 	src/tui/localpane.c \
 	src/tui/preview.c \
 	src/tui/remote.c \
-	src/tui/scanview.c \
+	src/tui/scan.c \
 	src/tui/tui.c src/tui/tui.h \
 	src/tui/ui.h \
-	src/tui/uploads.c
+	src/tui/uploads.c \
+	src/tui/usageview.c

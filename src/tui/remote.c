@@ -409,18 +409,26 @@ remote_free(struct app *a)
 
 struct cols {
 	int mark, name, type, size, dims, alt, created;
+	int folder, matched;         /* search results: where, and which field matched */
 };
 
 static struct cols
-layout(int w)
+layout(int w, bool search)
 {
 	struct cols c = { .mark = 2, .type = 9, .size = 10, .dims = 10, .alt = 5, .created = 11 };
-	int fixed = c.mark + c.type + c.size + c.dims + c.alt + c.created;
-	if (w - fixed < 16) {
+	if (search) {
+		/* where and why instead of when, how large in pixels and the type */
+		c.created = c.dims = 0;
+		c.type = w >= 90 ? 9 : 0;
+		c.folder = w >= 90 ? 20 : 12;
+		c.matched = w >= 90 ? 18 : 9;
+	}
+	int fixed = c.mark + c.type + c.size + c.dims + c.alt + c.created + c.folder + c.matched;
+	if (w - fixed < 16 && c.created) {
 		c.created = 0;
 		fixed -= 11;
 	}
-	if (w - fixed < 16) {
+	if (w - fixed < 16 && c.dims) {
 		c.dims = 0;
 		fixed -= 10;
 	}
@@ -442,6 +450,20 @@ short_type(const char *mime, char *buf, size_t len)
 	const char *slash = strchr(mime, '/');
 	snprintf(buf, len, "%s", slash ? slash + 1 : mime);
 	return buf;
+}
+
+/* Which fields hold the search term, as the server does not say:
+ * "name+alt text", "title", or "" (matched elsewhere). ASCII case is ignored. */
+static void
+matched_fields(const struct mt_media *m, const char *term, char *out, size_t len)
+{
+	const char *const names[] = { N_("name"), N_("alt text"), N_("title"), N_("description") };
+	const char *const values[] = { m->filename, m->alt, m->title, m->description };
+	size_t o = 0;
+	out[0] = '\0';
+	for (size_t i = 0; i < 4 && term && *term; i++)
+		if (values[i] && strcasestr(values[i], term) && o < len)
+			o += (size_t)snprintf(out + o, len - o, "%s%s", o ? "+" : "", _(names[i]));
 }
 
 static void
@@ -489,6 +511,16 @@ draw_item(struct app *a, int y, int x, struct cols c, const struct mt_media *m, 
 		if (m->created_at)
 			mt_l10n_date(m->created_at, true, day, sizeof day);
 		ui_put_text(stdscr, y, cx, day, c.created - 1, true);
+		cx += c.created;
+	}
+	if (c.folder) {
+		ui_put_text(stdscr, y, cx, m->folder ? m->folder : "/", c.folder - 1, true);
+		cx += c.folder;
+		char why[64];
+		matched_fields(m, a->remote.search, why, sizeof why);
+		ui_set(stdscr, R_DIM);
+		ui_put_text(stdscr, y, cx, why, c.matched - 1, true);
+		ui_set(stdscr, R_NORMAL);
 	}
 }
 
@@ -564,7 +596,7 @@ remote_draw(struct app *a, int y, int x, int h, int w, bool focused)
 	if (r->mode == REMOTE_HISTORY)
 		ui_put_text(stdscr, y, x, title, w, false);
 	/* column heads */
-	struct cols c = layout(w);
+	struct cols c = layout(w, r->search != NULL);
 	ui_set(stdscr, R_COLHEAD);
 	ui_fill(stdscr, y + 1, x, w);
 	if (r->mode == REMOTE_LIBRARY) {
@@ -585,8 +617,14 @@ remote_draw(struct app *a, int y, int x, int h, int w, bool focused)
 		}
 		ui_put_text(stdscr, y + 1, cx + 1, _("Alt"), c.alt - 1, false);
 		cx += c.alt;
-		if (c.created)
+		if (c.created) {
 			ui_put_text(stdscr, y + 1, cx, _("Created"), c.created - 1, false);
+			cx += c.created;
+		}
+		if (c.folder) {
+			ui_put_text(stdscr, y + 1, cx, _("Folder"), c.folder - 1, false);
+			ui_put_text(stdscr, y + 1, cx + c.folder, _("Matched"), c.matched - 1, false);
+		}
 	} else {
 		ui_put_text(stdscr, y + 1, x + 1, _("Name / state / size / id, key or url"), w - 1, false);
 	}
@@ -669,27 +707,8 @@ current_item(struct app *a)
 	return NULL;
 }
 
-void
-remote_item_updated(struct app *a, const struct mt_media *m)
-{
-	struct remote *r = &a->remote;
-	for (size_t i = 0; i < r->nitems; i++) {
-		if (strcmp(r->items[i].id, m->id) == 0) {
-			bool moved = m->folder && r->items[i].folder && !r->search &&
-			             strcmp(m->folder, r->items[i].folder) != 0;
-			if (moved) {
-				remote_item_removed(a, m->id);
-				return;
-			}
-			mt_media_free(&r->items[i]);
-			mt_media_copy(&r->items[i], m);
-		}
-	}
-	ui_dirty(a);
-}
-
-void
-remote_item_removed(struct app *a, const char *id)
+static void
+remove_row(struct app *a, const char *id)
 {
 	struct remote *r = &a->remote;
 	for (size_t i = 0; i < r->nitems; i++) {
@@ -705,13 +724,89 @@ remote_item_removed(struct app *a, const char *id)
 			break;
 		}
 	}
-	ui_dirty(a);
+}
+
+static void
+update_row(struct app *a, const struct mt_media *m)
+{
+	struct remote *r = &a->remote;
+	for (size_t i = 0; i < r->nitems; i++) {
+		if (strcmp(r->items[i].id, m->id) == 0) {
+			bool moved = m->folder && r->items[i].folder && !r->search &&
+			             strcmp(m->folder, r->items[i].folder) != 0;
+			if (moved) {
+				remove_row(a, m->id);
+				return;
+			}
+			mt_media_free(&r->items[i]);
+			mt_media_copy(&r->items[i], m);
+		}
+	}
+}
+
+void
+remote_on_event(struct app *a, const struct ui_event *ev)
+{
+	struct remote *r = &a->remote;
+	switch (ev->kind) {
+	case UI_EV_ITEM_EDITED: update_row(a, ev->item); break;
+	case UI_EV_ITEM_DELETED: remove_row(a, ev->id); break;
+	case UI_EV_SHOW_FOLDER:
+		if (r->mode != REMOTE_LIBRARY)
+			break;
+		free(r->search);
+		r->search = NULL;
+		change_folder(a, ev->id, NULL);
+		break;
+	case UI_EV_SHOW_TYPE:
+		if (r->mode != REMOTE_LIBRARY)
+			break;
+		for (int i = 1; i < 4; i++)
+			if (strcmp(remote_types[i], ev->id) == 0 && r->type != i) {
+				r->type = i;
+				r->cur = r->top = 0;
+				remote_reload(a, false);
+			}
+		break;
+	default: break;
+	}
+}
+
+void
+remote_item_updated(struct app *a, const struct mt_media *m)
+{
+	ui_post(a, &(struct ui_event){ UI_EV_ITEM_EDITED, .item = m });
+}
+
+void
+remote_item_removed(struct app *a, const char *id)
+{
+	ui_post(a, &(struct ui_event){ UI_EV_ITEM_DELETED, .id = id });
+}
+
+/* n/N in the details: the next or previous item row of the listing. */
+static bool
+remote_step(struct app *a, int dir)
+{
+	struct remote *r = &a->remote;
+	size_t n = nrows(r), idx;
+	for (size_t i = r->cur; dir > 0 ? i + 1 < n : i > 0;) {
+		i = dir > 0 ? i + 1 : i - 1;
+		if (row_at(r, i, &idx) == ROW_ITEM) {
+			r->cur = i;
+			remote_fetch_more(a);
+			remote_open_item(a, &r->items[idx]);
+			return true;
+		}
+	}
+	return false;
 }
 
 void
 remote_open_item(struct app *a, const struct mt_media *m)
 {
 	detail_open(a, m);
+	detail_set_stepper(a, remote_step);
 }
 
 /* -- delete: a batch worked through one request at a time -- */
@@ -1229,21 +1324,31 @@ move_cursor(struct app *a, long delta)
 	remote_fetch_more(a);
 }
 
-static void
-go_up(struct app *a)
+/* Leaves a search, else goes up a folder; false at the top of the library. */
+bool
+remote_go_back(struct app *a)
 {
 	struct remote *r = &a->remote;
+	if (r->mode != REMOTE_LIBRARY)
+		return false;
 	if (r->search) {
 		apply_search(a, NULL);
-		return;
+		return true;
 	}
 	if (strcmp(remote_folder(a), "/") == 0)
-		return;
+		return false;
 	char *from = xstrdup(remote_folder(a));
 	char *p = parent_of(from);
 	change_folder(a, p, from);
 	free(p);
 	free(from);
+	return true;
+}
+
+static void
+go_up(struct app *a)
+{
+	remote_go_back(a);
 }
 
 static void
@@ -1311,7 +1416,7 @@ remote_key(struct app *a, int is_key, wint_t ch)
 		preview_view_open(a, m->focal_x >= 0 ? m->focal_x : 50, m->focal_y >= 0 ? m->focal_y : 50);
 		return UI_HANDLED;
 	}
-	case 'h': case 127: case 8:
+	case 'h': case 127: case 8: case 27:
 		go_up(a);
 		return UI_HANDLED;
 	case 'l': case '\r': case '\n':

@@ -480,6 +480,9 @@ main_key(struct app *a, int is_key, wint_t ch)
 			return UI_HANDLED;
 		case 'q':
 		case 'Q':
+			/* like Esc: out of a search, up a folder, and only then quit */
+			if (a->focus == PANE_REMOTE && remote_go_back(a))
+				return UI_HANDLED;
 			ui_request_quit(a);
 			return UI_HANDLED;
 		default:

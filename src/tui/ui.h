@@ -14,6 +14,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <time.h>
 #include <wchar.h>
 
 #include "audit.h"
@@ -94,7 +95,10 @@ char *ui_fit(const char *s, int width, bool pad);
 struct ui_line {
 	wchar_t buf[512];
 	int len, pos;
+	bool selected;              /* the prefilled text: typing replaces it */
 };
+/* Sets the text with the cursor at its end and the text selected, so that
+ * typing replaces it while arrows, Home and End keep it for editing. */
 void ui_line_set(struct ui_line *l, const char *utf8);
 /* Returns UI_HANDLED when the key edited the line. */
 int ui_line_key(struct ui_line *l, int is_key, wint_t ch);
@@ -118,6 +122,9 @@ void ui_prompt(struct app *a, const char *title, const char *initial, ui_text_fn
 /* Picks one of n strings (copied). */
 void ui_pick(struct app *a, const char *title, char *const *items, size_t n, size_t initial,
              ui_pick_fn fn, void *arg);
+/* After ui_prompt: the prompt stands in the left half of the screen, so a
+ * picture on the right stays in sight. */
+void ui_prompt_beside(struct app *a);
 bool ui_dialog_active(const struct app *a);
 void ui_dialog_draw(struct app *a);
 int ui_dialog_key(struct app *a, int is_key, wint_t ch);
@@ -135,6 +142,32 @@ struct ui_req {
 struct ui_req *ui_req_new(struct app *a, uint64_t gen, int kind, const char *s);
 /* Unlinks and frees; returns false when the app is shutting down. */
 bool ui_req_done(struct ui_req *r);
+
+/* ---- events: a change others may care about, posted once, taken by every
+ * view through its own handler (events.c lists them), so that views never
+ * call each other by name ---- */
+enum ui_event_kind {
+	UI_EV_ITEM_EDITED,    /* .item: the item as the server now has it (also a move) */
+	UI_EV_ITEM_DELETED,   /* .id */
+	UI_EV_ITEM_ADDED,     /* .item: an upload finished */
+	UI_EV_SCAN_DONE,      /* a full scan finished; usage and audit are new */
+	UI_EV_USAGE_CHANGED,  /* usage and audit changed after an edit, delete or upload */
+	UI_EV_SHOW_FOLDER,    /* .id: show this folder in the remote pane */
+	UI_EV_SHOW_TYPE,      /* .id: show this type family ("image") in the remote pane */
+};
+struct ui_event {
+	enum ui_event_kind kind;
+	const struct mt_media *item;
+	const char *id;
+};
+void ui_post(struct app *a, const struct ui_event *ev);
+/* Posts UI_EV_ITEM_ADDED for a finished upload (a no-op for other states). */
+void ui_post_upload_done(struct app *a, const struct mt_upload_job *job);
+/* the handlers, one per view module */
+void remote_on_event(struct app *a, const struct ui_event *ev);
+void detail_on_event(struct app *a, const struct ui_event *ev);
+void scan_on_event(struct app *a, const struct ui_event *ev);
+void audit_on_event(struct app *a, const struct ui_event *ev);
 
 /* ---- the panes and views ---- */
 enum pane { PANE_REMOTE, PANE_LOCAL, PANE_UPLOADS };
@@ -192,7 +225,7 @@ struct uploads {
 	int64_t done_bytes;          /* bytes of uploads finished this session */
 };
 
-/* A full scan of the library for usage and audit (scanview.c). */
+/* A full scan of the library for usage and audit (scan.c, auditview.c, usageview.c). */
 struct scan {
 	bool running, done, wanted;
 	uint64_t gen;
@@ -201,9 +234,13 @@ struct scan {
 	struct mt_audit audit;
 	char err[600];
 	uint64_t started_ms, finished_ms;
+	time_t finished_at;         /* wall clock, for "scanned 14:02" */
+	struct mt_media *items;     /* what usage and audit need of every item */
+	size_t nitems, items_cap;
 };
 
 /* the detail/editor view (detail.c) */
+enum detail_after { AFTER_STAY, AFTER_BACK, AFTER_NEXT, AFTER_PREV };
 struct detail {
 	struct mt_media item;
 	bool have;
@@ -220,6 +257,10 @@ struct detail {
 	bool focal_open;
 	double ex, ey;
 	bool focal_crops;            /* v: the crops instead of the picture (narrow screens) */
+	enum detail_after after;     /* once the pending save succeeds */
+	/* n/N: opens the neighbour in the list the details came from (dir +1/-1),
+	 * false at its end; set by the opener after detail_open, NULL: none */
+	bool (*step)(struct app *a, int dir);
 };
 
 /* pictures for the detail view, the focal editor and the preview view (preview.c) */
@@ -322,8 +363,6 @@ struct app {
 	struct detail detail;
 	struct ui_preview pv;
 	int help_top;
-	int usage_top;
-	size_t audit_cur, audit_top;
 	struct dialog *dialog;
 
 	/* the message in the status line */
@@ -362,7 +401,9 @@ void remote_reload(struct app *a, bool folders_too);
 void remote_draw(struct app *a, int y, int x, int h, int w, bool focused);
 int remote_key(struct app *a, int is_key, wint_t ch);
 const char *remote_folder(const struct app *a);
-/* Replaces an item after a successful PATCH (by id). */
+/* Tell every view that an item was saved (PATCH, move) or deleted: they
+ * post UI_EV_ITEM_EDITED / UI_EV_ITEM_DELETED (kept for the delete and move
+ * batch, which calls them). */
 void remote_item_updated(struct app *a, const struct mt_media *m);
 void remote_item_removed(struct app *a, const char *id);
 /* Reloads the upload history (upload-only dialects). */
@@ -372,6 +413,8 @@ void remote_confirm_delete(struct app *a, char **ids, char **names, size_t n, bo
 /* Folder list for pickers: returns a borrowed vector. */
 char *const *remote_folder_list(struct app *a, size_t *n);
 void remote_folders_reload(struct app *a);
+/* q and Esc: leaves a search, else goes up a folder; false at the top. */
+bool remote_go_back(struct app *a);
 /* Opens an item by id in the detail view. */
 void remote_open_item(struct app *a, const struct mt_media *m);
 
@@ -396,6 +439,8 @@ void uploads_summary(const struct app *a, char *out, size_t outlen);
 
 /* ---- detail.c ---- */
 void detail_open(struct app *a, const struct mt_media *m);
+/* After detail_open: how n/N reach the next/previous item of the opener's list. */
+void detail_set_stepper(struct app *a, bool (*step)(struct app *a, int dir));
 void detail_free(struct app *a);
 
 /* view modules: draw the whole screen below the header, handle a key */
@@ -404,6 +449,8 @@ int detail_view_key(struct app *a, int is_key, wint_t ch);
 void usage_view_draw(struct app *a);
 int usage_view_key(struct app *a, int is_key, wint_t ch);
 void audit_view_draw(struct app *a);
+/* Limits the audit to a folder and those below it (NULL: the whole library). */
+void audit_limit_folder(struct app *a, const char *folder);
 int audit_view_key(struct app *a, int is_key, wint_t ch);
 void help_view_open(struct app *a);   /* at the keys for the current view */
 void help_view_draw(struct app *a);
@@ -441,10 +488,13 @@ void preview_view_open(struct app *a, double fx, double fy);
 void preview_view_draw(struct app *a);
 int preview_view_key(struct app *a, int is_key, wint_t ch);
 
-/* ---- scanview.c ---- */
+/* ---- scan.c ---- */
 void scan_start(struct app *a);
 void scan_free(struct app *a);
 /* Bytes the library uses, or -1 when not known yet. */
 int64_t scan_used_bytes(const struct app *a);
+/* The title line of the usage and audit views (progress, or when scanned);
+ * returns the next free line. */
+int scan_draw_header(struct app *a, int y, const char *title);
 
 #endif

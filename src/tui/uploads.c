@@ -58,6 +58,7 @@ on_event(struct mt_upload_queue *q, struct mt_upload_job *job, enum mt_upload_ev
 		}
 		if (job && (job->state == MT_JOB_DONE))
 			a->up.done_bytes += job->size > 0 ? job->size : 0;
+		ui_post_upload_done(a, job);
 		if (job && job->state == MT_JOB_FAILED) {
 			char line[600];
 			mt_error_format(&job->err, line, sizeof line);

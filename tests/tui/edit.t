@@ -66,7 +66,7 @@ type_text " changed"
 send Enter
 wait_for "not saved yet"
 send q
-expect_screen "leaving with unsaved changes asks" "Discard the changes"
+expect_screen "leaving with unsaved changes asks" "Unsaved changes"
 send n
 expect_screen "n keeps the edit" "not saved yet"
 send u

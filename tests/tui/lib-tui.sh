@@ -140,12 +140,17 @@ tui_wait_exit() {
 	cat "$T/tui.rc"
 }
 
-# quit: q (and y when asked), then the exit status
+# quit: q (and y when asked), then the exit status; q first leaves a search
+# and goes up the folders, so it is pressed again while the program runs
 tui_quit() {
 	send q
 	i=0
-	while [ ! -s "$T/tui.rc" ] && [ $i -lt 40 ]; do
-		if screen | grep -qF "Quit now?"; then send y; fi
+	while [ ! -s "$T/tui.rc" ] && [ $i -lt 100 ]; do
+		if screen | grep -qF "Quit now?"; then
+			send y
+		elif [ $((i % 10)) -eq 9 ]; then
+			send q
+		fi
 		sleep 0.05
 		i=$((i + 1))
 	done

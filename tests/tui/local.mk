@@ -11,6 +11,13 @@ tui_tests += \
 	tests/tui/preview.t \
 	tests/tui/upload.t \
 	tests/tui/hostile.t \
-	tests/tui/pixels.t
+	tests/tui/pixels.t \
+	tests/tui/unsaved.t \
+	tests/tui/prompt.t \
+	tests/tui/back.t \
+	tests/tui/live.t \
+	tests/tui/altqueue.t \
+	tests/tui/usagewalk.t \
+	tests/tui/search.t
 # the helpers the scripts source, distributed with them
 dist_noinst_DATA = tests/tui/lib-tui.sh tests/tui/fake_term.py

@@ -123,6 +123,18 @@ test_audit(void **state)
 	/* ordered by kind, the kept duplicate first in its group */
 	for (size_t i = 1; i < a.nfindings; i++)
 		assert_true(a.findings[i - 1].kind <= a.findings[i].kind);
+	/* --fail-on: kinds by name, counted */
+	unsigned kinds;
+	assert_int_equal(mt_finding_kinds_parse("missing-alt,empty-folder", &kinds), 0);
+	assert_int_equal(kinds, (1u << MT_FIND_MISSING_ALT) | (1u << MT_FIND_EMPTY_FOLDER));
+	assert_int_equal(mt_audit_count_kinds(&a, kinds), 4);
+	assert_int_equal(mt_audit_count_kinds(&a, 0), 0);
+	assert_int_equal(mt_finding_kinds_parse("duplicate", &kinds), 0);
+	assert_int_equal(mt_audit_count_kinds(&a, kinds), 3);
+	assert_int_equal(mt_finding_kinds_parse("missing-alt,", &kinds), -1);
+	assert_int_equal(mt_finding_kinds_parse("", &kinds), -1);
+	assert_int_equal(mt_finding_kinds_parse("missing", &kinds), -1);
+	assert_int_equal(mt_finding_kinds_parse("oversized,nonsense", &kinds), -1);
 	mt_audit_free(&a);
 }
 

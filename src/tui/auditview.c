@@ -1,0 +1,502 @@
+/* auditview.c — the audit view over the scan: findings by kind, the
+ * alt-text queue (a picture, a prompt, Enter, the next one), duplicates
+ * deleted with the usual confirmation, and a limit to one folder.
+ *
+ * The findings are the scan's and stay live (scan.c); this file keeps only
+ * where the cursor is, the folder limit and the queue. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "l10n.h"
+#include "sanitize.h"
+#include "textwidth.h"
+#include "ui.h"
+#include "xalloc.h"
+
+/* the view's own state */
+static struct audit_state {
+	size_t cur, top;            /* the cursor among the shown findings */
+	char *folder;               /* NULL: the whole library; else this folder and below */
+	char **saving;              /* alt text sent, answer not in yet: the queue skips them */
+	size_t nsaving;
+	bool queue;                 /* the alt-text queue is on */
+} st;
+
+
+static const char *
+kind_title(enum mt_finding_kind k)
+{
+	switch (k) {
+	case MT_FIND_MISSING_ALT: return _("Images without alt text");
+	case MT_FIND_OVERSIZED: return _("Oversized files");
+	case MT_FIND_DUPLICATE: return _("Duplicates (same name and size; the oldest is kept)");
+	case MT_FIND_MISMATCH: return _("Name and type disagree");
+	case MT_FIND_EMPTY_FOLDER: return _("Empty folders");
+	}
+	return "?";
+}
+
+/* Whether a folder is the limit or below it. */
+static bool
+in_limit(const char *folder)
+{
+	if (st.folder == NULL || strcmp(st.folder, "/") == 0)
+		return true;
+	if (folder == NULL)
+		return false;
+	size_t n = strlen(st.folder);
+	return strncmp(folder, st.folder, n) == 0 && (folder[n] == '\0' || folder[n] == '/');
+}
+
+/* The findings shown (inside the limit), as indices into the audit. */
+static size_t
+shown_findings(struct app *a, size_t **out)
+{
+	struct mt_audit *au = &a->scan.audit;
+	size_t n = 0;
+	*out = xcalloc(au->nfindings ? au->nfindings : 1, sizeof **out);
+	if (!a->scan.done)
+		return 0;
+	for (size_t i = 0; i < au->nfindings; i++)
+		if (in_limit(au->findings[i].folder))
+			(*out)[n++] = i;
+	return n;
+}
+
+static void
+draw_finding(struct app *a, int y, const struct mt_finding *f)
+{
+	int name_w = a->cols >= 100 ? 36 : 24, folder_w = a->cols >= 100 ? 20 : 12, size_w = 9;
+	int det_w = a->cols - name_w - folder_w - size_w - 8;
+	int x = 3;
+	if (f->kind == MT_FIND_DUPLICATE) {
+		ui_set(stdscr, f->keep ? R_GOOD : R_WARN);
+		ui_put_text(stdscr, y, 1, f->keep ? _("keep") : _("dup"), 4, false);
+		ui_set(stdscr, R_NORMAL);
+		x = 6;
+	}
+	ui_put_text(stdscr, y, x, f->filename ? f->filename : f->folder, name_w - 1, true);
+	x += name_w;
+	ui_put_text(stdscr, y, x, f->id ? (f->folder ? f->folder : "") : "", folder_w - 1, true);
+	x += folder_w;
+	char sz[32] = "";
+	if (f->size >= 0 && f->id)
+		mt_format_size(f->size, sz, sizeof sz);
+	ui_put_right(stdscr, y, x, sz, size_w - 1);
+	x += size_w;
+	char day[64] = "";
+	if (f->created_at)
+		mt_l10n_date(f->created_at, false, day, sizeof day);
+	char *det = xasprintf("%s%s%s", f->detail ? f->detail : "", f->detail && day[0] ? "  " : "",
+	                      day);
+	ui_set(stdscr, R_DIM);
+	ui_put_text(stdscr, y, x, det, det_w, false);
+	ui_set(stdscr, R_NORMAL);
+	free(det);
+}
+
+void
+audit_view_draw(struct app *a)
+{
+	struct scan *s = &a->scan;
+	char *title = st.folder ? xasprintf(_("Audit of %s  (f: whole library)"), st.folder)
+	                        : xstrdup(_("Audit"));
+	int y = scan_draw_header(a, 1, title);
+	free(title);
+	if (!s->done) {
+		if (!s->running && !s->err[0])
+			ui_put_text(stdscr, y, 1, _("r starts a scan"), a->cols - 2, false);
+		return;
+	}
+	struct mt_audit *au = &s->audit;
+	size_t *idx;
+	size_t n = shown_findings(a, &idx);
+	if (n == 0) {
+		ui_set(stdscr, R_GOOD);
+		ui_put_text(stdscr, y, 1, _("nothing to report"), a->cols - 2, false);
+		ui_set(stdscr, R_NORMAL);
+		free(idx);
+		return;
+	}
+	if (st.cur >= n)
+		st.cur = n - 1;
+	int body = a->rows - 1 - y;
+	if (body < 1) {
+		free(idx);
+		return;
+	}
+	/* flatten to rows: a heading before each kind */
+	size_t cur_row = 0, nrows = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (i == 0 || au->findings[idx[i]].kind != au->findings[idx[i - 1]].kind)
+			nrows++;
+		if (i == st.cur)
+			cur_row = nrows;
+		nrows++;
+	}
+	if (cur_row < st.top + 1 && cur_row > 0)
+		st.top = cur_row - 1;
+	if (cur_row < st.top)
+		st.top = cur_row;
+	if (cur_row >= st.top + (size_t)body)
+		st.top = cur_row - (size_t)body + 1;
+	size_t row = 0;
+	for (size_t i = 0; i < n && y < a->rows - 1; i++) {
+		const struct mt_finding *f = &au->findings[idx[i]];
+		if (i == 0 || f->kind != au->findings[idx[i - 1]].kind) {
+			if (row >= st.top && y < a->rows - 1) {
+				size_t count = 0;
+				for (size_t k = i; k < n && au->findings[idx[k]].kind == f->kind; k++)
+					count++;
+				char *h = xasprintf("%s (%zu)", kind_title(f->kind), count);
+				ui_set(stdscr, R_COLHEAD);
+				ui_put_text(stdscr, y++, 1, h, a->cols - 2, false);
+				ui_set(stdscr, R_NORMAL);
+				free(h);
+			}
+			row++;
+		}
+		if (row++ < st.top || y >= a->rows - 1)
+			continue;
+		draw_finding(a, y, f);
+		if (i == st.cur)
+			mvwchgat(stdscr, y, 0, a->cols, ui_attr(R_CURSOR) & ~A_COLOR,
+			         (short)PAIR_NUMBER(ui_attr(R_CURSOR)), NULL);
+		y++;
+	}
+	free(idx);
+}
+
+/* The shown finding at position pos, or NULL. */
+static const struct mt_finding *
+finding_at(struct app *a, size_t pos)
+{
+	size_t *idx;
+	size_t n = shown_findings(a, &idx);
+	const struct mt_finding *f = pos < n ? &a->scan.audit.findings[idx[pos]] : NULL;
+	free(idx);
+	return f;
+}
+
+static bool audit_step(struct app *a, int dir);
+
+static void
+open_finding(struct app *a, const struct mt_finding *f)
+{
+	if (f->id == NULL) {
+		char *p = mt_sanitize(f->folder);
+		ui_message(a, R_NORMAL, _("folder %s is empty; delete it from the remote pane (d)"), p);
+		free(p);
+		return;
+	}
+	struct mt_media m;
+	mt_media_init(&m);
+	m.id = f->id;
+	m.filename = f->filename;
+	m.folder = f->folder;
+	m.size = f->size;
+	m.created_at = f->created_at;
+	detail_open(a, &m);   /* copies, then fetches every field */
+	detail_set_stepper(a, audit_step);
+}
+
+/* The position of the shown finding about item id, or -1. */
+static long
+position_of(struct app *a, const char *id)
+{
+	size_t *idx;
+	size_t n = shown_findings(a, &idx);
+	long pos = -1;
+	for (size_t i = 0; i < n && pos < 0; i++) {
+		const char *fid = a->scan.audit.findings[idx[i]].id;
+		if (fid && strcmp(fid, id) == 0)
+			pos = (long)i;
+	}
+	free(idx);
+	return pos;
+}
+
+/* n/N in the details opened from here: the next finding about an item. */
+static bool
+audit_step(struct app *a, int dir)
+{
+	long pos = a->detail.have ? position_of(a, a->detail.item.id) : -1;
+	if (pos < 0)
+		pos = (long)st.cur - (dir > 0 ? 1 : 0);   /* the finding went: its place */
+	for (long i = pos + dir; i >= 0; i += dir) {
+		const struct mt_finding *f = finding_at(a, (size_t)i);
+		if (f == NULL)
+			break;
+		if (f->id) {
+			st.cur = (size_t)i;
+			open_finding(a, f);
+			return true;
+		}
+	}
+	return false;
+}
+
+/* -- alt text, one item or the queue of every image without it -- */
+
+static bool
+is_saving(const char *id)
+{
+	for (size_t i = 0; i < st.nsaving; i++)
+		if (strcmp(st.saving[i], id) == 0)
+			return true;
+	return false;
+}
+
+static void
+saving_done(const char *id)
+{
+	for (size_t i = 0; i < st.nsaving; i++) {
+		if (strcmp(st.saving[i], id) == 0) {
+			free(st.saving[i]);
+			st.saving[i] = st.saving[--st.nsaving];
+			break;
+		}
+	}
+	if (st.nsaving == 0) {
+		free(st.saving);
+		st.saving = NULL;
+	}
+}
+
+static void
+on_alt_saved(const struct mt_media *item, const struct mt_error *err, void *arg)
+{
+	struct ui_req *q = arg;
+	struct app *a = q->app;
+	char *id = xstrdup(q->s);
+	bool live = ui_req_done(q);
+	saving_done(id);
+	free(id);
+	if (!live)
+		return;
+	if (err) {
+		ui_error(a, _("setting alt text"), err);
+		return;
+	}
+	if (item)
+		remote_item_updated(a, item);   /* the finding goes with the event */
+	ui_message(a, R_GOOD, "%s", _("alt text saved"));
+}
+
+static void alt_prompt(struct app *a, const struct mt_finding *f);
+
+/* The next image without alt text from the cursor on, not being saved. */
+static const struct mt_finding *
+next_missing_alt(struct app *a, size_t *pos)
+{
+	for (size_t i = st.cur;; i++) {
+		const struct mt_finding *f = finding_at(a, i);
+		if (f == NULL)
+			return NULL;
+		if (f->kind == MT_FIND_MISSING_ALT && f->id && !is_saving(f->id)) {
+			*pos = i;
+			return f;
+		}
+	}
+}
+
+static void
+alt_entered(struct app *a, const char *text, void *arg)
+{
+	char *id = arg;
+	if (text == NULL) {
+		st.queue = false;   /* Esc: the details of this item stay open */
+		free(id);
+		return;
+	}
+	if (*text) {
+		struct mt_media_patch p = { .alt = text };
+		struct mt_error err;
+		mt_error_clear(&err);
+		struct ui_req *q = ui_req_new(a, 0, 0, id);
+		if (a->site.dialect->patch == NULL || !a->site.has_key) {
+			ui_req_done(q);
+			ui_message(a, R_WARN, "%s", _("this profile cannot edit media"));
+			st.queue = false;
+		} else if (a->site.dialect->patch(&a->site, id, &p, on_alt_saved, q, &err) < 0) {
+			ui_req_done(q);
+			ui_error(a, _("setting alt text"), &err);
+			st.queue = false;
+		} else {
+			st.saving = xreallocarray(st.saving, st.nsaving + 1, sizeof *st.saving);
+			st.saving[st.nsaving++] = xstrdup(id);
+		}
+	}
+	free(id);
+	if (!st.queue)
+		return;
+	/* the next one at once; an empty answer skips an item */
+	size_t pos;
+	long here = a->detail.have ? position_of(a, a->detail.item.id) : -1;
+	if (here >= 0 && !*text)
+		st.cur = (size_t)here + 1;
+	const struct mt_finding *f = next_missing_alt(a, &pos);
+	if (f == NULL) {
+		st.queue = false;
+		if (a->view == VIEW_DETAIL)
+			ui_view_open(a, VIEW_AUDIT);
+		ui_message(a, R_GOOD, "%s", _("no more images without alt text"));
+		return;
+	}
+	st.cur = pos;
+	alt_prompt(a, f);
+}
+
+/* How many images without alt text are left, this one included. */
+static size_t
+missing_left(struct app *a)
+{
+	size_t *idx, left = 0;
+	size_t n = shown_findings(a, &idx);
+	for (size_t i = 0; i < n; i++) {
+		const struct mt_finding *f = &a->scan.audit.findings[idx[i]];
+		left += f->kind == MT_FIND_MISSING_ALT && f->id && !is_saving(f->id);
+	}
+	free(idx);
+	return left;
+}
+
+/* The item's details with its picture, and the prompt beside it. */
+static void
+alt_prompt(struct app *a, const struct mt_finding *f)
+{
+	open_finding(a, f);
+	a->pv.enabled = true;
+	char *title = st.queue ? xasprintf(P_("Alt text for %s  (%zu left; Enter saves, Esc stops)",
+	                                      "Alt text for %s  (%zu left; Enter saves, Esc stops)",
+	                                      missing_left(a)),
+	                                   f->filename ? f->filename : f->id, missing_left(a))
+	                       : xasprintf(_("Alt text for %s"), f->filename ? f->filename : f->id);
+	ui_prompt(a, title, "", alt_entered, NULL, xstrdup(f->id));
+	ui_prompt_beside(a);
+	free(title);
+}
+
+static void
+delete_dups(struct app *a, int only_group)
+{
+	struct mt_audit *au = &a->scan.audit;
+	size_t n = 0;
+	for (size_t i = 0; i < au->nfindings; i++) {
+		const struct mt_finding *f = &au->findings[i];
+		if (f->kind == MT_FIND_DUPLICATE && !f->keep && f->id && in_limit(f->folder) &&
+		    (only_group == 0 || f->group == only_group))
+			n++;
+	}
+	if (n == 0) {
+		ui_message(a, R_NORMAL, "%s", _("no duplicates to delete"));
+		return;
+	}
+	char **ids = xcalloc(n, sizeof *ids), **names = xcalloc(n, sizeof *names);
+	size_t k = 0;
+	for (size_t i = 0; i < au->nfindings && k < n; i++) {
+		const struct mt_finding *f = &au->findings[i];
+		if (f->kind == MT_FIND_DUPLICATE && !f->keep && f->id && in_limit(f->folder) &&
+		    (only_group == 0 || f->group == only_group)) {
+			ids[k] = xstrdup(f->id);
+			char day[64] = "";
+			if (f->created_at)
+				mt_l10n_date(f->created_at, false, day, sizeof day);
+			names[k++] = xasprintf("%s %s", f->filename ? f->filename : "", day);
+		}
+	}
+	remote_confirm_delete(a, ids, names, k, true);
+}
+
+void
+audit_limit_folder(struct app *a, const char *folder)
+{
+	free(st.folder);
+	st.folder = folder ? xstrdup(folder) : NULL;
+	st.cur = st.top = 0;
+	ui_dirty(a);
+}
+
+void
+audit_on_event(struct app *a, const struct ui_event *ev)
+{
+	(void)a;
+	if (ev->kind == UI_EV_SCAN_DONE)
+		st.cur = st.top = 0;
+	/* after a change the cursor stays at its place: on the next finding */
+}
+
+int
+audit_view_key(struct app *a, int is_key, wint_t ch)
+{
+	size_t *idx;
+	size_t n = shown_findings(a, &idx);
+	free(idx);
+	const struct mt_finding *f = finding_at(a, st.cur);
+	if ((is_key && ch == KEY_DOWN) || (!is_key && ch == 'j')) {
+		if (st.cur + 1 < n)
+			st.cur++;
+		return UI_HANDLED;
+	}
+	if ((is_key && ch == KEY_UP) || (!is_key && ch == 'k')) {
+		if (st.cur > 0)
+			st.cur--;
+		return UI_HANDLED;
+	}
+	if (is_key) {
+		switch (ch) {
+		case KEY_NPAGE: st.cur = st.cur + 10 < n ? st.cur + 10 : (n ? n - 1 : 0); return UI_HANDLED;
+		case KEY_PPAGE: st.cur = st.cur > 10 ? st.cur - 10 : 0; return UI_HANDLED;
+		case KEY_HOME: st.cur = 0; return UI_HANDLED;
+		case KEY_END: st.cur = n ? n - 1 : 0; return UI_HANDLED;
+		case KEY_ENTER: case KEY_RIGHT:
+			if (f)
+				open_finding(a, f);
+			return UI_HANDLED;
+		case KEY_LEFT: case KEY_BACKSPACE:
+			ui_view_open(a, VIEW_MAIN);
+			return UI_HANDLED;
+		default: return UI_UNHANDLED;
+		}
+	}
+	switch (ch) {
+	case 'g': st.cur = 0; return UI_HANDLED;
+	case 'G': st.cur = n ? n - 1 : 0; return UI_HANDLED;
+	case '\r': case '\n': case 'l': case 'e':
+		if (f)
+			open_finding(a, f);
+		return UI_HANDLED;
+	case 'a':
+		/* on an image without alt text: the queue of all of them from here */
+		if (f && f->id) {
+			st.queue = f->kind == MT_FIND_MISSING_ALT;
+			alt_prompt(a, f);
+		}
+		return UI_HANDLED;
+	case 'd':
+		if (f && f->kind == MT_FIND_DUPLICATE)
+			delete_dups(a, f->group);
+		return UI_HANDLED;
+	case 'D':
+		delete_dups(a, 0);
+		return UI_HANDLED;
+	case 'f':
+		audit_limit_folder(a, NULL);
+		return UI_HANDLED;
+	case 'r':
+		scan_start(a);
+		return UI_HANDLED;
+	case 'v':
+		ui_view_open(a, VIEW_USAGE);
+		return UI_HANDLED;
+	case 'q': case 27: case 'h': case 127: case 8:
+		ui_view_open(a, VIEW_MAIN);
+		return UI_HANDLED;
+	default:
+		return UI_UNHANDLED;
+	}
+}

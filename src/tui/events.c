@@ -1,0 +1,50 @@
+/* events.c — one change, told to every view that may care.
+ *
+ * The view that makes a change (an edit saved, an item deleted or moved, an
+ * upload finished) posts it here; each view keeps its own state up to date
+ * in its handler. The order matters only in one way: the scan (usage and
+ * audit) takes the event before the views that draw from it. */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "ui.h"
+
+typedef void (*event_fn)(struct app *a, const struct ui_event *ev);
+
+static const event_fn handlers[] = {
+	scan_on_event,
+	remote_on_event,
+	detail_on_event,
+	audit_on_event,
+};
+
+void
+ui_post(struct app *a, const struct ui_event *ev)
+{
+	if (a->closing)
+		return;
+	for (size_t i = 0; i < sizeof handlers / sizeof handlers[0]; i++)
+		handlers[i](a, ev);
+	ui_dirty(a);
+}
+
+void
+ui_post_upload_done(struct app *a, const struct mt_upload_job *job)
+{
+	if (job == NULL || job->state != MT_JOB_DONE || job->remote_id == NULL || job->already_there)
+		return;
+	struct mt_media m;
+	char mime[sizeof job->mime];
+	snprintf(mime, sizeof mime, "%s", job->mime);
+	mt_media_init(&m);
+	m.id = job->remote_id;
+	m.filename = job->name;
+	m.mime_type = mime[0] ? mime : NULL;
+	m.size = job->size;
+	m.folder = job->folder;
+	m.alt = job->alt;
+	m.url = job->remote_url;
+	ui_post(a, &(struct ui_event){ UI_EV_ITEM_ADDED, .item = &m });
+}

@@ -1,0 +1,278 @@
+/* scan.c — a full scan of the library in the background (a page at a
+ * time, oldest first) that feeds the usage and audit views, kept live.
+ *
+ * The scan is started on demand (v, A, r) and once at start-up when the
+ * site lists media, so the status line can show the storage used against
+ * the plan. Answers of a scan that was restarted are dropped. The scan
+ * keeps what it needs of every item; an edit, delete, move or upload
+ * (events) changes that copy and usage and audit are worked out again, so
+ * they never show a library that no longer is. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "i18n.h"
+#include "l10n.h"
+#include "sanitize.h"
+#include "textwidth.h"
+#include "ui.h"
+#include "xalloc.h"
+
+#define SCAN_PAGE 100
+
+static void scan_next(struct app *a);
+
+int64_t
+scan_used_bytes(const struct app *a)
+{
+	if (a->scan.done)
+		return a->scan.usage.bytes;
+	if (a->remote.mode == REMOTE_HISTORY) {
+		/* upload-only: what this profile uploaded, from the journal */
+		int64_t sum = 0;
+		bool any = false;
+		for (size_t i = 0; i < a->remote.nhist; i++) {
+			const struct mt_history_rec *h = &a->remote.hist[i];
+			if (h->state && strcmp(h->state, "done") == 0 && h->size > 0) {
+				sum += h->size;
+				any = true;
+			}
+		}
+		return any ? sum : (a->remote.nhist ? 0 : -1);
+	}
+	return -1;
+}
+
+static void
+items_free(struct scan *s)
+{
+	for (size_t i = 0; i < s->nitems; i++)
+		mt_media_free(&s->items[i]);
+	free(s->items);
+	s->items = NULL;
+	s->nitems = s->items_cap = 0;
+}
+
+void
+scan_free(struct app *a)
+{
+	struct scan *s = &a->scan;
+	if (s->wanted) {
+		mt_usage_free(&s->usage);
+		mt_audit_free(&s->audit);
+	}
+	items_free(s);
+	memset(s, 0, sizeof *s);
+}
+
+/* What usage and audit read of an item (no url, title or description). */
+static void
+keep_copy(struct mt_media *dst, const struct mt_media *m)
+{
+	mt_media_init(dst);
+	dst->id = xstrdup(m->id);
+	dst->filename = m->filename ? xstrdup(m->filename) : NULL;
+	dst->mime_type = m->mime_type ? xstrdup(m->mime_type) : NULL;
+	dst->alt = m->alt ? xstrdup(m->alt) : NULL;
+	dst->folder = m->folder ? xstrdup(m->folder) : NULL;
+	dst->created_at = m->created_at ? xstrdup(m->created_at) : NULL;
+	dst->size = m->size;
+	dst->width = m->width;
+	dst->height = m->height;
+}
+
+static void
+items_add(struct scan *s, const struct mt_media *m)
+{
+	if (s->nitems == s->items_cap) {
+		s->items_cap = s->items_cap ? s->items_cap * 2 : 256;
+		s->items = xreallocarray(s->items, s->items_cap, sizeof *s->items);
+	}
+	keep_copy(&s->items[s->nitems++], m);
+}
+
+static struct mt_media *
+items_find(struct scan *s, const char *id)
+{
+	for (size_t i = 0; i < s->nitems; i++)
+		if (strcmp(s->items[i].id, id) == 0)
+			return &s->items[i];
+	return NULL;
+}
+
+/* Usage and audit from the items kept, as if scanned now. */
+static void
+recount(struct app *a)
+{
+	struct scan *s = &a->scan;
+	mt_usage_free(&s->usage);
+	mt_audit_free(&s->audit);
+	mt_usage_init(&s->usage, a->profile->plan_bytes);
+	mt_audit_init(&s->audit, a->cl->large_bytes > 0 ? a->cl->large_bytes : MT_AUDIT_DEFAULT_LARGE);
+	for (size_t i = 0; i < s->nitems; i++) {
+		mt_usage_add(&s->usage, &s->items[i]);
+		mt_audit_add(&s->audit, &s->items[i]);
+	}
+	size_t nf;
+	char *const *folders = remote_folder_list(a, &nf);
+	mt_usage_finish(&s->usage);
+	mt_audit_finish(&s->audit, folders, nf);
+}
+
+void
+scan_on_event(struct app *a, const struct ui_event *ev)
+{
+	struct scan *s = &a->scan;
+	if (!s->wanted)
+		return;
+	struct mt_media *m;
+	switch (ev->kind) {
+	case UI_EV_ITEM_EDITED:
+		if ((m = items_find(s, ev->item->id)) == NULL)
+			return;
+		mt_media_free(m);
+		keep_copy(m, ev->item);
+		break;
+	case UI_EV_ITEM_DELETED:
+		if ((m = items_find(s, ev->id)) == NULL)
+			return;
+		mt_media_free(m);
+		*m = s->items[--s->nitems];
+		break;
+	case UI_EV_ITEM_ADDED:
+		/* a running scan reaches the new item itself (it lists oldest first) */
+		if (!s->done || items_find(s, ev->item->id))
+			return;
+		items_add(s, ev->item);
+		break;
+	default:
+		return;
+	}
+	if (s->done) {
+		recount(a);
+		ui_post(a, &(struct ui_event){ UI_EV_USAGE_CHANGED });
+	}
+}
+
+static void
+on_scan_page(const struct mt_media_page *page, const struct mt_error *err, void *arg)
+{
+	struct ui_req *q = arg;
+	struct app *a = q->app;
+	uint64_t gen = q->gen;
+	if (!ui_req_done(q))
+		return;
+	struct scan *s = &a->scan;
+	if (gen != s->gen || !s->running)
+		return;
+	ui_dirty(a);
+	if (err) {
+		mt_error_format(err, s->err, sizeof s->err);
+		s->running = false;
+		return;
+	}
+	for (size_t i = 0; i < page->nitems; i++)
+		items_add(s, &page->items[i]);
+	s->seen += (int64_t)page->nitems;
+	s->total = page->total;
+	if (!mt_media_page_more(page, SCAN_PAGE, s->seen)) {
+		recount(a);
+		s->running = false;
+		s->done = true;
+		s->finished_ms = mt_now_ms();
+		s->finished_at = time(NULL);
+		ui_trace(a, "scan done: %lld items in %llums", (long long)s->seen,
+		         (unsigned long long)(s->finished_ms - s->started_ms));
+		ui_post(a, &(struct ui_event){ UI_EV_SCAN_DONE });
+		return;
+	}
+	scan_next(a);
+}
+
+static void
+scan_next(struct app *a)
+{
+	struct scan *s = &a->scan;
+	struct mt_list_query lq = { .limit = SCAN_PAGE, .offset = (long)s->seen };
+	if (a->site.has_key) {
+		lq.sort = "createdAt";
+		lq.order = "asc";
+	}
+	struct mt_error err;
+	mt_error_clear(&err);
+	struct ui_req *q = ui_req_new(a, s->gen, 0, NULL);
+	if (a->site.dialect->list(&a->site, &lq, on_scan_page, q, &err) < 0) {
+		ui_req_done(q);
+		mt_error_format(&err, s->err, sizeof s->err);
+		s->running = false;
+	}
+}
+
+void
+scan_start(struct app *a)
+{
+	if (!a->can_browse)
+		return;
+	struct scan *s = &a->scan;
+	uint64_t gen = s->gen + 1;
+	scan_free(a);
+	s->gen = gen;
+	mt_usage_init(&s->usage, a->profile->plan_bytes);
+	mt_audit_init(&s->audit, a->cl->large_bytes > 0 ? a->cl->large_bytes : MT_AUDIT_DEFAULT_LARGE);
+	s->wanted = true;
+	s->running = true;
+	s->total = -1;
+	s->started_ms = mt_now_ms();
+	scan_next(a);
+	ui_dirty(a);
+}
+
+/* The title line of usage and audit: how far the scan is, or when it was
+ * made; its progress bar and error under it. Returns the next free line. */
+int
+scan_draw_header(struct app *a, int y, const char *title)
+{
+	struct scan *s = &a->scan;
+	ui_set(stdscr, R_TITLE);
+	ui_fill(stdscr, y, 0, a->cols);
+	char buf[300];
+	char what[200];
+	if (s->running && s->total >= 0)
+		snprintf(what, sizeof what, _("scanning %lld / %lld"), (long long)s->seen,
+		         (long long)s->total);
+	else if (s->running)
+		snprintf(what, sizeof what, _("scanning %lld / ?"), (long long)s->seen);
+	else {
+		char when[16] = "";
+		struct tm tm;
+		if (s->done && localtime_r(&s->finished_at, &tm))
+			strftime(when, sizeof when, "%H:%M", &tm);
+		char items[64];
+		snprintf(items, sizeof items, P_("%lld item", "%lld items", (unsigned long)s->nitems),
+		         (long long)s->nitems);
+		if (when[0])
+			/* TRANSLATORS: "%s" is "N items", then the time of day of the scan */
+			snprintf(what, sizeof what, _("%s  scanned %s, kept up to date  r rescans"), items,
+			         when);
+		else
+			snprintf(what, sizeof what, "%s", items);
+	}
+	snprintf(buf, sizeof buf, " %s  %s", title, what);
+	ui_put_text(stdscr, y, 0, buf, a->cols, false);
+	ui_set(stdscr, R_NORMAL);
+	y++;
+	if (s->running) {
+		double frac = s->total > 0 ? (double)s->seen / (double)s->total : 0;
+		ui_bar(stdscr, y, 1, a->cols - 2 > 40 ? 40 : a->cols - 2, frac);
+		y++;
+	}
+	if (s->err[0]) {
+		ui_set(stdscr, R_ERROR);
+		ui_put_text(stdscr, y++, 1, s->err, a->cols - 2, false);
+		ui_set(stdscr, R_NORMAL);
+	}
+	return y;
+}

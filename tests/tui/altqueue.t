@@ -1,0 +1,67 @@
+#!/bin/sh
+# altqueue.t — twenty images get their alt text from the audit's queue:
+# one key starts it, then each is its text and Enter, nothing more. The
+# server then has all twenty. Keys are counted as they are sent.
+. "${top_srcdir:-.}/tests/tui/lib-tui.sh"
+
+start_server clearcms --demo "$top_srcdir/data/demo"
+# the first twenty findings, in the audit's order
+mt audit --json >"$T/audit.json"
+jget '"\n".join([f["id"] for f in d["findings"] if f["kind"] == "missing-alt"][:20])' \
+	<"$T/audit.json" >"$T/ids"
+expect_eq "the demo has at least twenty images without alt text" 20 "$(wc -l <"$T/ids" | tr -d ' ')"
+
+keys=0
+key() { send "$@"; keys=$((keys + $#)); }
+text() { type_text "$1"; keys=$((keys + ${#1})); }
+
+tui_start 120 30
+wait_for " of " || not_ok "the list is shown"
+send A
+expect_screen "the audit is open" "Images without alt text (64)"
+before=$keys
+key a
+# (the library's waits use i: the count here is k)
+k=0
+while read -r id; do
+	k=$((k + 1))
+	name=$(jget "[f['filename'] for f in d['findings'] if f.get('id') == '$id'][0]" <"$T/audit.json")
+	[ -n "$name" ] || not_ok "finding $k has a name"
+	wait_for "Alt text for $name" || not_ok "prompt $k names $name" "$(screen)"
+	text "Alt $k"
+	key Enter
+done <"$T/ids"
+queue=$((keys - before))
+expect_screen "after twenty the queue is at the 21st" "(44 left"
+key Escape
+wait_gone "Enter: accept" || not_ok "Esc stops the queue"
+send q
+expect_screen "the audit counts 44 left" "Images without alt text (44)"
+echo "# keystrokes for 20 items: $queue (1 to start, then the text and Enter each)"
+expect_eq "twenty items take 1 + 20 x (text + Enter) keys" \
+	$((1 + 20 + 9 * 5 + 11 * 6)) "$queue"   # "Alt 1".."Alt 9", "Alt 10".."Alt 20"
+
+# the server has all twenty
+mt ls --all --json >"$T/all.json"
+k=0
+missing=0
+while read -r id; do
+	k=$((k + 1))
+	got=$(jget "[m.get('alt') for m in d['items'] if m['id'] == '$id'][0]" <"$T/all.json")
+	[ "$got" = "Alt $k" ] || { missing=$((missing + 1)); echo "# $id: $got"; }
+done <"$T/ids"
+expect_eq "the server has the alt text of all twenty" 0 "$missing"
+
+# n and N step through the findings from the details
+send Home Enter
+wait_for "Focal point" || not_ok "the first finding opens"
+first=$(screen | sed -n 's/^ File name  *\([^ ]*\).*/\1/p' | head -n 1)
+send n
+wait_gone " $first" || not_ok "n opens the next finding"
+second=$(screen | sed -n 's/^ File name  *\([^ ]*\).*/\1/p' | head -n 1)
+check "n shows another item" test -n "$second" -a "$second" != "$first"
+send N
+expect_screen "N goes back to the previous one" " $first"
+rc=$(tui_quit)
+expect_eq "q quits with status 0" 0 "$rc"
+finish

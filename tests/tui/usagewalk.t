@@ -1,0 +1,56 @@
+#!/bin/sh
+# usagewalk.t — usage walked like ncdu: a cursor on folders and types, s
+# sorts by size or count, Enter shows the folder in the remote pane, A
+# audits just that folder, d deletes the folder's items through the usual
+# confirmation (backup first on b). Keys counted for walk-and-delete.
+. "${top_srcdir:-.}/tests/tui/lib-tui.sh"
+
+start_server clearcms --demo "$top_srcdir/data/demo"
+logos=$(mt ls /logos --all --json | jget 'len(d["items"])')
+
+tui_start 100 30
+wait_for " of " || not_ok "the list is shown"
+send v
+expect_screen "usage lists folders, largest first" "By folder (largest first)"
+# the cursor starts on the largest folder; Enter shows it in the remote pane
+send Enter
+expect_screen "Enter shows the folder under the cursor" "Remote /images/team"
+send v
+wait_for "By folder" || not_ok "usage again"
+send j Enter
+expect_screen "j, Enter shows the second largest" "Remote /images "
+send v
+wait_for "By folder" || not_ok "usage again"
+send s
+expect_screen "s sorts by count" "By folder (most items first)"
+send s
+expect_screen "s again sorts by size" "By folder (largest first)"
+
+# A on a folder: the audit of that folder alone
+send Home j j
+send A
+expect_screen "A audits the folder under the cursor" "Audit of /images/products"
+expect_screen "with its own findings only" "Images without alt text (10)"
+refute_screen "nothing from other folders" "harbour-badge-000.gif"
+send f
+expect_screen "f goes back to the whole library" "Images without alt text (64)"
+send q
+
+# walk to /logos (the sixth folder by size) and delete its items, backup first
+keys=0
+send v; keys=$((keys + 1))
+wait_for "By folder" || not_ok "usage again"
+send Home j j j j j; keys=$((keys + 6))
+send d; keys=$((keys + 1))
+expect_screen "d asks with the usual confirmation" "Delete $logos items from the library?"
+expect_screen "which offers the backup" "back up the originals first"
+send b; keys=$((keys + 1))
+expect_screen "b backs up, then deletes" "deleted $logos, originals in" 60
+echo "# keys to walk usage to /logos and delete it, backup first: $keys"
+refute_screen "the folder's row is gone from usage" "/logos"
+expect_eq "the server has nothing left in /logos" 0 "$(mt ls /logos --all --json | jget 'len(d["items"])')"
+bk=$(ls "$T"/data/mediatui/backups/t/ 2>/dev/null | wc -l | tr -d ' ')
+expect_eq "every original is in the backup folder" "$logos" "$bk"
+rc=$(tui_quit)
+expect_eq "q quits with status 0" 0 "$rc"
+finish

@@ -33,9 +33,18 @@ for case in "TERM 15 clearcms" "HUP 1 clarife" "TERM 15 adclear" "HUP 1 direct";
 	start_server "$d" --slow 0.15 --max-chunk 65536
 	fq_profile "$d"
 	fq_make "$T/s$d" "$d" 20 1048576
+	# the server holds every request once three files are in: the queue
+	# is mid-way when the signal goes, however fast the machine
+	admin POST /_admin/faults '{"hold_at_files": 3}' >/dev/null
 	"$MEDIATUI" -c "$T/config" upload --json -j 3 "$T/s$d"/* >"$T/first.json" 2>"$T/first.err" &
 	pid=$!
 	fq_wait_files 3 120
+	i=0
+	while [ "$(admin GET /_admin/state | jget 'd["counts"]["held"]')" -lt 1 ] && [ $i -lt 600 ]; do
+		i=$((i + 1)); sleep 0.1
+	done
+	check "$d: a request is held mid-queue before the signal" \
+		test "$(admin GET /_admin/state | jget 'd["counts"]["held"]')" -ge 1 -a "$(admin GET /_admin/files | jget 'len(d["files"])')" -lt 21
 	# and until the client has noted some as done, so the report has some
 	i=0
 	while [ "$(grep -c '"state":"done"' "$XDG_STATE_HOME/mediatui/uploads-t.jsonl" 2>/dev/null)" -lt 2 ] &&
@@ -47,7 +56,7 @@ for case in "TERM 15 clearcms" "HUP 1 clarife" "TERM 15 adclear" "HUP 1 direct";
 	expect_eq "$d: SIG$sig stops upload with status 128+$n" $((128 + n)) "$rc"
 	check "$d: ... and says how to resume" grep -q "run the same command again to resume" "$T/first.err"
 	check "$d: ... the journal is flushed and agrees with the report" journal_flushed "$T/first.json"
-	admin POST /_admin/faults '{"slow": 0}' >/dev/null
+	admin POST /_admin/faults '{"slow": 0, "hold_at_files": 0}' >/dev/null
 	mt upload --json -j 3 "$T/s$d"/* >"$T/second.json" 2>"$T/second.err"; rc=$?
 	expect_eq "$d: the rerun completes" 0 "$rc"
 	fq_verify "$d: ... each file on the server once" "$T/s$d" --results "$T/second.json"

@@ -11,7 +11,7 @@ MIB=1048576
 
 # ---- a file changed or cut short while its bytes are on the way
 # change_during NAME DIALECT HOW FILE [server options]: starts the upload,
-# waits until the server is reading its body (held back by --slow), then
+# waits until the server holds its body unread (the hold_body gate), then
 # changes FILE: "shrink" (truncate to half) or "write" (same size, new bytes)
 change_during() {
 	cname=$1; d=$2; how=$3; f=$4; shift 4
@@ -20,21 +20,22 @@ change_during() {
 	rm -rf "$T/state" "$T/server-data"
 	start_server "$d" "$@"
 	fq_profile "$d"
+	# the server leaves the body unread until the file is changed
+	admin POST /_admin/faults '{"hold_body": 1}' >/dev/null
 	"$MEDIATUI" -c "$T/config" upload --json "$f" >"$T/ch.json" 2>"$T/ch.err" &
 	pid=$!
-	# the body has begun: a storage PUT counted, the clearcms POST counted,
-	# or adclear's first chunk held (slow answers keep the rest waiting)
 	i=0
-	while [ $i -lt 300 ]; do
-		n=$(admin GET /_admin/state | jget 'd["counts"]["storage_puts"] + (d["counts"]["requests"] if d["dialect"] == "clearcms" else 0) + sum(1 for u in d["uploads"] if u["held"] > 0)')
-		[ "$n" -ge 1 ] && break
+	while [ "$(admin GET /_admin/state | jget 'd["counts"]["held"]')" -lt 1 ] && [ $i -lt 600 ]; do
 		i=$((i + 1)); sleep 0.05
 	done
+	check "$cname: the body is held before the file changes" \
+		test "$(admin GET /_admin/state | jget 'd["counts"]["held"]')" -ge 1
 	if [ "$how" = shrink ]; then
 		truncate -s $(( $(stat -c %s "$f") / 2 )) "$f"
 	else
 		printf 'CHANGED!' | dd of="$f" bs=1 seek=$((3 * MIB)) conv=notrunc 2>/dev/null
 	fi
+	admin POST /_admin/faults '{"hold_body": 0}' >/dev/null
 	wait "$pid"; rc=$?
 	admin POST /_admin/faults '{"slow": 0}' >/dev/null
 	expect_eq "$cname: the upload fails (exit 1)" "1 failed" "$rc $(jget 'd[0]["status"]' <"$T/ch.json")"
@@ -48,14 +49,14 @@ change_during() {
 
 mkdir -p "$T/c1" "$T/c2" "$T/c3" "$T/c4"
 fq_make "$T/c1" flare 1 $((12 * MIB))
-change_during "flare, written to during the PUT" flare write "$T"/c1/*.mp4 --slow 1.5
+change_during "flare, written to during the PUT" flare write "$T"/c1/*.mp4
 fq_make "$T/c2" clarife 1 $((12 * MIB))
-change_during "clarife, cut short during the PUT" clarife shrink "$T"/c2/*.png --slow 1.5
+change_during "clarife, cut short during the PUT" clarife shrink "$T"/c2/*.png
 # under 8 MiB goes as multipart; more than the socket buffers hold (~4 MiB)
 fq_make "$T/c3" clearcms 1 $((7 * MIB + MIB / 2))
-change_during "clearcms multipart, written to during the POST" clearcms write "$T"/c3/*.png --slow 1.5
+change_during "clearcms multipart, written to during the POST" clearcms write "$T"/c3/*.png
 fq_make "$T/c4" adclear 1 $((8 * MIB))
-change_during "adclear, written to between chunks" adclear write "$T"/c4/*.png --slow 0.4 --max-chunk $MIB
+change_during "adclear, written to between chunks" adclear write "$T"/c4/*.png --max-chunk $MIB
 
 # ---- a directory and a FIFO given as files: refused at once, nothing hangs
 fq_stop_server

@@ -174,6 +174,9 @@ class State:
             # files, or a resumable session this many bytes, every API
             # request is held unanswered (as with stall) until set back to 0
             "hold_at_files": 0, "hold_at_bytes": 0,
+            # a body (storage PUT, multipart POST, chunk) is not read
+            # until set back to 0
+            "hold_body": 0,
         }
         self.violations = []
         self.counts = {"requests": 0, "storage_requests": 0, "storage_puts": 0, "faults": 0, "held": 0}
@@ -426,6 +429,16 @@ class Base(BaseHTTPRequestHandler):
         except (UnicodeDecodeError, ValueError):
             return _BadJSON
 
+    def hold_body_gate(self, limit=600):
+        """The hold_body gate: a body stops being read before its first byte (counted in
+        counts.held) until a test sets hold_body back to 0, so that it can act
+        while the bytes are on the way, however fast the machine."""
+        with self.state.lock:
+            self.state.counts["held"] += 1
+        deadline = time.time() + limit
+        while self.state.faults.get("hold_body") and time.time() < deadline:
+            time.sleep(0.05)
+
     def stream_body_to(self, path, n, drop_at=None, stall_at=None):
         """Copies n body bytes to path in chunks; returns the md5. With drop_at,
         stops after that many bytes and closes the connection (a fault). With
@@ -434,13 +447,19 @@ class Base(BaseHTTPRequestHandler):
         md5 = hashlib.md5()
         sha = hashlib.sha256()
         got = 0
+        hold_at = 0 if n > 1 and self.state.faults.get("hold_body") else None
         with open(path, "wb") as f:
             while got < n:
+                if hold_at is not None and got >= hold_at:
+                    self.hold_body_gate()
+                    hold_at = None
                 if stall_at is not None and got >= stall_at:
                     with self.state.lock:
                         self.state.counts["faults"] += 1
                     stalled_forever(self)
                 want = min(CHUNK, n - got)
+                if hold_at is not None and got + want > hold_at:
+                    want = max(1, hold_at - got)
                 if stall_at is not None and got + want > stall_at:
                     want = max(1, stall_at - got)
                 if drop_at is not None and got + want > drop_at:

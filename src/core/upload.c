@@ -487,7 +487,7 @@ hash_slice(void *arg)
 {
 	struct mt_upload_job *job = arg;
 	job->timer = 0;
-	if (job->paused || job->queue->paused) {
+	if (job->queue->paused) {
 		job->timer = mt_loop_timer_add(job->queue->site->loop, 200, hash_slice, job);
 		return;
 	}
@@ -693,8 +693,8 @@ step_transfer(struct mt_upload_job *job)
 		return;
 	}
 	/* API steps run ahead of the transfers; the bytes themselves go at most
-	 * -j at a time */
-	if (!job->in_transfer && q->transferring >= q->opts.jobs) {
+	 * -j at a time, and none start while the queue is paused */
+	if (!job->in_transfer && (q->transferring >= q->opts.jobs || q->paused)) {
 		job->waiting_slot = true;
 		return;
 	}
@@ -725,6 +725,11 @@ mt_upload_step_done(struct mt_upload_job *job, const struct mt_error *err)
 	struct mt_upload_queue *q = job->queue;
 	if (mt_job_state_final(job->state))
 		return;
+	if (err == NULL && q->paused) {
+		/* the next step waits: a paused queue sends nothing new */
+		job->held = true;
+		return;
+	}
 	if (err) {
 		if (strcmp(err->code, "URL_EXPIRED") == 0 && job->presigns < MAX_PRESIGNS &&
 		    job->state == MT_JOB_UPLOADING) {
@@ -835,6 +840,13 @@ wake_waiters(void *arg)
 {
 	struct mt_upload_queue *q = arg;
 	q->wake_timer = 0;
+	for (int i = 0; i < q->njobs && !q->paused; i++) {
+		struct mt_upload_job *job = q->jobs[i];
+		if (job->held && !mt_job_state_final(job->state)) {
+			job->held = false;
+			mt_upload_step_done(job, NULL);
+		}
+	}
 	for (int i = 0; i < q->njobs && q->transferring < q->opts.jobs && !q->paused; i++) {
 		struct mt_upload_job *job = q->jobs[i];
 		if (job->waiting_slot && !mt_job_state_final(job->state))
@@ -912,9 +924,17 @@ mt_upload_queue_start(struct mt_upload_queue *q)
 	queue_pump(q);
 }
 
+bool
+mt_upload_queue_paused(const struct mt_upload_queue *q)
+{
+	return q->paused;
+}
+
 void
 mt_upload_queue_pause(struct mt_upload_queue *q, bool paused)
 {
+	if (q->paused == paused)
+		return;
 	q->paused = paused;
 	for (int i = 0; i < q->njobs; i++)
 		if (q->jobs[i]->req)
@@ -955,6 +975,7 @@ mt_upload_queue_retry_failed(struct mt_upload_queue *q)
 		struct mt_upload_job *job = q->jobs[i];
 		if ((job->state == MT_JOB_FAILED || job->state == MT_JOB_CANCELLED) && job->size >= 0) {
 			job->state = MT_JOB_QUEUED;
+			job->held = false;
 			mt_error_clear(&job->err);
 			job->attempt = 0;
 			job->step_failures = 0;

@@ -43,7 +43,8 @@ struct mt_upload_job {
 	struct mt_upload_queue *queue;
 	int index;
 	enum mt_job_state state;
-	bool paused;
+	bool held;                 /* a step ended while the queue was paused: the
+	                              next one waits for mt_upload_queue_pause(q, false) */
 
 	/* the local file */
 	char *path;                /* as given */
@@ -160,8 +161,11 @@ struct mt_upload_job *mt_upload_queue_add_to(struct mt_upload_queue *q, const ch
                                              const char *folder);
 /* Starts as many jobs as allowed; later ones start as earlier ones end. */
 void mt_upload_queue_start(struct mt_upload_queue *q);
-/* Pause or resume everything; paused transfers keep their connection. */
+/* Pause or resume everything; paused transfers keep their connection, and
+ * a step that ends while paused holds its job until the queue resumes. The
+ * queue owns the one pause state; mt_upload_queue_paused reads it. */
 void mt_upload_queue_pause(struct mt_upload_queue *q, bool paused);
+bool mt_upload_queue_paused(const struct mt_upload_queue *q);
 void mt_upload_job_cancel(struct mt_upload_job *job);
 /* Puts failed (and cancelled) jobs back in the queue. */
 int mt_upload_queue_retry_failed(struct mt_upload_queue *q);

@@ -116,6 +116,13 @@ quit_answer(struct app *a, int choice, void *arg)
 void
 ui_request_quit(struct app *a)
 {
+	if (uploads_paused(a)) {
+		ui_confirm(a, _("Quit"),
+		           _("Uploads are paused. Quit now?\n"
+		             "They can be resumed on the next start."),
+		           "yn", quit_answer, NULL);
+		return;
+	}
 	if (uploads_running(a)) {
 		ui_confirm(a, _("Quit"),
 		           _("Uploads are still running. Quit now?\n"

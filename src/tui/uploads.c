@@ -124,6 +124,9 @@ uploads_add(struct app *a, char **paths, size_t n, const char *folder)
 		add_one(a, paths[i], folder);
 	mt_upload_queue_start(a->up.q);
 	a->up.shown = true;
+	/* what one does next (pause, cancel, read a failure) is the panel's */
+	a->focus = PANE_UPLOADS;
+	a->up.follow = true;
 	char *f = mt_sanitize(folder ? folder : "/");
 	ui_message(a, R_NORMAL, P_("uploading %zu file to %s", "uploading %zu files to %s", n), n, f);
 	free(f);
@@ -134,6 +137,12 @@ bool
 uploads_running(const struct app *a)
 {
 	return a->up.q && !mt_upload_queue_finished(a->up.q);
+}
+
+bool
+uploads_paused(const struct app *a)
+{
+	return uploads_running(a) && mt_upload_queue_paused(a->up.q);
 }
 
 void
@@ -176,8 +185,11 @@ uploads_summary(const struct app *a, char *out, size_t outlen)
 		return;
 	int64_t sent, total;
 	mt_upload_queue_totals(a->up.q, &sent, &total);
-	snprintf(out, outlen, _("%s %d/%d up %d%%"), G.up, done, n,
-	         total > 0 ? (int)(sent * 100 / total) : 0);
+	int pct = total > 0 ? (int)(sent * 100 / total) : 0;
+	if (mt_upload_queue_paused(a->up.q))
+		snprintf(out, outlen, _("%s %d/%d up %d%% paused"), G.up, done, n, pct);
+	else
+		snprintf(out, outlen, _("%s %d/%d up %d%%"), G.up, done, n, pct);
 }
 
 static double
@@ -208,7 +220,7 @@ job_rate(struct app *a, struct mt_upload_job *job, uint64_t now)
 static const char *
 state_word(const struct app *a, const struct mt_upload_job *job, char *buf, size_t len)
 {
-	if (job->paused && !mt_job_state_final(job->state))
+	if (mt_upload_queue_paused(job->queue) && !mt_job_state_final(job->state))
 		return _("paused");
 	if (job->attempt > 0 && !mt_job_state_final(job->state)) {
 		snprintf(buf, len, _("retrying %d"), job->attempt);
@@ -261,7 +273,9 @@ uploads_draw(struct app *a, int y, int x, int h, int w, bool focused)
 	int pct = total > 0 ? (int)(sent * 100 / total) : 0;
 	char count[80];
 	snprintf(count, sizeof count, _("%d/%d done"), done, n);
-	snprintf(head, sizeof head, " %s  %s%s%s  %s / %s", _("Uploads"), count,
+	bool paused = uploads_paused(a);
+	snprintf(head, sizeof head, " %s%s  %s%s%s  %s / %s", _("Uploads"),
+	         paused ? _(" (paused: p resumes)") : "", count,
 	         failed ? ", " : "", failed ? _("some failed") : "", s1, s2);
 	int bar_w = w >= 90 ? 20 : 10;
 	int tail_w = w >= 70 ? 26 : 6;
@@ -381,11 +395,9 @@ uploads_key(struct app *a, int is_key, wint_t ch)
 	case 'g': u->cur = 0; return UI_HANDLED;
 	case 'G': u->cur = n ? n - 1 : 0; return UI_HANDLED;
 	case 'p': {
-		bool paused = false;
-		for (int i = 0; i < n; i++)
-			paused |= mt_upload_queue_job(u->q, i)->paused;
-		mt_upload_queue_pause(u->q, !paused);
-		ui_message(a, R_NORMAL, paused ? _("uploads resumed") : _("uploads paused"));
+		bool paused = !mt_upload_queue_paused(u->q);
+		mt_upload_queue_pause(u->q, paused);
+		ui_message(a, R_NORMAL, paused ? _("uploads paused (p resumes)") : _("uploads resumed"));
 		return UI_HANDLED;
 	}
 	case 'x':

@@ -10,6 +10,7 @@ tui_tests += \
 	tests/tui/signals.t \
 	tests/tui/preview.t \
 	tests/tui/upload.t \
+	tests/tui/upload-pause.t \
 	tests/tui/hostile.t \
 	tests/tui/pixels.t \
 	tests/tui/unsaved.t \

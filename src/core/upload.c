@@ -45,6 +45,7 @@ struct mt_upload_queue {
 	bool announced_done;
 	bool pumping, pump_again;   /* queue_pump is running; run it once more */
 	int scan_from;       /* no job before this index is queued */
+	int batch;           /* the current batch (mt_upload_queue_new_batch) */
 	mt_upload_event_fn fn;
 	void *arg;
 };
@@ -232,6 +233,18 @@ mt_upload_queue_add(struct mt_upload_queue *q, const char *path)
 	return mt_upload_queue_add_to(q, path, NULL);
 }
 
+static bool
+same_folder(const char *a, const char *b)
+{
+	return strcmp(a && *a ? a : "/", b && *b ? b : "/") == 0;
+}
+
+void
+mt_upload_queue_new_batch(struct mt_upload_queue *q)
+{
+	q->batch++;
+}
+
 struct mt_upload_job *
 mt_upload_queue_add_to(struct mt_upload_queue *q, const char *path, const char *folder)
 {
@@ -242,6 +255,7 @@ mt_upload_queue_add_to(struct mt_upload_queue *q, const char *path, const char *
 	struct mt_upload_job *job = xcalloc(1, sizeof *job);
 	job->queue = q;
 	job->index = q->njobs;
+	job->batch = q->batch;
 	job->path = xstrdup(path);
 	job->name = xstrdup(mt_basename(path));
 	job->folder = opt_dup(folder ? folder : q->opts.folder);
@@ -264,12 +278,16 @@ mt_upload_queue_add_to(struct mt_upload_queue *q, const char *path, const char *
 		job->size = st.st_size;
 		job->dev = st.st_dev;
 		job->ino = st.st_ino;
-		/* the same file twice in one queue would upload it twice */
+		/* the same file twice for one folder in one batch would upload it
+		 * twice; to another folder, or asked again later, it is wanted */
 		for (int i = 0; i < q->njobs - 1; i++) {
 			struct mt_upload_job *o = q->jobs[i];
-			if (o->size >= 0 && o->dev == st.st_dev && o->ino == st.st_ino &&
+			if (o->batch == job->batch && o->size >= 0 && o->dev == st.st_dev &&
+			    o->ino == st.st_ino && same_folder(o->folder, job->folder) &&
 			    o->state != MT_JOB_FAILED && o->state != MT_JOB_CANCELLED) {
-				mt_error_set(&job->err, MT_ERR_USAGE, _("%s: listed twice; uploaded once"), path);
+				snprintf(job->why_skipped, sizeof job->why_skipped,
+				         _("listed twice for %s in this upload (also as %s); sent once"),
+				         job->folder ? job->folder : "/", o->path);
 				job->state = MT_JOB_SKIPPED;
 				break;
 			}
@@ -388,6 +406,9 @@ job_resume_from_journal(struct mt_upload_job *job)
 		free(job->remote_url);
 		job->remote_url = rec_str(rec, "url");
 		job->already_there = true;
+		snprintf(job->why_skipped, sizeof job->why_skipped,
+		         _("already uploaded to %s before (%s); the journal has it"),
+		         job->folder ? job->folder : "/", job->remote_id ? job->remote_id : "?");
 		return true;
 	}
 	/* a job retried in the same run already holds some of these */
@@ -715,6 +736,9 @@ job_complete(struct mt_upload_job *job)
 {
 	job->sent = job->size;
 	job->state = job->already_there ? MT_JOB_SKIPPED : MT_JOB_DONE;
+	if (job->already_there && job->why_skipped[0] == '\0')
+		snprintf(job->why_skipped, sizeof job->why_skipped,
+		         _("the server already has this file (%s)"), job->remote_id ? job->remote_id : "?");
 	job->state_ms = mt_now_ms();
 	job_finished(job);
 }

@@ -95,6 +95,8 @@ struct mt_upload_job {
 	char *remote_url;
 	struct mt_error err;
 	bool already_there;        /* the server had it before this run */
+	char why_skipped[300];     /* for people: why a skipped job sent nothing */
+	int batch;                 /* the batch it was added in (mt_upload_queue_new_batch) */
 	bool in_transfer;          /* holds one of the -j transfer slots */
 	bool waiting_slot;         /* ready to transfer, waiting for a slot */
 
@@ -153,6 +155,10 @@ int mt_upload_queue_new(struct mt_site *site, const struct mt_upload_options *op
                         struct mt_error *err);
 void mt_upload_queue_free(struct mt_upload_queue *q);
 
+/* Starts a new batch: a file listed twice for the same folder is sent once
+ * within a batch; the same file in a later batch or for another folder is
+ * its own upload (the journal still skips what already reached a folder). */
+void mt_upload_queue_new_batch(struct mt_upload_queue *q);
 /* Adds a file. Problems found now (missing file, a directory) make the job
  * fail at once with a message; nothing is silently dropped. */
 struct mt_upload_job *mt_upload_queue_add(struct mt_upload_queue *q, const char *path);

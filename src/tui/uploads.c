@@ -120,6 +120,7 @@ uploads_add(struct app *a, char **paths, size_t n, const char *folder)
 {
 	if (n == 0 || ensure_queue(a) < 0)
 		return;
+	mt_upload_queue_new_batch(a->up.q);
 	for (size_t i = 0; i < n; i++)
 		add_one(a, paths[i], folder);
 	mt_upload_queue_start(a->up.q);
@@ -329,6 +330,10 @@ uploads_draw(struct app *a, int y, int x, int h, int w, bool focused)
 			ui_set(stdscr, job->state == MT_JOB_CANCELLED ? R_DIM : role);
 			ui_put_text(stdscr, yy, cx, line, rest - 1, true);
 			ui_set(stdscr, R_NORMAL);
+		} else if (job->state == MT_JOB_SKIPPED && job->why_skipped[0]) {
+			ui_set(stdscr, R_WARN);
+			ui_put_text(stdscr, yy, cx, job->why_skipped, rest - 1, true);
+			ui_set(stdscr, R_NORMAL);
 		} else if ((job->state == MT_JOB_DONE || job->state == MT_JOB_SKIPPED) && job->remote_id) {
 			char *ref = xasprintf("%s %s", job->remote_id, job->remote_url ? job->remote_url : "");
 			ui_set(stdscr, R_DIM);
@@ -431,6 +436,7 @@ resume_answer(struct app *a, int choice, void *arg)
 {
 	struct resume *r = arg;
 	if (choice == 'y' && ensure_queue(a) == 0) {
+		mt_upload_queue_new_batch(a->up.q);
 		for (size_t i = 0; i < r->n; i++)
 			if (mt_history_unfinished(&r->v[i]) && access(r->v[i].path, R_OK) == 0)
 				add_one(a, r->v[i].path, r->v[i].folder);

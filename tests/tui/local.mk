@@ -11,6 +11,7 @@ tui_tests += \
 	tests/tui/preview.t \
 	tests/tui/upload.t \
 	tests/tui/upload-pause.t \
+	tests/tui/upload-twice.t \
 	tests/tui/hostile.t \
 	tests/tui/pixels.t \
 	tests/tui/unsaved.t \

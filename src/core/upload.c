@@ -989,28 +989,78 @@ mt_upload_job_cancel(struct mt_upload_job *job)
 	}
 }
 
-int
-mt_upload_queue_retry_failed(struct mt_upload_queue *q)
+bool
+mt_upload_error_transient(const struct mt_error *err)
 {
-	int n = 0;
+	/* a full plan passes once space is freed, whatever kind it was read as */
+	if (strcmp(err->code, "PLAN_LIMIT_REACHED") == 0 || strcasestr(err->code, "quota"))
+		return true;
+	switch (err->kind) {
+	case MT_ERR_NET:
+	case MT_ERR_QUOTA:
+		return true;
+	case MT_ERR_HTTP:
+	case MT_ERR_PROTOCOL:
+		if (strcmp(err->code, "URL_EXPIRED") == 0)
+			return true;
+		return err->http_status >= 500 || err->http_status == 429 || err->http_status == 408;
+	default:
+		return false;
+	}
+}
+
+int
+mt_upload_queue_retry_failed(struct mt_upload_queue *q, int *refused)
+{
+	int n = 0, left = 0;
 	q->quota_hit = false;
 	q->scan_from = 0;
 	for (int i = 0; i < q->njobs; i++) {
 		struct mt_upload_job *job = q->jobs[i];
-		if ((job->state == MT_JOB_FAILED || job->state == MT_JOB_CANCELLED) && job->size >= 0) {
-			job->state = MT_JOB_QUEUED;
-			job->held = false;
-			mt_error_clear(&job->err);
-			job->attempt = 0;
-			job->step_failures = 0;
-			job->sent = 0;
-			job->presigns = 0;
-			n++;
+		if (job->state != MT_JOB_FAILED)
+			continue;
+		if (job->size < 0 || !mt_upload_error_transient(&job->err)) {
+			left++;
+			continue;
 		}
+		job->state = MT_JOB_QUEUED;
+		job->held = false;
+		mt_error_clear(&job->err);
+		job->attempt = 0;
+		job->step_failures = 0;
+		job->sent = 0;
+		job->presigns = 0;
+		n++;
 	}
-	q->announced_done = false;
-	queue_pump(q);
+	if (refused)
+		*refused = left;
+	if (n) {
+		q->announced_done = false;
+		queue_pump(q);
+	}
 	return n;
+}
+
+int
+mt_upload_queue_clear_finished(struct mt_upload_queue *q, bool failed)
+{
+	int k = 0, dropped = 0;
+	for (int i = 0; i < q->njobs; i++) {
+		struct mt_upload_job *job = q->jobs[i];
+		enum mt_job_state s = job->state;
+		bool drop = s == MT_JOB_DONE || s == MT_JOB_SKIPPED || s == MT_JOB_CANCELLED ||
+		            (failed && s == MT_JOB_FAILED);
+		if (drop && job->req == NULL) {
+			job_free(job);
+			dropped++;
+			continue;
+		}
+		job->index = k;
+		q->jobs[k++] = job;
+	}
+	q->njobs = k;
+	q->scan_from = 0;
+	return dropped;
 }
 
 bool

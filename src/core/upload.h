@@ -173,8 +173,18 @@ void mt_upload_queue_start(struct mt_upload_queue *q);
 void mt_upload_queue_pause(struct mt_upload_queue *q, bool paused);
 bool mt_upload_queue_paused(const struct mt_upload_queue *q);
 void mt_upload_job_cancel(struct mt_upload_job *job);
-/* Puts failed (and cancelled) jobs back in the queue. */
-int mt_upload_queue_retry_failed(struct mt_upload_queue *q);
+/* True when a failure may go away by itself (network, timeouts, 5xx, 429,
+ * an expired upload URL, a full plan once space is freed); false for a
+ * refusal that repeats (a type or size refused, validation, a missing key). */
+bool mt_upload_error_transient(const struct mt_error *err);
+/* Puts the failed jobs whose failure is transient back in the queue and
+ * returns how many; *refused (may be NULL) gets how many failed jobs stay as
+ * they are. Cancelled jobs stay cancelled. */
+int mt_upload_queue_retry_failed(struct mt_upload_queue *q, int *refused);
+/* Drops finished jobs (done, skipped, cancelled, and failed too when
+ * `failed`) from the queue; the others keep their order and get new
+ * indexes. Returns how many were dropped. The journal keeps its records. */
+int mt_upload_queue_clear_finished(struct mt_upload_queue *q, bool failed);
 bool mt_upload_queue_finished(const struct mt_upload_queue *q);
 int mt_upload_queue_count(const struct mt_upload_queue *q);
 struct mt_upload_job *mt_upload_queue_job(struct mt_upload_queue *q, int i);

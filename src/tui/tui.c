@@ -368,7 +368,7 @@ draw_status(struct app *a)
 			if (a->focus == PANE_LOCAL)
 				hints = _(" Tab pane  Space mark  a all  * pattern  u upload  U panel  ? help");
 			else if (a->focus == PANE_UPLOADS)
-				hints = _(" Tab pane  p pause  x cancel  R retry  U hide  ? help");
+				hints = _(" p pause/resume  x cancel  R retry  c clear  Enter why  ? help");
 			else
 				hints = _(" Tab pane  / search  s sort  t type  Enter open  d delete  ? help");
 			break;

@@ -158,6 +158,15 @@ uploads_free(struct app *a)
 	a->up.nspeed = 0;
 }
 
+/* Speeds are kept by job index, which clearing rows changes. */
+static void
+uploads_reset_speeds(struct app *a)
+{
+	free(a->up.speed);
+	a->up.speed = NULL;
+	a->up.nspeed = 0;
+}
+
 int
 uploads_height(const struct app *a, int avail)
 {
@@ -291,10 +300,20 @@ uploads_draw(struct app *a, int y, int x, int h, int w, bool focused)
 		snprintf(tail, sizeof tail, " %3d%%", pct);
 	ui_put_text(stdscr, y, x + head_w + bar_w, tail, tail_w + 1, true);
 	ui_set(stdscr, R_NORMAL);
-	/* the job lines */
+	/* the job lines; until the user moves, the cursor follows the first
+	 * job still running, so old finished rows never hide the new ones */
 	int body = h - 1;
+	if (u->follow) {
+		int first = -1;
+		for (int i = 0; i < n && first < 0; i++)
+			if (!mt_job_state_final(mt_upload_queue_job(u->q, i)->state))
+				first = i;
+		u->cur = first >= 0 ? first : n - 1;
+	}
 	if (u->cur >= n)
 		u->cur = n ? n - 1 : 0;
+	if (u->cur < 0)
+		u->cur = 0;
 	if (u->cur < u->top)
 		u->top = u->cur;
 	if (u->cur >= u->top + body)
@@ -377,6 +396,124 @@ uploads_draw(struct app *a, int y, int x, int h, int w, bool focused)
 	}
 }
 
+/* ---- the whole story of one upload ---- */
+
+struct lines {
+	char **v;
+	size_t n, cap;
+};
+
+static void
+lines_add(struct lines *l, char *s)
+{
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 16;
+		l->v = xreallocarray(l->v, l->cap, sizeof *l->v);
+	}
+	l->v[l->n++] = s;
+}
+
+/* Adds "label value" cut into lines of at most `width` columns, at spaces
+ * where it can; the value is sanitised first, so widths are what shows. */
+static void
+lines_wrap(struct lines *l, const char *label, const char *value, int width)
+{
+	char *clean = mt_sanitize(value ? value : "");
+	char *text = label ? xasprintf("%s %s", label, clean) : xstrdup(clean);
+	free(clean);
+	const char *p = text;
+	bool first = true;
+	while (first || *p) {
+		const char *indent = first ? "" : "  ";
+		int room = width - (int)strlen(indent);
+		if (room < 8)
+			room = 8;
+		/* the longest prefix that fits, ending at a space when one is there */
+		size_t len = 0, at_space = 0, i = 0;
+		while (p[i]) {
+			unsigned cp;
+			size_t k = mt_utf8_decode(p + i, strlen(p + i), &cp);
+			if (k == 0)
+				k = 1;
+			char *pre = xstrndup(p, i + k);
+			int w = mt_text_width(pre);
+			free(pre);
+			if (w > room)
+				break;
+			i += k;
+			len = i;
+			if (p[i] == ' ')
+				at_space = i;
+		}
+		if (p[len] && at_space > 0)
+			len = at_space;
+		if (len == 0 && *p)
+			len = 1;
+		lines_add(l, xasprintf("%s%.*s", indent, (int)len, p));
+		p += len;
+		while (*p == ' ')
+			p++;
+		first = false;
+	}
+	free(text);
+}
+
+static void
+story_closed(struct app *a, int index, void *arg)
+{
+	(void)a;
+	(void)index;
+	(void)arg;
+}
+
+static void
+show_story(struct app *a, struct mt_upload_job *job)
+{
+	int width = (a->cols - 4 < 70 ? a->cols - 4 : 70) - 4;
+	if (width < 20)
+		width = 20;
+	struct lines l = { 0 };
+	char buf[64], num[32];
+	lines_wrap(&l, _("File:"), job->path, width);
+	lines_wrap(&l, _("Sent as:"), job->name, width);
+	lines_wrap(&l, _("Folder:"), job->folder ? job->folder : "/", width);
+	lines_wrap(&l, _("State:"), state_word(a, job, buf, sizeof buf), width);
+	if (job->state == MT_JOB_FAILED || job->state == MT_JOB_CANCELLED) {
+		lines_wrap(&l, _("Reason:"), job->err.message[0] ? job->err.message : _("unknown error"), width);
+		if (job->err.http_status) {
+			snprintf(num, sizeof num, "%ld", job->err.http_status);
+			lines_wrap(&l, _("HTTP status:"), num, width);
+		}
+		if (job->err.code[0])
+			lines_wrap(&l, _("Server code:"), job->err.code, width);
+		if (job->err.correlation_id[0])
+			lines_wrap(&l, _("Correlation id:"), job->err.correlation_id, width);
+		if (job->state == MT_JOB_FAILED)
+			lines_wrap(&l, NULL, mt_upload_error_transient(&job->err)
+			           ? _("This failure may pass: R retries it.")
+			           : _("Refused for good: R does not retry it; change the file or the settings first."),
+			           width);
+	} else if (job->state == MT_JOB_SKIPPED && job->why_skipped[0]) {
+		lines_wrap(&l, _("Reason:"), job->why_skipped, width);
+	} else if (job->retry_reason[0]) {
+		lines_wrap(&l, _("Last retry:"), job->retry_reason, width);
+	}
+	if (job->attempt > 0) {
+		snprintf(num, sizeof num, "%d", job->attempt);
+		lines_wrap(&l, _("Retries:"), num, width);
+	}
+	if (job->remote_id)
+		lines_wrap(&l, _("Remote id:"), job->remote_id, width);
+	if (job->remote_url)
+		lines_wrap(&l, _("Remote URL:"), job->remote_url, width);
+	char *title = mt_sanitize(job->name);
+	char *t = xasprintf(_("%s (Esc closes)"), title);
+	ui_pick(a, t, l.v, l.n, 0, story_closed, NULL);
+	free(t);
+	free(title);
+	mt_strv_free(l.v, l.n);
+}
+
 int
 uploads_key(struct app *a, int is_key, wint_t ch)
 {
@@ -385,20 +522,45 @@ uploads_key(struct app *a, int is_key, wint_t ch)
 		return UI_UNHANDLED;
 	int n = mt_upload_queue_count(u->q);
 	if ((is_key && ch == KEY_DOWN) || (!is_key && ch == 'j')) {
+		u->follow = false;
 		if (u->cur + 1 < n)
 			u->cur++;
 		return UI_HANDLED;
 	}
 	if ((is_key && ch == KEY_UP) || (!is_key && ch == 'k')) {
+		u->follow = false;
 		if (u->cur > 0)
 			u->cur--;
+		return UI_HANDLED;
+	}
+	bool enter = (is_key && ch == KEY_ENTER) || (!is_key && (ch == '\r' || ch == '\n'));
+	if (enter) {
+		if (u->cur < n)
+			show_story(a, mt_upload_queue_job(u->q, u->cur));
 		return UI_HANDLED;
 	}
 	if (is_key)
 		return UI_UNHANDLED;
 	switch (ch) {
-	case 'g': u->cur = 0; return UI_HANDLED;
-	case 'G': u->cur = n ? n - 1 : 0; return UI_HANDLED;
+	case 'g': u->follow = false; u->cur = 0; return UI_HANDLED;
+	case 'G': u->follow = false; u->cur = n ? n - 1 : 0; return UI_HANDLED;
+	case 'f':
+		u->follow = true;
+		return UI_HANDLED;
+	case 'c':
+	case 'C': {
+		int k = mt_upload_queue_clear_finished(u->q, ch == 'C');
+		uploads_reset_speeds(a);
+		u->cur = u->top = 0;
+		u->follow = true;
+		ui_message(a, R_NORMAL, P_("cleared %d finished upload", "cleared %d finished uploads", k), k);
+		if (mt_upload_queue_count(u->q) == 0) {
+			u->shown = false;
+			if (a->focus == PANE_UPLOADS)
+				a->focus = PANE_LOCAL;
+		}
+		return UI_HANDLED;
+	}
 	case 'p': {
 		bool paused = !mt_upload_queue_paused(u->q);
 		mt_upload_queue_pause(u->q, paused);
@@ -414,9 +576,21 @@ uploads_key(struct app *a, int is_key, wint_t ch)
 			mt_upload_job_cancel(mt_upload_queue_job(u->q, i));
 		return UI_HANDLED;
 	case 'R': {
-		int k = mt_upload_queue_retry_failed(u->q);
+		int refused = 0;
+		int k = mt_upload_queue_retry_failed(u->q, &refused);
 		mt_upload_queue_start(u->q);
-		ui_message(a, R_NORMAL, P_("retrying %d upload", "retrying %d uploads", k), k);
+		if (k)
+			u->follow = true;
+		if (refused == 0)
+			ui_message(a, R_NORMAL, P_("retrying %d upload", "retrying %d uploads", (unsigned long)k), k);
+		else if (k == 0)
+			ui_message(a, R_WARN, P_("nothing retried: %d upload was refused for good (Enter shows why)",
+			                         "nothing retried: %d uploads were refused for good (Enter shows why)",
+			                         (unsigned long)refused), refused);
+		else
+			ui_message(a, R_WARN, P_("retrying %d upload; not retried, refused for good: %d (Enter shows why)",
+			                         "retrying %d uploads; not retried, refused for good: %d (Enter shows why)",
+			                         (unsigned long)k), k, refused);
 		return UI_HANDLED;
 	}
 	default:

@@ -12,6 +12,7 @@ tui_tests += \
 	tests/tui/upload.t \
 	tests/tui/upload-pause.t \
 	tests/tui/upload-twice.t \
+	tests/tui/upload-panel.t \
 	tests/tui/hostile.t \
 	tests/tui/pixels.t \
 	tests/tui/unsaved.t \

@@ -13,6 +13,7 @@ tui_tests += \
 	tests/tui/upload-pause.t \
 	tests/tui/upload-twice.t \
 	tests/tui/upload-panel.t \
+	tests/tui/upload-story.t \
 	tests/tui/hostile.t \
 	tests/tui/pixels.t \
 	tests/tui/unsaved.t \

@@ -227,6 +227,16 @@ job_rate(struct app *a, struct mt_upload_job *job, uint64_t now)
 	return s->rate;
 }
 
+/* Room for "sent/size" with the widest human sizes ("1023.9 MiB" in the
+ * locale's units), and a space. */
+static int
+sizes_width(void)
+{
+	char widest[32];
+	mt_format_size((int64_t)(1023.9 * 1024 * 1024), widest, sizeof widest);
+	return 2 * mt_text_width(widest) + 2;
+}
+
 static const char *
 state_word(const struct app *a, const struct mt_upload_job *job, char *buf, size_t len)
 {
@@ -281,17 +291,30 @@ uploads_draw(struct app *a, int y, int x, int h, int w, bool focused)
 	mt_format_size((int64_t)rate, sp, sizeof sp);
 	ui_format_eta(rate > 0 ? (double)(total - sent) / rate : -1, eta, sizeof eta);
 	int pct = total > 0 ? (int)(sent * 100 / total) : 0;
-	char count[80];
-	snprintf(count, sizeof count, _("%d/%d done"), done, n);
+	char count[120];
+	if (failed)
+		snprintf(count, sizeof count, P_("%d/%d done, %d failed", "%d/%d done, %d failed",
+		                                 (unsigned long)failed), done, n, failed);
+	else
+		snprintf(count, sizeof count, _("%d/%d done"), done, n);
 	bool paused = uploads_paused(a);
-	snprintf(head, sizeof head, " %s%s  %s%s%s  %s / %s", _("Uploads"),
-	         paused ? _(" (paused: p resumes)") : "", count,
-	         failed ? ", " : "", failed ? _("some failed") : "", s1, s2);
-	int bar_w = w >= 90 ? 20 : 10;
+	snprintf(head, sizeof head, " %s%s  %s", _("Uploads"),
+	         paused ? _(" (paused)") : "", count);
+	/* below 90 columns the rows have bars; the total line keeps its words */
+	int bar_w = w >= 90 ? 20 : 0;
 	int tail_w = w >= 70 ? 26 : 6;
 	int head_w = w - bar_w - tail_w - 1;
-	ui_put_text(stdscr, y, x, head, head_w, true);
-	ui_bar(stdscr, y, x + head_w, bar_w, total > 0 ? (double)sent / (double)total : 0);
+	/* the byte counts are never cut: the words before them give way */
+	char sizes[80];
+	snprintf(sizes, sizeof sizes, "  %s / %s ", s1, s2);
+	int sizes_w = mt_text_width(sizes);
+	if (sizes_w > head_w - 12)
+		sizes_w = 0;
+	ui_put_text(stdscr, y, x, head, head_w - sizes_w, true);
+	if (sizes_w)
+		ui_put_right(stdscr, y, x + head_w - sizes_w, sizes, sizes_w);
+	if (bar_w)
+		ui_bar(stdscr, y, x + head_w, bar_w, total > 0 ? (double)sent / (double)total : 0);
 	ui_set(stdscr, focused ? R_TITLE : R_TITLE_OFF);
 	char tail[80];
 	if (tail_w > 6)
@@ -318,7 +341,7 @@ uploads_draw(struct app *a, int y, int x, int h, int w, bool focused)
 		u->top = u->cur;
 	if (u->cur >= u->top + body)
 		u->top = u->cur - body + 1;
-	int state_w = 12, bytes_w = w >= 80 ? 20 : 0, speed_w = w >= 90 ? 11 : 0, eta_w = w >= 90 ? 7 : 0;
+	int state_w = 12, bytes_w = w >= 80 ? sizes_width() : 0, speed_w = w >= 90 ? sizes_width() / 2 + 3 : 0, eta_w = w >= 90 ? 7 : 0;
 	int jbar_w = w >= 60 ? 12 : 0;
 	int name_w = w - state_w - bytes_w - speed_w - eta_w - jbar_w - 1;
 	if (name_w > 40 && w < 140)

@@ -14,6 +14,7 @@ tui_tests += \
 	tests/tui/upload-twice.t \
 	tests/tui/upload-panel.t \
 	tests/tui/upload-story.t \
+	tests/tui/upload-sizes.t \
 	tests/tui/hostile.t \
 	tests/tui/pixels.t \
 	tests/tui/unsaved.t \

@@ -21,6 +21,7 @@
 #include "i18n.h"
 #include "mime.h"
 #include "upload.h"
+#include "upload_internal.h"
 #include "xalloc.h"
 
 /* Hash this much per loop turn: ~5-10 ms of work, so the UI stays live. */
@@ -29,55 +30,9 @@
 #define EXPIRY_MARGIN_S 30
 #define MAX_PRESIGNS 4
 
-struct mt_upload_queue {
-	struct mt_site *site;
-	const struct mt_upload_ops *ops;
-	struct mt_upload_options opts;   /* strings point at the owned copies below */
-	char *own_folder, *own_alt, *own_video_id, *own_document_id;
-	struct mt_journal *journal;
-	struct mt_upload_job **jobs;
-	int njobs, cap;
-	int active;          /* jobs begun and not finished */
-	int transferring;    /* jobs holding a transfer slot (at most opts.jobs) */
-	uint64_t wake_timer;
-	bool paused;
-	bool quota_hit;
-	bool announced_done;
-	bool pumping, pump_again;   /* queue_pump is running; run it once more */
-	int scan_from;       /* no job before this index is queued */
-	mt_upload_event_fn fn;
-	void *arg;
-};
-
 static void job_begin(struct mt_upload_job *job);
-static void job_fail(struct mt_upload_job *job, const struct mt_error *err);
 static void queue_pump(struct mt_upload_queue *q);
 static void pump_once(struct mt_upload_queue *q);
-
-const char *
-mt_job_state_name(enum mt_job_state s)
-{
-	switch (s) {
-	case MT_JOB_QUEUED: return "queued";
-	case MT_JOB_CHECKING: return "checking";
-	case MT_JOB_HASHING: return "hashing";
-	case MT_JOB_STARTING: return "starting";
-	case MT_JOB_UPLOADING: return "uploading";
-	case MT_JOB_CONFIRMING: return "confirming";
-	case MT_JOB_VERIFYING: return "verifying";
-	case MT_JOB_DONE: return "done";
-	case MT_JOB_SKIPPED: return "skipped";
-	case MT_JOB_FAILED: return "failed";
-	case MT_JOB_CANCELLED: return "cancelled";
-	}
-	return "?";
-}
-
-bool
-mt_job_state_final(enum mt_job_state s)
-{
-	return s == MT_JOB_DONE || s == MT_JOB_SKIPPED || s == MT_JOB_FAILED || s == MT_JOB_CANCELLED;
-}
 
 static void
 emit(struct mt_upload_queue *q, struct mt_upload_job *job, enum mt_upload_event ev)
@@ -157,8 +112,8 @@ job_release_transfer(struct mt_upload_job *job)
 	job->digest = NULL;
 }
 
-static void
-clear_target(struct mt_upload_job *job)
+void
+mt_upload_job_clear_target(struct mt_upload_job *job)
 {
 	XFREE(job->put_url);
 	XFREE(job->put_method);
@@ -176,7 +131,7 @@ mt_upload_job_clear_answers(struct mt_upload_job *job)
 	XFREE(job->storage_key);
 	XFREE(job->upload_id);
 	XFREE(job->upload_url);
-	clear_target(job);
+	mt_upload_job_clear_target(job);
 	json_decref(job->snapshot);
 	job->snapshot = NULL;
 	XFREE(job->remote_id);
@@ -232,6 +187,18 @@ mt_upload_queue_add(struct mt_upload_queue *q, const char *path)
 	return mt_upload_queue_add_to(q, path, NULL);
 }
 
+static bool
+same_folder(const char *a, const char *b)
+{
+	return strcmp(a && *a ? a : "/", b && *b ? b : "/") == 0;
+}
+
+void
+mt_upload_queue_new_batch(struct mt_upload_queue *q)
+{
+	q->batch++;
+}
+
 struct mt_upload_job *
 mt_upload_queue_add_to(struct mt_upload_queue *q, const char *path, const char *folder)
 {
@@ -242,6 +209,7 @@ mt_upload_queue_add_to(struct mt_upload_queue *q, const char *path, const char *
 	struct mt_upload_job *job = xcalloc(1, sizeof *job);
 	job->queue = q;
 	job->index = q->njobs;
+	job->batch = q->batch;
 	job->path = xstrdup(path);
 	job->name = xstrdup(mt_basename(path));
 	job->folder = opt_dup(folder ? folder : q->opts.folder);
@@ -264,148 +232,22 @@ mt_upload_queue_add_to(struct mt_upload_queue *q, const char *path, const char *
 		job->size = st.st_size;
 		job->dev = st.st_dev;
 		job->ino = st.st_ino;
-		/* the same file twice in one queue would upload it twice */
+		/* the same file twice for one folder in one batch would upload it
+		 * twice; to another folder, or asked again later, it is wanted */
 		for (int i = 0; i < q->njobs - 1; i++) {
 			struct mt_upload_job *o = q->jobs[i];
-			if (o->size >= 0 && o->dev == st.st_dev && o->ino == st.st_ino &&
+			if (o->batch == job->batch && o->size >= 0 && o->dev == st.st_dev &&
+			    o->ino == st.st_ino && same_folder(o->folder, job->folder) &&
 			    o->state != MT_JOB_FAILED && o->state != MT_JOB_CANCELLED) {
-				mt_error_set(&job->err, MT_ERR_USAGE, _("%s: listed twice; uploaded once"), path);
+				snprintf(job->why_skipped, sizeof job->why_skipped,
+				         _("listed twice for %s in this upload (also as %s); sent once"),
+				         job->folder ? job->folder : "/", o->path);
 				job->state = MT_JOB_SKIPPED;
 				break;
 			}
 		}
 	}
 	return job;
-}
-
-/* ---- journal ---- */
-
-static void
-make_key(struct mt_upload_job *job)
-{
-	struct mt_upload_queue *q = job->queue;
-	char *real = realpath(job->path, NULL);
-	char *material = xasprintf("%s\n%s\n%s\n%lld\n%lld.%09ld\n%s\n%s\n%s",
-	                           q->site->profile->name, q->site->profile->url,
-	                           real ? real : job->path, (long long)job->size,
-	                           (long long)job->mtime.tv_sec, job->mtime.tv_nsec,
-	                           job->folder ? job->folder : "",
-	                           q->opts.document_id ? q->opts.document_id : "",
-	                           q->opts.video_id ? q->opts.video_id : "");
-	free(real);
-	char hex[65];
-	mt_sha256_hex(material, strlen(material), hex);
-	free(material);
-	hex[32] = '\0';
-	free(job->key);
-	job->key = xstrdup(hex);
-}
-
-static void
-set_json_str(json_t *o, const char *k, const char *v)
-{
-	if (v)
-		json_object_set_new(o, k, json_string(v));
-}
-
-static void job_save(struct mt_upload_job *job, bool durable);
-
-void
-mt_upload_job_save(struct mt_upload_job *job)
-{
-	job_save(job, false);
-}
-
-void
-mt_upload_job_save_durable(struct mt_upload_job *job)
-{
-	job_save(job, true);
-}
-
-static void
-job_save(struct mt_upload_job *job, bool durable)
-{
-	struct mt_upload_queue *q = job->queue;
-	if (q->journal == NULL || job->key == NULL)
-		return;
-	json_t *r = json_object();
-	char *real = realpath(job->path, NULL);
-	set_json_str(r, "path", real ? real : job->path);
-	free(real);
-	set_json_str(r, "name", job->name);
-	json_object_set_new(r, "size", json_integer(job->size));
-	json_object_set_new(r, "mtime", json_integer((json_int_t)job->mtime.tv_sec));
-	set_json_str(r, "folder", job->folder);
-	set_json_str(r, "dialect", q->site->dialect->name);
-	set_json_str(r, "mime", job->mime);
-	set_json_str(r, "state", mt_job_state_name(job->state));
-	set_json_str(r, "mediaId", job->media_id);
-	set_json_str(r, "storageKey", job->storage_key);
-	set_json_str(r, "uploadId", job->upload_id);
-	set_json_str(r, "uploadUrl", job->upload_url);
-	if (job->max_chunk > 0)
-		json_object_set_new(r, "maxChunk", json_integer(job->max_chunk));
-	set_json_str(r, "checksum", job->checksum);
-	set_json_str(r, "id", job->remote_id);
-	set_json_str(r, "url", job->remote_url);
-	if (job->snapshot)
-		json_object_set(r, "snapshot", job->snapshot);
-	if (job->state == MT_JOB_FAILED)
-		set_json_str(r, "error", job->err.message);
-	json_object_set_new(r, "updated", json_integer((json_int_t)time(NULL)));
-	struct mt_error err;
-	if (mt_journal_put(q->journal, job->key, r, durable, &err) < 0) {
-		/* Without a journal a crash could upload twice; stop rather than risk it. */
-		json_decref(r);
-		if (!mt_job_state_final(job->state))
-			job_fail(job, &err);
-		return;
-	}
-	json_decref(r);
-}
-
-static char *
-rec_str(json_t *rec, const char *k)
-{
-	const char *v = json_string_value(json_object_get(rec, k));
-	return v ? xstrdup(v) : NULL;
-}
-
-/* Takes over what an earlier run recorded. Returns true when nothing is left to do. */
-static bool
-job_resume_from_journal(struct mt_upload_job *job)
-{
-	struct mt_upload_queue *q = job->queue;
-	if (q->journal == NULL)
-		return false;
-	json_t *rec = mt_journal_get(q->journal, job->key);
-	if (rec == NULL)
-		return false;
-	const char *state = json_string_value(json_object_get(rec, "state"));
-	if (state && (strcmp(state, "done") == 0 || strcmp(state, "skipped") == 0)) {
-		free(job->remote_id);
-		job->remote_id = rec_str(rec, "id");
-		free(job->remote_url);
-		job->remote_url = rec_str(rec, "url");
-		job->already_there = true;
-		return true;
-	}
-	/* a job retried in the same run already holds some of these */
-	free(job->media_id);
-	job->media_id = rec_str(rec, "mediaId");
-	free(job->storage_key);
-	job->storage_key = rec_str(rec, "storageKey");
-	free(job->upload_id);
-	job->upload_id = rec_str(rec, "uploadId");
-	free(job->upload_url);
-	job->upload_url = rec_str(rec, "uploadUrl");
-	json_t *mc = json_object_get(rec, "maxChunk");
-	if (json_is_integer(mc) && json_integer_value(mc) > 0)
-		job->max_chunk = json_integer_value(mc);
-	json_t *snap = json_object_get(rec, "snapshot");
-	json_decref(job->snapshot);
-	job->snapshot = json_is_array(snap) ? json_incref(snap) : NULL;
-	return false;
 }
 
 /* ---- the steps ---- */
@@ -432,8 +274,8 @@ job_finished(struct mt_upload_job *job)
 	queue_pump(q);
 }
 
-static void
-job_fail(struct mt_upload_job *job, const struct mt_error *err)
+void
+mt_upload_job_fail(struct mt_upload_job *job, const struct mt_error *err)
 {
 	struct mt_upload_queue *q = job->queue;
 	if (mt_job_state_final(job->state))
@@ -487,7 +329,7 @@ hash_slice(void *arg)
 {
 	struct mt_upload_job *job = arg;
 	job->timer = 0;
-	if (job->paused || job->queue->paused) {
+	if (job->queue->paused) {
 		job->timer = mt_loop_timer_add(job->queue->site->loop, 200, hash_slice, job);
 		return;
 	}
@@ -495,7 +337,7 @@ hash_slice(void *arg)
 	int r = mt_digest_step(job->digest, HASH_SLICE, &err);
 	if (r < 0) {
 		mt_error_prefix(&err, "%s: ", job->path);
-		job_fail(job, &err);
+		mt_upload_job_fail(job, &err);
 		return;
 	}
 	emit(job->queue, job, MT_UP_EV_PROGRESS);
@@ -516,7 +358,7 @@ step_start(struct mt_upload_job *job)
 	struct mt_error err;
 	mt_error_clear(&err);
 	if (job_file_unchanged(job, &err) < 0) {
-		job_fail(job, &err);
+		mt_upload_job_fail(job, &err);
 		return;
 	}
 	set_state(job, MT_JOB_STARTING);
@@ -524,7 +366,7 @@ step_start(struct mt_upload_job *job)
 	if (mt_job_state_final(job->state))
 		return;
 	if (job->queue->ops->start(job, &err) < 0)
-		job_fail(job, &err);
+		mt_upload_job_fail(job, &err);
 }
 
 static void
@@ -540,29 +382,29 @@ job_begin(struct mt_upload_job *job)
 	if (job->fd < 0) {
 		job->fd = 0;
 		mt_error_set(&err, MT_ERR_IO, _("cannot open %s: %s"), job->path, strerror(errno));
-		job_fail(job, &err);
+		mt_upload_job_fail(job, &err);
 		return;
 	}
 	struct stat st;
 	if (fstat(job->fd, &st) < 0 || !S_ISREG(st.st_mode)) {
 		mt_error_set(&err, MT_ERR_IO, _("%s: not a regular file"), job->path);
-		job_fail(job, &err);
+		mt_upload_job_fail(job, &err);
 		return;
 	}
 	job->size = st.st_size;
 	job->mtime = st.st_mtim;
 	if (mt_mime_detect(job->path, job->fd, job->mime, sizeof job->mime, &err) < 0) {
-		job_fail(job, &err);
+		mt_upload_job_fail(job, &err);
 		return;
 	}
 	job->name_mismatch = !mt_mime_name_agrees(job->name, job->mime);
 	if (q->ops->check(q->site, job->mime, job->size, job->name, &err) < 0) {
 		mt_error_prefix(&err, "%s: ", job->path);
-		job_fail(job, &err);
+		mt_upload_job_fail(job, &err);
 		return;
 	}
-	make_key(job);
-	if (job_resume_from_journal(job)) {
+	mt_upload_job_make_key(job);
+	if (mt_upload_job_resume_from_journal(job)) {
 		job->state = MT_JOB_SKIPPED;
 		job->sent = job->size;
 		job_finished(job);
@@ -578,103 +420,6 @@ job_begin(struct mt_upload_job *job)
 	step_start(job);
 }
 
-/* ---- the generic presigned PUT ---- */
-
-static void
-put_progress(int64_t sent, int64_t total, void *arg)
-{
-	struct mt_upload_job *job = arg;
-	if (sent != job->sent) {
-		job->sent = sent;
-		emit(job->queue, job, MT_UP_EV_PROGRESS);
-	}
-}
-
-static void
-put_retry(int attempt, long delay_ms, const char *reason, void *arg)
-{
-	struct mt_upload_job *job = arg;
-	job->sent = 0;
-	mt_upload_job_retrying(job, reason);
-}
-
-static bool
-looks_expired(const struct mt_http_response *resp)
-{
-	if (resp->status != 403 && resp->status != 400 && resp->status != 410)
-		return false;
-	const char *b = resp->body ? resp->body : "";
-	return strstr(b, "xpired") != NULL || strstr(b, "EXPIRED") != NULL;
-}
-
-static void
-put_done(const struct mt_http_response *resp, void *arg)
-{
-	struct mt_upload_job *job = arg;
-	job->req = NULL;
-	if (resp->cancelled || mt_job_state_final(job->state))
-		return;
-	struct mt_error err;
-	mt_error_clear(&err);
-	if (resp->status >= 200 && resp->status <= 299) {
-		job->sent = job->size;
-		mt_upload_step_done(job, NULL);
-		return;
-	}
-	mt_http_error_from_response(resp, _("uploading to storage"), &err);
-	if (looks_expired(resp))
-		snprintf(err.code, sizeof err.code, "URL_EXPIRED");
-	mt_upload_step_done(job, &err);
-}
-
-/* Headers a server may not set on a storage request: credentials never go
- * to a storage host, and the framing of the request is ours. */
-static bool
-header_allowed(const char *name)
-{
-	static const char *const refused[] = {
-		"authorization", "proxy-authorization", "cookie", "host", "content-length",
-		"transfer-encoding", "connection", "expect", NULL
-	};
-	if (!mt_http_is_token(name))
-		return false;
-	for (int i = 0; refused[i]; i++)
-		if (strcasecmp(name, refused[i]) == 0)
-			return false;
-	return true;
-}
-
-int
-mt_upload_generic_put(struct mt_upload_job *job, struct mt_error *err)
-{
-	if (job->put_url == NULL)
-		return mt_error_set(err, MT_ERR_PROTOCOL, _("the server gave no upload URL"));
-	if (job->put_method && !mt_http_is_token(job->put_method))
-		return mt_error_set(err, MT_ERR_PROTOCOL, _("the server asked for an upload with a method that is not one"));
-	/* changed since it was checked and hashed: sending it would store other bytes */
-	if (job_file_unchanged(job, err) < 0)
-		return -1;
-	const char **headers = xcalloc((size_t)job->nput_headers + 1, sizeof *headers);
-	for (int i = 0; i < job->nput_headers; i++)
-		headers[i] = job->put_headers[i];
-	struct mt_http_spec spec = {
-		.method = job->put_method ? job->put_method : "PUT",
-		.url = job->put_url,
-		.api = false,            /* a storage host: never the key */
-		.headers = headers,
-		.body_fd = job->fd,
-		.body_offset = 0,
-		.body_size = job->size,
-		.retry = true,           /* the same object key: repeating is harmless */
-		.progress = put_progress,
-		.on_retry = put_retry,
-		.arg = job,
-	};
-	job->req = mt_http_start(job->queue->site->http, &spec, put_done, err);
-	free(headers);
-	return job->req ? 0 : -1;
-}
-
 static void
 step_transfer(struct mt_upload_job *job)
 {
@@ -685,7 +430,7 @@ step_transfer(struct mt_upload_job *job)
 		/* the URL expired while the job waited: ask for a fresh one */
 		if (job->presigns >= MAX_PRESIGNS) {
 			mt_error_set(&err, MT_ERR_NET, _("upload URLs keep expiring before the upload starts"));
-			job_fail(job, &err);
+			mt_upload_job_fail(job, &err);
 			return;
 		}
 		mt_upload_job_retrying(job, _("upload URL expired; asking for a new one"));
@@ -693,8 +438,8 @@ step_transfer(struct mt_upload_job *job)
 		return;
 	}
 	/* API steps run ahead of the transfers; the bytes themselves go at most
-	 * -j at a time */
-	if (!job->in_transfer && q->transferring >= q->opts.jobs) {
+	 * -j at a time, and none start while the queue is paused */
+	if (!job->in_transfer && (q->transferring >= q->opts.jobs || q->paused)) {
 		job->waiting_slot = true;
 		return;
 	}
@@ -707,7 +452,7 @@ step_transfer(struct mt_upload_job *job)
 	job->sent = 0;
 	int rc = q->ops->transfer ? q->ops->transfer(job, &err) : mt_upload_generic_put(job, &err);
 	if (rc < 0)
-		job_fail(job, &err);
+		mt_upload_job_fail(job, &err);
 }
 
 static void
@@ -715,6 +460,9 @@ job_complete(struct mt_upload_job *job)
 {
 	job->sent = job->size;
 	job->state = job->already_there ? MT_JOB_SKIPPED : MT_JOB_DONE;
+	if (job->already_there && job->why_skipped[0] == '\0')
+		snprintf(job->why_skipped, sizeof job->why_skipped,
+		         _("the server already has this file (%s)"), job->remote_id ? job->remote_id : "?");
 	job->state_ms = mt_now_ms();
 	job_finished(job);
 }
@@ -725,15 +473,20 @@ mt_upload_step_done(struct mt_upload_job *job, const struct mt_error *err)
 	struct mt_upload_queue *q = job->queue;
 	if (mt_job_state_final(job->state))
 		return;
+	if (err == NULL && q->paused) {
+		/* the next step waits: a paused queue sends nothing new */
+		job->held = true;
+		return;
+	}
 	if (err) {
 		if (strcmp(err->code, "URL_EXPIRED") == 0 && job->presigns < MAX_PRESIGNS &&
 		    job->state == MT_JOB_UPLOADING) {
 			mt_upload_job_retrying(job, _("upload URL expired; asking for a new one"));
-			clear_target(job);
+			mt_upload_job_clear_target(job);
 			step_start(job);
 			return;
 		}
-		job_fail(job, err);
+		mt_upload_job_fail(job, err);
 		return;
 	}
 	struct mt_error e2;
@@ -751,7 +504,7 @@ mt_upload_step_done(struct mt_upload_job *job, const struct mt_error *err)
 	case MT_JOB_UPLOADING:
 		/* the bytes are out; do not confirm a file that changed meanwhile */
 		if (job_file_unchanged(job, &e2) < 0) {
-			job_fail(job, &e2);
+			mt_upload_job_fail(job, &e2);
 			return;
 		}
 		if (q->ops->finish == NULL) {
@@ -761,7 +514,7 @@ mt_upload_step_done(struct mt_upload_job *job, const struct mt_error *err)
 		set_state(job, MT_JOB_CONFIRMING);
 		mt_upload_job_save(job);
 		if (q->ops->finish(job, &e2) < 0)
-			job_fail(job, &e2);
+			mt_upload_job_fail(job, &e2);
 		return;
 	case MT_JOB_CONFIRMING:
 		job_complete(job);
@@ -770,47 +523,6 @@ mt_upload_step_done(struct mt_upload_job *job, const struct mt_error *err)
 		job_complete(job);
 		return;
 	}
-}
-
-void
-mt_upload_job_set_target(struct mt_upload_job *job, const char *url, const char *method,
-                         const char *const *headers)
-{
-	clear_target(job);
-	job->put_url = xstrdup(url);
-	job->put_method = xstrdup(method ? method : "PUT");
-	int n = 0;
-	while (headers && headers[n])
-		n++;
-	job->put_headers = xcalloc((size_t)n + 1, sizeof *job->put_headers);
-	for (int i = 0; i < n; i++)
-		job->put_headers[i] = xstrdup(headers[i]);
-	job->nput_headers = n;
-	job->presigns++;
-}
-
-void
-mt_upload_job_set_target_json(struct mt_upload_job *job, const char *url, const char *method,
-                              const json_t *headers, const char *fallback_header)
-{
-	size_t n = json_is_object(headers) ? json_object_size(headers) : 0;
-	char **lines = xcalloc(n + 2, sizeof *lines);
-	size_t k = 0;
-	const char *name;
-	json_t *v;
-	if (n) {
-		json_object_foreach((json_t *)(uintptr_t)headers, name, v) {
-			if (json_is_string(v) && header_allowed(name) &&
-			    strpbrk(json_string_value(v), "\r\n") == NULL)
-				lines[k++] = xasprintf("%s: %s", name, json_string_value(v));
-		}
-	}
-	if (k == 0 && fallback_header)
-		lines[k++] = xstrdup(fallback_header);
-	mt_upload_job_set_target(job, url, method, (const char *const *)lines);
-	for (size_t i = 0; i < k; i++)
-		free(lines[i]);
-	free(lines);
 }
 
 void
@@ -835,6 +547,13 @@ wake_waiters(void *arg)
 {
 	struct mt_upload_queue *q = arg;
 	q->wake_timer = 0;
+	for (int i = 0; i < q->njobs && !q->paused; i++) {
+		struct mt_upload_job *job = q->jobs[i];
+		if (job->held && !mt_job_state_final(job->state)) {
+			job->held = false;
+			mt_upload_step_done(job, NULL);
+		}
+	}
 	for (int i = 0; i < q->njobs && q->transferring < q->opts.jobs && !q->paused; i++) {
 		struct mt_upload_job *job = q->jobs[i];
 		if (job->waiting_slot && !mt_job_state_final(job->state))
@@ -915,6 +634,8 @@ mt_upload_queue_start(struct mt_upload_queue *q)
 void
 mt_upload_queue_pause(struct mt_upload_queue *q, bool paused)
 {
+	if (q->paused == paused)
+		return;
 	q->paused = paused;
 	for (int i = 0; i < q->njobs; i++)
 		if (q->jobs[i]->req)
@@ -946,151 +667,56 @@ mt_upload_job_cancel(struct mt_upload_job *job)
 }
 
 int
-mt_upload_queue_retry_failed(struct mt_upload_queue *q)
+mt_upload_queue_retry_failed(struct mt_upload_queue *q, int *refused)
 {
-	int n = 0;
+	int n = 0, left = 0;
 	q->quota_hit = false;
 	q->scan_from = 0;
 	for (int i = 0; i < q->njobs; i++) {
 		struct mt_upload_job *job = q->jobs[i];
-		if ((job->state == MT_JOB_FAILED || job->state == MT_JOB_CANCELLED) && job->size >= 0) {
-			job->state = MT_JOB_QUEUED;
-			mt_error_clear(&job->err);
-			job->attempt = 0;
-			job->step_failures = 0;
-			job->sent = 0;
-			job->presigns = 0;
-			n++;
+		if (job->state != MT_JOB_FAILED)
+			continue;
+		if (job->size < 0 || !mt_upload_error_transient(&job->err)) {
+			left++;
+			continue;
 		}
+		job->state = MT_JOB_QUEUED;
+		job->held = false;
+		mt_error_clear(&job->err);
+		job->attempt = 0;
+		job->step_failures = 0;
+		job->sent = 0;
+		job->presigns = 0;
+		n++;
 	}
-	q->announced_done = false;
-	queue_pump(q);
+	if (refused)
+		*refused = left;
+	if (n) {
+		q->announced_done = false;
+		queue_pump(q);
+	}
 	return n;
 }
 
-bool
-mt_upload_queue_finished(const struct mt_upload_queue *q)
-{
-	for (int i = 0; i < q->njobs; i++)
-		if (!mt_job_state_final(q->jobs[i]->state))
-			return false;
-	return true;
-}
-
 int
-mt_upload_queue_count(const struct mt_upload_queue *q)
+mt_upload_queue_clear_finished(struct mt_upload_queue *q, bool failed)
 {
-	return q->njobs;
-}
-
-struct mt_upload_job *
-mt_upload_queue_job(struct mt_upload_queue *q, int i)
-{
-	return i >= 0 && i < q->njobs ? q->jobs[i] : NULL;
-}
-
-void
-mt_upload_queue_totals(const struct mt_upload_queue *q, int64_t *sent, int64_t *total)
-{
-	*sent = *total = 0;
+	int k = 0, dropped = 0;
 	for (int i = 0; i < q->njobs; i++) {
-		const struct mt_upload_job *job = q->jobs[i];
-		if (job->size < 0 || job->state == MT_JOB_FAILED || job->state == MT_JOB_CANCELLED)
+		struct mt_upload_job *job = q->jobs[i];
+		enum mt_job_state s = job->state;
+		bool drop = s == MT_JOB_DONE || s == MT_JOB_SKIPPED || s == MT_JOB_CANCELLED ||
+		            (failed && s == MT_JOB_FAILED);
+		if (drop && job->req == NULL) {
+			job_free(job);
+			dropped++;
 			continue;
-		*total += job->size;
-		*sent += mt_job_state_final(job->state) ? job->size : job->sent;
+		}
+		job->index = k;
+		q->jobs[k++] = job;
 	}
+	q->njobs = k;
+	q->scan_from = 0;
+	return dropped;
 }
 
-struct mt_site *
-mt_upload_queue_site(struct mt_upload_queue *q)
-{
-	return q->site;
-}
-
-const struct mt_upload_options *
-mt_upload_queue_options(const struct mt_upload_queue *q)
-{
-	return &q->opts;
-}
-
-/* ---- helpers for dialects ---- */
-
-struct api_call {
-	struct mt_upload_job *job;
-	mt_upload_json_fn fn;
-};
-
-static void
-api_json_done(const struct mt_http_response *resp, void *arg)
-{
-	struct api_call *c = arg;
-	struct mt_upload_job *job = c->job;
-	mt_upload_json_fn fn = c->fn;
-	free(c);
-	job->req = NULL;
-	if (resp->cancelled || mt_job_state_final(job->state))
-		return;
-	json_t *root = NULL;
-	if (resp->body_len)
-		root = json_loadb(resp->body, resp->body_len, 0, NULL);
-	fn(job, resp, root);
-	json_decref(root);
-}
-
-static void
-api_retry(int attempt, long delay_ms, const char *reason, void *arg)
-{
-	struct api_call *c = arg;
-	mt_upload_job_retrying(c->job, reason);
-}
-
-int
-mt_upload_api_json(struct mt_upload_job *job, const char *method, const char *url, json_t *body,
-                   bool retry, mt_upload_json_fn fn, struct mt_error *err)
-{
-	char *text = body ? json_dumps(body, JSON_COMPACT) : NULL;
-	static const char *const json_hdr[] = { "Content-Type: application/json", NULL };
-	struct api_call *c = xmalloc(sizeof *c);
-	c->job = job;
-	c->fn = fn;
-	struct mt_http_spec spec = {
-		.method = method, .url = url, .api = true,
-		.headers = text ? json_hdr : NULL,
-		.body = text, .body_len = text ? strlen(text) : 0,
-		.retry = retry, .on_retry = api_retry, .arg = c,
-	};
-	job->req = mt_http_start(job->queue->site->http, &spec, api_json_done, err);
-	free(text);
-	if (job->req == NULL) {
-		free(c);
-		return -1;
-	}
-	return 0;
-}
-
-void
-mt_upload_fail_response(struct mt_upload_job *job, const struct mt_http_response *resp,
-                        const char *what)
-{
-	struct mt_error err;
-	mt_http_error_from_response(resp, what, &err);
-	mt_upload_step_done(job, &err);
-}
-
-int
-mt_upload_check_list(const char *dialect, const char *const *types, const char *mime,
-                     int64_t size, int64_t max, struct mt_error *err)
-{
-	bool ok = types == NULL;
-	for (int i = 0; types && types[i]; i++)
-		ok |= strcmp(types[i], mime) == 0;
-	if (!ok)
-		return mt_error_set(err, MT_ERR_REJECTED, _("%s does not accept files of type %s"), dialect,
-		                    mime);
-	if (max > 0 && size > max)
-		return mt_error_set(err, MT_ERR_REJECTED,
-		                    _("%lld bytes is over the %s limit of %lld MiB for this type"),
-		                    (long long)size, dialect, (long long)(max >> 20));
-	return 0;
-}

@@ -43,7 +43,8 @@ struct mt_upload_job {
 	struct mt_upload_queue *queue;
 	int index;
 	enum mt_job_state state;
-	bool paused;
+	bool held;                 /* a step ended while the queue was paused: the
+	                              next one waits for mt_upload_queue_pause(q, false) */
 
 	/* the local file */
 	char *path;                /* as given */
@@ -94,6 +95,8 @@ struct mt_upload_job {
 	char *remote_url;
 	struct mt_error err;
 	bool already_there;        /* the server had it before this run */
+	char why_skipped[300];     /* for people: why a skipped job sent nothing */
+	int batch;                 /* the batch it was added in (mt_upload_queue_new_batch) */
 	bool in_transfer;          /* holds one of the -j transfer slots */
 	bool waiting_slot;         /* ready to transfer, waiting for a slot */
 
@@ -152,6 +155,10 @@ int mt_upload_queue_new(struct mt_site *site, const struct mt_upload_options *op
                         struct mt_error *err);
 void mt_upload_queue_free(struct mt_upload_queue *q);
 
+/* Starts a new batch: a file listed twice for the same folder is sent once
+ * within a batch; the same file in a later batch or for another folder is
+ * its own upload (the journal still skips what already reached a folder). */
+void mt_upload_queue_new_batch(struct mt_upload_queue *q);
 /* Adds a file. Problems found now (missing file, a directory) make the job
  * fail at once with a message; nothing is silently dropped. */
 struct mt_upload_job *mt_upload_queue_add(struct mt_upload_queue *q, const char *path);
@@ -160,11 +167,24 @@ struct mt_upload_job *mt_upload_queue_add_to(struct mt_upload_queue *q, const ch
                                              const char *folder);
 /* Starts as many jobs as allowed; later ones start as earlier ones end. */
 void mt_upload_queue_start(struct mt_upload_queue *q);
-/* Pause or resume everything; paused transfers keep their connection. */
+/* Pause or resume everything; paused transfers keep their connection, and
+ * a step that ends while paused holds its job until the queue resumes. The
+ * queue owns the one pause state; mt_upload_queue_paused reads it. */
 void mt_upload_queue_pause(struct mt_upload_queue *q, bool paused);
+bool mt_upload_queue_paused(const struct mt_upload_queue *q);
 void mt_upload_job_cancel(struct mt_upload_job *job);
-/* Puts failed (and cancelled) jobs back in the queue. */
-int mt_upload_queue_retry_failed(struct mt_upload_queue *q);
+/* True when a failure may go away by itself (network, timeouts, 5xx, 429,
+ * an expired upload URL, a full plan once space is freed); false for a
+ * refusal that repeats (a type or size refused, validation, a missing key). */
+bool mt_upload_error_transient(const struct mt_error *err);
+/* Puts the failed jobs whose failure is transient back in the queue and
+ * returns how many; *refused (may be NULL) gets how many failed jobs stay as
+ * they are. Cancelled jobs stay cancelled. */
+int mt_upload_queue_retry_failed(struct mt_upload_queue *q, int *refused);
+/* Drops finished jobs (done, skipped, cancelled, and failed too when
+ * `failed`) from the queue; the others keep their order and get new
+ * indexes. Returns how many were dropped. The journal keeps its records. */
+int mt_upload_queue_clear_finished(struct mt_upload_queue *q, bool failed);
 bool mt_upload_queue_finished(const struct mt_upload_queue *q);
 int mt_upload_queue_count(const struct mt_upload_queue *q);
 struct mt_upload_job *mt_upload_queue_job(struct mt_upload_queue *q, int i);

@@ -116,6 +116,13 @@ quit_answer(struct app *a, int choice, void *arg)
 void
 ui_request_quit(struct app *a)
 {
+	if (uploads_paused(a)) {
+		ui_confirm(a, _("Quit"),
+		           _("Uploads are paused. Quit now?\n"
+		             "They can be resumed on the next start."),
+		           "yn", quit_answer, NULL);
+		return;
+	}
 	if (uploads_running(a)) {
 		ui_confirm(a, _("Quit"),
 		           _("Uploads are still running. Quit now?\n"
@@ -361,7 +368,7 @@ draw_status(struct app *a)
 			if (a->focus == PANE_LOCAL)
 				hints = _(" Tab pane  Space mark  a all  * pattern  u upload  U panel  ? help");
 			else if (a->focus == PANE_UPLOADS)
-				hints = _(" Tab pane  p pause  x cancel  R retry  U hide  ? help");
+				hints = _(" p pause/resume  x cancel  R retry  c clear  Enter why  ? help");
 			else
 				hints = _(" Tab pane  / search  s sort  t type  Enter open  d delete  ? help");
 			break;

@@ -218,6 +218,8 @@ struct uploads {
 	struct mt_upload_queue *q;
 	bool shown;
 	int cur, top;
+	bool follow;                 /* the cursor follows the first active row
+	                                until the user moves it */
 	/* speed per job: an average over the last few seconds */
 	struct up_speed { int64_t bytes; uint64_t ms; double rate; } *speed;
 	int nspeed;
@@ -432,6 +434,8 @@ void uploads_draw(struct app *a, int y, int x, int h, int w, bool focused);
 int uploads_key(struct app *a, int is_key, wint_t ch);
 int uploads_height(const struct app *a, int avail);
 bool uploads_running(const struct app *a);
+/* Unfinished uploads held by a pause. */
+bool uploads_paused(const struct app *a);
 /* Offers to resume an interrupted queue found in the journal. */
 void uploads_offer_resume(struct app *a);
 /* A short summary for the header ("3 uploading, 42%"), or "". */

@@ -120,10 +120,14 @@ uploads_add(struct app *a, char **paths, size_t n, const char *folder)
 {
 	if (n == 0 || ensure_queue(a) < 0)
 		return;
+	mt_upload_queue_new_batch(a->up.q);
 	for (size_t i = 0; i < n; i++)
 		add_one(a, paths[i], folder);
 	mt_upload_queue_start(a->up.q);
 	a->up.shown = true;
+	/* what one does next (pause, cancel, read a failure) is the panel's */
+	a->focus = PANE_UPLOADS;
+	a->up.follow = true;
 	char *f = mt_sanitize(folder ? folder : "/");
 	ui_message(a, R_NORMAL, P_("uploading %zu file to %s", "uploading %zu files to %s", n), n, f);
 	free(f);
@@ -136,6 +140,12 @@ uploads_running(const struct app *a)
 	return a->up.q && !mt_upload_queue_finished(a->up.q);
 }
 
+bool
+uploads_paused(const struct app *a)
+{
+	return uploads_running(a) && mt_upload_queue_paused(a->up.q);
+}
+
 void
 uploads_free(struct app *a)
 {
@@ -143,6 +153,15 @@ uploads_free(struct app *a)
 	 * offers to resume them */
 	mt_upload_queue_free(a->up.q);
 	a->up.q = NULL;
+	free(a->up.speed);
+	a->up.speed = NULL;
+	a->up.nspeed = 0;
+}
+
+/* Speeds are kept by job index, which clearing rows changes. */
+static void
+uploads_reset_speeds(struct app *a)
+{
 	free(a->up.speed);
 	a->up.speed = NULL;
 	a->up.nspeed = 0;
@@ -176,8 +195,11 @@ uploads_summary(const struct app *a, char *out, size_t outlen)
 		return;
 	int64_t sent, total;
 	mt_upload_queue_totals(a->up.q, &sent, &total);
-	snprintf(out, outlen, _("%s %d/%d up %d%%"), G.up, done, n,
-	         total > 0 ? (int)(sent * 100 / total) : 0);
+	int pct = total > 0 ? (int)(sent * 100 / total) : 0;
+	if (mt_upload_queue_paused(a->up.q))
+		snprintf(out, outlen, _("%s %d/%d up %d%% paused"), G.up, done, n, pct);
+	else
+		snprintf(out, outlen, _("%s %d/%d up %d%%"), G.up, done, n, pct);
 }
 
 static double
@@ -205,10 +227,20 @@ job_rate(struct app *a, struct mt_upload_job *job, uint64_t now)
 	return s->rate;
 }
 
+/* Room for "sent/size" with the widest human sizes ("1023.9 MiB" in the
+ * locale's units), and a space. */
+static int
+sizes_width(void)
+{
+	char widest[32];
+	mt_format_size((int64_t)(1023.9 * 1024 * 1024), widest, sizeof widest);
+	return 2 * mt_text_width(widest) + 2;
+}
+
 static const char *
 state_word(const struct app *a, const struct mt_upload_job *job, char *buf, size_t len)
 {
-	if (job->paused && !mt_job_state_final(job->state))
+	if (mt_upload_queue_paused(job->queue) && !mt_job_state_final(job->state))
 		return _("paused");
 	if (job->attempt > 0 && !mt_job_state_final(job->state)) {
 		snprintf(buf, len, _("retrying %d"), job->attempt);
@@ -259,15 +291,30 @@ uploads_draw(struct app *a, int y, int x, int h, int w, bool focused)
 	mt_format_size((int64_t)rate, sp, sizeof sp);
 	ui_format_eta(rate > 0 ? (double)(total - sent) / rate : -1, eta, sizeof eta);
 	int pct = total > 0 ? (int)(sent * 100 / total) : 0;
-	char count[80];
-	snprintf(count, sizeof count, _("%d/%d done"), done, n);
-	snprintf(head, sizeof head, " %s  %s%s%s  %s / %s", _("Uploads"), count,
-	         failed ? ", " : "", failed ? _("some failed") : "", s1, s2);
-	int bar_w = w >= 90 ? 20 : 10;
+	char count[120];
+	if (failed)
+		snprintf(count, sizeof count, P_("%d/%d done, %d failed", "%d/%d done, %d failed",
+		                                 (unsigned long)failed), done, n, failed);
+	else
+		snprintf(count, sizeof count, _("%d/%d done"), done, n);
+	bool paused = uploads_paused(a);
+	snprintf(head, sizeof head, " %s%s  %s", _("Uploads"),
+	         paused ? _(" (paused)") : "", count);
+	/* below 90 columns the rows have bars; the total line keeps its words */
+	int bar_w = w >= 90 ? 20 : 0;
 	int tail_w = w >= 70 ? 26 : 6;
 	int head_w = w - bar_w - tail_w - 1;
-	ui_put_text(stdscr, y, x, head, head_w, true);
-	ui_bar(stdscr, y, x + head_w, bar_w, total > 0 ? (double)sent / (double)total : 0);
+	/* the byte counts are never cut: the words before them give way */
+	char sizes[80];
+	snprintf(sizes, sizeof sizes, "  %s / %s ", s1, s2);
+	int sizes_w = mt_text_width(sizes);
+	if (sizes_w > head_w - 12)
+		sizes_w = 0;
+	ui_put_text(stdscr, y, x, head, head_w - sizes_w, true);
+	if (sizes_w)
+		ui_put_right(stdscr, y, x + head_w - sizes_w, sizes, sizes_w);
+	if (bar_w)
+		ui_bar(stdscr, y, x + head_w, bar_w, total > 0 ? (double)sent / (double)total : 0);
 	ui_set(stdscr, focused ? R_TITLE : R_TITLE_OFF);
 	char tail[80];
 	if (tail_w > 6)
@@ -276,15 +323,25 @@ uploads_draw(struct app *a, int y, int x, int h, int w, bool focused)
 		snprintf(tail, sizeof tail, " %3d%%", pct);
 	ui_put_text(stdscr, y, x + head_w + bar_w, tail, tail_w + 1, true);
 	ui_set(stdscr, R_NORMAL);
-	/* the job lines */
+	/* the job lines; until the user moves, the cursor follows the first
+	 * job still running, so old finished rows never hide the new ones */
 	int body = h - 1;
+	if (u->follow) {
+		int first = -1;
+		for (int i = 0; i < n && first < 0; i++)
+			if (!mt_job_state_final(mt_upload_queue_job(u->q, i)->state))
+				first = i;
+		u->cur = first >= 0 ? first : n - 1;
+	}
 	if (u->cur >= n)
 		u->cur = n ? n - 1 : 0;
+	if (u->cur < 0)
+		u->cur = 0;
 	if (u->cur < u->top)
 		u->top = u->cur;
 	if (u->cur >= u->top + body)
 		u->top = u->cur - body + 1;
-	int state_w = 12, bytes_w = w >= 80 ? 20 : 0, speed_w = w >= 90 ? 11 : 0, eta_w = w >= 90 ? 7 : 0;
+	int state_w = 12, bytes_w = w >= 80 ? sizes_width() : 0, speed_w = w >= 90 ? sizes_width() / 2 + 3 : 0, eta_w = w >= 90 ? 7 : 0;
 	int jbar_w = w >= 60 ? 12 : 0;
 	int name_w = w - state_w - bytes_w - speed_w - eta_w - jbar_w - 1;
 	if (name_w > 40 && w < 140)
@@ -314,6 +371,10 @@ uploads_draw(struct app *a, int y, int x, int h, int w, bool focused)
 				snprintf(line, sizeof line, "%s", job->retry_reason);
 			ui_set(stdscr, job->state == MT_JOB_CANCELLED ? R_DIM : role);
 			ui_put_text(stdscr, yy, cx, line, rest - 1, true);
+			ui_set(stdscr, R_NORMAL);
+		} else if (job->state == MT_JOB_SKIPPED && job->why_skipped[0]) {
+			ui_set(stdscr, R_WARN);
+			ui_put_text(stdscr, yy, cx, job->why_skipped, rest - 1, true);
 			ui_set(stdscr, R_NORMAL);
 		} else if ((job->state == MT_JOB_DONE || job->state == MT_JOB_SKIPPED) && job->remote_id) {
 			char *ref = xasprintf("%s %s", job->remote_id, job->remote_url ? job->remote_url : "");
@@ -358,6 +419,124 @@ uploads_draw(struct app *a, int y, int x, int h, int w, bool focused)
 	}
 }
 
+/* ---- the whole story of one upload ---- */
+
+struct lines {
+	char **v;
+	size_t n, cap;
+};
+
+static void
+lines_add(struct lines *l, char *s)
+{
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 16;
+		l->v = xreallocarray(l->v, l->cap, sizeof *l->v);
+	}
+	l->v[l->n++] = s;
+}
+
+/* Adds "label value" cut into lines of at most `width` columns, at spaces
+ * where it can; the value is sanitised first, so widths are what shows. */
+static void
+lines_wrap(struct lines *l, const char *label, const char *value, int width)
+{
+	char *clean = mt_sanitize(value ? value : "");
+	char *text = label ? xasprintf("%s %s", label, clean) : xstrdup(clean);
+	free(clean);
+	const char *p = text;
+	bool first = true;
+	while (first || *p) {
+		const char *indent = first ? "" : "  ";
+		int room = width - (int)strlen(indent);
+		if (room < 8)
+			room = 8;
+		/* the longest prefix that fits, ending at a space when one is there */
+		size_t len = 0, at_space = 0, i = 0;
+		while (p[i]) {
+			unsigned cp;
+			size_t k = mt_utf8_decode(p + i, strlen(p + i), &cp);
+			if (k == 0)
+				k = 1;
+			char *pre = xstrndup(p, i + k);
+			int w = mt_text_width(pre);
+			free(pre);
+			if (w > room)
+				break;
+			i += k;
+			len = i;
+			if (p[i] == ' ')
+				at_space = i;
+		}
+		if (p[len] && at_space > 0)
+			len = at_space;
+		if (len == 0 && *p)
+			len = 1;
+		lines_add(l, xasprintf("%s%.*s", indent, (int)len, p));
+		p += len;
+		while (*p == ' ')
+			p++;
+		first = false;
+	}
+	free(text);
+}
+
+static void
+story_closed(struct app *a, int index, void *arg)
+{
+	(void)a;
+	(void)index;
+	(void)arg;
+}
+
+static void
+show_story(struct app *a, struct mt_upload_job *job)
+{
+	int width = (a->cols - 4 < 70 ? a->cols - 4 : 70) - 4;
+	if (width < 20)
+		width = 20;
+	struct lines l = { 0 };
+	char buf[64], num[32];
+	lines_wrap(&l, _("File:"), job->path, width);
+	lines_wrap(&l, _("Sent as:"), job->name, width);
+	lines_wrap(&l, _("Folder:"), job->folder ? job->folder : "/", width);
+	lines_wrap(&l, _("State:"), state_word(a, job, buf, sizeof buf), width);
+	if (job->state == MT_JOB_FAILED || job->state == MT_JOB_CANCELLED) {
+		lines_wrap(&l, _("Reason:"), job->err.message[0] ? job->err.message : _("unknown error"), width);
+		if (job->err.http_status) {
+			snprintf(num, sizeof num, "%ld", job->err.http_status);
+			lines_wrap(&l, _("HTTP status:"), num, width);
+		}
+		if (job->err.code[0])
+			lines_wrap(&l, _("Server code:"), job->err.code, width);
+		if (job->err.correlation_id[0])
+			lines_wrap(&l, _("Correlation id:"), job->err.correlation_id, width);
+		if (job->state == MT_JOB_FAILED)
+			lines_wrap(&l, NULL, mt_upload_error_transient(&job->err)
+			           ? _("This failure may pass: R retries it.")
+			           : _("Refused for good: R does not retry it; change the file or the settings first."),
+			           width);
+	} else if (job->state == MT_JOB_SKIPPED && job->why_skipped[0]) {
+		lines_wrap(&l, _("Reason:"), job->why_skipped, width);
+	} else if (job->retry_reason[0]) {
+		lines_wrap(&l, _("Last retry:"), job->retry_reason, width);
+	}
+	if (job->attempt > 0) {
+		snprintf(num, sizeof num, "%d", job->attempt);
+		lines_wrap(&l, _("Retries:"), num, width);
+	}
+	if (job->remote_id)
+		lines_wrap(&l, _("Remote id:"), job->remote_id, width);
+	if (job->remote_url)
+		lines_wrap(&l, _("Remote URL:"), job->remote_url, width);
+	char *title = mt_sanitize(job->name);
+	char *t = xasprintf(_("%s (Esc closes)"), title);
+	ui_pick(a, t, l.v, l.n, 0, story_closed, NULL);
+	free(t);
+	free(title);
+	mt_strv_free(l.v, l.n);
+}
+
 int
 uploads_key(struct app *a, int is_key, wint_t ch)
 {
@@ -366,26 +545,49 @@ uploads_key(struct app *a, int is_key, wint_t ch)
 		return UI_UNHANDLED;
 	int n = mt_upload_queue_count(u->q);
 	if ((is_key && ch == KEY_DOWN) || (!is_key && ch == 'j')) {
+		u->follow = false;
 		if (u->cur + 1 < n)
 			u->cur++;
 		return UI_HANDLED;
 	}
 	if ((is_key && ch == KEY_UP) || (!is_key && ch == 'k')) {
+		u->follow = false;
 		if (u->cur > 0)
 			u->cur--;
+		return UI_HANDLED;
+	}
+	bool enter = (is_key && ch == KEY_ENTER) || (!is_key && (ch == '\r' || ch == '\n'));
+	if (enter) {
+		if (u->cur < n)
+			show_story(a, mt_upload_queue_job(u->q, u->cur));
 		return UI_HANDLED;
 	}
 	if (is_key)
 		return UI_UNHANDLED;
 	switch (ch) {
-	case 'g': u->cur = 0; return UI_HANDLED;
-	case 'G': u->cur = n ? n - 1 : 0; return UI_HANDLED;
+	case 'g': u->follow = false; u->cur = 0; return UI_HANDLED;
+	case 'G': u->follow = false; u->cur = n ? n - 1 : 0; return UI_HANDLED;
+	case 'f':
+		u->follow = true;
+		return UI_HANDLED;
+	case 'c':
+	case 'C': {
+		int k = mt_upload_queue_clear_finished(u->q, ch == 'C');
+		uploads_reset_speeds(a);
+		u->cur = u->top = 0;
+		u->follow = true;
+		ui_message(a, R_NORMAL, P_("cleared %d finished upload", "cleared %d finished uploads", k), k);
+		if (mt_upload_queue_count(u->q) == 0) {
+			u->shown = false;
+			if (a->focus == PANE_UPLOADS)
+				a->focus = PANE_LOCAL;
+		}
+		return UI_HANDLED;
+	}
 	case 'p': {
-		bool paused = false;
-		for (int i = 0; i < n; i++)
-			paused |= mt_upload_queue_job(u->q, i)->paused;
-		mt_upload_queue_pause(u->q, !paused);
-		ui_message(a, R_NORMAL, paused ? _("uploads resumed") : _("uploads paused"));
+		bool paused = !mt_upload_queue_paused(u->q);
+		mt_upload_queue_pause(u->q, paused);
+		ui_message(a, R_NORMAL, paused ? _("uploads paused (p resumes)") : _("uploads resumed"));
 		return UI_HANDLED;
 	}
 	case 'x':
@@ -397,9 +599,21 @@ uploads_key(struct app *a, int is_key, wint_t ch)
 			mt_upload_job_cancel(mt_upload_queue_job(u->q, i));
 		return UI_HANDLED;
 	case 'R': {
-		int k = mt_upload_queue_retry_failed(u->q);
+		int refused = 0;
+		int k = mt_upload_queue_retry_failed(u->q, &refused);
 		mt_upload_queue_start(u->q);
-		ui_message(a, R_NORMAL, P_("retrying %d upload", "retrying %d uploads", k), k);
+		if (k)
+			u->follow = true;
+		if (refused == 0)
+			ui_message(a, R_NORMAL, P_("retrying %d upload", "retrying %d uploads", (unsigned long)k), k);
+		else if (k == 0)
+			ui_message(a, R_WARN, P_("nothing retried: %d upload was refused for good (Enter shows why)",
+			                         "nothing retried: %d uploads were refused for good (Enter shows why)",
+			                         (unsigned long)refused), refused);
+		else
+			ui_message(a, R_WARN, P_("retrying %d upload; not retried, refused for good: %d (Enter shows why)",
+			                         "retrying %d uploads; not retried, refused for good: %d (Enter shows why)",
+			                         (unsigned long)k), k, refused);
 		return UI_HANDLED;
 	}
 	default:
@@ -419,6 +633,7 @@ resume_answer(struct app *a, int choice, void *arg)
 {
 	struct resume *r = arg;
 	if (choice == 'y' && ensure_queue(a) == 0) {
+		mt_upload_queue_new_batch(a->up.q);
 		for (size_t i = 0; i < r->n; i++)
 			if (mt_history_unfinished(&r->v[i]) && access(r->v[i].path, R_OK) == 0)
 				add_one(a, r->v[i].path, r->v[i].folder);

@@ -10,6 +10,11 @@ tui_tests += \
 	tests/tui/signals.t \
 	tests/tui/preview.t \
 	tests/tui/upload.t \
+	tests/tui/upload-pause.t \
+	tests/tui/upload-twice.t \
+	tests/tui/upload-panel.t \
+	tests/tui/upload-story.t \
+	tests/tui/upload-sizes.t \
 	tests/tui/hostile.t \
 	tests/tui/pixels.t \
 	tests/tui/unsaved.t \

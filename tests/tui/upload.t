@@ -34,13 +34,9 @@ expect_eq "under their names" 5 "$(jget 'len([i for i in d["items"] if i["filena
 used=$(admin GET /_admin/state | jget 'sum(m["size"] for m in d["media"])')
 admin POST /_admin/faults "{\"quota\": $((used + 10))}" >/dev/null
 make_png "$T/work/refused.png" 200 100
-# Tab until the local pane has the focus (the panel may hold it now)
-tries=0
-while ! screen | sed -n 2p | grep -q "Local $T/work" && [ $tries -lt 4 ]; do
-	send Tab
-	settle
-	tries=$((tries + 1))
-done
+# u gave the panel the focus; Tab reaches the remote pane, then the local one
+send Tab
+send Tab
 send r
 expect_screen "r re-reads the directory" "refused.png"
 send '*'
@@ -53,9 +49,7 @@ tx resize-window -x 160 -y 30
 send u
 expect_screen "the failure carries the server's reason" "refused the file: Storage quota" 30
 admin POST /_admin/faults '{"quota": 0}' >/dev/null
-# R belongs to the panel, which Tab reaches after the local pane
-send Tab
-settle
+# u gave the focus to the panel, where R belongs
 send R
 expect_screen "R retries the failed upload to done" "6/6 done" 30
 expect_eq "the retried file is on the server once" 1 \

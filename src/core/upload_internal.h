@@ -1,0 +1,40 @@
+/* upload_internal.h — the queue's insides, shared by upload.c and the
+ * files split from it (upload_journal.c, upload_storage.c, upload_dialect.c);
+ * nothing outside them includes it. */
+#ifndef MT_UPLOAD_INTERNAL_H
+#define MT_UPLOAD_INTERNAL_H
+
+#include "upload.h"
+
+struct mt_upload_queue {
+	struct mt_site *site;
+	const struct mt_upload_ops *ops;
+	struct mt_upload_options opts;   /* strings point at the owned copies below */
+	char *own_folder, *own_alt, *own_video_id, *own_document_id;
+	struct mt_journal *journal;
+	struct mt_upload_job **jobs;
+	int njobs, cap;
+	int active;          /* jobs begun and not finished */
+	int transferring;    /* jobs holding a transfer slot (at most opts.jobs) */
+	uint64_t wake_timer;
+	bool paused;
+	bool quota_hit;
+	bool announced_done;
+	bool pumping, pump_again;   /* queue_pump is running; run it once more */
+	int scan_from;       /* no job before this index is queued */
+	int batch;           /* the current batch (mt_upload_queue_new_batch) */
+	mt_upload_event_fn fn;
+	void *arg;
+};
+
+
+/* Ends the job as failed with err (and stops the queue on a full plan). */
+void mt_upload_job_fail(struct mt_upload_job *job, const struct mt_error *err);
+/* Forgets the presigned target. */
+void mt_upload_job_clear_target(struct mt_upload_job *job);
+/* The journal key of the job, from its file, size, mtime and destination. */
+void mt_upload_job_make_key(struct mt_upload_job *job);
+/* Takes over what an earlier run recorded; true when nothing is left to do. */
+bool mt_upload_job_resume_from_journal(struct mt_upload_job *job);
+
+#endif

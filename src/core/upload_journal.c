@@ -1,0 +1,154 @@
+/* upload_journal.c — an upload's journal record: its key, what is saved
+ * before the next request, and taking over what an earlier run left. */
+#include "config.h"
+
+#include <jansson.h>
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include "digest.h"
+#include "fsutil.h"
+#include "http.h"
+#include "i18n.h"
+#include "upload.h"
+#include "upload_internal.h"
+#include "xalloc.h"
+
+
+void
+mt_upload_job_make_key(struct mt_upload_job *job)
+{
+	struct mt_upload_queue *q = job->queue;
+	char *real = realpath(job->path, NULL);
+	char *material = xasprintf("%s\n%s\n%s\n%lld\n%lld.%09ld\n%s\n%s\n%s",
+	                           q->site->profile->name, q->site->profile->url,
+	                           real ? real : job->path, (long long)job->size,
+	                           (long long)job->mtime.tv_sec, job->mtime.tv_nsec,
+	                           job->folder ? job->folder : "",
+	                           q->opts.document_id ? q->opts.document_id : "",
+	                           q->opts.video_id ? q->opts.video_id : "");
+	free(real);
+	char hex[65];
+	mt_sha256_hex(material, strlen(material), hex);
+	free(material);
+	hex[32] = '\0';
+	free(job->key);
+	job->key = xstrdup(hex);
+}
+
+static void
+set_json_str(json_t *o, const char *k, const char *v)
+{
+	if (v)
+		json_object_set_new(o, k, json_string(v));
+}
+
+static void job_save(struct mt_upload_job *job, bool durable);
+
+void
+mt_upload_job_save(struct mt_upload_job *job)
+{
+	job_save(job, false);
+}
+
+void
+mt_upload_job_save_durable(struct mt_upload_job *job)
+{
+	job_save(job, true);
+}
+
+static void
+job_save(struct mt_upload_job *job, bool durable)
+{
+	struct mt_upload_queue *q = job->queue;
+	if (q->journal == NULL || job->key == NULL)
+		return;
+	json_t *r = json_object();
+	char *real = realpath(job->path, NULL);
+	set_json_str(r, "path", real ? real : job->path);
+	free(real);
+	set_json_str(r, "name", job->name);
+	json_object_set_new(r, "size", json_integer(job->size));
+	json_object_set_new(r, "mtime", json_integer((json_int_t)job->mtime.tv_sec));
+	set_json_str(r, "folder", job->folder);
+	set_json_str(r, "dialect", q->site->dialect->name);
+	set_json_str(r, "mime", job->mime);
+	set_json_str(r, "state", mt_job_state_name(job->state));
+	set_json_str(r, "mediaId", job->media_id);
+	set_json_str(r, "storageKey", job->storage_key);
+	set_json_str(r, "uploadId", job->upload_id);
+	set_json_str(r, "uploadUrl", job->upload_url);
+	if (job->max_chunk > 0)
+		json_object_set_new(r, "maxChunk", json_integer(job->max_chunk));
+	set_json_str(r, "checksum", job->checksum);
+	set_json_str(r, "id", job->remote_id);
+	set_json_str(r, "url", job->remote_url);
+	if (job->snapshot)
+		json_object_set(r, "snapshot", job->snapshot);
+	if (job->state == MT_JOB_FAILED)
+		set_json_str(r, "error", job->err.message);
+	json_object_set_new(r, "updated", json_integer((json_int_t)time(NULL)));
+	struct mt_error err;
+	if (mt_journal_put(q->journal, job->key, r, durable, &err) < 0) {
+		/* Without a journal a crash could upload twice; stop rather than risk it. */
+		json_decref(r);
+		if (!mt_job_state_final(job->state))
+			mt_upload_job_fail(job, &err);
+		return;
+	}
+	json_decref(r);
+}
+
+static char *
+rec_str(json_t *rec, const char *k)
+{
+	const char *v = json_string_value(json_object_get(rec, k));
+	return v ? xstrdup(v) : NULL;
+}
+
+/* Takes over what an earlier run recorded. Returns true when nothing is left to do. */
+bool
+mt_upload_job_resume_from_journal(struct mt_upload_job *job)
+{
+	struct mt_upload_queue *q = job->queue;
+	if (q->journal == NULL)
+		return false;
+	json_t *rec = mt_journal_get(q->journal, job->key);
+	if (rec == NULL)
+		return false;
+	const char *state = json_string_value(json_object_get(rec, "state"));
+	if (state && (strcmp(state, "done") == 0 || strcmp(state, "skipped") == 0)) {
+		free(job->remote_id);
+		job->remote_id = rec_str(rec, "id");
+		free(job->remote_url);
+		job->remote_url = rec_str(rec, "url");
+		job->already_there = true;
+		snprintf(job->why_skipped, sizeof job->why_skipped,
+		         _("already uploaded to %s before (%s); the journal has it"),
+		         job->folder ? job->folder : "/", job->remote_id ? job->remote_id : "?");
+		return true;
+	}
+	/* a job retried in the same run already holds some of these */
+	free(job->media_id);
+	job->media_id = rec_str(rec, "mediaId");
+	free(job->storage_key);
+	job->storage_key = rec_str(rec, "storageKey");
+	free(job->upload_id);
+	job->upload_id = rec_str(rec, "uploadId");
+	free(job->upload_url);
+	job->upload_url = rec_str(rec, "uploadUrl");
+	json_t *mc = json_object_get(rec, "maxChunk");
+	if (json_is_integer(mc) && json_integer_value(mc) > 0)
+		job->max_chunk = json_integer_value(mc);
+	json_t *snap = json_object_get(rec, "snapshot");
+	json_decref(job->snapshot);
+	job->snapshot = json_is_array(snap) ? json_incref(snap) : NULL;
+	return false;
+}
+

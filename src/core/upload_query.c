@@ -1,0 +1,108 @@
+/* upload_query.c — what the upload queue tells those who show it: state
+ * names, counts and totals, pause, and whether a failure may pass. */
+#include "config.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <string.h>
+#include <strings.h>
+
+#include "upload.h"
+#include "upload_internal.h"
+
+const char *
+mt_job_state_name(enum mt_job_state s)
+{
+	switch (s) {
+	case MT_JOB_QUEUED: return "queued";
+	case MT_JOB_CHECKING: return "checking";
+	case MT_JOB_HASHING: return "hashing";
+	case MT_JOB_STARTING: return "starting";
+	case MT_JOB_UPLOADING: return "uploading";
+	case MT_JOB_CONFIRMING: return "confirming";
+	case MT_JOB_VERIFYING: return "verifying";
+	case MT_JOB_DONE: return "done";
+	case MT_JOB_SKIPPED: return "skipped";
+	case MT_JOB_FAILED: return "failed";
+	case MT_JOB_CANCELLED: return "cancelled";
+	}
+	return "?";
+}
+
+bool
+mt_job_state_final(enum mt_job_state s)
+{
+	return s == MT_JOB_DONE || s == MT_JOB_SKIPPED || s == MT_JOB_FAILED || s == MT_JOB_CANCELLED;
+}
+
+bool
+mt_upload_error_transient(const struct mt_error *err)
+{
+	/* a full plan passes once space is freed, whatever kind it was read as */
+	if (strcmp(err->code, "PLAN_LIMIT_REACHED") == 0 || strcasestr(err->code, "quota"))
+		return true;
+	switch (err->kind) {
+	case MT_ERR_NET:
+	case MT_ERR_QUOTA:
+		return true;
+	case MT_ERR_HTTP:
+	case MT_ERR_PROTOCOL:
+		if (strcmp(err->code, "URL_EXPIRED") == 0)
+			return true;
+		return err->http_status >= 500 || err->http_status == 429 || err->http_status == 408;
+	default:
+		return false;
+	}
+}
+
+bool
+mt_upload_queue_finished(const struct mt_upload_queue *q)
+{
+	for (int i = 0; i < q->njobs; i++)
+		if (!mt_job_state_final(q->jobs[i]->state))
+			return false;
+	return true;
+}
+
+int
+mt_upload_queue_count(const struct mt_upload_queue *q)
+{
+	return q->njobs;
+}
+
+struct mt_upload_job *
+mt_upload_queue_job(struct mt_upload_queue *q, int i)
+{
+	return i >= 0 && i < q->njobs ? q->jobs[i] : NULL;
+}
+
+void
+mt_upload_queue_totals(const struct mt_upload_queue *q, int64_t *sent, int64_t *total)
+{
+	*sent = *total = 0;
+	for (int i = 0; i < q->njobs; i++) {
+		const struct mt_upload_job *job = q->jobs[i];
+		if (job->size < 0 || job->state == MT_JOB_FAILED || job->state == MT_JOB_CANCELLED)
+			continue;
+		*total += job->size;
+		*sent += mt_job_state_final(job->state) ? job->size : job->sent;
+	}
+}
+
+struct mt_site *
+mt_upload_queue_site(struct mt_upload_queue *q)
+{
+	return q->site;
+}
+
+const struct mt_upload_options *
+mt_upload_queue_options(const struct mt_upload_queue *q)
+{
+	return &q->opts;
+}
+
+bool
+mt_upload_queue_paused(const struct mt_upload_queue *q)
+{
+	return q->paused;
+}

@@ -1,0 +1,91 @@
+#!/bin/sh
+# upload-panel.t — at 80x24 the panel keeps the running uploads in view
+# behind old finished rows; x cancels the running one; R retries only what
+# failed for a passing cause and says what it left; c clears finished rows.
+. "${top_srcdir:-.}/tests/tui/lib-tui.sh"
+
+start_server clearcms --demo "$top_srcdir/data/demo"
+for i in 01 02 03 04 05 06 07 08 09 10; do make_png "$T/work/b-$i.png" 120 80; done
+make_png "$T/work/late.png" 300 200
+make_png "$T/work/q.png" 200 100
+printf 'plain text\n' >"$T/work/readme.txt"
+
+# wait_re NAME REGEX: a TAP check that the screen matches an extended regex
+wait_re() {
+	i=0
+	while ! screen | grep -qE -- "$2"; do
+		i=$((i + 1))
+		if [ $i -gt 300 ]; then
+			not_ok "$1" "waited for /$2/" "$(screen)"
+			return 1
+		fi
+		sleep 0.05
+	done
+	ok "$1"
+}
+# upload_pattern PATTERN COUNT: mark files in the local pane and press u
+upload_pattern() {
+	send '*'
+	wait_for "Mark files matching" || true
+	send C-u
+	type_text "$1"
+	send Enter
+	wait_for "$2 marked" || true
+	send u
+}
+in_library() {
+	admin GET /_admin/files | jget "len([f for f in d['files'] if f['name'] == '$1'])"
+}
+
+tui_start 80 24
+wait_for " of " || true
+send Tab
+wait_for "b-01.png" || true
+upload_pattern "b-*.png" 10
+expect_screen "ten uploads finish" "10/10 done" 60
+
+# every answer late: the next upload stays in flight
+admin POST /_admin/faults '{"slow": 3}' >/dev/null
+send Tab
+send Tab
+upload_pattern "late.png" 1
+wait_re "the running upload is in view below ten finished rows" \
+	"(queued|checking|hashing|starting|presigning|uploading|retrying [0-9]+) +late\.png"
+send x
+expect_screen "x right after u cancels it (the panel has the focus)" "cancelled   late.png"
+admin POST /_admin/faults '{"slow": 0}' >/dev/null
+
+# a refusal for good (a type clearcms does not take) and a passing one (quota)
+send Tab
+send Tab
+upload_pattern "readme.txt" 1
+expect_screen "the text file is refused" "failed      readme.txt"
+used=$(admin GET /_admin/state | jget 'sum(m["size"] for m in d["media"])')
+admin POST /_admin/faults "{\"quota\": $((used + 10))}" >/dev/null
+send Tab
+send Tab
+upload_pattern "q.png" 1
+expect_screen "the picture fails on the quota" "failed      q.png"
+admin POST /_admin/faults '{"quota": 0}' >/dev/null
+send R
+expect_screen "R retries the passing failure and says what it left" \
+	"retrying 1 upload; not retried, refused for good: 1"
+expect_screen "the retried one finishes" "11/13 done" 30
+expect_eq "q.png reached the server, the cancelled late.png did not" "1 0" \
+	"$(in_library q.png) $(in_library late.png)"
+send R
+expect_screen "R again: nothing left that a retry can fix" \
+	"nothing retried: 1 upload was refused for good"
+
+send c
+expect_screen "c clears the finished rows" "cleared 12 finished uploads"
+expect_screen "the failed row stays" "failed      readme.txt"
+expect_screen "the title counts what is left" "0/1 done"
+refute_screen "no done row is left" "done        b-01.png"
+send Enter
+expect_screen "Enter on the failed row shows why" "Refused for good"
+send Escape
+wait_gone "Refused for good" || not_ok "Esc closes the story"
+rc=$(tui_quit)
+expect_eq "q quits with status 0" 0 "$rc"
+finish

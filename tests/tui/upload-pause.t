@@ -1,0 +1,44 @@
+#!/bin/sh
+# upload-pause.t — p pauses the upload queue and p again resumes it; while
+# paused the panel title, the header and the quit dialog say so.
+. "${top_srcdir:-.}/tests/tui/lib-tui.sh"
+
+start_server clearcms --demo "$top_srcdir/data/demo"
+for i in 1 2 3; do make_png "$T/work/pause-$i.png" 300 200; done
+
+# every answer comes late: the queue is in flight whatever the machine's speed
+admin POST /_admin/faults '{"slow": 3}' >/dev/null
+tui_start 100 24
+wait_for " of " || true
+send Tab
+wait_for "pause-1.png" || true
+send '*'
+wait_for "Mark files matching" || true
+send C-u
+type_text "pause-*.png"
+send Enter
+wait_for "3 marked" || true
+send u
+expect_screen "the upload panel opens" "Uploads"
+expect_screen "the uploads are in flight" "0/3 done"
+# p works right after u: the panel has the focus
+send p
+expect_screen "p pauses" "uploads paused (p resumes)"
+expect_screen "the panel title says the queue is paused" "Uploads (paused)"
+expect_screen "the header says so" "paused  "
+send q
+expect_screen "the quit dialog says the uploads are paused" "Uploads are paused. Quit now?"
+send n
+wait_gone "Quit now?" || not_ok "n closes the quit dialog"
+expect_eq "nothing finished on the server while paused" 0 \
+	"$(admin GET /_admin/files | jget 'len([f for f in d["files"] if f["name"].startswith("pause-")])')"
+admin POST /_admin/faults '{"slow": 0}' >/dev/null
+send p
+expect_screen "p again resumes" "uploads resumed"
+if wait_gone "Uploads (paused)"; then ok "the title no longer says paused"; else not_ok "the title no longer says paused" "$(screen)"; fi
+expect_screen "the queue finishes" "3/3 done" 60
+expect_eq "the server has the three files" 3 \
+	"$(mt ls --search pause- --all --json | jget 'len([i for i in d["items"] if i["filename"].startswith("pause-")])')"
+rc=$(tui_quit)
+expect_eq "q quits with status 0" 0 "$rc"
+finish

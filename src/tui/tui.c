@@ -19,9 +19,9 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
-#include "cli.h"
 #include "i18n.h"
 #include "sanitize.h"
+#include "session.h"
 #include "textwidth.h"
 #include "tui.h"
 #include "ui.h"
@@ -596,25 +596,12 @@ open_site(struct app *a)
 {
 	struct mt_error err;
 	mt_error_clear(&err);
-	if (mt_config_load_resolved(a->cl->config_path, &a->config, &err) < 0) {
-		cli_print_error(&err);
-		return EXIT_USAGE;
+	if (mt_session_open(&a->site, &a->config, a->cl->config_path, a->cl->profile, &err) < 0) {
+		mt_error_print(&err);
+		return mt_error_exit_status(&err);
 	}
-	a->profile = mt_config_profile(&a->config, a->cl->profile, &err);
-	if (a->profile == NULL) {
-		cli_print_error(&err);
-		return EXIT_USAGE;
-	}
-	a->loop = mt_loop_new();
-	if (a->loop == NULL) {
-		mt_error_set(&err, MT_ERR_NET, _("cannot set up the network library"));
-		cli_print_error(&err);
-		return EXIT_SOME_FAILED;
-	}
-	if (mt_site_open(&a->site, a->loop, a->profile, &err) < 0) {
-		cli_print_error(&err);
-		return cli_exit_for(&err);
-	}
+	a->loop = a->site.loop;
+	a->profile = a->site.profile;
 	a->site_open = true;
 	a->can_browse = a->site.dialect->list != NULL && (a->site.dialect->caps & MT_CAP_BROWSE) &&
 	                (a->site.has_key || (a->site.dialect->caps & MT_CAP_PUBLIC));
@@ -659,7 +646,7 @@ mt_tui_main(const struct mt_cmdline *cl)
 	memset(a, 0, sizeof *a);
 	a->cl = cl;
 	a->start_ms = mt_now_ms();
-	a->exit_status = EXIT_ALL_DONE;
+	a->exit_status = MT_EXIT_ALL_DONE;
 	const char *trace = getenv("MEDIATUI_TRACE");
 	if (trace && *trace)
 		a->trace = fopen(trace, "a");
@@ -673,7 +660,7 @@ mt_tui_main(const struct mt_cmdline *cl)
 	signal(SIGPIPE, SIG_IGN);
 	if (term_start(a) < 0) {
 		app_free(a);
-		return EXIT_USAGE;
+		return MT_EXIT_USAGE;
 	}
 	mt_loop_watch(a->loop, STDIN_FILENO, POLLIN, on_tty, a);
 	term_size(a);

@@ -204,16 +204,11 @@ clear_items(struct remote *r)
 }
 
 static void
-on_page(const struct mt_media_page *page, const struct mt_error *err, void *arg)
+on_page(struct mt_pager *p, const struct mt_media_page *page, const struct mt_error *err,
+        void *arg)
 {
-	struct ui_req *q = arg;
-	struct app *a = q->app;
-	uint64_t gen = q->gen;
-	if (!ui_req_done(q))
-		return;
+	struct app *a = arg;
 	struct remote *r = &a->remote;
-	if (gen != r->gen)
-		return;   /* the user moved on; a fresher request is out */
 	r->loading = false;
 	ui_dirty(a);
 	if (err) {
@@ -240,7 +235,7 @@ on_page(const struct mt_media_page *page, const struct mt_error *err, void *arg)
 	}
 	r->total = page->total;
 	/* an empty or short page ends the list, whatever total the server claims */
-	if (!mt_media_page_more(page, PAGE, (int64_t)r->nitems))
+	if (!mt_pager_more(p))
 		r->total = (int64_t)r->nitems;
 	if (page->folders && page->offset == 0)
 		set_folders(a, page->folders, page->nfolders);
@@ -260,28 +255,38 @@ on_page(const struct mt_media_page *page, const struct mt_error *err, void *arg)
 	remote_fetch_more(a);
 }
 
+/* The listing the pane shows, from its start (a new folder, search, sort). */
+static void
+new_listing(struct app *a)
+{
+	struct remote *r = &a->remote;
+	bool keyed = a->site.has_key;
+	struct mt_pager_spec spec = {
+		.query = {
+			.folder = r->search ? NULL : remote_folder(a),
+			.type = remote_types[r->type],
+			.search = keyed ? r->search : NULL,
+			.sort = keyed ? remote_sorts[r->sort] : NULL,
+			.order = keyed ? (r->asc ? "asc" : "desc") : NULL,
+			.limit = PAGE,
+		},
+		.fn = on_page, .arg = a,
+	};
+	mt_pager_free(r->pager);   /* an answer for the listing left behind is dropped */
+	r->pager = mt_pager_new(&a->site, &spec);
+}
+
 static void
 fetch_page(struct app *a)
 {
 	struct remote *r = &a->remote;
 	struct mt_error err;
 	mt_error_clear(&err);
-	bool keyed = a->site.has_key;
-	struct mt_list_query lq = {
-		.folder = r->search ? NULL : remote_folder(a),
-		.type = remote_types[r->type],
-		.search = keyed ? r->search : NULL,
-		.sort = keyed ? remote_sorts[r->sort] : NULL,
-		.order = keyed ? (r->asc ? "asc" : "desc") : NULL,
-		.limit = PAGE,
-		.offset = (long)r->nitems,
-	};
-	struct ui_req *q = ui_req_new(a, r->gen, RQ_PAGE, NULL);
 	r->loading = true;
 	r->load_started = mt_now_ms();
-	if (a->site.dialect->list(&a->site, &lq, on_page, q, &err) < 0) {
-		ui_req_done(q);
-		r->loading = false;
+	int rc = mt_pager_fetch(r->pager, &err);
+	r->loading = mt_pager_loading(r->pager);
+	if (rc < 0) {
 		r->want_end = false;
 		char line[560];
 		mt_error_format(&err, line, sizeof line);
@@ -302,7 +307,7 @@ static void
 remote_fetch_more(struct app *a)
 {
 	struct remote *r = &a->remote;
-	if (r->mode != REMOTE_LIBRARY || r->loading || r->total < 0 || (int64_t)r->nitems >= r->total)
+	if (r->mode != REMOTE_LIBRARY || r->loading || r->total < 0 || !mt_pager_more(r->pager))
 		return;
 	size_t n = nrows(r);
 	if (r->want_end || r->cur + (size_t)visible_rows(a) * 2 >= n)
@@ -319,6 +324,7 @@ remote_reload(struct app *a, bool folders_too)
 	}
 	r->gen++;
 	clear_items(r);
+	new_listing(a);
 	r->err[0] = '\0';
 	r->want_end = false;
 	compute_subs(r);
@@ -396,6 +402,7 @@ remote_free(struct app *a)
 	struct remote *r = &a->remote;
 	if (r->search_timer)
 		mt_loop_timer_cancel(a->loop, r->search_timer);
+	mt_pager_free(r->pager);
 	clear_items(r);
 	mt_strv_free(r->folders, r->nfolders);
 	mt_strv_free(r->subs, r->nsubs);
@@ -721,6 +728,8 @@ remove_row(struct app *a, const char *id)
 			r->nitems--;
 			if (r->total > 0)
 				r->total--;
+			if (r->pager)
+				mt_pager_forget(r->pager, 1);   /* the next page starts one earlier */
 			break;
 		}
 	}

@@ -24,6 +24,7 @@
 #include "localdir.h"
 #include "loop.h"
 #include "media.h"
+#include "pager.h"
 #include "site.h"
 #include "upload.h"
 #include "usage.h"
@@ -187,6 +188,7 @@ struct remote {
 	size_t nmarked;
 	int64_t total;              /* -1 until the first page */
 	uint64_t gen;               /* bumps on every new listing */
+	struct mt_pager *pager;     /* the listing being read */
 	bool loading;               /* a page request is out */
 	bool want_end;              /* keep loading to the end (G) */
 	bool loaded_once;
@@ -228,7 +230,7 @@ struct uploads {
 /* A full scan of the library for usage and audit (scan.c, auditview.c, usageview.c). */
 struct scan {
 	bool running, done, wanted;
-	uint64_t gen;
+	struct mt_pager *pager;     /* the listing being read */
 	int64_t seen, total;
 	struct mt_usage usage;
 	struct mt_audit audit;

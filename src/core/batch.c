@@ -20,7 +20,6 @@ struct mt_batch {
 	mt_batch_done_fn done;
 	void *arg;
 	int ok, failed;
-	bool busy;                 /* a request or a timer is on its way */
 	bool cancelled;
 	/* the item under way */
 	size_t cur;
@@ -47,7 +46,6 @@ batch_free(struct mt_batch *b)
 static void
 finish_item(struct mt_batch *b, const struct mt_media *item, const struct mt_error *err)
 {
-	b->busy = false;
 	if (b->cancelled) {
 		batch_free(b);
 		return;
@@ -162,7 +160,6 @@ step(struct mt_batch *b)
 		return;
 	}
 	b->cur = b->next++;
-	b->busy = true;
 	if (b->progress)
 		b->progress(b, b->cur, b->n, b->arg);
 	if (b->cancelled) {
@@ -190,7 +187,6 @@ static void
 first_step(void *arg)
 {
 	struct mt_batch *b = arg;
-	b->busy = false;
 	if (b->cancelled) {
 		batch_free(b);
 		return;
@@ -212,7 +208,10 @@ mt_batch_start(struct mt_site *site, const struct mt_batch_spec *spec, struct mt
 		}
 	} else {
 		bool read_first = spec->dry_run || spec->backup_dir;
-		if (mt_site_require(site, MT_CAP_DELETE, !spec->dry_run, err) < 0)
+		/* a dry run only reads */
+		unsigned caps = spec->dry_run ? MT_CAP_BROWSE : MT_CAP_DELETE | MT_CAP_BROWSE * read_first;
+		bool key = !spec->dry_run || !(d->caps & MT_CAP_PUBLIC);
+		if (mt_site_require(site, caps, key, err) < 0)
 			return NULL;
 		if ((!spec->dry_run && d->remove == NULL) || (read_first && d->get == NULL)) {
 			mt_error_set(err, MT_ERR_UNSUPPORTED, _("the %s API cannot do this (profile '%s')"),
@@ -236,7 +235,6 @@ mt_batch_start(struct mt_site *site, const struct mt_batch_spec *spec, struct mt
 	b->arg = spec->arg;
 	mt_media_init(&b->got);
 	/* the first item, like every result, from the loop */
-	b->busy = true;
 	mt_loop_timer_add(site->loop, 0, first_step, b);
 	return b;
 }
@@ -260,7 +258,7 @@ struct batch_wait {
 static void
 wait_done(int ok, int failed, void *arg)
 {
-	struct batch_wait *w = arg;
+	struct batch_wait *w = arg;   /* the first member of struct wait_relay */
 	w->done = true;
 	w->failed = failed;
 	if (w->user_done)

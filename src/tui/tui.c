@@ -22,6 +22,7 @@
 #include "i18n.h"
 #include "sanitize.h"
 #include "session.h"
+#include "siteop.h"
 #include "textwidth.h"
 #include "tui.h"
 #include "ui.h"
@@ -280,7 +281,7 @@ draw_header(struct app *a)
 	char up[120];
 	uploads_summary(a, up, sizeof up);
 	snprintf(left, sizeof left, " %s  %s (%s)  %s  %s%s%s", PACKAGE_NAME, a->profile->name,
-	         a->site.dialect->name,
+	         mt_site_api(&a->site),
 	         a->remote.mode == REMOTE_LIBRARY ? remote_folder(a) : _("upload history"), state,
 	         up[0] ? "  " : "", up);
 	int right_w = 10;
@@ -461,7 +462,7 @@ main_key(struct app *a, int is_key, wint_t ch)
 		case 'v':
 			if (!a->can_browse) {
 				ui_message(a, R_WARN, _("the %s API cannot list the library"),
-				           a->site.dialect->name);
+				           mt_site_api(&a->site));
 				return UI_HANDLED;
 			}
 			if (!a->scan.running && !a->scan.done)
@@ -471,7 +472,7 @@ main_key(struct app *a, int is_key, wint_t ch)
 		case 'A':
 			if (!a->can_browse) {
 				ui_message(a, R_WARN, _("the %s API cannot list the library"),
-				           a->site.dialect->name);
+				           mt_site_api(&a->site));
 				return UI_HANDLED;
 			}
 			if (!a->scan.running && !a->scan.done)
@@ -603,8 +604,7 @@ open_site(struct app *a)
 	a->loop = a->site.loop;
 	a->profile = a->site.profile;
 	a->site_open = true;
-	a->can_browse = a->site.dialect->list != NULL && (a->site.dialect->caps & MT_CAP_BROWSE) &&
-	                (a->site.has_key || (a->site.dialect->caps & MT_CAP_PUBLIC));
+	a->can_browse = mt_site_can_list(&a->site);
 	return 0;
 }
 

@@ -13,6 +13,7 @@
 #include <langinfo.h>
 #include <signal.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -170,6 +171,93 @@ stderr_unpark(bool replay)
 	if (parked_log)
 		fclose(parked_log);
 	parked_log = NULL;
+}
+
+/* ---- dying well ---- */
+
+static struct app *live_app;
+static volatile sig_atomic_t dying;
+
+/* On a fatal error: the terminal back as it was (modes, cursor, main
+ * screen) and stderr back where it was, with what was parked on it; once.
+ * Only write(2) and read(2) for the parked text: memory may be gone. */
+static void
+fatal_restore(void)
+{
+	if (dying)
+		return;
+	dying = 1;
+	struct app *a = live_app;
+	if (a && a->curses_on) {
+		a->curses_on = false;
+		curs_set(1);
+		endwin();
+	}
+	if (parked_stderr < 0)
+		return;
+	int parked = parked_log ? fileno(parked_log) : -1;
+	dup2(parked_stderr, STDERR_FILENO);
+	close(parked_stderr);
+	parked_stderr = -1;
+	if (parked >= 0 && lseek(parked, 0, SEEK_SET) == 0) {
+		char buf[4096];
+		ssize_t n;
+		while ((n = read(parked, buf, sizeof buf)) > 0)
+			if (write(STDERR_FILENO, buf, (size_t)n) < 0)
+				break;
+	}
+}
+
+/* The die hook of xalloc: as nano's die(), the terminal first, then the
+ * message where the user sees it. */
+static void
+tui_die(const char *message)
+{
+	fatal_restore();
+	char line[256];
+	int n = snprintf(line, sizeof line, "%s: %s\n", PACKAGE_NAME, message);
+	if (n > 0 && write(STDERR_FILENO, line, (size_t)n < sizeof line ? (size_t)n : sizeof line - 1) < 0)
+		n = 0;
+	signal(SIGABRT, SIG_DFL);
+	abort();
+}
+
+/* An assertion (or anything else that aborts): the same restoring; its
+ * message, parked on stderr, is replayed on the real one. */
+static void
+on_abort(int signo)
+{
+	fatal_restore();
+	signal(signo, SIG_DFL);
+	raise(signo);
+}
+
+static void
+fatal_hooks(struct app *a, bool on)
+{
+	live_app = on ? a : NULL;
+	mt_set_die_hook(on ? tui_die : NULL);
+	signal(SIGABRT, on ? on_abort : SIG_DFL);
+}
+
+/* For the tests only (tests/tui/die.t): MEDIATUI_TEST_FATAL=oom makes an
+ * allocation fail, =abort aborts as a failed assertion does, once the first
+ * frame is on screen. Read once at start; nothing else depends on it. */
+static const char *test_fatal;
+
+static void
+test_fatal_fire(void *arg)
+{
+	(void)arg;
+	const char *what = test_fatal;
+	if (strcmp(what, "oom") == 0) {
+		volatile size_t huge = SIZE_MAX - 64;
+		char *p = xmalloc(huge);
+		free(p);
+	} else if (strcmp(what, "abort") == 0) {
+		fprintf(stderr, "%s: assertion failed (test)\n", PACKAGE_NAME);
+		abort();
+	}
 }
 
 static void
@@ -662,6 +750,7 @@ mt_tui_main(const struct mt_cmdline *cl)
 		app_free(a);
 		return MT_EXIT_USAGE;
 	}
+	fatal_hooks(a, true);
 	mt_loop_watch(a->loop, STDIN_FILENO, POLLIN, on_tty, a);
 	term_size(a);
 
@@ -671,6 +760,9 @@ mt_tui_main(const struct mt_cmdline *cl)
 	uploads_offer_resume(a);
 	draw_all(a);
 	ui_trace(a, "first frame");
+	test_fatal = getenv("MEDIATUI_TEST_FATAL");
+	if (test_fatal && *test_fatal)
+		mt_loop_timer_add(a->loop, 0, test_fatal_fire, NULL);
 
 	while (!a->quit) {
 		long wait = 1000;
@@ -690,6 +782,7 @@ mt_tui_main(const struct mt_cmdline *cl)
 	}
 	mt_loop_unwatch(a->loop, STDIN_FILENO);
 	term_stop(a);
+	fatal_hooks(a, false);
 	int status = a->exit_status;
 	app_free(a);
 	return status;

@@ -787,3 +787,10 @@ mt_tui_main(const struct mt_cmdline *cl)
 	app_free(a);
 	return status;
 }
+
+const char *
+mt_tui_curses_version(char *built, size_t len)
+{
+	snprintf(built, len, "%s.%d", NCURSES_VERSION, NCURSES_VERSION_PATCH);
+	return curses_version();
+}

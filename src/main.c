@@ -50,7 +50,9 @@ main(int argc, char **argv)
 		status = EXIT_ALL_DONE;
 		break;
 	case MT_CMD_VERSION:
-		mt_print_version(stdout);
+		char curses_built[32];
+		const char *curses_now = mt_tui_curses_version(curses_built, sizeof curses_built);
+		mt_print_version(stdout, curses_now, curses_built);
 		status = EXIT_ALL_DONE;
 		break;
 	case MT_CMD_TUI:

@@ -34,17 +34,13 @@ static const struct command_entry command_table[] = {
 void
 cli_print_error(const struct mt_error *err)
 {
-	char line[1024];
-	mt_error_format(err, line, sizeof line);
-	char *clean = mt_sanitize(line);
-	fprintf(stderr, "%s: %s\n", PACKAGE_NAME, clean);
-	free(clean);
+	mt_error_print(err);
 }
 
 int
 cli_exit_for(const struct mt_error *err)
 {
-	return err->kind == MT_ERR_USAGE || err->kind == MT_ERR_CONFIG ? EXIT_USAGE : EXIT_SOME_FAILED;
+	return mt_error_exit_status(err);
 }
 
 void
@@ -87,25 +83,13 @@ cli_open_site(struct cli_ctx *ctx)
 {
 	struct mt_error err;
 	mt_error_clear(&err);
-	if (mt_config_load_resolved(ctx->cl->config_path, &ctx->config, &err) < 0) {
-		cli_print_error(&err);
-		return EXIT_USAGE;
-	}
-	ctx->profile = mt_config_profile(&ctx->config, ctx->cl->profile, &err);
-	if (ctx->profile == NULL) {
-		cli_print_error(&err);
-		return EXIT_USAGE;
-	}
-	ctx->loop = mt_loop_new();
-	if (ctx->loop == NULL) {
-		mt_error_set(&err, MT_ERR_NET, _("cannot set up the network library"));
-		cli_print_error(&err);
-		return EXIT_SOME_FAILED;
-	}
-	if (mt_site_open(&ctx->site, ctx->loop, ctx->profile, &err) < 0) {
+	if (mt_session_open(&ctx->site, &ctx->config, ctx->cl->config_path, ctx->cl->profile,
+	                    &err) < 0) {
 		cli_print_error(&err);
 		return cli_exit_for(&err);
 	}
+	ctx->loop = ctx->site.loop;
+	ctx->profile = ctx->site.profile;
 	ctx->site_open = true;
 	return 0;
 }
@@ -113,9 +97,11 @@ cli_open_site(struct cli_ctx *ctx)
 static void
 cli_close(struct cli_ctx *ctx)
 {
-	if (ctx->site_open)
-		mt_site_close(&ctx->site);
-	mt_loop_free(ctx->loop);
+	if (ctx->site_open) {
+		mt_session_close(&ctx->site, &ctx->config);
+		return;
+	}
+	mt_loop_free(ctx->loop);   /* a command that made its own loop */
 	mt_config_free(&ctx->config);
 }
 

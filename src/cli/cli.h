@@ -13,9 +13,14 @@
 #include "conf.h"
 #include "error.h"
 #include "loop.h"
+#include "session.h"
 #include "site.h"
 
-enum { EXIT_ALL_DONE = 0, EXIT_SOME_FAILED = 1, EXIT_USAGE = 2 };
+enum {
+	EXIT_ALL_DONE = MT_EXIT_ALL_DONE,
+	EXIT_SOME_FAILED = MT_EXIT_SOME_FAILED,
+	EXIT_USAGE = MT_EXIT_USAGE
+};
 
 /* What every command gets. */
 struct cli_ctx {

@@ -11,6 +11,7 @@
 
 #include "cli.h"
 #include "i18n.h"
+#include "pager.h"
 #include "sanitize.h"
 #include "textwidth.h"
 
@@ -85,6 +86,41 @@ print_header(void)
 	fputc('\n', stdout);
 }
 
+struct ls_out {
+	const struct mt_cmdline *cl;
+	bool first_page;
+	int64_t shown, total;
+};
+
+static void
+ls_page(const struct mt_media_page *page, void *arg)
+{
+	struct ls_out *o = arg;
+	const struct mt_cmdline *cl = o->cl;
+	o->total = page->total;
+	if (cl->json) {
+		if (o->first_page)
+			printf("{\n  \"total\": %lld,\n  \"offset\": %lld,\n  \"limit\": %lld,\n  \"items\": [",
+			       (long long)page->total, (long long)page->offset,
+			       (long long)(cl->all ? page->total : page->limit));
+		for (size_t i = 0; i < page->nitems; i++) {
+			json_t *j = mt_media_to_json(&page->items[i]);
+			char *s = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER |
+			                     (isatty(1) ? JSON_ENSURE_ASCII : 0));
+			printf("%s\n    %s", o->shown || i ? "," : "", s);
+			free(s);
+			json_decref(j);
+		}
+	} else {
+		if (o->first_page && page->nitems)
+			print_header();
+		for (size_t i = 0; i < page->nitems; i++)
+			cli_print_media_row(&page->items[i]);
+	}
+	o->shown += (int64_t)page->nitems;
+	o->first_page = false;
+}
+
 int
 cmd_ls(struct cli_ctx *ctx)
 {
@@ -104,67 +140,27 @@ cmd_ls(struct cli_ctx *ctx)
 		cli_print_error(&err);
 		return EXIT_USAGE;
 	}
-	bool first_page = true;
-	int64_t shown = 0, total = 0;
-	char *prev_first = NULL;
-	for (;;) {
-		struct mt_media_page page;
-		int got = mt_site_list(&ctx->site, &q, &page, &err);
-		if (got == 0 && mt_media_page_repeats(&page, &prev_first)) {
-			mt_media_page_free(&page);
-			got = mt_error_set(&err, MT_ERR_PROTOCOL,
-			                   _("the server sent the same page twice (it ignores the offset)"));
-		}
-		if (got < 0) {
-			free(prev_first);
-			if (!first_page && cl->json)
-				fputs("\n  ]\n}\n", stdout);   /* keep the document well-formed */
-			cli_print_error(&err);
-			return cli_exit_for(&err);
-		}
-		total = page.total;
-		if (cl->json) {
-			if (first_page)
-				printf("{\n  \"total\": %lld,\n  \"offset\": %lld,\n  \"limit\": %lld,\n  \"items\": [",
-				       (long long)page.total, (long long)page.offset,
-				       (long long)(cl->all ? page.total : page.limit));
-			for (size_t i = 0; i < page.nitems; i++) {
-				json_t *o = mt_media_to_json(&page.items[i]);
-				char *s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER |
-				                     (isatty(1) ? JSON_ENSURE_ASCII : 0));
-				printf("%s\n    %s", shown || i ? "," : "", s);
-				free(s);
-				json_decref(o);
-			}
-		} else {
-			if (first_page && page.nitems)
-				print_header();
-			for (size_t i = 0; i < page.nitems; i++)
-				cli_print_media_row(&page.items[i]);
-		}
-		shown += (int64_t)page.nitems;
-		first_page = false;
-		/* our own count moves the offset: the page's is the server's word */
-		int64_t seen = q.offset + (int64_t)page.nitems;
-		bool more = cl->all && mt_media_page_more(&page, q.limit, seen);
-		q.offset = (long)seen;
-		mt_media_page_free(&page);
-		if (!more)
-			break;
+	/* --all streams: each page is printed as it arrives */
+	struct ls_out o = { .cl = cl, .first_page = true };
+	if (mt_site_pages(&ctx->site, &q, cl->all, ls_page, &o, &err) < 0) {
+		if (!o.first_page && cl->json)
+			fputs("\n  ]\n}\n", stdout);   /* keep the document well-formed */
+		cli_print_error(&err);
+		return cli_exit_for(&err);
 	}
-	free(prev_first);
 	if (cl->json) {
-		fputs(shown ? "\n  ]\n}\n" : "]\n}\n", stdout);
+		fputs(o.shown ? "\n  ]\n}\n" : "]\n}\n", stdout);
 	} else if (!cl->quiet) {
-		fprintf(stderr, P_("%lld of %lld item\n", "%lld of %lld items\n", (unsigned long)total),
-		        (long long)shown, (long long)total);
+		fprintf(stderr, P_("%lld of %lld item\n", "%lld of %lld items\n", (unsigned long)o.total),
+		        (long long)o.shown, (long long)o.total);
 		/* one page shown: say how to get the rest */
-		int64_t rest = total - (int64_t)q.offset;   /* q.offset: the first not shown */
+		int64_t next = (int64_t)q.offset + o.shown;   /* the first not shown */
+		int64_t rest = o.total - next;
 		if (!cl->all && rest > 0)
 			fprintf(stderr, P_("%lld more: use --all, or --offset %lld for the next page\n",
 			                   "%lld more: use --all, or --offset %lld for the next page\n",
 			                   (unsigned long)rest),
-			        (long long)rest, (long long)q.offset);
+			        (long long)rest, (long long)next);
 	}
 	return EXIT_ALL_DONE;
 }

@@ -1,8 +1,9 @@
 /* cmd_rm.c — `rm ID...`: delete media, after a look, a confirmation and,
  * with --backup DIR, a complete download of each original.
  *
- * Nothing is deleted whose backup did not finish. --dry-run reads each item
- * and says what would go, changing nothing. */
+ * Nothing is deleted whose backup did not finish (the rule is core's:
+ * batch.c). --dry-run reads each item and says what would go, changing
+ * nothing. */
 #include "config.h"
 
 #include <stdio.h>
@@ -10,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "batch.h"
 #include "cli.h"
 #include "i18n.h"
 #include "sanitize.h"
@@ -23,6 +25,48 @@ confirm(int n)
 	if (fgets(line, sizeof line, stdin) == NULL)
 		return false;
 	return line[0] == 'y' || line[0] == 'Y';
+}
+
+struct rm_out {
+	const struct mt_cmdline *cl;
+	json_t *results;
+	int failures;
+};
+
+/* One item's result: a line (or the error on stderr), and its JSON record. */
+static void
+rm_result(struct mt_batch *b, const struct mt_batch_result *res, void *arg)
+{
+	(void)b;
+	struct rm_out *o = arg;
+	const struct mt_cmdline *cl = o->cl;
+	const char *id = res->id;
+	const struct mt_media *m = res->item;
+	const char *status = res->err ? "failed" : cl->dry_run ? "would-delete" : "deleted";
+	json_t *r = json_pack("{s:s}", "id", id);
+	json_object_set_new(r, "status", json_string(status));
+	if (m && m->filename)
+		json_object_set_new(r, "filename", json_string(m->filename));
+	if (res->backup)
+		json_object_set_new(r, "backup", json_string(res->backup));
+	if (res->err) {
+		o->failures++;
+		json_object_set_new(r, "error", cli_error_json(res->err));
+		if (!cl->json)
+			cli_print_error(res->err);
+	} else if (!cl->json && !cl->quiet) {
+		char *name = mt_sanitize(m && m->filename ? m->filename : "");
+		char *sid = mt_sanitize(id);
+		if (cl->dry_run)
+			printf(_("would delete %s %s\n"), sid, name);
+		else if (res->backup)
+			printf(_("deleted %s (backup in %s)\n"), sid, res->backup);
+		else
+			printf(_("deleted %s\n"), sid);
+		free(name);
+		free(sid);
+	}
+	json_array_append_new(o->results, r);
 }
 
 int
@@ -54,55 +98,23 @@ cmd_rm(struct cli_ctx *ctx)
 		}
 	}
 	json_t *results = json_array();
-	int failures = 0;
-	for (int i = 0; i < cl->nargs; i++) {
-		const char *id = cl->args[i];
-		struct mt_error err;
-		mt_error_clear(&err);
-		json_t *r = json_pack("{s:s}", "id", id);
-		struct mt_media m;
-		mt_media_init(&m);
-		char *saved = NULL;
-		const char *status = "failed";
-		bool need_item = cl->dry_run || cl->backup_dir;
-		if (need_item && mt_site_get(&ctx->site, id, &m, &err) < 0) {
-			/* fall through to the failure report */
-		} else if (cl->backup_dir && !cl->dry_run &&
-		           mt_site_download(&ctx->site, &m, cl->backup_dir, &saved, &err) < 0) {
-			mt_error_prefix(&err, _("%s: not deleted, backup failed: "), id);
-		} else if (cl->dry_run) {
-			status = "would-delete";
-		} else if (mt_site_remove(&ctx->site, id, &err) == 0) {
-			status = "deleted";
+	struct rm_out o = { .cl = cl, .results = results };
+	struct mt_batch_spec spec = {
+		.kind = MT_BATCH_REMOVE, .ids = cl->args, .n = (size_t)cl->nargs,
+		.backup_dir = cl->backup_dir, .dry_run = cl->dry_run,
+		.item = rm_result, .arg = &o,
+	};
+	struct mt_error err;
+	mt_error_clear(&err);
+	if (mt_site_batch(&ctx->site, &spec, &err) < 0) {
+		/* the site cannot do it at all: every item says so */
+		for (int i = 0; i < cl->nargs; i++) {
+			struct mt_batch_result r = { .index = (size_t)i, .id = cl->args[i], .err = &err };
+			rm_result(NULL, &r, &o);
 		}
-		json_object_set_new(r, "status", json_string(status));
-		if (m.filename)
-			json_object_set_new(r, "filename", json_string(m.filename));
-		if (saved)
-			json_object_set_new(r, "backup", json_string(saved));
-		if (strcmp(status, "failed") == 0) {
-			failures++;
-			json_object_set_new(r, "error", cli_error_json(&err));
-			if (!cl->json)
-				cli_print_error(&err);
-		} else if (!cl->json && !cl->quiet) {
-			char *name = mt_sanitize(m.filename ? m.filename : "");
-			char *sid = mt_sanitize(id);
-			if (cl->dry_run)
-				printf(_("would delete %s %s\n"), sid, name);
-			else if (saved)
-				printf(_("deleted %s (backup in %s)\n"), sid, saved);
-			else
-				printf(_("deleted %s\n"), sid);
-			free(name);
-			free(sid);
-		}
-		json_array_append_new(results, r);
-		free(saved);
-		mt_media_free(&m);
 	}
 	if (cl->json)
 		cli_print_json(results);
 	json_decref(results);
-	return failures ? EXIT_SOME_FAILED : EXIT_ALL_DONE;
+	return o.failures ? EXIT_SOME_FAILED : EXIT_ALL_DONE;
 }

@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include <curl/curl.h>
-#include <curses.h>
 #include <jansson.h>
 #include <magic.h>
 #include <openssl/crypto.h>
@@ -79,7 +78,7 @@ print_library(FILE *out, const char *name, const char *running, const char *buil
 }
 
 void
-mt_print_version(FILE *out)
+mt_print_version(FILE *out, const char *curses_now, const char *curses_built)
 {
 	fprintf(out, "%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
 	fputs(_("Libraries:\n"), out);
@@ -94,12 +93,11 @@ mt_print_version(FILE *out)
 #else
 	print_library(out, "OpenSSL", OpenSSL_version(OPENSSL_VERSION), OPENSSL_VERSION_TEXT);
 #endif
-	char ncurses_built[32];
-	snprintf(ncurses_built, sizeof ncurses_built, "%s.%d", NCURSES_VERSION, NCURSES_VERSION_PATCH);
-	const char *ncurses_now = curses_version();
+	/* the interface's library: its versions come from the interface */
+	const char *ncurses_now = curses_now;
 	/* "ncurses 6.4.20221231": the number after the name */
 	const char *sp = ncurses_now ? strchr(ncurses_now, ' ') : NULL;
-	print_library(out, "ncursesw", sp ? sp + 1 : ncurses_now, ncurses_built);
+	print_library(out, "ncursesw", sp ? sp + 1 : ncurses_now, curses_built);
 #ifdef HAVE_PREVIEW
 	char chafa_built[32];
 	snprintf(chafa_built, sizeof chafa_built, "%d.%d.%d",

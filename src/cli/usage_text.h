@@ -7,6 +7,6 @@
 #include "cmdline.h"
 
 void mt_print_usage(FILE *out);
-void mt_print_version(FILE *out);
+void mt_print_version(FILE *out, const char *curses_now, const char *curses_built);
 
 #endif

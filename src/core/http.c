@@ -1,4 +1,6 @@
-/* http.c — the HTTP engine: libcurl multi driven by the event loop. */
+/* http.c — the HTTP engine: libcurl multi driven by the event loop; the
+ * engine, starting, retrying, finishing and cancelling requests. How one
+ * attempt is set up for libcurl is in http_setup.c. */
 #include "config.h"
 
 #include <curl/curl.h>
@@ -12,74 +14,10 @@
 #include <unistd.h>
 
 #include "http.h"
+#include "http_req.h"
 #include "i18n.h"
 #include "strbuf.h"
 #include "xalloc.h"
-
-/* A hostile server must not make us hold gigabytes of JSON. */
-#define MAX_MEMORY_BODY (64u << 20)
-#define MAX_HEADERS 100
-
-struct mt_http {
-	struct mt_loop *loop;
-	CURLM *multi;
-	char *api_base;
-	struct mt_secret *key;
-	struct curl_slist *api_headers;
-	char *ca_file;
-	long connect_timeout_s, stall_timeout_s, backoff_base_ms, backoff_cap_ms;
-	int max_attempts;
-	int active;
-	unsigned rng;                 /* jitter; seeded per engine */
-	struct mt_http_req *reqs;     /* every live request, for mt_http_free */
-};
-
-/* A multipart part as the request keeps it (strings owned). */
-struct owned_part {
-	char *name;
-	char *value;
-	int fd;
-	int64_t size;
-	char *filename;
-	char *content_type;
-	struct stat at_start;      /* the file when the request began */
-};
-
-struct mt_http_req {
-	struct mt_http *http;
-	struct mt_http_req *prev, *next;   /* in http->reqs */
-	CURL *easy;
-	char *url;
-	char *method;
-	bool api;
-	struct curl_slist *headers;
-	char *body;
-	size_t body_len;
-	int body_fd;
-	int64_t body_offset, body_size, body_pos;
-	struct stat body_at_start;    /* the body file when the request began */
-	bool file_changed;            /* a read found the file changed: aborted */
-	curl_mime *mime;
-	struct owned_part *parts;     /* our copies, for the mime read callbacks */
-	size_t nparts;
-	int64_t *part_pos;
-	int download_fd;
-	int64_t download_max, download_bytes;
-	bool download_too_large;
-	bool retry, follow;
-	long timeout_s;
-	mt_http_progress_fn progress;
-	mt_http_retry_fn on_retry;
-	mt_http_done_fn done;
-	void *arg;
-	struct mt_http_response resp;
-	size_t body_cap;              /* allocated for resp.body */
-	uint64_t retry_timer;
-	bool in_multi;
-	bool download_failed;
-	int download_errno;
-	char errbuf[CURL_ERROR_SIZE];
-};
 
 static void request_finish(struct mt_http_req *req);
 static void drain_finished(void *arg);
@@ -199,383 +137,16 @@ mt_http_active(const struct mt_http *http)
 	return http->active;
 }
 
-/* ---- callbacks from libcurl ---- */
-
-static size_t
-on_write(char *data, size_t size, size_t nmemb, void *userp)
-{
-	struct mt_http_req *req = userp;
-	size_t n = size * nmemb;
-	long status = 0;
-	curl_easy_getinfo(req->easy, CURLINFO_RESPONSE_CODE, &status);
-	if (req->download_fd >= 0 && status >= 200 && status < 300) {
-		req->download_bytes += (int64_t)n;
-		if (req->download_max > 0 && req->download_bytes > req->download_max) {
-			req->download_failed = true;
-			req->download_too_large = true;
-			return 0;
-		}
-		size_t off = 0;
-		while (off < n) {
-			ssize_t w = write(req->download_fd, data + off, n - off);
-			if (w < 0) {
-				if (errno == EINTR)
-					continue;
-				req->download_failed = true;
-				req->download_errno = errno;
-				return 0;   /* makes libcurl fail the transfer */
-			}
-			off += (size_t)w;
-		}
-		return n;
-	}
-	if (req->resp.body_len + n > MAX_MEMORY_BODY) {
-		req->resp.body_truncated = true;
-		return 0;
-	}
-	if (req->resp.body_len + n + 1 > req->body_cap) {
-		/* doubling: growing by each piece copies a large answer over and over */
-		size_t cap = req->body_cap > 4096 ? req->body_cap : 4096;
-		while (cap < req->resp.body_len + n + 1)
-			cap *= 2;
-		req->resp.body = xrealloc(req->resp.body, cap);
-		req->body_cap = cap;
-	}
-	memcpy(req->resp.body + req->resp.body_len, data, n);
-	req->resp.body_len += n;
-	req->resp.body[req->resp.body_len] = '\0';
-	return n;
-}
-
-static void
-headers_clear(struct mt_http_response *resp)
-{
-	for (size_t i = 0; i < resp->nheaders; i++) {
-		free(resp->headers[i].name);
-		free(resp->headers[i].value);
-	}
-	free(resp->headers);
-	resp->headers = NULL;
-	resp->nheaders = 0;
-}
-
-void
-mt_http_response_add_header(struct mt_http_response *resp, const char *data, size_t n)
-{
-	if (n >= 5 && strncmp(data, "HTTP/", 5) == 0) {
-		/* a new response (after 100 Continue or a redirect) replaces the last */
-		headers_clear(resp);
-		return;
-	}
-	const char *colon = memchr(data, ':', n);
-	if (colon == NULL || resp->nheaders >= MAX_HEADERS)
-		return;
-	size_t nl = (size_t)(colon - data);
-	const char *v = colon + 1;
-	size_t vl = n - nl - 1;
-	while (vl && (*v == ' ' || *v == '\t')) {
-		v++;
-		vl--;
-	}
-	while (vl && (v[vl - 1] == '\r' || v[vl - 1] == '\n' || v[vl - 1] == ' '))
-		vl--;
-	resp->headers = xreallocarray(resp->headers, resp->nheaders + 1, sizeof *resp->headers);
-	struct mt_http_header *h = &resp->headers[resp->nheaders++];
-	h->name = xstrndup(data, nl);
-	for (char *p = h->name; *p; p++)
-		if (*p >= 'A' && *p <= 'Z')
-			*p = (char)(*p - 'A' + 'a');
-	h->value = xstrndup(v, vl);
-}
-
-static size_t
-on_header(char *data, size_t size, size_t nmemb, void *userp)
-{
-	struct mt_http_req *req = userp;
-	size_t n = size * nmemb;
-	mt_http_response_add_header(&req->resp, data, n);
-	return n;
-}
-
-static size_t
-read_fd_at(int fd, int64_t offset, char *buf, size_t want)
-{
-	for (;;) {
-		ssize_t r = pread(fd, buf, want, (off_t)offset);
-		if (r < 0 && errno == EINTR)
-			continue;
-		return r < 0 ? CURL_READFUNC_ABORT : (size_t)r;
-	}
-}
-
-/* True when the file is no longer what `before` saw: other size or mtime.
- * Checked before a body's last bytes go out, so that a file written to
- * during the transfer is never sent as complete: a mix of old and new
- * bytes would otherwise be stored as if it were the file. */
-static bool
-file_changed_since(int fd, const struct stat *before)
-{
-	struct stat now;
-	if (fstat(fd, &now) < 0)
-		return true;
-	return now.st_size != before->st_size || now.st_mtim.tv_sec != before->st_mtim.tv_sec ||
-	       now.st_mtim.tv_nsec != before->st_mtim.tv_nsec;
-}
-
-static size_t
-on_read(char *buf, size_t size, size_t nitems, void *userp)
-{
-	struct mt_http_req *req = userp;
-	int64_t left = req->body_size - req->body_pos;
-	if (left <= 0)
-		return 0;
-	size_t want = size * nitems;
-	if ((int64_t)want > left)
-		want = (size_t)left;
-	size_t r = read_fd_at(req->body_fd, req->body_offset + req->body_pos, buf, want);
-	if (r == CURL_READFUNC_ABORT)
-		return r;
-	/* the file shrank under us, or changed: never send a body as if complete */
-	if (r == 0 || ((int64_t)r == left && file_changed_since(req->body_fd, &req->body_at_start))) {
-		req->file_changed = true;
-		return CURL_READFUNC_ABORT;
-	}
-	req->body_pos += (int64_t)r;
-	return r;
-}
-
-static int
-on_seek(void *userp, curl_off_t offset, int origin)
-{
-	struct mt_http_req *req = userp;
-	if (origin != SEEK_SET || offset < 0 || offset > req->body_size)
-		return CURL_SEEKFUNC_CANTSEEK;
-	req->body_pos = offset;
-	return CURL_SEEKFUNC_OK;
-}
-
-/* Multipart file parts read through their own cursor. */
-struct part_cursor {
-	struct mt_http_req *req;
-	size_t index;
-};
-
-static size_t
-on_part_read(char *buf, size_t size, size_t nitems, void *userp)
-{
-	struct part_cursor *pc = userp;
-	struct mt_http_req *req = pc->req;
-	const struct owned_part *p = &req->parts[pc->index];
-	int64_t *pos = &req->part_pos[pc->index];
-	int64_t left = p->size - *pos;
-	if (left <= 0)
-		return 0;
-	size_t want = size * nitems;
-	if ((int64_t)want > left)
-		want = (size_t)left;
-	size_t r = read_fd_at(p->fd, *pos, buf, want);
-	if (r == CURL_READFUNC_ABORT)
-		return r;
-	if (r == 0 || ((int64_t)r == left && file_changed_since(p->fd, &p->at_start))) {
-		req->file_changed = true;
-		return CURL_READFUNC_ABORT;
-	}
-	*pos += (int64_t)r;
-	return r;
-}
-
-static int
-on_part_seek(void *userp, curl_off_t offset, int origin)
-{
-	struct part_cursor *pc = userp;
-	const struct owned_part *p = &pc->req->parts[pc->index];
-	if (origin != SEEK_SET || offset < 0 || offset > p->size)
-		return CURL_SEEKFUNC_CANTSEEK;
-	pc->req->part_pos[pc->index] = offset;
-	return CURL_SEEKFUNC_OK;
-}
-
-static int
-on_progress(void *userp, curl_off_t dltotal, curl_off_t dlnow, curl_off_t ultotal, curl_off_t ulnow)
-{
-	struct mt_http_req *req = userp;
-	req->resp.bytes_up = ulnow;
-	if (req->progress && (ulnow || ultotal))
-		req->progress(ulnow, ultotal, req->arg);
-	else if (req->progress && req->download_fd >= 0)
-		req->progress(dlnow, dltotal, req->arg);
-	return 0;
-}
-
-/* ---- request set-up ---- */
-
-static void
-request_unlink(struct mt_http_req *req)
-{
-	if (req->prev)
-		req->prev->next = req->next;
-	else if (req->http->reqs == req)
-		req->http->reqs = req->next;
-	if (req->next)
-		req->next->prev = req->prev;
-	req->prev = req->next = NULL;
-}
-
-static void
-request_free(struct mt_http_req *req)
-{
-	request_unlink(req);
-	if (req->easy)
-		curl_easy_cleanup(req->easy);
-	if (req->mime)
-		curl_mime_free(req->mime);
-	curl_slist_free_all(req->headers);
-	free(req->url);
-	free(req->method);
-	if (req->body)
-		explicit_bzero(req->body, req->body_len);
-	free(req->body);
-	for (size_t i = 0; i < req->nparts; i++) {
-		free(req->parts[i].name);
-		free(req->parts[i].value);
-		free(req->parts[i].filename);
-		free(req->parts[i].content_type);
-	}
-	free(req->parts);
-	free(req->part_pos);
-	mt_http_response_free(&req->resp);
-	free(req);
-}
-
-static void
-free_part_cursor(void *p)
-{
-	free(p);
-}
-
-/* (Re)creates the easy handle for one attempt. Returns 0 or -1. */
-static int
-request_arm(struct mt_http_req *req)
-{
-	struct mt_http *http = req->http;
-	if (req->easy)
-		curl_easy_cleanup(req->easy);
-	if (req->mime) {
-		curl_mime_free(req->mime);
-		req->mime = NULL;
-	}
-	CURL *e = curl_easy_init();
-	if (e == NULL)
-		return -1;
-	req->easy = e;
-	req->errbuf[0] = '\0';
-	req->body_pos = 0;
-	for (size_t i = 0; i < req->nparts; i++)
-		req->part_pos[i] = 0;
-	req->download_failed = false;
-	req->download_too_large = false;
-	req->download_bytes = 0;
-
-	curl_easy_setopt(e, CURLOPT_URL, req->url);
-	curl_easy_setopt(e, CURLOPT_PRIVATE, req);
-	curl_easy_setopt(e, CURLOPT_ERRORBUFFER, req->errbuf);
-	curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
-	curl_easy_setopt(e, CURLOPT_USERAGENT, PACKAGE_NAME "/" PACKAGE_VERSION);
-	curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
-	curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
-	curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT, http->connect_timeout_s);
-	curl_easy_setopt(e, CURLOPT_LOW_SPEED_LIMIT, 1L);
-	curl_easy_setopt(e, CURLOPT_LOW_SPEED_TIME, http->stall_timeout_s);
-	if (req->timeout_s)
-		curl_easy_setopt(e, CURLOPT_TIMEOUT, req->timeout_s);
-	curl_easy_setopt(e, CURLOPT_TCP_KEEPALIVE, 1L);
-	curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, 1L);
-	curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, 2L);
-	if (http->ca_file)
-		curl_easy_setopt(e, CURLOPT_CAINFO, http->ca_file);
-	curl_easy_setopt(e, CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_2TLS);
-	curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_write);
-	curl_easy_setopt(e, CURLOPT_WRITEDATA, req);
-	curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, on_header);
-	curl_easy_setopt(e, CURLOPT_HEADERDATA, req);
-	curl_easy_setopt(e, CURLOPT_NOPROGRESS, 0L);
-	curl_easy_setopt(e, CURLOPT_XFERINFOFUNCTION, on_progress);
-	curl_easy_setopt(e, CURLOPT_XFERINFODATA, req);
-	curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, req->follow ? 1L : 0L);
-	curl_easy_setopt(e, CURLOPT_MAXREDIRS, 5L);
-	/* never resend credentials to another host after a redirect */
-	curl_easy_setopt(e, CURLOPT_UNRESTRICTED_AUTH, 0L);
-	if (req->api) {
-		curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");
-		if (http->key) {
-			curl_easy_setopt(e, CURLOPT_HTTPAUTH, CURLAUTH_BEARER);
-			curl_easy_setopt(e, CURLOPT_XOAUTH2_BEARER, mt_secret_value(http->key));
-		}
-	}
-	if (req->headers)
-		curl_easy_setopt(e, CURLOPT_HTTPHEADER, req->headers);
-
-	const char *m = req->method;
-	if (req->mime == NULL && req->nparts) {
-		req->mime = curl_mime_init(e);
-		for (size_t i = 0; i < req->nparts; i++) {
-			const struct owned_part *p = &req->parts[i];
-			curl_mimepart *mp = curl_mime_addpart(req->mime);
-			curl_mime_name(mp, p->name);
-			if (p->value) {
-				curl_mime_data(mp, p->value, CURL_ZERO_TERMINATED);
-				continue;
-			}
-			struct part_cursor *pc = xmalloc(sizeof *pc);
-			pc->req = req;
-			pc->index = i;
-			curl_mime_data_cb(mp, p->size, on_part_read, on_part_seek, free_part_cursor, pc);
-			if (p->filename)
-				curl_mime_filename(mp, p->filename);
-			if (p->content_type)
-				curl_mime_type(mp, p->content_type);
-		}
-		curl_easy_setopt(e, CURLOPT_MIMEPOST, req->mime);
-		if (strcmp(m, "POST") != 0)
-			curl_easy_setopt(e, CURLOPT_CUSTOMREQUEST, m);
-	} else if (req->body_fd >= 0) {
-		curl_easy_setopt(e, CURLOPT_UPLOAD, 1L);
-		curl_easy_setopt(e, CURLOPT_INFILESIZE_LARGE, (curl_off_t)req->body_size);
-		curl_easy_setopt(e, CURLOPT_READFUNCTION, on_read);
-		curl_easy_setopt(e, CURLOPT_READDATA, req);
-		curl_easy_setopt(e, CURLOPT_SEEKFUNCTION, on_seek);
-		curl_easy_setopt(e, CURLOPT_SEEKDATA, req);
-		if (strcmp(m, "PUT") != 0)
-			curl_easy_setopt(e, CURLOPT_CUSTOMREQUEST, m);
-	} else if (req->body) {
-		curl_easy_setopt(e, CURLOPT_POSTFIELDS, req->body);
-		curl_easy_setopt(e, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)req->body_len);
-		if (strcmp(m, "POST") != 0)
-			curl_easy_setopt(e, CURLOPT_CUSTOMREQUEST, m);
-	} else if (strcmp(m, "HEAD") == 0) {
-		curl_easy_setopt(e, CURLOPT_NOBODY, 1L);
-	} else if (strcmp(m, "PUT") == 0) {
-		/* an empty PUT (a resumable-upload status query) */
-		curl_easy_setopt(e, CURLOPT_UPLOAD, 1L);
-		curl_easy_setopt(e, CURLOPT_INFILESIZE_LARGE, (curl_off_t)0);
-		curl_easy_setopt(e, CURLOPT_READFUNCTION, on_read);
-		curl_easy_setopt(e, CURLOPT_READDATA, req);
-	} else if (strcmp(m, "GET") != 0) {
-		curl_easy_setopt(e, CURLOPT_CUSTOMREQUEST, m);
-	}
-	return 0;
-}
-
 static int
 request_submit(struct mt_http_req *req)
 {
-	headers_clear(&req->resp);
+	http_headers_clear(&req->resp);
 	free(req->resp.body);
 	req->resp.body = xstrdup("");
 	req->body_cap = 1;
 	req->resp.body_len = 0;
 	req->resp.body_truncated = false;
-	if (request_arm(req) < 0)
+	if (http_request_arm(req) < 0)
 		return -1;
 	req->resp.attempts++;
 	if (curl_multi_add_handle(req->http->multi, req->easy) != CURLM_OK)
@@ -657,7 +228,7 @@ mt_http_start(struct mt_http *http, const struct mt_http_spec *spec, mt_http_don
 	req->done = done;
 	if (request_submit(req) < 0) {
 		mt_error_set(err, MT_ERR_NET, _("cannot start a transfer"));
-		request_free(req);
+		http_request_free(req);
 		return NULL;
 	}
 	http->active++;
@@ -806,7 +377,7 @@ request_finish(struct mt_http_req *req)
 	}
 	http->active--;
 	req->done(&req->resp, req->arg);
-	request_free(req);
+	http_request_free(req);
 }
 
 static void
@@ -897,7 +468,7 @@ mt_http_header(const struct mt_http_response *resp, const char *name)
 void
 mt_http_response_free(struct mt_http_response *resp)
 {
-	headers_clear(resp);
+	http_headers_clear(resp);
 	free(resp->body);
 	resp->body = NULL;
 	resp->body_len = 0;

@@ -9,6 +9,7 @@
 
 #include "fsutil.h"
 #include "i18n.h"
+#include "pager.h"
 #include "site.h"
 #include "strbuf.h"
 #include "xalloc.h"
@@ -367,42 +368,42 @@ mt_site_download(struct mt_site *site, const struct mt_media *m, const char *dir
 	return w.path ? 0 : -1;
 }
 
+struct scan {
+	mt_scan_item_fn fn;
+	mt_scan_progress_fn progress;
+	void *arg;
+	int64_t seen;
+};
+
+static void
+scan_page(const struct mt_media_page *page, void *arg)
+{
+	struct scan *s = arg;
+	for (size_t i = 0; i < page->nitems; i++)
+		s->fn(&page->items[i], s->arg);
+	s->seen += (int64_t)page->nitems;
+	if (s->progress)
+		s->progress(s->seen, page->total, s->arg);
+}
+
 int
 mt_site_scan(struct mt_site *site, mt_scan_item_fn fn, mt_scan_progress_fn progress, void *arg,
              struct mt_error *err)
 {
-	struct mt_list_query q = { .limit = 100, .offset = 0 };
+	struct mt_list_query q;
+	mt_site_scan_query(site, &q);
+	struct scan s = { .fn = fn, .progress = progress, .arg = arg };
+	return mt_site_pages(site, &q, true, scan_page, &s, err);
+}
+
+void
+mt_site_scan_query(const struct mt_site *site, struct mt_list_query *q)
+{
+	memset(q, 0, sizeof *q);
+	q->limit = 100;
 	if (site->has_key) {
 		/* oldest first: new uploads during the scan land at the end, not in the middle */
-		q.sort = "createdAt";
-		q.order = "asc";
+		q->sort = "createdAt";
+		q->order = "asc";
 	}
-	char *prev_first = NULL;
-	int rc = 0;
-	for (;;) {
-		struct mt_media_page page;
-		if (mt_site_list(site, &q, &page, err) < 0) {
-			rc = -1;
-			break;
-		}
-		if (mt_media_page_repeats(&page, &prev_first)) {
-			mt_media_page_free(&page);
-			rc = mt_error_set(err, MT_ERR_PROTOCOL,
-			                  _("the server sent the same page twice (it ignores the offset)"));
-			break;
-		}
-		for (size_t i = 0; i < page.nitems; i++)
-			fn(&page.items[i], arg);
-		/* our own count: the page's offset is the server's word */
-		int64_t seen = q.offset + (int64_t)page.nitems;
-		if (progress)
-			progress(seen, page.total, arg);
-		bool more = mt_media_page_more(&page, q.limit, seen);
-		q.offset = (long)seen;
-		mt_media_page_free(&page);
-		if (!more)
-			break;
-	}
-	free(prev_first);
-	return rc;
 }

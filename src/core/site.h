@@ -63,9 +63,12 @@ int mt_site_download_start_max(struct mt_site *site, const struct mt_media *m, c
                                struct mt_error *err);
 #endif
 
-/* Pages through the whole library (100 at a time), calling fn for each item
- * and progress(seen, total) after each page. Blocking; for batch commands. */
+/* Pages through the whole library (100 at a time, with the pager's guards),
+ * calling fn for each item and progress(seen, total) after each page.
+ * Blocking; for batch commands. */
 typedef void (*mt_scan_item_fn)(const struct mt_media *m, void *arg);
 typedef void (*mt_scan_progress_fn)(int64_t seen, int64_t total, void *arg);
 int mt_site_scan(struct mt_site *site, mt_scan_item_fn fn, mt_scan_progress_fn progress, void *arg,
                  struct mt_error *err);
+/* The query of a full scan: 100 a page, oldest first where the API sorts. */
+void mt_site_scan_query(const struct mt_site *site, struct mt_list_query *q);

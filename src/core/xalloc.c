@@ -9,11 +9,22 @@
 
 #include "xalloc.h"
 
+static mt_die_fn die_hook;
+
+void
+mt_set_die_hook(mt_die_fn fn)
+{
+	die_hook = fn;
+}
+
 static void
 xalloc_die(void)
 {
+	static const char msg[] = "out of memory";
+	if (die_hook)
+		die_hook(msg);   /* the interface puts the terminal back first */
 	/* No stdio buffering games: write(2) would be purer, but stderr is unbuffered. */
-	fputs("mediatui: out of memory\n", stderr);
+	fprintf(stderr, "mediatui: %s\n", msg);
 	abort();
 }
 

@@ -19,6 +19,13 @@ char *xstrndup(const char *s, size_t n);
 /* xasprintf: printf into a fresh heap string. */
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* What runs before the process ends on a fatal error (out of memory): the
+ * interface restores the terminal and prints `message` on the real stderr.
+ * It should not return; if it does, the message goes to stderr and the
+ * process aborts all the same. NULL: no hook. */
+typedef void (*mt_die_fn)(const char *message);
+void mt_set_die_hook(mt_die_fn fn);
+
 /* Frees *p and sets it to NULL. */
 #define XFREE(p) do { free(p); (p) = NULL; } while (0)
 

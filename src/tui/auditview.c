@@ -14,6 +14,7 @@
 #include "l10n.h"
 #include "sanitize.h"
 #include "textwidth.h"
+#include "siteop.h"
 #include "ui.h"
 #include "xalloc.h"
 
@@ -318,11 +319,11 @@ alt_entered(struct app *a, const char *text, void *arg)
 		struct mt_error err;
 		mt_error_clear(&err);
 		struct ui_req *q = ui_req_new(a, 0, 0, id);
-		if (a->site.dialect->patch == NULL || !a->site.has_key) {
+		if (!mt_site_can(&a->site, MT_CAP_EDIT, true)) {
 			ui_req_done(q);
 			ui_message(a, R_WARN, "%s", _("this profile cannot edit media"));
 			st.queue = false;
-		} else if (a->site.dialect->patch(&a->site, id, &p, on_alt_saved, q, &err) < 0) {
+		} else if (mt_op_edit(&a->site, id, &p, on_alt_saved, q, &err) == NULL) {
 			ui_req_done(q);
 			ui_error(a, _("setting alt text"), &err);
 			st.queue = false;

@@ -14,6 +14,7 @@
 #include "l10n.h"
 #include "sanitize.h"
 #include "textwidth.h"
+#include "siteop.h"
 #include "ui.h"
 #include "xalloc.h"
 
@@ -128,15 +129,15 @@ detail_open(struct app *a, const struct mt_media *m)
 	d->gen++;
 	ui_view_open(a, VIEW_DETAIL);
 	/* an item from the scan has no url yet: its picture waits for the GET */
-	bool will_get = a->site.dialect->get && a->site.has_key;
+	bool will_get = mt_site_can(&a->site, MT_CAP_BROWSE, true);
 	if (a->pv.enabled && preview_can_item(m) && (m->url || !will_get))
 		preview_want_item(a, m);
-	if (a->site.dialect->get && a->site.has_key) {
+	if (mt_site_can(&a->site, MT_CAP_BROWSE, true)) {
 		struct mt_error err;
 		mt_error_clear(&err);
 		struct ui_req *q = ui_req_new(a, d->gen, 0, m->id);
 		d->loading = true;
-		if (a->site.dialect->get(&a->site, m->id, on_get, q, &err) < 0) {
+		if (mt_op_get(&a->site, m->id, on_get, q, &err) == NULL) {
 			ui_req_done(q);
 			d->loading = false;
 		}
@@ -410,7 +411,7 @@ detail_save(struct app *a)
 	}
 	if (d->saving)
 		return;
-	if (a->site.dialect->patch == NULL || !a->site.has_key) {
+	if (!mt_site_can(&a->site, MT_CAP_EDIT, true)) {
 		snprintf(d->err, sizeof d->err, "%s", _("this profile cannot edit media"));
 		return;
 	}
@@ -424,7 +425,7 @@ detail_save(struct app *a)
 	struct ui_req *q = ui_req_new(a, d->gen, 0, d->item.id);
 	d->note[0] = '\0';
 	d->err[0] = '\0';
-	if (a->site.dialect->patch(&a->site, d->item.id, &p, on_patched, q, &err) < 0) {
+	if (mt_op_edit(&a->site, d->item.id, &p, on_patched, q, &err) == NULL) {
 		ui_req_done(q);
 		char line[560];
 		mt_error_format(&err, line, sizeof line);

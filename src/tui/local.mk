@@ -1,5 +1,9 @@
 ## src/tui/local.mk — sources of the full-screen interface (included by Makefile.am).
-src_mediatui_SOURCES += \
+# the interface: core and curses; no libcurl, no jansson, no batch commands
+noinst_LIBRARIES += src/tui/libmttui.a
+src_tui_libmttui_a_CPPFLAGS = $(TUI_CPPFLAGS)
+src_tui_libmttui_a_CFLAGS = $(AM_CFLAGS) $(NCURSESW_CFLAGS)
+src_tui_libmttui_a_SOURCES = \
 	src/tui/auditview.c \
 	src/tui/detail.c \
 	src/tui/dialog.c \
@@ -9,6 +13,8 @@ src_mediatui_SOURCES += \
 	src/tui/localpane.c \
 	src/tui/preview.c \
 	src/tui/remote.c \
+	src/tui/remote_actions.c \
+	src/tui/remote_draw.c \
 	src/tui/scan.c \
 	src/tui/tui.c src/tui/tui.h \
 	src/tui/ui.h \

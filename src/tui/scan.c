@@ -16,14 +16,11 @@
 
 #include "i18n.h"
 #include "l10n.h"
+#include "pager.h"
 #include "sanitize.h"
 #include "textwidth.h"
 #include "ui.h"
 #include "xalloc.h"
-
-#define SCAN_PAGE 100
-
-static void scan_next(struct app *a);
 
 int64_t
 scan_used_bytes(const struct app *a)
@@ -60,6 +57,7 @@ void
 scan_free(struct app *a)
 {
 	struct scan *s = &a->scan;
+	mt_pager_free(s->pager);   /* an answer on its way is dropped */
 	if (s->wanted) {
 		mt_usage_free(&s->usage);
 		mt_audit_free(&s->audit);
@@ -158,16 +156,11 @@ scan_on_event(struct app *a, const struct ui_event *ev)
 }
 
 static void
-on_scan_page(const struct mt_media_page *page, const struct mt_error *err, void *arg)
+on_scan_page(struct mt_pager *p, const struct mt_media_page *page, const struct mt_error *err,
+             void *arg)
 {
-	struct ui_req *q = arg;
-	struct app *a = q->app;
-	uint64_t gen = q->gen;
-	if (!ui_req_done(q))
-		return;
+	struct app *a = arg;
 	struct scan *s = &a->scan;
-	if (gen != s->gen || !s->running)
-		return;
 	ui_dirty(a);
 	if (err) {
 		mt_error_format(err, s->err, sizeof s->err);
@@ -176,9 +169,9 @@ on_scan_page(const struct mt_media_page *page, const struct mt_error *err, void 
 	}
 	for (size_t i = 0; i < page->nitems; i++)
 		items_add(s, &page->items[i]);
-	s->seen += (int64_t)page->nitems;
+	s->seen = mt_pager_seen(p);
 	s->total = page->total;
-	if (!mt_media_page_more(page, SCAN_PAGE, s->seen)) {
+	if (!mt_pager_more(p)) {
 		recount(a);
 		s->running = false;
 		s->done = true;
@@ -187,27 +180,6 @@ on_scan_page(const struct mt_media_page *page, const struct mt_error *err, void 
 		ui_trace(a, "scan done: %lld items in %llums", (long long)s->seen,
 		         (unsigned long long)(s->finished_ms - s->started_ms));
 		ui_post(a, &(struct ui_event){ UI_EV_SCAN_DONE });
-		return;
-	}
-	scan_next(a);
-}
-
-static void
-scan_next(struct app *a)
-{
-	struct scan *s = &a->scan;
-	struct mt_list_query lq = { .limit = SCAN_PAGE, .offset = (long)s->seen };
-	if (a->site.has_key) {
-		lq.sort = "createdAt";
-		lq.order = "asc";
-	}
-	struct mt_error err;
-	mt_error_clear(&err);
-	struct ui_req *q = ui_req_new(a, s->gen, 0, NULL);
-	if (a->site.dialect->list(&a->site, &lq, on_scan_page, q, &err) < 0) {
-		ui_req_done(q);
-		mt_error_format(&err, s->err, sizeof s->err);
-		s->running = false;
 	}
 }
 
@@ -217,16 +189,22 @@ scan_start(struct app *a)
 	if (!a->can_browse)
 		return;
 	struct scan *s = &a->scan;
-	uint64_t gen = s->gen + 1;
 	scan_free(a);
-	s->gen = gen;
 	mt_usage_init(&s->usage, a->profile->plan_bytes);
 	mt_audit_init(&s->audit, a->cl->large_bytes > 0 ? a->cl->large_bytes : MT_AUDIT_DEFAULT_LARGE);
 	s->wanted = true;
 	s->running = true;
 	s->total = -1;
 	s->started_ms = mt_now_ms();
-	scan_next(a);
+	struct mt_pager_spec spec = { .all = true, .fn = on_scan_page, .arg = a };
+	mt_site_scan_query(&a->site, &spec.query);
+	s->pager = mt_pager_new(&a->site, &spec);
+	struct mt_error err;
+	mt_error_clear(&err);
+	if (mt_pager_fetch(s->pager, &err) < 0) {
+		mt_error_format(&err, s->err, sizeof s->err);
+		s->running = false;
+	}
 	ui_dirty(a);
 }
 

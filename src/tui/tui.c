@@ -13,15 +13,17 @@
 #include <langinfo.h>
 #include <signal.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 
-#include "cli.h"
 #include "i18n.h"
 #include "sanitize.h"
+#include "session.h"
+#include "siteop.h"
 #include "textwidth.h"
 #include "tui.h"
 #include "ui.h"
@@ -178,6 +180,93 @@ stderr_unpark(bool replay)
 	parked_log = NULL;
 }
 
+/* ---- dying well ---- */
+
+static struct app *live_app;
+static volatile sig_atomic_t dying;
+
+/* On a fatal error: the terminal back as it was (modes, cursor, main
+ * screen) and stderr back where it was, with what was parked on it; once.
+ * Only write(2) and read(2) for the parked text: memory may be gone. */
+static void
+fatal_restore(void)
+{
+	if (dying)
+		return;
+	dying = 1;
+	struct app *a = live_app;
+	if (a && a->curses_on) {
+		a->curses_on = false;
+		curs_set(1);
+		endwin();
+	}
+	if (parked_stderr < 0)
+		return;
+	int parked = parked_log ? fileno(parked_log) : -1;
+	dup2(parked_stderr, STDERR_FILENO);
+	close(parked_stderr);
+	parked_stderr = -1;
+	if (parked >= 0 && lseek(parked, 0, SEEK_SET) == 0) {
+		char buf[4096];
+		ssize_t n;
+		while ((n = read(parked, buf, sizeof buf)) > 0)
+			if (write(STDERR_FILENO, buf, (size_t)n) < 0)
+				break;
+	}
+}
+
+/* The die hook of xalloc: as nano's die(), the terminal first, then the
+ * message where the user sees it. */
+static void
+tui_die(const char *message)
+{
+	fatal_restore();
+	char line[256];
+	int n = snprintf(line, sizeof line, "%s: %s\n", PACKAGE_NAME, message);
+	if (n > 0 && write(STDERR_FILENO, line, (size_t)n < sizeof line ? (size_t)n : sizeof line - 1) < 0)
+		n = 0;
+	signal(SIGABRT, SIG_DFL);
+	abort();
+}
+
+/* An assertion (or anything else that aborts): the same restoring; its
+ * message, parked on stderr, is replayed on the real one. */
+static void
+on_abort(int signo)
+{
+	fatal_restore();
+	signal(signo, SIG_DFL);
+	raise(signo);
+}
+
+static void
+fatal_hooks(struct app *a, bool on)
+{
+	live_app = on ? a : NULL;
+	mt_set_die_hook(on ? tui_die : NULL);
+	signal(SIGABRT, on ? on_abort : SIG_DFL);
+}
+
+/* For the tests only (tests/tui/die.t): MEDIATUI_TEST_FATAL=oom makes an
+ * allocation fail, =abort aborts as a failed assertion does, once the first
+ * frame is on screen. Read once at start; nothing else depends on it. */
+static const char *test_fatal;
+
+static void
+test_fatal_fire(void *arg)
+{
+	(void)arg;
+	const char *what = test_fatal;
+	if (strcmp(what, "oom") == 0) {
+		volatile size_t huge = SIZE_MAX - 64;
+		char *p = xmalloc(huge);
+		free(p);
+	} else if (strcmp(what, "abort") == 0) {
+		fprintf(stderr, "%s: assertion failed (test)\n", PACKAGE_NAME);
+		abort();
+	}
+}
+
 static void
 term_size(struct app *a)
 {
@@ -287,7 +376,7 @@ draw_header(struct app *a)
 	char up[120];
 	uploads_summary(a, up, sizeof up);
 	snprintf(left, sizeof left, " %s  %s (%s)  %s  %s%s%s", PACKAGE_NAME, a->profile->name,
-	         a->site.dialect->name,
+	         mt_site_api(&a->site),
 	         a->remote.mode == REMOTE_LIBRARY ? remote_folder(a) : _("upload history"), state,
 	         up[0] ? "  " : "", up);
 	int right_w = 10;
@@ -468,7 +557,7 @@ main_key(struct app *a, int is_key, wint_t ch)
 		case 'v':
 			if (!a->can_browse) {
 				ui_message(a, R_WARN, _("the %s API cannot list the library"),
-				           a->site.dialect->name);
+				           mt_site_api(&a->site));
 				return UI_HANDLED;
 			}
 			if (!a->scan.running && !a->scan.done)
@@ -478,7 +567,7 @@ main_key(struct app *a, int is_key, wint_t ch)
 		case 'A':
 			if (!a->can_browse) {
 				ui_message(a, R_WARN, _("the %s API cannot list the library"),
-				           a->site.dialect->name);
+				           mt_site_api(&a->site));
 				return UI_HANDLED;
 			}
 			if (!a->scan.running && !a->scan.done)
@@ -603,28 +692,14 @@ open_site(struct app *a)
 {
 	struct mt_error err;
 	mt_error_clear(&err);
-	if (mt_config_load_resolved(a->cl->config_path, &a->config, &err) < 0) {
-		cli_print_error(&err);
-		return EXIT_USAGE;
+	if (mt_session_open(&a->site, &a->config, a->cl->config_path, a->cl->profile, &err) < 0) {
+		mt_error_print(&err);
+		return mt_error_exit_status(&err);
 	}
-	a->profile = mt_config_profile(&a->config, a->cl->profile, &err);
-	if (a->profile == NULL) {
-		cli_print_error(&err);
-		return EXIT_USAGE;
-	}
-	a->loop = mt_loop_new();
-	if (a->loop == NULL) {
-		mt_error_set(&err, MT_ERR_NET, _("cannot set up the network library"));
-		cli_print_error(&err);
-		return EXIT_SOME_FAILED;
-	}
-	if (mt_site_open(&a->site, a->loop, a->profile, &err) < 0) {
-		cli_print_error(&err);
-		return cli_exit_for(&err);
-	}
+	a->loop = a->site.loop;
+	a->profile = a->site.profile;
 	a->site_open = true;
-	a->can_browse = a->site.dialect->list != NULL && (a->site.dialect->caps & MT_CAP_BROWSE) &&
-	                (a->site.has_key || (a->site.dialect->caps & MT_CAP_PUBLIC));
+	a->can_browse = mt_site_can_list(&a->site);
 	return 0;
 }
 
@@ -666,7 +741,7 @@ mt_tui_main(const struct mt_cmdline *cl)
 	memset(a, 0, sizeof *a);
 	a->cl = cl;
 	a->start_ms = mt_now_ms();
-	a->exit_status = EXIT_ALL_DONE;
+	a->exit_status = MT_EXIT_ALL_DONE;
 	const char *trace = getenv("MEDIATUI_TRACE");
 	if (trace && *trace)
 		a->trace = fopen(trace, "a");
@@ -680,8 +755,9 @@ mt_tui_main(const struct mt_cmdline *cl)
 	signal(SIGPIPE, SIG_IGN);
 	if (term_start(a) < 0) {
 		app_free(a);
-		return EXIT_USAGE;
+		return MT_EXIT_USAGE;
 	}
+	fatal_hooks(a, true);
 	mt_loop_watch(a->loop, STDIN_FILENO, POLLIN, on_tty, a);
 	term_size(a);
 
@@ -691,6 +767,9 @@ mt_tui_main(const struct mt_cmdline *cl)
 	uploads_offer_resume(a);
 	draw_all(a);
 	ui_trace(a, "first frame");
+	test_fatal = getenv("MEDIATUI_TEST_FATAL");
+	if (test_fatal && *test_fatal)
+		mt_loop_timer_add(a->loop, 0, test_fatal_fire, NULL);
 
 	while (!a->quit) {
 		long wait = 1000;
@@ -710,7 +789,15 @@ mt_tui_main(const struct mt_cmdline *cl)
 	}
 	mt_loop_unwatch(a->loop, STDIN_FILENO);
 	term_stop(a);
+	fatal_hooks(a, false);
 	int status = a->exit_status;
 	app_free(a);
 	return status;
+}
+
+const char *
+mt_tui_curses_version(char *built, size_t len)
+{
+	snprintf(built, len, "%s.%d", NCURSES_VERSION, NCURSES_VERSION_PATCH);
+	return curses_version();
 }

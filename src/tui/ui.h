@@ -24,6 +24,7 @@
 #include "localdir.h"
 #include "loop.h"
 #include "media.h"
+#include "pager.h"
 #include "site.h"
 #include "upload.h"
 #include "usage.h"
@@ -187,6 +188,7 @@ struct remote {
 	size_t nmarked;
 	int64_t total;              /* -1 until the first page */
 	uint64_t gen;               /* bumps on every new listing */
+	struct mt_pager *pager;     /* the listing being read */
 	bool loading;               /* a page request is out */
 	bool want_end;              /* keep loading to the end (G) */
 	bool loaded_once;
@@ -230,7 +232,7 @@ struct uploads {
 /* A full scan of the library for usage and audit (scan.c, auditview.c, usageview.c). */
 struct scan {
 	bool running, done, wanted;
-	uint64_t gen;
+	struct mt_pager *pager;     /* the listing being read */
 	int64_t seen, total;
 	struct mt_usage usage;
 	struct mt_audit audit;
@@ -412,6 +414,26 @@ void remote_item_removed(struct app *a, const char *id);
 void remote_history_reload(struct app *a);
 /* Starts deleting the given ids after a confirmation. */
 void remote_confirm_delete(struct app *a, char **ids, char **names, size_t n, bool backup_offer);
+/* The pane's rows for its drawing (remote_draw.c): how many, and what row
+ * i is (a folder or item index in *idx); names of a journal state, the sort
+ * and the type filter, for people. */
+enum remote_row { REMOTE_ROW_UP, REMOTE_ROW_FOLDER, REMOTE_ROW_ITEM, REMOTE_ROW_NONE };
+size_t remote_nrows(const struct remote *r);
+enum remote_row remote_row_at(const struct remote *r, size_t i, size_t *idx);
+const char *remote_state_name(const char *state);
+const char *remote_sort_name(int i);
+const char *remote_type_name(int i);
+/* The item under the cursor, or NULL. */
+struct mt_media *remote_current_item(struct app *a);
+/* ---- remote_actions.c: delete and move a selection, folders ---- */
+/* Asks, then deletes the marked items (or the one under the cursor). */
+void remote_delete_selection(struct app *a);
+/* Asks for a folder, then moves the marked items (or the current one). */
+void remote_move_selection(struct app *a);
+/* Asks for a name and creates the folder. */
+void remote_folder_create_prompt(struct app *a);
+/* Asks, then deletes the folder at path. */
+void remote_folder_delete_confirm(struct app *a, const char *path);
 /* Folder list for pickers: returns a borrowed vector. */
 char *const *remote_folder_list(struct app *a, size_t *n);
 void remote_folders_reload(struct app *a);

@@ -8,7 +8,9 @@ doc_tests = \
 	tests/doc/settings.t \
 	tests/doc/complete-bash.t \
 	tests/doc/complete-zsh.t \
-	tests/doc/install.t
+	tests/doc/install.t \
+	tests/doc/layers.t \
+	tests/doc/hacking.t
 TESTS += $(doc_tests)
 EXTRA_DIST += $(doc_tests) \
 	tests/doc/docparse.py tests/doc/keys.py tests/doc/options.py tests/doc/settings.py \

@@ -78,3 +78,8 @@ unit_tests += tests/unit/test_worker
 tests_unit_test_worker_SOURCES = tests/unit/test_worker.c
 tests_unit_test_worker_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_worker_LDADD = $(UNIT_LDADD) -lpthread
+
+unit_tests += tests/unit/test_ops
+tests_unit_test_ops_SOURCES = tests/unit/test_ops.c
+tests_unit_test_ops_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_ops_LDADD = $(UNIT_LDADD)

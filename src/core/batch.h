@@ -1,0 +1,65 @@
+/* batch.h — operations on many items at once, on the loop: remove (with an
+ * optional backup of each original first, or a dry run) and move.
+ *
+ * One engine for both faces. The rule lives here and nowhere else: nothing
+ * is deleted whose backup did not complete. Items are worked through one at
+ * a time; each result and the end are reported through callbacks from the
+ * loop; a batch can be cancelled between two items. */
+#ifndef MT_BATCH_H
+#define MT_BATCH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "error.h"
+#include "media.h"
+#include "site.h"
+
+struct mt_batch;
+
+enum mt_batch_kind { MT_BATCH_REMOVE, MT_BATCH_MOVE };
+
+/* What became of one item. */
+struct mt_batch_result {
+	size_t index;                  /* in the spec's ids */
+	const char *id;
+	const struct mt_media *item;   /* as read (backup, dry run) or as moved; else NULL */
+	const char *backup;            /* the saved original, with a backup */
+	const struct mt_error *err;    /* NULL: done (or, in a dry run, would be done) */
+};
+
+/* Before item `index` is started. */
+typedef void (*mt_batch_progress_fn)(struct mt_batch *b, size_t index, size_t n, void *arg);
+/* After each item. The callback may cancel the batch. */
+typedef void (*mt_batch_item_fn)(struct mt_batch *b, const struct mt_batch_result *r, void *arg);
+/* Once, when every item has had its result (not after a cancel). */
+typedef void (*mt_batch_done_fn)(int ok, int failed, void *arg);
+
+struct mt_batch_spec {
+	enum mt_batch_kind kind;
+	char *const *ids;              /* copied */
+	size_t n;
+	const char *folder;            /* move: the destination (copied) */
+	const char *backup_dir;        /* remove: download each original here first (copied) */
+	bool dry_run;                  /* remove: read each item, change nothing */
+	mt_batch_progress_fn progress; /* may be NULL */
+	mt_batch_item_fn item;         /* may be NULL */
+	mt_batch_done_fn done;         /* may be NULL */
+	void *arg;
+};
+
+/* Starts the batch; the first result follows from the loop. Returns NULL
+ * with err when the site cannot do it at all (the API lacks the operation,
+ * or the profile has no key). */
+struct mt_batch *mt_batch_start(struct mt_site *site, const struct mt_batch_spec *spec,
+                                struct mt_error *err);
+/* Stops after the item under way; no callback follows. Safe from inside a
+ * callback. The batch frees itself. */
+void mt_batch_cancel(struct mt_batch *b);
+
+/* The blocking form, for batch commands: runs the loop until every item has
+ * its result. Returns the number of failed items, or -1 with err when the
+ * batch cannot start. */
+int mt_site_batch(struct mt_site *site, const struct mt_batch_spec *spec, struct mt_error *err);
+
+#endif

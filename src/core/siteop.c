@@ -1,0 +1,157 @@
+/* siteop.c — one library operation on the loop, for the interface. */
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "i18n.h"
+#include "siteop.h"
+#include "xalloc.h"
+
+struct mt_op {
+	mt_item_fn item;
+	mt_strings_fn strings;
+	mt_done_fn done;
+	void *arg;
+	bool cancelled;
+};
+
+bool
+mt_site_can(const struct mt_site *site, unsigned caps, bool needs_key)
+{
+	return (site->dialect->caps & caps) == caps && (!needs_key || site->has_key);
+}
+
+bool
+mt_site_can_list(const struct mt_site *site)
+{
+	return site->dialect->list != NULL &&
+	       mt_site_can(site, MT_CAP_BROWSE, !(site->dialect->caps & MT_CAP_PUBLIC));
+}
+
+const char *
+mt_site_api(const struct mt_site *site)
+{
+	return site->dialect->name;
+}
+
+static void
+on_item(const struct mt_media *item, const struct mt_error *err, void *arg)
+{
+	struct mt_op *op = arg;
+	if (!op->cancelled)
+		op->item(item, err, op->arg);
+	free(op);
+}
+
+static void
+on_strings(char *const *v, size_t n, const struct mt_error *err, void *arg)
+{
+	struct mt_op *op = arg;
+	if (!op->cancelled)
+		op->strings(v, n, err, op->arg);
+	free(op);
+}
+
+static void
+on_done(const struct mt_error *err, void *arg)
+{
+	struct mt_op *op = arg;
+	if (!op->cancelled)
+		op->done(err, op->arg);
+	free(op);
+}
+
+/* The operation, when the dialect has it and the key is there. */
+static struct mt_op *
+op_new(struct mt_site *site, bool present, unsigned caps, bool needs_key, struct mt_error *err)
+{
+	if (mt_site_require(site, caps, needs_key, err) < 0)
+		return NULL;
+	if (!present) {
+		mt_error_set(err, MT_ERR_UNSUPPORTED, _("the %s API cannot do this (profile '%s')"),
+		             site->dialect->name, site->profile->name);
+		return NULL;
+	}
+	return xcalloc(1, sizeof(struct mt_op));
+}
+
+/* Frees op when its request did not start. */
+static struct mt_op *
+started(struct mt_op *op, int rc)
+{
+	if (rc < 0) {
+		free(op);
+		return NULL;
+	}
+	return op;
+}
+
+struct mt_op *
+mt_op_get(struct mt_site *site, const char *id, mt_item_fn fn, void *arg, struct mt_error *err)
+{
+	const struct mt_dialect *d = site->dialect;
+	struct mt_op *op = op_new(site, d->get != NULL, MT_CAP_BROWSE, !(d->caps & MT_CAP_PUBLIC), err);
+	if (op == NULL)
+		return NULL;
+	op->item = fn;
+	op->arg = arg;
+	return started(op, d->get(site, id, on_item, op, err));
+}
+
+struct mt_op *
+mt_op_edit(struct mt_site *site, const char *id, const struct mt_media_patch *p, mt_item_fn fn,
+           void *arg, struct mt_error *err)
+{
+	const struct mt_dialect *d = site->dialect;
+	struct mt_op *op = op_new(site, d->patch != NULL, MT_CAP_EDIT, true, err);
+	if (op == NULL)
+		return NULL;
+	op->item = fn;
+	op->arg = arg;
+	return started(op, d->patch(site, id, p, on_item, op, err));
+}
+
+struct mt_op *
+mt_op_folders(struct mt_site *site, mt_strings_fn fn, void *arg, struct mt_error *err)
+{
+	const struct mt_dialect *d = site->dialect;
+	struct mt_op *op = op_new(site, d->folders != NULL, MT_CAP_FOLDERS, true, err);
+	if (op == NULL)
+		return NULL;
+	op->strings = fn;
+	op->arg = arg;
+	return started(op, d->folders(site, on_strings, op, err));
+}
+
+struct mt_op *
+mt_op_folder_create(struct mt_site *site, const char *path, mt_done_fn fn, void *arg,
+                    struct mt_error *err)
+{
+	const struct mt_dialect *d = site->dialect;
+	struct mt_op *op = op_new(site, d->folder_create != NULL, MT_CAP_FOLDERS, true, err);
+	if (op == NULL)
+		return NULL;
+	op->done = fn;
+	op->arg = arg;
+	return started(op, d->folder_create(site, path, on_done, op, err));
+}
+
+struct mt_op *
+mt_op_folder_delete(struct mt_site *site, const char *path, mt_done_fn fn, void *arg,
+                    struct mt_error *err)
+{
+	const struct mt_dialect *d = site->dialect;
+	struct mt_op *op = op_new(site, d->folder_delete != NULL, MT_CAP_FOLDERS, true, err);
+	if (op == NULL)
+		return NULL;
+	op->done = fn;
+	op->arg = arg;
+	return started(op, d->folder_delete(site, path, on_done, op, err));
+}
+
+void
+mt_op_cancel(struct mt_op *op)
+{
+	if (op)
+		op->cancelled = true;
+}

@@ -1,0 +1,44 @@
+/* siteop.h — one library operation on the loop, for the interface: read an
+ * item, edit an item, list, create and delete folders.
+ *
+ * Each checks that the API can do it and that the profile has the key it
+ * needs, starts the request, and reports exactly once from the loop, unless
+ * cancelled first. The interface starts these instead of calling the
+ * dialect table; the batch commands use the blocking forms in site.h. */
+#ifndef MT_SITEOP_H
+#define MT_SITEOP_H
+
+#include <stdbool.h>
+
+#include "dialect.h"
+#include "error.h"
+#include "site.h"
+
+struct mt_op;
+
+/* True when the site can do `caps` with the key it has (needs_key: the
+ * operation needs one whatever the API allows). */
+bool mt_site_can(const struct mt_site *site, unsigned caps, bool needs_key);
+/* True when the library can be listed: browsing, with a key or publicly. */
+bool mt_site_can_list(const struct mt_site *site);
+/* The API's name ("clearcms"). */
+const char *mt_site_api(const struct mt_site *site);
+
+/* Each returns the operation under way, or NULL with err when it cannot
+ * start (the callback is then not called). */
+struct mt_op *mt_op_get(struct mt_site *site, const char *id, mt_item_fn fn, void *arg,
+                        struct mt_error *err);
+/* Changes an item's metadata, focal point or folder. */
+struct mt_op *mt_op_edit(struct mt_site *site, const char *id, const struct mt_media_patch *p,
+                         mt_item_fn fn, void *arg, struct mt_error *err);
+struct mt_op *mt_op_folders(struct mt_site *site, mt_strings_fn fn, void *arg,
+                            struct mt_error *err);
+struct mt_op *mt_op_folder_create(struct mt_site *site, const char *path, mt_done_fn fn, void *arg,
+                                  struct mt_error *err);
+struct mt_op *mt_op_folder_delete(struct mt_site *site, const char *path, mt_done_fn fn, void *arg,
+                                  struct mt_error *err);
+/* The callback will not be called; the operation frees itself when its
+ * answer arrives. */
+void mt_op_cancel(struct mt_op *op);
+
+#endif

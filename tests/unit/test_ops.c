@@ -1,0 +1,349 @@
+/* test_ops.c — core's operations on a fake library, on the real loop: the
+ * pager's guards (a page sent twice, our own offset, forgetting removed
+ * items, cancelling with a page on its way) and the batch engine (a dry run
+ * changes nothing, a move reports each item, cancelling stops it). */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "batch.h"
+#include "loop.h"
+#include "pager.h"
+#include "site.h"
+#include "xalloc.h"
+
+/* ---- the fake library: `total` items, answers from a 0 ms timer ---- */
+
+static struct {
+	long total;
+	bool ignore_offset;       /* every page is the first */
+	long offsets[16];         /* the offsets asked for */
+	int nlists, nremoves, npatches, ngets;
+} lib;
+
+struct pending {
+	mt_page_fn page_fn;
+	mt_item_fn item_fn;
+	mt_done_fn done_fn;
+	void *arg;
+	long offset, limit;
+	char *id;
+};
+
+static struct mt_loop *loop;
+
+static void
+answer(void *arg)
+{
+	struct pending *p = arg;
+	if (p->page_fn) {
+		struct mt_media_page page = { .total = lib.total, .limit = p->limit };
+		long from = lib.ignore_offset ? 0 : p->offset;
+		long n = lib.total - from < p->limit ? lib.total - from : p->limit;
+		if (n < 0)
+			n = 0;
+		page.items = xcalloc((size_t)n + 1, sizeof *page.items);
+		for (long i = 0; i < n; i++) {
+			mt_media_init(&page.items[i]);
+			page.items[i].id = xasprintf("m%ld", from + i);
+		}
+		page.nitems = (size_t)n;
+		page.offset = from;
+		p->page_fn(&page, NULL, p->arg);
+		mt_media_page_free(&page);
+	} else if (p->item_fn) {
+		struct mt_media m;
+		mt_media_init(&m);
+		m.id = xstrdup(p->id);
+		m.folder = xstrdup("/to");
+		p->item_fn(&m, NULL, p->arg);
+		mt_media_free(&m);
+	} else {
+		p->done_fn(NULL, p->arg);
+	}
+	free(p->id);
+	free(p);
+}
+
+static int
+fake_list(struct mt_site *site, const struct mt_list_query *q, mt_page_fn fn, void *arg,
+          struct mt_error *err)
+{
+	(void)site;
+	(void)err;
+	if (lib.nlists < 16)
+		lib.offsets[lib.nlists] = q->offset;
+	lib.nlists++;
+	struct pending *p = xcalloc(1, sizeof *p);
+	p->page_fn = fn;
+	p->arg = arg;
+	p->offset = q->offset;
+	p->limit = q->limit;
+	mt_loop_timer_add(loop, 0, answer, p);
+	return 0;
+}
+
+static int
+fake_get(struct mt_site *site, const char *id, mt_item_fn fn, void *arg, struct mt_error *err)
+{
+	(void)site;
+	(void)err;
+	lib.ngets++;
+	struct pending *p = xcalloc(1, sizeof *p);
+	p->item_fn = fn;
+	p->arg = arg;
+	p->id = xstrdup(id);
+	mt_loop_timer_add(loop, 0, answer, p);
+	return 0;
+}
+
+static int
+fake_patch(struct mt_site *site, const char *id, const struct mt_media_patch *pa, mt_item_fn fn,
+           void *arg, struct mt_error *err)
+{
+	(void)pa;
+	lib.npatches++;
+	return fake_get(site, id, fn, arg, err);
+}
+
+static int
+fake_remove(struct mt_site *site, const char *id, mt_done_fn fn, void *arg, struct mt_error *err)
+{
+	(void)site;
+	(void)err;
+	(void)id;
+	lib.nremoves++;
+	struct pending *p = xcalloc(1, sizeof *p);
+	p->done_fn = fn;
+	p->arg = arg;
+	mt_loop_timer_add(loop, 0, answer, p);
+	return 0;
+}
+
+static const struct mt_dialect fake = {
+	.name = "fake",
+	.caps = MT_CAP_BROWSE | MT_CAP_EDIT | MT_CAP_DELETE | MT_CAP_PUBLIC,
+	.list = fake_list, .get = fake_get, .patch = fake_patch, .remove = fake_remove,
+};
+static const struct mt_profile profile = { .name = (char *)(uintptr_t)"t" };
+
+static struct mt_site
+fake_site(long total)
+{
+	memset(&lib, 0, sizeof lib);
+	lib.total = total;
+	struct mt_site s;
+	memset(&s, 0, sizeof s);
+	s.loop = loop;
+	s.dialect = &fake;
+	s.profile = &profile;
+	s.has_key = true;
+	return s;
+}
+
+/* ---- the pager ---- */
+
+static void
+count_page(const struct mt_media_page *page, void *arg)
+{
+	*(int64_t *)arg += (int64_t)page->nitems;
+}
+
+static void
+test_pages_to_the_end(void **state)
+{
+	(void)state;
+	struct mt_site s = fake_site(250);
+	struct mt_list_query q = { .limit = 100 };
+	int64_t seen = 0;
+	struct mt_error err;
+	assert_int_equal(mt_site_pages(&s, &q, true, count_page, &seen, &err), 0);
+	assert_int_equal(seen, 250);
+	assert_int_equal(lib.nlists, 3);
+	assert_int_equal(lib.offsets[1], 100);
+	assert_int_equal(lib.offsets[2], 200);
+}
+
+static void
+test_page_sent_twice(void **state)
+{
+	(void)state;
+	struct mt_site s = fake_site(1000);
+	lib.ignore_offset = true;
+	struct mt_list_query q = { .limit = 100 };
+	int64_t seen = 0;
+	struct mt_error err;
+	mt_error_clear(&err);
+	assert_int_equal(mt_site_pages(&s, &q, true, count_page, &seen, &err), -1);
+	assert_int_equal(err.kind, MT_ERR_PROTOCOL);
+	assert_int_equal(seen, 100);   /* the repeated page is not counted */
+	assert_int_equal(lib.nlists, 2);
+}
+
+static void
+test_one_page_only(void **state)
+{
+	(void)state;
+	struct mt_site s = fake_site(250);
+	struct mt_list_query q = { .limit = 100, .offset = 50 };
+	int64_t seen = 0;
+	assert_int_equal(mt_site_pages(&s, &q, false, count_page, &seen, NULL), 0);
+	assert_int_equal(seen, 100);
+	assert_int_equal(lib.nlists, 1);
+	assert_int_equal(lib.offsets[0], 50);
+}
+
+struct demand {
+	int pages;
+	bool done;
+};
+
+static void
+on_demand(struct mt_pager *p, const struct mt_media_page *page, const struct mt_error *err,
+          void *arg)
+{
+	(void)p;
+	(void)page;
+	struct demand *d = arg;
+	assert_null(err);
+	d->pages++;
+	d->done = true;
+}
+
+static void
+test_forget_and_cancel(void **state)
+{
+	(void)state;
+	struct mt_site s = fake_site(250);
+	struct demand d = { 0 };
+	struct mt_pager_spec spec = { .query = { .limit = 100 }, .fn = on_demand, .arg = &d };
+	struct mt_pager *p = mt_pager_new(&s, &spec);
+	assert_int_equal(mt_pager_fetch(p, NULL), 0);
+	assert_int_equal(mt_loop_run_until(loop, &d.done), 0);
+	assert_int_equal(mt_pager_seen(p), 100);
+	/* two items were deleted: the next page starts two earlier */
+	mt_pager_forget(p, 2);
+	d.done = false;
+	assert_int_equal(mt_pager_fetch(p, NULL), 0);
+	assert_int_equal(mt_loop_run_until(loop, &d.done), 0);
+	assert_int_equal(lib.offsets[1], 98);
+	/* freed with a page on its way: no callback, nothing leaks */
+	assert_int_equal(mt_pager_fetch(p, NULL), 0);
+	assert_true(mt_pager_loading(p));
+	mt_pager_free(p);
+	for (int i = 0; i < 5; i++)
+		mt_loop_run_once(loop, 1);
+	assert_int_equal(d.pages, 2);
+}
+
+/* ---- the batch ---- */
+
+struct tally {
+	int results, failed;
+	bool cancel_after_first;
+	bool done;
+	int ok_at_end;
+};
+
+static void
+on_result(struct mt_batch *b, const struct mt_batch_result *r, void *arg)
+{
+	struct tally *t = arg;
+	t->results++;
+	if (r->err)
+		t->failed++;
+	if (t->cancel_after_first) {
+		mt_batch_cancel(b);
+		t->done = true;
+	}
+}
+
+static void
+on_batch_done(int ok, int failed, void *arg)
+{
+	struct tally *t = arg;
+	(void)failed;
+	t->ok_at_end = ok;
+	t->done = true;
+}
+
+static char id_a[] = "a", id_b[] = "b", id_c[] = "c";
+static char *ids[] = { id_a, id_b, id_c };
+
+static void
+test_dry_run_changes_nothing(void **state)
+{
+	(void)state;
+	struct mt_site s = fake_site(0);
+	struct tally t = { 0 };
+	struct mt_batch_spec spec = { .kind = MT_BATCH_REMOVE, .ids = ids, .n = 3, .dry_run = true,
+	                              .item = on_result, .done = on_batch_done, .arg = &t };
+	assert_int_equal(mt_site_batch(&s, &spec, NULL), 0);
+	assert_int_equal(t.results, 3);
+	assert_int_equal(t.ok_at_end, 3);
+	assert_int_equal(lib.ngets, 3);
+	assert_int_equal(lib.nremoves, 0);
+}
+
+static void
+test_move_and_cancel(void **state)
+{
+	(void)state;
+	struct mt_site s = fake_site(0);
+	struct tally t = { 0 };
+	struct mt_batch_spec spec = { .kind = MT_BATCH_MOVE, .ids = ids, .n = 3, .folder = "/to",
+	                              .item = on_result, .done = on_batch_done, .arg = &t };
+	assert_int_equal(mt_site_batch(&s, &spec, NULL), 0);
+	assert_int_equal(lib.npatches, 3);
+	assert_int_equal(t.ok_at_end, 3);
+
+	s = fake_site(0);
+	struct tally c = { .cancel_after_first = true };
+	spec.arg = &c;
+	spec.kind = MT_BATCH_REMOVE;
+	assert_non_null(mt_batch_start(&s, &spec, NULL));
+	assert_int_equal(mt_loop_run_until(loop, &c.done), 0);
+	for (int i = 0; i < 5; i++)
+		mt_loop_run_once(loop, 1);
+	assert_int_equal(c.results, 1);
+	assert_int_equal(lib.nremoves, 1);   /* nothing after the cancel */
+}
+
+static void
+test_refused_without_key(void **state)
+{
+	(void)state;
+	struct mt_site s = fake_site(0);
+	s.has_key = false;
+	struct mt_batch_spec spec = { .kind = MT_BATCH_REMOVE, .ids = ids, .n = 3 };
+	struct mt_error err;
+	mt_error_clear(&err);
+	assert_null(mt_batch_start(&s, &spec, &err));
+	assert_int_equal(err.kind, MT_ERR_CONFIG);
+	assert_int_equal(lib.nremoves, 0);
+}
+
+int
+main(void)
+{
+	loop = mt_loop_new();
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_pages_to_the_end),
+		cmocka_unit_test(test_page_sent_twice),
+		cmocka_unit_test(test_one_page_only),
+		cmocka_unit_test(test_forget_and_cancel),
+		cmocka_unit_test(test_dry_run_changes_nothing),
+		cmocka_unit_test(test_move_and_cancel),
+		cmocka_unit_test(test_refused_without_key),
+	};
+	int rc = cmocka_run_group_tests(tests, NULL, NULL);
+	mt_loop_free(loop);
+	return rc;
+}

@@ -18,5 +18,12 @@ int mt_text_fit(const char *s, int width, int pad, char *out, size_t outlen);
 /* "1.5 MiB", "912 B", "12.0 GiB": binary units, one decimal from KiB up;
  * the decimal separator and the unit names follow the user's language. */
 void mt_format_size(int64_t bytes, char *out, size_t outlen);
+/* The cells a size column needs: mt_format_size_fit(.., MT_SIZE_CELLS, ..)
+ * always fits ("1023 MiB", "1023 Kio"). */
+#define MT_SIZE_CELLS 8
+/* A human size in at most `cells` cells (at least 6), for columns: one
+ * decimal below 10 ("1.2 MiB", "9.9 KiB"), whole numbers above ("298 KiB",
+ * "1023 MiB"), never cut; the decimal separator follows the user's language. */
+void mt_format_size_fit(int64_t bytes, int cells, char *out, size_t outlen);
 
 #endif

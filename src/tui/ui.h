@@ -203,6 +203,7 @@ struct remote {
 	size_t nhist;
 };
 
+enum { LOCAL_RECENT = 20 };
 struct localpane {
 	struct mt_localdir dir;
 	bool *marked;
@@ -211,6 +212,10 @@ struct localpane {
 	bool hidden;
 	bool detecting;
 	uint64_t detect_timer;
+	uint64_t watch_timer;       /* notices the directory vanishing */
+	char *recent[LOCAL_RECENT]; /* directories visited, the latest first */
+	size_t nrecent;
+	size_t find_from;           /* the cursor before a type-ahead search */
 	char err[300];
 };
 

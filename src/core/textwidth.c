@@ -89,6 +89,24 @@ mt_text_fit(const char *s, int width, int pad, char *out, size_t outlen)
 	return used;
 }
 
+size_t
+mt_text_break(const char *s, int width)
+{
+	size_t n = strlen(s), o = 0, space = 0;
+	int used = 0;
+	while (o < n) {
+		size_t len;
+		int cw = char_width(s + o, n - o, &len);
+		if (used + cw > width && o > 0)
+			break;
+		used += cw;
+		o += len;
+		if (s[o - 1] == ' ')
+			space = o;
+	}
+	return o == n || space == 0 ? o : space;
+}
+
 /* TRANSLATORS: byte and binary-prefix units of human sizes ("1.5 MiB");
    keep them as short as the English (French uses o, Kio, Mio...) */
 static const char *const units[] = { N_("B"), N_("KiB"), N_("MiB"), N_("GiB"), N_("TiB"),

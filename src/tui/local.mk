@@ -7,9 +7,11 @@ src_mediatui_SOURCES += \
 	src/tui/events.c \
 	src/tui/help.c \
 	src/tui/localpane.c \
+	src/tui/msglog.c \
 	src/tui/preview.c \
 	src/tui/remote.c \
 	src/tui/scan.c \
+	src/tui/status.c \
 	src/tui/tui.c src/tui/tui.h \
 	src/tui/ui.h \
 	src/tui/uploads.c \

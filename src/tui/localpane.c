@@ -522,7 +522,7 @@ local_key(struct app *a, int is_key, wint_t ch)
 		upload_marked(a);
 		return UI_HANDLED;
 	case ':':
-		ui_prompt(a, _("Go to directory (~ is home)"), l->dir.path,
+		ui_prompt(a, _("Go to directory (~ is home)"), "",
 		          goto_done, NULL, NULL);
 		return UI_HANDLED;
 	case '~':

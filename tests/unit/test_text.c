@@ -97,6 +97,21 @@ test_format_size(void **state)
 	assert_string_equal(b, "?");
 }
 
+/* long messages wrap at spaces, or inside a word longer than the line */
+static void
+test_break(void **state)
+{
+	assert_int_equal(mt_text_break("", 10), 0);
+	assert_int_equal(mt_text_break("short", 10), 5);
+	assert_int_equal(mt_text_break("deleting folder: Fotos", 18), 17);
+	assert_int_equal(mt_text_break("abcdefghij", 4), 4);
+	/* "ü" is two bytes, one cell */
+	assert_non_null(setlocale(LC_ALL, "C.UTF-8"));
+	assert_int_equal(mt_text_break("\xc3\xbc\xc3\xbc\xc3\xbc", 2), 4);
+	setlocale(LC_ALL, "C");
+	(void)state;
+}
+
 /* sizes for columns: never more than the cells given, never a cut number */
 static void
 test_format_size_fit(void **state)
@@ -140,6 +155,7 @@ main(void)
 		cmocka_unit_test(test_width_and_fit),
 		cmocka_unit_test(test_format_size),
 		cmocka_unit_test(test_format_size_fit),
+		cmocka_unit_test(test_break),
 	};
 	return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }

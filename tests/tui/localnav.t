@@ -1,0 +1,96 @@
+#!/bin/sh
+# localnav.t — the local pane at 80x24: going to a path, home, a name, recent
+# directories; a directory that vanishes or is renamed; sizes that fit their
+# column; the keys that matter on the hint line.
+. "${top_srcdir:-.}/tests/tui/lib-tui.sh"
+
+start_server clearcms
+
+wd="$T/work"
+mkdir -p "$wd/albums/2026/summer" "$T/home/inbox"
+truncate -s 305357 "$wd/big-scan.tif"
+truncate -s 289406976 "$wd/huge-video.mp4"
+for n in apple banana cherry date elder fig grape honeydew kiwi lemon mango nectarine \
+	orange papaya quince raspberry; do
+	printf 'x' >"$wd/$n.txt"
+done
+head -c 777 /dev/zero >"$wd/zebra.txt"
+printf 'a' >"$wd/albums/2026/summer/a.jpg"
+printf 'bb' >"$wd/albums/2026/summer/b.jpg"
+
+# expect_title NAME PATH: the local pane's title is exactly PATH
+expect_title() {
+	i=0
+	while ! screen | grep -qE "^ Local $2 *(\$|[0-9]+ marked)"; do
+		i=$((i + 1))
+		if [ $i -gt $((TUI_TIMEOUT * 20)) ]; then
+			not_ok "$1" "waited for the title: Local $2" "$(screen)"
+			return 1
+		fi
+		sleep 0.05
+	done
+	ok "$1"
+}
+
+tui_start 80 24 HOME="$T/home"
+expect_screen "the main view is up" "? help"
+# 80 columns: the views a person looks for are on the hint line
+expect_screen "at 80x24 the hint line offers the audit (A)" "A audit"
+expect_screen "at 80x24 the hint line offers the usage (v)" "v usage"
+
+send Tab
+expect_screen "Tab shows the local pane" "Local $wd"
+# sizes from 100 KiB up fit their column whole
+expect_screen "a 298 KiB file shows its whole size" " 298 KiB "
+expect_screen "a 276 MiB file shows its whole size" " 276 MiB "
+
+# a name by typing it: / then letters
+send /
+wait_for "Find a name" || not_ok "/ opens the name search" "$(screen)"
+type_text "zeb"
+send Enter
+send Space
+expect_screen "/zeb puts the cursor on zebra.txt (marked: 777 B)" "1 marked, 777 B"
+
+# a directory by its path
+send :
+wait_for "Go to directory" || not_ok ": opens the path prompt" "$(screen)"
+type_text "albums/2026/summer"
+send Enter
+expect_screen ": and a relative path opens it" "Local $wd/albums/2026/summer"
+
+# home
+send '~'
+expect_screen "~ goes home" "Local $T/home"
+
+# recent directories: the one before is offered first
+send H
+wait_for "Recent directories" || not_ok "H lists the recent directories" "$(screen)"
+send Enter
+expect_screen "picking the recent directory goes back there" "Local $wd/albums/2026/summer"
+
+# a re-read keeps the marks of files still there
+send j Space Space
+expect_screen "two files marked" "2 marked"
+rm "$wd/albums/2026/summer/b.jpg"
+send r
+expect_screen "r keeps the mark of the file still there" "1 marked, 1 B"
+
+# the directory is renamed under the pane: it falls back to what is left
+mv "$wd/albums/2026" "$wd/albums/2027"
+expect_title "a renamed directory: the pane moves to the nearest parent" "$wd/albums"
+expect_screen "and says so" "showing $wd/albums"
+send j l
+wait_for "Local $wd/albums/2027" || not_ok "into the renamed directory" "$(screen)"
+send j l
+expect_screen "the pane goes on working" "Local $wd/albums/2027/summer"
+
+# the directory removed: the same, no "cannot open …/.."
+rm -rf "$wd/albums/2027"
+expect_title "a removed directory: the pane moves to the nearest parent" "$wd/albums"
+send h
+expect_title "h goes on up from there" "$wd"
+refute_screen "no error about .." "/..:"
+
+tui_quit >/dev/null
+finish

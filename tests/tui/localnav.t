@@ -38,8 +38,18 @@ expect_screen "the main view is up" "? help"
 expect_screen "at 80x24 the hint line offers the audit (A)" "A audit"
 expect_screen "at 80x24 the hint line offers the usage (v)" "v usage"
 
+# the state set in the remote pane stays in sight from the local pane
+send t
+wait_for "sorted by" 2 || true
+send s
+wait_for "sorted by name" || not_ok "s sorts by name" "$(screen)"
 send Tab
 expect_screen "Tab shows the local pane" "Local $wd"
+header=$(screen | head -n 1)
+case $header in
+	*"type: image"*"sort: name"*) ok "the header keeps the type filter and the sort in sight" ;;
+	*) not_ok "the header keeps the type filter and the sort in sight" "$header" ;;
+esac
 # sizes from 100 KiB up fit their column whole
 expect_screen "a 298 KiB file shows its whole size" " 298 KiB "
 expect_screen "a 276 MiB file shows its whole size" " 276 MiB "

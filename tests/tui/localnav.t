@@ -7,7 +7,7 @@
 start_server clearcms
 
 wd="$T/work"
-mkdir -p "$wd/albums/2026/summer" "$T/home/inbox"
+mkdir -p "$wd/albums/2026/summer" "$wd/gone/deeper" "$T/home/inbox"
 truncate -s 305357 "$wd/big-scan.tif"
 truncate -s 289406976 "$wd/huge-video.mp4"
 for n in apple banana cherry date elder fig grape honeydew kiwi lemon mango nectarine \
@@ -53,6 +53,17 @@ esac
 # sizes from 100 KiB up fit their column whole
 expect_screen "a 298 KiB file shows its whole size" " 298 KiB "
 expect_screen "a 276 MiB file shows its whole size" " 276 MiB "
+
+# the directory shown is removed: the pane moves up by itself, h still works
+send j j l
+wait_for "deeper/" || not_ok "into a directory (j j l)" "$(screen)"
+rm -rf "$wd/gone"
+expect_title "a removed directory: the pane moves to the nearest parent" "$wd"
+send h
+expect_title "h then goes up" "$T"
+refute_screen "no error about .." "/..:"
+send l
+expect_title "l goes back in (the cursor stayed on where it came from)" "$wd"
 
 # a name by typing it: / then letters
 send /

@@ -93,6 +93,9 @@ static const struct help_line help[] = {
 	{ "f", N_("the whole library again (after A in usage)") },
 	{ "r", N_("scan again") },
 	{ "v", N_("usage") },
+	{ NULL, N_("Messages") },
+	{ "j k  PgDn PgUp", N_("scroll the messages (the newest first)") },
+	{ "q  Esc  M", N_("back") },
 	{ NULL, N_("Preview") },
 	{ "c", N_("the crops around the focal point, or the whole picture") },
 };
@@ -113,6 +116,8 @@ help_section_here(const struct app *a)
 		return "Audit";
 	case VIEW_PREVIEW:
 		return "Preview";
+	case VIEW_MESSAGES:
+		return "Messages";
 	default:
 		if (a->focus == PANE_LOCAL)
 			return "Local pane";

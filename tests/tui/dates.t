@@ -26,5 +26,6 @@ else
 	not_ok "the details show the date and time for people" "$(screen)"
 fi
 send q
-tui_quit >/dev/null
+st=$(tui_quit)
+expect_eq "mediatui quits with 0 $(head -c 400 "$T/tui.err" 2>/dev/null)" 0 "$st"
 finish

@@ -113,5 +113,6 @@ send h
 expect_title "h goes on up from there" "$wd"
 refute_screen "no error about .." "/..:"
 
-tui_quit >/dev/null
+st=$(tui_quit)
+expect_eq "mediatui quits with 0 $(head -c 400 "$T/tui.err" 2>/dev/null)" 0 "$st"
 finish

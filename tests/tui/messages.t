@@ -61,5 +61,6 @@ send g
 expect_screen "the help lists M" "the last messages, whole"
 send q
 
-tui_quit >/dev/null
+st=$(tui_quit)
+expect_eq "mediatui quits with 0 $(head -c 400 "$T/tui.err" 2>/dev/null)" 0 "$st"
 finish

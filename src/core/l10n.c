@@ -72,15 +72,21 @@ mt_l10n_date(const char *iso, bool date_only, char *out, size_t outlen)
 		iso = "";
 	struct tm tm;
 	memset(&tm, 0, sizeof tm);
-	const char *end = time_locale ? strptime(iso, "%Y-%m-%dT%H:%M:%S", &tm) : NULL;
+	const char *end = strptime(iso, "%Y-%m-%dT%H:%M:%S", &tm);
 	if (end == NULL || (*end != 'Z' && *end != '.' && *end != '\0')) {
-		/* not localized, or not a timestamp we know: show what the server said */
+		/* not a timestamp we know: show what the server said */
 		snprintf(out, outlen, "%.*s", date_only ? 10 : (int)strlen(iso), iso);
 		return;
 	}
 	time_t when = timegm(&tm);
 	struct tm local;
-	if (localtime_r(&when, &local) == NULL ||
-	    strftime_l(out, outlen, date_only ? "%x" : "%x %H:%M", &local, time_locale) == 0)
+	size_t n = 0;
+	if (localtime_r(&when, &local) != NULL) {
+		if (time_locale)
+			n = strftime_l(out, outlen, date_only ? "%x" : "%x %H:%M", &local, time_locale);
+		else    /* no conventions of a language: ISO 8601's order, local time */
+			n = strftime(out, outlen, date_only ? "%Y-%m-%d" : "%Y-%m-%d %H:%M", &local);
+	}
+	if (n == 0)
 		snprintf(out, outlen, "%.*s", date_only ? 10 : (int)strlen(iso), iso);
 }

@@ -23,7 +23,8 @@ const char *mt_l10n_decimal_point(void);
 void mt_l10n_fixed(double v, int width, int prec, char *out, size_t outlen);
 /* An ISO 8601 timestamp from a server ("2026-03-18T14:05:09Z") in local time
  * and the user's date format: the date alone, or with hours and minutes.
- * Unchanged (cut to the date for date_only) when not localized or unparsable. */
+ * Without a language's conventions (C), "2026-03-18 15:05" in local time.
+ * Unchanged (cut to the date for date_only) when unparsable. */
 void mt_l10n_date(const char *iso, bool date_only, char *out, size_t outlen);
 
 #endif

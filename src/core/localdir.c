@@ -87,6 +87,60 @@ mt_localdir_read(const char *path, bool hidden, struct mt_localdir *out, struct 
 }
 
 char *
+mt_localdir_parent(const char *abs)
+{
+	const char *slash = strrchr(abs, '/');
+	if (slash == NULL || slash == abs)
+		return xstrdup("/");
+	return xstrndup(abs, (size_t)(slash - abs));
+}
+
+char *
+mt_localdir_expand(const char *text, const char *base)
+{
+	const char *home = getenv("HOME");
+	if (home == NULL || *home == '\0')
+		home = "/";
+	if (strcmp(text, "~") == 0)
+		return xstrdup(home);
+	if (strncmp(text, "~/", 2) == 0)
+		return xasprintf("%s/%s", home, text + 2);
+	if (text[0] == '/' || base == NULL)
+		return xstrdup(text);
+	return xasprintf("%s/%s", strcmp(base, "/") == 0 ? "" : base, text);
+}
+
+static bool
+listable(const char *path)
+{
+	DIR *d = opendir(path);
+	if (d == NULL)
+		return false;
+	closedir(d);
+	return true;
+}
+
+char *
+mt_localdir_nearest(const char *path)
+{
+	char *cur = absolute(path);
+	if (cur[0] != '/') {
+		/* not resolvable and relative: start from the working directory */
+		char *cwd = getcwd(NULL, 0);
+		char *joined = xasprintf("%s/%s", cwd ? cwd : "", cur);
+		free(cwd);
+		free(cur);
+		cur = joined;
+	}
+	while (!listable(cur) && strcmp(cur, "/") != 0) {
+		char *up = mt_localdir_parent(cur);
+		free(cur);
+		cur = up;
+	}
+	return cur;
+}
+
+char *
 mt_localdir_entry_path(const struct mt_localdir *d, size_t i)
 {
 	if (strcmp(d->path, "/") == 0)

@@ -40,6 +40,15 @@ int mt_localdir_read(const char *path, bool hidden, struct mt_localdir *out, str
  * while entries remain. */
 bool mt_localdir_detect_some(struct mt_localdir *d, const struct mt_upload_ops *ops,
                              const struct mt_site *site, long budget_ms);
+/* The parent of an absolute path, by its text ("/a/b" -> "/a", "/a" -> "/"):
+ * no ".." to resolve, so it works when the directory itself is gone. */
+char *mt_localdir_parent(const char *abs);
+/* The nearest directory that can be listed: `path` (made absolute) itself or
+ * the closest of its parents, "/" at worst (free it). */
+char *mt_localdir_nearest(const char *path);
+/* `text` typed by a person as a directory: "~" and "~/x" from $HOME, a
+ * relative path from `base` (free it). */
+char *mt_localdir_expand(const char *text, const char *base);
 /* The absolute path of entry i (free it). */
 char *mt_localdir_entry_path(const struct mt_localdir *d, size_t i);
 void mt_localdir_free(struct mt_localdir *d);

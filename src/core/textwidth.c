@@ -89,13 +89,33 @@ mt_text_fit(const char *s, int width, int pad, char *out, size_t outlen)
 	return used;
 }
 
+size_t
+mt_text_break(const char *s, int width)
+{
+	size_t n = strlen(s), o = 0, space = 0;
+	int used = 0;
+	while (o < n) {
+		size_t len;
+		int cw = char_width(s + o, n - o, &len);
+		if (used + cw > width && o > 0)
+			break;
+		used += cw;
+		o += len;
+		if (s[o - 1] == ' ')
+			space = o;
+	}
+	return o == n || space == 0 ? o : space;
+}
+
+/* TRANSLATORS: byte and binary-prefix units of human sizes ("1.5 MiB");
+   keep them as short as the English (French uses o, Kio, Mio...) */
+static const char *const units[] = { N_("B"), N_("KiB"), N_("MiB"), N_("GiB"), N_("TiB"),
+                                     N_("PiB") };
+#define NUNITS 6
+
 void
 mt_format_size(int64_t bytes, char *out, size_t outlen)
 {
-	/* TRANSLATORS: byte and binary-prefix units of human sizes ("1.5 MiB");
-	   keep them as short as the English (French uses o, Kio, Mio...) */
-	static const char *const units[] = { N_("B"), N_("KiB"), N_("MiB"), N_("GiB"), N_("TiB"),
-	                                     N_("PiB") };
 	if (bytes < 0) {
 		snprintf(out, outlen, "?");
 		return;
@@ -113,4 +133,42 @@ mt_format_size(int64_t bytes, char *out, size_t outlen)
 	char num[32];
 	mt_l10n_fixed(v, 0, 1, num, sizeof num);
 	snprintf(out, outlen, "%s %s", num, _(units[u]));
+}
+
+void
+mt_format_size_fit(int64_t bytes, int cells, char *out, size_t outlen)
+{
+	if (bytes < 0) {
+		snprintf(out, outlen, "?");
+		return;
+	}
+	/* the largest unit whose number has at most four digits ("1023 MiB") */
+	double v = (double)bytes;
+	int u = 0;
+	while (u + 1 < NUNITS && v >= 1024.0) {
+		v /= 1024.0;
+		u++;
+	}
+	char num[32];
+	if (u == 0) {
+		snprintf(num, sizeof num, "%lld", (long long)bytes);
+	} else if (v < 9.95) {
+		mt_l10n_fixed(v, 0, 1, num, sizeof num);
+	} else {
+		long long whole = (long long)(v + 0.5);
+		if (whole >= 1024 && u + 1 < NUNITS) {
+			u++;
+			mt_l10n_fixed(1.0, 0, 1, num, sizeof num);
+		} else {
+			snprintf(num, sizeof num, "%lld", whole);
+		}
+	}
+	snprintf(out, outlen, "%s %s", num, _(units[u]));
+	/* a long unit name in some language: drop the decimal, then the space */
+	if (mt_text_width(out) > cells && u > 0 && v < 9.95) {
+		snprintf(num, sizeof num, "%lld", (long long)(v + 0.5));
+		snprintf(out, outlen, "%s %s", num, _(units[u]));
+	}
+	if (mt_text_width(out) > cells)
+		snprintf(out, outlen, "%s%s", num, _(units[u]));
 }

@@ -15,8 +15,19 @@ int mt_text_width(const char *s);
  * when the locale cannot show it) and never splits a character. When `pad`
  * is non-zero, fills with spaces to exactly `width` cells. Returns the cells used. */
 int mt_text_fit(const char *s, int width, int pad, char *out, size_t outlen);
+/* Where to end a line of at most `width` cells taken from the start of s:
+ * after the last space that fits, else after the last character that fits
+ * (at least one). Returns the bytes of s to take; 0 only for "". */
+size_t mt_text_break(const char *s, int width);
 /* "1.5 MiB", "912 B", "12.0 GiB": binary units, one decimal from KiB up;
  * the decimal separator and the unit names follow the user's language. */
 void mt_format_size(int64_t bytes, char *out, size_t outlen);
+/* The cells a size column needs: mt_format_size_fit(.., MT_SIZE_CELLS, ..)
+ * always fits ("1023 MiB", "1023 Kio"). */
+#define MT_SIZE_CELLS 8
+/* A human size in at most `cells` cells (at least 6), for columns: one
+ * decimal below 10 ("1.2 MiB", "9.9 KiB"), whole numbers above ("298 KiB",
+ * "1023 MiB"), never cut; the decimal separator follows the user's language. */
+void mt_format_size_fit(int64_t bytes, int cells, char *out, size_t outlen);
 
 #endif

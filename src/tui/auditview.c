@@ -86,7 +86,7 @@ draw_finding(struct app *a, int y, const struct mt_finding *f)
 	x += folder_w;
 	char sz[32] = "";
 	if (f->size >= 0 && f->id)
-		mt_format_size(f->size, sz, sizeof sz);
+		mt_format_size_fit(f->size, size_w - 1, sz, sizeof sz);
 	ui_put_right(stdscr, y, x, sz, size_w - 1);
 	x += size_w;
 	char day[64] = "";

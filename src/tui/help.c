@@ -27,6 +27,7 @@ static const struct help_line help[] = {
 	{ NULL, N_("Everywhere") },
 	{ "?", N_("this help, at the part for where you are") },
 	{ "^L", N_("redraw the screen") },
+	{ "M", N_("the last messages, whole, the newest first") },
 	{ NULL, N_("Main view") },
 	{ "Tab  Shift+Tab", N_("next / previous pane") },
 	{ "U", N_("show or hide the upload panel") },
@@ -51,6 +52,10 @@ static const struct help_line help[] = {
 	{ "r", N_("read the directory again") },
 	{ "!", N_("(mark) type and name disagree, or the site refuses it") },
 	{ "Enter  P", N_("preview a picture (JPEG, PNG, GIF, WebP)") },
+	{ ":", N_("go to a directory by its path (~ is home)") },
+	{ "~", N_("go to the home directory") },
+	{ "/", N_("find a name here as you type") },
+	{ "H", N_("recent directories") },
 	{ NULL, N_("Upload panel") },
 	{ "p", N_("pause / resume all uploads") },
 	{ "x  X", N_("cancel the selected upload / all uploads") },
@@ -88,6 +93,9 @@ static const struct help_line help[] = {
 	{ "f", N_("the whole library again (after A in usage)") },
 	{ "r", N_("scan again") },
 	{ "v", N_("usage") },
+	{ NULL, N_("Messages") },
+	{ "j k  PgDn PgUp", N_("scroll the messages (the newest first)") },
+	{ "q  Esc  M", N_("back") },
 	{ NULL, N_("Preview") },
 	{ "c", N_("the crops around the focal point, or the whole picture") },
 };
@@ -108,6 +116,8 @@ help_section_here(const struct app *a)
 		return "Audit";
 	case VIEW_PREVIEW:
 		return "Preview";
+	case VIEW_MESSAGES:
+		return "Messages";
 	default:
 		if (a->focus == PANE_LOCAL)
 			return "Local pane";

@@ -11,11 +11,13 @@ src_tui_libmttui_a_SOURCES = \
 	src/tui/events.c \
 	src/tui/help.c \
 	src/tui/localpane.c \
+	src/tui/msglog.c \
 	src/tui/preview.c \
 	src/tui/remote.c \
 	src/tui/remote_actions.c \
 	src/tui/remote_draw.c \
 	src/tui/scan.c \
+	src/tui/status.c \
 	src/tui/tui.c src/tui/tui.h \
 	src/tui/ui.h \
 	src/tui/uploads.c \

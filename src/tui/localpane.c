@@ -4,7 +4,9 @@
  * directory never stalls the interface. */
 #include "config.h"
 
+#include <dirent.h>
 #include <fnmatch.h>
+#include <strings.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,40 +42,126 @@ detect_tick(void *arg)
 	schedule_detect(a);
 }
 
+#define WATCH_MS 1000
+
 static void
-local_open(struct app *a, const char *path, const char *cursor_on)
+remember_recent(struct localpane *l, const char *path)
+{
+	size_t i;
+	for (i = 0; i < l->nrecent && strcmp(l->recent[i], path) != 0; i++)
+		;
+	char *keep = i < l->nrecent ? l->recent[i] : NULL;
+	if (keep == NULL) {
+		if (l->nrecent == LOCAL_RECENT)
+			free(l->recent[--l->nrecent]);
+		i = l->nrecent++;
+		keep = xstrdup(path);
+	}
+	memmove(&l->recent[1], &l->recent[0], i * sizeof *l->recent);
+	l->recent[0] = keep;
+}
+
+/* Lists `path` into the pane. With keep_marks (the same directory read
+ * again), files still there stay marked. Returns -1 (err filled) when the
+ * directory cannot be listed; the pane is then unchanged. */
+static int
+local_list(struct app *a, const char *path, const char *cursor_on, bool keep_marks,
+           struct mt_error *err)
 {
 	struct localpane *l = &a->local;
 	struct mt_localdir d;
-	struct mt_error err;
-	mt_error_clear(&err);
-	if (mt_localdir_read(path, l->hidden, &d, &err) < 0) {
-		ui_error(a, NULL, &err);
-		return;
-	}
+	if (mt_localdir_read(path, l->hidden, &d, err) < 0)
+		return -1;
 	if (l->detect_timer) {
 		mt_loop_timer_cancel(a->loop, l->detect_timer);
 		l->detect_timer = 0;
 	}
+	bool *marked = xcalloc(d.n + 1, sizeof *marked);
+	size_t nmarked = 0;
+	if (keep_marks && l->dir.path && l->nmarked)
+		for (size_t i = 0; i < d.n; i++)
+			for (size_t j = 0; j < l->dir.n; j++)
+				if (l->marked[j] && strcmp(l->dir.v[j].name, d.v[i].name) == 0 &&
+				    !d.v[i].is_dir && !d.v[i].is_special) {
+					marked[i] = true;
+					nmarked++;
+					break;
+				}
 	mt_localdir_free(&l->dir);
 	free(l->marked);
 	l->dir = d;
-	l->marked = xcalloc(d.n + 1, sizeof *l->marked);
-	l->nmarked = 0;
+	l->marked = marked;
+	l->nmarked = nmarked;
 	l->cur = l->top = 0;
 	if (cursor_on)
 		for (size_t i = 0; i < d.n; i++)
 			if (strcmp(d.v[i].name, cursor_on) == 0)
 				l->cur = i;
+	remember_recent(l, d.path);
 	/* the rows on screen first */
 	schedule_detect(a);
 	ui_dirty(a);
+	return 0;
+}
+
+/* Opens `path`; when it cannot be listed (gone, renamed, unreadable), the
+ * nearest parent that can, saying so. The pane is never left on a
+ * directory that is not there. */
+static void
+local_open(struct app *a, const char *path, const char *cursor_on)
+{
+	struct localpane *l = &a->local;
+	struct mt_error err;
+	mt_error_clear(&err);
+	bool same = l->dir.path && strcmp(l->dir.path, path) == 0;
+	if (local_list(a, path, cursor_on, same, &err) == 0)
+		return;
+	char *near = mt_localdir_nearest(path);
+	char *why = xstrdup(err.message);
+	mt_error_clear(&err);
+	/* the way back from the vanished directory: the cursor on its next ancestor */
+	char *from = NULL;
+	size_t nl = strlen(near);
+	if (strncmp(path, near, nl) == 0 && (path[nl] == '/' || nl == 1)) {
+		const char *rest = path + nl + (nl == 1 ? 0 : 1);
+		from = xstrndup(rest, strcspn(rest, "/"));
+	}
+	if (local_list(a, near, from, strcmp(near, l->dir.path ? l->dir.path : "") == 0, &err) == 0) {
+		char *p = mt_sanitize(near);
+		ui_message(a, R_WARN, _("%s; showing %s"), why, p);
+		free(p);
+	} else {
+		ui_error(a, NULL, &err);
+	}
+	free(from);
+	free(why);
+	free(near);
+}
+
+/* The directory shown vanished or became unreadable: move to what is left. */
+static void
+watch_tick(void *arg)
+{
+	struct app *a = arg;
+	struct localpane *l = &a->local;
+	l->watch_timer = mt_loop_timer_add(a->loop, WATCH_MS, watch_tick, a);
+	if (l->dir.path == NULL)
+		return;
+	DIR *d = opendir(l->dir.path);
+	if (d) {
+		closedir(d);
+		return;
+	}
+	char *p = xstrdup(l->dir.path);
+	local_open(a, p, NULL);
+	free(p);
 }
 
 void
 local_init(struct app *a)
 {
 	local_open(a, ".", NULL);
+	a->local.watch_timer = mt_loop_timer_add(a->loop, WATCH_MS, watch_tick, a);
 }
 
 void
@@ -82,8 +170,12 @@ local_free(struct app *a)
 	struct localpane *l = &a->local;
 	if (l->detect_timer)
 		mt_loop_timer_cancel(a->loop, l->detect_timer);
+	if (l->watch_timer)
+		mt_loop_timer_cancel(a->loop, l->watch_timer);
 	mt_localdir_free(&l->dir);
 	free(l->marked);
+	for (size_t i = 0; i < l->nrecent; i++)
+		free(l->recent[i]);
 	memset(l, 0, sizeof *l);
 }
 
@@ -110,7 +202,7 @@ local_draw(struct app *a, int y, int x, int h, int w, bool focused)
 	ui_put_text(stdscr, y, x, title, w - rw - 1, false);
 	free(title);
 	ui_put_right(stdscr, y, x + w - rw, right, rw);
-	int size_w = 9, type_w = w >= 60 ? 22 : (w >= 44 ? 14 : 0), mark_w = 2, warn_w = 2;
+	int size_w = MT_SIZE_CELLS + 1, type_w = w >= 60 ? 22 : (w >= 44 ? 14 : 0), mark_w = 2, warn_w = 2;
 	int name_w = w - mark_w - size_w - type_w - warn_w;
 	ui_set(stdscr, R_COLHEAD);
 	ui_fill(stdscr, y + 1, x, w);
@@ -147,7 +239,7 @@ local_draw(struct app *a, int y, int x, int h, int w, bool focused)
 		ui_set(stdscr, R_NORMAL);
 		char sz[32] = "";
 		if (!e->is_dir)
-			mt_format_size(e->size, sz, sizeof sz);
+			mt_format_size_fit(e->size, MT_SIZE_CELLS, sz, sizeof sz);
 		ui_put_right(stdscr, yy, x + mark_w + name_w, sz, size_w - 1);
 		if (type_w && !e->is_dir) {
 			ui_set(stdscr, e->detected ? R_NORMAL : R_DIM);
@@ -201,7 +293,7 @@ go_up(struct app *a)
 	if (l->dir.path == NULL || strcmp(l->dir.path, "/") == 0)
 		return;
 	char *from = xstrdup(mt_basename(l->dir.path));
-	char *up = xasprintf("%s/..", l->dir.path);
+	char *up = mt_localdir_parent(l->dir.path);
 	local_open(a, up, from);
 	free(up);
 	free(from);
@@ -270,6 +362,80 @@ upload_marked(struct app *a)
 	for (size_t i = 0; i < l->dir.n; i++)
 		l->marked[i] = false;
 	l->nmarked = 0;
+}
+
+/* ---- going places: a typed path, home, recent directories, a name ---- */
+
+static void
+goto_done(struct app *a, const char *text, void *arg)
+{
+	(void)arg;
+	if (text == NULL || *text == '\0')
+		return;
+	char *p = mt_localdir_expand(text, a->local.dir.path);
+	local_open(a, p, NULL);
+	free(p);
+}
+
+static void
+recent_done(struct app *a, int index, void *arg)
+{
+	(void)arg;
+	struct localpane *l = &a->local;
+	if (index < 0 || (size_t)index >= l->nrecent)
+		return;
+	char *p = xstrdup(l->recent[index]);
+	local_open(a, p, NULL);
+	free(p);
+}
+
+/* The first entry whose name starts with `text` (case folded), else the
+ * first that contains it; -1 when none does. */
+static long
+find_name(const struct localpane *l, const char *text)
+{
+	size_t n = strlen(text);
+	for (size_t i = 0; i < l->dir.n; i++)
+		if (!l->dir.v[i].is_parent && strncasecmp(l->dir.v[i].name, text, n) == 0)
+			return (long)i;
+	for (size_t i = 0; i < l->dir.n; i++)
+		if (!l->dir.v[i].is_parent && strcasestr(l->dir.v[i].name, text))
+			return (long)i;
+	return -1;
+}
+
+static void
+find_changed(struct app *a, const char *text, void *arg)
+{
+	(void)arg;
+	struct localpane *l = &a->local;
+	long i = text && *text ? find_name(l, text) : -1;
+	l->cur = i >= 0 ? (size_t)i : l->find_from;
+	ui_dirty(a);
+}
+
+static void
+find_done(struct app *a, const char *text, void *arg)
+{
+	(void)arg;
+	struct localpane *l = &a->local;
+	if (text == NULL) {             /* Esc: back where the search started */
+		l->cur = l->find_from;
+		return;
+	}
+	if (*text && find_name(l, text) < 0) {
+		char *p = mt_sanitize(text);
+		ui_message(a, R_WARN, _("no name here contains %s"), p);
+		free(p);
+	}
+}
+
+static void
+open_home(struct app *a)
+{
+	char *p = mt_localdir_expand("~", NULL);
+	local_open(a, p, NULL);
+	free(p);
 }
 
 int
@@ -354,6 +520,21 @@ local_key(struct app *a, int is_key, wint_t ch)
 	}
 	case 'u':
 		upload_marked(a);
+		return UI_HANDLED;
+	case ':':
+		ui_prompt(a, _("Go to directory (~ is home)"), "",
+		          goto_done, NULL, NULL);
+		return UI_HANDLED;
+	case '~':
+		open_home(a);
+		return UI_HANDLED;
+	case '/':
+		l->find_from = l->cur;
+		ui_prompt(a, _("Find a name here (as you type)"), "", find_done, find_changed, NULL);
+		return UI_HANDLED;
+	case 'H':
+		ui_pick(a, _("Recent directories"), l->recent, l->nrecent, l->nrecent > 1 ? 1 : 0,
+		        recent_done, NULL);
 		return UI_HANDLED;
 	default:
 		return UI_UNHANDLED;

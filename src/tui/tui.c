@@ -30,7 +30,6 @@
 #include "xalloc.h"
 
 #define FRAME_MS 100        /* at most ten frames a second for non-input changes */
-#define MESSAGE_MS 6000     /* how long a status message stays */
 
 static void main_draw(struct app *a);
 static int main_key(struct app *a, int is_key, wint_t ch);
@@ -42,6 +41,7 @@ const struct view ui_views[VIEW_COUNT] = {
 	[VIEW_AUDIT] = { .name = "audit", .draw = audit_view_draw, .key = audit_view_key },
 	[VIEW_HELP] = { .name = "help", .draw = help_view_draw, .key = help_view_key },
 	[VIEW_PREVIEW] = { .name = "preview", .draw = preview_view_draw, .key = preview_view_key },
+	[VIEW_MESSAGES] = { .name = "messages", .draw = msglog_view_draw, .key = msglog_view_key },
 };
 
 /* ---- small services for the views ---- */
@@ -57,29 +57,6 @@ ui_dirty_now(struct app *a)
 {
 	a->dirty = true;
 	a->urgent = true;
-}
-
-void
-ui_message(struct app *a, enum ui_role role, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(a->msg, sizeof a->msg, fmt, ap);
-	va_end(ap);
-	a->msg_role = role;
-	a->msg_until = mt_now_ms() + MESSAGE_MS + (role == R_ERROR ? MESSAGE_MS : 0);
-	ui_dirty(a);
-}
-
-void
-ui_error(struct app *a, const char *what, const struct mt_error *err)
-{
-	char line[560];
-	mt_error_format(err, line, sizeof line);
-	if (what)
-		ui_message(a, R_ERROR, "%s: %s", what, line);
-	else
-		ui_message(a, R_ERROR, "%s", line);
 }
 
 void
@@ -365,109 +342,6 @@ term_stop(struct app *a)
 /* ---- drawing ---- */
 
 static void
-draw_header(struct app *a)
-{
-	ui_set(stdscr, R_HEADER);
-	ui_fill(stdscr, 0, 0, a->cols);
-	char left[700];
-	const char *state = "";
-	if (a->remote.loading)
-		state = a->utf8 ? _("loading\xe2\x80\xa6") : _("loading...");
-	char up[120];
-	uploads_summary(a, up, sizeof up);
-	snprintf(left, sizeof left, " %s  %s (%s)  %s  %s%s%s", PACKAGE_NAME, a->profile->name,
-	         mt_site_api(&a->site),
-	         a->remote.mode == REMOTE_LIBRARY ? remote_folder(a) : _("upload history"), state,
-	         up[0] ? "  " : "", up);
-	int right_w = 10;
-	ui_put_text(stdscr, 0, 0, left, a->cols - right_w, true);
-	ui_put_right(stdscr, 0, a->cols - right_w, _("? help "), right_w);
-	ui_set(stdscr, R_NORMAL);
-}
-
-static int64_t
-plan_bytes(const struct app *a)
-{
-	return a->profile->plan_bytes;
-}
-
-static void
-draw_status(struct app *a)
-{
-	int y = a->rows - 1;
-	ui_set(stdscr, R_STATUS);
-	ui_fill(stdscr, y, 0, a->cols);
-	int x = 0;
-	int64_t used = scan_used_bytes(a);
-	int64_t plan = plan_bytes(a);
-	char buf[200];
-	if (a->cols >= 60) {
-		char u[32], p[32];
-		if (used >= 0)
-			mt_format_size(used, u, sizeof u);
-		else
-			snprintf(u, sizeof u, "%s", a->scan.running ? "\xe2\x80\xa6" : "?");
-		if (!a->utf8 && used < 0)
-			snprintf(u, sizeof u, "?");
-		if (plan > 0) {
-			mt_format_size(plan, p, sizeof p);
-			snprintf(buf, sizeof buf, " %s / %s ", u, p);
-			x += ui_put_text(stdscr, y, x, buf, a->cols / 2, false);
-			int bw = 12;
-			double frac = used >= 0 ? (double)used / (double)plan : 0;
-			ui_bar(stdscr, y, x, bw, frac);
-			x += bw;
-			ui_set(stdscr, R_STATUS);
-			if (used >= 0)
-				snprintf(buf, sizeof buf, " %3d%% ", (int)(frac * 100 + 0.5));
-			else
-				snprintf(buf, sizeof buf, "  ?%% ");
-			x += ui_put_text(stdscr, y, x, buf, 8, false);
-		} else {
-			char used_s[64];
-			snprintf(used_s, sizeof used_s, _("used %s"), u);
-			snprintf(buf, sizeof buf, " %s ", used_s);
-			x += ui_put_text(stdscr, y, x, buf, a->cols / 3, false);
-		}
-		ui_set(stdscr, R_STATUS);
-		mvwaddstr(stdscr, y, x, G.vline);
-		x += 2;
-	}
-	if (a->msg[0]) {
-		ui_set(stdscr, a->msg_role == R_ERROR ? R_ERROR : R_STATUS);
-		if (a->msg_role == R_ERROR)
-			wattron(stdscr, A_REVERSE);
-		ui_put_text(stdscr, y, x, a->msg, a->cols - x, true);
-	} else {
-		const char *hints;
-		switch (a->view) {
-		case VIEW_DETAIL:
-			hints = _(" Enter edit  f focal  w save  d delete  q back");
-			break;
-		case VIEW_USAGE:
-		case VIEW_AUDIT:
-			hints = _(" Enter open  a alt  D delete dups  r rescan  q back");
-			if (a->view == VIEW_USAGE)
-				hints = _(" r rescan  j/k scroll  q back");
-			break;
-		case VIEW_HELP:
-			hints = _(" j/k scroll  q back");
-			break;
-		default:
-			if (a->focus == PANE_LOCAL)
-				hints = _(" Tab pane  Space mark  a all  * pattern  u upload  U panel  ? help");
-			else if (a->focus == PANE_UPLOADS)
-				hints = _(" p pause/resume  x cancel  R retry  c clear  Enter why  ? help");
-			else
-				hints = _(" Tab pane  / search  s sort  t type  Enter open  d delete  ? help");
-			break;
-		}
-		ui_put_text(stdscr, y, x, hints, a->cols - x, true);
-	}
-	ui_set(stdscr, R_NORMAL);
-}
-
-static void
 main_draw(struct app *a)
 {
 	int top = 1, bottom = a->rows - 1;   /* body rows [top, bottom) */
@@ -507,9 +381,9 @@ draw_all(struct app *a)
 	if (a->rows < 5 || a->cols < 20) {
 		ui_put_text(stdscr, 0, 0, _("terminal too small"), a->cols, false);
 	} else {
-		draw_header(a);
+		ui_draw_header(a);
 		ui_views[a->view].draw(a);
-		draw_status(a);
+		ui_draw_status(a);
 		ui_dialog_draw(a);
 	}
 	wnoutrefresh(stdscr);
@@ -624,6 +498,10 @@ dispatch_key(struct app *a, int is_key, wint_t ch)
 		help_view_open(a);
 		return;
 	}
+	if (!is_key && ch == 'M' && a->view != VIEW_MESSAGES) {
+		msglog_view_open(a);
+		return;
+	}
 	ui_views[a->view].key(a, is_key, ch);
 }
 
@@ -729,6 +607,7 @@ app_free(struct app *a)
 	}
 	mt_loop_free(a->loop);
 	mt_config_free(&a->config);
+	ui_messages_free();
 	if (a->trace)
 		fclose(a->trace);
 }

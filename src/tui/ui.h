@@ -205,6 +205,7 @@ struct remote {
 	size_t nhist;
 };
 
+enum { LOCAL_RECENT = 20 };
 struct localpane {
 	struct mt_localdir dir;
 	bool *marked;
@@ -213,6 +214,10 @@ struct localpane {
 	bool hidden;
 	bool detecting;
 	uint64_t detect_timer;
+	uint64_t watch_timer;       /* notices the directory vanishing */
+	char *recent[LOCAL_RECENT]; /* directories visited, the latest first */
+	size_t nrecent;
+	size_t find_from;           /* the cursor before a type-ahead search */
 	char err[300];
 };
 
@@ -325,7 +330,7 @@ struct ui_preview {
 };
 
 enum view_id { VIEW_MAIN, VIEW_DETAIL, VIEW_USAGE, VIEW_AUDIT, VIEW_HELP, VIEW_PREVIEW,
-               VIEW_COUNT };
+               VIEW_MESSAGES, VIEW_COUNT };
 
 struct view {
 	const char *name;
@@ -385,12 +390,22 @@ struct app {
 
 extern const struct view ui_views[VIEW_COUNT];
 
-/* ---- tui.c ---- */
-void ui_dirty(struct app *a);
-void ui_dirty_now(struct app *a);
+/* ---- msglog.c: the status message, the last hundred kept whole (M) ---- */
 void ui_message(struct app *a, enum ui_role role, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 void ui_error(struct app *a, const char *what, const struct mt_error *err);
+void ui_messages_free(void);
+void msglog_view_open(struct app *a);
+void msglog_view_draw(struct app *a);
+int msglog_view_key(struct app *a, int is_key, wint_t ch);
+
+/* ---- status.c: the header (state set by the person) and the status line ---- */
+void ui_draw_header(struct app *a);
+void ui_draw_status(struct app *a);
+
+/* ---- tui.c ---- */
+void ui_dirty(struct app *a);
+void ui_dirty_now(struct app *a);
 void ui_view_open(struct app *a, enum view_id v);
 void ui_trace(struct app *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Asks before quitting when uploads run. */

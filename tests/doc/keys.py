@@ -40,6 +40,7 @@ VIEWS = {
     "Audit": ["audit_view_key"],
     "Key list": ["help_view_key"],
     "Preview": ["preview_view_key"],
+    "Messages": ["msglog_view_key"],
     "Questions, prompts and lists": ["ui_dialog_key", "ui_line_key"],
 }
 

@@ -25,6 +25,10 @@ tui_tests += \
 	tests/tui/usagewalk.t \
 	tests/tui/search.t \
 	tests/tui/paging.t \
-	tests/tui/die.t
+	tests/tui/die.t \
+	tests/tui/localnav.t \
+	tests/tui/messages.t \
+	tests/tui/demo.t \
+	tests/tui/dates.t
 # the helpers the scripts source, distributed with them
 dist_noinst_DATA = tests/tui/lib-tui.sh tests/tui/fake_term.py

@@ -27,13 +27,24 @@ static void
 test_before_init_everything_is_c(void **state)
 {
 	char b[64];
+	setenv("TZ", "UTC", 1);
+	tzset();
 	assert_string_equal(mt_l10n_decimal_point(), ".");
 	mt_l10n_fixed(2.25, 6, 1, b, sizeof b);
 	assert_string_equal(b, "   2.2");
 	mt_l10n_date("2026-01-13T08:04:04Z", true, b, sizeof b);
 	assert_string_equal(b, "2026-01-13");
+	/* for people even in C: no "T", no seconds, no "Z", in local time */
 	mt_l10n_date("2026-01-13T08:04:04Z", false, b, sizeof b);
-	assert_string_equal(b, "2026-01-13T08:04:04Z");
+	assert_string_equal(b, "2026-01-13 08:04");
+	setenv("TZ", "CET-1", 1);
+	tzset();
+	mt_l10n_date("2026-01-13T23:30:00Z", false, b, sizeof b);
+	assert_string_equal(b, "2026-01-14 00:30");
+	mt_l10n_date("2026-01-13T23:30:00Z", true, b, sizeof b);
+	assert_string_equal(b, "2026-01-14");
+	mt_l10n_date("not a date", false, b, sizeof b);
+	assert_string_equal(b, "not a date");
 }
 
 static void
@@ -51,6 +62,11 @@ test_german(void **state)
 	assert_string_equal(b, "1,5 MiB");
 	mt_format_size(512, b, sizeof b);
 	assert_string_equal(b, "512 B");
+	/* the column helper: same separator, same width */
+	mt_format_size_fit(1258291, MT_SIZE_CELLS, b, sizeof b);
+	assert_string_equal(b, "1,2 MiB");
+	mt_format_size_fit(305357, MT_SIZE_CELLS, b, sizeof b);
+	assert_string_equal(b, "298 KiB");
 	mt_l10n_date("2026-01-13T08:04:04Z", true, b, sizeof b);
 	assert_string_equal(b, "13.01.2026");
 	mt_l10n_date("2026-01-13T08:04:04.250Z", false, b, sizeof b);
@@ -86,6 +102,9 @@ test_french_local_time(void **state)
 	char b[64];
 	mt_l10n_fixed(0.04, 4, 1, b, sizeof b);
 	assert_string_equal(b, " 0,0");
+	mt_format_size_fit(1258291, MT_SIZE_CELLS, b, sizeof b);
+	assert_true(strncmp(b, "1,2 ", 4) == 0);
+	assert_true(mt_text_width(b) <= MT_SIZE_CELLS);
 	mt_l10n_date("2026-01-13T23:30:00Z", false, b, sizeof b);
 	assert_string_equal(b, "14/01/2026 00:30");
 	mt_l10n_plain();

@@ -97,6 +97,55 @@ test_format_size(void **state)
 	assert_string_equal(b, "?");
 }
 
+/* long messages wrap at spaces, or inside a word longer than the line */
+static void
+test_break(void **state)
+{
+	assert_int_equal(mt_text_break("", 10), 0);
+	assert_int_equal(mt_text_break("short", 10), 5);
+	assert_int_equal(mt_text_break("deleting folder: Fotos", 18), 17);
+	assert_int_equal(mt_text_break("abcdefghij", 4), 4);
+	/* "ü" is two bytes, one cell */
+	assert_non_null(setlocale(LC_ALL, "C.UTF-8"));
+	assert_int_equal(mt_text_break("\xc3\xbc\xc3\xbc\xc3\xbc", 2), 4);
+	setlocale(LC_ALL, "C");
+	(void)state;
+}
+
+/* sizes for columns: never more than the cells given, never a cut number */
+static void
+test_format_size_fit(void **state)
+{
+	static const struct { int64_t bytes; const char *want; } cases[] = {
+		{ 0, "0 B" },
+		{ 1023, "1023 B" },
+		{ 1024, "1.0 KiB" },
+		{ 10188, "9.9 KiB" },
+		{ 10200, "10 KiB" },
+		{ 305357, "298 KiB" },
+		{ 1048063, "1023 KiB" },
+		{ 1048524, "1.0 MiB" },
+		{ 1258291, "1.2 MiB" },
+		{ 289406976, "276 MiB" },
+		{ (int64_t)1023 << 20, "1023 MiB" },
+		{ (int64_t)5 << 40, "5.0 TiB" },
+		{ INT64_MAX, "8192 PiB" },
+		{ -1, "?" },
+	};
+	char b[32];
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		mt_format_size_fit(cases[i].bytes, MT_SIZE_CELLS, b, sizeof b);
+		assert_string_equal(b, cases[i].want);
+		assert_true(mt_text_width(b) <= MT_SIZE_CELLS);
+	}
+	/* narrower than that: the space goes, the number stays whole */
+	mt_format_size_fit((int64_t)1023 << 20, 7, b, sizeof b);
+	assert_string_equal(b, "1023MiB");
+	mt_format_size_fit(1258291, 6, b, sizeof b);
+	assert_string_equal(b, "1 MiB");
+	(void)state;
+}
+
 int
 main(void)
 {
@@ -105,6 +154,8 @@ main(void)
 		cmocka_unit_test(test_utf8_decode),
 		cmocka_unit_test(test_width_and_fit),
 		cmocka_unit_test(test_format_size),
+		cmocka_unit_test(test_format_size_fit),
+		cmocka_unit_test(test_break),
 	};
 	return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }

@@ -1,0 +1,192 @@
+/* msglog.c — the status line's messages: the current one, the last hundred
+ * kept whole, and the view that shows them (M), newest first and wrapped,
+ * since a status line cuts a long message where its reason is. */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "i18n.h"
+#include "sanitize.h"
+#include "textwidth.h"
+#include "ui.h"
+#include "xalloc.h"
+
+#define MESSAGE_MS 6000     /* how long a status message stays */
+#define LOG_KEEP 100
+
+struct logged {
+	time_t when;
+	enum ui_role role;
+	char *text;             /* sanitised */
+};
+
+static struct logged log_v[LOG_KEEP];
+static size_t log_n, log_next;   /* entries kept; where the next one goes */
+static int log_top;              /* first line shown in the view */
+static enum view_id ret_view, ret_back;   /* where closing the view goes */
+
+static void
+log_add(enum ui_role role, const char *text)
+{
+	struct logged *e = &log_v[log_next];
+	free(e->text);
+	e->when = time(NULL);
+	e->role = role;
+	e->text = mt_sanitize(text);
+	log_next = (log_next + 1) % LOG_KEEP;
+	if (log_n < LOG_KEEP)
+		log_n++;
+}
+
+/* The i-th newest message (0: the latest). */
+static const struct logged *
+log_at(size_t i)
+{
+	return &log_v[(log_next + LOG_KEEP - 1 - i) % LOG_KEEP];
+}
+
+void
+ui_message(struct app *a, enum ui_role role, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(a->msg, sizeof a->msg, fmt, ap);
+	va_end(ap);
+	a->msg_role = role;
+	a->msg_until = mt_now_ms() + MESSAGE_MS + (role == R_ERROR ? MESSAGE_MS : 0);
+	log_add(role, a->msg);
+	ui_dirty(a);
+}
+
+void
+ui_error(struct app *a, const char *what, const struct mt_error *err)
+{
+	char line[560];
+	mt_error_format(err, line, sizeof line);
+	if (what)
+		ui_message(a, R_ERROR, "%s: %s", what, line);
+	else
+		ui_message(a, R_ERROR, "%s", line);
+}
+
+void
+ui_messages_free(void)
+{
+	for (size_t i = 0; i < LOG_KEEP; i++) {
+		free(log_v[i].text);
+		log_v[i].text = NULL;
+	}
+	log_n = log_next = 0;
+}
+
+void
+msglog_view_open(struct app *a)
+{
+	log_top = 0;
+	if (a->view == VIEW_MESSAGES)
+		return;
+	/* the view below keeps its own way back */
+	ret_view = a->view;
+	ret_back = a->view_back;
+	a->view = VIEW_MESSAGES;
+	ui_dirty_now(a);
+}
+
+/* Draws (or, with draw false, only counts) the lines of every message in
+ * `w` cells, from line `skip` on, in rows [y, y + h). Returns the lines. */
+static int
+layout(int y, int h, int w, int skip, bool draw)
+{
+	int line = 0;
+	const int stamp = 10;    /* "14:05:09  " */
+	for (size_t i = 0; i < log_n; i++) {
+		const struct logged *e = log_at(i);
+		const char *s = e->text;
+		bool first = true;
+		while (first || *s) {
+			size_t take = mt_text_break(s, w - stamp > 8 ? w - stamp : 8);
+			int row = line - skip;
+			if (draw && row >= 0 && row < h) {
+				if (first) {
+					char t[16];
+					struct tm tm;
+					localtime_r(&e->when, &tm);
+					strftime(t, sizeof t, "%H:%M:%S", &tm);
+					ui_set(stdscr, R_DIM);
+					ui_put_text(stdscr, y + row, 0, t, stamp, false);
+				}
+				ui_set(stdscr, e->role == R_ERROR ? R_ERROR : e->role == R_WARN ? R_WARN : R_NORMAL);
+				char *piece = xstrndup(s, take);
+				ui_put_text(stdscr, y + row, stamp, piece, w - stamp, false);
+				free(piece);
+			}
+			s += take;
+			while (*s == ' ')
+				s++;
+			line++;
+			first = false;
+		}
+	}
+	ui_set(stdscr, R_NORMAL);
+	return line;
+}
+
+void
+msglog_view_draw(struct app *a)
+{
+	int h = a->rows - 3;
+	ui_set(stdscr, R_TITLE);
+	ui_fill(stdscr, 1, 0, a->cols);
+	char title[160];
+	snprintf(title, sizeof title, P_(" Messages: %zu, the newest first",
+	                                 " Messages: %zu, the newest first", log_n), log_n);
+	ui_put_text(stdscr, 1, 0, title, a->cols, false);
+	ui_set(stdscr, R_NORMAL);
+	if (log_n == 0) {
+		ui_set(stdscr, R_DIM);
+		ui_put_text(stdscr, 2, 1, _("(no messages yet)"), a->cols - 1, false);
+		ui_set(stdscr, R_NORMAL);
+		return;
+	}
+	int total = layout(0, 0, a->cols, 0, false);
+	if (log_top > total - h)
+		log_top = total - h;
+	if (log_top < 0)
+		log_top = 0;
+	layout(2, h, a->cols, log_top, true);
+}
+
+int
+msglog_view_key(struct app *a, int is_key, wint_t ch)
+{
+	int page = a->rows > 6 ? a->rows - 4 : 1;
+	if (is_key) {
+		switch (ch) {
+		case KEY_DOWN: log_top++; return UI_HANDLED;
+		case KEY_UP: log_top--; return UI_HANDLED;
+		case KEY_NPAGE: log_top += page; return UI_HANDLED;
+		case KEY_PPAGE: log_top -= page; return UI_HANDLED;
+		case KEY_HOME: log_top = 0; return UI_HANDLED;
+		case KEY_LEFT: case KEY_BACKSPACE: break;
+		default: return UI_UNHANDLED;
+		}
+	} else {
+		switch (ch) {
+		case 'j': log_top++; return UI_HANDLED;
+		case 'k': log_top--; return UI_HANDLED;
+		case 6: log_top += page; return UI_HANDLED;
+		case 2: log_top -= page; return UI_HANDLED;
+		case 'g': log_top = 0; return UI_HANDLED;
+		case 'q': case 27: case 'M': case 'h': case 127: case 8: break;
+		default: return UI_UNHANDLED;
+		}
+	}
+	a->view = ret_view;
+	a->view_back = ret_back;
+	ui_dirty_now(a);
+	return UI_HANDLED;
+}

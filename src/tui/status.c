@@ -1,0 +1,230 @@
+/* status.c — the header and the status line. The header shows the state a
+ * person has set (folder, search, type filter, sort, uploads) whatever pane
+ * is in front; the status line shows the keys that matter in the view, the
+ * most useful first, as many as fit whole; a message too long for one line
+ * takes two, and M shows it whole. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "sanitize.h"
+#include "siteop.h"
+#include "textwidth.h"
+#include "ui.h"
+#include "xalloc.h"
+
+static const char *const sort_names[3] = { N_("date"), N_("name"), N_("size") };
+static const char *const type_names[4] = { N_("all"), N_("image"), N_("document"), N_("video") };
+
+/* adds "  text" to buf when there is text */
+static void
+add_part(char *buf, size_t len, const char *text)
+{
+	size_t l = strlen(buf);
+	if (text && *text && l < len)
+		snprintf(buf + l, len - l, "  %s", text);
+}
+
+void
+ui_draw_header(struct app *a)
+{
+	struct remote *r = &a->remote;
+	ui_set(stdscr, R_HEADER);
+	ui_fill(stdscr, 0, 0, a->cols);
+	char left[900], part[700];
+	snprintf(left, sizeof left, " %s", PACKAGE_NAME);
+	snprintf(part, sizeof part, "%s (%s)", a->profile->name, mt_site_api(&a->site));
+	add_part(left, sizeof left, part);
+	if (r->mode == REMOTE_LIBRARY) {
+		add_part(left, sizeof left, remote_folder(a));
+		if (r->search) {
+			char *s = mt_sanitize(r->search);
+			snprintf(part, sizeof part, _("search: %s"), s);
+			free(s);
+			add_part(left, sizeof left, part);
+		}
+		if (r->type > 0 && r->type < 4) {
+			snprintf(part, sizeof part, _("type: %s"), _(type_names[r->type]));
+			add_part(left, sizeof left, part);
+		}
+		if (a->can_browse && r->sort >= 0 && r->sort < 3) {
+			snprintf(part, sizeof part, _("sort: %s%s"), _(sort_names[r->sort]),
+			         a->utf8 ? (r->asc ? "\xe2\x86\x91" : "\xe2\x86\x93") : (r->asc ? "^" : "v"));
+			add_part(left, sizeof left, part);
+		}
+	} else {
+		add_part(left, sizeof left, _("upload history"));
+	}
+	if (r->loading)
+		add_part(left, sizeof left, a->utf8 ? _("loading\xe2\x80\xa6") : _("loading..."));
+	char up[160];
+	uploads_summary(a, up, sizeof up);
+	add_part(left, sizeof left, up);
+	int right_w = 10;
+	ui_put_text(stdscr, 0, 0, left, a->cols - right_w, true);
+	ui_put_right(stdscr, 0, a->cols - right_w, _("? help "), right_w);
+	ui_set(stdscr, R_NORMAL);
+}
+
+/* ---- the keys that matter, the most useful first ---- */
+
+struct hint {
+	const char *key, *what;
+};
+
+/* TRANSLATORS: the hint line: a key, then what it does in one or two words */
+static const struct hint hints_remote[] = {
+	{ "Enter", N_("open") }, { "/", N_("search") }, { "A", N_("audit") }, { "v", N_("usage") },
+	{ "Tab", N_("pane") }, { "s", N_("sort") }, { "t", N_("type") }, { "d", N_("delete") },
+	{ "M", N_("messages") }, { NULL, NULL } };
+static const struct hint hints_local[] = {
+	{ "Space", N_("mark") }, { "u", N_("upload") }, { ":", N_("path") }, { "/", N_("find") },
+	{ "~", N_("home") }, { "H", N_("recent") }, { "Tab", N_("pane") }, { "*", N_("pattern") },
+	{ "U", N_("panel") }, { "M", N_("messages") }, { NULL, NULL } };
+static const struct hint hints_uploads[] = {
+	{ "p", N_("pause/resume") }, { "x", N_("cancel") }, { "R", N_("retry") },
+	{ "c", N_("clear") }, { "Enter", N_("why") }, { "U", N_("hide") }, { "Tab", N_("pane") },
+	{ "M", N_("messages") }, { NULL, NULL } };
+static const struct hint hints_detail[] = {
+	{ "Enter", N_("edit") }, { "f", N_("focal") }, { "w", N_("save") }, { "d", N_("delete") },
+	{ "q", N_("back") }, { "M", N_("messages") }, { NULL, NULL } };
+static const struct hint hints_audit[] = {
+	{ "Enter", N_("open") }, { "a", N_("alt") }, { "D", N_("delete dups") },
+	{ "r", N_("rescan") }, { "v", N_("usage") }, { "q", N_("back") }, { "M", N_("messages") },
+	{ NULL, NULL } };
+static const struct hint hints_usage[] = {
+	{ "Enter", N_("open") }, { "s", N_("sort") }, { "d", N_("delete") }, { "A", N_("audit") },
+	{ "r", N_("rescan") }, { "q", N_("back") }, { "M", N_("messages") }, { NULL, NULL } };
+static const struct hint hints_scroll[] = {
+	{ "j/k", N_("scroll") }, { "q", N_("back") }, { NULL, NULL } };
+
+static const struct hint *
+hints_here(const struct app *a)
+{
+	switch (a->view) {
+	case VIEW_DETAIL: return hints_detail;
+	case VIEW_USAGE: return hints_usage;
+	case VIEW_AUDIT: return hints_audit;
+	case VIEW_HELP: case VIEW_MESSAGES: return hints_scroll;
+	case VIEW_PREVIEW: return hints_scroll;
+	default:
+		if (a->focus == PANE_LOCAL)
+			return hints_local;
+		if (a->focus == PANE_UPLOADS)
+			return hints_uploads;
+		return hints_remote;
+	}
+}
+
+/* Whole hints, in order, while they fit in `width` cells from x. */
+static void
+draw_hints(struct app *a, int y, int x, int width)
+{
+	int end = x + width;
+	for (const struct hint *h = hints_here(a); h->key; h++) {
+		const char *what = _(h->what);
+		int need = 1 + mt_text_width(h->key) + 1 + mt_text_width(what) + 1;
+		if (x + need > end)
+			continue;   /* a shorter one further on may still fit */
+		ui_set(stdscr, R_STATUS);
+		x += ui_put_text(stdscr, y, x, " ", 1, false);
+		wattron(stdscr, A_BOLD);
+		x += ui_put_text(stdscr, y, x, h->key, end - x, false);
+		ui_set(stdscr, R_STATUS);
+		x += ui_put_text(stdscr, y, x, " ", 1, false);
+		x += ui_put_text(stdscr, y, x, what, end - x, false);
+		x += ui_put_text(stdscr, y, x, " ", 1, false);
+	}
+	ui_set(stdscr, R_STATUS);
+}
+
+/* The message on the status row; one too long for it takes the row above
+ * too, and what still does not fit ends in "… M" (the log has it whole). */
+static void
+draw_message(struct app *a, int y, int x)
+{
+	enum ui_role role = a->msg_role == R_ERROR ? R_ERROR : R_STATUS;
+	char *text = mt_sanitize(a->msg);
+	int w = a->cols - x;
+	if (mt_text_width(text) > w && x > 0) {
+		x = 0;                       /* the message matters more than the usage */
+		w = a->cols;
+	}
+	if (mt_text_width(text) <= w || a->rows < 8) {
+		ui_set(stdscr, role);
+		if (role == R_ERROR)
+			wattron(stdscr, A_REVERSE);
+		ui_put_text(stdscr, y, x, text, w, true);
+		free(text);
+		return;
+	}
+	size_t take = mt_text_break(text, w - 1);
+	char *first = xstrndup(text, take);
+	const char *rest = text + take;
+	while (*rest == ' ')
+		rest++;
+	ui_set(stdscr, role);
+	if (role == R_ERROR)
+		wattron(stdscr, A_REVERSE);
+	ui_put_text(stdscr, y - 1, 0, first, a->cols, true);
+	if (mt_text_width(rest) <= a->cols - 1) {
+		ui_put_text(stdscr, y, 0, rest, a->cols, true);
+	} else {
+		const char *more = " M";
+		ui_put_text(stdscr, y, 0, rest, a->cols - 2, true);
+		wattron(stdscr, A_BOLD);
+		ui_put_text(stdscr, y, a->cols - 2, more, 2, false);
+	}
+	free(first);
+	free(text);
+}
+
+void
+ui_draw_status(struct app *a)
+{
+	int y = a->rows - 1;
+	ui_set(stdscr, R_STATUS);
+	ui_fill(stdscr, y, 0, a->cols);
+	int x = 0;
+	int64_t used = scan_used_bytes(a);
+	int64_t plan = a->profile->plan_bytes;
+	char buf[200];
+	if (a->cols >= 60) {
+		char u[32], p[32];
+		if (used >= 0)
+			mt_format_size(used, u, sizeof u);
+		else
+			snprintf(u, sizeof u, "%s", a->scan.running && a->utf8 ? "\xe2\x80\xa6" : "?");
+		if (plan > 0) {
+			mt_format_size(plan, p, sizeof p);
+			snprintf(buf, sizeof buf, " %s / %s ", u, p);
+			x += ui_put_text(stdscr, y, x, buf, a->cols / 2, false);
+			int bw = a->cols >= 100 ? 12 : 6;
+			double frac = used >= 0 ? (double)used / (double)plan : 0;
+			ui_bar(stdscr, y, x, bw, frac);
+			x += bw;
+			ui_set(stdscr, R_STATUS);
+			if (used >= 0)
+				snprintf(buf, sizeof buf, " %3d%% ", (int)(frac * 100 + 0.5));
+			else
+				snprintf(buf, sizeof buf, "  ?%% ");
+			x += ui_put_text(stdscr, y, x, buf, 8, false);
+		} else {
+			char used_s[64];
+			snprintf(used_s, sizeof used_s, _("used %s"), u);
+			snprintf(buf, sizeof buf, " %s ", used_s);
+			x += ui_put_text(stdscr, y, x, buf, a->cols / 3, false);
+		}
+		ui_set(stdscr, R_STATUS);
+		mvwaddstr(stdscr, y, x, G.vline);
+		x += 1;
+	}
+	if (a->msg[0])
+		draw_message(a, y, x);
+	else
+		draw_hints(a, y, x, a->cols - x);
+	ui_set(stdscr, R_NORMAL);
+}

@@ -50,9 +50,9 @@ search_and_open="send:/ wait:Search send:$item_name send:\r wait:1\040of\0401 se
 $FT --out "$T/sixel" --size 120x30 --cell 10x20 --answer '\033[6;20;10t\033[?62;4;22c' \
 	wait:' of ' $search_and_open wait:'\033P' note:shown \
 	send:'\r' sleep:0.3 send:x send:'\r' sleep:0.3 note:back \
-	send:q wait:Discard note:dialog send:n wait:'\033P' note:closed \
+	send:q wait:Unsaved note:dialog send:n wait:'\033P' note:closed \
 	send:f wait:'Focal point of' note:editor send:l wait:'\033P' note:moved \
-	send:'\033' wait:'Enter edit' send:q wait:Discard send:y wait:' of ' note:left send:q send:y \
+	send:'\033' wait:'not saved yet' send:q wait:Unsaved send:d wait:' of ' note:left send:q send:q send:y \
 	-- "$MEDIATUI" -c "$T/config" >/dev/null 2>&1
 if grep -q "^status 0" "$T/sixel.notes"; then ok "the fake sixel terminal run completes"; else not_ok "the fake sixel terminal run completes" "$(cat "$T/sixel.notes")"; fi
 cat >"$T/check.py" <<'PYEOF'
@@ -129,20 +129,20 @@ tap_from_py "$T/sixel" sixel
 # kitty: the graphics query answered OK; cells of 8x16
 $FT --out "$T/kitty" --size 120x30 --cell 8x16 --answer '\033_Gi=31;OK\033\\\033[?62;22c' \
 	wait:' of ' $search_and_open wait:'\033_Ga=T' note:shown \
-	send:q wait:' of ' note:left send:q send:y \
+	send:q wait:' of ' note:left send:q send:q send:y \
 	-- "$MEDIATUI" -c "$T/config" >/dev/null 2>&1
 check "the fake kitty terminal run completes" grep -q "^status 0" "$T/kitty.notes"
 tap_from_py "$T/kitty" kitty
 
 # no consent: the same sixel terminal, the configuration without `pixels`
 $FT --out "$T/off" --size 120x30 --cell 10x20 --answer '\033[?62;4c' \
-	wait:' of ' $search_and_open sleep:1 send:q wait:' of ' send:q send:y \
+	wait:' of ' $search_and_open sleep:1 send:q wait:' of ' send:q send:q send:y \
 	-- "$MEDIATUI" -c "$T/config.cells" >/dev/null 2>&1
 check "the run without consent completes" grep -q "^status 0" "$T/off.notes"
 tap_from_py "$T/off" off
 
 # a terminal that never answers: a second at most, then cells
-$FT --out "$T/mute" --size 120x30 wait:' of ' $search_and_open sleep:1 send:q wait:' of ' send:q send:y \
+$FT --out "$T/mute" --size 120x30 wait:' of ' $search_and_open sleep:1 send:q wait:' of ' send:q send:q send:y \
 	-- "$MEDIATUI" -c "$T/config" >/dev/null 2>&1
 check "a terminal that never answers still gets the interface" grep -q "^status 0" "$T/mute.notes"
 check "and the picture in cells" sh -c "grep -q '▀\|▄' '$T/mute' && ! grep -q \"\$(printf '\\033P')\" '$T/mute'"

@@ -16,6 +16,7 @@ src_tui_libmttui_a_SOURCES = \
 	src/tui/remote.c \
 	src/tui/remote_actions.c \
 	src/tui/remote_draw.c \
+	src/tui/remote_folders.c \
 	src/tui/scan.c \
 	src/tui/status.c \
 	src/tui/tui.c src/tui/tui.h \

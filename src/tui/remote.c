@@ -50,7 +50,6 @@ history_state_name(const char *state)
 	return state;
 }
 
-enum req_kind { RQ_FOLDERS };
 
 static void remote_fetch_more(struct app *a);
 
@@ -58,95 +57,6 @@ const char *
 remote_folder(const struct app *a)
 {
 	return a->remote.folder ? a->remote.folder : "/";
-}
-
-/* ---- folders ---- */
-
-static char *
-parent_of(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	if (slash == NULL || slash == path)
-		return xstrdup("/");
-	return xstrndup(path, (size_t)(slash - path));
-}
-
-static int
-cmp_str(const void *x, const void *y)
-{
-	return strcmp(*(char *const *)x, *(char *const *)y);
-}
-
-static void
-compute_subs(struct remote *r)
-{
-	mt_strv_free(r->subs, r->nsubs);
-	r->subs = NULL;
-	r->nsubs = 0;
-	const char *cur = r->folder ? r->folder : "/";
-	if (r->search)
-		return;   /* a search lists matching media only */
-	r->subs = xcalloc(r->nfolders + 1, sizeof *r->subs);
-	for (size_t i = 0; i < r->nfolders; i++) {
-		const char *f = r->folders[i];
-		if (strcmp(f, "/") == 0 || !mt_folder_path_valid(f))
-			continue;
-		char *p = parent_of(f);
-		if (strcmp(p, cur) == 0)
-			r->subs[r->nsubs++] = xstrdup(f);
-		free(p);
-	}
-	qsort(r->subs, r->nsubs, sizeof *r->subs, cmp_str);
-}
-
-static void
-set_folders(struct app *a, char *const *v, size_t n)
-{
-	struct remote *r = &a->remote;
-	mt_strv_free(r->folders, r->nfolders);
-	r->folders = xcalloc(n + 1, sizeof *r->folders);
-	for (size_t i = 0; i < n; i++)
-		r->folders[i] = xstrdup(v[i]);
-	r->nfolders = n;
-	qsort(r->folders, r->nfolders, sizeof *r->folders, cmp_str);
-	compute_subs(r);
-}
-
-char *const *
-remote_folder_list(struct app *a, size_t *n)
-{
-	*n = a->remote.nfolders;
-	return a->remote.folders;
-}
-
-static void
-on_folders(char *const *v, size_t n, const struct mt_error *err, void *arg)
-{
-	struct ui_req *q = arg;
-	struct app *a = q->app;
-	if (!ui_req_done(q))
-		return;
-	if (err) {
-		ui_error(a, _("listing folders"), err);
-		return;
-	}
-	/* keep the cursor on the same row kind where possible */
-	set_folders(a, v, n);
-	ui_dirty(a);
-}
-
-void
-remote_folders_reload(struct app *a)
-{
-	if (!mt_site_can(&a->site, MT_CAP_FOLDERS, true))
-		return;
-	struct mt_error err;
-	mt_error_clear(&err);
-	struct ui_req *q = ui_req_new(a, a->remote.gen, RQ_FOLDERS, NULL);
-	if (mt_op_folders(&a->site, on_folders, q, &err) == NULL) {
-		ui_req_done(q);
-		ui_error(a, _("listing folders"), &err);
-	}
 }
 
 /* ---- rows ---- */
@@ -238,7 +148,7 @@ on_page(struct mt_pager *p, const struct mt_media_page *page, const struct mt_er
 	if (!mt_pager_more(p))
 		r->total = (int64_t)r->nitems;
 	if (page->folders && page->offset == 0)
-		set_folders(a, page->folders, page->nfolders);
+		remote_set_folders(a, page->folders, page->nfolders);
 	if (!r->loaded_once) {
 		r->loaded_once = true;
 		a->first_page_ms = mt_now_ms();
@@ -327,7 +237,7 @@ remote_reload(struct app *a, bool folders_too)
 	new_listing(a);
 	r->err[0] = '\0';
 	r->want_end = false;
-	compute_subs(r);
+	remote_compute_subs(r);
 	if (r->cur >= nrows(r))
 		r->cur = 0;
 	fetch_page(a);
@@ -656,7 +566,7 @@ remote_go_back(struct app *a)
 	if (strcmp(remote_folder(a), "/") == 0)
 		return false;
 	char *from = xstrdup(remote_folder(a));
-	char *p = parent_of(from);
+	char *p = remote_parent_of(from);
 	change_folder(a, p, from);
 	free(p);
 	free(from);

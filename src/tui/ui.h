@@ -440,6 +440,13 @@ const char *remote_sort_name(int i);
 const char *remote_type_name(int i);
 /* The item under the cursor, or NULL. */
 struct mt_media *remote_current_item(struct app *a);
+/* ---- remote_folders.c: the folder tree ---- */
+/* "/a/b" -> "/a", "/a" -> "/" (fresh). */
+char *remote_parent_of(const char *path);
+/* The direct children of the folder shown (none during a search). */
+void remote_compute_subs(struct remote *r);
+/* Replaces every folder the server knows with a copy of v (sorted). */
+void remote_set_folders(struct app *a, char *const *v, size_t n);
 /* ---- remote_actions.c: delete and move a selection, folders ---- */
 /* Asks, then deletes the marked items (or the one under the cursor). */
 void remote_delete_selection(struct app *a);

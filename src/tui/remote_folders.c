@@ -1,0 +1,98 @@
+/* remote_folders.c — the remote pane's folder tree: every folder the server
+ * knows, the direct children of the folder shown, and loading the list. */
+#include "config.h"
+#include <stdlib.h>
+#include <string.h>
+#include "i18n.h"
+#include "siteop.h"
+#include "ui.h"
+#include "xalloc.h"
+
+enum req_kind { RQ_FOLDERS = 1 };
+
+char *
+remote_parent_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	if (slash == NULL || slash == path)
+		return xstrdup("/");
+	return xstrndup(path, (size_t)(slash - path));
+}
+
+static int
+cmp_str(const void *x, const void *y)
+{
+	return strcmp(*(char *const *)x, *(char *const *)y);
+}
+
+void
+remote_compute_subs(struct remote *r)
+{
+	mt_strv_free(r->subs, r->nsubs);
+	r->subs = NULL;
+	r->nsubs = 0;
+	const char *cur = r->folder ? r->folder : "/";
+	if (r->search)
+		return;   /* a search lists matching media only */
+	r->subs = xcalloc(r->nfolders + 1, sizeof *r->subs);
+	for (size_t i = 0; i < r->nfolders; i++) {
+		const char *f = r->folders[i];
+		if (strcmp(f, "/") == 0 || !mt_folder_path_valid(f))
+			continue;
+		char *p = remote_parent_of(f);
+		if (strcmp(p, cur) == 0)
+			r->subs[r->nsubs++] = xstrdup(f);
+		free(p);
+	}
+	qsort(r->subs, r->nsubs, sizeof *r->subs, cmp_str);
+}
+
+void
+remote_set_folders(struct app *a, char *const *v, size_t n)
+{
+	struct remote *r = &a->remote;
+	mt_strv_free(r->folders, r->nfolders);
+	r->folders = xcalloc(n + 1, sizeof *r->folders);
+	for (size_t i = 0; i < n; i++)
+		r->folders[i] = xstrdup(v[i]);
+	r->nfolders = n;
+	qsort(r->folders, r->nfolders, sizeof *r->folders, cmp_str);
+	remote_compute_subs(r);
+}
+
+char *const *
+remote_folder_list(struct app *a, size_t *n)
+{
+	*n = a->remote.nfolders;
+	return a->remote.folders;
+}
+
+static void
+on_folders(char *const *v, size_t n, const struct mt_error *err, void *arg)
+{
+	struct ui_req *q = arg;
+	struct app *a = q->app;
+	if (!ui_req_done(q))
+		return;
+	if (err) {
+		ui_error(a, _("listing folders"), err);
+		return;
+	}
+	/* keep the cursor on the same row kind where possible */
+	remote_set_folders(a, v, n);
+	ui_dirty(a);
+}
+
+void
+remote_folders_reload(struct app *a)
+{
+	if (!mt_site_can(&a->site, MT_CAP_FOLDERS, true))
+		return;
+	struct mt_error err;
+	mt_error_clear(&err);
+	struct ui_req *q = ui_req_new(a, a->remote.gen, RQ_FOLDERS, NULL);
+	if (mt_op_folders(&a->site, on_folders, q, &err) == NULL) {
+		ui_req_done(q);
+		ui_error(a, _("listing folders"), &err);
+	}
+}

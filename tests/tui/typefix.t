@@ -86,6 +86,30 @@ run_dialect() {
 		not_ok "$d: a sends y.jpg as it is" "$(screen)"
 	fi
 	expect_eq "$d: a does not rename" "0" "$(stored y.png | cut -d' ' -f1)"
+
+	# several at once: one question with the count; s skips them, the rest goes
+	make_png "$T/work/b1.jpg" 150 80
+	make_png "$T/work/b2.jpg" 160 80
+	make_png "$T/work/b3.png" 170 80
+	send Tab
+	send Tab
+	send r
+	wait_for "b3.png" || not_ok "$d: the new files are listed" "$(screen)"
+	send '*'
+	wait_for "Mark files matching" || true
+	send C-u
+	type_text "b?.*"
+	send Enter
+	wait_for "3 marked" || not_ok "$d: three files are marked" "$(screen)"
+	send u
+	expect_screen "$d: one question for the batch, with the count" "2 files hold another type"
+	expect_screen "$d: listing each with its new name" "b2.jpg  image/png -> b2.png"
+	send s
+	i=0
+	while [ "$(stored b3.png | cut -d' ' -f1)" != 1 ] && [ $i -lt 600 ]; do sleep 0.05; i=$((i + 1)); done
+	expect_eq "$d: s still sends the file whose name agrees" "1" "$(stored b3.png | cut -d' ' -f1)"
+	expect_eq "$d: s sends none of the others" "0 0 0 0" \
+		"$(stored b1.jpg | cut -d' ' -f1) $(stored b1.png | cut -d' ' -f1) $(stored b2.jpg | cut -d' ' -f1) $(stored b2.png | cut -d' ' -f1)"
 	tui_quit >/dev/null
 	kill "$SERVER_PID" 2>/dev/null; wait "$SERVER_PID" 2>/dev/null; SERVER_PID=""
 }

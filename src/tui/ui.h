@@ -465,7 +465,8 @@ int local_key(struct app *a, int is_key, wint_t ch);
 
 /* ---- uploads.c ---- */
 void uploads_free(struct app *a);
-/* Uploads these local paths into folder (NULL: the profile's default). */
+/* Uploads these local paths into folder (NULL: the profile's default); asks
+ * first when some hold another type than their extension says (typefix.c). */
 void uploads_add(struct app *a, char **paths, size_t n, const char *folder);
 /* The same without asking about types; names[i] (names or names[i] NULL:
  * the file's own name) is the name sent to the server. */

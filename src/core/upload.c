@@ -202,6 +202,13 @@ mt_upload_queue_new_batch(struct mt_upload_queue *q)
 struct mt_upload_job *
 mt_upload_queue_add_to(struct mt_upload_queue *q, const char *path, const char *folder)
 {
+	return mt_upload_queue_add_as(q, path, folder, NULL);
+}
+
+struct mt_upload_job *
+mt_upload_queue_add_as(struct mt_upload_queue *q, const char *path, const char *folder,
+                       const char *name)
+{
 	if (q->njobs == q->cap) {
 		q->cap = q->cap ? q->cap * 2 : 16;
 		q->jobs = xreallocarray(q->jobs, (size_t)q->cap, sizeof *q->jobs);
@@ -211,7 +218,7 @@ mt_upload_queue_add_to(struct mt_upload_queue *q, const char *path, const char *
 	job->index = q->njobs;
 	job->batch = q->batch;
 	job->path = xstrdup(path);
-	job->name = xstrdup(mt_basename(path));
+	job->name = xstrdup(name && *name ? name : mt_basename(path));
 	job->folder = opt_dup(folder ? folder : q->opts.folder);
 	job->alt = opt_dup(q->opts.alt);
 	job->size = -1;

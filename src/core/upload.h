@@ -165,6 +165,12 @@ struct mt_upload_job *mt_upload_queue_add(struct mt_upload_queue *q, const char 
 /* The same, into `folder` instead of the queue's default (NULL: the default). */
 struct mt_upload_job *mt_upload_queue_add_to(struct mt_upload_queue *q, const char *path,
                                              const char *folder);
+/* The same, sent to the server as `name` instead of the file's own name
+ * (NULL: the basename); the local file keeps its name. Every dialect sends
+ * job->name, and the journal keys and records it, so a resumed upload keeps
+ * the name it was given. */
+struct mt_upload_job *mt_upload_queue_add_as(struct mt_upload_queue *q, const char *path,
+                                             const char *folder, const char *name);
 /* Starts as many jobs as allowed; later ones start as earlier ones end. */
 void mt_upload_queue_start(struct mt_upload_queue *q);
 /* Pause or resume everything; paused transfers keep their connection, and

@@ -26,13 +26,17 @@ mt_upload_job_make_key(struct mt_upload_job *job)
 {
 	struct mt_upload_queue *q = job->queue;
 	char *real = realpath(job->path, NULL);
-	char *material = xasprintf("%s\n%s\n%s\n%lld\n%lld.%09ld\n%s\n%s\n%s",
+	/* a file sent under another name is another upload; the file's own
+	 * name stays out of the key so that earlier journals still match */
+	const char *as = strcmp(job->name, mt_basename(job->path)) != 0 ? job->name : NULL;
+	char *material = xasprintf("%s\n%s\n%s\n%lld\n%lld.%09ld\n%s\n%s\n%s%s%s",
 	                           q->site->profile->name, q->site->profile->url,
 	                           real ? real : job->path, (long long)job->size,
 	                           (long long)job->mtime.tv_sec, job->mtime.tv_nsec,
 	                           job->folder ? job->folder : "",
 	                           q->opts.document_id ? q->opts.document_id : "",
-	                           q->opts.video_id ? q->opts.video_id : "");
+	                           q->opts.video_id ? q->opts.video_id : "",
+	                           as ? "\nas " : "", as ? as : "");
 	free(real);
 	char hex[65];
 	mt_sha256_hex(material, strlen(material), hex);

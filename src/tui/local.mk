@@ -19,6 +19,7 @@ src_tui_libmttui_a_SOURCES = \
 	src/tui/remote_folders.c \
 	src/tui/scan.c \
 	src/tui/status.c \
+	src/tui/typefix.c \
 	src/tui/tui.c src/tui/tui.h \
 	src/tui/ui.h \
 	src/tui/uploads.c \

@@ -110,19 +110,28 @@ ensure_queue(struct app *a)
 }
 
 static void
-add_one(struct app *a, const char *path, const char *folder)
+add_one(struct app *a, const char *path, const char *folder, const char *name)
 {
-	mt_upload_queue_add_to(a->up.q, path, folder);
+	mt_upload_queue_add_as(a->up.q, path, folder, name);
 }
 
 void
 uploads_add(struct app *a, char **paths, size_t n, const char *folder)
 {
+	if (n == 0 || typefix_offer(a, paths, n, folder))
+		return;
+	uploads_add_as(a, paths, NULL, n, folder);
+}
+
+void
+uploads_add_as(struct app *a, char **paths, const char *const *names, size_t n,
+               const char *folder)
+{
 	if (n == 0 || ensure_queue(a) < 0)
 		return;
 	mt_upload_queue_new_batch(a->up.q);
 	for (size_t i = 0; i < n; i++)
-		add_one(a, paths[i], folder);
+		add_one(a, paths[i], folder, names ? names[i] : NULL);
 	mt_upload_queue_start(a->up.q);
 	a->up.shown = true;
 	/* what one does next (pause, cancel, read a failure) is the panel's */
@@ -636,7 +645,7 @@ resume_answer(struct app *a, int choice, void *arg)
 		mt_upload_queue_new_batch(a->up.q);
 		for (size_t i = 0; i < r->n; i++)
 			if (mt_history_unfinished(&r->v[i]) && access(r->v[i].path, R_OK) == 0)
-				add_one(a, r->v[i].path, r->v[i].folder);
+				add_one(a, r->v[i].path, r->v[i].folder, r->v[i].name);
 		mt_upload_queue_start(a->up.q);
 		a->up.shown = true;
 	}

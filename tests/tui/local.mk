@@ -12,6 +12,7 @@ tui_tests += \
 	tests/tui/upload.t \
 	tests/tui/upload-pause.t \
 	tests/tui/upload-twice.t \
+	tests/tui/typefix.t \
 	tests/tui/upload-panel.t \
 	tests/tui/upload-story.t \
 	tests/tui/upload-sizes.t \

@@ -1,0 +1,158 @@
+/* typefix.c — before an upload leaves: a file whose content disagrees with
+ * its extension (PNG bytes named photo.jpg) is offered the right extension
+ * on the server. One question covers the whole batch, so marking forty
+ * files does not mean forty dialogs. The files here keep their names; only
+ * the name sent to the server changes. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "fsutil.h"
+#include "i18n.h"
+#include "media.h"
+#include "mime.h"
+#include "sanitize.h"
+#include "ui.h"
+#include "xalloc.h"
+
+struct typefix {
+	char **paths;
+	char **fixed;      /* the corrected name, NULL where the name agrees */
+	size_t n;
+	size_t nwrong;
+	char *folder;
+};
+
+/* "photo.jpg" holding image/png -> "photo.png"; NULL when no better name. */
+static char *
+corrected_name(const char *path, const char *mime)
+{
+	const char *ext = mt_mime_extension(mime);
+	if (ext == NULL)
+		return NULL;
+	const char *base = mt_basename(path);
+	const char *dot = strrchr(base, '.');
+	size_t stem = dot && dot != base ? (size_t)(dot - base) : strlen(base);
+	return xasprintf("%.*s.%s", (int)stem, base, ext);
+}
+
+static void
+typefix_free(struct typefix *t)
+{
+	for (size_t i = 0; i < t->n; i++) {
+		free(t->paths[i]);
+		free(t->fixed[i]);
+	}
+	free(t->paths);
+	free(t->fixed);
+	free(t->folder);
+	free(t);
+}
+
+static void
+typefix_answer(struct app *a, int choice, void *arg)
+{
+	struct typefix *t = arg;
+	if (choice == 'r') {
+		uploads_add_as(a, t->paths, (const char *const *)t->fixed, t->n, t->folder);
+	} else if (choice == 'a') {
+		uploads_add_as(a, t->paths, NULL, t->n, t->folder);
+	} else if (choice == 's' && t->n > t->nwrong) {
+		char **keep = xcalloc(t->n, sizeof *keep);
+		size_t k = 0;
+		for (size_t i = 0; i < t->n; i++)
+			if (t->fixed[i] == NULL)
+				keep[k++] = t->paths[i];
+		uploads_add_as(a, keep, NULL, k, t->folder);
+		free(keep);
+	} else {
+		ui_message(a, R_WARN, _("upload cancelled; nothing was sent"));
+	}
+	typefix_free(t);
+}
+
+/* The dialog's text: the file and its type, or the list when several. */
+static char *
+typefix_body(const struct typefix *t, const char *const *mimes)
+{
+	size_t first = 0;
+	while (t->fixed[first] == NULL)
+		first++;
+	char *body;
+	if (t->nwrong == 1) {
+		char *name = mt_sanitize(mt_basename(t->paths[first]));
+		char *to = mt_sanitize(t->fixed[first]);
+		body = xasprintf(_("%s holds %s, which its extension does not say.\n"
+		                   "Renamed, it goes up as %s; the file here keeps its name.\n\n"
+		                   "r: upload as %s   a: upload as it is   s: skip it\n"
+		                   "Esc: upload nothing"),
+		                 name, mimes[first], to, to);
+		free(name);
+		free(to);
+		return body;
+	}
+	body = xasprintf(P_("%zu file holds another type than its extension says:",
+	                    "%zu files hold another type than their extension says:", t->nwrong),
+	                 t->nwrong);
+	size_t shown = 0;
+	for (size_t i = first; i < t->n && shown < 5; i++) {
+		if (t->fixed[i] == NULL)
+			continue;
+		char *name = mt_sanitize(mt_basename(t->paths[i]));
+		char *to = mt_sanitize(t->fixed[i]);
+		char *s = xasprintf("%s\n  %s  %s -> %s", body, name, mimes[i], to);
+		free(name);
+		free(to);
+		free(body);
+		body = s;
+		shown++;
+	}
+	if (t->nwrong > shown) {
+		char *s = xasprintf(_("%s\n  \xe2\x80\xa6 and %zu more"), body, t->nwrong - shown);
+		free(body);
+		body = s;
+	}
+	char *s = xasprintf(_("%s\n\nRenamed, they go up under the new names; the files here keep "
+	                      "theirs.\n\nr: rename on upload   a: upload as they are   "
+	                      "s: skip these\nEsc: upload nothing"),
+	                    body);
+	free(body);
+	return s;
+}
+
+bool
+typefix_offer(struct app *a, char **paths, size_t n, const char *folder)
+{
+	struct typefix *t = xcalloc(1, sizeof *t);
+	t->paths = xcalloc(n ? n : 1, sizeof *t->paths);
+	t->fixed = xcalloc(n ? n : 1, sizeof *t->fixed);
+	char **mimes = xcalloc(n ? n : 1, sizeof *mimes);
+	t->n = n;
+	for (size_t i = 0; i < n; i++) {
+		t->paths[i] = xstrdup(paths[i]);
+		char mime[128];
+		struct mt_error err;
+		mt_error_clear(&err);
+		/* a file that cannot be read fails in the queue with its reason */
+		if (mt_mime_detect(paths[i], 0, mime, sizeof mime, &err) < 0 ||
+		    mt_mime_name_agrees(mt_basename(paths[i]), mime))
+			continue;
+		t->fixed[i] = corrected_name(paths[i], mime);
+		if (t->fixed[i]) {
+			mimes[i] = mt_sanitize(mime);
+			t->nwrong++;
+		}
+	}
+	if (t->nwrong == 0) {
+		mt_strv_free(mimes, n);
+		typefix_free(t);
+		return false;
+	}
+	t->folder = folder ? xstrdup(folder) : NULL;
+	char *body = typefix_body(t, (const char *const *)mimes);
+	mt_strv_free(mimes, n);
+	ui_confirm(a, _("Type and name disagree"), body, "ras", typefix_answer, t);
+	free(body);
+	return true;
+}

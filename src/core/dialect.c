@@ -5,6 +5,7 @@
 
 #include "dialect.h"
 #include "sanitize.h"
+#include "xalloc.h"
 
 static const struct mt_dialect *const dialects[] = {
 	&mt_dialect_clearcms,
@@ -22,6 +23,15 @@ mt_dialect_find(const char *name)
 		if (strcmp(dialects[i]->name, name) == 0)
 			return dialects[i];
 	return NULL;
+}
+
+char *
+mt_folder_parent(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	if (slash == NULL || slash == path)
+		return xstrdup("/");
+	return xstrndup(path, (size_t)(slash - path));
 }
 
 bool

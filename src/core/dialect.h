@@ -80,5 +80,7 @@ const struct mt_dialect *mt_dialect_find(const char *name);
  * empty, "." or ".." segments, no control characters, no trailing '/'
  * except the root itself. */
 bool mt_folder_path_valid(const char *path);
+/* The folder that holds `path` ("/a/b" -> "/a", "/a" -> "/"), fresh. */
+char *mt_folder_parent(const char *path);
 
 #endif

@@ -60,13 +60,29 @@ by_bytes_desc(const void *a, const void *b)
 	return strcmp(x->name, y->name);
 }
 
+static int
+by_count_desc(const void *a, const void *b)
+{
+	const struct mt_usage_row *x = a, *y = b;
+	if (x->count != y->count)
+		return x->count < y->count ? 1 : -1;
+	return strcmp(x->name, y->name);
+}
+
+void
+mt_usage_sort(struct mt_usage *u, bool by_count)
+{
+	int (*cmp)(const void *, const void *) = by_count ? by_count_desc : by_bytes_desc;
+	if (u->nfolders)
+		qsort(u->folders, u->nfolders, sizeof *u->folders, cmp);
+	if (u->ntypes)
+		qsort(u->types, u->ntypes, sizeof *u->types, cmp);
+}
+
 void
 mt_usage_finish(struct mt_usage *u)
 {
-	if (u->nfolders)
-		qsort(u->folders, u->nfolders, sizeof *u->folders, by_bytes_desc);
-	if (u->ntypes)
-		qsort(u->types, u->ntypes, sizeof *u->types, by_bytes_desc);
+	mt_usage_sort(u, false);
 }
 
 static json_t *

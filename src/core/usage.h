@@ -7,6 +7,7 @@
 
 /* jansson's type, declared here so that src/tui need not include jansson */
 struct json_t;
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -33,6 +34,8 @@ void mt_usage_init(struct mt_usage *u, int64_t plan_bytes);
 void mt_usage_add(struct mt_usage *u, const struct mt_media *m);
 /* Sorts both tables largest first (ties by name). */
 void mt_usage_finish(struct mt_usage *u);
+/* The same by size, or by count with by_count (ties by name). */
+void mt_usage_sort(struct mt_usage *u, bool by_count);
 struct json_t *mt_usage_to_json(const struct mt_usage *u);
 void mt_usage_free(struct mt_usage *u);
 

@@ -566,7 +566,7 @@ remote_go_back(struct app *a)
 	if (strcmp(remote_folder(a), "/") == 0)
 		return false;
 	char *from = xstrdup(remote_folder(a));
-	char *p = remote_parent_of(from);
+	char *p = mt_folder_parent(from);
 	change_folder(a, p, from);
 	free(p);
 	free(from);

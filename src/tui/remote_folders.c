@@ -10,15 +10,6 @@
 
 enum req_kind { RQ_FOLDERS = 1 };
 
-char *
-remote_parent_of(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	if (slash == NULL || slash == path)
-		return xstrdup("/");
-	return xstrndup(path, (size_t)(slash - path));
-}
-
 static int
 cmp_str(const void *x, const void *y)
 {
@@ -39,7 +30,7 @@ remote_compute_subs(struct remote *r)
 		const char *f = r->folders[i];
 		if (strcmp(f, "/") == 0 || !mt_folder_path_valid(f))
 			continue;
-		char *p = remote_parent_of(f);
+		char *p = mt_folder_parent(f);
 		if (strcmp(p, cur) == 0)
 			r->subs[r->nsubs++] = xstrdup(f);
 		free(p);

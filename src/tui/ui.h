@@ -441,8 +441,6 @@ const char *remote_type_name(int i);
 /* The item under the cursor, or NULL. */
 struct mt_media *remote_current_item(struct app *a);
 /* ---- remote_folders.c: the folder tree ---- */
-/* "/a/b" -> "/a", "/a" -> "/" (fresh). */
-char *remote_parent_of(const char *path);
 /* The direct children of the folder shown (none during a search). */
 void remote_compute_subs(struct remote *r);
 /* Replaces every folder the server knows with a copy of v (sorted). */

@@ -24,34 +24,11 @@ static struct usage_state {
 	bool by_count;              /* s: largest count first instead of largest size */
 } st;
 
-static int
-by_bytes(const void *x, const void *y)
-{
-	const struct mt_usage_row *p = x, *q = y;
-	if (p->bytes != q->bytes)
-		return p->bytes < q->bytes ? 1 : -1;
-	return strcmp(p->name, q->name);
-}
-
-static int
-by_count(const void *x, const void *y)
-{
-	const struct mt_usage_row *p = x, *q = y;
-	if (p->count != q->count)
-		return p->count < q->count ? 1 : -1;
-	return strcmp(p->name, q->name);
-}
-
 /* Sorts the scan's rows in place the way the view shows them. */
 static void
 sort_rows(struct app *a)
 {
-	struct mt_usage *u = &a->scan.usage;
-	int (*cmp)(const void *, const void *) = st.by_count ? by_count : by_bytes;
-	if (u->nfolders)
-		qsort(u->folders, u->nfolders, sizeof *u->folders, cmp);
-	if (u->ntypes)
-		qsort(u->types, u->ntypes, sizeof *u->types, cmp);
+	mt_usage_sort(&a->scan.usage, st.by_count);
 }
 
 static size_t

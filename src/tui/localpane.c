@@ -339,6 +339,7 @@ upload_marked(struct app *a)
 	struct localpane *l = &a->local;
 	size_t n = l->nmarked;
 	char **paths;
+	const char **known;   /* types the pane has detected already */
 	if (n == 0) {
 		struct mt_local_entry *e = l->dir.n ? &l->dir.v[l->cur] : NULL;
 		if (e == NULL || e->is_dir || e->is_special) {
@@ -346,18 +347,24 @@ upload_marked(struct app *a)
 			return;
 		}
 		paths = xcalloc(1, sizeof *paths);
+		known = xcalloc(1, sizeof *known);
 		paths[0] = mt_localdir_entry_path(&l->dir, l->cur);
+		known[0] = e->detected ? e->mime : NULL;
 		n = 1;
 	} else {
 		paths = xcalloc(n, sizeof *paths);
+		known = xcalloc(n, sizeof *known);
 		size_t k = 0;
 		for (size_t i = 0; i < l->dir.n && k < n; i++)
-			if (l->marked[i])
+			if (l->marked[i]) {
+				known[k] = l->dir.v[i].detected ? l->dir.v[i].mime : NULL;
 				paths[k++] = mt_localdir_entry_path(&l->dir, i);
+			}
 		n = k;
 	}
 	const char *folder = a->remote.mode == REMOTE_LIBRARY ? remote_folder(a) : NULL;
-	uploads_add(a, paths, n, folder);
+	uploads_add(a, paths, known, n, folder);
+	free(known);
 	mt_strv_free(paths, n);
 	for (size_t i = 0; i < l->dir.n; i++)
 		l->marked[i] = false;

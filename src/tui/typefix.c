@@ -5,6 +5,7 @@
  * the name sent to the server changes. */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -122,7 +123,8 @@ typefix_body(const struct typefix *t, const char *const *mimes)
 }
 
 bool
-typefix_offer(struct app *a, char **paths, size_t n, const char *folder)
+typefix_offer(struct app *a, char **paths, const char *const *known, size_t n,
+              const char *folder)
 {
 	struct typefix *t = xcalloc(1, sizeof *t);
 	t->paths = xcalloc(n ? n : 1, sizeof *t->paths);
@@ -134,9 +136,13 @@ typefix_offer(struct app *a, char **paths, size_t n, const char *folder)
 		char mime[128];
 		struct mt_error err;
 		mt_error_clear(&err);
-		/* a file that cannot be read fails in the queue with its reason */
-		if (mt_mime_detect(paths[i], 0, mime, sizeof mime, &err) < 0 ||
-		    mt_mime_name_agrees(mt_basename(paths[i]), mime))
+		/* the local pane's detection when it has one; a file that cannot
+		 * be read fails in the queue with its reason */
+		if (known && known[i] && known[i][0])
+			snprintf(mime, sizeof mime, "%s", known[i]);
+		else if (mt_mime_detect(paths[i], 0, mime, sizeof mime, &err) < 0)
+			continue;
+		if (mt_mime_name_agrees(mt_basename(paths[i]), mime))
 			continue;
 		t->fixed[i] = corrected_name(paths[i], mime);
 		if (t->fixed[i]) {

@@ -471,8 +471,11 @@ int local_key(struct app *a, int is_key, wint_t ch);
 /* ---- uploads.c ---- */
 void uploads_free(struct app *a);
 /* Uploads these local paths into folder (NULL: the profile's default); asks
- * first when some hold another type than their extension says (typefix.c). */
-void uploads_add(struct app *a, char **paths, size_t n, const char *folder);
+ * first when some hold another type than their extension says (typefix.c).
+ * known[i] (known or known[i] NULL) is a type already detected for paths[i],
+ * so that libmagic does not read the file again on the loop. */
+void uploads_add(struct app *a, char **paths, const char *const *known, size_t n,
+                 const char *folder);
 /* The same without asking about types; names[i] (names or names[i] NULL:
  * the file's own name) is the name sent to the server. */
 void uploads_add_as(struct app *a, char **paths, const char *const *names, size_t n,
@@ -480,7 +483,8 @@ void uploads_add_as(struct app *a, char **paths, const char *const *names, size_
 /* typefix.c: when some of paths hold another type than their extension says,
  * asks once whether to send them under the right extension, then adds the
  * batch itself and returns true; false when every name agrees. */
-bool typefix_offer(struct app *a, char **paths, size_t n, const char *folder);
+bool typefix_offer(struct app *a, char **paths, const char *const *known, size_t n,
+                   const char *folder);
 void uploads_draw(struct app *a, int y, int x, int h, int w, bool focused);
 int uploads_key(struct app *a, int is_key, wint_t ch);
 int uploads_height(const struct app *a, int avail);

@@ -116,9 +116,10 @@ add_one(struct app *a, const char *path, const char *folder, const char *name)
 }
 
 void
-uploads_add(struct app *a, char **paths, size_t n, const char *folder)
+uploads_add(struct app *a, char **paths, const char *const *known, size_t n,
+            const char *folder)
 {
-	if (n == 0 || typefix_offer(a, paths, n, folder))
+	if (n == 0 || typefix_offer(a, paths, known, n, folder))
 		return;
 	uploads_add_as(a, paths, NULL, n, folder);
 }

@@ -206,7 +206,7 @@ send_chunk(struct mt_upload_job *job, struct mt_error *err)
 		.retry = false,   /* after a failure the server is asked what it holds */
 		.arg = job,
 	};
-	job->req = mt_http_start(mt_upload_queue_site(job->queue)->http, &spec, chunk_done, err);
+	job->req = mt_upload_http_start(job, &spec, chunk_done, err);
 	return job->req ? 0 : -1;
 }
 
@@ -220,7 +220,7 @@ ask_status(struct mt_upload_job *job, struct mt_error *err)
 		.method = "PUT", .url = job->upload_url, .api = true, .headers = headers,
 		.retry = true, .arg = job,
 	};
-	job->req = mt_http_start(mt_upload_queue_site(job->queue)->http, &spec, chunk_done, err);
+	job->req = mt_upload_http_start(job, &spec, chunk_done, err);
 	return job->req ? 0 : -1;
 }
 

@@ -62,7 +62,7 @@ mt_clarife_read_presign(struct mt_upload_job *job, const json_t *root, struct mt
 	snprintf(ct, sizeof ct, "Content-Type: %s", job->mime);
 	const char *headers[] = { ct, NULL };
 	mt_upload_job_set_target(job, url, "PUT", headers);
-	job->put_expires = (int64_t)time(NULL) + PRESIGN_LIFETIME_S;
+	job->put_expires = mt_upload_now_s(job->queue) + PRESIGN_LIFETIME_S;
 	return 0;
 }
 

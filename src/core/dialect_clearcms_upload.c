@@ -215,7 +215,8 @@ create_failed(struct mt_upload_job *job, const struct mt_http_response *resp, co
 	bool ambiguous = resp->status == 0 || resp->status >= 500;
 	if (resp->status == 429) {
 		mt_upload_job_retrying(job, "HTTP 429");
-		long delay = mt_parse_retry_after(mt_http_header(resp, "retry-after"), (int64_t)time(NULL));
+		long delay = mt_parse_retry_after(mt_http_header(resp, "retry-after"),
+		                                  mt_upload_now_s(job->queue));
 		job->timer = mt_loop_timer_add(mt_upload_queue_site(job->queue)->loop,
 		                               delay >= 0 ? delay : 2000, retry_create, job);
 		return;
@@ -328,7 +329,7 @@ multipart_post(struct mt_upload_job *job, struct mt_error *err)
 		.retry = false,   /* a create: see verify() */
 		.progress = multipart_progress, .arg = job,
 	};
-	job->req = mt_http_start(mt_upload_queue_site(job->queue)->http, &spec, multipart_done, err);
+	job->req = mt_upload_http_start(job, &spec, multipart_done, err);
 	return job->req ? 0 : -1;
 }
 

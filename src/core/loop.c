@@ -42,6 +42,7 @@ struct mt_loop {
 	int sig_pipe[2];
 	mt_signal_fn sig_fn;
 	void *sig_arg;
+	mt_clock_fn clock;      /* mt_now_ms but in tests */
 };
 
 /* The write end of the self-pipe of the loop that catches signals. */
@@ -66,7 +67,14 @@ mt_loop_new(void)
 	}
 	loop->sig_pipe[0] = loop->sig_pipe[1] = -1;
 	loop->next_timer_id = 1;
+	loop->clock = mt_now_ms;
 	return loop;
+}
+
+void
+mt_loop_set_clock(struct mt_loop *loop, mt_clock_fn clock)
+{
+	loop->clock = clock ? clock : mt_now_ms;
 }
 
 void
@@ -132,7 +140,7 @@ mt_loop_timer_add(struct mt_loop *loop, long ms, mt_timer_fn fn, void *arg)
 	}
 	uint64_t id = loop->next_timer_id++;
 	loop->timers[loop->ntimers++] = (struct timer){
-		id, mt_now_ms() + (uint64_t)(ms > 0 ? ms : 0), fn, arg
+		id, loop->clock() + (uint64_t)(ms > 0 ? ms : 0), fn, arg
 	};
 	return id;
 }
@@ -196,7 +204,7 @@ mt_loop_catch_signals(struct mt_loop *loop, const int *signals, int n, mt_signal
 static void
 run_due_timers(struct mt_loop *loop)
 {
-	uint64_t now = mt_now_ms();
+	uint64_t now = loop->clock();
 	for (;;) {
 		size_t best = SIZE_MAX;
 		for (size_t i = 0; i < loop->ntimers; i++)
@@ -214,7 +222,7 @@ run_due_timers(struct mt_loop *loop)
 static long
 ms_until_next_timer(const struct mt_loop *loop, long cap)
 {
-	uint64_t now = mt_now_ms();
+	uint64_t now = loop->clock();
 	long wait = cap;
 	for (size_t i = 0; i < loop->ntimers; i++) {
 		long d = loop->timers[i].due <= now ? 0 : (long)(loop->timers[i].due - now);

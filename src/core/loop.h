@@ -52,4 +52,9 @@ void mt_loop_wakeup(struct mt_loop *loop);
 /* Monotonic milliseconds. */
 uint64_t mt_now_ms(void);
 
+/* The clock the loop's timers run by: mt_now_ms unless a test sets its own
+ * (NULL: back to mt_now_ms), so that a backoff of seconds passes at once. */
+typedef uint64_t (*mt_clock_fn)(void);
+void mt_loop_set_clock(struct mt_loop *loop, mt_clock_fn clock);
+
 #endif

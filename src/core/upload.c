@@ -75,6 +75,7 @@ mt_upload_queue_new(struct mt_site *site, const struct mt_upload_options *opts,
 	struct mt_upload_queue *q = xcalloc(1, sizeof *q);
 	q->site = site;
 	q->ops = site->dialect->upload;
+	q->net = &mt_upload_http;
 	q->opts = *opts;
 	q->opts.folder = q->own_folder = opt_dup(opts->folder ? opts->folder : site->profile->folder);
 	q->opts.alt = q->own_alt = opt_dup(opts->alt);
@@ -167,7 +168,7 @@ mt_upload_queue_free(struct mt_upload_queue *q)
 			struct mt_http_req *r = job->req;
 			job->req = NULL;
 			job->state = MT_JOB_CANCELLED;
-			mt_http_cancel(r);   /* its callback sees a cancelled job and lets go */
+			q->net->cancel(r);   /* its callback sees a cancelled job and lets go */
 		}
 	}
 	for (int i = 0; i < q->njobs; i++)
@@ -433,7 +434,7 @@ step_transfer(struct mt_upload_job *job)
 	struct mt_upload_queue *q = job->queue;
 	struct mt_error err;
 	mt_error_clear(&err);
-	if (job->put_expires && (int64_t)time(NULL) > job->put_expires - EXPIRY_MARGIN_S) {
+	if (job->put_expires && q->net->now_s() > job->put_expires - EXPIRY_MARGIN_S) {
 		/* the URL expired while the job waited: ask for a fresh one */
 		if (job->presigns >= MAX_PRESIGNS) {
 			mt_error_set(&err, MT_ERR_NET, _("upload URLs keep expiring before the upload starts"));
@@ -646,7 +647,7 @@ mt_upload_queue_pause(struct mt_upload_queue *q, bool paused)
 	q->paused = paused;
 	for (int i = 0; i < q->njobs; i++)
 		if (q->jobs[i]->req)
-			mt_http_pause(q->jobs[i]->req, paused);
+			q->net->pause(q->jobs[i]->req, paused);
 	if (!paused && q->wake_timer == 0)
 		q->wake_timer = mt_loop_timer_add(q->site->loop, 0, wake_waiters, q);
 }
@@ -663,7 +664,7 @@ mt_upload_job_cancel(struct mt_upload_job *job)
 	if (job->req) {
 		struct mt_http_req *r = job->req;
 		job->req = NULL;
-		mt_http_cancel(r);
+		q->net->cancel(r);
 	}
 	if (was_active) {
 		job_finished(job);

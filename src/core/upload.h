@@ -148,6 +148,19 @@ extern const struct mt_upload_ops mt_upload_flare;
 extern const struct mt_upload_ops mt_upload_adclear;
 extern const struct mt_upload_ops mt_upload_direct;
 
+/* How the queue reaches the network and the wall clock: every request of an
+ * upload (the queue's, the shared helpers' and the dialects' own) starts,
+ * pauses and stops through it, so a test can run the state machine against
+ * a fake. mt_upload_http is the site's HTTP engine and time(). */
+struct mt_upload_transport {
+	struct mt_http_req *(*start)(struct mt_http *http, const struct mt_http_spec *spec,
+	                             mt_http_done_fn done, struct mt_error *err);
+	void (*cancel)(struct mt_http_req *req);
+	void (*pause)(struct mt_http_req *req, bool paused);
+	int64_t (*now_s)(void);    /* epoch seconds: when presigned URLs expire */
+};
+extern const struct mt_upload_transport mt_upload_http;
+
 /* Creates a queue for the site. Opens the profile's journal when
  * opts->use_journal (fails when another process holds it). */
 int mt_upload_queue_new(struct mt_site *site, const struct mt_upload_options *opts,
@@ -240,6 +253,15 @@ void mt_upload_job_set_target_json(struct mt_upload_job *job, const char *url, c
 /* Fails (err) when the file is no longer the one queued: size or mtime
  * changed. Dialects call it before sending more of it. */
 int mt_upload_job_check_file(struct mt_upload_job *job, struct mt_error *err);
+
+/* Starts a request for the job through its queue's transport (as
+ * mt_http_start, on the site's engine). */
+struct mt_http_req *mt_upload_http_start(struct mt_upload_job *job, const struct mt_http_spec *spec,
+                                         mt_http_done_fn done, struct mt_error *err);
+/* Epoch seconds by the queue's clock. */
+int64_t mt_upload_now_s(const struct mt_upload_queue *q);
+/* Replaces the queue's transport (tests); call before the queue starts. */
+void mt_upload_queue_set_transport(struct mt_upload_queue *q, const struct mt_upload_transport *t);
 
 /* Adds progress to the job (for dialects that transfer themselves). */
 void mt_upload_job_progress(struct mt_upload_job *job, int64_t sent);

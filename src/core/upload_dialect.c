@@ -1,5 +1,6 @@
-/* upload_dialect.c — what the dialects' upload steps share: JSON calls to
- * the API, failing a step with the server's error, type and size checks. */
+/* upload_dialect.c — what the dialects' upload steps share: the transport
+ * every request goes through, JSON calls to the API, failing a step with the
+ * server's error, type and size checks. */
 #include "config.h"
 
 #include <jansson.h>
@@ -20,6 +21,39 @@
 #include "upload_internal.h"
 #include "xalloc.h"
 
+
+static int64_t
+wall_clock_s(void)
+{
+	return (int64_t)time(NULL);
+}
+
+const struct mt_upload_transport mt_upload_http = {
+	.start = mt_http_start,
+	.cancel = mt_http_cancel,
+	.pause = mt_http_pause,
+	.now_s = wall_clock_s,
+};
+
+struct mt_http_req *
+mt_upload_http_start(struct mt_upload_job *job, const struct mt_http_spec *spec,
+                     mt_http_done_fn done, struct mt_error *err)
+{
+	struct mt_upload_queue *q = job->queue;
+	return q->net->start(q->site->http, spec, done, err);
+}
+
+int64_t
+mt_upload_now_s(const struct mt_upload_queue *q)
+{
+	return q->net->now_s();
+}
+
+void
+mt_upload_queue_set_transport(struct mt_upload_queue *q, const struct mt_upload_transport *t)
+{
+	q->net = t ? t : &mt_upload_http;
+}
 
 struct api_call {
 	struct mt_upload_job *job;
@@ -65,7 +99,7 @@ mt_upload_api_json(struct mt_upload_job *job, const char *method, const char *ur
 		.body = text, .body_len = text ? strlen(text) : 0,
 		.retry = retry, .on_retry = api_retry, .arg = c,
 	};
-	job->req = mt_http_start(job->queue->site->http, &spec, api_json_done, err);
+	job->req = mt_upload_http_start(job, &spec, api_json_done, err);
 	free(text);
 	if (job->req == NULL) {
 		free(c);

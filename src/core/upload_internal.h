@@ -9,6 +9,7 @@
 struct mt_upload_queue {
 	struct mt_site *site;
 	const struct mt_upload_ops *ops;
+	const struct mt_upload_transport *net;   /* mt_upload_http but in tests */
 	struct mt_upload_options opts;   /* strings point at the owned copies below */
 	char *own_folder, *own_alt, *own_video_id, *own_document_id;
 	struct mt_journal *journal;

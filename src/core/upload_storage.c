@@ -109,7 +109,7 @@ mt_upload_generic_put(struct mt_upload_job *job, struct mt_error *err)
 		.on_retry = put_retry,
 		.arg = job,
 	};
-	job->req = mt_http_start(job->queue->site->http, &spec, put_done, err);
+	job->req = mt_upload_http_start(job, &spec, put_done, err);
 	free(headers);
 	return job->req ? 0 : -1;
 }

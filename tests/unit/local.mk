@@ -83,3 +83,9 @@ unit_tests += tests/unit/test_ops
 tests_unit_test_ops_SOURCES = tests/unit/test_ops.c
 tests_unit_test_ops_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_ops_LDADD = $(UNIT_LDADD)
+
+unit_tests += tests/unit/test_upload_sm
+tests_unit_test_upload_sm_SOURCES = tests/unit/test_upload_sm.c tests/unit/upload_fake.c \
+	tests/unit/upload_fake.h
+tests_unit_test_upload_sm_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_upload_sm_LDADD = $(UNIT_LDADD)

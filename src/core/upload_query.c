@@ -41,14 +41,15 @@ mt_upload_error_transient(const struct mt_error *err)
 	/* a full plan passes once space is freed, whatever kind it was read as */
 	if (strcmp(err->code, "PLAN_LIMIT_REACHED") == 0 || strcasestr(err->code, "quota"))
 		return true;
+	/* a storage host says so with 403 as often as with 400 or 410 */
+	if (strcmp(err->code, "URL_EXPIRED") == 0)
+		return true;
 	switch (err->kind) {
 	case MT_ERR_NET:
 	case MT_ERR_QUOTA:
 		return true;
 	case MT_ERR_HTTP:
 	case MT_ERR_PROTOCOL:
-		if (strcmp(err->code, "URL_EXPIRED") == 0)
-			return true;
 		return err->http_status >= 500 || err->http_status == 429 || err->http_status == 408;
 	default:
 		return false;

@@ -118,9 +118,7 @@ on_signal(int signo, void *arg)
 	if (r->interrupted)
 		return;
 	r->interrupted = signo;
-	int n = mt_upload_queue_count(r->q);
-	for (int i = 0; i < n; i++)
-		mt_upload_job_cancel(mt_upload_queue_job(r->q, i));
+	mt_upload_queue_cancel(r->q);
 	r->done = true;
 }
 

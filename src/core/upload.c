@@ -612,7 +612,8 @@ pump_once(struct mt_upload_queue *q)
 {
 	/* up to twice -j jobs are begun, so that presigning and confirming
 	 * overlap the transfers of others */
-	for (int i = q->scan_from; i < q->njobs && q->active < 2 * q->opts.jobs && !q->paused; i++) {
+	for (int i = q->scan_from; i < q->njobs && q->active < 2 * q->opts.jobs && !q->paused && !q->cancelling;
+	     i++) {
 		struct mt_upload_job *job = q->jobs[i];
 		if (job->state != MT_JOB_QUEUED)
 			continue;
@@ -672,6 +673,17 @@ mt_upload_job_cancel(struct mt_upload_job *job)
 		emit(q, job, MT_UP_EV_STATE);
 		queue_pump(q);
 	}
+}
+
+void
+mt_upload_queue_cancel(struct mt_upload_queue *q)
+{
+	/* a running job that ends makes room for a waiting one: without the
+	 * flag each cancel would begin the next file only to cancel it */
+	q->cancelling = true;
+	for (int i = 0; i < q->njobs; i++)
+		mt_upload_job_cancel(q->jobs[i]);
+	q->cancelling = false;
 }
 
 int

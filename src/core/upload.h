@@ -192,6 +192,8 @@ void mt_upload_queue_start(struct mt_upload_queue *q);
 void mt_upload_queue_pause(struct mt_upload_queue *q, bool paused);
 bool mt_upload_queue_paused(const struct mt_upload_queue *q);
 void mt_upload_job_cancel(struct mt_upload_job *job);
+/* Cancels every job; none that was waiting is begun on the way. */
+void mt_upload_queue_cancel(struct mt_upload_queue *q);
 /* True when a failure may go away by itself (network, timeouts, 5xx, 429,
  * an expired upload URL, a full plan once space is freed); false for a
  * refusal that repeats (a type or size refused, validation, a missing key). */

@@ -19,6 +19,7 @@ struct mt_upload_queue {
 	int transferring;    /* jobs holding a transfer slot (at most opts.jobs) */
 	uint64_t wake_timer;
 	bool paused;
+	bool cancelling;      /* mt_upload_queue_cancel: begin nothing new */
 	bool quota_hit;
 	bool announced_done;
 	bool pumping, pump_again;   /* queue_pump is running; run it once more */

@@ -605,8 +605,7 @@ uploads_key(struct app *a, int is_key, wint_t ch)
 			mt_upload_job_cancel(mt_upload_queue_job(u->q, u->cur));
 		return UI_HANDLED;
 	case 'X':
-		for (int i = 0; i < n; i++)
-			mt_upload_job_cancel(mt_upload_queue_job(u->q, i));
+		mt_upload_queue_cancel(u->q);
 		return UI_HANDLED;
 	case 'R': {
 		int refused = 0;

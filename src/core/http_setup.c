@@ -373,7 +373,9 @@ http_request_arm(struct mt_http_req *req)
 	if (http->ca_file)
 		curl_easy_setopt(e, CURLOPT_CAINFO, http->ca_file);
 	curl_easy_setopt(e, CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_2TLS);
-	curl_easy_setopt(e, CURLOPT_PIPEWAIT, 1L);
+	/* only TLS can turn out to be HTTP/2 (ALPN); plain http:// never waits */
+	if (strncasecmp(req->url, "https:", 6) == 0)
+		curl_easy_setopt(e, CURLOPT_PIPEWAIT, 1L);
 	if (http->share)
 		curl_easy_setopt(e, CURLOPT_SHARE, http->share);
 	curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_write);

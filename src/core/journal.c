@@ -28,6 +28,8 @@ struct mt_journal {
 	json_t *records;     /* key -> latest record */
 	size_t lines;        /* lines in the file */
 	size_t skipped;
+	bool dirty;            /* a `sync` record not yet fdatasynced */
+	unsigned long syncs;
 };
 
 char *
@@ -215,11 +217,8 @@ mt_journal_put(struct mt_journal *j, const char *key, json_t *record, bool sync,
 		return mt_error_set(err, MT_ERR_IO, _("cannot write the upload journal %s: %s"), j->path,
 		                    w < 0 ? strerror(errno) : _("short write"));
 	}
-	if (sync && fdatasync(j->fd) < 0) {
-		json_decref(copy);
-		return mt_error_set(err, MT_ERR_IO, _("cannot write the upload journal %s: %s"), j->path,
-		                    strerror(errno));
-	}
+	if (sync)
+		j->dirty = true;
 	json_object_set_new(j->records, key, copy);
 	j->lines++;
 	if (j->lines > json_object_size(j->records) + COMPACT_SLACK) {
@@ -227,6 +226,25 @@ mt_journal_put(struct mt_journal *j, const char *key, json_t *record, bool sync,
 		(void)compact(j, &ignored);
 	}
 	return 0;
+}
+
+int
+mt_journal_flush(struct mt_journal *j, struct mt_error *err)
+{
+	if (!j->dirty)
+		return 0;
+	if (fdatasync(j->fd) < 0)
+		return mt_error_set(err, MT_ERR_IO, _("cannot write the upload journal %s: %s"), j->path,
+		                    strerror(errno));
+	j->dirty = false;
+	j->syncs++;
+	return 0;
+}
+
+unsigned long
+mt_journal_syncs(const struct mt_journal *j)
+{
+	return j->syncs;
 }
 
 json_t *
@@ -246,6 +264,9 @@ mt_journal_close(struct mt_journal *j)
 {
 	if (j == NULL)
 		return;
+	struct mt_error ignored;
+	if (j->fd >= 0)
+		(void)mt_journal_flush(j, &ignored);
 	if (j->fd >= 0)
 		close(j->fd);
 	json_decref(j->records);

@@ -96,6 +96,11 @@ mt_upload_queue_new(struct mt_site *site, const struct mt_upload_options *opts,
 			mt_upload_queue_free(q);
 			return -1;
 		}
+		q->flush_turn = 1;
+		if (mt_loop_add_turn_hook(site->loop, mt_upload_queue_flush_journal, q) < 0) {
+			mt_upload_queue_free(q);
+			return mt_error_set(err, MT_ERR_USAGE, "too many upload queues on one loop");
+		}
 	}
 	*out = q;
 	return 0;
@@ -161,6 +166,7 @@ mt_upload_queue_free(struct mt_upload_queue *q)
 		return;
 	if (q->wake_timer)
 		mt_loop_timer_cancel(q->site->loop, q->wake_timer);
+	mt_loop_remove_turn_hook(q->site->loop, mt_upload_queue_flush_journal, q);
 	for (int i = 0; i < q->njobs; i++) {
 		struct mt_upload_job *job = q->jobs[i];
 		if (job->req) {

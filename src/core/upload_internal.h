@@ -12,6 +12,7 @@ struct mt_upload_queue {
 	struct mt_upload_options opts;   /* strings point at the owned copies below */
 	char *own_folder, *own_alt, *own_video_id, *own_document_id;
 	struct mt_journal *journal;
+	unsigned long flush_turn;   /* counts the turn hook's flushes; starts at 1 */
 	struct mt_upload_job **jobs;
 	int njobs, cap;
 	int active;          /* jobs begun and not finished */
@@ -36,5 +37,8 @@ void mt_upload_job_clear_target(struct mt_upload_job *job);
 void mt_upload_job_make_key(struct mt_upload_job *job);
 /* Takes over what an earlier run recorded; true when nothing is left to do. */
 bool mt_upload_job_resume_from_journal(struct mt_upload_job *job);
+
+/* The loop's turn hook: one fdatasync for the turn's durable records. */
+void mt_upload_queue_flush_journal(void *arg);
 
 #endif

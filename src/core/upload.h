@@ -55,6 +55,7 @@ struct mt_upload_job {
 	struct timespec mtime;
 	dev_t dev;
 	ino_t ino;
+	int same_prev;             /* the job of the same file added before, or -1 (queue's) */
 	char mime[128];
 	bool name_mismatch;        /* content and extension disagree */
 	char *key;                 /* journal key */

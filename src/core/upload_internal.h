@@ -23,6 +23,10 @@ struct mt_upload_queue {
 	bool announced_done;
 	bool pumping, pump_again;   /* queue_pump is running; run it once more */
 	int scan_from;       /* no job before this index is queued */
+	int live_from;       /* every job before this index is final */
+	int begun_end;       /* no job at or after this index has begun */
+	int *same_head;      /* (dev, ino) -> index of the last job of that file (upload_samefile.c) */
+	size_t same_cap, same_used;
 	int batch;           /* the current batch (mt_upload_queue_new_batch) */
 	mt_upload_event_fn fn;
 	void *arg;
@@ -37,6 +41,13 @@ void mt_upload_job_clear_target(struct mt_upload_job *job);
 void mt_upload_job_make_key(struct mt_upload_job *job);
 /* Takes over what an earlier run recorded; true when nothing is left to do. */
 bool mt_upload_job_resume_from_journal(struct mt_upload_job *job);
+
+/* The jobs of one file, last added first (upload_samefile.c). */
+void mt_upload_samefile_add(struct mt_upload_queue *q, struct mt_upload_job *job);
+void mt_upload_samefile_rebuild(struct mt_upload_queue *q);
+struct mt_upload_job *mt_upload_samefile_first(struct mt_upload_queue *q, dev_t dev, ino_t ino);
+struct mt_upload_job *mt_upload_samefile_next(struct mt_upload_queue *q,
+                                              const struct mt_upload_job *job);
 
 /* The loop's turn hook: one fdatasync for the turn's durable records. */
 void mt_upload_queue_flush_journal(void *arg);

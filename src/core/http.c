@@ -111,7 +111,7 @@ mt_http_new(struct mt_loop *loop, const struct mt_http_config *cfg)
 	http->backoff_cap_ms = cfg->backoff_cap_ms ? cfg->backoff_cap_ms : 30000;
 	http->rng = (unsigned)time(NULL) ^ (unsigned)getpid();
 	mt_loop_set_multi_hook(loop, drain_finished, http);
-	curl_multi_setopt(http->multi, CURLMOPT_MAX_HOST_CONNECTIONS, 16L);
+	http_engine_setup(http);
 	return http;
 }
 
@@ -124,6 +124,7 @@ mt_http_free(struct mt_http *http)
 	while (http->reqs)
 		mt_http_cancel(http->reqs);
 	mt_loop_set_multi_hook(http->loop, NULL, NULL);
+	http_engine_teardown(http);
 	free(http->api_base);
 	mt_secret_free(http->key);
 	curl_slist_free_all(http->api_headers);

@@ -13,10 +13,16 @@
 /* A hostile server must not make us hold gigabytes of JSON. */
 #define MAX_MEMORY_BODY (64u << 20)
 #define MAX_HEADERS 100
+/* Easy handles kept for reuse: enough for -j transfers plus the API steps
+ * running beside them; a handle set up again costs far less than a new one. */
+#define EASY_POOL_MAX 32
 
 struct mt_http {
 	struct mt_loop *loop;
 	CURLM *multi;
+	CURLSH *share;                /* TLS sessions and DNS answers, for every handle */
+	CURL *pool[EASY_POOL_MAX];    /* easy handles reset and ready to be set up again */
+	int npool;
 	char *api_base;
 	struct mt_secret *key;
 	struct curl_slist *api_headers;
@@ -75,8 +81,12 @@ struct mt_http_req {
 	char errbuf[CURL_ERROR_SIZE];
 };
 
-/* Takes a request off the engine's list and frees it with its handle. */
+/* Takes a request off the engine's list and frees it; its handle goes
+ * back to the engine's pool. */
 void http_request_free(struct mt_http_req *req);
+/* The engine's share and multi settings; its pool and share freed. */
+void http_engine_setup(struct mt_http *http);
+void http_engine_teardown(struct mt_http *http);
 /* (Re)creates the easy handle for one attempt: options, body, callbacks.
  * Returns 0 or -1. */
 int http_request_arm(struct mt_http_req *req);

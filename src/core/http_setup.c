@@ -240,12 +240,71 @@ request_unlink(struct mt_http_req *req)
 	req->prev = req->next = NULL;
 }
 
+/* ---- the engine's handles ---- */
+
+void
+http_engine_setup(struct mt_http *http)
+{
+	/* One connection per host where HTTP/2 is spoken: transfers wait for a
+	 * connection that may multiplex (CURLOPT_PIPEWAIT below) instead of
+	 * racing to open their own. The multi pools connections for all its
+	 * handles already (a shared connection cache would take them out of
+	 * it); what a share adds is TLS sessions, so that the second connection
+	 * to a host resumes instead of making a full handshake, and DNS. Only
+	 * the loop's thread touches libcurl: no lock callbacks. */
+	curl_multi_setopt(http->multi, CURLMOPT_PIPELINING, (long)CURLPIPE_MULTIPLEX);
+	/* HTTP/1.1 hosts: -j transfers plus as many API steps beside them */
+	curl_multi_setopt(http->multi, CURLMOPT_MAX_HOST_CONNECTIONS, 16L);
+	/* idle keep-alive connections kept open between files; libcurl's
+	 * default follows the handles in the multi, which drops to a few
+	 * between bursts and closes connections the next file would reuse */
+	curl_multi_setopt(http->multi, CURLMOPT_MAXCONNECTS, 40L);
+	http->share = curl_share_init();
+	if (http->share) {
+		curl_share_setopt(http->share, CURLSHOPT_SHARE, CURL_LOCK_DATA_SSL_SESSION);
+		curl_share_setopt(http->share, CURLSHOPT_SHARE, CURL_LOCK_DATA_DNS);
+	}
+}
+
+void
+http_engine_teardown(struct mt_http *http)
+{
+	while (http->npool > 0)
+		curl_easy_cleanup(http->pool[--http->npool]);
+	if (http->share)
+		curl_share_cleanup(http->share);   /* after every handle that used it */
+	http->share = NULL;
+}
+
+static CURL *
+easy_take(struct mt_http *http)
+{
+	if (http->npool > 0)
+		return http->pool[--http->npool];
+	return curl_easy_init();
+}
+
+/* A handle back to the pool, with every option of its last request gone:
+ * curl_easy_reset drops the URL, the headers and the bearer token, so
+ * nothing of an API request can ride along on the next storage PUT. */
+static void
+easy_give_back(struct mt_http *http, CURL *e)
+{
+	if (http->npool == EASY_POOL_MAX) {
+		curl_easy_cleanup(e);
+		return;
+	}
+	curl_easy_reset(e);
+	http->pool[http->npool++] = e;
+}
+
 void
 http_request_free(struct mt_http_req *req)
 {
 	request_unlink(req);
 	if (req->easy)
-		curl_easy_cleanup(req->easy);
+		easy_give_back(req->http, req->easy);
+	req->easy = NULL;
 	if (req->mime)
 		curl_mime_free(req->mime);
 	curl_slist_free_all(req->headers);
@@ -277,15 +336,16 @@ int
 http_request_arm(struct mt_http_req *req)
 {
 	struct mt_http *http = req->http;
-	if (req->easy)
-		curl_easy_cleanup(req->easy);
 	if (req->mime) {
 		curl_mime_free(req->mime);
 		req->mime = NULL;
 	}
-	CURL *e = curl_easy_init();
+	/* a retry sets the same handle up again, from nothing */
+	CURL *e = req->easy ? req->easy : easy_take(http);
 	if (e == NULL)
 		return -1;
+	if (req->easy)
+		curl_easy_reset(e);
 	req->easy = e;
 	req->errbuf[0] = '\0';
 	req->body_pos = 0;
@@ -313,6 +373,11 @@ http_request_arm(struct mt_http_req *req)
 	if (http->ca_file)
 		curl_easy_setopt(e, CURLOPT_CAINFO, http->ca_file);
 	curl_easy_setopt(e, CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_2TLS);
+	/* only TLS can turn out to be HTTP/2 (ALPN); plain http:// never waits */
+	if (strncasecmp(req->url, "https:", 6) == 0)
+		curl_easy_setopt(e, CURLOPT_PIPEWAIT, 1L);
+	if (http->share)
+		curl_easy_setopt(e, CURLOPT_SHARE, http->share);
 	curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_write);
 	curl_easy_setopt(e, CURLOPT_WRITEDATA, req);
 	curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, on_header);

@@ -18,7 +18,9 @@
 #include "strbuf.h"
 #include "xalloc.h"
 
-/* Compact when the file holds this many more lines than live records. */
+/* Compact when the file holds this many more lines than live records, and
+ * at least as many stale lines as live ones: a fixed slack alone rewrote a
+ * journal of n records every 1000 lines, n^2 work for a queue of n files. */
 #define COMPACT_SLACK 1000
 #define MAX_LINE (1u << 20)
 
@@ -28,6 +30,8 @@ struct mt_journal {
 	json_t *records;     /* key -> latest record */
 	size_t lines;        /* lines in the file */
 	size_t skipped;
+	bool dirty;            /* a `sync` record not yet fdatasynced */
+	unsigned long syncs;
 };
 
 char *
@@ -107,6 +111,13 @@ load_all(struct mt_journal *j, struct mt_error *err)
 }
 
 /* Rewrites the file with only the live records, atomically. */
+static bool
+worth_compacting(const struct mt_journal *j)
+{
+	size_t live = json_object_size(j->records);
+	return j->lines > live + COMPACT_SLACK && j->lines > 2 * live;
+}
+
 static int
 compact(struct mt_journal *j, struct mt_error *err)
 {
@@ -182,7 +193,7 @@ mt_journal_open(const char *path, struct mt_journal **out, struct mt_error *err)
 		mt_journal_close(j);
 		return -1;
 	}
-	if (j->lines > json_object_size(j->records) + COMPACT_SLACK || j->skipped) {
+	if (worth_compacting(j) || j->skipped) {
 		struct mt_error ignored;
 		(void)compact(j, &ignored);   /* a failed compaction loses nothing */
 	}
@@ -215,18 +226,34 @@ mt_journal_put(struct mt_journal *j, const char *key, json_t *record, bool sync,
 		return mt_error_set(err, MT_ERR_IO, _("cannot write the upload journal %s: %s"), j->path,
 		                    w < 0 ? strerror(errno) : _("short write"));
 	}
-	if (sync && fdatasync(j->fd) < 0) {
-		json_decref(copy);
-		return mt_error_set(err, MT_ERR_IO, _("cannot write the upload journal %s: %s"), j->path,
-		                    strerror(errno));
-	}
+	if (sync)
+		j->dirty = true;
 	json_object_set_new(j->records, key, copy);
 	j->lines++;
-	if (j->lines > json_object_size(j->records) + COMPACT_SLACK) {
+	if (worth_compacting(j)) {
 		struct mt_error ignored;
 		(void)compact(j, &ignored);
 	}
 	return 0;
+}
+
+int
+mt_journal_flush(struct mt_journal *j, struct mt_error *err)
+{
+	if (!j->dirty)
+		return 0;
+	if (fdatasync(j->fd) < 0)
+		return mt_error_set(err, MT_ERR_IO, _("cannot write the upload journal %s: %s"), j->path,
+		                    strerror(errno));
+	j->dirty = false;
+	j->syncs++;
+	return 0;
+}
+
+unsigned long
+mt_journal_syncs(const struct mt_journal *j)
+{
+	return j->syncs;
 }
 
 json_t *
@@ -246,6 +273,9 @@ mt_journal_close(struct mt_journal *j)
 {
 	if (j == NULL)
 		return;
+	struct mt_error ignored;
+	if (j->fd >= 0)
+		(void)mt_journal_flush(j, &ignored);
 	if (j->fd >= 0)
 		close(j->fd);
 	json_decref(j->records);

@@ -30,14 +30,23 @@ char *mt_journal_path_for(const char *profile);
 
 /* The latest record for key (borrowed; valid until the next put), or NULL. */
 struct json_t *mt_journal_get(struct mt_journal *j, const char *key);
-/* Appends a record (a JSON object, not stolen) for key. With `sync`, the line
- * is on disk before this returns (fdatasync). Returns 0 or -1 (err). */
+/* Appends a record (a JSON object, not stolen) for key: written (write(2))
+ * before this returns, so a killed process leaves it behind. With `sync`,
+ * the journal is marked for the disk itself: the next mt_journal_flush
+ * fdatasyncs once for every such record since the last (group commit).
+ * Returns 0 or -1 (err). */
 int mt_journal_put(struct mt_journal *j, const char *key, struct json_t *record, bool sync,
                    struct mt_error *err);
+/* fdatasync when a `sync` record was put since the last flush; nothing
+ * otherwise. Returns 0 or -1 (err). */
+int mt_journal_flush(struct mt_journal *j, struct mt_error *err);
+/* fdatasyncs made so far (for the tests). */
+unsigned long mt_journal_syncs(const struct mt_journal *j);
 /* All latest records as an object key -> record (borrowed). */
 struct json_t *mt_journal_records(struct mt_journal *j);
 /* Lines that could not be read when the journal was opened. */
 size_t mt_journal_skipped_lines(const struct mt_journal *j);
+/* Flushes, then closes. */
 void mt_journal_close(struct mt_journal *j);
 
 #endif

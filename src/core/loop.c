@@ -15,6 +15,7 @@
 #include "xalloc.h"
 
 #define MAX_WATCHERS 16
+#define MAX_TURN_HOOKS 8
 
 struct watcher {
 	int fd;
@@ -34,6 +35,8 @@ struct mt_loop {
 	CURLM *multi;
 	mt_multi_fn multi_fn;
 	void *multi_arg;
+	struct { mt_multi_fn fn; void *arg; } turn_hooks[MAX_TURN_HOOKS];
+	int nturn_hooks;
 	struct watcher watchers[MAX_WATCHERS];
 	int nwatchers;
 	struct timer *timers;   /* unsorted; there are only ever a few dozen */
@@ -103,6 +106,27 @@ mt_loop_set_multi_hook(struct mt_loop *loop, mt_multi_fn fn, void *arg)
 {
 	loop->multi_fn = fn;
 	loop->multi_arg = arg;
+}
+
+int
+mt_loop_add_turn_hook(struct mt_loop *loop, mt_multi_fn fn, void *arg)
+{
+	if (loop->nturn_hooks == MAX_TURN_HOOKS)
+		return -1;
+	loop->turn_hooks[loop->nturn_hooks].fn = fn;
+	loop->turn_hooks[loop->nturn_hooks++].arg = arg;
+	return 0;
+}
+
+void
+mt_loop_remove_turn_hook(struct mt_loop *loop, mt_multi_fn fn, void *arg)
+{
+	for (int i = 0; i < loop->nturn_hooks; i++) {
+		if (loop->turn_hooks[i].fn == fn && loop->turn_hooks[i].arg == arg) {
+			loop->turn_hooks[i] = loop->turn_hooks[--loop->nturn_hooks];
+			return;
+		}
+	}
 }
 
 int
@@ -269,6 +293,10 @@ mt_loop_run_once(struct mt_loop *loop, long max_wait_ms)
 			ready[i].fn(ready[i].fd, revents[i], ready[i].arg);
 	}
 	run_due_timers(loop);
+	/* last in the turn: nothing added above has gone out yet (libcurl
+	 * sends only from curl_multi_perform, early in the next turn) */
+	for (int i = 0; i < loop->nturn_hooks; i++)
+		loop->turn_hooks[i].fn(loop->turn_hooks[i].arg);
 	return 0;
 }
 

@@ -26,6 +26,12 @@ void *mt_loop_multi(struct mt_loop *loop);
 /* Installs the one hook that drains libcurl's finished transfers. */
 void mt_loop_set_multi_hook(struct mt_loop *loop, mt_multi_fn fn, void *arg);
 
+/* Runs fn(arg) at the end of every loop turn, after the turn's callbacks
+ * and timers and before the next curl_multi_poll: transfers added during
+ * the turn send nothing before it has run. At most 8; returns -1 when full. */
+int mt_loop_add_turn_hook(struct mt_loop *loop, mt_multi_fn fn, void *arg);
+void mt_loop_remove_turn_hook(struct mt_loop *loop, mt_multi_fn fn, void *arg);
+
 /* Watches fd for `events` (POLLIN/POLLOUT). One watcher per fd; returns -1
  * when the table is full. */
 int mt_loop_watch(struct mt_loop *loop, int fd, short events, mt_fd_fn fn, void *arg);

@@ -97,6 +97,11 @@ mt_upload_queue_new(struct mt_site *site, const struct mt_upload_options *opts,
 			mt_upload_queue_free(q);
 			return -1;
 		}
+		q->flush_turn = 1;
+		if (mt_loop_add_turn_hook(site->loop, mt_upload_queue_flush_journal, q) < 0) {
+			mt_upload_queue_free(q);
+			return mt_error_set(err, MT_ERR_USAGE, "too many upload queues on one loop");
+		}
 	}
 	*out = q;
 	return 0;
@@ -162,6 +167,7 @@ mt_upload_queue_free(struct mt_upload_queue *q)
 		return;
 	if (q->wake_timer)
 		mt_loop_timer_cancel(q->site->loop, q->wake_timer);
+	mt_loop_remove_turn_hook(q->site->loop, mt_upload_queue_flush_journal, q);
 	for (int i = 0; i < q->njobs; i++) {
 		struct mt_upload_job *job = q->jobs[i];
 		if (job->req) {
@@ -174,6 +180,7 @@ mt_upload_queue_free(struct mt_upload_queue *q)
 	for (int i = 0; i < q->njobs; i++)
 		job_free(q->jobs[i]);
 	free(q->jobs);
+	free(q->same_head);
 	free(q->own_folder);
 	free(q->own_alt);
 	free(q->own_video_id);
@@ -242,8 +249,8 @@ mt_upload_queue_add_as(struct mt_upload_queue *q, const char *path, const char *
 		job->ino = st.st_ino;
 		/* the same file twice for one folder in one batch would upload it
 		 * twice; to another folder, or asked again later, it is wanted */
-		for (int i = 0; i < q->njobs - 1; i++) {
-			struct mt_upload_job *o = q->jobs[i];
+		for (struct mt_upload_job *o = mt_upload_samefile_first(q, st.st_dev, st.st_ino); o;
+		     o = mt_upload_samefile_next(q, o)) {
 			if (o->batch == job->batch && o->size >= 0 && o->dev == st.st_dev &&
 			    o->ino == st.st_ino && same_folder(o->folder, job->folder) &&
 			    o->state != MT_JOB_FAILED && o->state != MT_JOB_CANCELLED) {
@@ -254,6 +261,7 @@ mt_upload_queue_add_as(struct mt_upload_queue *q, const char *path, const char *
 				break;
 			}
 		}
+		mt_upload_samefile_add(q, job);
 	}
 	return job;
 }
@@ -551,18 +559,31 @@ mt_upload_job_retrying(struct mt_upload_job *job, const char *reason)
 /* ---- transfer slots ---- */
 
 static void
+advance_live_from(struct mt_upload_queue *q)
+{
+	while (q->live_from < q->njobs && mt_job_state_final(q->jobs[q->live_from]->state))
+		q->live_from++;
+}
+
+static void
 wake_waiters(void *arg)
 {
 	struct mt_upload_queue *q = arg;
 	q->wake_timer = 0;
-	for (int i = 0; i < q->njobs && !q->paused; i++) {
+	/* held and waiting jobs have begun: they lie between the finished head
+	 * of the queue and the first job not begun, a window about 2 x -j wide
+	 * however long the queue (scanning all of it per slot made a queue of
+	 * n files cost n^2) */
+	advance_live_from(q);
+	for (int i = q->live_from; i < q->begun_end && !q->paused; i++) {
 		struct mt_upload_job *job = q->jobs[i];
 		if (job->held && !mt_job_state_final(job->state)) {
 			job->held = false;
 			mt_upload_step_done(job, NULL);
 		}
 	}
-	for (int i = 0; i < q->njobs && q->transferring < q->opts.jobs && !q->paused; i++) {
+	for (int i = q->live_from; i < q->begun_end && q->transferring < q->opts.jobs && !q->paused;
+	     i++) {
 		struct mt_upload_job *job = q->jobs[i];
 		if (job->waiting_slot && !mt_job_state_final(job->state))
 			step_transfer(job);
@@ -601,6 +622,7 @@ queue_pump(struct mt_upload_queue *q)
 		pump_once(q);
 	} while (q->pump_again);
 	q->pumping = false;
+	advance_live_from(q);
 	if (mt_upload_queue_finished(q) && !q->announced_done) {
 		q->announced_done = true;
 		emit(q, NULL, MT_UP_EV_QUEUE_DONE);
@@ -625,6 +647,8 @@ pump_once(struct mt_upload_queue *q)
 			emit(q, job, MT_UP_EV_STATE);
 			continue;
 		}
+		if (i >= q->begun_end)
+			q->begun_end = i + 1;
 		job_begin(job);
 	}
 	/* a long queue is not rescanned from its start on every pump */
@@ -692,6 +716,7 @@ mt_upload_queue_retry_failed(struct mt_upload_queue *q, int *refused)
 	int n = 0, left = 0;
 	q->quota_hit = false;
 	q->scan_from = 0;
+	q->live_from = 0;
 	for (int i = 0; i < q->njobs; i++) {
 		struct mt_upload_job *job = q->jobs[i];
 		if (job->state != MT_JOB_FAILED)
@@ -737,6 +762,9 @@ mt_upload_queue_clear_finished(struct mt_upload_queue *q, bool failed)
 	}
 	q->njobs = k;
 	q->scan_from = 0;
+	q->live_from = 0;
+	q->begun_end = k;
+	mt_upload_samefile_rebuild(q);
 	return dropped;
 }
 

@@ -43,6 +43,7 @@ struct mt_upload_job {
 	struct mt_upload_queue *queue;
 	int index;
 	enum mt_job_state state;
+	unsigned long durable_turn;   /* q's flush turn of its last durable save, 0 none */
 	bool held;                 /* a step ended while the queue was paused: the
 	                              next one waits for mt_upload_queue_pause(q, false) */
 
@@ -54,6 +55,7 @@ struct mt_upload_job {
 	struct timespec mtime;
 	dev_t dev;
 	ino_t ino;
+	int same_prev;             /* the job of the same file added before, or -1 (queue's) */
 	char mime[128];
 	bool name_mismatch;        /* content and extension disagree */
 	char *key;                 /* journal key */
@@ -219,10 +221,13 @@ void mt_upload_step_done(struct mt_upload_job *job, const struct mt_error *err);
 /* Records the job's resumable state in the journal now: written before this
  * returns, so a killed process finds it. */
 void mt_upload_job_save(struct mt_upload_job *job);
-/* The same, and on the disk itself (fdatasync) before it returns: for the
- * records that guard a create that must not happen twice (a client media
- * id, a snapshot of existing ids), which must survive even a system crash.
- * Syncing every record made a queue of small files ten times slower. */
+/* The same, and on the disk itself (fdatasync) before any request started
+ * after it can leave: for the records that guard a create that must not
+ * happen twice (a client media id, a snapshot of existing ids), which must
+ * survive even a system crash. The sync is one per loop turn for all the
+ * records of the turn (the queue's turn hook); a failed sync fails the jobs
+ * that waited on it before their request is sent. Syncing every record
+ * made a queue of small files ten times slower. */
 void mt_upload_job_save_durable(struct mt_upload_job *job);
 /* Replaces the presigned target of the job. headers: NULL-terminated list. */
 void mt_upload_job_set_target(struct mt_upload_job *job, const char *url, const char *method,

@@ -13,6 +13,7 @@ struct mt_upload_queue {
 	struct mt_upload_options opts;   /* strings point at the owned copies below */
 	char *own_folder, *own_alt, *own_video_id, *own_document_id;
 	struct mt_journal *journal;
+	unsigned long flush_turn;   /* counts the turn hook's flushes; starts at 1 */
 	struct mt_upload_job **jobs;
 	int njobs, cap;
 	int active;          /* jobs begun and not finished */
@@ -24,6 +25,10 @@ struct mt_upload_queue {
 	bool announced_done;
 	bool pumping, pump_again;   /* queue_pump is running; run it once more */
 	int scan_from;       /* no job before this index is queued */
+	int live_from;       /* every job before this index is final */
+	int begun_end;       /* no job at or after this index has begun */
+	int *same_head;      /* (dev, ino) -> index of the last job of that file (upload_samefile.c) */
+	size_t same_cap, same_used;
 	int batch;           /* the current batch (mt_upload_queue_new_batch) */
 	mt_upload_event_fn fn;
 	void *arg;
@@ -38,5 +43,15 @@ void mt_upload_job_clear_target(struct mt_upload_job *job);
 void mt_upload_job_make_key(struct mt_upload_job *job);
 /* Takes over what an earlier run recorded; true when nothing is left to do. */
 bool mt_upload_job_resume_from_journal(struct mt_upload_job *job);
+
+/* The jobs of one file, last added first (upload_samefile.c). */
+void mt_upload_samefile_add(struct mt_upload_queue *q, struct mt_upload_job *job);
+void mt_upload_samefile_rebuild(struct mt_upload_queue *q);
+struct mt_upload_job *mt_upload_samefile_first(struct mt_upload_queue *q, dev_t dev, ino_t ino);
+struct mt_upload_job *mt_upload_samefile_next(struct mt_upload_queue *q,
+                                              const struct mt_upload_job *job);
+
+/* The loop's turn hook: one fdatasync for the turn's durable records. */
+void mt_upload_queue_flush_journal(void *arg);
 
 #endif

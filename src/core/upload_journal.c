@@ -106,7 +106,44 @@ job_save(struct mt_upload_job *job, bool durable)
 			mt_upload_job_fail(job, &err);
 		return;
 	}
+	if (durable)
+		job->durable_turn = q->flush_turn;
 	json_decref(r);
+}
+
+/* The group commit, at the end of every loop turn.
+ *
+ * The invariant: a record saved durable (a client media id, a snapshot
+ * that guards a create) is on the disk before the request it guards sends
+ * a byte. Dialects save such a record and then start the request in the
+ * same turn; mt_http_start only hands the transfer to libcurl, which sends
+ * from curl_multi_perform early in the next turn, after this hook. So one
+ * fdatasync here covers every durable record of the turn. Every other
+ * record (states, "done") is written at once, as before: it survives
+ * kill -9 (the page cache keeps it) and is made durable by the next sync
+ * or by closing the journal. A failed sync fails the jobs whose guarding
+ * record it was meant to cover, and cancels their unsent requests. */
+void
+mt_upload_queue_flush_journal(void *arg)
+{
+	struct mt_upload_queue *q = arg;
+	if (q->journal == NULL)
+		return;
+	unsigned long turn = q->flush_turn++;
+	struct mt_error err;
+	if (mt_journal_flush(q->journal, &err) == 0)
+		return;
+	/* rare: only now is the whole queue looked at */
+	for (int i = 0; i < q->njobs; i++) {
+		struct mt_upload_job *job = q->jobs[i];
+		if (job->durable_turn != turn || mt_job_state_final(job->state))
+			continue;
+		struct mt_http_req *r = job->req;
+		job->req = NULL;
+		mt_upload_job_fail(job, &err);
+		if (r)
+			mt_http_cancel(r);
+	}
 }
 
 static char *

@@ -59,7 +59,8 @@ mt_upload_error_transient(const struct mt_error *err)
 bool
 mt_upload_queue_finished(const struct mt_upload_queue *q)
 {
-	for (int i = 0; i < q->njobs; i++)
+	/* asked after every event: the finished head of a long queue is skipped */
+	for (int i = q->live_from; i < q->njobs; i++)
 		if (!mt_job_state_final(q->jobs[i]->state))
 			return false;
 	return true;

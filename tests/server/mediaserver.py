@@ -801,6 +801,7 @@ class ApiHandler(Base):
                                     for k, o in st.objects.items()},
                         "folders": sorted(st.folders), "violations": list(st.violations),
                         "counts": dict(st.counts), "faults": dict(st.faults),
+                        "connections": dict(getattr(st, "connections", {})),
                         "now": iso(st.now())}
             return self.send_json(200, body)
         if path == "/_admin/files" and self.command == "GET":
@@ -1833,6 +1834,15 @@ class Server(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
     request_queue_size = 128
+    state = None
+    name = None
+
+    def verify_request(self, request, client_address):
+        # one call per TCP connection accepted: /_admin/state counts them per host
+        if self.state is not None and self.name:
+            with self.state.lock:
+                self.state.connections[self.name] += 1
+        return True
 
 
 def parse_args(argv):
@@ -1896,6 +1906,9 @@ def main(argv=None):
     Storage.state = st
     api = Server(("127.0.0.1", args.port), Api)
     storage = Server(("127.0.0.1", args.storage_port), Storage)
+    st.connections = {"api": 0, "storage": 0}
+    api.state = storage.state = st
+    api.name, storage.name = "api", "storage"
     st.api_url = "http://127.0.0.1:%d" % api.server_address[1]
     st.storage_url = "http://127.0.0.1:%d" % storage.server_address[1]
     if st.load():

@@ -16,6 +16,7 @@
 
 #include "digest.h"
 #include "journal.h"
+#include "loop.h"
 
 static void
 test_known_vectors(void **state)
@@ -127,6 +128,67 @@ test_journal_survives_a_torn_line(void **state)
 	rmdir(dir);
 }
 
+static void
+count_turn(void *arg)
+{
+	(*(int *)arg)++;
+}
+
+/* Group commit: the records of one loop turn are written at once (a killed
+ * process leaves them) and synced once, by the flush at the turn's end. */
+static void
+test_journal_group_commit(void **state)
+{
+	char dir[] = "/tmp/mt-journal-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char path[128];
+	snprintf(path, sizeof path, "%s/uploads-g.jsonl", dir);
+	struct mt_journal *j;
+	struct mt_error err;
+	assert_int_equal(mt_journal_open(path, &j, &err), 0);
+	json_t *r = json_pack("{s:s}", "state", "starting");
+	char key[16];
+	for (int i = 0; i < 20; i++) {
+		snprintf(key, sizeof key, "k%d", i);
+		assert_int_equal(mt_journal_put(j, key, r, true, &err), 0);
+	}
+	assert_int_equal(mt_journal_syncs(j), 0);
+	/* every line is in the file already, before any sync */
+	struct mt_journal *other;
+	FILE *f = fopen(path, "r");
+	int lines = 0, c;
+	while ((c = fgetc(f)) != EOF)
+		lines += c == '\n';
+	fclose(f);
+	assert_int_equal(lines, 20);
+	assert_int_equal(mt_journal_flush(j, &err), 0);
+	assert_int_equal(mt_journal_syncs(j), 1);
+	/* nothing new: no sync; records not asking for one: none either */
+	assert_int_equal(mt_journal_flush(j, &err), 0);
+	assert_int_equal(mt_journal_put(j, "plain", r, false, &err), 0);
+	assert_int_equal(mt_journal_flush(j, &err), 0);
+	assert_int_equal(mt_journal_syncs(j), 1);
+	json_decref(r);
+	mt_journal_close(j);
+	assert_int_equal(mt_journal_open(path, &other, &err), 0);
+	assert_int_equal(json_object_size(mt_journal_records(other)), 21);
+	mt_journal_close(other);
+
+	/* the loop runs its turn hooks once at the end of each turn */
+	struct mt_loop *loop = mt_loop_new();
+	int turns = 0;
+	assert_int_equal(mt_loop_add_turn_hook(loop, count_turn, &turns), 0);
+	assert_int_equal(mt_loop_run_once(loop, 0), 0);
+	assert_int_equal(mt_loop_run_once(loop, 0), 0);
+	assert_int_equal(turns, 2);
+	mt_loop_remove_turn_hook(loop, count_turn, &turns);
+	assert_int_equal(mt_loop_run_once(loop, 0), 0);
+	assert_int_equal(turns, 2);
+	mt_loop_free(loop);
+	unlink(path);
+	rmdir(dir);
+}
+
 int
 main(void)
 {
@@ -135,6 +197,7 @@ main(void)
 		cmocka_unit_test(test_sliced_file_digest),
 		cmocka_unit_test(test_uuid),
 		cmocka_unit_test(test_journal_survives_a_torn_line),
+		cmocka_unit_test(test_journal_group_commit),
 	};
 	return cmocka_run_group_tests_name("digest", tests, NULL, NULL);
 }

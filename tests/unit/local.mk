@@ -83,3 +83,8 @@ unit_tests += tests/unit/test_ops
 tests_unit_test_ops_SOURCES = tests/unit/test_ops.c
 tests_unit_test_ops_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_ops_LDADD = $(UNIT_LDADD)
+
+unit_tests += tests/unit/test_phash
+tests_unit_test_phash_SOURCES = tests/unit/test_phash.c
+tests_unit_test_phash_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_phash_LDADD = $(UNIT_LDADD)

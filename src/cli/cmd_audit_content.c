@@ -56,13 +56,13 @@ on_progress(const struct mt_fpfetch_progress *p, void *arg)
 		snprintf(eta, sizeof eta, "%ld:%02ld", p->eta_s / 60, p->eta_s % 60);
 	if (r->plain) {
 		/* for logs: stable words, one line each */
-		printf("progress items=%zu/%zu fetched=%zu bytes=%lld rate=%.0f eta=%ld\n", p->done,
-		       p->total, p->fetched, (long long)p->bytes, p->rate, p->eta_s);
-		fflush(stdout);
+		fprintf(stderr, "progress items=%zu/%zu fetched=%zu bytes=%lld rate=%.0f eta=%ld\n", p->done,
+		        p->total, p->fetched, (long long)p->bytes, p->rate, p->eta_s);
 		return;
 	}
 	/* TRANSLATORS: items done of all, bytes downloaded, download rate, time left */
-	fprintf(stderr, _("\rFingerprints: %zu of %zu items, %s downloaded, %s/s, %s left   "), p->done,
+	fputc('\r', stderr);
+	fprintf(stderr, _("Fingerprints: %zu of %zu items, %s downloaded, %s/s, %s left   "), p->done,
 	        p->total, bytes, rate, eta[0] ? eta : "-");
 	if (p->done == p->total)
 		fputc('\n', stderr);

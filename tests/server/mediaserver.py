@@ -756,6 +756,11 @@ class ApiHandler(Base):
         if kind == "file":
             with open(value, "rb") as f:
                 data = f.read()
+        elif kind == "picture":
+            # a real JPEG, made distinct by bytes after its end marker
+            path, tag = value
+            with open(path, "rb") as f:
+                data = f.read() + tag.encode()
         elif kind == "object":
             with st.lock:
                 o = st.objects.get(value)
@@ -1840,6 +1845,28 @@ def seed_content(st, content_dir):
         st.folders.add(folder)
 
 
+def seed_pictures(st, n, content_dir):
+    """n pictures for the content benchmark: real JPEGs from content_dir,
+    each made distinct by a tag after its end marker."""
+    files = [os.path.join(content_dir, f) for f in ("hero-final.jpg", "hero-small.jpg", "harbour-lookalike.jpg")]
+    sizes = [os.path.getsize(f) for f in files]
+    base = 1704067200
+    with st.lock:
+        for i in range(n):
+            k = i % len(files)
+            tag = "mt%014d" % i
+            mid = "media_p%07d" % i
+            item = {"id": mid, "filename": "picture-%06d.jpg" % i, "mimeType": "image/jpeg",
+                    "size": sizes[k] + len(tag), "width": 800, "height": 600, "alt": "Picture %d" % i,
+                    "title": "", "description": "", "url": "/uploads/pictures/%s.jpg" % mid,
+                    "folder": "/images", "focalX": 50, "focalY": 50, "createdAt": iso(base + i * 60)}
+            st.media[mid] = item
+            st.order.append(mid)
+            st.synth[item["url"]] = ("picture", (files[k], tag), item["size"], "image/jpeg")
+        st.folders.add("/images")
+        st.invalidate()
+
+
 def seed_library(st, n):
     """A deterministic library of n items; bytes are synthesised on GET."""
     rng = random.Random(1234)
@@ -1895,6 +1922,8 @@ def parse_args(argv):
     ap.add_argument("--seed-library", type=int, default=0)
     ap.add_argument("--demo")
     ap.add_argument("--content-cases", help="plant the content audit's cases from this directory (data/content)")
+    ap.add_argument("--seed-pictures", type=int, default=0,
+                    help="with --content-cases: N distinct JPEGs instead of the cases (the benchmark)")
     ap.add_argument("--storage", choices=("local", "cloud"), default="cloud")
     ap.add_argument("--plan", default="pro")
     ap.add_argument("--quota", type=int, default=0)
@@ -1955,7 +1984,9 @@ def main(argv=None):
             seed_demo(st, args.demo)
         if args.seed_library:
             seed_library(st, args.seed_library)
-        if args.content_cases:
+        if args.content_cases and args.seed_pictures:
+            seed_pictures(st, args.seed_pictures, args.content_cases)
+        elif args.content_cases:
             seed_content(st, args.content_cases)
         st.save()
     for srv in (api, storage):

@@ -93,3 +93,8 @@ unit_tests += tests/unit/test_fpcache
 tests_unit_test_fpcache_SOURCES = tests/unit/test_fpcache.c
 tests_unit_test_fpcache_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_fpcache_LDADD = $(UNIT_LDADD)
+
+unit_tests += tests/unit/test_audit_content
+tests_unit_test_audit_content_SOURCES = tests/unit/test_audit_content.c
+tests_unit_test_audit_content_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_audit_content_LDADD = $(UNIT_LDADD)

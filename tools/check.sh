@@ -79,7 +79,7 @@ fi
 echo "== nopreview build" >&2
 if build=$(sh tools/build.sh nopreview | tail -n 1); then
 	dirs="$dirs $build"
-	make -C "$build" -s -k check TESTS="tests/unit/test_cmdline tests/unit/test_crop tests/tui/preview.t" \
+	make -C "$build" -s -k check TESTS="tests/unit/test_cmdline tests/unit/test_crop tests/unit/test_phash tests/tui/preview.t tests/integration/content.t" \
 		>"$build/check.out" 2>&1 || status=1
 	grep -E '^(PASS|FAIL|ERROR|XPASS|SKIP):' "$build/check.out" | sed "s/^/[nopreview] /"
 else

@@ -43,7 +43,7 @@ key="demo-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
 printf '%s\n' "$key" > "$work/key"
 chmod 600 "$work/key"
 python3 tests/server/mediaserver.py --dialect clearcms --port 0 --key "$key" \
-	--demo data/demo --data-dir "$work/server" --ready-file "$work/ready" >"$work/server.log" 2>&1 &
+	--demo data/demo --content-cases data/content --data-dir "$work/server" --ready-file "$work/ready" >"$work/server.log" 2>&1 &
 server_pid=$!
 i=0
 while [ ! -s "$work/ready" ]; do

@@ -58,6 +58,10 @@ int cmd_mkdir(struct cli_ctx *ctx);
 int cmd_rmdir(struct cli_ctx *ctx);
 int cmd_usage(struct cli_ctx *ctx);
 int cmd_audit(struct cli_ctx *ctx);
+/* audit --content: fingerprints of the items (cache, downloads), then the
+ * content findings added to a. Returns 0. */
+struct mt_audit;
+int audit_content(struct cli_ctx *ctx, struct mt_audit *a, const struct mt_media *items, size_t n);
 int cmd_detect(struct cli_ctx *ctx);
 int cmd_upload(struct cli_ctx *ctx);
 int cmd_preview(struct cli_ctx *ctx);

@@ -3,16 +3,40 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "audit.h"
 #include "cli.h"
 #include "i18n.h"
 #include "textwidth.h"
+#include "xalloc.h"
+
+struct scan {
+	struct mt_audit *a;
+	struct mt_media *items;     /* kept for --content */
+	size_t n, cap;
+};
 
 static void
 on_item(const struct mt_media *m, void *arg)
 {
-	mt_audit_add(arg, m);
+	struct scan *s = arg;
+	mt_audit_add(s->a, m);
+	if (!s->a->by_content)
+		return;
+	if (s->n == s->cap) {
+		s->cap = s->cap ? 2 * s->cap : 256;
+		s->items = xreallocarray(s->items, s->cap, sizeof *s->items);
+	}
+	mt_media_copy(&s->items[s->n++], m);
+}
+
+static void
+scan_free(struct scan *s)
+{
+	for (size_t i = 0; i < s->n; i++)
+		mt_media_free(&s->items[i]);
+	free(s->items);
 }
 
 static const char *
@@ -24,8 +48,42 @@ kind_title(enum mt_finding_kind k)
 	case MT_FIND_DUPLICATE: return _("Duplicates (same name and size; * = oldest, keep)");
 	case MT_FIND_MISMATCH: return _("Name and type disagree");
 	case MT_FIND_EMPTY_FOLDER: return _("Empty folders");
+	case MT_FIND_NEAR_DUPLICATE:
+		return _("Near duplicates (the same picture re-encoded or resized; * = keep)");
+	case MT_FIND_DOWNLOAD_FAILED: return _("Downloads that failed");
+	case MT_FIND_NOT_FETCHED: return _("Not fetched (download budget)");
 	}
 	return "";
+}
+
+static const char *
+reason_text(const char *reason)
+{
+	if (strcmp(reason, "metadata") == 0)
+		return _("keep: it has the most of alt text, title and focal point");
+	if (strcmp(reason, "largest") == 0)
+		return _("keep: the largest");
+	return _("keep: the oldest");
+}
+
+/* distance, the keeper's reason, what the rest cost, what a resize saves */
+static void
+print_content_detail(const struct mt_finding *f)
+{
+	char size[32];
+	if (f->kind == MT_FIND_NEAR_DUPLICATE && !f->keep && f->distance >= 0)
+		printf(_("  distance %d"), f->distance);
+	if (f->keep_reason) {
+		mt_format_size(f->group_waste, size, sizeof size);
+		fputs("  ", stdout);
+		/* TRANSLATORS: the first %s says why this one is kept, the second is a size */
+		printf(_("(%s; the others cost %s)"), reason_text(f->keep_reason), size);
+	}
+	if (f->saved >= 0) {
+		mt_format_size(f->saved, size, sizeof size);
+		fputs("  ", stdout);
+		printf(_("a resize saves about %s"), size);
+	}
 }
 
 int
@@ -37,11 +95,17 @@ cmd_audit(struct cli_ctx *ctx)
 	struct mt_error err;
 	struct mt_audit a;
 	mt_audit_init(&a, ctx->cl->large_bytes);
-	if (mt_site_scan(&ctx->site, on_item, NULL, &a, &err) < 0) {
+	a.by_content = ctx->cl->content;
+	struct scan scan = { .a = &a };
+	if (mt_site_scan(&ctx->site, on_item, NULL, &scan, &err) < 0) {
 		cli_print_error(&err);
 		mt_audit_free(&a);
+		scan_free(&scan);
 		return cli_exit_for(&err);
 	}
+	if (a.by_content)
+		audit_content(ctx, &a, scan.items, scan.n);
+	scan_free(&scan);
 	char **folders = NULL;
 	size_t nfolders = 0;
 	if (ctx->site.has_key && (ctx->site.dialect->caps & MT_CAP_FOLDERS) &&
@@ -67,7 +131,7 @@ cmd_audit(struct cli_ctx *ctx)
 			char size[32] = "";
 			if (f->size >= 0)
 				mt_format_size(f->size, size, sizeof size);
-			printf("  %s ", f->kind == MT_FIND_DUPLICATE && f->keep ? "*" : " ");
+			printf("  %s ", f->keep ? "*" : " ");
 			if (f->id) {
 				cli_print_safe(f->id);
 				fputs("  ", stdout);
@@ -85,6 +149,7 @@ cmd_audit(struct cli_ctx *ctx)
 				cli_print_safe(f->detail);
 				fputc(')', stdout);
 			}
+			print_content_detail(f);
 			fputc('\n', stdout);
 		}
 		char scanned[64];
@@ -93,6 +158,14 @@ cmd_audit(struct cli_ctx *ctx)
 		/* TRANSLATORS: %s is "N items scanned" */
 		printf(P_("%s, %zu finding\n", "%s, %zu findings\n", (unsigned long)a.nfindings), scanned,
 		       a.nfindings);
+		if (a.by_content) {
+			char bytes[32];
+			mt_format_size(a.content_bytes, bytes, sizeof bytes);
+			printf(_("Content: %lld downloaded (%s), %lld from the cache, %lld failed, "
+			         "%lld not fetched (download budget)\n"),
+			       (long long)a.content_fetched, bytes, (long long)a.content_cached,
+			       (long long)a.content_failed, (long long)a.content_skipped);
+		}
 	}
 	/* --fail-on: for scripts and cron, findings of these kinds are a failure */
 	size_t failing = mt_audit_count_kinds(&a, ctx->cl->fail_on);

@@ -32,8 +32,8 @@ mt_audit_init(struct mt_audit *a, int64_t large_bytes)
 	a->large_bytes = large_bytes > 0 ? large_bytes : MT_AUDIT_DEFAULT_LARGE;
 }
 
-static struct mt_finding *
-add_finding(struct mt_audit *a, enum mt_finding_kind kind, const struct mt_media *m, char *detail)
+struct mt_finding *
+mt_audit_add_finding(struct mt_audit *a, enum mt_finding_kind kind, const struct mt_media *m, char *detail)
 {
 	/* doubling: one item in seven lacks alt text, and growing by one copied
 	 * the whole array each time (quadratic where realloc cannot extend) */
@@ -45,6 +45,8 @@ add_finding(struct mt_audit *a, enum mt_finding_kind kind, const struct mt_media
 	memset(f, 0, sizeof *f);
 	f->kind = kind;
 	f->size = -1;
+	f->distance = -1;
+	f->saved = -1;
 	if (m) {
 		f->id = dup_or_null(m->id);
 		f->filename = dup_or_null(m->filename);
@@ -76,15 +78,15 @@ mt_audit_add(struct mt_audit *a, const struct mt_media *m)
 	note_folder_used(a, m->folder ? m->folder : "/");
 	bool image = m->mime_type && strncmp(m->mime_type, "image/", 6) == 0;
 	if (image && (m->alt == NULL || m->alt[strspn(m->alt, " \t\r\n")] == '\0'))
-		add_finding(a, MT_FIND_MISSING_ALT, m, NULL);
+		mt_audit_add_finding(a, MT_FIND_MISSING_ALT, m, NULL);
 	if (m->size > a->large_bytes)
-		add_finding(a, MT_FIND_OVERSIZED, m, NULL);
+		mt_audit_add_finding(a, MT_FIND_OVERSIZED, m, NULL);
 	if (m->filename && m->mime_type && !mt_mime_name_agrees(m->filename, m->mime_type)) {
 		const char *dot = strrchr(m->filename, '.');
-		add_finding(a, MT_FIND_MISMATCH, m,
+		mt_audit_add_finding(a, MT_FIND_MISMATCH, m,
 		            xasprintf(_("named %s, served as %s"), dot ? dot : m->filename, m->mime_type));
 	}
-	if (m->filename && m->size >= 0) {
+	if (m->filename && m->size >= 0 && !a->by_content) {
 		if (a->ndups == a->dups_cap) {
 			a->dups_cap = a->dups_cap ? a->dups_cap * 2 : 256;
 			a->dups = xreallocarray(a->dups, a->dups_cap, sizeof *a->dups);
@@ -173,7 +175,7 @@ mt_audit_finish(struct mt_audit *a, char *const *folders, size_t nfolders)
 				m.folder = a->dups[k].folder;
 				m.created_at = a->dups[k].created_at;
 				m.size = a->dups[k].size;
-				struct mt_finding *f = add_finding(a, MT_FIND_DUPLICATE, &m, NULL);
+				struct mt_finding *f = mt_audit_add_finding(a, MT_FIND_DUPLICATE, &m, NULL);
 				f->group = group;
 				f->keep = k == i;
 			}
@@ -184,7 +186,7 @@ mt_audit_finish(struct mt_audit *a, char *const *folders, size_t nfolders)
 		if (strcmp(folders[i], "/") == 0)
 			continue;
 		if (!folder_has_used_descendant(a, folders[i], folders, nfolders)) {
-			struct mt_finding *f = add_finding(a, MT_FIND_EMPTY_FOLDER, NULL, NULL);
+			struct mt_finding *f = mt_audit_add_finding(a, MT_FIND_EMPTY_FOLDER, NULL, NULL);
 			f->folder = xstrdup(folders[i]);
 		}
 	}
@@ -201,6 +203,9 @@ mt_finding_kind_name(enum mt_finding_kind kind)
 	case MT_FIND_DUPLICATE: return "duplicate";
 	case MT_FIND_MISMATCH: return "mismatch";
 	case MT_FIND_EMPTY_FOLDER: return "empty-folder";
+	case MT_FIND_NEAR_DUPLICATE: return "near-duplicate";
+	case MT_FIND_DOWNLOAD_FAILED: return "download-failed";
+	case MT_FIND_NOT_FETCHED: return "not-fetched";
 	}
 	return "unknown";
 }
@@ -213,7 +218,7 @@ mt_finding_kinds_parse(const char *list, unsigned *kinds)
 	for (;;) {
 		size_t n = strcspn(p, ",");
 		bool known = false;
-		for (int k = MT_FIND_MISSING_ALT; k <= MT_FIND_EMPTY_FOLDER; k++) {
+		for (int k = MT_FIND_MISSING_ALT; k <= MT_FIND_LAST; k++) {
 			const char *name = mt_finding_kind_name((enum mt_finding_kind)k);
 			if (n > 0 && strlen(name) == n && strncmp(p, name, n) == 0) {
 				*kinds |= 1u << k;
@@ -256,14 +261,32 @@ mt_audit_to_json(const struct mt_audit *a)
 			json_object_set_new(o, "createdAt", json_string(f->created_at));
 		if (f->detail)
 			json_object_set_new(o, "detail", json_string(f->detail));
-		if (f->kind == MT_FIND_DUPLICATE) {
+		if (f->kind == MT_FIND_DUPLICATE || f->kind == MT_FIND_NEAR_DUPLICATE) {
 			json_object_set_new(o, "group", json_integer(f->group));
 			json_object_set_new(o, "keep", json_boolean(f->keep));
 		}
+		if (f->keep_reason)
+			json_object_set_new(o, "keepReason", json_string(f->keep_reason));
+		if (f->distance >= 0)
+			json_object_set_new(o, "distance", json_integer(f->distance));
+		if (f->group_waste > 0)
+			json_object_set_new(o, "groupWaste", json_integer(f->group_waste));
+		if (f->saved >= 0)
+			json_object_set_new(o, "resizeSaves", json_integer(f->saved));
+		if (f->sha256)
+			json_object_set_new(o, "sha256", json_string(f->sha256));
 		json_array_append_new(arr, o);
 	}
-	return json_pack("{s:I,s:I,s:o}", "scanned", (json_int_t)a->scanned,
-	                 "largeBytes", (json_int_t)a->large_bytes, "findings", arr);
+	json_t *doc = json_pack("{s:I,s:I,s:o}", "scanned", (json_int_t)a->scanned,
+	                        "largeBytes", (json_int_t)a->large_bytes, "findings", arr);
+	if (a->by_content)
+		json_object_set_new(doc, "content",
+		                    json_pack("{s:I,s:I,s:I,s:I,s:I}", "downloaded", (json_int_t)a->content_fetched,
+		                              "cached", (json_int_t)a->content_cached,
+		                              "failed", (json_int_t)a->content_failed,
+		                              "notFetched", (json_int_t)a->content_skipped,
+		                              "bytesDownloaded", (json_int_t)a->content_bytes));
+	return doc;
 }
 
 void
@@ -276,6 +299,7 @@ mt_audit_free(struct mt_audit *a)
 		free(f->folder);
 		free(f->created_at);
 		free(f->detail);
+		free(f->sha256);
 	}
 	free(a->findings);
 	for (size_t i = 0; i < a->ndups; i++) {

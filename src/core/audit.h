@@ -21,8 +21,13 @@ enum mt_finding_kind {
 	MT_FIND_OVERSIZED,
 	MT_FIND_DUPLICATE,
 	MT_FIND_MISMATCH,
-	MT_FIND_EMPTY_FOLDER
+	MT_FIND_EMPTY_FOLDER,
+	/* with the content (audit --content) */
+	MT_FIND_NEAR_DUPLICATE,
+	MT_FIND_DOWNLOAD_FAILED,
+	MT_FIND_NOT_FETCHED
 };
+#define MT_FIND_LAST MT_FIND_NOT_FETCHED
 
 struct mt_finding {
 	enum mt_finding_kind kind;
@@ -34,6 +39,12 @@ struct mt_finding {
 	char *detail;        /* e.g. "named .png, served as image/jpeg" */
 	int group;           /* duplicates: the group number, from 1 */
 	bool keep;           /* duplicates: the one to keep (the oldest) */
+	/* with the content */
+	const char *keep_reason;  /* the keeper's: metadata, largest, oldest (static) */
+	int distance;        /* near duplicates: bits from the keeper's hash; else -1 */
+	int64_t group_waste; /* duplicate groups: the bytes all but the keeper cost */
+	int64_t saved;       /* oversized pictures: bytes a resize would save; else -1 */
+	char *sha256;
 };
 
 struct mt_audit_dup;     /* private */
@@ -48,6 +59,10 @@ struct mt_audit {
 	size_t ndups, dups_cap;
 	char **used_folders;
 	size_t nused, used_cap;
+	bool by_content;     /* duplicates come from mt_audit_content, not names */
+	/* how the content was had: items downloaded, from the cache, failed,
+	 * left out of the budget; bytes downloaded */
+	int64_t content_fetched, content_cached, content_failed, content_skipped, content_bytes;
 };
 
 /* Default threshold for "oversized": 5 MiB. */
@@ -55,10 +70,38 @@ struct mt_audit {
 
 void mt_audit_init(struct mt_audit *a, int64_t large_bytes);
 void mt_audit_add(struct mt_audit *a, const struct mt_media *m);
+/* A finding of m (may be NULL), detail handed over; for audit_content.c. */
+struct mt_finding *mt_audit_add_finding(struct mt_audit *a, enum mt_finding_kind kind,
+                                        const struct mt_media *m, char *detail);
+
+/* What became of one item's fingerprint (audit --content). */
+struct mt_audit_content_item {
+	int status;                 /* enum mt_fp_status */
+	bool has_fp;
+	char sha256[65];
+	bool has_phash;
+	uint64_t phash;
+	int width, height;          /* decoded; -1 unknown */
+	char *error;                /* a failed download's message */
+};
+/* Default --similarity: the largest distance between near duplicates. */
+enum { MT_AUDIT_DEFAULT_SIMILARITY = 10 };
+/* The widest a site renders a picture (clearcms: 1200 px), 0 when unknown. */
+int mt_audit_render_width(const char *dialect);
+/* Adds the content findings for items[i] with content[i] (before
+ * mt_audit_finish, with by_content set before the first mt_audit_add):
+ * byte-identical groups, near duplicates within `similarity` bits, pictures
+ * far wider than render_width (> 1.5 x), failed and unfetched downloads.
+ * Each group's keeper has alt text, title and a focal point set, else is
+ * the largest, else the oldest. */
+void mt_audit_content(struct mt_audit *a, const struct mt_media *items,
+                      const struct mt_audit_content_item *content, size_t n, int similarity,
+                      int render_width);
 /* Completes the duplicate groups and finds empty folders among `folders`.
  * Findings are then ordered by kind, group, and age. */
 void mt_audit_finish(struct mt_audit *a, char *const *folders, size_t nfolders);
-/* Stable names: missing-alt, oversized, duplicate, mismatch, empty-folder. */
+/* Stable names: missing-alt, oversized, duplicate, mismatch, empty-folder,
+ * near-duplicate, download-failed, not-fetched. */
 const char *mt_finding_kind_name(enum mt_finding_kind kind);
 /* "missing-alt,duplicate" into a set of bits (1 << kind). Returns 0, or -1
  * on an unknown or empty name. */

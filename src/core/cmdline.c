@@ -21,7 +21,7 @@ enum opt_id {
 	O_CONFIG = 1, O_PROFILE, O_JSON, O_JOBS, O_PROGRESS, O_QUIET, O_HELP, O_VERSION,
 	O_TYPE, O_SEARCH, O_SORT, O_ORDER, O_LIMIT, O_OFFSET, O_ALL,
 	O_FOLDER, O_ALT, O_TITLE, O_DESCRIPTION, O_VIDEO_ID, O_DOCUMENT_ID, O_FOCAL,
-	O_DRY_RUN, O_YES, O_BACKUP, O_LARGE, O_FAIL_ON,
+	O_DRY_RUN, O_YES, O_BACKUP, O_LARGE, O_FAIL_ON, O_CONTENT, O_MAX_DOWNLOAD, O_SIMILARITY,
 	O_SIZE, O_COLORS, O_ASCII, O_CROPS, O_LOCAL, O_PIXELS
 };
 
@@ -66,7 +66,9 @@ static const struct opt_spec rm_opts[] = {
 	{ "backup", 0, true, O_BACKUP }, { NULL, 0, false, 0 }
 };
 static const struct opt_spec audit_opts[] = {
-	{ "large", 0, true, O_LARGE }, { "fail-on", 0, true, O_FAIL_ON }, { NULL, 0, false, 0 }
+	{ "large", 0, true, O_LARGE }, { "fail-on", 0, true, O_FAIL_ON },
+	{ "content", 0, false, O_CONTENT }, { "max-download", 0, true, O_MAX_DOWNLOAD },
+	{ "similarity", 0, true, O_SIMILARITY }, { NULL, 0, false, 0 }
 };
 static const struct opt_spec preview_opts[] = {
 	{ "size", 0, true, O_SIZE }, { "colors", 0, true, O_COLORS },
@@ -268,8 +270,26 @@ apply_option(struct mt_cmdline *cl, const struct opt_spec *o, const char *val,
 	case O_FAIL_ON:
 		if (mt_finding_kinds_parse(val, &cl->fail_on) < 0)
 			return usage_error(err, _("--fail-on: '%s' is not a list of missing-alt, oversized, "
-			                          "duplicate, mismatch, empty-folder"), val);
+			                          "duplicate, mismatch, empty-folder, near-duplicate, "
+			                          "download-failed, not-fetched"), val);
 		break;
+	case O_CONTENT: cl->content = true; break;
+	case O_MAX_DOWNLOAD:
+		if (mt_parse_size(val, &cl->max_download) < 0 || cl->max_download <= 0)
+			return usage_error(err, _("--max-download: '%s' is not a size in bytes (suffixes K, M, G allowed)"),
+			                   val);
+		cl->content = true;
+		break;
+	case O_SIMILARITY: {
+		char *end;
+		errno = 0;
+		long v = strtol(val, &end, 10);
+		if (errno || end == val || *end || v < 0 || v > 32)
+			return usage_error(err, _("--similarity: '%s' is not a number of bits from 0 to 32"), val);
+		cl->similarity = (int)v;
+		cl->content = true;
+		break;
+	}
 	case O_SIZE: {
 		char *end;
 		errno = 0;
@@ -310,6 +330,7 @@ int
 mt_cmdline_parse(int argc, char **argv, struct mt_cmdline *cl, struct mt_error *err)
 {
 	memset(cl, 0, sizeof *cl);
+	cl->similarity = -1;
 	cl->args = xcalloc((size_t)argc + 1, sizeof *cl->args);
 	const struct command_spec *cmd = NULL;
 	bool options_done = false;

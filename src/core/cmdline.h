@@ -72,6 +72,9 @@ struct mt_cmdline {
 	/* audit */
 	int64_t large_bytes;       /* 0 = the default threshold */
 	unsigned fail_on;          /* audit --fail-on: 1 << enum mt_finding_kind, 0 = none */
+	bool content;              /* audit --content: fingerprints of the bytes */
+	int64_t max_download;      /* audit --max-download; 0 = no budget */
+	int similarity;            /* audit --similarity bits; -1 = the default */
 
 	/* preview (also uses has_focal/focal_x/focal_y) */
 	int preview_cols, preview_rows;  /* --size COLSxROWS; 0 = the terminal's */

@@ -157,3 +157,47 @@ mt_uuid_v4(char out[37])
 	         b[13], b[14], b[15]);
 	return 0;
 }
+
+struct mt_sha256 {
+	EVP_MD_CTX *ctx;
+};
+
+struct mt_sha256 *
+mt_sha256_new(void)
+{
+	struct mt_sha256 *s = xcalloc(1, sizeof *s);
+	s->ctx = EVP_MD_CTX_new();
+	EVP_DigestInit_ex(s->ctx, EVP_sha256(), NULL);
+	return s;
+}
+
+void
+mt_sha256_update(struct mt_sha256 *s, const void *data, size_t len)
+{
+	EVP_DigestUpdate(s->ctx, data, len);
+}
+
+void
+mt_sha256_reset(struct mt_sha256 *s)
+{
+	EVP_DigestInit_ex(s->ctx, EVP_sha256(), NULL);
+}
+
+void
+mt_sha256_finish_hex(struct mt_sha256 *s, char out[65])
+{
+	unsigned char md[EVP_MAX_MD_SIZE];
+	unsigned len = 0;
+	EVP_DigestFinal_ex(s->ctx, md, &len);
+	to_hex(md, len, out);
+	mt_sha256_reset(s);
+}
+
+void
+mt_sha256_free(struct mt_sha256 *s)
+{
+	if (s == NULL)
+		return;
+	EVP_MD_CTX_free(s->ctx);
+	free(s);
+}

@@ -33,6 +33,17 @@ void mt_digest_free(struct mt_digest *d);
 void mt_md5_base64(const void *data, size_t len, char out[25]);
 void mt_sha256_hex(const void *data, size_t len, char out[65]);
 
+/* SHA-256 of bytes that arrive in pieces (a download as it streams in): never
+ * more than the piece at hand in memory. */
+struct mt_sha256;
+struct mt_sha256 *mt_sha256_new(void);
+void mt_sha256_update(struct mt_sha256 *s, const void *data, size_t len);
+/* Forgets what was hashed (a download that starts over). */
+void mt_sha256_reset(struct mt_sha256 *s);
+/* The digest in lower-case hex; the state is reset afterwards. */
+void mt_sha256_finish_hex(struct mt_sha256 *s, char out[65]);
+void mt_sha256_free(struct mt_sha256 *s);
+
 /* A random (version 4) UUID in lower case, 36 characters plus NUL. */
 int mt_uuid_v4(char out[37]);
 

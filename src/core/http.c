@@ -220,6 +220,7 @@ mt_http_start(struct mt_http *http, const struct mt_http_spec *spec, mt_http_don
 	}
 	req->download_fd = spec->download_fd > 0 ? spec->download_fd : -1;
 	req->download_max = spec->download_max;
+	req->sink = spec->download_fd > 0 ? NULL : spec->sink;
 	req->retry = spec->retry;
 	req->follow = spec->follow_redirects && !spec->api;
 	req->timeout_s = spec->timeout_s;

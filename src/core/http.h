@@ -66,6 +66,10 @@ struct mt_http_spec {
 	size_t nparts;
 	int download_fd;                 /* > 0: a 2xx body goes here instead of memory */
 	int64_t download_max;            /* > 0: a download larger than this fails */
+	/* a 2xx body handed over piece by piece instead of kept (not with
+	 * download_fd): called with (NULL, 0) before each attempt, so that a
+	 * retry starts over; returning -1 stops the transfer */
+	int (*sink)(const void *data, size_t n, void *arg);
 	bool retry;                      /* safe to repeat */
 	bool follow_redirects;           /* anonymous downloads only */
 	long timeout_s;                  /* whole-request limit; 0 = none (stall timeout still applies) */

@@ -64,6 +64,7 @@ struct mt_http_req {
 	size_t nparts;
 	int64_t *part_pos;
 	int download_fd;
+	int (*sink)(const void *data, size_t n, void *arg);
 	int64_t download_max, download_bytes;
 	bool download_too_large;
 	bool retry, follow;

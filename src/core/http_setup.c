@@ -27,6 +27,20 @@ on_write(char *data, size_t size, size_t nmemb, void *userp)
 	size_t n = size * nmemb;
 	long status = 0;
 	curl_easy_getinfo(req->easy, CURLINFO_RESPONSE_CODE, &status);
+	if (req->sink && status >= 200 && status < 300) {
+		req->download_bytes += (int64_t)n;
+		if (req->download_max > 0 && req->download_bytes > req->download_max) {
+			req->download_failed = true;
+			req->download_too_large = true;
+			return 0;
+		}
+		if (req->sink(data, n, req->arg) < 0) {
+			req->download_failed = true;
+			req->download_errno = ENOSPC;
+			return 0;
+		}
+		return n;
+	}
 	if (req->download_fd >= 0 && status >= 200 && status < 300) {
 		req->download_bytes += (int64_t)n;
 		if (req->download_max > 0 && req->download_bytes > req->download_max) {
@@ -354,6 +368,8 @@ http_request_arm(struct mt_http_req *req)
 	req->download_failed = false;
 	req->download_too_large = false;
 	req->download_bytes = 0;
+	if (req->sink)
+		req->sink(NULL, 0, req->arg);
 
 	curl_easy_setopt(e, CURLOPT_URL, req->url);
 	curl_easy_setopt(e, CURLOPT_PRIVATE, req);

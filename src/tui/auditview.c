@@ -37,6 +37,9 @@ kind_title(enum mt_finding_kind k)
 	case MT_FIND_DUPLICATE: return _("Duplicates (same name and size; the oldest is kept)");
 	case MT_FIND_MISMATCH: return _("Name and type disagree");
 	case MT_FIND_EMPTY_FOLDER: return _("Empty folders");
+	case MT_FIND_NEAR_DUPLICATE: return _("Near duplicates (the same picture re-encoded or resized)");
+	case MT_FIND_DOWNLOAD_FAILED: return _("Downloads that failed");
+	case MT_FIND_NOT_FETCHED: return _("Not fetched (download budget)");
 	}
 	return "?";
 }

@@ -125,7 +125,7 @@ for cmd in sorted(parser_cmds):
           "missing: %s" % sorted(h - m), "extra: %s" % sorted(m - h))
 
 # ---- the program accepts what the page says, as the page says it ----
-SAMPLES = {"n": "2", "bytes": "1M", "x,y": "50,50", "colsxrows": "40x20", "kind": "missing-alt"}
+SAMPLES = {"n": "2", "bytes": "1M", "x,y": "50,50", "colsxrows": "40x20", "kind": "missing-alt", "bits": "8"}
 
 
 def sample(arg):

@@ -179,7 +179,8 @@ class State:
             "hold_body": 0,
         }
         self.violations = []
-        self.counts = {"requests": 0, "storage_requests": 0, "storage_puts": 0, "faults": 0, "held": 0}
+        self.counts = {"requests": 0, "storage_requests": 0, "storage_puts": 0, "faults": 0, "held": 0,
+                       "bytes_served": 0, "downloads": 0}
         self.objects = {}       # storage key -> {size, type, md5, path, complete}
         self.media = {}         # id -> item (clearcms) or record (others)
         self.order = []         # ids in creation order
@@ -632,6 +633,9 @@ class StorageHandler(Base):
             o = st.objects.get(key)
         if not o or not o.get("complete"):
             return self.s3_error(404, "NoSuchKey", "The specified key does not exist.")
+        with st.lock:
+            st.counts["bytes_served"] += o["size"]
+            st.counts["downloads"] += 1
         with open(o["path"], "rb") as f:
             self.send_response(200)
             self.send_header("Content-Type", o["type"])
@@ -746,9 +750,17 @@ class ApiHandler(Base):
         if src is None:
             return False
         kind, value, size, ctype = src
+        if kind == "refused":
+            self.send_json(403, {"error": "Access denied"})
+            return True
         if kind == "file":
             with open(value, "rb") as f:
                 data = f.read()
+        elif kind == "picture":
+            # a real JPEG, made distinct by bytes after its end marker
+            path, tag = value
+            with open(path, "rb") as f:
+                data = f.read() + tag.encode()
         elif kind == "object":
             with st.lock:
                 o = st.objects.get(value)
@@ -760,6 +772,9 @@ class ApiHandler(Base):
             seed = value.encode()
             block = hashlib.sha256(seed).digest() * 64
             data = (block * (size // len(block) + 1))[:size]
+        with st.lock:
+            st.counts["bytes_served"] += len(data)
+            st.counts["downloads"] += 1
         self.send_bytes(200, data, ctype)
         return True
 
@@ -1792,6 +1807,67 @@ def seed_demo(st, demo_dir):
     st.folders.update(DEMO_FOLDERS + ["/archive"])
 
 
+# the content audit's planted cases (data/content): name, file, folder, alt,
+# title, focal point, where it is served from, hours after the start
+CONTENT_CASES = [
+    ("hero-final.jpg", "hero-final.jpg", "/images", "Harbour at noon", "Hero", (30, 40), "storage", 0),
+    ("hero-final (1).jpg", "hero-final.jpg", "/images/team", "", "", (50, 50), "api", 5),
+    ("hero-final-small.jpg", "hero-small.jpg", "/images/products", "", "", (50, 50), "api", 6),
+    ("hero-final.webp", "hero.webp", "/images", "Harbour", "", (50, 50), "storage", 7),
+    ("harbour-evening.jpg", "harbour-lookalike.jpg", "/images", "", "", (50, 50), "api", 8),
+    ("poster-large.jpg", "poster-large.jpg", "/images", "Poster", "", (50, 50), "storage", 9),
+    ("private-scan.jpg", None, "/images", "", "", (50, 50), "refused", 10),
+]
+
+
+def seed_content(st, content_dir):
+    """The same file under two names, one picture re-encoded smaller and one
+    converted to WebP, a look-alike that is another picture, a poster far
+    wider than the site shows, and an original the server refuses. Some are
+    served from the storage host, which records any key sent to it."""
+    base = 1769904000  # 2026-02-01
+    for i, (name, fname, folder, alt, title, focal, where, hours) in enumerate(CONTENT_CASES):
+        path = os.path.join(content_dir, fname or "hero-small.jpg")
+        size = os.path.getsize(path)
+        mime = "image/webp" if name.endswith(".webp") else "image/jpeg"
+        mid = "media_c%05d" % i
+        item = {"id": mid, "filename": name, "mimeType": mime, "size": size, "width": None,
+                "height": None, "alt": alt, "title": title, "description": "", "folder": folder,
+                "focalX": focal[0], "focalY": focal[1], "createdAt": iso(base + hours * 3600)}
+        item["width"], item["height"] = image_size(path, mime)
+        if where == "storage":
+            key = "content/%s%s" % (mid, os.path.splitext(name)[1])
+            st.objects[key] = {"path": path, "size": size, "type": mime, "complete": True}
+            item["url"] = "%s/o/%s" % (st.storage_url, key)
+        else:
+            item["url"] = "/uploads/content/%s%s" % (mid, os.path.splitext(name)[1])
+            st.synth[item["url"]] = ("refused" if where == "refused" else "file", path, size, mime)
+        st.add_media(item)
+        st.folders.add(folder)
+
+
+def seed_pictures(st, n, content_dir):
+    """n pictures for the content benchmark: real JPEGs from content_dir,
+    each made distinct by a tag after its end marker."""
+    files = [os.path.join(content_dir, f) for f in ("hero-final.jpg", "hero-small.jpg", "harbour-lookalike.jpg")]
+    sizes = [os.path.getsize(f) for f in files]
+    base = 1704067200
+    with st.lock:
+        for i in range(n):
+            k = i % len(files)
+            tag = "mt%014d" % i
+            mid = "media_p%07d" % i
+            item = {"id": mid, "filename": "picture-%06d.jpg" % i, "mimeType": "image/jpeg",
+                    "size": sizes[k] + len(tag), "width": 800, "height": 600, "alt": "Picture %d" % i,
+                    "title": "", "description": "", "url": "/uploads/pictures/%s.jpg" % mid,
+                    "folder": "/images", "focalX": 50, "focalY": 50, "createdAt": iso(base + i * 60)}
+            st.media[mid] = item
+            st.order.append(mid)
+            st.synth[item["url"]] = ("picture", (files[k], tag), item["size"], "image/jpeg")
+        st.folders.add("/images")
+        st.invalidate()
+
+
 def seed_library(st, n):
     """A deterministic library of n items; bytes are synthesised on GET."""
     rng = random.Random(1234)
@@ -1855,6 +1931,9 @@ def parse_args(argv):
     ap.add_argument("--data-dir")
     ap.add_argument("--seed-library", type=int, default=0)
     ap.add_argument("--demo")
+    ap.add_argument("--content-cases", help="plant the content audit's cases from this directory (data/content)")
+    ap.add_argument("--seed-pictures", type=int, default=0,
+                    help="with --content-cases: N distinct JPEGs instead of the cases (the benchmark)")
     ap.add_argument("--storage", choices=("local", "cloud"), default="cloud")
     ap.add_argument("--plan", default="pro")
     ap.add_argument("--quota", type=int, default=0)
@@ -1918,6 +1997,10 @@ def main(argv=None):
             seed_demo(st, args.demo)
         if args.seed_library:
             seed_library(st, args.seed_library)
+        if args.content_cases and args.seed_pictures:
+            seed_pictures(st, args.seed_pictures, args.content_cases)
+        elif args.content_cases:
+            seed_content(st, args.content_cases)
         st.save()
     for srv in (api, storage):
         threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.2}, daemon=True).start()

@@ -89,3 +89,18 @@ tests_unit_test_upload_sm_SOURCES = tests/unit/test_upload_sm.c tests/unit/uploa
 	tests/unit/upload_fake.h
 tests_unit_test_upload_sm_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_upload_sm_LDADD = $(UNIT_LDADD)
+
+unit_tests += tests/unit/test_phash
+tests_unit_test_phash_SOURCES = tests/unit/test_phash.c
+tests_unit_test_phash_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_phash_LDADD = $(UNIT_LDADD)
+
+unit_tests += tests/unit/test_fpcache
+tests_unit_test_fpcache_SOURCES = tests/unit/test_fpcache.c
+tests_unit_test_fpcache_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_fpcache_LDADD = $(UNIT_LDADD)
+
+unit_tests += tests/unit/test_audit_content
+tests_unit_test_audit_content_SOURCES = tests/unit/test_audit_content.c
+tests_unit_test_audit_content_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_audit_content_LDADD = $(UNIT_LDADD)

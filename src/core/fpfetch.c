@@ -1,0 +1,348 @@
+/* fpfetch.c — fingerprints of many items, downloaded a few at a time. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "digest.h"
+#include "fpfetch.h"
+#include "http.h"
+#include "i18n.h"
+#include "image.h"
+#include "loop.h"
+#include "phash.h"
+#include "worker.h"
+#include "xalloc.h"
+
+struct slot;
+
+struct mt_fpfetch {
+	struct mt_site *site;
+	struct mt_fpfetch_spec spec;
+	struct mt_worker *worker;
+	struct mt_fpfetch_progress prog;
+	size_t next;                 /* the next item to look at */
+	int running;                 /* downloads and decodes under way */
+	int64_t reserved;            /* budget promised to downloads under way */
+	uint64_t started_ms, last_progress_ms;
+	uint64_t kick_timer;
+	bool cancelled, finished;
+	struct slot *slots;          /* those under way */
+};
+
+struct slot {
+	struct mt_work work;         /* first: the worker's */
+	struct mt_fpfetch *f;
+	struct slot *next;
+	struct mt_http_req *req;
+	size_t index;
+	struct mt_sha256 *sha;
+	int64_t got, reserved;
+	bool picture;
+	uint8_t *buf;                /* a picture's bytes, for the decoder */
+	size_t len, cap;
+	bool too_big;                /* a picture past MT_IMAGE_MAX_FILE: exact digest only */
+	struct mt_fingerprint fp;
+	struct mt_error decode_err;
+	int decode_rc;
+};
+
+static void kick(struct mt_fpfetch *f);
+
+bool
+mt_fp_is_picture(const struct mt_media *m)
+{
+	const char *t = m->mime_type;
+	return t && (strcmp(t, "image/jpeg") == 0 || strcmp(t, "image/png") == 0 ||
+	             strcmp(t, "image/gif") == 0 || strcmp(t, "image/webp") == 0);
+}
+
+static void
+report_progress(struct mt_fpfetch *f, bool force)
+{
+	uint64_t now = mt_now_ms();
+	if (!f->spec.progress || (!force && now - f->last_progress_ms < 200))
+		return;
+	f->last_progress_ms = now;
+	double secs = (double)(now - f->started_ms) / 1000.0;
+	f->prog.rate = secs > 0.05 ? (double)f->prog.bytes / secs : 0;
+	f->prog.eta_s = f->prog.rate > 0 ? (long)((double)f->prog.bytes_left / f->prog.rate) : -1;
+	f->spec.progress(&f->prog, f->spec.arg);
+}
+
+static void
+item_done(struct mt_fpfetch *f, size_t index, enum mt_fp_status st,
+          const struct mt_fingerprint *fp, const struct mt_error *err)
+{
+	f->prog.done++;
+	if (st == MT_FP_FETCHED)
+		f->prog.fetched++;
+	if (f->spec.item)
+		f->spec.item(index, st, fp, err, f->spec.arg);
+}
+
+static void
+slot_unlink(struct mt_fpfetch *f, struct slot *s)
+{
+	for (struct slot **p = &f->slots; *p; p = &(*p)->next)
+		if (*p == s) {
+			*p = s->next;
+			break;
+		}
+	f->running--;
+	f->reserved -= s->reserved;
+	mt_sha256_free(s->sha);
+	free(s->buf);
+	free(s);
+}
+
+static void
+finish_slot(struct mt_fpfetch *f, struct slot *s)
+{
+	const struct mt_media *m = &f->spec.items[s->index];
+	char key[65];
+	mt_fpcache_key(f->site->base, m, key);
+	struct mt_error err;
+	/* a cache that cannot be written costs the next run a download, no more */
+	(void)mt_fpcache_put(f->spec.cache, key, &s->fp, &err);
+	item_done(f, s->index, MT_FP_FETCHED, &s->fp, NULL);
+	slot_unlink(f, s);
+	kick(f);
+}
+
+/* ---- the worker thread: decode small, hash */
+
+static void
+decode_run(struct mt_work *w)
+{
+	struct slot *s = (struct slot *)w;
+	uint64_t h;
+	int sw, sh;
+	s->decode_rc = mt_phash_of_bytes(s->buf, s->len, &h, &sw, &sh, &s->decode_err);
+	if (s->decode_rc == 0) {
+		s->fp.has_phash = true;
+		s->fp.phash = h;
+		s->fp.width = sw;
+		s->fp.height = sh;
+	}
+}
+
+static void
+decode_done(struct mt_work *w, bool cancelled)
+{
+	struct slot *s = (struct slot *)w;
+	struct mt_fpfetch *f = s->f;
+	if (cancelled || f->cancelled) {
+		slot_unlink(f, s);
+		return;
+	}
+	/* a picture that does not decode still has its exact digest */
+	finish_slot(f, s);
+}
+
+/* ---- the download */
+
+static int
+on_bytes(const void *data, size_t n, void *arg)
+{
+	struct slot *s = arg;
+	struct mt_fpfetch *f = s->f;
+	if (data == NULL) {
+		/* a new attempt: start over */
+		f->prog.bytes -= s->got;
+		s->got = 0;
+		s->len = 0;
+		mt_sha256_reset(s->sha);
+		return 0;
+	}
+	mt_sha256_update(s->sha, data, n);
+	s->got += (int64_t)n;
+	f->prog.bytes += (int64_t)n;
+	f->prog.bytes_left -= (int64_t)n;
+	if (s->picture && !s->too_big) {
+		if (s->len + n > (size_t)MT_IMAGE_MAX_FILE) {
+			s->too_big = true;
+			free(s->buf);
+			s->buf = NULL;
+			s->len = s->cap = 0;
+		} else {
+			if (s->len + n > s->cap) {
+				s->cap = s->cap ? s->cap : 64 * 1024;
+				while (s->cap < s->len + n)
+					s->cap *= 2;
+				s->buf = xrealloc(s->buf, s->cap);
+			}
+			memcpy(s->buf + s->len, data, n);
+			s->len += n;
+		}
+	}
+	report_progress(f, false);
+	return 0;
+}
+
+static void
+download_done(const struct mt_http_response *resp, void *arg)
+{
+	struct slot *s = arg;
+	struct mt_fpfetch *f = s->f;
+	s->req = NULL;
+	if (resp->cancelled) {
+		slot_unlink(f, s);
+		return;
+	}
+	const struct mt_media *m = &f->spec.items[s->index];
+	if (resp->status < 200 || resp->status > 299) {
+		struct mt_error err;
+		mt_http_error_from_response(resp, _("downloading the original"), &err);
+		if (m->size > s->got)
+			f->prog.bytes_left -= m->size - s->got;
+		item_done(f, s->index, MT_FP_FAILED, NULL, &err);
+		slot_unlink(f, s);
+		kick(f);
+		return;
+	}
+	mt_sha256_finish_hex(s->sha, s->fp.sha256);
+	s->fp.width = s->fp.height = -1;
+	if (s->picture && !s->too_big && s->len > 0 && mt_phash_available()) {
+		s->work.run = decode_run;
+		s->work.done = decode_done;
+		if (mt_worker_add(f->worker, &s->work) == 0)
+			return;
+	}
+	finish_slot(f, s);
+}
+
+static bool
+start_one(struct mt_fpfetch *f, size_t index)
+{
+	const struct mt_media *m = &f->spec.items[index];
+	int64_t size = m->size > 0 ? m->size : 0;
+	int64_t max = 0;
+	if (f->spec.max_download > 0) {
+		int64_t left = f->spec.max_download - f->prog.bytes - f->reserved;
+		if (size > left || left <= 0) {
+			f->prog.bytes_left -= size;
+			item_done(f, index, MT_FP_OVER_BUDGET, NULL, NULL);
+			return false;
+		}
+		/* a size the listing got wrong cannot run past the budget either */
+		max = left;
+	}
+	struct mt_error err;
+	if (m->url == NULL || m->url[0] == '\0') {
+		mt_error_set(&err, MT_ERR_PROTOCOL, _("item %s has no url to download"), m->id);
+		f->prog.bytes_left -= size;
+		item_done(f, index, MT_FP_FAILED, NULL, &err);
+		return false;
+	}
+	struct slot *s = xcalloc(1, sizeof *s);
+	s->f = f;
+	s->index = index;
+	s->sha = mt_sha256_new();
+	s->picture = mt_fp_is_picture(m);
+	s->reserved = size;
+	struct mt_http_spec hs = {
+		.method = "GET", .url = m->url, .api = false, .sink = on_bytes, .download_max = max,
+		.retry = true, .follow_redirects = true, .arg = s,
+	};
+	f->running++;
+	f->reserved += size;
+	s->next = f->slots;
+	f->slots = s;
+	s->req = mt_http_start(f->site->http, &hs, download_done, &err);
+	if (s->req == NULL) {
+		f->prog.bytes_left -= size;
+		item_done(f, index, MT_FP_FAILED, NULL, &err);
+		slot_unlink(f, s);
+		return false;
+	}
+	return true;
+}
+
+static void
+kick_now(void *arg)
+{
+	struct mt_fpfetch *f = arg;
+	f->kick_timer = 0;
+	int limit = f->spec.concurrency > 0 ? f->spec.concurrency : 8;
+	/* cached items are answered in runs, a few hundred per turn of the loop */
+	int answered = 0;
+	while (f->next < f->spec.n && f->running < limit && answered < 500) {
+		size_t i = f->next++;
+		const struct mt_media *m = &f->spec.items[i];
+		char key[65];
+		struct mt_fingerprint fp;
+		mt_fpcache_key(f->site->base, m, key);
+		answered++;
+		if (mt_fpcache_get(f->spec.cache, key, &fp)) {
+			f->prog.bytes_left -= m->size > 0 ? m->size : 0;
+			item_done(f, i, MT_FP_CACHED, &fp, NULL);
+			continue;
+		}
+		start_one(f, i);
+	}
+	report_progress(f, false);
+	if (f->next < f->spec.n && f->running < limit) {
+		kick(f);
+		return;
+	}
+	if (f->next >= f->spec.n && f->running == 0 && !f->finished) {
+		f->finished = true;
+		report_progress(f, true);
+		if (f->spec.done)
+			f->spec.done(&f->prog, f->spec.arg);
+	}
+}
+
+static void
+kick(struct mt_fpfetch *f)
+{
+	if (f->kick_timer == 0 && !f->finished)
+		f->kick_timer = mt_loop_timer_add(f->site->loop, 0, kick_now, f);
+}
+
+struct mt_fpfetch *
+mt_fpfetch_start(struct mt_site *site, const struct mt_fpfetch_spec *spec)
+{
+	struct mt_fpfetch *f = xcalloc(1, sizeof *f);
+	f->site = site;
+	f->spec = *spec;
+	f->worker = mt_worker_new(site->loop);
+	f->prog.total = spec->n;
+	f->prog.eta_s = -1;
+	for (size_t i = 0; i < spec->n; i++)
+		f->prog.bytes_left += spec->items[i].size > 0 ? spec->items[i].size : 0;
+	f->started_ms = mt_now_ms();
+	kick(f);
+	return f;
+}
+
+void
+mt_fpfetch_free(struct mt_fpfetch *f)
+{
+	if (f == NULL)
+		return;
+	f->cancelled = true;
+	if (f->kick_timer)
+		mt_loop_timer_cancel(f->site->loop, f->kick_timer);
+	for (struct slot *s = f->slots, *next; s; s = next) {
+		next = s->next;
+		if (s->req)
+			mt_http_cancel(s->req);   /* its done unlinks it */
+	}
+	/* a decode under way finishes; what waited comes back cancelled */
+	mt_worker_free(f->worker);
+	while (f->slots)
+		slot_unlink(f, f->slots);
+	free(f);
+}
+
+void
+mt_site_fpfetch(struct mt_site *site, const struct mt_fpfetch_spec *spec)
+{
+	struct mt_fpfetch *f = mt_fpfetch_start(site, spec);
+	while (!f->finished)
+		if (mt_loop_run_once(site->loop, 1000) < 0)
+			break;
+	mt_fpfetch_free(f);
+}

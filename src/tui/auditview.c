@@ -284,7 +284,7 @@ on_alt_saved(const struct mt_media *item, const struct mt_error *err, void *arg)
 		return;
 	}
 	if (item)
-		remote_item_updated(a, item);   /* the finding goes with the event */
+		ui_post(a, &(struct ui_event){ UI_EV_ITEM_EDITED, .item = item });   /* the finding goes with the event */
 	ui_message(a, R_GOOD, "%s", _("alt text saved"));
 }
 

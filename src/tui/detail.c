@@ -389,7 +389,7 @@ on_patched(const struct mt_media *item, const struct mt_error *err, void *arg)
 	if (item) {
 		mt_media_free(&d->item);
 		mt_media_copy(&d->item, item);
-		remote_item_updated(a, item);
+		ui_post(a, &(struct ui_event){ UI_EV_ITEM_EDITED, .item = item });
 	}
 	snprintf(d->note, sizeof d->note, "%s", _("saved"));
 	ui_message(a, R_GOOD, "%s", _("saved"));

@@ -204,8 +204,8 @@ open_finding(struct app *a, const struct mt_finding *f)
 	m.folder = f->folder;
 	m.size = f->size;
 	m.created_at = f->created_at;
-	detail_open(a, &m);   /* copies, then fetches every field */
-	detail_set_stepper(a, audit_step);
+	/* the details copy it, then fetch every field */
+	ui_view_open(a, VIEW_DETAIL, &(struct ui_open_item){ &m, audit_step });
 }
 
 /* The position of the shown finding about item id, or -1. */
@@ -287,7 +287,7 @@ on_alt_saved(const struct mt_media *item, const struct mt_error *err, void *arg)
 		return;
 	}
 	if (item)
-		remote_item_updated(a, item);   /* the finding goes with the event */
+		ui_post(a, &(struct ui_event){ UI_EV_ITEM_EDITED, .item = item });   /* the finding goes with the event */
 	ui_message(a, R_GOOD, "%s", _("alt text saved"));
 }
 
@@ -321,7 +321,7 @@ alt_entered(struct app *a, const char *text, void *arg)
 		struct mt_media_patch p = { .alt = text };
 		struct mt_error err;
 		mt_error_clear(&err);
-		struct ui_req *q = ui_req_new(a, 0, 0, id);
+		struct ui_req *q = ui_req_new(a, NULL, 0, id);
 		if (!mt_site_can(&a->site, MT_CAP_EDIT, true)) {
 			ui_req_done(q);
 			ui_message(a, R_WARN, "%s", _("this profile cannot edit media"));
@@ -347,7 +347,7 @@ alt_entered(struct app *a, const char *text, void *arg)
 	if (f == NULL) {
 		st.queue = false;
 		if (a->view == VIEW_DETAIL)
-			ui_view_open(a, VIEW_AUDIT);
+			ui_view_open(a, VIEW_AUDIT, NULL);
 		ui_message(a, R_GOOD, "%s", _("no more images without alt text"));
 		return;
 	}
@@ -416,7 +416,7 @@ delete_dups(struct app *a, int only_group)
 	remote_confirm_delete(a, ids, names, k, true);
 }
 
-void
+static void
 audit_limit_folder(struct app *a, const char *folder)
 {
 	free(st.folder);
@@ -425,7 +425,19 @@ audit_limit_folder(struct app *a, const char *folder)
 	ui_dirty(a);
 }
 
-void
+/* The open of the table: struct ui_open_audit limits the audit to a
+ * folder; NULL keeps the limit as it was. The scan starts if it has not. */
+static void
+audit_view_open(struct app *a, const void *arg)
+{
+	const struct ui_open_audit *o = arg;
+	if (o)
+		audit_limit_folder(a, o->folder);
+	if (!a->scan.running && !a->scan.done)
+		scan_start(a);
+}
+
+static void
 audit_on_event(struct app *a, const struct ui_event *ev)
 {
 	(void)a;
@@ -434,7 +446,7 @@ audit_on_event(struct app *a, const struct ui_event *ev)
 	/* after a change the cursor stays at its place: on the next finding */
 }
 
-int
+enum ui_key
 audit_view_key(struct app *a, int is_key, wint_t ch)
 {
 	size_t *idx;
@@ -462,7 +474,7 @@ audit_view_key(struct app *a, int is_key, wint_t ch)
 				open_finding(a, f);
 			return UI_HANDLED;
 		case KEY_LEFT: case KEY_BACKSPACE:
-			ui_view_open(a, VIEW_MAIN);
+			ui_view_open(a, VIEW_MAIN, NULL);
 			return UI_HANDLED;
 		default: return UI_UNHANDLED;
 		}
@@ -495,12 +507,24 @@ audit_view_key(struct app *a, int is_key, wint_t ch)
 		scan_start(a);
 		return UI_HANDLED;
 	case 'v':
-		ui_view_open(a, VIEW_USAGE);
+		ui_view_open(a, VIEW_USAGE, NULL);
 		return UI_HANDLED;
 	case 'q': case 27: case 'h': case 127: case 8:
-		ui_view_open(a, VIEW_MAIN);
+		ui_view_open(a, VIEW_MAIN, NULL);
 		return UI_HANDLED;
 	default:
 		return UI_UNHANDLED;
 	}
 }
+
+static const char *
+audit_help(struct app *a)
+{
+	(void)a;
+	return "Audit";
+}
+
+const struct ui_view audit_view = {
+	.name = "audit", .open = audit_view_open, .draw = audit_view_draw,
+	.key = audit_view_key, .event = audit_on_event, .help = audit_help,
+};

@@ -92,12 +92,9 @@ on_get(const struct mt_media *item, const struct mt_error *err, void *arg)
 {
 	struct ui_req *q = arg;
 	struct app *a = q->app;
-	uint64_t gen = q->gen;
 	if (!ui_req_done(q))
 		return;
 	struct detail *d = &a->detail;
-	if (gen != d->gen)
-		return;
 	d->loading = false;
 	if (err) {
 		mt_error_format(err, d->err, sizeof d->err);
@@ -111,9 +108,13 @@ on_get(const struct mt_media *item, const struct mt_error *err, void *arg)
 	ui_dirty(a);
 }
 
-void
-detail_open(struct app *a, const struct mt_media *m)
+/* The open of the table: what struct ui_open_item brings. Opened again
+ * while shown (n, N), it replaces the item in place. */
+static void
+detail_view_open(struct app *a, const void *arg)
 {
+	const struct ui_open_item *o = arg;
+	const struct mt_media *m = o->item;
 	struct detail *d = &a->detail;
 	detail_free(a);
 	memset(d->err, 0, sizeof d->err);
@@ -125,9 +126,8 @@ detail_open(struct app *a, const struct mt_media *m)
 	d->focal_crops = false;
 	d->saving = false;
 	d->after = AFTER_STAY;
-	d->step = NULL;
+	d->step = o->step;
 	d->gen++;
-	ui_view_open(a, VIEW_DETAIL);
 	/* an item from the scan has no url yet: its picture waits for the GET */
 	bool will_get = mt_site_can(&a->site, MT_CAP_BROWSE, true);
 	if (a->pv.enabled && preview_can_item(m) && (m->url || !will_get))
@@ -135,7 +135,7 @@ detail_open(struct app *a, const struct mt_media *m)
 	if (mt_site_can(&a->site, MT_CAP_BROWSE, true)) {
 		struct mt_error err;
 		mt_error_clear(&err);
-		struct ui_req *q = ui_req_new(a, d->gen, 0, m->id);
+		struct ui_req *q = ui_req_new(a, &d->gen, 0, m->id);
 		d->loading = true;
 		if (mt_op_get(&a->site, m->id, on_get, q, &err) == NULL) {
 			ui_req_done(q);
@@ -372,12 +372,9 @@ on_patched(const struct mt_media *item, const struct mt_error *err, void *arg)
 {
 	struct ui_req *q = arg;
 	struct app *a = q->app;
-	uint64_t gen = q->gen;
 	if (!ui_req_done(q))
 		return;
 	struct detail *d = &a->detail;
-	if (gen != d->gen)
-		return;
 	d->saving = false;
 	if (err) {
 		char line[560];
@@ -392,7 +389,7 @@ on_patched(const struct mt_media *item, const struct mt_error *err, void *arg)
 	if (item) {
 		mt_media_free(&d->item);
 		mt_media_copy(&d->item, item);
-		remote_item_updated(a, item);
+		ui_post(a, &(struct ui_event){ UI_EV_ITEM_EDITED, .item = item });
 	}
 	snprintf(d->note, sizeof d->note, "%s", _("saved"));
 	ui_message(a, R_GOOD, "%s", _("saved"));
@@ -422,7 +419,7 @@ detail_save(struct app *a)
 	};
 	struct mt_error err;
 	mt_error_clear(&err);
-	struct ui_req *q = ui_req_new(a, d->gen, 0, d->item.id);
+	struct ui_req *q = ui_req_new(a, &d->gen, 0, d->item.id);
 	d->note[0] = '\0';
 	d->err[0] = '\0';
 	if (mt_op_edit(&a->site, d->item.id, &p, on_patched, q, &err) == NULL) {
@@ -505,8 +502,7 @@ detail_leave(struct app *a)
 	clear_pending(&a->detail);
 	a->detail.gen++;
 	a->detail.after = AFTER_STAY;
-	ui_view_open(a, a->view_back == VIEW_DETAIL ? VIEW_MAIN : a->view_back);
-	a->view_back = VIEW_MAIN;
+	ui_view_close(a);
 }
 
 /* What was asked for once the edits are saved or discarded. */
@@ -559,13 +555,7 @@ detail_back(struct app *a)
 	detail_away(a, AFTER_BACK);
 }
 
-void
-detail_set_stepper(struct app *a, bool (*step)(struct app *a, int dir))
-{
-	a->detail.step = step;
-}
-
-void
+static void
 detail_on_event(struct app *a, const struct ui_event *ev)
 {
 	struct detail *d = &a->detail;
@@ -599,7 +589,7 @@ focal_numbers(struct app *a, const char *text, void *arg)
 	a->detail.ey = y;
 }
 
-static int
+static enum ui_key
 focal_key(struct app *a, int is_key, wint_t ch)
 {
 	struct detail *d = &a->detail;
@@ -671,7 +661,7 @@ delete_this(struct app *a)
 	remote_confirm_delete(a, ids, names, 1, true);
 }
 
-int
+enum ui_key
 detail_view_key(struct app *a, int is_key, wint_t ch)
 {
 	struct detail *d = &a->detail;
@@ -706,9 +696,10 @@ detail_view_key(struct app *a, int is_key, wint_t ch)
 			return UI_HANDLED;
 		}
 		preview_want_item(a, &d->item);
-		preview_view_open(a, d->focal_pending ? d->fx : d->item.focal_x >= 0 ? d->item.focal_x : 50,
-		                  d->focal_pending ? d->fy : d->item.focal_y >= 0 ? d->item.focal_y : 50);
-		a->pv.crops = ch == 'c';
+		ui_view_open(a, VIEW_PREVIEW, &(struct ui_open_preview){
+			.fx = d->focal_pending ? d->fx : d->item.focal_x >= 0 ? d->item.focal_x : 50,
+			.fy = d->focal_pending ? d->fy : d->item.focal_y >= 0 ? d->item.focal_y : 50,
+			.crops = ch == 'c' });
 		return UI_HANDLED;
 	case 'u':
 		clear_pending(d);
@@ -721,3 +712,15 @@ detail_view_key(struct app *a, int is_key, wint_t ch)
 	default: return UI_UNHANDLED;
 	}
 }
+
+static const char *
+detail_help(struct app *a)
+{
+	return a->detail.focal_open ? "Focal point editor" : "Item details";
+}
+
+const struct ui_view detail_view = {
+	.name = "detail", .open = detail_view_open, .draw = detail_view_draw,
+	.key = detail_view_key, .event = detail_on_event, .close = detail_free,
+	.help = detail_help,
+};

@@ -489,35 +489,3 @@ ui_dialog_key(struct app *a, int is_key, wint_t ch)
 	ui_dirty_now(a);
 	return UI_HANDLED;
 }
-
-/* ---- request contexts ---- */
-
-struct ui_req *
-ui_req_new(struct app *a, uint64_t gen, int kind, const char *s)
-{
-	struct ui_req *r = xcalloc(1, sizeof *r);
-	r->app = a;
-	r->gen = gen;
-	r->kind = kind;
-	r->s = s ? xstrdup(s) : NULL;
-	r->next = a->reqs;
-	if (a->reqs)
-		a->reqs->prev = r;
-	a->reqs = r;
-	return r;
-}
-
-bool
-ui_req_done(struct ui_req *r)
-{
-	struct app *a = r->app;
-	if (r->prev)
-		r->prev->next = r->next;
-	else
-		a->reqs = r->next;
-	if (r->next)
-		r->next->prev = r->prev;
-	free(r->s);
-	free(r);
-	return !a->closing;
-}

@@ -2,8 +2,9 @@
  *
  * The view that makes a change (an edit saved, an item deleted or moved, an
  * upload finished) posts it here; each view keeps its own state up to date
- * in its handler. The order matters only in one way: the scan (usage and
- * audit) takes the event before the views that draw from it. */
+ * in its handler, reached through the table of views, so this file names
+ * none. The order matters only in one way: the scan (usage and audit) comes
+ * first in the table and takes the event before the views that draw from it. */
 #include "config.h"
 
 #include <stdio.h>
@@ -11,22 +12,14 @@
 
 #include "ui.h"
 
-typedef void (*event_fn)(struct app *a, const struct ui_event *ev);
-
-static const event_fn handlers[] = {
-	scan_on_event,
-	remote_on_event,
-	detail_on_event,
-	audit_on_event,
-};
-
 void
 ui_post(struct app *a, const struct ui_event *ev)
 {
 	if (a->closing)
 		return;
-	for (size_t i = 0; i < sizeof handlers / sizeof handlers[0]; i++)
-		handlers[i](a, ev);
+	for (int i = 0; i < VIEW_COUNT; i++)
+		if (a->views[i]->event)
+			a->views[i]->event(a, ev);
 	ui_dirty(a);
 }
 

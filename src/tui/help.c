@@ -102,40 +102,19 @@ static const struct help_line help[] = {
 
 #define NHELP (sizeof help / sizeof help[0])
 
-/* The part of the list for where the user is: the help opens there, and the
- * general keys are one PgUp away. */
-static const char *
-help_section_here(const struct app *a)
+/* The part of the list for where the user is (the view below the help
+ * says which): the help opens there, and the general keys are one PgUp
+ * away. */
+static void
+help_view_open(struct app *a, const void *arg)
 {
-	switch (a->view) {
-	case VIEW_DETAIL:
-		return a->detail.focal_open ? "Focal point editor" : "Item details";
-	case VIEW_USAGE:
-		return "Usage";
-	case VIEW_AUDIT:
-		return "Audit";
-	case VIEW_PREVIEW:
-		return "Preview";
-	case VIEW_MESSAGES:
-		return "Messages";
-	default:
-		if (a->focus == PANE_LOCAL)
-			return "Local pane";
-		if (a->focus == PANE_UPLOADS)
-			return "Upload panel";
-		return "Remote pane";
-	}
-}
-
-void
-help_view_open(struct app *a)
-{
-	const char *here = help_section_here(a);
+	(void)arg;
+	const struct ui_view *below = a->views[ui_view_below(a)];
+	const char *here = below->help ? below->help(a) : NULL;
 	a->help_top = 0;
-	for (size_t i = 0; i < NHELP; i++)
+	for (size_t i = 0; here && i < NHELP; i++)
 		if (help[i].keys == NULL && strcmp(help[i].what, here) == 0)
 			a->help_top = (int)i;
-	ui_view_open(a, VIEW_HELP);
 }
 
 void
@@ -173,7 +152,7 @@ help_view_draw(struct app *a)
 	}
 }
 
-int
+enum ui_key
 help_view_key(struct app *a, int is_key, wint_t ch)
 {
 	if ((is_key && ch == KEY_DOWN) || (!is_key && ch == 'j'))
@@ -189,10 +168,14 @@ help_view_key(struct app *a, int is_key, wint_t ch)
 	else if ((is_key && ch == KEY_END) || (!is_key && ch == 'G'))
 		a->help_top = (int)NHELP;   /* the drawing keeps the last page full */
 	else if (!is_key && (ch == 'q' || ch == 27 || ch == '?' || ch == 'h'))
-		ui_view_open(a, a->view_back == VIEW_HELP ? VIEW_MAIN : a->view_back);
+		return UI_CLOSE;
 	else if (is_key && ch == KEY_LEFT)
-		ui_view_open(a, a->view_back == VIEW_HELP ? VIEW_MAIN : a->view_back);
+		return UI_CLOSE;
 	else
 		return UI_UNHANDLED;
 	return UI_HANDLED;
 }
+
+const struct ui_view help_view = {
+	.name = "help", .open = help_view_open, .draw = help_view_draw, .key = help_view_key,
+};

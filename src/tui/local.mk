@@ -4,6 +4,7 @@ noinst_LIBRARIES += src/tui/libmttui.a
 src_tui_libmttui_a_CPPFLAGS = $(TUI_CPPFLAGS)
 src_tui_libmttui_a_CFLAGS = $(AM_CFLAGS) $(NCURSESW_CFLAGS)
 src_tui_libmttui_a_SOURCES = \
+	src/tui/app.c \
 	src/tui/auditview.c \
 	src/tui/detail.c \
 	src/tui/dialog.c \
@@ -11,6 +12,7 @@ src_tui_libmttui_a_SOURCES = \
 	src/tui/events.c \
 	src/tui/help.c \
 	src/tui/localpane.c \
+	src/tui/mainview.c \
 	src/tui/msglog.c \
 	src/tui/preview.c \
 	src/tui/remote.c \
@@ -23,4 +25,5 @@ src_tui_libmttui_a_SOURCES = \
 	src/tui/tui.c src/tui/tui.h \
 	src/tui/ui.h \
 	src/tui/uploads.c \
-	src/tui/usageview.c
+	src/tui/usageview.c \
+	src/tui/views.c

@@ -363,7 +363,8 @@ upload_marked(struct app *a)
 		n = k;
 	}
 	const char *folder = a->remote.mode == REMOTE_LIBRARY ? remote_folder(a) : NULL;
-	uploads_add(a, paths, known, n, folder);
+	struct ui_upload_request up = { paths, known, n, folder };
+	ui_post(a, &(struct ui_event){ UI_EV_UPLOAD, .upload = &up });
 	free(known);
 	mt_strv_free(paths, n);
 	for (size_t i = 0; i < l->dir.n; i++)
@@ -445,7 +446,7 @@ open_home(struct app *a)
 	free(p);
 }
 
-int
+enum ui_key
 local_key(struct app *a, int is_key, wint_t ch)
 {
 	struct localpane *l = &a->local;
@@ -488,7 +489,7 @@ local_key(struct app *a, int is_key, wint_t ch)
 		if (l->dir.n && !l->dir.v[l->cur].is_dir && !l->dir.v[l->cur].is_special) {
 			char *p = mt_localdir_entry_path(&l->dir, l->cur);
 			preview_want_file(a, p);
-			preview_view_open(a, 50, 50);
+			ui_view_open(a, VIEW_PREVIEW, &(struct ui_open_preview){ 50, 50, false });
 			free(p);
 		}
 		return UI_HANDLED;

@@ -27,7 +27,6 @@ struct logged {
 static struct logged log_v[LOG_KEEP];
 static size_t log_n, log_next;   /* entries kept; where the next one goes */
 static int log_top;              /* first line shown in the view */
-static enum view_id ret_view, ret_back;   /* where closing the view goes */
 
 static void
 log_add(enum ui_role role, const char *text)
@@ -83,17 +82,12 @@ ui_messages_free(void)
 	log_n = log_next = 0;
 }
 
-void
-msglog_view_open(struct app *a)
+static void
+msglog_view_open(struct app *a, const void *arg)
 {
+	(void)a;
+	(void)arg;
 	log_top = 0;
-	if (a->view == VIEW_MESSAGES)
-		return;
-	/* the view below keeps its own way back */
-	ret_view = a->view;
-	ret_back = a->view_back;
-	a->view = VIEW_MESSAGES;
-	ui_dirty_now(a);
 }
 
 /* Draws (or, with draw false, only counts) the lines of every message in
@@ -160,7 +154,7 @@ msglog_view_draw(struct app *a)
 	layout(2, h, a->cols, log_top, true);
 }
 
-int
+enum ui_key
 msglog_view_key(struct app *a, int is_key, wint_t ch)
 {
 	int page = a->rows > 6 ? a->rows - 4 : 1;
@@ -185,8 +179,17 @@ msglog_view_key(struct app *a, int is_key, wint_t ch)
 		default: return UI_UNHANDLED;
 		}
 	}
-	a->view = ret_view;
-	a->view_back = ret_back;
-	ui_dirty_now(a);
-	return UI_HANDLED;
+	return UI_CLOSE;
 }
+
+static const char *
+msglog_help(struct app *a)
+{
+	(void)a;
+	return "Messages";
+}
+
+const struct ui_view msglog_view = {
+	.name = "messages", .open = msglog_view_open, .draw = msglog_view_draw,
+	.key = msglog_view_key, .help = msglog_help,
+};

@@ -111,8 +111,7 @@ on_picture(struct mt_image *img, bool from_cache, const struct mt_error *err, vo
 {
 	struct ui_req *q = arg;
 	struct app *a = q->app;
-	uint64_t gen = q->gen;
-	if (!ui_req_done(q) || gen != a->pv.gen) {
+	if (!ui_req_done(q)) {
 		if (img) {
 			mt_image_free(img);
 			free(img);
@@ -187,7 +186,7 @@ preview_want_item(struct app *a, const struct mt_media *m)
 		         _("image previews are not available: mediatui was built without them"));
 		return;
 	}
-	struct ui_req *q = ui_req_new(a, a->pv.gen, 0, m->id);
+	struct ui_req *q = ui_req_new(a, &a->pv.gen, 0, m->id);
 	started(a, mt_preview_remote(a->pv.svc, m, DECODE_MAX, DECODE_MAX, on_picture, q, &err), q,
 	        &err);
 }
@@ -209,7 +208,7 @@ preview_want_file(struct app *a, const char *path)
 		         _("image previews are not available: mediatui was built without them"));
 		return;
 	}
-	struct ui_req *q = ui_req_new(a, a->pv.gen, 0, path);
+	struct ui_req *q = ui_req_new(a, &a->pv.gen, 0, path);
 	started(a, mt_preview_local(a->pv.svc, path, DECODE_MAX, DECODE_MAX, on_picture, q, &err), q,
 	        &err);
 }
@@ -670,15 +669,14 @@ preview_draw_crops(struct app *a, int y, int x, int h, int w, double fx, double 
 
 /* ---- the full-screen preview view ---- */
 
-void
-preview_view_open(struct app *a, double fx, double fy)
+/* The open of the table: what struct ui_open_preview brings. */
+static void
+preview_view_open(struct app *a, const void *arg)
 {
-	a->pv.back = a->view;
-	a->pv.saved_view_back = a->view_back;
-	a->pv.fx = fx;
-	a->pv.fy = fy;
-	a->pv.crops = false;
-	ui_view_open(a, VIEW_PREVIEW);
+	const struct ui_open_preview *o = arg;
+	a->pv.fx = o->fx;
+	a->pv.fy = o->fy;
+	a->pv.crops = o->crops;
 }
 
 void
@@ -707,7 +705,7 @@ preview_view_draw(struct app *a)
 	ui_set(stdscr, R_NORMAL);
 }
 
-int
+enum ui_key
 preview_view_key(struct app *a, int is_key, wint_t ch)
 {
 	if (is_key && (ch == KEY_LEFT || ch == KEY_BACKSPACE))
@@ -720,11 +718,20 @@ preview_view_key(struct app *a, int is_key, wint_t ch)
 		return UI_HANDLED;
 	case 'q': case 27: case 'h': case 127: case 8:
 		/* back where we came from, as if the preview had never been open */
-		a->view = a->pv.back == VIEW_PREVIEW ? VIEW_MAIN : (enum view_id)a->pv.back;
-		a->view_back = (enum view_id)a->pv.saved_view_back;
-		ui_dirty_now(a);
-		return UI_HANDLED;
+		return UI_CLOSE;
 	default:
 		return UI_UNHANDLED;
 	}
 }
+
+static const char *
+preview_help(struct app *a)
+{
+	(void)a;
+	return "Preview";
+}
+
+const struct ui_view preview_view = {
+	.name = "preview", .open = preview_view_open, .draw = preview_view_draw,
+	.key = preview_view_key, .help = preview_help,
+};

@@ -419,6 +419,12 @@ remote_on_event(struct app *a, const struct ui_event *ev)
 		r->search = NULL;
 		change_folder(a, ev->id, NULL);
 		break;
+	case UI_EV_UPLOADS_DONE:
+		if (r->mode == REMOTE_LIBRARY)
+			remote_reload(a, false);
+		else
+			remote_history_reload(a);
+		break;
 	case UI_EV_SHOW_TYPE:
 		if (r->mode != REMOTE_LIBRARY)
 			break;
@@ -466,8 +472,7 @@ remote_step(struct app *a, int dir)
 void
 remote_open_item(struct app *a, const struct mt_media *m)
 {
-	detail_open(a, m);
-	detail_set_stepper(a, remote_step);
+	ui_view_open(a, VIEW_DETAIL, &(struct ui_open_item){ m, remote_step });
 }
 
 /* -- search -- */
@@ -589,7 +594,7 @@ toggle_mark(struct remote *r, size_t idx)
 		r->nmarked--;
 }
 
-int
+enum ui_key
 remote_key(struct app *a, int is_key, wint_t ch)
 {
 	struct remote *r = &a->remote;
@@ -641,7 +646,8 @@ remote_key(struct app *a, int is_key, wint_t ch)
 			return UI_HANDLED;
 		}
 		preview_want_item(a, m);
-		preview_view_open(a, m->focal_x >= 0 ? m->focal_x : 50, m->focal_y >= 0 ? m->focal_y : 50);
+		ui_view_open(a, VIEW_PREVIEW, &(struct ui_open_preview){
+			m->focal_x >= 0 ? m->focal_x : 50, m->focal_y >= 0 ? m->focal_y : 50, false });
 		return UI_HANDLED;
 	}
 	case 'h': case 127: case 8: case 27:

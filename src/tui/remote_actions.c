@@ -140,7 +140,7 @@ batch_go(struct batch *b)
 		batch_free(b);
 		return;
 	}
-	b->req = ui_req_new(a, 0, RQ_BATCH, NULL);
+	b->req = ui_req_new(a, NULL, RQ_BATCH, NULL);
 }
 
 static char *remote_backup_dir(struct app *a);
@@ -341,7 +341,7 @@ folder_create_named(struct app *a, const char *text, void *arg)
 		path = xasprintf("%s/%s", remote_folder(a), text);
 	struct mt_error err;
 	mt_error_clear(&err);
-	struct ui_req *q = ui_req_new(a, 0, RQ_FOLDER_CREATE, path);
+	struct ui_req *q = ui_req_new(a, NULL, RQ_FOLDER_CREATE, path);
 	if (mt_op_folder_create(&a->site, path, on_folder_done, q, &err) == NULL) {
 		ui_req_done(q);
 		ui_error(a, _("creating the folder"), &err);
@@ -358,7 +358,7 @@ folder_delete_answer(struct app *a, int choice, void *arg)
 	if (choice == 'y') {
 		struct mt_error err;
 		mt_error_clear(&err);
-		struct ui_req *q = ui_req_new(a, 0, RQ_FOLDER_DELETE, path);
+		struct ui_req *q = ui_req_new(a, NULL, RQ_FOLDER_DELETE, path);
 		if (mt_op_folder_delete(&a->site, path, on_folder_done, q, &err) == NULL) {
 			ui_req_done(q);
 			ui_error(a, _("deleting the folder"), &err);

@@ -81,7 +81,7 @@ remote_folders_reload(struct app *a)
 		return;
 	struct mt_error err;
 	mt_error_clear(&err);
-	struct ui_req *q = ui_req_new(a, a->remote.gen, RQ_FOLDERS, NULL);
+	struct ui_req *q = ui_req_new(a, NULL, RQ_FOLDERS, NULL);
 	if (mt_op_folders(&a->site, on_folders, q, &err) == NULL) {
 		ui_req_done(q);
 		ui_error(a, _("listing folders"), &err);

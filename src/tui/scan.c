@@ -120,7 +120,7 @@ recount(struct app *a)
 	mt_audit_finish(&s->audit, folders, nf);
 }
 
-void
+static void
 scan_on_event(struct app *a, const struct ui_event *ev)
 {
 	struct scan *s = &a->scan;
@@ -254,3 +254,9 @@ scan_draw_header(struct app *a, int y, const char *title)
 	}
 	return y;
 }
+
+/* The scan has no screen: it stands in the table of views to take events
+ * first, and to be freed at the end. */
+const struct ui_view scan_view = {
+	.name = "scan", .event = scan_on_event, .close = scan_free,
+};

@@ -31,59 +31,6 @@
 
 #define FRAME_MS 100        /* at most ten frames a second for non-input changes */
 
-static void main_draw(struct app *a);
-static int main_key(struct app *a, int is_key, wint_t ch);
-
-const struct view ui_views[VIEW_COUNT] = {
-	[VIEW_MAIN] = { .name = "main", .draw = main_draw, .key = main_key },
-	[VIEW_DETAIL] = { .name = "detail", .draw = detail_view_draw, .key = detail_view_key },
-	[VIEW_USAGE] = { .name = "usage", .draw = usage_view_draw, .key = usage_view_key },
-	[VIEW_AUDIT] = { .name = "audit", .draw = audit_view_draw, .key = audit_view_key },
-	[VIEW_HELP] = { .name = "help", .draw = help_view_draw, .key = help_view_key },
-	[VIEW_PREVIEW] = { .name = "preview", .draw = preview_view_draw, .key = preview_view_key },
-	[VIEW_MESSAGES] = { .name = "messages", .draw = msglog_view_draw, .key = msglog_view_key },
-};
-
-/* ---- small services for the views ---- */
-
-void
-ui_dirty(struct app *a)
-{
-	a->dirty = true;
-}
-
-void
-ui_dirty_now(struct app *a)
-{
-	a->dirty = true;
-	a->urgent = true;
-}
-
-void
-ui_trace(struct app *a, const char *fmt, ...)
-{
-	if (a->trace == NULL)
-		return;
-	va_list ap;
-	va_start(ap, fmt);
-	fprintf(a->trace, "%llu ", (unsigned long long)(mt_now_ms() - a->start_ms));
-	vfprintf(a->trace, fmt, ap);
-	fputc('\n', a->trace);
-	fflush(a->trace);
-	va_end(ap);
-}
-
-void
-ui_view_open(struct app *a, enum view_id v)
-{
-	if (v != a->view && v != VIEW_HELP)
-		a->view_back = a->view;
-	if (v == VIEW_HELP && a->view != VIEW_HELP)
-		a->view_back = a->view;
-	a->view = v;
-	ui_dirty_now(a);
-}
-
 static void
 quit_answer(struct app *a, int choice, void *arg)
 {
@@ -92,8 +39,9 @@ quit_answer(struct app *a, int choice, void *arg)
 		a->quit = true;
 }
 
-void
-ui_request_quit(struct app *a)
+/* Asks before quitting when uploads run. */
+static void
+request_quit(struct app *a)
 {
 	if (uploads_paused(a)) {
 		ui_confirm(a, _("Quit"),
@@ -342,38 +290,6 @@ term_stop(struct app *a)
 /* ---- drawing ---- */
 
 static void
-main_draw(struct app *a)
-{
-	int top = 1, bottom = a->rows - 1;   /* body rows [top, bottom) */
-	int avail = bottom - top;
-	int uh = uploads_height(a, avail);
-	int ph = avail - uh;
-	bool wide = a->cols >= 100;
-	if (ph >= 3) {
-		if (wide) {
-			int lw = a->cols / 2;
-			remote_draw(a, top, 0, ph, lw, a->focus == PANE_REMOTE);
-			ui_set(stdscr, R_DIM);
-			for (int i = 0; i < ph; i++)
-				mvwaddstr(stdscr, top + i, lw, G.vline);
-			ui_set(stdscr, R_NORMAL);
-			local_draw(a, top, lw + 1, ph, a->cols - lw - 1, a->focus == PANE_LOCAL);
-		} else {
-			static enum pane last = PANE_REMOTE;
-			if (a->focus != PANE_UPLOADS)
-				last = a->focus;
-			if (last == PANE_LOCAL)
-				local_draw(a, top, 0, ph, a->cols, a->focus == PANE_LOCAL);
-			else
-				remote_draw(a, top, 0, ph, a->cols, a->focus == PANE_REMOTE);
-		}
-	}
-	if (uh > 0)
-		uploads_draw(a, top + (ph >= 3 ? ph : 0), 0, ph >= 3 ? uh : avail, a->cols,
-		             a->focus == PANE_UPLOADS);
-}
-
-static void
 draw_all(struct app *a)
 {
 	werase(stdscr);
@@ -382,7 +298,7 @@ draw_all(struct app *a)
 		ui_put_text(stdscr, 0, 0, _("terminal too small"), a->cols, false);
 	} else {
 		ui_draw_header(a);
-		ui_views[a->view].draw(a);
+		a->views[a->view]->draw(a);
 		ui_draw_status(a);
 		ui_dialog_draw(a);
 	}
@@ -411,66 +327,6 @@ maybe_draw(struct app *a)
 
 /* ---- keys ---- */
 
-static int
-main_key(struct app *a, int is_key, wint_t ch)
-{
-	if (!is_key) {
-		switch (ch) {
-		case '\t': {
-			int n = a->up.shown && a->up.q ? 3 : 2;
-			a->focus = (enum pane)(((int)a->focus + 1) % n);
-			return UI_HANDLED;
-		}
-		case 'U':
-			a->up.shown = !a->up.shown;
-			if (!a->up.shown && a->focus == PANE_UPLOADS)
-				a->focus = PANE_REMOTE;
-			if (a->up.shown && a->up.q)
-				a->focus = PANE_UPLOADS;
-			return UI_HANDLED;
-		case 'v':
-			if (!a->can_browse) {
-				ui_message(a, R_WARN, _("the %s API cannot list the library"),
-				           mt_site_api(&a->site));
-				return UI_HANDLED;
-			}
-			if (!a->scan.running && !a->scan.done)
-				scan_start(a);
-			ui_view_open(a, VIEW_USAGE);
-			return UI_HANDLED;
-		case 'A':
-			if (!a->can_browse) {
-				ui_message(a, R_WARN, _("the %s API cannot list the library"),
-				           mt_site_api(&a->site));
-				return UI_HANDLED;
-			}
-			if (!a->scan.running && !a->scan.done)
-				scan_start(a);
-			ui_view_open(a, VIEW_AUDIT);
-			return UI_HANDLED;
-		case 'q':
-		case 'Q':
-			/* like Esc: out of a search, up a folder, and only then quit */
-			if (a->focus == PANE_REMOTE && remote_go_back(a))
-				return UI_HANDLED;
-			ui_request_quit(a);
-			return UI_HANDLED;
-		default:
-			break;
-		}
-	} else if (ch == KEY_BTAB) {
-		int n = a->up.shown && a->up.q ? 3 : 2;
-		a->focus = (enum pane)(((int)a->focus + n - 1) % n);
-		return UI_HANDLED;
-	}
-	switch (a->focus) {
-	case PANE_REMOTE: return remote_key(a, is_key, ch);
-	case PANE_LOCAL: return local_key(a, is_key, ch);
-	case PANE_UPLOADS: return uploads_key(a, is_key, ch);
-	}
-	return UI_UNHANDLED;
-}
-
 static void
 dispatch_key(struct app *a, int is_key, wint_t ch)
 {
@@ -495,14 +351,18 @@ dispatch_key(struct app *a, int is_key, wint_t ch)
 		return;
 	}
 	if (!is_key && ch == '?' && a->view != VIEW_HELP) {
-		help_view_open(a);
+		ui_view_open(a, VIEW_HELP, NULL);
 		return;
 	}
 	if (!is_key && ch == 'M' && a->view != VIEW_MESSAGES) {
-		msglog_view_open(a);
+		ui_view_open(a, VIEW_MESSAGES, NULL);
 		return;
 	}
-	ui_views[a->view].key(a, is_key, ch);
+	switch (a->views[a->view]->key(a, is_key, ch)) {
+	case UI_CLOSE: ui_view_close(a); break;
+	case UI_QUIT: request_quit(a); break;
+	case UI_HANDLED: case UI_UNHANDLED: break;
+	}
 }
 
 static void
@@ -547,7 +407,7 @@ on_signal(int signo, void *arg)
 		ui_dirty_now(a);
 		break;
 	case SIGINT:
-		ui_request_quit(a);
+		request_quit(a);
 		ui_dirty_now(a);
 		break;
 	case SIGHUP:
@@ -591,20 +451,14 @@ app_free(struct app *a)
 		if (mt_loop_run_once(a->loop, 20) < 0)
 			break;
 	ui_dialog_close(a);
-	uploads_free(a);
-	scan_free(a);
-	detail_free(a);
-	remote_free(a);
-	local_free(a);
+	if (a->views)
+		for (int i = VIEW_COUNT - 1; i >= 0; i--)
+			if (a->views[i]->close)
+				a->views[i]->close(a);
 	if (a->site_open)
 		mt_site_close(&a->site);
 	preview_free(a);
-	while (a->reqs) {
-		struct ui_req *r = a->reqs;
-		a->reqs = r->next;
-		free(r->s);
-		free(r);
-	}
+	ui_reqs_free(a);
 	mt_loop_free(a->loop);
 	mt_config_free(&a->config);
 	ui_messages_free();
@@ -641,9 +495,10 @@ mt_tui_main(const struct mt_cmdline *cl)
 	term_size(a);
 
 	preview_init(a);
-	local_init(a);
-	remote_init(a);
-	uploads_offer_resume(a);
+	ui_views_use(a, ui_view_table);
+	for (int i = 0; i < VIEW_COUNT; i++)
+		if (a->views[i]->init)
+			a->views[i]->init(a);
 	draw_all(a);
 	ui_trace(a, "first frame");
 	test_fatal = getenv("MEDIATUI_TEST_FATAL");

@@ -23,6 +23,7 @@ struct typefix {
 	size_t n;
 	size_t nwrong;
 	char *folder;
+	ui_upload_fn add;    /* sends the batch (the upload panel's) */
 };
 
 /* "photo.jpg" holding image/png -> "photo.png"; NULL when no better name. */
@@ -56,16 +57,16 @@ typefix_answer(struct app *a, int choice, void *arg)
 {
 	struct typefix *t = arg;
 	if (choice == 'r') {
-		uploads_add_as(a, t->paths, (const char *const *)t->fixed, t->n, t->folder);
+		t->add(a, t->paths, (const char *const *)t->fixed, t->n, t->folder);
 	} else if (choice == 'a') {
-		uploads_add_as(a, t->paths, NULL, t->n, t->folder);
+		t->add(a, t->paths, NULL, t->n, t->folder);
 	} else if (choice == 's' && t->n > t->nwrong) {
 		char **keep = xcalloc(t->n, sizeof *keep);
 		size_t k = 0;
 		for (size_t i = 0; i < t->n; i++)
 			if (t->fixed[i] == NULL)
 				keep[k++] = t->paths[i];
-		uploads_add_as(a, keep, NULL, k, t->folder);
+		t->add(a, keep, NULL, k, t->folder);
 		free(keep);
 	} else {
 		ui_message(a, R_WARN, _("upload cancelled; nothing was sent"));
@@ -124,7 +125,7 @@ typefix_body(const struct typefix *t, const char *const *mimes)
 
 bool
 typefix_offer(struct app *a, char **paths, const char *const *known, size_t n,
-              const char *folder)
+              const char *folder, ui_upload_fn add)
 {
 	struct typefix *t = xcalloc(1, sizeof *t);
 	t->paths = xcalloc(n ? n : 1, sizeof *t->paths);
@@ -156,6 +157,7 @@ typefix_offer(struct app *a, char **paths, const char *const *known, size_t n,
 		return false;
 	}
 	t->folder = folder ? xstrdup(folder) : NULL;
+	t->add = add;
 	char *body = typefix_body(t, (const char *const *)mimes);
 	mt_strv_free(mimes, n);
 	ui_confirm(a, _("Type and name disagree"), body, "ras", typefix_answer, t);

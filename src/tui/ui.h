@@ -34,11 +34,12 @@
 #include "pixels_worker.h"
 #include "preview.h"
 
-/* ---- flags returned by key handlers ---- */
-enum {
-	UI_UNHANDLED = 0,
-	UI_HANDLED = 1 << 0,
-	UI_REDRAW = 1 << 1,
+/* ---- what a key handler did; the dispatcher (tui.c) acts on it ---- */
+enum ui_key {
+	UI_UNHANDLED = 0,   /* not a key of this view */
+	UI_HANDLED,         /* done; the screen is drawn again */
+	UI_CLOSE,           /* leave this view for the one it was opened from */
+	UI_QUIT,            /* quit (asks first while uploads run) */
 };
 
 /* ---- colour roles (draw.c) ---- */
@@ -131,17 +132,21 @@ void ui_dialog_draw(struct app *a);
 int ui_dialog_key(struct app *a, int is_key, wint_t ch);
 void ui_dialog_close(struct app *a);
 
-/* ---- request contexts: an answer for a view that moved on is dropped ---- */
+/* ---- requests in flight (app.c): an answer for a view that moved on is
+ * dropped here, in one place ---- */
 struct ui_req {
 	struct app *app;
-	uint64_t gen;          /* the generation the request was made for */
+	const uint64_t *genp;  /* the view's generation counter (NULL: none) */
+	uint64_t gen;          /* its value when the request was made */
 	int kind;
 	char *s;               /* e.g. the id or folder concerned */
 	void *p;
 	struct ui_req *next, *prev;
 };
-struct ui_req *ui_req_new(struct app *a, uint64_t gen, int kind, const char *s);
-/* Unlinks and frees; returns false when the app is shutting down. */
+/* A request made while *gen (gen may be NULL) holds its present value. */
+struct ui_req *ui_req_new(struct app *a, const uint64_t *gen, int kind, const char *s);
+/* Unlinks and frees; returns false when the answer is to be dropped: the
+ * app is closing, or the view's generation moved on since the request. */
 bool ui_req_done(struct ui_req *r);
 
 /* ---- events: a change others may care about, posted once, taken by every
@@ -155,20 +160,29 @@ enum ui_event_kind {
 	UI_EV_USAGE_CHANGED,  /* usage and audit changed after an edit, delete or upload */
 	UI_EV_SHOW_FOLDER,    /* .id: show this folder in the remote pane */
 	UI_EV_SHOW_TYPE,      /* .id: show this type family ("image") in the remote pane */
+	UI_EV_UPLOAD,         /* .upload: files to send (the upload panel takes them) */
+	UI_EV_UPLOADS_DONE,   /* the upload queue ran out: listings may have grown */
+	UI_EV_FOLDERS_CHANGED,/* a folder was created or deleted */
+	UI_EV_BATCH_DONE,     /* a delete or move of a selection ended; .id "ok" when nothing failed */
+};
+/* Files to upload: paths[i] with the type already detected in known[i]
+ * (known or known[i] NULL: not yet), into folder (NULL: the profile's). */
+struct ui_upload_request {
+	char **paths;
+	const char *const *known;
+	size_t n;
+	const char *folder;
 };
 struct ui_event {
 	enum ui_event_kind kind;
 	const struct mt_media *item;
 	const char *id;
+	const struct ui_upload_request *upload;
 };
+/* Tells every view (table order) and asks for a frame. */
 void ui_post(struct app *a, const struct ui_event *ev);
 /* Posts UI_EV_ITEM_ADDED for a finished upload (a no-op for other states). */
 void ui_post_upload_done(struct app *a, const struct mt_upload_job *job);
-/* the handlers, one per view module */
-void remote_on_event(struct app *a, const struct ui_event *ev);
-void detail_on_event(struct app *a, const struct ui_event *ev);
-void scan_on_event(struct app *a, const struct ui_event *ev);
-void audit_on_event(struct app *a, const struct ui_event *ev);
 
 /* ---- the panes and views ---- */
 enum pane { PANE_REMOTE, PANE_LOCAL, PANE_UPLOADS };
@@ -315,8 +329,6 @@ struct ui_preview {
 	int next_pair, last_pair;
 	bool crops;                  /* the preview view shows the crops */
 	double fx, fy;               /* the focal point its crops use */
-	int back;                    /* the view q returns to */
-	int saved_view_back;         /* and where that view's own q goes */
 	/* pixels instead of cells (sixel or kitty), when allowed and announced */
 	enum mt_pixels pixels;       /* MT_PIXELS_OFF: cells */
 	struct mt_term_caps caps;    /* what the terminal answered at start */
@@ -329,14 +341,53 @@ struct ui_preview {
 	struct mt_pixels_worker *pixw;   /* encodes off the loop thread */
 };
 
-enum view_id { VIEW_MAIN, VIEW_DETAIL, VIEW_USAGE, VIEW_AUDIT, VIEW_HELP, VIEW_PREVIEW,
-               VIEW_MESSAGES, VIEW_COUNT };
+/* The views, by number. The scan has no screen of its own; it stands in the
+ * table for its event handler (it takes events first: usage and audit
+ * draw from it). */
+enum view_id { VIEW_SCAN, VIEW_MAIN, VIEW_DETAIL, VIEW_USAGE, VIEW_AUDIT, VIEW_HELP,
+               VIEW_PREVIEW, VIEW_MESSAGES, VIEW_COUNT };
 
-struct view {
+/* One view: what the loop and the other views may ask of it. Every member
+ * may be NULL. Views reach each other only through this table (by number,
+ * ui_view_open) and events (ui_post), never by name. */
+struct ui_view {
 	const char *name;
-	void (*draw)(struct app *a);
-	int (*key)(struct app *a, int is_key, wint_t ch);
+	void (*init)(struct app *a);                     /* at start */
+	void (*open)(struct app *a, const void *arg);    /* shown; arg as the opener gives it */
+	void (*draw)(struct app *a);                     /* the screen below the header */
+	enum ui_key (*key)(struct app *a, int is_key, wint_t ch);
+	void (*event)(struct app *a, const struct ui_event *ev);
+	void (*close)(struct app *a);                    /* at the end: frees its state */
+	/* the heading of the key list (help.c) for where the user is in it */
+	const char *(*help)(struct app *a);
 };
+/* Each view's entry, for views.c alone. */
+extern const struct ui_view scan_view, main_view, detail_view, usage_view, audit_view,
+	help_view, preview_view, msglog_view;
+/* The table (views.c), indexed by enum view_id. */
+extern const struct ui_view *const ui_view_table[VIEW_COUNT];
+
+/* What an opener hands to VIEW_DETAIL: the item (copied), and how n/N reach
+ * the next/previous item of the opener's list (dir +1/-1; false at its end;
+ * NULL: no list). */
+struct ui_open_item {
+	const struct mt_media *item;
+	bool (*step)(struct app *a, int dir);
+};
+/* What an opener hands to VIEW_PREVIEW (the picture is wanted already):
+ * the focal point its crops use. */
+struct ui_open_preview {
+	double fx, fy;
+	bool crops;         /* the crops first */
+};
+/* What an opener may hand to VIEW_AUDIT: the folder to limit it to (NULL:
+ * the whole library). A NULL arg keeps the limit it had. VIEW_HELP takes
+ * nothing: it starts at the keys of the view below it. */
+struct ui_open_audit {
+	const char *folder;
+};
+
+enum { UI_VIEW_DEPTH = 8 };
 
 struct dialog;
 
@@ -362,8 +413,10 @@ struct app {
 	int exit_status;
 
 	/* views */
-	enum view_id view;
-	enum view_id view_back;     /* where q from detail goes */
+	const struct ui_view *const *views;
+	enum view_id view;          /* the one shown */
+	enum view_id below[UI_VIEW_DEPTH];   /* where q goes back to, the last on top */
+	int depth;
 	enum pane focus;
 	struct remote remote;
 	struct localpane local;
@@ -388,28 +441,34 @@ struct app {
 	FILE *trace;
 };
 
-extern const struct view ui_views[VIEW_COUNT];
-
 /* ---- msglog.c: the status message, the last hundred kept whole (M) ---- */
 void ui_message(struct app *a, enum ui_role role, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 void ui_error(struct app *a, const char *what, const struct mt_error *err);
 void ui_messages_free(void);
-void msglog_view_open(struct app *a);
 void msglog_view_draw(struct app *a);
-int msglog_view_key(struct app *a, int is_key, wint_t ch);
+enum ui_key msglog_view_key(struct app *a, int is_key, wint_t ch);
 
 /* ---- status.c: the header (state set by the person) and the status line ---- */
 void ui_draw_header(struct app *a);
 void ui_draw_status(struct app *a);
 
-/* ---- tui.c ---- */
+/* ---- app.c: what every view leans on ---- */
 void ui_dirty(struct app *a);
 void ui_dirty_now(struct app *a);
-void ui_view_open(struct app *a, enum view_id v);
 void ui_trace(struct app *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* Asks before quitting when uploads run. */
-void ui_request_quit(struct app *a);
+/* At start: the table of views; the main view is shown. */
+void ui_views_use(struct app *a, const struct ui_view *const *table);
+/* Shows view v above the one shown (arg: what that view's open takes).
+ * The main view clears the way back; a view already open below is
+ * returned to. */
+void ui_view_open(struct app *a, enum view_id v, const void *arg);
+/* Back to the view below the one shown (the main view at the bottom). */
+void ui_view_close(struct app *a);
+/* The view q would go back to. */
+enum view_id ui_view_below(const struct app *a);
+/* Frees requests still listed (at the end, once no answer can come). */
+void ui_reqs_free(struct app *a);
 
 /* ---- remote.c ---- */
 extern const char *const remote_sorts[3];
@@ -418,7 +477,9 @@ void remote_init(struct app *a);
 void remote_free(struct app *a);
 void remote_reload(struct app *a, bool folders_too);
 void remote_draw(struct app *a, int y, int x, int h, int w, bool focused);
-int remote_key(struct app *a, int is_key, wint_t ch);
+/* Takes the events the remote pane cares about (from the main view). */
+void remote_on_event(struct app *a, const struct ui_event *ev);
+enum ui_key remote_key(struct app *a, int is_key, wint_t ch);
 const char *remote_folder(const struct app *a);
 /* Tell every view that an item was saved (PATCH, move) or deleted: they
  * post UI_EV_ITEM_EDITED / UI_EV_ITEM_DELETED (kept for the delete and move
@@ -466,7 +527,7 @@ void remote_open_item(struct app *a, const struct mt_media *m);
 void local_init(struct app *a);
 void local_free(struct app *a);
 void local_draw(struct app *a, int y, int x, int h, int w, bool focused);
-int local_key(struct app *a, int is_key, wint_t ch);
+enum ui_key local_key(struct app *a, int is_key, wint_t ch);
 
 /* ---- uploads.c ---- */
 void uploads_free(struct app *a);
@@ -483,10 +544,17 @@ void uploads_add_as(struct app *a, char **paths, const char *const *names, size_
 /* typefix.c: when some of paths hold another type than their extension says,
  * asks once whether to send them under the right extension, then adds the
  * batch itself and returns true; false when every name agrees. */
+typedef void (*ui_upload_fn)(struct app *a, char **paths, const char *const *names, size_t n,
+                             const char *folder);
 bool typefix_offer(struct app *a, char **paths, const char *const *known, size_t n,
-                   const char *folder);
+                   const char *folder, ui_upload_fn add);
+/* The panel is shown (and has a queue); U shows or hides it (returns shown). */
+bool uploads_shown(const struct app *a);
+bool uploads_toggle(struct app *a);
+/* Takes UI_EV_UPLOAD. */
+void uploads_on_event(struct app *a, const struct ui_event *ev);
 void uploads_draw(struct app *a, int y, int x, int h, int w, bool focused);
-int uploads_key(struct app *a, int is_key, wint_t ch);
+enum ui_key uploads_key(struct app *a, int is_key, wint_t ch);
 int uploads_height(const struct app *a, int avail);
 bool uploads_running(const struct app *a);
 /* Unfinished uploads held by a pause. */
@@ -497,23 +565,17 @@ void uploads_offer_resume(struct app *a);
 void uploads_summary(const struct app *a, char *out, size_t outlen);
 
 /* ---- detail.c ---- */
-void detail_open(struct app *a, const struct mt_media *m);
-/* After detail_open: how n/N reach the next/previous item of the opener's list. */
-void detail_set_stepper(struct app *a, bool (*step)(struct app *a, int dir));
 void detail_free(struct app *a);
 
 /* view modules: draw the whole screen below the header, handle a key */
 void detail_view_draw(struct app *a);
-int detail_view_key(struct app *a, int is_key, wint_t ch);
+enum ui_key detail_view_key(struct app *a, int is_key, wint_t ch);
 void usage_view_draw(struct app *a);
-int usage_view_key(struct app *a, int is_key, wint_t ch);
+enum ui_key usage_view_key(struct app *a, int is_key, wint_t ch);
 void audit_view_draw(struct app *a);
-/* Limits the audit to a folder and those below it (NULL: the whole library). */
-void audit_limit_folder(struct app *a, const char *folder);
-int audit_view_key(struct app *a, int is_key, wint_t ch);
-void help_view_open(struct app *a);   /* at the keys for the current view */
+enum ui_key audit_view_key(struct app *a, int is_key, wint_t ch);
 void help_view_draw(struct app *a);
-int help_view_key(struct app *a, int is_key, wint_t ch);
+enum ui_key help_view_key(struct app *a, int is_key, wint_t ch);
 
 /* ---- preview.c ---- */
 void preview_init(struct app *a);
@@ -542,10 +604,8 @@ void preview_pixels_measure(struct app *a);
  * when the screen is cleared under them (sixels go with it, kitty pictures
  * lie apart from the text and are deleted). */
 void preview_pixels_clear(struct app *a);
-/* Opens the full-screen preview view for the item or file already wanted. */
-void preview_view_open(struct app *a, double fx, double fy);
 void preview_view_draw(struct app *a);
-int preview_view_key(struct app *a, int is_key, wint_t ch);
+enum ui_key preview_view_key(struct app *a, int is_key, wint_t ch);
 
 /* ---- scan.c ---- */
 void scan_start(struct app *a);

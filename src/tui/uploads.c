@@ -84,11 +84,7 @@ on_event(struct mt_upload_queue *q, struct mt_upload_job *job, enum mt_upload_ev
 			                          (unsigned long)failed), ok, failed);
 		else
 			ui_message(a, R_GOOD, _("uploads finished: %d done"), ok);
-		if (a->remote.mode == REMOTE_LIBRARY)
-			remote_reload(a, false);
-		else
-			remote_history_reload(a);
-		ui_dirty(a);
+		ui_post(a, &(struct ui_event){ UI_EV_UPLOADS_DONE });
 		return;
 	}
 	}
@@ -119,7 +115,7 @@ void
 uploads_add(struct app *a, char **paths, const char *const *known, size_t n,
             const char *folder)
 {
-	if (n == 0 || typefix_offer(a, paths, known, n, folder))
+	if (n == 0 || typefix_offer(a, paths, known, n, folder, uploads_add_as))
 		return;
 	uploads_add_as(a, paths, NULL, n, folder);
 }
@@ -547,7 +543,7 @@ show_story(struct app *a, struct mt_upload_job *job)
 	mt_strv_free(l.v, l.n);
 }
 
-int
+enum ui_key
 uploads_key(struct app *a, int is_key, wint_t ch)
 {
 	struct uploads *u = &a->up;
@@ -691,4 +687,24 @@ uploads_offer_resume(struct app *a)
 	free(names);
 	ui_confirm(a, _("Resume uploads"), body, "yn", resume_answer, r);
 	free(body);
+}
+
+bool
+uploads_shown(const struct app *a)
+{
+	return a->up.shown && a->up.q;
+}
+
+bool
+uploads_toggle(struct app *a)
+{
+	a->up.shown = !a->up.shown;
+	return a->up.shown;
+}
+
+void
+uploads_on_event(struct app *a, const struct ui_event *ev)
+{
+	if (ev->kind == UI_EV_UPLOAD)
+		uploads_add(a, ev->upload->paths, ev->upload->known, ev->upload->n, ev->upload->folder);
 }

@@ -210,10 +210,10 @@ open_row(struct app *a)
 	else
 		ui_post(a, &(struct ui_event){ UI_EV_SHOW_TYPE, .id = row->name });
 	a->focus = PANE_REMOTE;
-	ui_view_open(a, VIEW_MAIN);
+	ui_view_open(a, VIEW_MAIN, NULL);
 }
 
-int
+enum ui_key
 usage_view_key(struct app *a, int is_key, wint_t ch)
 {
 	size_t n = nrows(a);
@@ -229,7 +229,7 @@ usage_view_key(struct app *a, int is_key, wint_t ch)
 		case KEY_END: st.cur = n ? n - 1 : 0; return UI_HANDLED;
 		case KEY_ENTER: case KEY_RIGHT: open_row(a); return UI_HANDLED;
 		case KEY_DC: goto del;
-		case KEY_LEFT: case KEY_BACKSPACE: ui_view_open(a, VIEW_MAIN); return UI_HANDLED;
+		case KEY_LEFT: case KEY_BACKSPACE: ui_view_open(a, VIEW_MAIN, NULL); return UI_HANDLED;
 		default: return UI_UNHANDLED;
 		}
 	}
@@ -251,13 +251,34 @@ usage_view_key(struct app *a, int is_key, wint_t ch)
 			ui_message(a, R_NORMAL, "%s", _("d deletes the items of a folder"));
 		return UI_HANDLED;
 	case 'A':
-		audit_limit_folder(a, row && is_folder ? row->name : NULL);
-		ui_view_open(a, VIEW_AUDIT);
+		ui_view_open(a, VIEW_AUDIT, &(struct ui_open_audit){
+			row && is_folder ? row->name : NULL });
 		return UI_HANDLED;
 	case 'r': scan_start(a); return UI_HANDLED;
 	case 'q': case 27: case 'h': case 127: case 8:
-		ui_view_open(a, VIEW_MAIN);
+		ui_view_open(a, VIEW_MAIN, NULL);
 		return UI_HANDLED;
 	default: return UI_UNHANDLED;
 	}
 }
+
+/* The open of the table: the scan starts if it has not. */
+static void
+usage_view_open(struct app *a, const void *arg)
+{
+	(void)arg;
+	if (!a->scan.running && !a->scan.done)
+		scan_start(a);
+}
+
+static const char *
+usage_help(struct app *a)
+{
+	(void)a;
+	return "Usage";
+}
+
+const struct ui_view usage_view = {
+	.name = "usage", .open = usage_view_open, .draw = usage_view_draw,
+	.key = usage_view_key, .help = usage_help,
+};

@@ -8,6 +8,7 @@
 #   bash tests/bench/links.sh [--quick] [--mediatui PATH] [--write]
 #   LINKS_DELAYS="0 25 75"   one-way delays in ms (default)
 #   LINKS_RUNS=N             tries at 0 ms, best kept (default 3; 1 quick)
+#   LINKS_N1, LINKS_N2, LINKS_RECIPE_N, LINKS_BIG_MIB   set sizes (files, MiB)
 #
 # Markdown report on stdout, progress on stderr; --write also puts it in
 # results.md between the links.sh markers.
@@ -69,6 +70,9 @@ if [ "$quick" = 1 ]; then
 else
 	N1=200 N2=2000 N2_SLOW=500 BIG=$((1 << 30)) RECIPE_N=80 RUNS=${LINKS_RUNS:-3}
 fi
+# sizes can be set for a shorter run
+N1=${LINKS_N1:-$N1} N2=${LINKS_N2:-$N2} N2_SLOW=${LINKS_N2:-$N2_SLOW} RECIPE_N=${LINKS_RECIPE_N:-$RECIPE_N}
+BIG=$(( ${LINKS_BIG_MIB:-$((BIG >> 20))} << 20 ))
 J=8
 
 log() { printf '%s\n' "links: $*" >&2; }
@@ -426,7 +430,7 @@ report="$W/report.md"
 	echo "Machine: $(nproc) CPUs ($(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)), shared with other work: figures are noisy;" \
 	     "$(curl --version | head -n 1 | cut -d' ' -f1-2), $("$NGINX" -v 2>&1 | sed 's/.*: //'), $(openssl version | cut -d' ' -f1-2)."
 	echo "Date: $(date -u '+%Y-%m-%d %H:%M UTC'); mediatui $("$M" --version 2>/dev/null | head -n 1), commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src 2>/dev/null || echo ' (src/ with uncommitted changes)');" \
-	     "best of $RUNS at 0 ms, one try at 25 and 75 ms; quick=$quick; the run took ${total} s."
+	     "best of $RUNS at 0 ms, one try at 25 and 75 ms; quick=$quick; sizes $N1 / $N2 / $N2_SLOW files, $((BIG >> 20)) MiB; the run took ${total} s."
 	echo
 	echo "API and storage behind nginx with TLS (test CA), HTTP/2 (storage h1: HTTP/1.1 only), every connection through"
 	echo "delay-relay adding the delay in each direction (a round trip costs 2 × delay, a new connection one more)."

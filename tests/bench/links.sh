@@ -429,7 +429,7 @@ report="$W/report.md"
 	echo
 	echo "Machine: $(nproc) CPUs ($(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)), shared with other work: figures are noisy;" \
 	     "$(curl --version | head -n 1 | cut -d' ' -f1-2), $("$NGINX" -v 2>&1 | sed 's/.*: //'), $(openssl version | cut -d' ' -f1-2)."
-	echo "Date: $(date -u '+%Y-%m-%d %H:%M UTC'); mediatui $("$M" --version 2>/dev/null | head -n 1), commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src 2>/dev/null || echo ' (src/ with uncommitted changes)');" \
+	echo "Date: $(date -u '+%Y-%m-%d %H:%M UTC'); $("$M" --version 2>/dev/null | head -n 1), src/ as of commit $(git log -1 --format=%h -- src)$(git diff --quiet HEAD -- src 2>/dev/null || echo ' (src/ with uncommitted changes)');" \
 	     "best of $RUNS at 0 ms, one try at 25 and 75 ms; quick=$quick; sizes $N1 / $N2 / $N2_SLOW files, $((BIG >> 20)) MiB; the run took ${total} s."
 	echo
 	echo "API and storage behind nginx with TLS (test CA), HTTP/2 (storage h1: HTTP/1.1 only), every connection through"

@@ -431,6 +431,12 @@ report="$W/report.md"
 	echo "| one curl process, the same $pages URLs (keep-alive) | $one_t s | — |"
 } >"$report"
 cat "$report"
-if [ "${BENCH_WRITE:-0}" = 1 ]; then cp "$report" "$top/tests/bench/results.md"; log "wrote tests/bench/results.md"; fi
+if [ "${BENCH_WRITE:-0}" = 1 ]; then
+	# the sections other scripts wrote (from their first "<!-- tests/bench/" marker on) stay
+	res="$top/tests/bench/results.md"
+	{ cat "$report"; echo; sed -n '/^<!-- tests\/bench\//,$p' "$res"; } >"$W/results.new"
+	cp "$W/results.new" "$res"
+	log "wrote tests/bench/results.md"
+fi
 log "done in ${total} s"
 exit 0

@@ -219,6 +219,17 @@ draw_status(struct app *a, int y, size_t ngroups)
 	return y + 1;
 }
 
+static bool
+has_pictures(struct app *a, const struct mt_audit *au, const struct group *g)
+{
+	for (size_t k = 0; k < g->n; k++) {
+		const struct mt_media *m = content_check_item(a, au->findings[g->member[k]].id);
+		if (m && preview_can_item(m))
+			return true;
+	}
+	return false;
+}
+
 static void
 draw_pictures(struct app *a, const struct mt_audit *au, const struct group *g, int y, int h)
 {
@@ -274,6 +285,9 @@ content_view_draw(struct app *a, int y)
 	int avail = a->rows - 1 - y;
 	/* the pictures below the list when both fit; else a line saying so */
 	int strip = avail >= LIST_ROWS_MIN + STRIP_ROWS_MIN ? avail / 2 : 1;
+	bool pics = has_pictures(a, au, &g[cv.cur]);
+	if (!pics)
+		strip = 1;
 	if (strip > 16)
 		strip = 16;
 	int list = avail - strip;
@@ -309,9 +323,9 @@ content_view_draw(struct app *a, int y)
 			if (row++ >= cv.top)
 				draw_member(a, yy++, &au->findings[g[i].member[k]]);
 	}
-	if (strip >= STRIP_ROWS_MIN)
+	if (!pics || strip >= STRIP_ROWS_MIN) {
 		draw_pictures(a, au, &g[cv.cur], y + list, strip);
-	else {
+	} else {
 		picstrip_want(a, NULL, 0);
 		ui_set(stdscr, R_DIM);
 		ui_put_text(stdscr, y + list, 1,

@@ -48,10 +48,21 @@ i=0
 while [ "$(held)" = "$faults0" ] && [ $i -lt 200 ]; do sleep 0.05; i=$((i + 1)); done
 check "the check is under way (a download is held)" test "$(held)" -gt "$faults0"
 send c
-expect_screen "c again stops it" "content check stopped"
+expect_screen "c again stops it" "c starts it again"
 check "mediatui runs on after the stop" alive
+# started again while the server still holds downloads, then Esc stops it
+faults1=$(held)
+send c
+wait_for "Check the content of" || not_ok "c asks after the stop"
+send y
+expect_screen "a check starts again after a stop" "Checking content:"
+i=0
+while [ "$(held)" = "$faults1" ] && [ $i -lt 200 ]; do sleep 0.05; i=$((i + 1)); done
 send Escape
-settle
+expect_screen "Esc stops a running check" "c starts it again"
+check "mediatui runs on after the second stop" alive
+send Escape
+wait_gone "c starts it again" || not_ok "Esc after the stop leaves the audit"
 check "Esc after the stop leaves the audit, no crash" alive
 admin POST /_admin/faults '{"stall": 0}' >/dev/null
 # from here on the keys are counted, from the main view
@@ -128,8 +139,17 @@ send y
 expect_screen "the second check downloads nothing" "; 0 downloaded ("
 expect_eq "... the server served 0 bytes" 0 "$(( $(served) - before ))"
 
+# quitting while a check runs (the refused download held): nothing leaks
+admin POST /_admin/faults '{"stall": 1}' >/dev/null
+faults2=$(held)
+send c
+wait_for "Check the content of" || not_ok "c asks a third time"
+send y
+i=0
+while [ "$(held)" = "$faults2" ] && [ $i -lt 200 ]; do sleep 0.05; i=$((i + 1)); done
+check "a third check is under way (the refused download held)" test "$(held)" -gt "$faults2"
 send q
-wait_for "Remote" || true
+wait_gone "Audit  " || true
 tui_quit >/dev/null
 expect_eq "mediatui ends normally" 0 "$(tui_wait_exit)"
 check "no sanitizer report" sh -c "! grep -q 'Sanitizer' '$T/tui.err'"

@@ -29,7 +29,17 @@ static struct check {
 	struct content_status status;
 	bool have_findings;
 	struct mt_audit findings;
+	char **gone;                    /* deleted while the check ran */
+	size_t ngone;
 } cc;
+
+static void
+gone_clear(void)
+{
+	mt_strv_free(cc.gone, cc.ngone);
+	cc.gone = NULL;
+	cc.ngone = 0;
+}
 
 static void
 findings_drop(void)
@@ -68,6 +78,7 @@ check_drop(void)
 {
 	mt_fpfetch_free(cc.fetch);   /* nothing of it calls back after this */
 	cc.fetch = NULL;
+	gone_clear();
 	cache_close();
 	items_drop();
 	findings_drop();
@@ -128,6 +139,25 @@ findings_make(struct app *a)
 	cc.have_findings = true;
 }
 
+/* Takes an item out of the copy (and its fingerprint); false when absent. */
+static bool
+item_remove(const char *id)
+{
+	size_t i;
+	for (i = 0; i < cc.n; i++)
+		if (strcmp(cc.items[i].id, id) == 0)
+			break;
+	if (i == cc.n)
+		return false;
+	mt_media_free(&cc.items[i]);
+	free(cc.content[i].error);
+	/* keep the order: keepers are chosen among equals by position too */
+	memmove(&cc.items[i], &cc.items[i + 1], (cc.n - i - 1) * sizeof *cc.items);
+	memmove(&cc.content[i], &cc.content[i + 1], (cc.n - i - 1) * sizeof *cc.content);
+	cc.n--;
+	return true;
+}
+
 static void
 on_item(size_t index, enum mt_fp_status status, const struct mt_fingerprint *fp,
         const struct mt_error *err, void *arg)
@@ -184,6 +214,9 @@ on_done(const struct mt_fpfetch_progress *p, void *arg)
 	cache_close();
 	cc.status.running = false;
 	cc.status.finished = true;
+	for (size_t i = 0; i < cc.ngone; i++)
+		item_remove(cc.gone[i]);
+	gone_clear();
 	findings_make(a);
 	ui_trace(a, "content check done: %zu items, %zu fetched, %zu cached, %lld bytes", cc.n,
 	         cc.status.fetched, cc.status.cached, (long long)cc.status.bytes);
@@ -279,6 +312,7 @@ content_check_cancel(struct app *a)
 		return;
 	mt_fpfetch_free(cc.fetch);
 	cc.fetch = NULL;
+	gone_clear();
 	cache_close();
 	items_drop();
 	findings_drop();
@@ -289,30 +323,28 @@ content_check_cancel(struct app *a)
 	ui_dirty_now(a);
 }
 
-/* A delete or edit reaches the copy: groups change or go. */
+/* A delete or edit reaches the copy: groups change or go. A delete during
+ * the check waits for its end (the fetch reads the copy until then). */
 void
 content_check_on_event(struct app *a, const struct ui_event *ev)
 {
+	if (ev->kind == UI_EV_ITEM_DELETED && cc.fetch) {
+		cc.gone = xreallocarray(cc.gone, cc.ngone + 1, sizeof *cc.gone);
+		cc.gone[cc.ngone++] = xstrdup(ev->id);
+		return;
+	}
 	if (!cc.have_findings || cc.fetch)
 		return;
-	size_t i;
-	const char *id = ev->kind == UI_EV_ITEM_DELETED ? ev->id
-	                 : ev->kind == UI_EV_ITEM_EDITED ? ev->item->id : NULL;
-	if (id == NULL)
-		return;
-	for (i = 0; i < cc.n; i++)
-		if (strcmp(cc.items[i].id, id) == 0)
-			break;
-	if (i == cc.n)
-		return;
 	if (ev->kind == UI_EV_ITEM_DELETED) {
-		mt_media_free(&cc.items[i]);
-		free(cc.content[i].error);
-		/* keep the order: keepers are chosen among equals by position too */
-		memmove(&cc.items[i], &cc.items[i + 1], (cc.n - i - 1) * sizeof *cc.items);
-		memmove(&cc.content[i], &cc.content[i + 1], (cc.n - i - 1) * sizeof *cc.content);
-		cc.n--;
-	} else {
+		if (!item_remove(ev->id))
+			return;
+	} else if (ev->kind == UI_EV_ITEM_EDITED) {
+		size_t i;
+		for (i = 0; i < cc.n; i++)
+			if (strcmp(cc.items[i].id, ev->item->id) == 0)
+				break;
+		if (i == cc.n)
+			return;
 		struct mt_media *m = &cc.items[i];
 		char *url = m->url ? xstrdup(m->url) : NULL;
 		mt_media_free(m);
@@ -321,6 +353,8 @@ content_check_on_event(struct app *a, const struct ui_event *ev)
 			m->url = url;
 		else
 			free(url);
+	} else {
+		return;
 	}
 	findings_make(a);
 	ui_dirty(a);

@@ -129,6 +129,10 @@ send G
 expect_screen "G: the last group, the refused download" "Download failed: 1 item"
 send N
 expect_screen "N: the one before, the poster far wider than shown" "Oversized picture: a resize saves"
+tx resize-window -x 80 -y 16
+expect_screen "a small terminal: a line instead of the pictures" "no room for the pictures"
+tx resize-window -x 110 -y 44
+wait_gone "no room for the pictures" || not_ok "the pictures come back"
 
 # ---- a second check takes everything from the cache
 wait_gone "loading the picture" || true

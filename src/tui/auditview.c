@@ -1,6 +1,8 @@
 /* auditview.c — the audit view over the scan: findings by kind, the
  * alt-text queue (a picture, a prompt, Enter, the next one), duplicates
- * deleted with the usual confirmation, and a limit to one folder.
+ * deleted with the usual confirmation, and a limit to one folder. c asks
+ * for the content check (scan_content.c); its groups are a second page
+ * (content_view.c), Tab goes between the two.
  *
  * The findings are the scan's and stay live (scan.c); this file keeps only
  * where the cursor is, the folder limit and the queue. */
@@ -25,6 +27,7 @@ static struct audit_state {
 	char **saving;              /* alt text sent, answer not in yet: the queue skips them */
 	size_t nsaving;
 	bool queue;                 /* the alt-text queue is on */
+	bool content;               /* the content check's page is shown */
 } st;
 
 
@@ -111,6 +114,10 @@ audit_view_draw(struct app *a)
 	                        : xstrdup(_("Audit"));
 	int y = scan_draw_header(a, 1, title);
 	free(title);
+	if (st.content) {
+		content_view_draw(a, y);
+		return;
+	}
 	if (!s->done) {
 		if (!s->running && !s->err[0])
 			ui_put_text(stdscr, y, 1, _("r starts a scan"), a->cols - 2, false);
@@ -440,15 +447,39 @@ audit_view_open(struct app *a, const void *arg)
 static void
 audit_on_event(struct app *a, const struct ui_event *ev)
 {
-	(void)a;
+	content_check_on_event(a, ev);
 	if (ev->kind == UI_EV_SCAN_DONE)
 		st.cur = st.top = 0;
 	/* after a change the cursor stays at its place: on the next finding */
 }
 
+/* The content check's keys: c asks or stops it, Esc stops it, Tab turns
+ * the page; the rest of its page's keys are content_view.c's. */
+static enum ui_key
+content_keys(struct app *a, int is_key, wint_t ch)
+{
+	if (!is_key && (ch == 'c' || (ch == 27 && content_check_running(a)))) {
+		if (content_check_running(a))
+			content_check_cancel(a);
+		else if (ch == 'c') {
+			st.content = true;
+			content_check_ask(a);
+		}
+		return UI_HANDLED;
+	}
+	if (!is_key && ch == '\t') {
+		st.content = !st.content;
+		return UI_HANDLED;
+	}
+	return st.content ? content_view_key(a, is_key, ch) : UI_UNHANDLED;
+}
+
 enum ui_key
 audit_view_key(struct app *a, int is_key, wint_t ch)
 {
+	enum ui_key rc = content_keys(a, is_key, ch);
+	if (rc != UI_UNHANDLED)
+		return rc;
 	size_t *idx;
 	size_t n = shown_findings(a, &idx);
 	free(idx);
@@ -524,7 +555,17 @@ audit_help(struct app *a)
 	return "Audit";
 }
 
+static void
+audit_view_close(struct app *a)
+{
+	content_check_free(a);
+	picstrip_free(a);
+	free(st.folder);
+	st.folder = NULL;
+}
+
 const struct ui_view audit_view = {
 	.name = "audit", .open = audit_view_open, .draw = audit_view_draw,
-	.key = audit_view_key, .event = audit_on_event, .help = audit_help,
+	.key = audit_view_key, .event = audit_on_event, .close = audit_view_close,
+	.help = audit_help,
 };

@@ -6,12 +6,14 @@ src_tui_libmttui_a_CFLAGS = $(AM_CFLAGS) $(NCURSESW_CFLAGS)
 src_tui_libmttui_a_SOURCES = \
 	src/tui/app.c \
 	src/tui/auditview.c \
+	src/tui/content_view.c \
 	src/tui/detail.c \
 	src/tui/dialog.c \
 	src/tui/draw.c \
 	src/tui/events.c \
 	src/tui/help.c \
 	src/tui/localpane.c \
+	src/tui/picstrip.c \
 	src/tui/mainview.c \
 	src/tui/msglog.c \
 	src/tui/preview.c \
@@ -20,6 +22,7 @@ src_tui_libmttui_a_SOURCES = \
 	src/tui/remote_draw.c \
 	src/tui/remote_folders.c \
 	src/tui/scan.c \
+	src/tui/scan_content.c \
 	src/tui/status.c \
 	src/tui/typefix.c \
 	src/tui/tui.c src/tui/tui.h \

@@ -277,6 +277,12 @@ paint(struct app *a, const struct mt_cells *c, int y, int x)
 	}
 }
 
+void
+preview_paint_cells(struct app *a, const struct mt_cells *c, int y, int x)
+{
+	paint(a, c, y, x);
+}
+
 /* A centred line of text in the box (a status instead of a picture). */
 static void
 box_text(struct app *a, int y, int x, int h, int w, enum ui_role role, const char *text)

@@ -66,7 +66,9 @@ scan_free(struct app *a)
 	memset(s, 0, sizeof *s);
 }
 
-/* What usage and audit read of an item (no url, title or description). */
+/* What usage, audit and the content check read of an item (no description):
+ * the content check downloads from the url and picks keepers by title and
+ * focal point. */
 static void
 keep_copy(struct mt_media *dst, const struct mt_media *m)
 {
@@ -75,11 +77,15 @@ keep_copy(struct mt_media *dst, const struct mt_media *m)
 	dst->filename = m->filename ? xstrdup(m->filename) : NULL;
 	dst->mime_type = m->mime_type ? xstrdup(m->mime_type) : NULL;
 	dst->alt = m->alt ? xstrdup(m->alt) : NULL;
+	dst->title = m->title ? xstrdup(m->title) : NULL;
+	dst->url = m->url ? xstrdup(m->url) : NULL;
 	dst->folder = m->folder ? xstrdup(m->folder) : NULL;
 	dst->created_at = m->created_at ? xstrdup(m->created_at) : NULL;
 	dst->size = m->size;
 	dst->width = m->width;
 	dst->height = m->height;
+	dst->focal_x = m->focal_x;
+	dst->focal_y = m->focal_y;
 }
 
 static void

@@ -92,7 +92,7 @@ static const struct hint hints_detail[] = {
 	{ "Enter", N_("edit") }, { "f", N_("focal") }, { "w", N_("save") }, { "d", N_("delete") },
 	{ "q", N_("back") }, { "M", N_("messages") }, { NULL, NULL } };
 static const struct hint hints_audit[] = {
-	{ "Enter", N_("open") }, { "a", N_("alt") }, { "D", N_("delete dups") },
+	{ "Enter", N_("open") }, { "c", N_("content") }, { "a", N_("alt") }, { "D", N_("delete dups") },
 	{ "r", N_("rescan") }, { "v", N_("usage") }, { "q", N_("back") }, { "M", N_("messages") },
 	{ NULL, NULL } };
 static const struct hint hints_usage[] = {

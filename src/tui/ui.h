@@ -616,4 +616,49 @@ int64_t scan_used_bytes(const struct app *a);
  * returns the next free line. */
 int scan_draw_header(struct app *a, int y, const char *title);
 
+
+/* ---- scan_content.c: the audit view's content check, driven through core
+ * (fingerprints from the cache or downloaded, then content findings) ---- */
+struct content_status {
+	bool started, running, finished, cancelled;
+	size_t done, total;          /* items */
+	size_t fetched, cached, failed, skipped;
+	int64_t bytes;               /* downloaded by this check */
+	double rate;                 /* bytes per second */
+	long eta_s;                  /* -1 unknown */
+};
+/* Asks first (how many items, about how many bytes, what the cache
+ * knows), then starts the check; a no-op while one runs. */
+void content_check_ask(struct app *a);
+/* Stops a running check at once: no callback of it follows. */
+void content_check_cancel(struct app *a);
+bool content_check_running(const struct app *a);
+/* The running or last check's figures; NULL before the first. */
+const struct content_status *content_check_status(const struct app *a);
+/* The content findings of the last finished check (groups ordered by
+ * kind), NULL when there are none; they follow deletes and edits. */
+const struct mt_audit *content_check_findings(const struct app *a);
+/* The last check's copy of an item (with its url), or NULL. */
+const struct mt_media *content_check_item(const struct app *a, const char *id);
+void content_check_on_event(struct app *a, const struct ui_event *ev);
+void content_check_free(struct app *a);
+
+/* ---- content_view.c: the content groups in the audit view ---- */
+/* The groups, the selected one's pictures side by side, from line y. */
+void content_view_draw(struct app *a, int y);
+/* The keys of the groups (n/N, j/k, d); UI_UNHANDLED for the rest. */
+enum ui_key content_view_key(struct app *a, int is_key, wint_t ch);
+
+/* ---- picstrip.c: pictures of a few items side by side, in cells ---- */
+enum { PICSTRIP_MAX = 4 };
+/* The items to show (copied by id, url and type); a no-op when the same. */
+void picstrip_want(struct app *a, const struct mt_media *const *items, size_t n);
+/* Draws them in the box with a caption line under each (captions[i],
+ * may be NULL); a line saying why where pictures cannot be shown. */
+void picstrip_draw(struct app *a, int y, int x, int h, int w, const char *const *captions,
+                   const enum ui_role *roles);
+void picstrip_free(struct app *a);
+/* preview.c: paints cells rendered for the preview's colours at (y, x). */
+void preview_paint_cells(struct app *a, const struct mt_cells *c, int y, int x);
+
 #endif

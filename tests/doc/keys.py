@@ -37,7 +37,7 @@ VIEWS = {
     "Item details": ["detail_view_key"],
     "Focal point editor": ["focal_key"],
     "Usage": ["usage_view_key"],
-    "Audit": ["audit_view_key"],
+    "Audit": ["audit_view_key", "content_keys", "content_view_key"],
     "Key list": ["help_view_key"],
     "Preview": ["preview_view_key"],
     "Messages": ["msglog_view_key"],

@@ -1,0 +1,160 @@
+#!/bin/sh
+# audit-content.t — the audit view's content check against the demo library
+# with the planted content cases: c asks first (items, bytes, the cache),
+# n starts nothing; a check held by a stalled server is stopped with c and
+# started again; the groups show keeper and reason; d on a group keeps the
+# suggestion and deletes the rest through the usual confirmation (n keeps
+# everything, b backs up first); a second check downloads nothing.
+# Keys from the main view to one group resolved are counted.
+. "${top_srcdir:-.}/tests/tui/lib-tui.sh"
+
+start_server clearcms --demo "$top_srcdir/data/demo" --content-cases "$top_srcdir/data/content"
+state() { admin GET /_admin/state; }
+served() { state | jget 'd["counts"]["bytes_served"]'; }
+held() { state | jget 'd["counts"]["faults"]'; }
+media_count() { state | jget 'len(d["media"])'; }
+# the planted cases' ids, by name
+cid() { state | jget '[m["id"] for m in d["media"] if m.get("filename") == "'"$1"'"][0]'; }
+alive() { [ ! -s "$T/tui.rc" ]; }
+
+total=$(media_count)
+dup_id=$(cid "hero-final (1).jpg")
+dup_size=$(state | jget '[m["size"] for m in d["media"] if m["id"] == "'"$dup_id"'"][0]')
+
+tui_start 110 44
+wait_for " of " || not_ok "the list is shown"
+send A
+expect_screen "A opens the audit; the scan finishes" "scanned" 30
+
+# ---- c asks first; n starts nothing
+before=$(served)
+send c
+expect_screen "c asks first, saying how many items" "Check the content of $total items?"
+expect_screen "... and about how many bytes, with the cache" "known from the fingerprint cache"
+send n
+wait_gone "Check the content of" || not_ok "n closes the question"
+expect_screen "n starts nothing" "c checks the content of every item"
+expect_eq "... and downloads nothing" "$before" "$(served)"
+
+# ---- a check held by the server is stopped, then started again
+admin POST /_admin/faults '{"stall": 1}' >/dev/null
+faults0=$(held)
+send c
+wait_for "Check the content of" || not_ok "c asks again"
+send y
+expect_screen "y starts the check, with a progress line" "Checking content:"
+expect_screen "... items, bytes, rate and time left" " left  (Esc or c stops)"
+i=0
+while [ "$(held)" = "$faults0" ] && [ $i -lt 200 ]; do sleep 0.05; i=$((i + 1)); done
+check "the check is under way (a download is held)" test "$(held)" -gt "$faults0"
+send c
+expect_screen "c again stops it" "c starts it again"
+check "mediatui runs on after the stop" alive
+# started again while the server still holds downloads, then Esc stops it
+faults1=$(held)
+send c
+wait_for "Check the content of" || not_ok "c asks after the stop"
+send y
+expect_screen "a check starts again after a stop" "Checking content:"
+i=0
+while [ "$(held)" = "$faults1" ] && [ $i -lt 200 ]; do sleep 0.05; i=$((i + 1)); done
+send Escape
+expect_screen "Esc stops a running check" "c starts it again"
+check "mediatui runs on after the second stop" alive
+send Escape
+wait_gone "c starts it again" || not_ok "Esc after the stop leaves the audit"
+check "Esc after the stop leaves the audit, no crash" alive
+admin POST /_admin/faults '{"stall": 0}' >/dev/null
+# from here on the keys are counted, from the main view
+keys=0
+send A; keys=$((keys + 1))
+wait_for "Audit" || not_ok "the audit again"
+send c; keys=$((keys + 1))
+expect_screen "a check after a stop asks again" "Check the content of"
+send y; keys=$((keys + 1))
+expect_screen "... and runs to its end" "Content checked:" 60
+check "mediatui runs on after the second check" alive
+expect_screen "the first group is shown with its keeper and the ones to remove" "   remove  "
+
+# ---- walk to the planted same-file group (n: the next group)
+first_keys=$((keys + 2))   # d and b on the group under the cursor
+i=0
+while ! screen | grep -qF "remove: hero-final (1).jpg" && [ $i -lt 30 ]; do
+	send n; keys=$((keys + 1))
+	settle
+	i=$((i + 1))
+done
+expect_screen "n walks the groups to the planted one, its pictures side by side" "remove: hero-final (1).jpg"
+expect_screen "... the keeper's picture beside it" "keep: hero-final.jpg"
+expect_screen "the same file under two names is one group" "Same file: 2 copies"
+expect_screen "the keeper is marked, with its reason" "keep: it has the most of alt text"
+
+# ---- d, then n: nothing is deleted
+send d
+expect_screen "d asks with the usual confirmation" "cannot be undone"
+expect_screen "... offering the backup first" "back up the originals first"
+expect_screen "... naming the one to delete, not the keeper" "($dup_id)"
+send n
+wait_gone "cannot be undone" || not_ok "n closes the question"
+expect_eq "a declined confirmation deletes nothing" "$total" "$(media_count)"
+
+# ---- d, then b: the rest goes, backed up first
+send d; keys=$((keys + 1))
+wait_for "cannot be undone" || not_ok "d asks again"
+send b; keys=$((keys + 1))
+expect_screen "b backs up, then deletes" "deleted 1, original in"
+expect_eq "exactly the non-keeper went" "$((total - 1))" "$(media_count)"
+expect_eq "... and it is the copy" "" "$(state | jget '",".join(m["id"] for m in d["media"] if m["id"] == "'"$dup_id"'")')"
+check "the keeper is still there" test -n "$(cid hero-final.jpg)"
+bk=$(ls "$T"/data/mediatui/backups/t/ 2>/dev/null | head -n 1)
+expect_eq "the copy's original is in the backup folder, whole" "$dup_size" \
+	"$(wc -c <"$T/data/mediatui/backups/t/$bk" 2>/dev/null | tr -d ' ')"
+wait_gone "remove: hero-final (1).jpg" || true
+refute_screen "the resolved group is gone at once" "hero-final (1).jpg"
+expect_screen "the totals follow at once" "$((total - 1)) items"
+echo "# keys from the main view to the first group resolved: $first_keys (A c y d b)"
+echo "# keys from the main view to the planted group resolved: $keys (A c y, n until it, d b)"
+
+# ---- the near duplicates: the re-encode and the WebP, each with its distance
+i=0
+while ! screen | grep -qF "Near duplicates: 3 pictures" && [ $i -lt 30 ]; do
+	send n
+	settle
+	i=$((i + 1))
+done
+expect_screen "near duplicates (re-encoded, converted) are one group" "Near duplicates: 3 pictures"
+expect_screen "... each with its distance" "distance "
+refute_screen "the look-alike is matched with nothing" "harbour-evening.jpg"
+send G
+expect_screen "G: the last group, the refused download" "Download failed: 1 item"
+send N
+expect_screen "N: the one before, the poster far wider than shown" "Oversized picture: a resize saves"
+tx resize-window -x 80 -y 16
+expect_screen "a small terminal: a line instead of the pictures" "no room for the pictures"
+tx resize-window -x 110 -y 44
+wait_gone "no room for the pictures" || not_ok "the pictures come back"
+
+# ---- a second check takes everything from the cache
+wait_gone "loading the picture" || true
+before=$(served)
+send c
+expect_screen "the second check asks" "Check the content of"
+send y
+expect_screen "the second check downloads nothing" "; 0 downloaded ("
+expect_eq "... the server served 0 bytes" 0 "$(( $(served) - before ))"
+
+# quitting while a check runs (the refused download held): nothing leaks
+admin POST /_admin/faults '{"stall": 1}' >/dev/null
+faults2=$(held)
+send c
+wait_for "Check the content of" || not_ok "c asks a third time"
+send y
+i=0
+while [ "$(held)" = "$faults2" ] && [ $i -lt 200 ]; do sleep 0.05; i=$((i + 1)); done
+check "a third check is under way (the refused download held)" test "$(held)" -gt "$faults2"
+send q
+wait_gone "Audit  " || true
+tui_quit >/dev/null
+expect_eq "mediatui ends normally" 0 "$(tui_wait_exit)"
+check "no sanitizer report" sh -c "! grep -q 'Sanitizer' '$T/tui.err'"
+finish

@@ -413,7 +413,7 @@ delete_dups(struct app *a, int only_group)
 			names[k++] = xasprintf("%s %s", f->filename ? f->filename : "", day);
 		}
 	}
-	remote_confirm_delete(a, ids, names, k, true);
+	ui_batch_delete(a, ids, names, k, true);
 }
 
 static void

@@ -6,6 +6,7 @@ src_tui_libmttui_a_CFLAGS = $(AM_CFLAGS) $(NCURSESW_CFLAGS)
 src_tui_libmttui_a_SOURCES = \
 	src/tui/app.c \
 	src/tui/auditview.c \
+	src/tui/batchrun.c \
 	src/tui/detail.c \
 	src/tui/dialog.c \
 	src/tui/draw.c \
@@ -19,6 +20,8 @@ src_tui_libmttui_a_SOURCES = \
 	src/tui/remote_actions.c \
 	src/tui/remote_draw.c \
 	src/tui/remote_folders.c \
+	src/tui/remote_pane.h \
+	src/tui/remote_rows.c \
 	src/tui/scan.c \
 	src/tui/status.c \
 	src/tui/typefix.c \

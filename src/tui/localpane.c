@@ -362,7 +362,7 @@ upload_marked(struct app *a)
 			}
 		n = k;
 	}
-	const char *folder = a->remote.mode == REMOTE_LIBRARY ? remote_folder(a) : NULL;
+	const char *folder = remote_upload_folder(a);
 	struct ui_upload_request up = { paths, known, n, folder };
 	ui_post(a, &(struct ui_event){ UI_EV_UPLOAD, .upload = &up });
 	free(known);

@@ -27,19 +27,6 @@ scan_used_bytes(const struct app *a)
 {
 	if (a->scan.done)
 		return a->scan.usage.bytes;
-	if (a->remote.mode == REMOTE_HISTORY) {
-		/* upload-only: what this profile uploaded, from the journal */
-		int64_t sum = 0;
-		bool any = false;
-		for (size_t i = 0; i < a->remote.nhist; i++) {
-			const struct mt_history_rec *h = &a->remote.hist[i];
-			if (h->state && strcmp(h->state, "done") == 0 && h->size > 0) {
-				sum += h->size;
-				any = true;
-			}
-		}
-		return any ? sum : (a->remote.nhist ? 0 : -1);
-	}
 	return -1;
 }
 
@@ -124,6 +111,10 @@ static void
 scan_on_event(struct app *a, const struct ui_event *ev)
 {
 	struct scan *s = &a->scan;
+	if (ev->kind == UI_EV_LIBRARY_LISTED && !s->wanted) {
+		scan_start(a);   /* in the background: storage used for the status line */
+		return;
+	}
 	if (!s->wanted)
 		return;
 	struct mt_media *m;

@@ -164,6 +164,7 @@ enum ui_event_kind {
 	UI_EV_UPLOADS_DONE,   /* the upload queue ran out: listings may have grown */
 	UI_EV_FOLDERS_CHANGED,/* a folder was created or deleted */
 	UI_EV_BATCH_DONE,     /* a delete or move of a selection ended; .id "ok" when nothing failed */
+	UI_EV_LIBRARY_LISTED, /* the first page of the library came: it can be read */
 };
 /* Files to upload: paths[i] with the type already detected in known[i]
  * (known or known[i] NULL: not yet), into folder (NULL: the profile's). */
@@ -178,6 +179,7 @@ struct ui_event {
 	const struct mt_media *item;
 	const char *id;
 	const struct ui_upload_request *upload;
+	bool move;            /* UI_EV_BATCH_DONE: it was a move */
 };
 /* Tells every view (table order) and asks for a frame. */
 void ui_post(struct app *a, const struct ui_event *ev);
@@ -186,38 +188,6 @@ void ui_post_upload_done(struct app *a, const struct mt_upload_job *job);
 
 /* ---- the panes and views ---- */
 enum pane { PANE_REMOTE, PANE_LOCAL, PANE_UPLOADS };
-
-enum remote_mode { REMOTE_LIBRARY, REMOTE_HISTORY };
-
-struct remote {
-	enum remote_mode mode;
-	char *folder;               /* "/" at the root */
-	char **folders;             /* every folder the server knows */
-	size_t nfolders;
-	char **subs;                /* direct children of `folder` */
-	size_t nsubs;
-	struct mt_media *items;
-	size_t nitems, cap;
-	bool *marked;
-	size_t nmarked;
-	int64_t total;              /* -1 until the first page */
-	uint64_t gen;               /* bumps on every new listing */
-	struct mt_pager *pager;     /* the listing being read */
-	bool loading;               /* a page request is out */
-	bool want_end;              /* keep loading to the end (G) */
-	bool loaded_once;
-	char *search;               /* NULL: none */
-	int sort;                   /* index into remote_sorts */
-	bool asc;
-	int type;                   /* index into remote_types */
-	size_t cur, top;
-	char err[600];
-	uint64_t search_timer;
-	uint64_t load_started;
-	/* history (upload-only dialects) */
-	struct mt_history_rec *hist;
-	size_t nhist;
-};
 
 enum { LOCAL_RECENT = 20 };
 struct localpane {
@@ -390,6 +360,7 @@ struct ui_open_audit {
 enum { UI_VIEW_DEPTH = 8 };
 
 struct dialog;
+struct remote;
 
 struct app {
 	const struct mt_cmdline *cl;
@@ -418,7 +389,7 @@ struct app {
 	enum view_id below[UI_VIEW_DEPTH];   /* where q goes back to, the last on top */
 	int depth;
 	enum pane focus;
-	struct remote remote;
+	struct remote *remote;      /* each view's own state: only its files see inside */
 	struct localpane local;
 	struct uploads up;
 	struct scan scan;
@@ -470,58 +441,36 @@ enum view_id ui_view_below(const struct app *a);
 /* Frees requests still listed (at the end, once no answer can come). */
 void ui_reqs_free(struct app *a);
 
-/* ---- remote.c ---- */
-extern const char *const remote_sorts[3];
-extern const char *const remote_types[4];
+/* ---- remote.c: the remote pane (its state: remote_pane.h) ---- */
 void remote_init(struct app *a);
 void remote_free(struct app *a);
-void remote_reload(struct app *a, bool folders_too);
 void remote_draw(struct app *a, int y, int x, int h, int w, bool focused);
 /* Takes the events the remote pane cares about (from the main view). */
 void remote_on_event(struct app *a, const struct ui_event *ev);
 enum ui_key remote_key(struct app *a, int is_key, wint_t ch);
-const char *remote_folder(const struct app *a);
-/* Tell every view that an item was saved (PATCH, move) or deleted: they
- * post UI_EV_ITEM_EDITED / UI_EV_ITEM_DELETED (kept for the delete and move
- * batch, which calls them). */
-void remote_item_updated(struct app *a, const struct mt_media *m);
-void remote_item_removed(struct app *a, const char *id);
-/* Reloads the upload history (upload-only dialects). */
-void remote_history_reload(struct app *a);
-/* Starts deleting the given ids after a confirmation. */
-void remote_confirm_delete(struct app *a, char **ids, char **names, size_t n, bool backup_offer);
-/* The pane's rows for its drawing (remote_draw.c): how many, and what row
- * i is (a folder or item index in *idx); names of a journal state, the sort
- * and the type filter, for people. */
-enum remote_row { REMOTE_ROW_UP, REMOTE_ROW_FOLDER, REMOTE_ROW_ITEM, REMOTE_ROW_NONE };
-size_t remote_nrows(const struct remote *r);
-enum remote_row remote_row_at(const struct remote *r, size_t i, size_t *idx);
-const char *remote_state_name(const char *state);
-const char *remote_sort_name(int i);
-const char *remote_type_name(int i);
-/* The item under the cursor, or NULL. */
-struct mt_media *remote_current_item(struct app *a);
-/* ---- remote_folders.c: the folder tree ---- */
-/* The direct children of the folder shown (none during a search). */
-void remote_compute_subs(struct remote *r);
-/* Replaces every folder the server knows with a copy of v (sorted). */
-void remote_set_folders(struct app *a, char *const *v, size_t n);
-/* ---- remote_actions.c: delete and move a selection, folders ---- */
-/* Asks, then deletes the marked items (or the one under the cursor). */
-void remote_delete_selection(struct app *a);
-/* Asks for a folder, then moves the marked items (or the current one). */
-void remote_move_selection(struct app *a);
-/* Asks for a name and creates the folder. */
-void remote_folder_create_prompt(struct app *a);
-/* Asks, then deletes the folder at path. */
-void remote_folder_delete_confirm(struct app *a, const char *path);
-/* Folder list for pickers: returns a borrowed vector. */
-char *const *remote_folder_list(struct app *a, size_t *n);
-void remote_folders_reload(struct app *a);
 /* q and Esc: leaves a search, else goes up a folder; false at the top. */
 bool remote_go_back(struct app *a);
-/* Opens an item by id in the detail view. */
-void remote_open_item(struct app *a, const struct mt_media *m);
+/* The folder shown, where uploads go; NULL while the pane shows the upload
+ * history (upload-only dialects). */
+const char *remote_upload_folder(const struct app *a);
+/* Every folder the server knows, sorted, for pickers and the audit
+ * (borrowed). */
+char *const *remote_folder_list(struct app *a, size_t *n);
+/* What the header says of the pane: folder, search, type, sort, loading. */
+void remote_header(const struct app *a, char *out, size_t len);
+/* Upload-only dialects: the bytes this profile uploaded, from the journal
+ * the pane shows; -1 when not known (or the library is listed). */
+int64_t remote_uploaded_bytes(const struct app *a);
+
+/* ---- batchrun.c: delete or move a selection (any view) ---- */
+/* Asks (y; b: back the originals up first, when backup_offer and the
+ * dialect can download; n), then deletes ids (names: what the question
+ * shows). Takes the vectors. Posts UI_EV_ITEM_DELETED per item and
+ * UI_EV_BATCH_DONE at the end. */
+void ui_batch_delete(struct app *a, char **ids, char **names, size_t n, bool backup_offer);
+/* Moves ids into folder at once (the caller asked). Takes the vectors.
+ * Posts UI_EV_ITEM_EDITED per item and UI_EV_BATCH_DONE (.move) at the end. */
+void ui_batch_move(struct app *a, char **ids, char **names, size_t n, const char *folder);
 
 /* ---- localpane.c ---- */
 void local_init(struct app *a);

@@ -195,7 +195,7 @@ delete_folder_items(struct app *a, const char *folder)
 		ids[k] = xstrdup(m->id);
 		names[k++] = xstrdup(m->filename ? m->filename : m->id);
 	}
-	remote_confirm_delete(a, ids, names, k, true);
+	ui_batch_delete(a, ids, names, k, true);
 }
 
 static void

@@ -228,7 +228,7 @@ position_of(struct app *a, const char *id)
 static bool
 audit_step(struct app *a, int dir)
 {
-	long pos = a->detail.have ? position_of(a, a->detail.item.id) : -1;
+	long pos = detail_item_id(a) ? position_of(a, detail_item_id(a)) : -1;
 	if (pos < 0)
 		pos = (long)st.cur - (dir > 0 ? 1 : 0);   /* the finding went: its place */
 	for (long i = pos + dir; i >= 0; i += dir) {
@@ -340,7 +340,7 @@ alt_entered(struct app *a, const char *text, void *arg)
 		return;
 	/* the next one at once; an empty answer skips an item */
 	size_t pos;
-	long here = a->detail.have ? position_of(a, a->detail.item.id) : -1;
+	long here = detail_item_id(a) ? position_of(a, detail_item_id(a)) : -1;
 	if (here >= 0 && !*text)
 		st.cur = (size_t)here + 1;
 	const struct mt_finding *f = next_missing_alt(a, &pos);
@@ -374,7 +374,7 @@ static void
 alt_prompt(struct app *a, const struct mt_finding *f)
 {
 	open_finding(a, f);
-	a->pv.enabled = true;
+	preview_enable(a, true);
 	char *title = st.queue ? xasprintf(P_("Alt text for %s  (%zu left; Enter saves, Esc stops)",
 	                                      "Alt text for %s  (%zu left; Enter saves, Esc stops)",
 	                                      missing_left(a)),

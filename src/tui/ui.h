@@ -189,35 +189,6 @@ void ui_post_upload_done(struct app *a, const struct mt_upload_job *job);
 /* ---- the panes and views ---- */
 enum pane { PANE_REMOTE, PANE_LOCAL, PANE_UPLOADS };
 
-enum { LOCAL_RECENT = 20 };
-struct localpane {
-	struct mt_localdir dir;
-	bool *marked;
-	size_t nmarked;
-	size_t cur, top;
-	bool hidden;
-	bool detecting;
-	uint64_t detect_timer;
-	uint64_t watch_timer;       /* notices the directory vanishing */
-	char *recent[LOCAL_RECENT]; /* directories visited, the latest first */
-	size_t nrecent;
-	size_t find_from;           /* the cursor before a type-ahead search */
-	char err[300];
-};
-
-struct uploads {
-	struct mt_upload_queue *q;
-	bool shown;
-	int cur, top;
-	bool follow;                 /* the cursor follows the first active row
-	                                until the user moves it */
-	/* speed per job: an average over the last few seconds */
-	struct up_speed { int64_t bytes; uint64_t ms; double rate; } *speed;
-	int nspeed;
-	uint64_t last_progress_draw;
-	int64_t done_bytes;          /* bytes of uploads finished this session */
-};
-
 /* A full scan of the library for usage and audit (scan.c, auditview.c, usageview.c). */
 struct scan {
 	bool running, done, wanted;
@@ -232,84 +203,8 @@ struct scan {
 	size_t nitems, items_cap;
 };
 
-/* the detail/editor view (detail.c) */
-enum detail_after { AFTER_STAY, AFTER_BACK, AFTER_NEXT, AFTER_PREV };
-struct detail {
-	struct mt_media item;
-	bool have;
-	bool loading;
-	bool saving;
-	int field;                  /* selected row */
-	char *edit[4];              /* pending alt, title, description, folder; NULL: unchanged */
-	bool focal_pending;
-	double fx, fy;              /* pending focal point */
-	char err[600];
-	char note[200];
-	uint64_t gen;
-	/* focal editor */
-	bool focal_open;
-	double ex, ey;
-	bool focal_crops;            /* v: the crops instead of the picture (narrow screens) */
-	enum detail_after after;     /* once the pending save succeeds */
-	/* n/N: opens the neighbour in the list the details came from (dir +1/-1),
-	 * false at its end; set by the opener after detail_open, NULL: none */
-	bool (*step)(struct app *a, int dir);
-};
-
-/* pictures for the detail view, the focal editor and the preview view (preview.c) */
+/* how far the picture wanted is (preview.c) */
 enum pv_state { PV_NONE, PV_LOADING, PV_READY, PV_FAILED };
-struct pv_render {               /* a rendering kept while its box keeps its size */
-	struct mt_crop_rect crop;    /* w == 0: the whole picture */
-	int box_w, box_h;
-	struct mt_cells cells;
-};
-enum { PV_RENDERS = 4 };
-/* a picture in pixels, where it stands on the screen and what it shows */
-struct pv_place {
-	uint64_t gen;                /* which picture */
-	int box_w, box_h;            /* the box it was fitted into */
-	struct mt_crop_rect crop;    /* w == 0: the whole picture */
-	bool focal;
-	double fx, fy;
-	int y, x, cols, rows;        /* the cells it covers */
-	bool written;                /* shown[]: this picture is on the screen there */
-};
-struct pv_pixels {               /* a rendering kept while it is wanted */
-	struct pv_place key;         /* y, x unused */
-	uint64_t tag;                /* 0: free; the worker's job while pending */
-	bool pending;
-	struct mt_pixel_picture pic; /* pic.seq NULL: pending, or it failed */
-};
-enum { PV_PLACES = 6, PV_PIX = 12 };
-struct ui_preview {
-	struct mt_preview *svc;
-	bool enabled;                /* p in the detail view */
-	char *key;                   /* what is wanted: "r:ID" or "l:PATH" */
-	char *title;                 /* file name, for the preview view */
-	enum pv_state state;
-	struct mt_image *img;
-	char msg[400];
-	uint64_t gen;
-	uint64_t asked_ms;
-	bool from_cache, traced;
-	enum mt_cell_colors colors;
-	struct pv_render renders[PV_RENDERS];
-	int next_render;
-	short *pair_of;              /* (fg+1) * 257 + (bg+1) -> colour pair, 0: none yet */
-	int next_pair, last_pair;
-	bool crops;                  /* the preview view shows the crops */
-	double fx, fy;               /* the focal point its crops use */
-	/* pixels instead of cells (sixel or kitty), when allowed and announced */
-	enum mt_pixels pixels;       /* MT_PIXELS_OFF: cells */
-	struct mt_term_caps caps;    /* what the terminal answered at start */
-	int cell_w, cell_h;          /* pixels per cell (preview_pixels_measure) */
-	struct pv_place place[PV_PLACES], shown[PV_PLACES];
-	int nplace, nshown;          /* drawn this frame; on the screen now */
-	struct pv_pixels pix[PV_PIX];
-	int next_pix;
-	uint64_t next_tag;
-	struct mt_pixels_worker *pixw;   /* encodes off the loop thread */
-};
 
 /* The views, by number. The scan has no screen of its own; it stands in the
  * table for its event handler (it takes events first: usage and audit
@@ -361,6 +256,10 @@ enum { UI_VIEW_DEPTH = 8 };
 
 struct dialog;
 struct remote;
+struct localpane;
+struct uploads;
+struct detail;
+struct ui_preview;
 
 struct app {
 	const struct mt_cmdline *cl;
@@ -390,12 +289,11 @@ struct app {
 	int depth;
 	enum pane focus;
 	struct remote *remote;      /* each view's own state: only its files see inside */
-	struct localpane local;
-	struct uploads up;
+	struct localpane *local;
+	struct uploads *up;
 	struct scan scan;
-	struct detail detail;
-	struct ui_preview pv;
-	int help_top;
+	struct detail *detail;
+	struct ui_preview *pv;
 	struct dialog *dialog;
 
 	/* the message in the status line */
@@ -479,6 +377,7 @@ void local_draw(struct app *a, int y, int x, int h, int w, bool focused);
 enum ui_key local_key(struct app *a, int is_key, wint_t ch);
 
 /* ---- uploads.c ---- */
+void uploads_init(struct app *a);
 void uploads_free(struct app *a);
 /* Uploads these local paths into folder (NULL: the profile's default); asks
  * first when some hold another type than their extension says (typefix.c).
@@ -515,6 +414,8 @@ void uploads_summary(const struct app *a, char *out, size_t outlen);
 
 /* ---- detail.c ---- */
 void detail_free(struct app *a);
+/* The id of the item the details show (or last showed), NULL: none. */
+const char *detail_item_id(const struct app *a);
 
 /* view modules: draw the whole screen below the header, handle a key */
 void detail_view_draw(struct app *a);
@@ -527,7 +428,17 @@ void help_view_draw(struct app *a);
 enum ui_key help_view_key(struct app *a, int is_key, wint_t ch);
 
 /* ---- preview.c ---- */
+/* Before curses starts: pictures in pixels when the configuration allows
+ * them and, with `auto`, the terminal announces a protocol. */
+void preview_pixels_start(struct app *a);
 void preview_init(struct app *a);
+/* p in the details: pictures shown there or not. */
+bool preview_enabled(const struct app *a);
+void preview_enable(struct app *a, bool on);
+/* The state of the picture wanted; *why (may be NULL) the reason it failed. */
+enum pv_state preview_state(const struct app *a, const char **why);
+/* The picture's size in pixels at its source; false until it is ready. */
+bool preview_source_size(const struct app *a, int *w, int *h);
 /* After the site is closed: downloads still running finish into it. */
 void preview_free(struct app *a);
 /* Asks for the picture of an item / a local file (no-op when already shown). */

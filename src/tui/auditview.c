@@ -15,6 +15,7 @@
 #include "sanitize.h"
 #include "textwidth.h"
 #include "siteop.h"
+#include "scan_state.h"
 #include "ui.h"
 #include "xalloc.h"
 
@@ -60,10 +61,10 @@ in_limit(const char *folder)
 static size_t
 shown_findings(struct app *a, size_t **out)
 {
-	struct mt_audit *au = &a->scan.audit;
+	struct mt_audit *au = &a->scan->audit;
 	size_t n = 0;
 	*out = xcalloc(au->nfindings ? au->nfindings : 1, sizeof **out);
-	if (!a->scan.done)
+	if (!a->scan->done)
 		return 0;
 	for (size_t i = 0; i < au->nfindings; i++)
 		if (in_limit(au->findings[i].folder))
@@ -106,7 +107,7 @@ draw_finding(struct app *a, int y, const struct mt_finding *f)
 void
 audit_view_draw(struct app *a)
 {
-	struct scan *s = &a->scan;
+	struct scan *s = a->scan;
 	char *title = st.folder ? xasprintf(_("Audit of %s  (f: whole library)"), st.folder)
 	                        : xstrdup(_("Audit"));
 	int y = scan_draw_header(a, 1, title);
@@ -181,7 +182,7 @@ finding_at(struct app *a, size_t pos)
 {
 	size_t *idx;
 	size_t n = shown_findings(a, &idx);
-	const struct mt_finding *f = pos < n ? &a->scan.audit.findings[idx[pos]] : NULL;
+	const struct mt_finding *f = pos < n ? &a->scan->audit.findings[idx[pos]] : NULL;
 	free(idx);
 	return f;
 }
@@ -216,7 +217,7 @@ position_of(struct app *a, const char *id)
 	size_t n = shown_findings(a, &idx);
 	long pos = -1;
 	for (size_t i = 0; i < n && pos < 0; i++) {
-		const char *fid = a->scan.audit.findings[idx[i]].id;
+		const char *fid = a->scan->audit.findings[idx[i]].id;
 		if (fid && strcmp(fid, id) == 0)
 			pos = (long)i;
 	}
@@ -362,7 +363,7 @@ missing_left(struct app *a)
 	size_t *idx, left = 0;
 	size_t n = shown_findings(a, &idx);
 	for (size_t i = 0; i < n; i++) {
-		const struct mt_finding *f = &a->scan.audit.findings[idx[i]];
+		const struct mt_finding *f = &a->scan->audit.findings[idx[i]];
 		left += f->kind == MT_FIND_MISSING_ALT && f->id && !is_saving(f->id);
 	}
 	free(idx);
@@ -388,7 +389,7 @@ alt_prompt(struct app *a, const struct mt_finding *f)
 static void
 delete_dups(struct app *a, int only_group)
 {
-	struct mt_audit *au = &a->scan.audit;
+	struct mt_audit *au = &a->scan->audit;
 	size_t n = 0;
 	for (size_t i = 0; i < au->nfindings; i++) {
 		const struct mt_finding *f = &au->findings[i];
@@ -433,7 +434,7 @@ audit_view_open(struct app *a, const void *arg)
 	const struct ui_open_audit *o = arg;
 	if (o)
 		audit_limit_folder(a, o->folder);
-	if (!a->scan.running && !a->scan.done)
+	if (!a->scan->running && !a->scan->done)
 		scan_start(a);
 }
 

@@ -25,6 +25,7 @@ src_tui_libmttui_a_SOURCES = \
 	src/tui/remote_pane.h \
 	src/tui/remote_rows.c \
 	src/tui/scan.c \
+	src/tui/scan_state.h \
 	src/tui/status.c \
 	src/tui/typefix.c \
 	src/tui/tui.c src/tui/tui.h \

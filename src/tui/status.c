@@ -177,7 +177,7 @@ ui_draw_status(struct app *a)
 		if (used >= 0)
 			mt_format_size(used, u, sizeof u);
 		else
-			snprintf(u, sizeof u, "%s", a->scan.running && a->utf8 ? "\xe2\x80\xa6" : "?");
+			snprintf(u, sizeof u, "%s", scan_running(a) && a->utf8 ? "\xe2\x80\xa6" : "?");
 		if (plan > 0) {
 			mt_format_size(plan, p, sizeof p);
 			snprintf(buf, sizeof buf, " %s / %s ", u, p);

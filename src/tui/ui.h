@@ -189,20 +189,6 @@ void ui_post_upload_done(struct app *a, const struct mt_upload_job *job);
 /* ---- the panes and views ---- */
 enum pane { PANE_REMOTE, PANE_LOCAL, PANE_UPLOADS };
 
-/* A full scan of the library for usage and audit (scan.c, auditview.c, usageview.c). */
-struct scan {
-	bool running, done, wanted;
-	struct mt_pager *pager;     /* the listing being read */
-	int64_t seen, total;
-	struct mt_usage usage;
-	struct mt_audit audit;
-	char err[600];
-	uint64_t started_ms, finished_ms;
-	time_t finished_at;         /* wall clock, for "scanned 14:02" */
-	struct mt_media *items;     /* what usage and audit need of every item */
-	size_t nitems, items_cap;
-};
-
 /* how far the picture wanted is (preview.c) */
 enum pv_state { PV_NONE, PV_LOADING, PV_READY, PV_FAILED };
 
@@ -260,6 +246,7 @@ struct localpane;
 struct uploads;
 struct detail;
 struct ui_preview;
+struct scan;
 
 struct app {
 	const struct mt_cmdline *cl;
@@ -291,7 +278,7 @@ struct app {
 	struct remote *remote;      /* each view's own state: only its files see inside */
 	struct localpane *local;
 	struct uploads *up;
-	struct scan scan;
+	struct scan *scan;
 	struct detail *detail;
 	struct ui_preview *pv;
 	struct dialog *dialog;
@@ -470,6 +457,8 @@ enum ui_key preview_view_key(struct app *a, int is_key, wint_t ch);
 /* ---- scan.c ---- */
 void scan_start(struct app *a);
 void scan_free(struct app *a);
+/* A scan is reading the library now. */
+bool scan_running(const struct app *a);
 /* Bytes the library uses, or -1 when not known yet. */
 int64_t scan_used_bytes(const struct app *a);
 /* The title line of the usage and audit views (progress, or when scanned);

@@ -17,7 +17,7 @@ src_tui_libmttui_a_SOURCES = \
 	src/tui/msglog.c \
 	src/tui/preview.c \
 	src/tui/preview_pixels.c \
-	src/tui/preview_state.h \
+	src/tui/preview_state.c src/tui/preview_state.h \
 	src/tui/remote.c \
 	src/tui/remote_actions.c \
 	src/tui/remote_draw.c \

@@ -20,15 +20,6 @@
 #include "ui.h"
 #include "xalloc.h"
 
-struct ui_preview *
-preview_of(struct app *a)
-{
-	static struct ui_preview state;   /* one interface per process */
-	if (a->pv == NULL)
-		a->pv = &state;
-	return a->pv;
-}
-
 /* pictures are decoded this large at most: enough for any terminal */
 enum { DECODE_MAX = 1200 };
 /* the first colour pair for pictures; the roles use the ones below */

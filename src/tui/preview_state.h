@@ -1,4 +1,4 @@
-/* preview_state.h — Private to: preview.c preview_pixels.c
+/* preview_state.h — Private to: preview.c preview_pixels.c preview_state.c
  * State: a->pv
  *
  * The pictures' own state: the one wanted, its renderings in cells and in

@@ -1,0 +1,18 @@
+/* preview_state.c — where the pictures' state lives (preview_state.h), for
+ * the cells (preview.c) and the pixels (preview_pixels.c) alike. It is set
+ * on first use: the pixels are chosen before the views start. */
+#include "config.h"
+
+#include <stddef.h>
+
+#include "preview_state.h"
+#include "ui.h"
+
+struct ui_preview *
+preview_of(struct app *a)
+{
+	static struct ui_preview state;   /* one interface per process */
+	if (a->pv == NULL)
+		a->pv = &state;
+	return a->pv;
+}

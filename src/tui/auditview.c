@@ -17,6 +17,7 @@
 #include "sanitize.h"
 #include "textwidth.h"
 #include "siteop.h"
+#include "scan_state.h"
 #include "ui.h"
 #include "xalloc.h"
 
@@ -63,10 +64,10 @@ in_limit(const char *folder)
 static size_t
 shown_findings(struct app *a, size_t **out)
 {
-	struct mt_audit *au = &a->scan.audit;
+	struct mt_audit *au = &a->scan->audit;
 	size_t n = 0;
 	*out = xcalloc(au->nfindings ? au->nfindings : 1, sizeof **out);
-	if (!a->scan.done)
+	if (!a->scan->done)
 		return 0;
 	for (size_t i = 0; i < au->nfindings; i++)
 		if (in_limit(au->findings[i].folder))
@@ -109,7 +110,7 @@ draw_finding(struct app *a, int y, const struct mt_finding *f)
 void
 audit_view_draw(struct app *a)
 {
-	struct scan *s = &a->scan;
+	struct scan *s = a->scan;
 	char *title = st.folder ? xasprintf(_("Audit of %s  (f: whole library)"), st.folder)
 	                        : xstrdup(_("Audit"));
 	int y = scan_draw_header(a, 1, title);
@@ -188,7 +189,7 @@ finding_at(struct app *a, size_t pos)
 {
 	size_t *idx;
 	size_t n = shown_findings(a, &idx);
-	const struct mt_finding *f = pos < n ? &a->scan.audit.findings[idx[pos]] : NULL;
+	const struct mt_finding *f = pos < n ? &a->scan->audit.findings[idx[pos]] : NULL;
 	free(idx);
 	return f;
 }
@@ -223,7 +224,7 @@ position_of(struct app *a, const char *id)
 	size_t n = shown_findings(a, &idx);
 	long pos = -1;
 	for (size_t i = 0; i < n && pos < 0; i++) {
-		const char *fid = a->scan.audit.findings[idx[i]].id;
+		const char *fid = a->scan->audit.findings[idx[i]].id;
 		if (fid && strcmp(fid, id) == 0)
 			pos = (long)i;
 	}
@@ -235,7 +236,7 @@ position_of(struct app *a, const char *id)
 static bool
 audit_step(struct app *a, int dir)
 {
-	long pos = a->detail.have ? position_of(a, a->detail.item.id) : -1;
+	long pos = detail_item_id(a) ? position_of(a, detail_item_id(a)) : -1;
 	if (pos < 0)
 		pos = (long)st.cur - (dir > 0 ? 1 : 0);   /* the finding went: its place */
 	for (long i = pos + dir; i >= 0; i += dir) {
@@ -347,7 +348,7 @@ alt_entered(struct app *a, const char *text, void *arg)
 		return;
 	/* the next one at once; an empty answer skips an item */
 	size_t pos;
-	long here = a->detail.have ? position_of(a, a->detail.item.id) : -1;
+	long here = detail_item_id(a) ? position_of(a, detail_item_id(a)) : -1;
 	if (here >= 0 && !*text)
 		st.cur = (size_t)here + 1;
 	const struct mt_finding *f = next_missing_alt(a, &pos);
@@ -369,7 +370,7 @@ missing_left(struct app *a)
 	size_t *idx, left = 0;
 	size_t n = shown_findings(a, &idx);
 	for (size_t i = 0; i < n; i++) {
-		const struct mt_finding *f = &a->scan.audit.findings[idx[i]];
+		const struct mt_finding *f = &a->scan->audit.findings[idx[i]];
 		left += f->kind == MT_FIND_MISSING_ALT && f->id && !is_saving(f->id);
 	}
 	free(idx);
@@ -381,7 +382,7 @@ static void
 alt_prompt(struct app *a, const struct mt_finding *f)
 {
 	open_finding(a, f);
-	a->pv.enabled = true;
+	preview_enable(a, true);
 	char *title = st.queue ? xasprintf(P_("Alt text for %s  (%zu left; Enter saves, Esc stops)",
 	                                      "Alt text for %s  (%zu left; Enter saves, Esc stops)",
 	                                      missing_left(a)),
@@ -395,7 +396,7 @@ alt_prompt(struct app *a, const struct mt_finding *f)
 static void
 delete_dups(struct app *a, int only_group)
 {
-	struct mt_audit *au = &a->scan.audit;
+	struct mt_audit *au = &a->scan->audit;
 	size_t n = 0;
 	for (size_t i = 0; i < au->nfindings; i++) {
 		const struct mt_finding *f = &au->findings[i];
@@ -420,7 +421,7 @@ delete_dups(struct app *a, int only_group)
 			names[k++] = xasprintf("%s %s", f->filename ? f->filename : "", day);
 		}
 	}
-	remote_confirm_delete(a, ids, names, k, true);
+	ui_batch_delete(a, ids, names, k, true);
 }
 
 static void
@@ -440,7 +441,7 @@ audit_view_open(struct app *a, const void *arg)
 	const struct ui_open_audit *o = arg;
 	if (o)
 		audit_limit_folder(a, o->folder);
-	if (!a->scan.running && !a->scan.done)
+	if (!a->scan->running && !a->scan->done)
 		scan_start(a);
 }
 

@@ -362,7 +362,7 @@ resolve_group(struct app *a, const struct mt_audit *au, const struct group *g)
 		return;
 	}
 	/* the one call: every delete asks the same way */
-	remote_confirm_delete(a, ids, names, n, true);
+	ui_batch_delete(a, ids, names, n, true);
 }
 
 enum ui_key

@@ -18,6 +18,30 @@
 #include "ui.h"
 #include "xalloc.h"
 
+/* This view's own state (a->detail): no other file sees inside. */
+enum detail_after { AFTER_STAY, AFTER_BACK, AFTER_NEXT, AFTER_PREV };
+struct detail {
+	struct mt_media item;
+	bool have;
+	bool loading;
+	bool saving;
+	int field;                  /* selected row */
+	char *edit[4];              /* pending alt, title, description, folder; NULL: unchanged */
+	bool focal_pending;
+	double fx, fy;              /* pending focal point */
+	char err[600];
+	char note[200];
+	uint64_t gen;
+	/* focal editor */
+	bool focal_open;
+	double ex, ey;
+	bool focal_crops;            /* v: the crops instead of the picture (narrow screens) */
+	enum detail_after after;     /* once the pending save succeeds */
+	/* n/N: opens the neighbour in the list the details came from (dir +1/-1),
+	 * false at its end; set by the opener after detail_open, NULL: none */
+	bool (*step)(struct app *a, int dir);
+};
+
 /* rounding without libm: the values here are small and not negative */
 static long
 iround(double v)
@@ -77,10 +101,23 @@ clear_pending(struct detail *d)
 	d->focal_pending = false;
 }
 
+static void
+detail_init(struct app *a)
+{
+	static struct detail state;   /* one interface per process */
+	a->detail = &state;
+}
+
+const char *
+detail_item_id(const struct app *a)
+{
+	return a->detail->have ? a->detail->item.id : NULL;
+}
+
 void
 detail_free(struct app *a)
 {
-	struct detail *d = &a->detail;
+	struct detail *d = a->detail;
 	clear_pending(d);
 	if (d->have)
 		mt_media_free(&d->item);
@@ -94,7 +131,7 @@ on_get(const struct mt_media *item, const struct mt_error *err, void *arg)
 	struct app *a = q->app;
 	if (!ui_req_done(q))
 		return;
-	struct detail *d = &a->detail;
+	struct detail *d = a->detail;
 	d->loading = false;
 	if (err) {
 		mt_error_format(err, d->err, sizeof d->err);
@@ -102,7 +139,7 @@ on_get(const struct mt_media *item, const struct mt_error *err, void *arg)
 		mt_media_free(&d->item);
 		mt_media_copy(&d->item, item);
 		/* opened from a scan's finding, the item had no url for its picture yet */
-		if (a->pv.enabled && preview_can_item(&d->item))
+		if (preview_enabled(a) && preview_can_item(&d->item))
 			preview_want_item(a, &d->item);
 	}
 	ui_dirty(a);
@@ -115,7 +152,7 @@ detail_view_open(struct app *a, const void *arg)
 {
 	const struct ui_open_item *o = arg;
 	const struct mt_media *m = o->item;
-	struct detail *d = &a->detail;
+	struct detail *d = a->detail;
 	detail_free(a);
 	memset(d->err, 0, sizeof d->err);
 	d->note[0] = '\0';
@@ -130,7 +167,7 @@ detail_view_open(struct app *a, const void *arg)
 	d->gen++;
 	/* an item from the scan has no url yet: its picture waits for the GET */
 	bool will_get = mt_site_can(&a->site, MT_CAP_BROWSE, true);
-	if (a->pv.enabled && preview_can_item(m) && (m->url || !will_get))
+	if (preview_enabled(a) && preview_can_item(m) && (m->url || !will_get))
 		preview_want_item(a, m);
 	if (mt_site_can(&a->site, MT_CAP_BROWSE, true)) {
 		struct mt_error err;
@@ -149,7 +186,7 @@ detail_view_open(struct app *a, const void *arg)
 static char *
 field_value(struct app *a, int f, bool *pending)
 {
-	struct detail *d = &a->detail;
+	struct detail *d = a->detail;
 	const struct mt_media *m = &d->item;
 	*pending = false;
 	int slot = edit_slot(f);
@@ -195,12 +232,9 @@ field_value(struct app *a, int f, bool *pending)
 static void
 focal_box(struct app *a, int top, int h, int maxw, int *bx, int *by, int *bw, int *bh)
 {
-	struct detail *d = &a->detail;
+	struct detail *d = a->detail;
 	int iw = d->item.width > 0 ? d->item.width : 1, ih = d->item.height > 0 ? d->item.height : 1;
-	if (a->pv.state == PV_READY && a->pv.img) {
-		iw = a->pv.img->src_width;
-		ih = a->pv.img->src_height;
-	}
+	preview_source_size(a, &iw, &ih);
 	int maxh = h - 5;
 	if (maxh < 3)
 		maxh = 3;
@@ -217,7 +251,7 @@ focal_box(struct app *a, int top, int h, int maxw, int *bx, int *by, int *bw, in
 static void
 focal_frame(struct app *a, int bx, int by, int bw, int bh)
 {
-	struct detail *d = &a->detail;
+	struct detail *d = a->detail;
 	int cx = bx + (int)iround(d->ex / 100.0 * (bw - 1));
 	int cy = by + (int)iround(d->ey / 100.0 * (bh - 1));
 	ui_set(stdscr, R_DIM);
@@ -233,7 +267,7 @@ focal_frame(struct app *a, int bx, int by, int bw, int bh)
 static void
 draw_focal(struct app *a)
 {
-	struct detail *d = &a->detail;
+	struct detail *d = a->detail;
 	int top = 1, h = a->rows - 2;
 	ui_set(stdscr, R_TITLE);
 	ui_fill(stdscr, top, 0, a->cols);
@@ -242,7 +276,7 @@ draw_focal(struct app *a)
 	ui_put_text(stdscr, top, 0, t, a->cols, false);
 	free(t);
 	ui_set(stdscr, R_NORMAL);
-	bool picture = a->pv.enabled && preview_can_item(&d->item);
+	bool picture = preview_enabled(a) && preview_can_item(&d->item);
 	/* wide screens show the crops beside the picture; narrow ones on v */
 	bool side = picture && a->cols >= 110;
 	int maxw = side ? a->cols * 3 / 5 - 4 : a->cols - 4;
@@ -251,7 +285,7 @@ draw_focal(struct app *a)
 	} else {
 		int bx, by, bw, bh;
 		focal_box(a, top, h, maxw, &bx, &by, &bw, &bh);
-		if (picture && a->pv.state == PV_READY) {
+		if (picture && preview_state(a, NULL) == PV_READY) {
 			struct mt_crop_rect used;
 			preview_draw(a, by, bx, bh, bw, NULL, true, d->ex, d->ey, &used);
 			if (used.w > 0) {
@@ -270,13 +304,15 @@ draw_focal(struct app *a)
 		mvwaddch(stdscr, by - 1, bx + bw, ACS_URCORNER);
 		mvwaddch(stdscr, by + bh, bx - 1, ACS_LLCORNER);
 		mvwaddch(stdscr, by + bh, bx + bw, ACS_LRCORNER);
-		if (!(picture && a->pv.state == PV_READY)) {
+		if (!(picture && preview_state(a, NULL) == PV_READY)) {
 			focal_frame(a, bx, by, bw, bh);
-			if (picture && a->pv.state != PV_NONE) {
+			const char *why;
+			enum pv_state st = preview_state(a, &why);
+			if (picture && st != PV_NONE) {
 				/* why there is no picture, under the frame */
-				ui_set(stdscr, a->pv.state == PV_FAILED ? R_WARN : R_DIM);
+				ui_set(stdscr, st == PV_FAILED ? R_WARN : R_DIM);
 				ui_put_text(stdscr, by + bh + 1, bx,
-				            a->pv.state == PV_FAILED ? a->pv.msg
+				            st == PV_FAILED ? why
 				                                     : _("loading the picture\xe2\x80\xa6"),
 				            a->cols - bx - 1, false);
 				ui_set(stdscr, R_NORMAL);
@@ -297,7 +333,7 @@ draw_focal(struct app *a)
 void
 detail_view_draw(struct app *a)
 {
-	struct detail *d = &a->detail;
+	struct detail *d = a->detail;
 	if (!d->have)
 		return;
 	if (d->focal_open) {
@@ -313,7 +349,7 @@ detail_view_draw(struct app *a)
 	free(t);
 	ui_set(stdscr, R_NORMAL);
 	/* the picture goes right of the fields on wide screens, under them otherwise */
-	bool picture = a->pv.enabled && preview_can_item(&d->item);
+	bool picture = preview_enabled(a) && preview_can_item(&d->item);
 	int fw = picture && a->cols >= 96 ? a->cols / 2 : a->cols;
 	int label_w = 14, val_w = fw - label_w - 3;
 	y += 2;
@@ -374,7 +410,7 @@ on_patched(const struct mt_media *item, const struct mt_error *err, void *arg)
 	struct app *a = q->app;
 	if (!ui_req_done(q))
 		return;
-	struct detail *d = &a->detail;
+	struct detail *d = a->detail;
 	d->saving = false;
 	if (err) {
 		char line[560];
@@ -401,7 +437,7 @@ on_patched(const struct mt_media *item, const struct mt_error *err, void *arg)
 static void
 detail_save(struct app *a)
 {
-	struct detail *d = &a->detail;
+	struct detail *d = a->detail;
 	if (!has_pending(d)) {
 		snprintf(d->note, sizeof d->note, "%s", _("nothing to save"));
 		return;
@@ -437,7 +473,7 @@ detail_save(struct app *a)
 static void
 edited(struct app *a, const char *text, void *arg)
 {
-	struct detail *d = &a->detail;
+	struct detail *d = a->detail;
 	int slot = (int)(intptr_t)arg;
 	if (text == NULL)
 		return;
@@ -454,14 +490,14 @@ folder_picked(struct app *a, int index, void *arg)
 	char *const *v = remote_folder_list(a, &n);
 	if (index < 0 || (size_t)index >= n)
 		return;
-	free(a->detail.edit[E_FOLDER]);
-	a->detail.edit[E_FOLDER] = xstrdup(v[index]);
+	free(a->detail->edit[E_FOLDER]);
+	a->detail->edit[E_FOLDER] = xstrdup(v[index]);
 }
 
 static void
 edit_field(struct app *a)
 {
-	struct detail *d = &a->detail;
+	struct detail *d = a->detail;
 	int f = d->field;
 	if (f == F_FOCAL) {
 		d->focal_open = true;
@@ -499,9 +535,9 @@ edit_field(struct app *a)
 static void
 detail_leave(struct app *a)
 {
-	clear_pending(&a->detail);
-	a->detail.gen++;
-	a->detail.after = AFTER_STAY;
+	clear_pending(a->detail);
+	a->detail->gen++;
+	a->detail->after = AFTER_STAY;
 	ui_view_close(a);
 }
 
@@ -509,7 +545,7 @@ detail_leave(struct app *a)
 static void
 detail_go(struct app *a, enum detail_after after)
 {
-	struct detail *d = &a->detail;
+	struct detail *d = a->detail;
 	if (after == AFTER_BACK) {
 		detail_leave(a);
 	} else if (after == AFTER_NEXT || after == AFTER_PREV) {
@@ -524,7 +560,7 @@ static void
 unsaved_answer(struct app *a, int choice, void *arg)
 {
 	enum detail_after after = (enum detail_after)(intptr_t)arg;
-	struct detail *d = &a->detail;
+	struct detail *d = a->detail;
 	if (choice == 'd') {
 		clear_pending(d);
 		detail_go(a, after);
@@ -539,7 +575,7 @@ unsaved_answer(struct app *a, int choice, void *arg)
 static void
 detail_away(struct app *a, enum detail_after after)
 {
-	if (has_pending(&a->detail)) {
+	if (has_pending(a->detail)) {
 		ui_confirm(a, _("Unsaved changes"),
 		           _("This item has changes that are not saved.\n\n"
 		             "s: save them   d: discard them   n: stay here"),
@@ -558,7 +594,7 @@ detail_back(struct app *a)
 static void
 detail_on_event(struct app *a, const struct ui_event *ev)
 {
-	struct detail *d = &a->detail;
+	struct detail *d = a->detail;
 	if (!d->have)
 		return;
 	if (ev->kind == UI_EV_ITEM_DELETED && strcmp(ev->id, d->item.id) == 0) {
@@ -585,14 +621,14 @@ focal_numbers(struct app *a, const char *text, void *arg)
 		ui_message(a, R_ERROR, _("focal point: give X,Y with both between 0 and 100"));
 		return;
 	}
-	a->detail.ex = x;
-	a->detail.ey = y;
+	a->detail->ex = x;
+	a->detail->ey = y;
 }
 
 static enum ui_key
 focal_key(struct app *a, int is_key, wint_t ch)
 {
-	struct detail *d = &a->detail;
+	struct detail *d = a->detail;
 	double dx = 0, dy = 0;
 	if (is_key) {
 		switch (ch) {
@@ -654,17 +690,17 @@ focal_key(struct app *a, int is_key, wint_t ch)
 static void
 delete_this(struct app *a)
 {
-	struct detail *d = &a->detail;
+	struct detail *d = a->detail;
 	char **ids = xcalloc(1, sizeof *ids), **names = xcalloc(1, sizeof *names);
 	ids[0] = xstrdup(d->item.id);
 	names[0] = xstrdup(d->item.filename ? d->item.filename : d->item.id);
-	remote_confirm_delete(a, ids, names, 1, true);
+	ui_batch_delete(a, ids, names, 1, true);
 }
 
 enum ui_key
 detail_view_key(struct app *a, int is_key, wint_t ch)
 {
-	struct detail *d = &a->detail;
+	struct detail *d = a->detail;
 	if (d->focal_open)
 		return focal_key(a, is_key, ch);
 	if (is_key) {
@@ -686,8 +722,8 @@ detail_view_key(struct app *a, int is_key, wint_t ch)
 	case 'm': d->field = F_FOLDER; edit_field(a); return UI_HANDLED;
 	case 'w': detail_save(a); return UI_HANDLED;
 	case 'p':
-		a->pv.enabled = !a->pv.enabled;
-		if (a->pv.enabled && preview_can_item(&d->item))
+		preview_enable(a, !preview_enabled(a));
+		if (preview_enabled(a) && preview_can_item(&d->item))
 			preview_want_item(a, &d->item);
 		return UI_HANDLED;
 	case 'c': case 'P':
@@ -716,11 +752,11 @@ detail_view_key(struct app *a, int is_key, wint_t ch)
 static const char *
 detail_help(struct app *a)
 {
-	return a->detail.focal_open ? "Focal point editor" : "Item details";
+	return a->detail->focal_open ? "Focal point editor" : "Item details";
 }
 
 const struct ui_view detail_view = {
 	.name = "detail", .open = detail_view_open, .draw = detail_view_draw,
-	.key = detail_view_key, .event = detail_on_event, .close = detail_free,
+	.key = detail_view_key, .event = detail_on_event, .close = detail_free, .init = detail_init,
 	.help = detail_help,
 };

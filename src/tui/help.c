@@ -7,6 +7,9 @@
 #include "i18n.h"
 #include "ui.h"
 
+/* The first line shown: this view's own state. */
+static int help_top;
+
 /* The descriptions are cut at 55 cells on an 80-column screen: keep them
  * (and their translations) that short. Key names stay English, like the
  * keys themselves; only the word "arrows" is translated. */
@@ -115,10 +118,10 @@ help_view_open(struct app *a, const void *arg)
 	(void)arg;
 	const struct ui_view *below = a->views[ui_view_below(a)];
 	const char *here = below->help ? below->help(a) : NULL;
-	a->help_top = 0;
+	help_top = 0;
 	for (size_t i = 0; here && i < NHELP; i++)
 		if (help[i].keys == NULL && strcmp(help[i].what, here) == 0)
-			a->help_top = (int)i;
+			help_top = (int)i;
 }
 
 void
@@ -129,10 +132,10 @@ help_view_draw(struct app *a)
 	ui_put_text(stdscr, 1, 0, _(" Keys"), a->cols, false);
 	ui_set(stdscr, R_NORMAL);
 	int body = a->rows - 3;
-	if (a->help_top > (int)NHELP - body)
-		a->help_top = (int)NHELP - body > 0 ? (int)NHELP - body : 0;
-	for (int i = 0; i < body && a->help_top + i < (int)NHELP; i++) {
-		const struct help_line *h = &help[a->help_top + i];
+	if (help_top > (int)NHELP - body)
+		help_top = (int)NHELP - body > 0 ? (int)NHELP - body : 0;
+	for (int i = 0; i < body && help_top + i < (int)NHELP; i++) {
+		const struct help_line *h = &help[help_top + i];
 		int y = 2 + i;
 		if (h->keys == NULL) {
 			ui_set(stdscr, R_COLHEAD);
@@ -160,17 +163,17 @@ enum ui_key
 help_view_key(struct app *a, int is_key, wint_t ch)
 {
 	if ((is_key && ch == KEY_DOWN) || (!is_key && ch == 'j'))
-		a->help_top++;
+		help_top++;
 	else if ((is_key && ch == KEY_UP) || (!is_key && ch == 'k'))
-		a->help_top = a->help_top > 0 ? a->help_top - 1 : 0;
+		help_top = help_top > 0 ? help_top - 1 : 0;
 	else if (is_key && ch == KEY_NPAGE)
-		a->help_top += a->rows - 4;
+		help_top += a->rows - 4;
 	else if (is_key && ch == KEY_PPAGE)
-		a->help_top = a->help_top > a->rows - 4 ? a->help_top - (a->rows - 4) : 0;
+		help_top = help_top > a->rows - 4 ? help_top - (a->rows - 4) : 0;
 	else if ((is_key && ch == KEY_HOME) || (!is_key && ch == 'g'))
-		a->help_top = 0;
+		help_top = 0;
 	else if ((is_key && ch == KEY_END) || (!is_key && ch == 'G'))
-		a->help_top = (int)NHELP;   /* the drawing keeps the last page full */
+		help_top = (int)NHELP;   /* the drawing keeps the last page full */
 	else if (!is_key && (ch == 'q' || ch == 27 || ch == '?' || ch == 'h'))
 		return UI_CLOSE;
 	else if (is_key && ch == KEY_LEFT)

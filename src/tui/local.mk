@@ -6,6 +6,7 @@ src_tui_libmttui_a_CFLAGS = $(AM_CFLAGS) $(NCURSESW_CFLAGS)
 src_tui_libmttui_a_SOURCES = \
 	src/tui/app.c \
 	src/tui/auditview.c \
+	src/tui/batchrun.c \
 	src/tui/content_view.c \
 	src/tui/detail.c \
 	src/tui/dialog.c \
@@ -17,12 +18,17 @@ src_tui_libmttui_a_SOURCES = \
 	src/tui/mainview.c \
 	src/tui/msglog.c \
 	src/tui/preview.c \
+	src/tui/preview_pixels.c \
+	src/tui/preview_state.c src/tui/preview_state.h \
 	src/tui/remote.c \
 	src/tui/remote_actions.c \
 	src/tui/remote_draw.c \
 	src/tui/remote_folders.c \
+	src/tui/remote_pane.h \
+	src/tui/remote_rows.c \
 	src/tui/scan.c \
 	src/tui/scan_content.c \
+	src/tui/scan_state.h \
 	src/tui/status.c \
 	src/tui/typefix.c \
 	src/tui/tui.c src/tui/tui.h \

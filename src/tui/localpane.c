@@ -18,6 +18,23 @@
 #include "ui.h"
 #include "xalloc.h"
 
+/* This view's own state (a->local): no other file sees inside. */
+enum { LOCAL_RECENT = 20 };
+struct localpane {
+	struct mt_localdir dir;
+	bool *marked;
+	size_t nmarked;
+	size_t cur, top;
+	bool hidden;
+	bool detecting;
+	uint64_t detect_timer;
+	uint64_t watch_timer;       /* notices the directory vanishing */
+	char *recent[LOCAL_RECENT]; /* directories visited, the latest first */
+	size_t nrecent;
+	size_t find_from;           /* the cursor before a type-ahead search */
+	char err[300];
+};
+
 #define DETECT_BUDGET_MS 8
 
 static void detect_tick(void *arg);
@@ -25,7 +42,7 @@ static void detect_tick(void *arg);
 static void
 schedule_detect(struct app *a)
 {
-	struct localpane *l = &a->local;
+	struct localpane *l = a->local;
 	if (l->detect_timer == 0 && l->dir.next_detect < l->dir.n)
 		l->detect_timer = mt_loop_timer_add(a->loop, 1, detect_tick, a);
 }
@@ -34,7 +51,7 @@ static void
 detect_tick(void *arg)
 {
 	struct app *a = arg;
-	struct localpane *l = &a->local;
+	struct localpane *l = a->local;
 	l->detect_timer = 0;
 	const struct mt_upload_ops *ops = a->site.dialect->upload;
 	mt_localdir_detect_some(&l->dir, ops, &a->site, DETECT_BUDGET_MS);
@@ -68,7 +85,7 @@ static int
 local_list(struct app *a, const char *path, const char *cursor_on, bool keep_marks,
            struct mt_error *err)
 {
-	struct localpane *l = &a->local;
+	struct localpane *l = a->local;
 	struct mt_localdir d;
 	if (mt_localdir_read(path, l->hidden, &d, err) < 0)
 		return -1;
@@ -110,7 +127,7 @@ local_list(struct app *a, const char *path, const char *cursor_on, bool keep_mar
 static void
 local_open(struct app *a, const char *path, const char *cursor_on)
 {
-	struct localpane *l = &a->local;
+	struct localpane *l = a->local;
 	struct mt_error err;
 	mt_error_clear(&err);
 	bool same = l->dir.path && strcmp(l->dir.path, path) == 0;
@@ -143,7 +160,7 @@ static void
 watch_tick(void *arg)
 {
 	struct app *a = arg;
-	struct localpane *l = &a->local;
+	struct localpane *l = a->local;
 	l->watch_timer = mt_loop_timer_add(a->loop, WATCH_MS, watch_tick, a);
 	if (l->dir.path == NULL)
 		return;
@@ -160,14 +177,16 @@ watch_tick(void *arg)
 void
 local_init(struct app *a)
 {
+	static struct localpane state;   /* one interface per process */
+	a->local = &state;
 	local_open(a, ".", NULL);
-	a->local.watch_timer = mt_loop_timer_add(a->loop, WATCH_MS, watch_tick, a);
+	a->local->watch_timer = mt_loop_timer_add(a->loop, WATCH_MS, watch_tick, a);
 }
 
 void
 local_free(struct app *a)
 {
-	struct localpane *l = &a->local;
+	struct localpane *l = a->local;
 	if (l->detect_timer)
 		mt_loop_timer_cancel(a->loop, l->detect_timer);
 	if (l->watch_timer)
@@ -182,7 +201,7 @@ local_free(struct app *a)
 void
 local_draw(struct app *a, int y, int x, int h, int w, bool focused)
 {
-	struct localpane *l = &a->local;
+	struct localpane *l = a->local;
 	struct mt_localdir *d = &l->dir;
 	ui_set(stdscr, focused ? R_TITLE : R_TITLE_OFF);
 	ui_fill(stdscr, y, x, w);
@@ -275,7 +294,7 @@ local_draw(struct app *a, int y, int x, int h, int w, bool focused)
 static void
 move_cursor(struct app *a, long delta)
 {
-	struct localpane *l = &a->local;
+	struct localpane *l = a->local;
 	if (l->dir.n == 0)
 		return;
 	long c = (long)l->cur + delta;
@@ -289,7 +308,7 @@ move_cursor(struct app *a, long delta)
 static void
 go_up(struct app *a)
 {
-	struct localpane *l = &a->local;
+	struct localpane *l = a->local;
 	if (l->dir.path == NULL || strcmp(l->dir.path, "/") == 0)
 		return;
 	char *from = xstrdup(mt_basename(l->dir.path));
@@ -318,7 +337,7 @@ static void
 mark_pattern(struct app *a, const char *text, void *arg)
 {
 	(void)arg;
-	struct localpane *l = &a->local;
+	struct localpane *l = a->local;
 	if (text == NULL || !*text)
 		return;
 	size_t n = 0;
@@ -336,7 +355,7 @@ mark_pattern(struct app *a, const char *text, void *arg)
 static void
 upload_marked(struct app *a)
 {
-	struct localpane *l = &a->local;
+	struct localpane *l = a->local;
 	size_t n = l->nmarked;
 	char **paths;
 	const char **known;   /* types the pane has detected already */
@@ -362,7 +381,7 @@ upload_marked(struct app *a)
 			}
 		n = k;
 	}
-	const char *folder = a->remote.mode == REMOTE_LIBRARY ? remote_folder(a) : NULL;
+	const char *folder = remote_upload_folder(a);
 	struct ui_upload_request up = { paths, known, n, folder };
 	ui_post(a, &(struct ui_event){ UI_EV_UPLOAD, .upload = &up });
 	free(known);
@@ -380,7 +399,7 @@ goto_done(struct app *a, const char *text, void *arg)
 	(void)arg;
 	if (text == NULL || *text == '\0')
 		return;
-	char *p = mt_localdir_expand(text, a->local.dir.path);
+	char *p = mt_localdir_expand(text, a->local->dir.path);
 	local_open(a, p, NULL);
 	free(p);
 }
@@ -389,7 +408,7 @@ static void
 recent_done(struct app *a, int index, void *arg)
 {
 	(void)arg;
-	struct localpane *l = &a->local;
+	struct localpane *l = a->local;
 	if (index < 0 || (size_t)index >= l->nrecent)
 		return;
 	char *p = xstrdup(l->recent[index]);
@@ -416,7 +435,7 @@ static void
 find_changed(struct app *a, const char *text, void *arg)
 {
 	(void)arg;
-	struct localpane *l = &a->local;
+	struct localpane *l = a->local;
 	long i = text && *text ? find_name(l, text) : -1;
 	l->cur = i >= 0 ? (size_t)i : l->find_from;
 	ui_dirty(a);
@@ -426,7 +445,7 @@ static void
 find_done(struct app *a, const char *text, void *arg)
 {
 	(void)arg;
-	struct localpane *l = &a->local;
+	struct localpane *l = a->local;
 	if (text == NULL) {             /* Esc: back where the search started */
 		l->cur = l->find_from;
 		return;
@@ -449,7 +468,7 @@ open_home(struct app *a)
 enum ui_key
 local_key(struct app *a, int is_key, wint_t ch)
 {
-	struct localpane *l = &a->local;
+	struct localpane *l = a->local;
 	int page = a->rows > 8 ? a->rows - 6 : 1;
 	if (is_key) {
 		switch (ch) {

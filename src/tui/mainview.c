@@ -107,6 +107,7 @@ main_event(struct app *a, const struct ui_event *ev)
 static void
 main_init(struct app *a)
 {
+	uploads_init(a);
 	local_init(a);
 	remote_init(a);
 	uploads_offer_resume(a);

@@ -105,7 +105,7 @@ ask_next(struct app *a)
 		mt_error_clear(&err);
 		struct ui_req *q = ui_req_new(a, &ps.gen, (int)i, p->m.id);
 		p->state = PIC_ASKED;
-		if (mt_preview_remote(a->pv.svc, &p->m, STRIP_DECODE, STRIP_DECODE, on_picture, q,
+		if (mt_preview_remote(preview_service(a), &p->m, STRIP_DECODE, STRIP_DECODE, on_picture, q,
 		                      &err) == 0)
 			return;
 		ui_req_done(q);
@@ -176,7 +176,7 @@ picstrip_draw(struct app *a, int y, int x, int h, int w, const char *const *capt
 		if (p->state == PIC_READY) {
 			if (p->box_w != bw || p->box_h != bh || p->cells.cell == NULL) {
 				mt_cells_free(&p->cells);
-				struct mt_cells_opts o = { .colors = a->pv.colors, .unicode = a->utf8 };
+				struct mt_cells_opts o = { .colors = preview_colors(a), .unicode = a->utf8 };
 				struct mt_error err;
 				p->box_w = bw;
 				p->box_h = bh;

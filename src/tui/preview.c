@@ -5,7 +5,7 @@
  * Decoding happens on the preview service's worker thread; here the
  * picture is turned into cells (chafa) for the box it must fill, kept
  * while the box keeps its size, and painted with colour pairs allocated
- * on demand. */
+ * on demand. Pictures in pixels (sixel, kitty): preview_pixels.c. */
 #include "config.h"
 
 #include <errno.h>
@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "i18n.h"
+#include "preview_state.h"
 #include "textwidth.h"
 #include "ui.h"
 #include "xalloc.h"
@@ -25,7 +26,6 @@ enum { DECODE_MAX = 1200 };
 enum { PAIR_BASE = 64 };
 #define CACHE_MAX (256LL * 1024 * 1024)
 
-static void on_pixels(uint64_t tag, struct mt_pixel_picture *pic, void *arg);
 
 static void
 renders_clear(struct ui_preview *pv)
@@ -38,20 +38,10 @@ renders_clear(struct ui_preview *pv)
 }
 
 static void
-pixels_clear_cache(struct ui_preview *pv)
-{
-	for (int i = 0; i < PV_PIX; i++) {
-		mt_pixel_picture_free(&pv->pix[i].pic);
-		memset(&pv->pix[i], 0, sizeof pv->pix[i]);
-	}
-	pv->next_pix = 0;
-}
-
-static void
 picture_drop(struct ui_preview *pv)
 {
 	renders_clear(pv);
-	pixels_clear_cache(pv);
+	preview_pixels_forget(pv);
 	if (pv->img) {
 		mt_image_free(pv->img);
 		free(pv->img);
@@ -62,7 +52,7 @@ picture_drop(struct ui_preview *pv)
 void
 preview_init(struct app *a)
 {
-	struct ui_preview *pv = &a->pv;
+	struct ui_preview *pv = preview_of(a);
 	pv->enabled = true;
 	char *dir = mt_preview_cache_dir(a->profile ? a->profile->name : NULL);
 	pv->svc = mt_preview_new(a->loop, a->site_open ? &a->site : NULL, dir, CACHE_MAX);
@@ -71,7 +61,7 @@ preview_init(struct app *a)
 	 * cells sideways (insert/delete character) under one */
 	if (pv->pixels != MT_PIXELS_OFF) {
 		idcok(stdscr, FALSE);
-		pv->pixw = mt_pixels_worker_new(a->loop, on_pixels, a);
+		preview_pixels_worker(a);
 	}
 	pv->colors = a->color ? mt_cells_colors_for(COLORS, false) : MT_COLORS_MONO;
 	if (pv->colors != MT_COLORS_MONO) {
@@ -91,7 +81,7 @@ preview_init(struct app *a)
 void
 preview_free(struct app *a)
 {
-	struct ui_preview *pv = &a->pv;
+	struct ui_preview *pv = preview_of(a);
 	mt_pixels_worker_free(pv->pixw);
 	pv->pixw = NULL;
 	mt_preview_free(pv->svc);
@@ -118,7 +108,7 @@ on_picture(struct mt_image *img, bool from_cache, const struct mt_error *err, vo
 		}
 		return;
 	}
-	struct ui_preview *pv = &a->pv;
+	struct ui_preview *pv = preview_of(a);
 	if (img == NULL) {
 		if (err && err->kind == MT_ERR_CANCELLED)
 			return;
@@ -139,7 +129,7 @@ on_picture(struct mt_image *img, bool from_cache, const struct mt_error *err, vo
 static bool
 restart(struct app *a, const char *key, const char *title)
 {
-	struct ui_preview *pv = &a->pv;
+	struct ui_preview *pv = preview_of(a);
 	if (pv->key && strcmp(pv->key, key) == 0 && pv->state != PV_NONE)
 		return false;
 	free(pv->key);
@@ -160,8 +150,38 @@ started(struct app *a, int rc, struct ui_req *q, const struct mt_error *err)
 	if (rc == 0)
 		return;
 	ui_req_done(q);
-	a->pv.state = PV_FAILED;
-	mt_error_format(err, a->pv.msg, sizeof a->pv.msg);
+	a->pv->state = PV_FAILED;
+	mt_error_format(err, a->pv->msg, sizeof a->pv->msg);
+}
+
+bool
+preview_enabled(const struct app *a)
+{
+	return a->pv && a->pv->enabled;
+}
+
+void
+preview_enable(struct app *a, bool on)
+{
+	preview_of(a)->enabled = on;
+}
+
+enum pv_state
+preview_state(const struct app *a, const char **why)
+{
+	if (why)
+		*why = a->pv ? a->pv->msg : "";
+	return a->pv ? a->pv->state : PV_NONE;
+}
+
+bool
+preview_source_size(const struct app *a, int *w, int *h)
+{
+	if (a->pv == NULL || a->pv->state != PV_READY || a->pv->img == NULL)
+		return false;
+	*w = a->pv->img->src_width;
+	*h = a->pv->img->src_height;
+	return true;
 }
 
 bool
@@ -181,13 +201,13 @@ preview_want_item(struct app *a, const struct mt_media *m)
 	struct mt_error err;
 	mt_error_clear(&err);
 	if (!mt_preview_available()) {
-		a->pv.state = PV_FAILED;
-		snprintf(a->pv.msg, sizeof a->pv.msg, "%s",
+		a->pv->state = PV_FAILED;
+		snprintf(a->pv->msg, sizeof a->pv->msg, "%s",
 		         _("image previews are not available: mediatui was built without them"));
 		return;
 	}
-	struct ui_req *q = ui_req_new(a, &a->pv.gen, 0, m->id);
-	started(a, mt_preview_remote(a->pv.svc, m, DECODE_MAX, DECODE_MAX, on_picture, q, &err), q,
+	struct ui_req *q = ui_req_new(a, &preview_of(a)->gen, 0, m->id);
+	started(a, mt_preview_remote(a->pv->svc, m, DECODE_MAX, DECODE_MAX, on_picture, q, &err), q,
 	        &err);
 }
 
@@ -203,13 +223,13 @@ preview_want_file(struct app *a, const char *path)
 	struct mt_error err;
 	mt_error_clear(&err);
 	if (!mt_preview_available()) {
-		a->pv.state = PV_FAILED;
-		snprintf(a->pv.msg, sizeof a->pv.msg, "%s",
+		a->pv->state = PV_FAILED;
+		snprintf(a->pv->msg, sizeof a->pv->msg, "%s",
 		         _("image previews are not available: mediatui was built without them"));
 		return;
 	}
-	struct ui_req *q = ui_req_new(a, &a->pv.gen, 0, path);
-	started(a, mt_preview_local(a->pv.svc, path, DECODE_MAX, DECODE_MAX, on_picture, q, &err), q,
+	struct ui_req *q = ui_req_new(a, &preview_of(a)->gen, 0, path);
+	started(a, mt_preview_local(a->pv->svc, path, DECODE_MAX, DECODE_MAX, on_picture, q, &err), q,
 	        &err);
 }
 
@@ -235,7 +255,7 @@ pair_for(struct ui_preview *pv, int fg, int bg)
 static const struct mt_cells *
 cells_for(struct app *a, const struct mt_crop_rect *crop, int w, int h)
 {
-	struct ui_preview *pv = &a->pv;
+	struct ui_preview *pv = preview_of(a);
 	struct mt_crop_rect whole = { 0, 0, 0, 0 };
 	const struct mt_crop_rect *want = crop ? crop : &whole;
 	for (int i = 0; i < PV_RENDERS; i++) {
@@ -262,7 +282,7 @@ cells_for(struct app *a, const struct mt_crop_rect *crop, int w, int h)
 static void
 paint(struct app *a, const struct mt_cells *c, int y, int x)
 {
-	struct ui_preview *pv = &a->pv;
+	struct ui_preview *pv = preview_of(a);
 	for (int r = 0; r < c->rows; r++) {
 		for (int col = 0; col < c->cols; col++) {
 			const struct mt_cell *cell = &c->cell[(size_t)r * c->cols + col];
@@ -300,7 +320,7 @@ box_text(struct app *a, int y, int x, int h, int w, enum ui_role role, const cha
 static bool
 ready(struct app *a, int y, int x, int h, int w)
 {
-	struct ui_preview *pv = &a->pv;
+	struct ui_preview *pv = preview_of(a);
 	switch (pv->state) {
 	case PV_READY:
 		return true;
@@ -338,271 +358,6 @@ crosshair(struct app *a, int y, int x, int rows, int cols, double fx, double fy)
 	ui_set(stdscr, R_NORMAL);
 }
 
-/* ---- pictures in pixels ---- */
-
-static bool
-same_picture(const struct pv_place *p, const struct pv_place *q)
-{
-	return p->gen == q->gen && p->box_w == q->box_w && p->box_h == q->box_h &&
-	       memcmp(&p->crop, &q->crop, sizeof p->crop) == 0 && p->focal == q->focal &&
-	       (!p->focal || (p->fx == q->fx && p->fy == q->fy));
-}
-
-static struct pv_pixels *
-pixels_find(struct ui_preview *pv, const struct pv_place *want)
-{
-	for (int i = 0; i < PV_PIX; i++)
-		if (pv->pix[i].tag && same_picture(&pv->pix[i].key, want))
-			return &pv->pix[i];
-	return NULL;
-}
-
-/* A rendering has come back from the worker: keep it if still wanted. */
-static void
-on_pixels(uint64_t tag, struct mt_pixel_picture *pic, void *arg)
-{
-	struct app *a = arg;
-	struct ui_preview *pv = &a->pv;
-	for (int i = 0; i < PV_PIX; i++) {
-		struct pv_pixels *r = &pv->pix[i];
-		if (r->tag == tag && r->pending) {
-			r->pending = false;
-			if (pic) {
-				r->pic = *pic;
-				free(pic);
-			}
-			ui_dirty_now(a);
-			return;
-		}
-	}
-	if (pic) {
-		mt_pixel_picture_free(pic);
-		free(pic);
-	}
-}
-
-static struct pv_pixels *
-pixels_slot(struct ui_preview *pv)
-{
-	/* a free slot, else the oldest that is not on the screen */
-	for (int i = 0; i < PV_PIX; i++)
-		if (pv->pix[i].tag == 0)
-			return &pv->pix[i];
-	for (int k = 0; k < PV_PIX; k++) {
-		struct pv_pixels *r = &pv->pix[pv->next_pix];
-		pv->next_pix = (pv->next_pix + 1) % PV_PIX;
-		bool busy = false;   /* on the screen, or wanted this frame */
-		for (int j = 0; j < pv->nshown && !busy; j++)
-			busy = pv->shown[j].written && same_picture(&pv->shown[j], &r->key);
-		for (int j = 0; j < pv->nplace && !busy; j++)
-			busy = same_picture(&pv->place[j], &r->key);
-		if (!busy)
-			return r;
-	}
-	return &pv->pix[0];
-}
-
-/* The rendering for a place when it is ready; otherwise asks the worker for
- * it (once) and returns NULL. */
-static const struct mt_pixel_picture *
-pixels_for(struct app *a, const struct pv_place *want)
-{
-	struct ui_preview *pv = &a->pv;
-	struct pv_pixels *r = pixels_find(pv, want);
-	if (r)
-		return r->pic.seq ? &r->pic : NULL;
-	r = pixels_slot(pv);
-	mt_pixel_picture_free(&r->pic);
-	r->key = *want;
-	r->tag = ++pv->next_tag;
-	struct mt_pixels_opts o = {
-		.proto = pv->pixels, .cell_w = pv->cell_w, .cell_h = pv->cell_h,
-		.focal = want->focal, .fx = want->fx, .fy = want->fy, .keep_cursor = true,
-	};
-	const struct mt_crop_rect *crop = want->crop.w ? &want->crop : NULL;
-	r->pending = pv->pixw &&
-	             mt_pixels_worker_add(pv->pixw, r->tag, pv->img, crop, want->box_w, want->box_h,
-	                                  &o) == 0;
-	if (!r->pending) {
-		/* no worker: on the spot */
-		struct mt_error err;
-		if (mt_pixels_render(pv->img, crop, want->box_w, want->box_h, &o, &r->pic, &err) < 0)
-			return NULL;
-		return &r->pic;
-	}
-	return NULL;
-}
-
-/* Draws nothing but notes the place: the picture is written after the
- * screen update, on top of the blank cells curses keeps there. */
-static void
-pixels_place(struct app *a, int y, int x, int h, int w, const struct mt_crop_rect *crop,
-             bool focal, double fx, double fy, struct mt_crop_rect *used)
-{
-	struct ui_preview *pv = &a->pv;
-	struct pv_place want = { .gen = pv->gen, .box_w = w, .box_h = h, .focal = focal,
-	                         .fx = fx, .fy = fy };
-	if (crop)
-		want.crop = *crop;
-	/* the cells it will cover, known before it is rendered */
-	mt_image_fit_cells(pv->img, crop, w, h, pv->cell_w, pv->cell_h, &want.cols, &want.rows);
-	want.x = x + (w - want.cols) / 2;
-	want.y = y + (h - want.rows) / 2;
-	if (pv->nplace < PV_PLACES)
-		pv->place[pv->nplace++] = want;
-	(void)pixels_for(a, &want);
-	if (used)
-		*used = (struct mt_crop_rect){ want.x, want.y, want.cols, want.rows };
-}
-
-void
-preview_pixels_measure(struct app *a)
-{
-	struct ui_preview *pv = &a->pv;
-	if (pv->pixels == MT_PIXELS_OFF)
-		return;
-	int w, h;
-	mt_term_cell_size(STDOUT_FILENO, &pv->caps, &w, &h);
-	if (w != pv->cell_w || h != pv->cell_h) {
-		pixels_clear_cache(pv);
-		pv->cell_w = w;
-		pv->cell_h = h;
-	}
-}
-
-void
-preview_pixels_begin(struct app *a)
-{
-	a->pv.nplace = 0;
-}
-
-static void
-out(const char *s, size_t n)
-{
-	while (n > 0) {
-		ssize_t w = write(STDOUT_FILENO, s, n);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return;   /* the terminal is gone; nothing to save */
-		s += w;
-		n -= (size_t)w;
-	}
-}
-
-void
-preview_pixels_clear(struct app *a)
-{
-	struct ui_preview *pv = &a->pv;
-	if (pv->pixels == MT_PIXELS_KITTY && pv->nshown > 0)
-		out(mt_pixels_kitty_clear, strlen(mt_pixels_kitty_clear));
-	pv->nshown = 0;
-}
-
-static void
-write_picture(struct app *a, int i, const struct mt_pixel_picture *p)
-{
-	struct ui_preview *pv = &a->pv;
-	char buf[64];
-	/* save the cursor, go to the box, the picture, the cursor back:
-	 * curses' idea of where the cursor is stays true */
-	int n = snprintf(buf, sizeof buf, "\0337\033[%d;%dH", pv->place[i].y + 1, pv->place[i].x + 1);
-	out(buf, (size_t)n);
-	out(p->seq, p->len);
-	out("\0338", 2);
-	if (!pv->traced) {
-		pv->traced = true;
-		ui_trace(a, "preview shown %llums %s %dx%d pixels",
-		         (unsigned long long)(mt_now_ms() - pv->asked_ms),
-		         pv->from_cache ? "cached" : "fetched", pv->img->src_width, pv->img->src_height);
-	}
-}
-
-void
-preview_pixels_flush(struct app *a)
-{
-	struct ui_preview *pv = &a->pv;
-	if (pv->pixels == MT_PIXELS_OFF)
-		return;
-	/* what the worker still has queued for pictures no longer wanted */
-	if (pv->pixw) {
-		uint64_t keep[PV_PLACES];
-		size_t nkeep = 0;
-		for (int i = 0; i < pv->nplace; i++) {
-			struct pv_pixels *r = pixels_find(pv, &pv->place[i]);
-			if (r)
-				keep[nkeep++] = r->tag;
-		}
-		mt_pixels_worker_keep(pv->pixw, keep, nkeep);
-		for (int i = 0; i < PV_PIX; i++) {
-			struct pv_pixels *r = &pv->pix[i];
-			bool kept = false;
-			for (size_t k = 0; k < nkeep && !kept; k++)
-				kept = keep[k] == r->tag;
-			if (r->pending && !kept)
-				r->tag = 0, r->pending = false;   /* a late answer finds no slot */
-		}
-	}
-	if (ui_dialog_active(a)) {
-		/* no picture under a dialog: kitty's would hide it, and a sixel
-		 * would show through wherever curses leaves a cell alone */
-		if (pv->nshown > 0 && pv->pixels == MT_PIXELS_SIXEL) {
-			clearok(curscr, TRUE);
-			wrefresh(curscr);
-		}
-		preview_pixels_clear(a);
-		return;
-	}
-	bool same_layout = pv->nplace == pv->nshown, all_there = same_layout, all_ready = true;
-	const struct mt_pixel_picture *pic[PV_PLACES];
-	for (int i = 0; i < pv->nplace; i++) {
-		const struct pv_place *p = &pv->place[i], *q = &pv->shown[i];
-		struct pv_pixels *r = pixels_find(pv, p);
-		pic[i] = r && r->pic.seq ? &r->pic : NULL;
-		all_ready = all_ready && pic[i];
-		if (same_layout)
-			same_layout = p->y == q->y && p->x == q->x && p->cols == q->cols && p->rows == q->rows;
-		all_there = all_there && same_layout && q->written && same_picture(p, q);
-	}
-	if (all_there)
-		return;
-	/* kitty: pictures lie above the text, so changing one means deleting
-	 * them all; wait until every new one is ready, the old ones stay */
-	if (pv->pixels == MT_PIXELS_KITTY && same_layout && !all_ready)
-		return;
-	if (pv->nshown > 0 && (pv->pixels == MT_PIXELS_KITTY || !same_layout)) {
-		if (pv->pixels == MT_PIXELS_KITTY) {
-			preview_pixels_clear(a);
-		} else {
-			/* sixels stay in the cells until they are written over: repaint
-			 * the whole screen from curses' copy before the new pictures */
-			clearok(curscr, TRUE);
-			wrefresh(curscr);
-		}
-		same_layout = false;
-	}
-	/* sixel: write what is ready and not already there; where a new
-	 * picture is still being encoded, the old one at the same cells stays */
-	struct pv_place now[PV_PLACES];
-	for (int i = 0; i < pv->nplace; i++) {
-		const struct pv_place *cur = same_layout && pv->shown[i].written ? &pv->shown[i] : NULL;
-		if (cur && same_picture(cur, &pv->place[i])) {
-			now[i] = *cur;
-		} else if (pic[i]) {
-			write_picture(a, i, pic[i]);
-			now[i] = pv->place[i];
-			now[i].written = true;
-		} else if (cur) {
-			now[i] = *cur;
-		} else {
-			now[i] = pv->place[i];
-			now[i].written = false;
-		}
-	}
-	memcpy(pv->shown, now, sizeof(struct pv_place) * (size_t)pv->nplace);
-	pv->nshown = pv->nplace;
-}
-
 void
 preview_draw(struct app *a, int y, int x, int h, int w, const struct mt_crop_rect *crop,
              bool focal, double fx, double fy, struct mt_crop_rect *used)
@@ -611,8 +366,8 @@ preview_draw(struct app *a, int y, int x, int h, int w, const struct mt_crop_rec
 		*used = (struct mt_crop_rect){ x, y, 0, 0 };
 	if (h < 2 || w < 4 || !ready(a, y, x, h, w))
 		return;
-	if (a->pv.pixels != MT_PIXELS_OFF) {
-		pixels_place(a, y, x, h, w, crop, focal, fx, fy, used);
+	if (a->pv->pixels != MT_PIXELS_OFF) {
+		preview_pixels_place(a, y, x, h, w, crop, focal, fx, fy, used);
 		return;
 	}
 	const struct mt_cells *c = cells_for(a, crop, w, h);
@@ -626,7 +381,7 @@ preview_draw(struct app *a, int y, int x, int h, int w, const struct mt_crop_rec
 		crosshair(a, oy, ox, c->rows, c->cols, fx, fy);
 	if (used)
 		*used = (struct mt_crop_rect){ ox, oy, c->cols, c->rows };
-	struct ui_preview *pv = &a->pv;
+	struct ui_preview *pv = preview_of(a);
 	if (!pv->traced) {
 		pv->traced = true;
 		ui_trace(a, "preview shown %llums %s %dx%d", (unsigned long long)(mt_now_ms() - pv->asked_ms),
@@ -637,7 +392,7 @@ preview_draw(struct app *a, int y, int x, int h, int w, const struct mt_crop_rec
 void
 preview_draw_crops(struct app *a, int y, int x, int h, int w, double fx, double fy)
 {
-	struct ui_preview *pv = &a->pv;
+	struct ui_preview *pv = preview_of(a);
 	if (h < 4 || w < 8 || !ready(a, y, x, h, w))
 		return;
 	int n = 0;
@@ -680,15 +435,15 @@ static void
 preview_view_open(struct app *a, const void *arg)
 {
 	const struct ui_open_preview *o = arg;
-	a->pv.fx = o->fx;
-	a->pv.fy = o->fy;
-	a->pv.crops = o->crops;
+	a->pv->fx = o->fx;
+	a->pv->fy = o->fy;
+	a->pv->crops = o->crops;
 }
 
 void
 preview_view_draw(struct app *a)
 {
-	struct ui_preview *pv = &a->pv;
+	struct ui_preview *pv = preview_of(a);
 	ui_set(stdscr, R_TITLE);
 	ui_fill(stdscr, 1, 0, a->cols);
 	char *t;
@@ -720,7 +475,7 @@ preview_view_key(struct app *a, int is_key, wint_t ch)
 		return UI_UNHANDLED;
 	switch (ch) {
 	case 'c':
-		a->pv.crops = !a->pv.crops;
+		a->pv->crops = !a->pv->crops;
 		return UI_HANDLED;
 	case 'q': case 27: case 'h': case 127: case 8:
 		/* back where we came from, as if the preview had never been open */

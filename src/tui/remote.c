@@ -16,6 +16,7 @@
 #include "sanitize.h"
 #include "textwidth.h"
 #include "siteop.h"
+#include "remote_pane.h"
 #include "ui.h"
 #include "xalloc.h"
 
@@ -53,51 +54,6 @@ history_state_name(const char *state)
 
 static void remote_fetch_more(struct app *a);
 
-const char *
-remote_folder(const struct app *a)
-{
-	return a->remote.folder ? a->remote.folder : "/";
-}
-
-/* ---- rows ---- */
-
-static bool
-has_up_row(const struct remote *r)
-{
-	return r->mode == REMOTE_LIBRARY && r->folder && strcmp(r->folder, "/") != 0 && !r->search;
-}
-
-static size_t
-nrows(const struct remote *r)
-{
-	if (r->mode == REMOTE_HISTORY)
-		return r->nhist;
-	return (has_up_row(r) ? 1 : 0) + r->nsubs + r->nitems;
-}
-
-/* What row i is: -1 the up row, 0..nsubs-1 a folder (in *idx), or an item. */
-enum row_kind { ROW_UP, ROW_FOLDER, ROW_ITEM, ROW_NONE };
-
-static enum row_kind
-row_at(const struct remote *r, size_t i, size_t *idx)
-{
-	if (has_up_row(r)) {
-		if (i == 0)
-			return ROW_UP;
-		i--;
-	}
-	if (i < r->nsubs) {
-		*idx = i;
-		return ROW_FOLDER;
-	}
-	i -= r->nsubs;
-	if (i < r->nitems) {
-		*idx = i;
-		return ROW_ITEM;
-	}
-	return ROW_NONE;
-}
-
 /* ---- the listing ---- */
 
 static void
@@ -118,7 +74,7 @@ on_page(struct mt_pager *p, const struct mt_media_page *page, const struct mt_er
         void *arg)
 {
 	struct app *a = arg;
-	struct remote *r = &a->remote;
+	struct remote *r = a->remote;
 	r->loading = false;
 	ui_dirty(a);
 	if (err) {
@@ -154,11 +110,11 @@ on_page(struct mt_pager *p, const struct mt_media_page *page, const struct mt_er
 		a->first_page_ms = mt_now_ms();
 		ui_trace(a, "first page %zu items of %lld", r->nitems, (long long)r->total);
 		ui_dirty_now(a);   /* the first page is worth a frame at once */
-		if (!a->scan.wanted)
-			scan_start(a);   /* in the background: storage used for the status line */
+		/* the library answers: the scan (storage used) may start behind it */
+		ui_post(a, &(struct ui_event){ UI_EV_LIBRARY_LISTED });   /* in the background: storage used for the status line */
 	}
 	if (r->want_end) {
-		r->cur = nrows(r) ? nrows(r) - 1 : 0;
+		r->cur = remote_nrows(r) ? remote_nrows(r) - 1 : 0;
 		if ((int64_t)r->nitems >= r->total)
 			r->want_end = false;
 	}
@@ -169,7 +125,7 @@ on_page(struct mt_pager *p, const struct mt_media_page *page, const struct mt_er
 static void
 new_listing(struct app *a)
 {
-	struct remote *r = &a->remote;
+	struct remote *r = a->remote;
 	bool keyed = a->site.has_key;
 	struct mt_pager_spec spec = {
 		.query = {
@@ -189,7 +145,7 @@ new_listing(struct app *a)
 static void
 fetch_page(struct app *a)
 {
-	struct remote *r = &a->remote;
+	struct remote *r = a->remote;
 	struct mt_error err;
 	mt_error_clear(&err);
 	r->loading = true;
@@ -216,10 +172,10 @@ visible_rows(const struct app *a)
 static void
 remote_fetch_more(struct app *a)
 {
-	struct remote *r = &a->remote;
+	struct remote *r = a->remote;
 	if (r->mode != REMOTE_LIBRARY || r->loading || r->total < 0 || !mt_pager_more(r->pager))
 		return;
-	size_t n = nrows(r);
+	size_t n = remote_nrows(r);
 	if (r->want_end || r->cur + (size_t)visible_rows(a) * 2 >= n)
 		fetch_page(a);
 }
@@ -227,7 +183,7 @@ remote_fetch_more(struct app *a)
 void
 remote_reload(struct app *a, bool folders_too)
 {
-	struct remote *r = &a->remote;
+	struct remote *r = a->remote;
 	if (r->mode == REMOTE_HISTORY) {
 		remote_history_reload(a);
 		return;
@@ -238,7 +194,7 @@ remote_reload(struct app *a, bool folders_too)
 	r->err[0] = '\0';
 	r->want_end = false;
 	remote_compute_subs(r);
-	if (r->cur >= nrows(r))
+	if (r->cur >= remote_nrows(r))
 		r->cur = 0;
 	fetch_page(a);
 	if (folders_too)
@@ -248,7 +204,7 @@ remote_reload(struct app *a, bool folders_too)
 static void
 change_folder(struct app *a, const char *folder, const char *cursor_on)
 {
-	struct remote *r = &a->remote;
+	struct remote *r = a->remote;
 	free(r->folder);
 	r->folder = xstrdup(folder);
 	r->cur = r->top = 0;
@@ -256,7 +212,7 @@ change_folder(struct app *a, const char *folder, const char *cursor_on)
 	if (cursor_on) {
 		for (size_t i = 0; i < r->nsubs; i++)
 			if (strcmp(r->subs[i], cursor_on) == 0)
-				r->cur = i + (has_up_row(r) ? 1 : 0);
+				r->cur = i + (remote_has_up_row(r) ? 1 : 0);
 	}
 }
 
@@ -265,7 +221,7 @@ change_folder(struct app *a, const char *folder, const char *cursor_on)
 void
 remote_history_reload(struct app *a)
 {
-	struct remote *r = &a->remote;
+	struct remote *r = a->remote;
 	mt_history_free(r->hist, r->nhist);
 	r->hist = NULL;
 	r->nhist = 0;
@@ -287,7 +243,9 @@ remote_history_reload(struct app *a)
 void
 remote_init(struct app *a)
 {
-	struct remote *r = &a->remote;
+	static struct remote state;   /* one interface per process, like the app */
+	a->remote = &state;
+	struct remote *r = a->remote;
 	r->folder = xstrdup("/");
 	r->total = -1;
 	r->sort = 0;
@@ -309,7 +267,7 @@ remote_init(struct app *a)
 void
 remote_free(struct app *a)
 {
-	struct remote *r = &a->remote;
+	struct remote *r = a->remote;
 	if (r->search_timer)
 		mt_loop_timer_cancel(a->loop, r->search_timer);
 	mt_pager_free(r->pager);
@@ -323,18 +281,6 @@ remote_free(struct app *a)
 }
 
 /* ---- for the drawing (remote_draw.c) ---- */
-
-size_t
-remote_nrows(const struct remote *r)
-{
-	return nrows(r);
-}
-
-enum remote_row
-remote_row_at(const struct remote *r, size_t i, size_t *idx)
-{
-	return (enum remote_row)row_at(r, i, idx);
-}
 
 const char *
 remote_state_name(const char *state)
@@ -354,22 +300,77 @@ remote_type_name(int i)
 	return _(type_names[i]);
 }
 
-/* ---- actions ---- */
+/* ---- for the other views ---- */
 
-struct mt_media *
-remote_current_item(struct app *a)
+const char *
+remote_upload_folder(const struct app *a)
 {
-	struct remote *r = &a->remote;
-	size_t idx;
-	if (r->mode == REMOTE_LIBRARY && row_at(r, r->cur, &idx) == ROW_ITEM)
-		return &r->items[idx];
-	return NULL;
+	return a->remote->mode == REMOTE_LIBRARY ? remote_folder(a) : NULL;
 }
+
+/* adds "  text" to buf when there is text */
+static void
+add_part(char *buf, size_t len, const char *text)
+{
+	size_t l = strlen(buf);
+	if (text && *text && l < len)
+		snprintf(buf + l, len - l, "  %s", text);
+}
+
+void
+remote_header(const struct app *a, char *out, size_t len)
+{
+	const struct remote *r = a->remote;
+	char part[700];
+	out[0] = '\0';
+	if (r->mode == REMOTE_LIBRARY) {
+		add_part(out, len, remote_folder(a));
+		if (r->search) {
+			char *s = mt_sanitize(r->search);
+			snprintf(part, sizeof part, _("search: %s"), s);
+			free(s);
+			add_part(out, len, part);
+		}
+		if (r->type > 0 && r->type < 4) {
+			snprintf(part, sizeof part, _("type: %s"), _(type_names[r->type]));
+			add_part(out, len, part);
+		}
+		if (a->can_browse && r->sort >= 0 && r->sort < 3) {
+			snprintf(part, sizeof part, _("sort: %s%s"), _(sort_names[r->sort]),
+			         a->utf8 ? (r->asc ? "\xe2\x86\x91" : "\xe2\x86\x93") : (r->asc ? "^" : "v"));
+			add_part(out, len, part);
+		}
+	} else {
+		add_part(out, len, _("upload history"));
+	}
+	if (r->loading)
+		add_part(out, len, a->utf8 ? _("loading\xe2\x80\xa6") : _("loading..."));
+}
+
+int64_t
+remote_uploaded_bytes(const struct app *a)
+{
+	const struct remote *r = a->remote;
+	if (r->mode != REMOTE_HISTORY)
+		return -1;
+	int64_t sum = 0;
+	bool any = false;
+	for (size_t i = 0; i < r->nhist; i++) {
+		const struct mt_history_rec *h = &r->hist[i];
+		if (h->state && strcmp(h->state, "done") == 0 && h->size > 0) {
+			sum += h->size;
+			any = true;
+		}
+	}
+	return any ? sum : (r->nhist ? 0 : -1);
+}
+
+/* ---- actions ---- */
 
 static void
 remove_row(struct app *a, const char *id)
 {
-	struct remote *r = &a->remote;
+	struct remote *r = a->remote;
 	for (size_t i = 0; i < r->nitems; i++) {
 		if (strcmp(r->items[i].id, id) == 0) {
 			if (r->marked[i])
@@ -390,7 +391,7 @@ remove_row(struct app *a, const char *id)
 static void
 update_row(struct app *a, const struct mt_media *m)
 {
-	struct remote *r = &a->remote;
+	struct remote *r = a->remote;
 	for (size_t i = 0; i < r->nitems; i++) {
 		if (strcmp(r->items[i].id, m->id) == 0) {
 			bool moved = m->folder && r->items[i].folder && !r->search &&
@@ -408,10 +409,20 @@ update_row(struct app *a, const struct mt_media *m)
 void
 remote_on_event(struct app *a, const struct ui_event *ev)
 {
-	struct remote *r = &a->remote;
+	struct remote *r = a->remote;
 	switch (ev->kind) {
 	case UI_EV_ITEM_EDITED: update_row(a, ev->item); break;
 	case UI_EV_ITEM_DELETED: remove_row(a, ev->id); break;
+	case UI_EV_BATCH_DONE:
+		if (ev->move && r->mode == REMOTE_LIBRARY)
+			remote_reload(a, false);
+		/* marks on what is gone are gone; clear the rest */
+		if (ev->id && strcmp(ev->id, "ok") == 0) {
+			for (size_t i = 0; i < r->nitems; i++)
+				r->marked[i] = false;
+			r->nmarked = 0;
+		}
+		break;
 	case UI_EV_SHOW_FOLDER:
 		if (r->mode != REMOTE_LIBRARY)
 			break;
@@ -439,27 +450,15 @@ remote_on_event(struct app *a, const struct ui_event *ev)
 	}
 }
 
-void
-remote_item_updated(struct app *a, const struct mt_media *m)
-{
-	ui_post(a, &(struct ui_event){ UI_EV_ITEM_EDITED, .item = m });
-}
-
-void
-remote_item_removed(struct app *a, const char *id)
-{
-	ui_post(a, &(struct ui_event){ UI_EV_ITEM_DELETED, .id = id });
-}
-
 /* n/N in the details: the next or previous item row of the listing. */
 static bool
 remote_step(struct app *a, int dir)
 {
-	struct remote *r = &a->remote;
-	size_t n = nrows(r), idx;
+	struct remote *r = a->remote;
+	size_t n = remote_nrows(r), idx;
 	for (size_t i = r->cur; dir > 0 ? i + 1 < n : i > 0;) {
 		i = dir > 0 ? i + 1 : i - 1;
-		if (row_at(r, i, &idx) == ROW_ITEM) {
+		if (remote_row_at(r, i, &idx) == REMOTE_ROW_ITEM) {
 			r->cur = i;
 			remote_fetch_more(a);
 			remote_open_item(a, &r->items[idx]);
@@ -480,7 +479,7 @@ remote_open_item(struct app *a, const struct mt_media *m)
 static void
 apply_search(struct app *a, const char *text)
 {
-	struct remote *r = &a->remote;
+	struct remote *r = a->remote;
 	const char *cur = r->search ? r->search : "";
 	const char *next = text ? text : "";
 	if (strcmp(cur, next) == 0)
@@ -503,7 +502,7 @@ static void
 search_fire(void *arg)
 {
 	struct search_pending *p = arg;
-	p->a->remote.search_timer = 0;
+	p->a->remote->search_timer = 0;
 	apply_search(p->a, p->text);
 	ui_dirty(p->a);
 }
@@ -512,7 +511,7 @@ static void
 search_changed(struct app *a, const char *text, void *arg)
 {
 	(void)arg;
-	struct remote *r = &a->remote;
+	struct remote *r = a->remote;
 	free(pending_search.text);
 	pending_search.text = xstrdup(text ? text : "");
 	pending_search.a = a;
@@ -525,7 +524,7 @@ static void
 search_done(struct app *a, const char *text, void *arg)
 {
 	(void)arg;
-	struct remote *r = &a->remote;
+	struct remote *r = a->remote;
 	if (r->search_timer) {
 		mt_loop_timer_cancel(a->loop, r->search_timer);
 		r->search_timer = 0;
@@ -544,8 +543,8 @@ search_done(struct app *a, const char *text, void *arg)
 static void
 move_cursor(struct app *a, long delta)
 {
-	struct remote *r = &a->remote;
-	size_t n = nrows(r);
+	struct remote *r = a->remote;
+	size_t n = remote_nrows(r);
 	if (n == 0)
 		return;
 	long c = (long)r->cur + delta;
@@ -561,7 +560,7 @@ move_cursor(struct app *a, long delta)
 bool
 remote_go_back(struct app *a)
 {
-	struct remote *r = &a->remote;
+	struct remote *r = a->remote;
 	if (r->mode != REMOTE_LIBRARY)
 		return false;
 	if (r->search) {
@@ -597,7 +596,7 @@ toggle_mark(struct remote *r, size_t idx)
 enum ui_key
 remote_key(struct app *a, int is_key, wint_t ch)
 {
-	struct remote *r = &a->remote;
+	struct remote *r = a->remote;
 	int page = visible_rows(a) - 2;
 	if (page < 1)
 		page = 1;
@@ -630,7 +629,7 @@ remote_key(struct app *a, int is_key, wint_t ch)
 			r->want_end = true;
 			ui_message(a, R_NORMAL, _("loading to the end\xe2\x80\xa6"));
 		}
-		r->cur = nrows(r) ? nrows(r) - 1 : 0;
+		r->cur = remote_nrows(r) ? remote_nrows(r) - 1 : 0;
 		remote_fetch_more(a);
 		return UI_HANDLED;
 	case 'r': case 18:   /* ^R */
@@ -638,7 +637,7 @@ remote_key(struct app *a, int is_key, wint_t ch)
 		return UI_HANDLED;
 	case 'P': {
 		size_t idx;
-		if (r->mode != REMOTE_LIBRARY || row_at(r, r->cur, &idx) != ROW_ITEM)
+		if (r->mode != REMOTE_LIBRARY || remote_row_at(r, r->cur, &idx) != REMOTE_ROW_ITEM)
 			return UI_HANDLED;
 		const struct mt_media *m = &r->items[idx];
 		if (!preview_can_item(m)) {
@@ -666,15 +665,15 @@ remote_key(struct app *a, int is_key, wint_t ch)
 			return UI_HANDLED;
 		}
 		size_t idx;
-		switch (row_at(r, r->cur, &idx)) {
-		case ROW_UP: go_up(a); break;
-		case ROW_FOLDER: {
+		switch (remote_row_at(r, r->cur, &idx)) {
+		case REMOTE_ROW_UP: go_up(a); break;
+		case REMOTE_ROW_FOLDER: {
 			char *f = xstrdup(r->subs[idx]);
 			change_folder(a, f, NULL);
 			free(f);
 			break;
 		}
-		case ROW_ITEM:
+		case REMOTE_ROW_ITEM:
 			if (!is_key && ch == 'l')
 				break;
 			remote_open_item(a, &r->items[idx]);
@@ -685,7 +684,7 @@ remote_key(struct app *a, int is_key, wint_t ch)
 	}
 	case ' ': {
 		size_t idx;
-		if (r->mode == REMOTE_LIBRARY && row_at(r, r->cur, &idx) == ROW_ITEM)
+		if (r->mode == REMOTE_LIBRARY && remote_row_at(r, r->cur, &idx) == REMOTE_ROW_ITEM)
 			toggle_mark(r, idx);
 		move_cursor(a, 1);
 		return UI_HANDLED;
@@ -750,7 +749,7 @@ remote_key(struct app *a, int is_key, wint_t ch)
 		if (r->mode != REMOTE_LIBRARY)
 			return UI_HANDLED;
 		size_t idx;
-		if (r->nmarked == 0 && row_at(r, r->cur, &idx) == ROW_FOLDER) {
+		if (r->nmarked == 0 && remote_row_at(r, r->cur, &idx) == REMOTE_ROW_FOLDER) {
 			remote_folder_delete_confirm(a, r->subs[idx]);
 			return UI_HANDLED;
 		}

@@ -1,223 +1,25 @@
-/* remote_actions.c — what the remote pane does to the library: delete and
- * move a selection (confirmed here, carried out by core's batch), create
- * and delete folders.
- *
- * The rule "nothing is deleted before its backup is complete" is core's
- * (batch.c); this file asks, shows progress and reports the outcome. */
+/* remote_actions.c — what the remote pane does to the library: picks the
+ * selection to delete or move (and the folder to move it to) and hands it
+ * to the batch (batchrun.c); creates and deletes folders. */
 #include "config.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "batch.h"
 #include "i18n.h"
 #include "sanitize.h"
 #include "siteop.h"
+#include "remote_pane.h"
 #include "ui.h"
 #include "xalloc.h"
 
-enum { RQ_BATCH = 100, RQ_FOLDER_CREATE, RQ_FOLDER_DELETE };
-
-/* -- a batch: confirmed here, worked through by core -- */
-
-struct batch {
-	struct app *a;
-	struct ui_req *req;  /* keeps the interface waiting for it at quit */
-	char **ids, **names;
-	char *folder;        /* move: the destination */
-	size_t n;
-	int ok, failed;
-	char first_err[560];
-	bool move;
-	char *backup_dir;    /* delete: download each original here first */
-};
-
-static void
-batch_free(struct batch *b)
-{
-	mt_strv_free(b->ids, b->n);
-	mt_strv_free(b->names, b->n);
-	free(b->folder);
-	free(b->backup_dir);
-	free(b);
-}
-
-/* The interface is closing: stop the batch, drop what is ours. */
-static bool
-batch_gone(struct mt_batch *op, struct batch *b)
-{
-	if (!b->a->closing)
-		return false;
-	if (op)
-		mt_batch_cancel(op);
-	ui_req_done(b->req);
-	batch_free(b);
-	return true;
-}
-
-static void
-batch_progress(struct mt_batch *op, size_t i, size_t n, void *arg)
-{
-	struct batch *b = arg;
-	if (batch_gone(op, b))
-		return;
-	ui_message(b->a, R_NORMAL, b->move ? _("moving %zu of %zu\xe2\x80\xa6")
-	           : _("deleting %zu of %zu\xe2\x80\xa6"), i + 1, n);
-}
-
-static void
-batch_item(struct mt_batch *op, const struct mt_batch_result *r, void *arg)
-{
-	struct batch *b = arg;
-	if (batch_gone(op, b))
-		return;
-	if (r->err) {
-		if (!b->first_err[0])
-			mt_error_format(r->err, b->first_err, sizeof b->first_err);
-		return;
-	}
-	if (b->move && r->item)
-		remote_item_updated(b->a, r->item);
-	else if (!b->move)
-		remote_item_removed(b->a, r->id);
-}
-
-static void
-batch_done(int ok, int failed, void *arg)
-{
-	struct batch *b = arg;
-	struct app *a = b->a;
-	if (batch_gone(NULL, b))
-		return;
-	b->ok = ok;
-	b->failed = failed;
-	char *e = mt_sanitize(b->first_err);
-	if (b->failed)
-		ui_message(a, R_ERROR, b->move ? P_("moved %d, %d failed: %s", "moved %d, %d failed: %s",
-		                                    (unsigned long)b->failed)
-		                               : P_("deleted %d, %d failed: %s", "deleted %d, %d failed: %s",
-		                                    (unsigned long)b->failed),
-		           b->ok, b->failed, e);
-	else if (b->backup_dir) {
-		char *dir = mt_sanitize(b->backup_dir);
-		ui_message(a, R_GOOD, P_("deleted %d, original in %s", "deleted %d, originals in %s",
-		                         (unsigned long)b->ok), b->ok, dir);
-		free(dir);
-	} else if (b->move)
-		ui_message(a, R_GOOD, P_("moved %d item to %s", "moved %d items to %s", (unsigned long)b->ok),
-		           b->ok, b->folder ? b->folder : "");
-	else
-		ui_message(a, R_GOOD, P_("deleted %d item", "deleted %d items", (unsigned long)b->ok), b->ok);
-	free(e);
-	if (b->move)
-		remote_reload(a, false);
-	/* marks on what is gone are gone; clear the rest */
-	struct remote *r = &a->remote;
-	if (!b->failed) {
-		for (size_t i = 0; i < r->nitems; i++)
-			r->marked[i] = false;
-		r->nmarked = 0;
-	}
-	ui_req_done(b->req);
-	batch_free(b);
-	ui_dirty(a);
-}
-
-static void
-batch_go(struct batch *b)
-{
-	struct app *a = b->a;
-	struct mt_batch_spec spec = {
-		.kind = b->move ? MT_BATCH_MOVE : MT_BATCH_REMOVE,
-		.ids = b->ids, .n = b->n, .folder = b->folder, .backup_dir = b->backup_dir,
-		.progress = batch_progress, .item = batch_item, .done = batch_done, .arg = b,
-	};
-	struct mt_error err;
-	mt_error_clear(&err);
-	if (mt_batch_start(&a->site, &spec, &err) == NULL) {
-		ui_error(a, b->move ? _("moving") : _("deleting"), &err);
-		batch_free(b);
-		return;
-	}
-	b->req = ui_req_new(a, NULL, RQ_BATCH, NULL);
-}
-
-static char *remote_backup_dir(struct app *a);
-
-static void
-delete_answer(struct app *a, int choice, void *arg)
-{
-	struct batch *b = arg;
-	if (choice != 'y' && choice != 'b') {
-		batch_free(b);
-		ui_message(a, R_NORMAL, _("nothing deleted"));
-		return;
-	}
-	if (choice == 'b')
-		b->backup_dir = remote_backup_dir(a);
-	batch_go(b);
-}
-
-/* $XDG_DATA_HOME/mediatui/backups/PROFILE (default ~/.local/share/...). */
-static char *
-remote_backup_dir(struct app *a)
-{
-	const char *xdg = getenv("XDG_DATA_HOME");
-	const char *home = getenv("HOME");
-	char *base = xdg && xdg[0] == '/' ? xasprintf("%s/mediatui/backups", xdg)
-	                                  : xasprintf("%s/.local/share/mediatui/backups",
-	                                              home && *home ? home : ".");
-	char *dir = xasprintf("%s/%s", base, a->site.profile->name);
-	free(base);
-	return dir;
-}
-
-void
-remote_confirm_delete(struct app *a, char **ids, char **names, size_t n, bool backup_offer)
-{
-	if (!mt_site_can(&a->site, MT_CAP_DELETE, true)) {
-		ui_message(a, R_WARN, _("this profile cannot delete media"));
-		mt_strv_free(ids, n);
-		mt_strv_free(names, n);
-		return;
-	}
-	struct batch *b = xcalloc(1, sizeof *b);
-	b->a = a;
-	b->ids = ids;
-	b->names = names;
-	b->n = n;
-	size_t shown = n < 8 ? n : 8;
-	char *s = xasprintf(P_("Delete %zu item from the library? This cannot be undone.",
-	                       "Delete %zu items from the library? This cannot be undone.", n), n);
-	for (size_t i = 0; i < shown; i++) {
-		char *clean = mt_sanitize(names[i] ? names[i] : ids[i]);
-		char *id = mt_sanitize(ids[i]);
-		char *t = xasprintf("%s\n  %s  (%s)", s, clean, id);
-		free(clean);
-		free(id);
-		free(s);
-		s = t;
-	}
-	if (n > shown) {
-		char *t = xasprintf(_("%s\n  \xe2\x80\xa6 and %zu more"), s, n - shown);
-		free(s);
-		s = t;
-	}
-	bool can_backup = backup_offer && mt_site_can(&a->site, MT_CAP_BROWSE, false);
-	if (can_backup) {
-		char *t = xasprintf(_("%s\n\ny: delete   b: back up the originals first, then delete   n: keep"), s);
-		free(s);
-		s = t;
-	}
-	ui_confirm(a, _("Delete"), s, can_backup ? "ybn" : "yn", delete_answer, b);
-	free(s);
-}
+enum { RQ_FOLDER_CREATE = 101, RQ_FOLDER_DELETE };
 
 void
 remote_delete_selection(struct app *a)
 {
-	struct remote *r = &a->remote;
+	struct remote *r = a->remote;
 	size_t n = r->nmarked;
 	if (n == 0) {
 		struct mt_media *m = remote_current_item(a);
@@ -226,7 +28,7 @@ remote_delete_selection(struct app *a)
 		char **ids = xcalloc(1, sizeof *ids), **names = xcalloc(1, sizeof *names);
 		ids[0] = xstrdup(m->id);
 		names[0] = xstrdup(m->filename ? m->filename : m->id);
-		remote_confirm_delete(a, ids, names, 1, true);
+		ui_batch_delete(a, ids, names, 1, true);
 		return;
 	}
 	char **ids = xcalloc(n, sizeof *ids), **names = xcalloc(n, sizeof *names);
@@ -238,29 +40,36 @@ remote_delete_selection(struct app *a)
 		names[k] = xstrdup(r->items[i].filename ? r->items[i].filename : r->items[i].id);
 		k++;
 	}
-	remote_confirm_delete(a, ids, names, k, true);
+	ui_batch_delete(a, ids, names, k, true);
 }
 
 /* -- move -- */
 
+/* The selection waiting for its folder. */
+struct move_sel {
+	char **ids, **names;
+	size_t n;
+};
+
 static void
 move_picked(struct app *a, int index, void *arg)
 {
-	struct batch *b = arg;
+	struct move_sel *m = arg;
 	size_t nf;
 	char *const *folders = remote_folder_list(a, &nf);
 	if (index < 0 || (size_t)index >= nf) {
-		batch_free(b);
-		return;
+		mt_strv_free(m->ids, m->n);
+		mt_strv_free(m->names, m->n);
+	} else {
+		ui_batch_move(a, m->ids, m->names, m->n, folders[index]);
 	}
-	b->folder = xstrdup(folders[index]);
-	batch_go(b);
+	free(m);
 }
 
 void
 remote_move_selection(struct app *a)
 {
-	struct remote *r = &a->remote;
+	struct remote *r = a->remote;
 	if (!mt_site_can(&a->site, MT_CAP_EDIT, true)) {
 		ui_message(a, R_WARN, _("this profile cannot edit media"));
 		return;
@@ -271,34 +80,30 @@ remote_move_selection(struct app *a)
 		ui_message(a, R_WARN, _("no folders known yet"));
 		return;
 	}
-	struct batch *b = xcalloc(1, sizeof *b);
-	b->a = a;
-	b->move = true;
+	struct mt_media *cur = r->nmarked ? NULL : remote_current_item(a);
+	if (!r->nmarked && cur == NULL)
+		return;
+	struct move_sel *m = xcalloc(1, sizeof *m);
 	size_t n = r->nmarked ? r->nmarked : 1;
-	b->ids = xcalloc(n, sizeof *b->ids);
-	b->names = xcalloc(n, sizeof *b->names);
-	if (r->nmarked) {
-		for (size_t i = 0; i < r->nitems && b->n < n; i++)
-			if (r->marked[i]) {
-				b->ids[b->n] = xstrdup(r->items[i].id);
-				b->names[b->n++] = xstrdup(r->items[i].filename ? r->items[i].filename : "");
-			}
+	m->ids = xcalloc(n, sizeof *m->ids);
+	m->names = xcalloc(n, sizeof *m->names);
+	if (cur) {
+		m->ids[0] = xstrdup(cur->id);
+		m->names[0] = xstrdup(cur->filename ? cur->filename : "");
+		m->n = 1;
 	} else {
-		struct mt_media *m = remote_current_item(a);
-		if (m == NULL) {
-			batch_free(b);
-			return;
-		}
-		b->ids[0] = xstrdup(m->id);
-		b->names[0] = xstrdup(m->filename ? m->filename : "");
-		b->n = 1;
+		for (size_t i = 0; i < r->nitems && m->n < n; i++)
+			if (r->marked[i]) {
+				m->ids[m->n] = xstrdup(r->items[i].id);
+				m->names[m->n++] = xstrdup(r->items[i].filename ? r->items[i].filename : "");
+			}
 	}
-	char *title = xasprintf(P_("Move %zu item to", "Move %zu items to", b->n), b->n);
+	char *title = xasprintf(P_("Move %zu item to", "Move %zu items to", m->n), m->n);
 	size_t initial = 0;
 	for (size_t i = 0; i < nf; i++)
 		if (strcmp(folders[i], remote_folder(a)) == 0)
 			initial = i;
-	ui_pick(a, title, folders, nf, initial, move_picked, b);
+	ui_pick(a, title, folders, nf, initial, move_picked, m);
 	free(title);
 }
 

@@ -11,6 +11,7 @@
 #include "l10n.h"
 #include "sanitize.h"
 #include "textwidth.h"
+#include "remote_pane.h"
 #include "ui.h"
 #include "xalloc.h"
 
@@ -124,7 +125,7 @@ draw_item(struct app *a, int y, int x, struct cols c, const struct mt_media *m, 
 		ui_put_text(stdscr, y, cx, m->folder ? m->folder : "/", c.folder - 1, true);
 		cx += c.folder;
 		char why[64];
-		matched_fields(m, a->remote.search, why, sizeof why);
+		matched_fields(m, a->remote->search, why, sizeof why);
 		ui_set(stdscr, R_DIM);
 		ui_put_text(stdscr, y, cx, why, c.matched - 1, true);
 		ui_set(stdscr, R_NORMAL);
@@ -162,7 +163,7 @@ draw_history_row(struct app *a, int y, int x, int w, const struct mt_history_rec
 void
 remote_draw(struct app *a, int y, int x, int h, int w, bool focused)
 {
-	struct remote *r = &a->remote;
+	struct remote *r = a->remote;
 	/* title */
 	ui_set(stdscr, focused ? R_TITLE : R_TITLE_OFF);
 	ui_fill(stdscr, y, x, w);

@@ -5,6 +5,7 @@
 #include <string.h>
 #include "i18n.h"
 #include "siteop.h"
+#include "remote_pane.h"
 #include "ui.h"
 #include "xalloc.h"
 
@@ -41,7 +42,7 @@ remote_compute_subs(struct remote *r)
 void
 remote_set_folders(struct app *a, char *const *v, size_t n)
 {
-	struct remote *r = &a->remote;
+	struct remote *r = a->remote;
 	mt_strv_free(r->folders, r->nfolders);
 	r->folders = xcalloc(n + 1, sizeof *r->folders);
 	for (size_t i = 0; i < n; i++)
@@ -54,8 +55,8 @@ remote_set_folders(struct app *a, char *const *v, size_t n)
 char *const *
 remote_folder_list(struct app *a, size_t *n)
 {
-	*n = a->remote.nfolders;
-	return a->remote.folders;
+	*n = a->remote->nfolders;
+	return a->remote->folders;
 }
 
 static void

@@ -19,27 +19,28 @@
 #include "pager.h"
 #include "sanitize.h"
 #include "textwidth.h"
+#include "scan_state.h"
 #include "ui.h"
 #include "xalloc.h"
+
+static void
+scan_init(struct app *a)
+{
+	static struct scan state;   /* one interface per process */
+	a->scan = &state;
+}
+
+bool
+scan_running(const struct app *a)
+{
+	return a->scan->running;
+}
 
 int64_t
 scan_used_bytes(const struct app *a)
 {
-	if (a->scan.done)
-		return a->scan.usage.bytes;
-	if (a->remote.mode == REMOTE_HISTORY) {
-		/* upload-only: what this profile uploaded, from the journal */
-		int64_t sum = 0;
-		bool any = false;
-		for (size_t i = 0; i < a->remote.nhist; i++) {
-			const struct mt_history_rec *h = &a->remote.hist[i];
-			if (h->state && strcmp(h->state, "done") == 0 && h->size > 0) {
-				sum += h->size;
-				any = true;
-			}
-		}
-		return any ? sum : (a->remote.nhist ? 0 : -1);
-	}
+	if (a->scan->done)
+		return a->scan->usage.bytes;
 	return -1;
 }
 
@@ -56,7 +57,7 @@ items_free(struct scan *s)
 void
 scan_free(struct app *a)
 {
-	struct scan *s = &a->scan;
+	struct scan *s = a->scan;
 	mt_pager_free(s->pager);   /* an answer on its way is dropped */
 	if (s->wanted) {
 		mt_usage_free(&s->usage);
@@ -111,7 +112,7 @@ items_find(struct scan *s, const char *id)
 static void
 recount(struct app *a)
 {
-	struct scan *s = &a->scan;
+	struct scan *s = a->scan;
 	mt_usage_free(&s->usage);
 	mt_audit_free(&s->audit);
 	mt_usage_init(&s->usage, a->profile->plan_bytes);
@@ -129,7 +130,11 @@ recount(struct app *a)
 static void
 scan_on_event(struct app *a, const struct ui_event *ev)
 {
-	struct scan *s = &a->scan;
+	struct scan *s = a->scan;
+	if (ev->kind == UI_EV_LIBRARY_LISTED && !s->wanted) {
+		scan_start(a);   /* in the background: storage used for the status line */
+		return;
+	}
 	if (!s->wanted)
 		return;
 	struct mt_media *m;
@@ -166,7 +171,7 @@ on_scan_page(struct mt_pager *p, const struct mt_media_page *page, const struct 
              void *arg)
 {
 	struct app *a = arg;
-	struct scan *s = &a->scan;
+	struct scan *s = a->scan;
 	ui_dirty(a);
 	if (err) {
 		mt_error_format(err, s->err, sizeof s->err);
@@ -194,7 +199,7 @@ scan_start(struct app *a)
 {
 	if (!a->can_browse)
 		return;
-	struct scan *s = &a->scan;
+	struct scan *s = a->scan;
 	scan_free(a);
 	mt_usage_init(&s->usage, a->profile->plan_bytes);
 	mt_audit_init(&s->audit, a->cl->large_bytes > 0 ? a->cl->large_bytes : MT_AUDIT_DEFAULT_LARGE);
@@ -219,7 +224,7 @@ scan_start(struct app *a)
 int
 scan_draw_header(struct app *a, int y, const char *title)
 {
-	struct scan *s = &a->scan;
+	struct scan *s = a->scan;
 	ui_set(stdscr, R_TITLE);
 	ui_fill(stdscr, y, 0, a->cols);
 	char buf[300];
@@ -264,5 +269,5 @@ scan_draw_header(struct app *a, int y, const char *title)
 /* The scan has no screen: it stands in the table of views to take events
  * first, and to be freed at the end. */
 const struct ui_view scan_view = {
-	.name = "scan", .event = scan_on_event, .close = scan_free,
+	.name = "scan", .init = scan_init, .event = scan_on_event, .close = scan_free,
 };

@@ -16,6 +16,7 @@
 #include "fpfetch.h"
 #include "i18n.h"
 #include "textwidth.h"
+#include "scan_state.h"
 #include "ui.h"
 #include "xalloc.h"
 
@@ -230,7 +231,7 @@ on_done(const struct mt_fpfetch_progress *p, void *arg)
 static void
 check_start(struct app *a)
 {
-	struct scan *s = &a->scan;
+	struct scan *s = a->scan;
 	items_drop();
 	findings_drop();
 	cc.items = xcalloc(s->nitems ? s->nitems : 1, sizeof *cc.items);
@@ -258,7 +259,7 @@ static void
 answered(struct app *a, int choice, void *arg)
 {
 	(void)arg;
-	if (choice == 'y' && a->scan.done && cc.cache && cc.fetch == NULL) {
+	if (choice == 'y' && a->scan->done && cc.cache && cc.fetch == NULL) {
 		check_start(a);
 		return;
 	}
@@ -270,7 +271,7 @@ content_check_ask(struct app *a)
 {
 	if (cc.fetch)
 		return;
-	if (!a->scan.done) {
+	if (!a->scan->done) {
 		ui_message(a, R_WARN, "%s", _("the content check waits for the scan to finish"));
 		return;
 	}
@@ -281,7 +282,7 @@ content_check_ask(struct app *a)
 	/* what the cache knows is not downloaded again */
 	size_t known = 0;
 	int64_t bytes = 0;
-	const struct scan *s = &a->scan;
+	const struct scan *s = a->scan;
 	for (size_t i = 0; i < s->nitems; i++) {
 		char key[65];
 		struct mt_fingerprint fp;

@@ -16,8 +16,6 @@
 #include "ui.h"
 #include "xalloc.h"
 
-static const char *const sort_names[3] = { N_("date"), N_("name"), N_("size") };
-static const char *const type_names[4] = { N_("all"), N_("image"), N_("document"), N_("video") };
 
 /* adds "  text" to buf when there is text */
 static void
@@ -31,35 +29,15 @@ add_part(char *buf, size_t len, const char *text)
 void
 ui_draw_header(struct app *a)
 {
-	struct remote *r = &a->remote;
 	ui_set(stdscr, R_HEADER);
 	ui_fill(stdscr, 0, 0, a->cols);
 	char left[900], part[700];
 	snprintf(left, sizeof left, " %s", PACKAGE_NAME);
 	snprintf(part, sizeof part, "%s (%s)", a->profile->name, mt_site_api(&a->site));
 	add_part(left, sizeof left, part);
-	if (r->mode == REMOTE_LIBRARY) {
-		add_part(left, sizeof left, remote_folder(a));
-		if (r->search) {
-			char *s = mt_sanitize(r->search);
-			snprintf(part, sizeof part, _("search: %s"), s);
-			free(s);
-			add_part(left, sizeof left, part);
-		}
-		if (r->type > 0 && r->type < 4) {
-			snprintf(part, sizeof part, _("type: %s"), _(type_names[r->type]));
-			add_part(left, sizeof left, part);
-		}
-		if (a->can_browse && r->sort >= 0 && r->sort < 3) {
-			snprintf(part, sizeof part, _("sort: %s%s"), _(sort_names[r->sort]),
-			         a->utf8 ? (r->asc ? "\xe2\x86\x91" : "\xe2\x86\x93") : (r->asc ? "^" : "v"));
-			add_part(left, sizeof left, part);
-		}
-	} else {
-		add_part(left, sizeof left, _("upload history"));
-	}
-	if (r->loading)
-		add_part(left, sizeof left, a->utf8 ? _("loading\xe2\x80\xa6") : _("loading..."));
+	char pane[900];
+	remote_header(a, pane, sizeof pane);
+	add_part(left, sizeof left, pane + (pane[0] ? 2 : 0));
 	char up[160];
 	uploads_summary(a, up, sizeof up);
 	add_part(left, sizeof left, up);
@@ -190,6 +168,8 @@ ui_draw_status(struct app *a)
 	ui_fill(stdscr, y, 0, a->cols);
 	int x = 0;
 	int64_t used = scan_used_bytes(a);
+	if (used < 0)   /* upload-only: what this profile uploaded, from the journal */
+		used = remote_uploaded_bytes(a);
 	int64_t plan = a->profile->plan_bytes;
 	char buf[200];
 	if (a->cols >= 60) {
@@ -197,7 +177,7 @@ ui_draw_status(struct app *a)
 		if (used >= 0)
 			mt_format_size(used, u, sizeof u);
 		else
-			snprintf(u, sizeof u, "%s", a->scan.running && a->utf8 ? "\xe2\x80\xa6" : "?");
+			snprintf(u, sizeof u, "%s", scan_running(a) && a->utf8 ? "\xe2\x80\xa6" : "?");
 		if (plan > 0) {
 			mt_format_size(plan, p, sizeof p);
 			snprintf(buf, sizeof buf, " %s / %s ", u, p);

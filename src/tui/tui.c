@@ -205,26 +205,6 @@ term_size(struct app *a)
 	a->cols = COLS;
 }
 
-/* Pictures in pixels only when the configuration allows them and, with
- * `auto`, the terminal announces a protocol (asked before curses starts,
- * so the answers do not arrive as keys). */
-static void
-pixels_start(struct app *a)
-{
-	struct ui_preview *pv = &a->pv;
-	memset(&pv->caps, 0, sizeof pv->caps);
-	pv->pixels = MT_PIXELS_OFF;
-	if (a->config.pixels == MT_PIXELS_OFF || !mt_preview_available())
-		return;
-	if (a->config.pixels == MT_PIXELS_AUTO &&
-	    mt_termquery_ask(STDIN_FILENO, STDOUT_FILENO, 1000, &pv->caps) < 0)
-		ui_trace(a, "pixels: the terminal did not answer");
-	pv->pixels = mt_pixels_choose(a->config.pixels, &pv->caps);
-	preview_pixels_measure(a);
-	ui_trace(a, "pixels: %s (kitty %d, sixel %d, cell %dx%d)", mt_pixels_name(pv->pixels),
-	         pv->caps.kitty, pv->caps.sixel, pv->cell_w, pv->cell_h);
-}
-
 static int
 term_start(struct app *a)
 {
@@ -237,7 +217,7 @@ term_start(struct app *a)
 	a->utf8 = cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
 	if (getenv("ESCDELAY") == NULL)
 		set_escdelay(100);
-	pixels_start(a);
+	preview_pixels_start(a);
 	stderr_park();
 	a->screen = newterm(NULL, stdout, stdin);
 	if (a->screen == NULL) {

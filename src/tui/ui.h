@@ -164,6 +164,7 @@ enum ui_event_kind {
 	UI_EV_UPLOADS_DONE,   /* the upload queue ran out: listings may have grown */
 	UI_EV_FOLDERS_CHANGED,/* a folder was created or deleted */
 	UI_EV_BATCH_DONE,     /* a delete or move of a selection ended; .id "ok" when nothing failed */
+	UI_EV_LIBRARY_LISTED, /* the first page of the library came: it can be read */
 };
 /* Files to upload: paths[i] with the type already detected in known[i]
  * (known or known[i] NULL: not yet), into folder (NULL: the profile's). */
@@ -178,6 +179,7 @@ struct ui_event {
 	const struct mt_media *item;
 	const char *id;
 	const struct ui_upload_request *upload;
+	bool move;            /* UI_EV_BATCH_DONE: it was a move */
 };
 /* Tells every view (table order) and asks for a frame. */
 void ui_post(struct app *a, const struct ui_event *ev);
@@ -187,159 +189,8 @@ void ui_post_upload_done(struct app *a, const struct mt_upload_job *job);
 /* ---- the panes and views ---- */
 enum pane { PANE_REMOTE, PANE_LOCAL, PANE_UPLOADS };
 
-enum remote_mode { REMOTE_LIBRARY, REMOTE_HISTORY };
-
-struct remote {
-	enum remote_mode mode;
-	char *folder;               /* "/" at the root */
-	char **folders;             /* every folder the server knows */
-	size_t nfolders;
-	char **subs;                /* direct children of `folder` */
-	size_t nsubs;
-	struct mt_media *items;
-	size_t nitems, cap;
-	bool *marked;
-	size_t nmarked;
-	int64_t total;              /* -1 until the first page */
-	uint64_t gen;               /* bumps on every new listing */
-	struct mt_pager *pager;     /* the listing being read */
-	bool loading;               /* a page request is out */
-	bool want_end;              /* keep loading to the end (G) */
-	bool loaded_once;
-	char *search;               /* NULL: none */
-	int sort;                   /* index into remote_sorts */
-	bool asc;
-	int type;                   /* index into remote_types */
-	size_t cur, top;
-	char err[600];
-	uint64_t search_timer;
-	uint64_t load_started;
-	/* history (upload-only dialects) */
-	struct mt_history_rec *hist;
-	size_t nhist;
-};
-
-enum { LOCAL_RECENT = 20 };
-struct localpane {
-	struct mt_localdir dir;
-	bool *marked;
-	size_t nmarked;
-	size_t cur, top;
-	bool hidden;
-	bool detecting;
-	uint64_t detect_timer;
-	uint64_t watch_timer;       /* notices the directory vanishing */
-	char *recent[LOCAL_RECENT]; /* directories visited, the latest first */
-	size_t nrecent;
-	size_t find_from;           /* the cursor before a type-ahead search */
-	char err[300];
-};
-
-struct uploads {
-	struct mt_upload_queue *q;
-	bool shown;
-	int cur, top;
-	bool follow;                 /* the cursor follows the first active row
-	                                until the user moves it */
-	/* speed per job: an average over the last few seconds */
-	struct up_speed { int64_t bytes; uint64_t ms; double rate; } *speed;
-	int nspeed;
-	uint64_t last_progress_draw;
-	int64_t done_bytes;          /* bytes of uploads finished this session */
-};
-
-/* A full scan of the library for usage and audit (scan.c, auditview.c, usageview.c). */
-struct scan {
-	bool running, done, wanted;
-	struct mt_pager *pager;     /* the listing being read */
-	int64_t seen, total;
-	struct mt_usage usage;
-	struct mt_audit audit;
-	char err[600];
-	uint64_t started_ms, finished_ms;
-	time_t finished_at;         /* wall clock, for "scanned 14:02" */
-	struct mt_media *items;     /* what usage and audit need of every item */
-	size_t nitems, items_cap;
-};
-
-/* the detail/editor view (detail.c) */
-enum detail_after { AFTER_STAY, AFTER_BACK, AFTER_NEXT, AFTER_PREV };
-struct detail {
-	struct mt_media item;
-	bool have;
-	bool loading;
-	bool saving;
-	int field;                  /* selected row */
-	char *edit[4];              /* pending alt, title, description, folder; NULL: unchanged */
-	bool focal_pending;
-	double fx, fy;              /* pending focal point */
-	char err[600];
-	char note[200];
-	uint64_t gen;
-	/* focal editor */
-	bool focal_open;
-	double ex, ey;
-	bool focal_crops;            /* v: the crops instead of the picture (narrow screens) */
-	enum detail_after after;     /* once the pending save succeeds */
-	/* n/N: opens the neighbour in the list the details came from (dir +1/-1),
-	 * false at its end; set by the opener after detail_open, NULL: none */
-	bool (*step)(struct app *a, int dir);
-};
-
-/* pictures for the detail view, the focal editor and the preview view (preview.c) */
+/* how far the picture wanted is (preview.c) */
 enum pv_state { PV_NONE, PV_LOADING, PV_READY, PV_FAILED };
-struct pv_render {               /* a rendering kept while its box keeps its size */
-	struct mt_crop_rect crop;    /* w == 0: the whole picture */
-	int box_w, box_h;
-	struct mt_cells cells;
-};
-enum { PV_RENDERS = 4 };
-/* a picture in pixels, where it stands on the screen and what it shows */
-struct pv_place {
-	uint64_t gen;                /* which picture */
-	int box_w, box_h;            /* the box it was fitted into */
-	struct mt_crop_rect crop;    /* w == 0: the whole picture */
-	bool focal;
-	double fx, fy;
-	int y, x, cols, rows;        /* the cells it covers */
-	bool written;                /* shown[]: this picture is on the screen there */
-};
-struct pv_pixels {               /* a rendering kept while it is wanted */
-	struct pv_place key;         /* y, x unused */
-	uint64_t tag;                /* 0: free; the worker's job while pending */
-	bool pending;
-	struct mt_pixel_picture pic; /* pic.seq NULL: pending, or it failed */
-};
-enum { PV_PLACES = 6, PV_PIX = 12 };
-struct ui_preview {
-	struct mt_preview *svc;
-	bool enabled;                /* p in the detail view */
-	char *key;                   /* what is wanted: "r:ID" or "l:PATH" */
-	char *title;                 /* file name, for the preview view */
-	enum pv_state state;
-	struct mt_image *img;
-	char msg[400];
-	uint64_t gen;
-	uint64_t asked_ms;
-	bool from_cache, traced;
-	enum mt_cell_colors colors;
-	struct pv_render renders[PV_RENDERS];
-	int next_render;
-	short *pair_of;              /* (fg+1) * 257 + (bg+1) -> colour pair, 0: none yet */
-	int next_pair, last_pair;
-	bool crops;                  /* the preview view shows the crops */
-	double fx, fy;               /* the focal point its crops use */
-	/* pixels instead of cells (sixel or kitty), when allowed and announced */
-	enum mt_pixels pixels;       /* MT_PIXELS_OFF: cells */
-	struct mt_term_caps caps;    /* what the terminal answered at start */
-	int cell_w, cell_h;          /* pixels per cell (preview_pixels_measure) */
-	struct pv_place place[PV_PLACES], shown[PV_PLACES];
-	int nplace, nshown;          /* drawn this frame; on the screen now */
-	struct pv_pixels pix[PV_PIX];
-	int next_pix;
-	uint64_t next_tag;
-	struct mt_pixels_worker *pixw;   /* encodes off the loop thread */
-};
 
 /* The views, by number. The scan has no screen of its own; it stands in the
  * table for its event handler (it takes events first: usage and audit
@@ -390,6 +241,12 @@ struct ui_open_audit {
 enum { UI_VIEW_DEPTH = 8 };
 
 struct dialog;
+struct remote;
+struct localpane;
+struct uploads;
+struct detail;
+struct ui_preview;
+struct scan;
 
 struct app {
 	const struct mt_cmdline *cl;
@@ -418,13 +275,12 @@ struct app {
 	enum view_id below[UI_VIEW_DEPTH];   /* where q goes back to, the last on top */
 	int depth;
 	enum pane focus;
-	struct remote remote;
-	struct localpane local;
-	struct uploads up;
-	struct scan scan;
-	struct detail detail;
-	struct ui_preview pv;
-	int help_top;
+	struct remote *remote;      /* each view's own state: only its files see inside */
+	struct localpane *local;
+	struct uploads *up;
+	struct scan *scan;
+	struct detail *detail;
+	struct ui_preview *pv;
 	struct dialog *dialog;
 
 	/* the message in the status line */
@@ -470,58 +326,36 @@ enum view_id ui_view_below(const struct app *a);
 /* Frees requests still listed (at the end, once no answer can come). */
 void ui_reqs_free(struct app *a);
 
-/* ---- remote.c ---- */
-extern const char *const remote_sorts[3];
-extern const char *const remote_types[4];
+/* ---- remote.c: the remote pane (its state: remote_pane.h) ---- */
 void remote_init(struct app *a);
 void remote_free(struct app *a);
-void remote_reload(struct app *a, bool folders_too);
 void remote_draw(struct app *a, int y, int x, int h, int w, bool focused);
 /* Takes the events the remote pane cares about (from the main view). */
 void remote_on_event(struct app *a, const struct ui_event *ev);
 enum ui_key remote_key(struct app *a, int is_key, wint_t ch);
-const char *remote_folder(const struct app *a);
-/* Tell every view that an item was saved (PATCH, move) or deleted: they
- * post UI_EV_ITEM_EDITED / UI_EV_ITEM_DELETED (kept for the delete and move
- * batch, which calls them). */
-void remote_item_updated(struct app *a, const struct mt_media *m);
-void remote_item_removed(struct app *a, const char *id);
-/* Reloads the upload history (upload-only dialects). */
-void remote_history_reload(struct app *a);
-/* Starts deleting the given ids after a confirmation. */
-void remote_confirm_delete(struct app *a, char **ids, char **names, size_t n, bool backup_offer);
-/* The pane's rows for its drawing (remote_draw.c): how many, and what row
- * i is (a folder or item index in *idx); names of a journal state, the sort
- * and the type filter, for people. */
-enum remote_row { REMOTE_ROW_UP, REMOTE_ROW_FOLDER, REMOTE_ROW_ITEM, REMOTE_ROW_NONE };
-size_t remote_nrows(const struct remote *r);
-enum remote_row remote_row_at(const struct remote *r, size_t i, size_t *idx);
-const char *remote_state_name(const char *state);
-const char *remote_sort_name(int i);
-const char *remote_type_name(int i);
-/* The item under the cursor, or NULL. */
-struct mt_media *remote_current_item(struct app *a);
-/* ---- remote_folders.c: the folder tree ---- */
-/* The direct children of the folder shown (none during a search). */
-void remote_compute_subs(struct remote *r);
-/* Replaces every folder the server knows with a copy of v (sorted). */
-void remote_set_folders(struct app *a, char *const *v, size_t n);
-/* ---- remote_actions.c: delete and move a selection, folders ---- */
-/* Asks, then deletes the marked items (or the one under the cursor). */
-void remote_delete_selection(struct app *a);
-/* Asks for a folder, then moves the marked items (or the current one). */
-void remote_move_selection(struct app *a);
-/* Asks for a name and creates the folder. */
-void remote_folder_create_prompt(struct app *a);
-/* Asks, then deletes the folder at path. */
-void remote_folder_delete_confirm(struct app *a, const char *path);
-/* Folder list for pickers: returns a borrowed vector. */
-char *const *remote_folder_list(struct app *a, size_t *n);
-void remote_folders_reload(struct app *a);
 /* q and Esc: leaves a search, else goes up a folder; false at the top. */
 bool remote_go_back(struct app *a);
-/* Opens an item by id in the detail view. */
-void remote_open_item(struct app *a, const struct mt_media *m);
+/* The folder shown, where uploads go; NULL while the pane shows the upload
+ * history (upload-only dialects). */
+const char *remote_upload_folder(const struct app *a);
+/* Every folder the server knows, sorted, for pickers and the audit
+ * (borrowed). */
+char *const *remote_folder_list(struct app *a, size_t *n);
+/* What the header says of the pane: folder, search, type, sort, loading. */
+void remote_header(const struct app *a, char *out, size_t len);
+/* Upload-only dialects: the bytes this profile uploaded, from the journal
+ * the pane shows; -1 when not known (or the library is listed). */
+int64_t remote_uploaded_bytes(const struct app *a);
+
+/* ---- batchrun.c: delete or move a selection (any view) ---- */
+/* Asks (y; b: back the originals up first, when backup_offer and the
+ * dialect can download; n), then deletes ids (names: what the question
+ * shows). Takes the vectors. Posts UI_EV_ITEM_DELETED per item and
+ * UI_EV_BATCH_DONE at the end. */
+void ui_batch_delete(struct app *a, char **ids, char **names, size_t n, bool backup_offer);
+/* Moves ids into folder at once (the caller asked). Takes the vectors.
+ * Posts UI_EV_ITEM_EDITED per item and UI_EV_BATCH_DONE (.move) at the end. */
+void ui_batch_move(struct app *a, char **ids, char **names, size_t n, const char *folder);
 
 /* ---- localpane.c ---- */
 void local_init(struct app *a);
@@ -530,6 +364,7 @@ void local_draw(struct app *a, int y, int x, int h, int w, bool focused);
 enum ui_key local_key(struct app *a, int is_key, wint_t ch);
 
 /* ---- uploads.c ---- */
+void uploads_init(struct app *a);
 void uploads_free(struct app *a);
 /* Uploads these local paths into folder (NULL: the profile's default); asks
  * first when some hold another type than their extension says (typefix.c).
@@ -566,6 +401,8 @@ void uploads_summary(const struct app *a, char *out, size_t outlen);
 
 /* ---- detail.c ---- */
 void detail_free(struct app *a);
+/* The id of the item the details show (or last showed), NULL: none. */
+const char *detail_item_id(const struct app *a);
 
 /* view modules: draw the whole screen below the header, handle a key */
 void detail_view_draw(struct app *a);
@@ -578,7 +415,17 @@ void help_view_draw(struct app *a);
 enum ui_key help_view_key(struct app *a, int is_key, wint_t ch);
 
 /* ---- preview.c ---- */
+/* Before curses starts: pictures in pixels when the configuration allows
+ * them and, with `auto`, the terminal announces a protocol. */
+void preview_pixels_start(struct app *a);
 void preview_init(struct app *a);
+/* p in the details: pictures shown there or not. */
+bool preview_enabled(const struct app *a);
+void preview_enable(struct app *a, bool on);
+/* The state of the picture wanted; *why (may be NULL) the reason it failed. */
+enum pv_state preview_state(const struct app *a, const char **why);
+/* The picture's size in pixels at its source; false until it is ready. */
+bool preview_source_size(const struct app *a, int *w, int *h);
 /* After the site is closed: downloads still running finish into it. */
 void preview_free(struct app *a);
 /* Asks for the picture of an item / a local file (no-op when already shown). */
@@ -610,6 +457,8 @@ enum ui_key preview_view_key(struct app *a, int is_key, wint_t ch);
 /* ---- scan.c ---- */
 void scan_start(struct app *a);
 void scan_free(struct app *a);
+/* A scan is reading the library now. */
+bool scan_running(const struct app *a);
 /* Bytes the library uses, or -1 when not known yet. */
 int64_t scan_used_bytes(const struct app *a);
 /* The title line of the usage and audit views (progress, or when scanned);
@@ -660,5 +509,9 @@ void picstrip_draw(struct app *a, int y, int x, int h, int w, const char *const 
 void picstrip_free(struct app *a);
 /* preview.c: paints cells rendered for the preview's colours at (y, x). */
 void preview_paint_cells(struct app *a, const struct mt_cells *c, int y, int x);
+/* The preview service and colour depth, for a view that asks for pictures
+ * itself (preview_state.c). */
+struct mt_preview *preview_service(struct app *a);
+enum mt_cell_colors preview_colors(struct app *a);
 
 #endif

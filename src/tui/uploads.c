@@ -19,13 +19,27 @@
 #include "ui.h"
 #include "xalloc.h"
 
+/* This view's own state (a->up): no other file sees inside. */
+struct uploads {
+	struct mt_upload_queue *q;
+	bool shown;
+	int cur, top;
+	bool follow;                 /* the cursor follows the first active row
+	                                until the user moves it */
+	/* speed per job: an average over the last few seconds */
+	struct up_speed { int64_t bytes; uint64_t ms; double rate; } *speed;
+	int nspeed;
+	uint64_t last_progress_draw;
+	int64_t done_bytes;          /* bytes of uploads finished this session */
+};
+
 #define PROGRESS_DRAW_MS 250
 #define SPEED_WINDOW_MS 1000
 
 static struct up_speed *
 speed_of(struct app *a, int i)
 {
-	struct uploads *u = &a->up;
+	struct uploads *u = a->up;
 	if (i >= u->nspeed) {
 		int n = i + 16;
 		u->speed = xreallocarray(u->speed, (size_t)n, sizeof *u->speed);
@@ -45,8 +59,8 @@ on_event(struct mt_upload_queue *q, struct mt_upload_job *job, enum mt_upload_ev
 	uint64_t now = mt_now_ms();
 	switch (ev) {
 	case MT_UP_EV_PROGRESS:
-		if (now - a->up.last_progress_draw >= PROGRESS_DRAW_MS) {
-			a->up.last_progress_draw = now;
+		if (now - a->up->last_progress_draw >= PROGRESS_DRAW_MS) {
+			a->up->last_progress_draw = now;
 			ui_dirty(a);
 		}
 		return;
@@ -57,7 +71,7 @@ on_event(struct mt_upload_queue *q, struct mt_upload_job *job, enum mt_upload_ev
 			s->ms = now;
 		}
 		if (job && (job->state == MT_JOB_DONE))
-			a->up.done_bytes += job->size > 0 ? job->size : 0;
+			a->up->done_bytes += job->size > 0 ? job->size : 0;
 		ui_post_upload_done(a, job);
 		if (job && job->state == MT_JOB_FAILED) {
 			char line[600];
@@ -72,9 +86,9 @@ on_event(struct mt_upload_queue *q, struct mt_upload_job *job, enum mt_upload_ev
 		ui_dirty(a);
 		return;
 	case MT_UP_EV_QUEUE_DONE: {
-		int n = mt_upload_queue_count(a->up.q), ok = 0, failed = 0;
+		int n = mt_upload_queue_count(a->up->q), ok = 0, failed = 0;
 		for (int i = 0; i < n; i++) {
-			enum mt_job_state s = mt_upload_queue_job(a->up.q, i)->state;
+			enum mt_job_state s = mt_upload_queue_job(a->up->q, i)->state;
 			ok += s == MT_JOB_DONE || s == MT_JOB_SKIPPED;
 			failed += s == MT_JOB_FAILED;
 		}
@@ -93,12 +107,12 @@ on_event(struct mt_upload_queue *q, struct mt_upload_job *job, enum mt_upload_ev
 static int
 ensure_queue(struct app *a)
 {
-	if (a->up.q)
+	if (a->up->q)
 		return 0;
 	struct mt_error err;
 	mt_error_clear(&err);
 	struct mt_upload_options opts = { .jobs = a->cl->jobs, .use_journal = true };
-	if (mt_upload_queue_new(&a->site, &opts, on_event, a, &a->up.q, &err) < 0) {
+	if (mt_upload_queue_new(&a->site, &opts, on_event, a, &a->up->q, &err) < 0) {
 		ui_error(a, _("cannot upload"), &err);
 		return -1;
 	}
@@ -108,7 +122,7 @@ ensure_queue(struct app *a)
 static void
 add_one(struct app *a, const char *path, const char *folder, const char *name)
 {
-	mt_upload_queue_add_as(a->up.q, path, folder, name);
+	mt_upload_queue_add_as(a->up->q, path, folder, name);
 }
 
 void
@@ -126,14 +140,14 @@ uploads_add_as(struct app *a, char **paths, const char *const *names, size_t n,
 {
 	if (n == 0 || ensure_queue(a) < 0)
 		return;
-	mt_upload_queue_new_batch(a->up.q);
+	mt_upload_queue_new_batch(a->up->q);
 	for (size_t i = 0; i < n; i++)
 		add_one(a, paths[i], folder, names ? names[i] : NULL);
-	mt_upload_queue_start(a->up.q);
-	a->up.shown = true;
+	mt_upload_queue_start(a->up->q);
+	a->up->shown = true;
 	/* what one does next (pause, cancel, read a failure) is the panel's */
 	a->focus = PANE_UPLOADS;
-	a->up.follow = true;
+	a->up->follow = true;
 	char *f = mt_sanitize(folder ? folder : "/");
 	ui_message(a, R_NORMAL, P_("uploading %zu file to %s", "uploading %zu files to %s", n), n, f);
 	free(f);
@@ -143,13 +157,20 @@ uploads_add_as(struct app *a, char **paths, const char *const *names, size_t n,
 bool
 uploads_running(const struct app *a)
 {
-	return a->up.q && !mt_upload_queue_finished(a->up.q);
+	return a->up->q && !mt_upload_queue_finished(a->up->q);
 }
 
 bool
 uploads_paused(const struct app *a)
 {
-	return uploads_running(a) && mt_upload_queue_paused(a->up.q);
+	return uploads_running(a) && mt_upload_queue_paused(a->up->q);
+}
+
+void
+uploads_init(struct app *a)
+{
+	static struct uploads state;   /* one interface per process */
+	a->up = &state;
 }
 
 void
@@ -157,28 +178,28 @@ uploads_free(struct app *a)
 {
 	/* jobs not finished stay in the journal as they are: the next start
 	 * offers to resume them */
-	mt_upload_queue_free(a->up.q);
-	a->up.q = NULL;
-	free(a->up.speed);
-	a->up.speed = NULL;
-	a->up.nspeed = 0;
+	mt_upload_queue_free(a->up->q);
+	a->up->q = NULL;
+	free(a->up->speed);
+	a->up->speed = NULL;
+	a->up->nspeed = 0;
 }
 
 /* Speeds are kept by job index, which clearing rows changes. */
 static void
 uploads_reset_speeds(struct app *a)
 {
-	free(a->up.speed);
-	a->up.speed = NULL;
-	a->up.nspeed = 0;
+	free(a->up->speed);
+	a->up->speed = NULL;
+	a->up->nspeed = 0;
 }
 
 int
 uploads_height(const struct app *a, int avail)
 {
-	if (!a->up.shown || a->up.q == NULL)
+	if (!a->up->shown || a->up->q == NULL)
 		return 0;
-	int n = mt_upload_queue_count(a->up.q) + 1;
+	int n = mt_upload_queue_count(a->up->q) + 1;
 	int max = avail / 2 > 3 ? avail / 2 : 3;
 	if (max > 12)
 		max = avail - 6 > 12 ? 12 : max;
@@ -189,20 +210,20 @@ void
 uploads_summary(const struct app *a, char *out, size_t outlen)
 {
 	out[0] = '\0';
-	if (a->up.q == NULL)
+	if (a->up->q == NULL)
 		return;
-	int n = mt_upload_queue_count(a->up.q), active = 0, done = 0;
+	int n = mt_upload_queue_count(a->up->q), active = 0, done = 0;
 	for (int i = 0; i < n; i++) {
-		enum mt_job_state s = mt_upload_queue_job(a->up.q, i)->state;
+		enum mt_job_state s = mt_upload_queue_job(a->up->q, i)->state;
 		active += !mt_job_state_final(s);
 		done += s == MT_JOB_DONE || s == MT_JOB_SKIPPED;
 	}
 	if (active == 0)
 		return;
 	int64_t sent, total;
-	mt_upload_queue_totals(a->up.q, &sent, &total);
+	mt_upload_queue_totals(a->up->q, &sent, &total);
 	int pct = total > 0 ? (int)(sent * 100 / total) : 0;
-	if (mt_upload_queue_paused(a->up.q))
+	if (mt_upload_queue_paused(a->up->q))
 		snprintf(out, outlen, _("%s %d/%d up %d%% paused"), G.up, done, n, pct);
 	else
 		snprintf(out, outlen, _("%s %d/%d up %d%%"), G.up, done, n, pct);
@@ -273,7 +294,7 @@ state_word(const struct app *a, const struct mt_upload_job *job, char *buf, size
 void
 uploads_draw(struct app *a, int y, int x, int h, int w, bool focused)
 {
-	struct uploads *u = &a->up;
+	struct uploads *u = a->up;
 	if (u->q == NULL || h <= 0)
 		return;
 	uint64_t now = mt_now_ms();
@@ -546,7 +567,7 @@ show_story(struct app *a, struct mt_upload_job *job)
 enum ui_key
 uploads_key(struct app *a, int is_key, wint_t ch)
 {
-	struct uploads *u = &a->up;
+	struct uploads *u = a->up;
 	if (u->q == NULL)
 		return UI_UNHANDLED;
 	int n = mt_upload_queue_count(u->q);
@@ -638,12 +659,12 @@ resume_answer(struct app *a, int choice, void *arg)
 {
 	struct resume *r = arg;
 	if (choice == 'y' && ensure_queue(a) == 0) {
-		mt_upload_queue_new_batch(a->up.q);
+		mt_upload_queue_new_batch(a->up->q);
 		for (size_t i = 0; i < r->n; i++)
 			if (mt_history_unfinished(&r->v[i]) && access(r->v[i].path, R_OK) == 0)
 				add_one(a, r->v[i].path, r->v[i].folder, r->v[i].name);
-		mt_upload_queue_start(a->up.q);
-		a->up.shown = true;
+		mt_upload_queue_start(a->up->q);
+		a->up->shown = true;
 	}
 	mt_history_free(r->v, r->n);
 	free(r);
@@ -692,14 +713,14 @@ uploads_offer_resume(struct app *a)
 bool
 uploads_shown(const struct app *a)
 {
-	return a->up.shown && a->up.q;
+	return a->up->shown && a->up->q;
 }
 
 bool
 uploads_toggle(struct app *a)
 {
-	a->up.shown = !a->up.shown;
-	return a->up.shown;
+	a->up->shown = !a->up->shown;
+	return a->up->shown;
 }
 
 void

@@ -14,6 +14,7 @@
 #include "l10n.h"
 #include "sanitize.h"
 #include "textwidth.h"
+#include "scan_state.h"
 #include "ui.h"
 #include "xalloc.h"
 
@@ -28,20 +29,20 @@ static struct usage_state {
 static void
 sort_rows(struct app *a)
 {
-	mt_usage_sort(&a->scan.usage, st.by_count);
+	mt_usage_sort(&a->scan->usage, st.by_count);
 }
 
 static size_t
 nrows(const struct app *a)
 {
-	return a->scan.done ? a->scan.usage.nfolders + a->scan.usage.ntypes : 0;
+	return a->scan->done ? a->scan->usage.nfolders + a->scan->usage.ntypes : 0;
 }
 
 /* The row under the cursor: a folder (is_folder) or a type. */
 static const struct mt_usage_row *
 current_row(struct app *a, bool *is_folder)
 {
-	struct mt_usage *u = &a->scan.usage;
+	struct mt_usage *u = &a->scan->usage;
 	if (st.cur >= nrows(a))
 		return NULL;
 	*is_folder = st.cur < u->nfolders;
@@ -76,7 +77,7 @@ usage_row(struct app *a, int y, const struct mt_usage_row *row, int64_t max, int
 static void
 draw_plan(struct app *a, int y)
 {
-	struct scan *s = &a->scan;
+	struct scan *s = a->scan;
 	int64_t plan = a->profile->plan_bytes;
 	int64_t used = s->done ? s->usage.bytes : -1;
 	char u[32], p[32], line[200];
@@ -106,7 +107,7 @@ draw_plan(struct app *a, int y)
 void
 usage_view_draw(struct app *a)
 {
-	struct scan *s = &a->scan;
+	struct scan *s = a->scan;
 	int y = scan_draw_header(a, 1, _("Usage"));
 	draw_plan(a, y);
 	y += 2;
@@ -178,7 +179,7 @@ usage_view_draw(struct app *a)
 static void
 delete_folder_items(struct app *a, const char *folder)
 {
-	struct scan *s = &a->scan;
+	struct scan *s = a->scan;
 	size_t n = 0;
 	for (size_t i = 0; i < s->nitems; i++)
 		n += strcmp(s->items[i].folder ? s->items[i].folder : "/", folder) == 0;
@@ -195,7 +196,7 @@ delete_folder_items(struct app *a, const char *folder)
 		ids[k] = xstrdup(m->id);
 		names[k++] = xstrdup(m->filename ? m->filename : m->id);
 	}
-	remote_confirm_delete(a, ids, names, k, true);
+	ui_batch_delete(a, ids, names, k, true);
 }
 
 static void
@@ -267,7 +268,7 @@ static void
 usage_view_open(struct app *a, const void *arg)
 {
 	(void)arg;
-	if (!a->scan.running && !a->scan.done)
+	if (!a->scan->running && !a->scan->done)
 		scan_start(a);
 }
 

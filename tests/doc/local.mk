@@ -10,6 +10,7 @@ doc_tests = \
 	tests/doc/complete-zsh.t \
 	tests/doc/install.t \
 	tests/doc/layers.t \
+	tests/doc/private.t \
 	tests/doc/hacking.t
 TESTS += $(doc_tests)
 EXTRA_DIST += $(doc_tests) \

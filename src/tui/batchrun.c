@@ -1,0 +1,222 @@
+/* batchrun.c — deleting or moving a selection of items, for any view that
+ * shows some: asked here (delete: y, b to back the originals up first, n),
+ * carried out by core's batch, reported in the status line.
+ *
+ * The rule "nothing is deleted before its backup is complete" is core's
+ * (batch.c). What was deleted or moved is posted as an event, item by item,
+ * and UI_EV_BATCH_DONE at the end, so that the views showing it keep their
+ * own lists. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "batch.h"
+#include "i18n.h"
+#include "sanitize.h"
+#include "siteop.h"
+#include "ui.h"
+#include "xalloc.h"
+
+enum { RQ_BATCH = 200 };
+
+struct batch {
+	struct app *a;
+	struct ui_req *req;  /* keeps the interface waiting for it at quit */
+	char **ids, **names;
+	char *folder;        /* move: the destination */
+	size_t n;
+	int ok, failed;
+	char first_err[560];
+	bool move;
+	char *backup_dir;    /* delete: download each original here first */
+};
+
+static void
+batch_free(struct batch *b)
+{
+	mt_strv_free(b->ids, b->n);
+	mt_strv_free(b->names, b->n);
+	free(b->folder);
+	free(b->backup_dir);
+	free(b);
+}
+
+/* The interface is closing: stop the batch, drop what is ours. */
+static bool
+batch_gone(struct mt_batch *op, struct batch *b)
+{
+	if (!b->a->closing)
+		return false;
+	if (op)
+		mt_batch_cancel(op);
+	ui_req_done(b->req);
+	batch_free(b);
+	return true;
+}
+
+static void
+batch_progress(struct mt_batch *op, size_t i, size_t n, void *arg)
+{
+	struct batch *b = arg;
+	if (batch_gone(op, b))
+		return;
+	ui_message(b->a, R_NORMAL, b->move ? _("moving %zu of %zu\xe2\x80\xa6")
+	           : _("deleting %zu of %zu\xe2\x80\xa6"), i + 1, n);
+}
+
+static void
+batch_item(struct mt_batch *op, const struct mt_batch_result *r, void *arg)
+{
+	struct batch *b = arg;
+	if (batch_gone(op, b))
+		return;
+	if (r->err) {
+		if (!b->first_err[0])
+			mt_error_format(r->err, b->first_err, sizeof b->first_err);
+		return;
+	}
+	if (b->move && r->item)
+		ui_post(b->a, &(struct ui_event){ UI_EV_ITEM_EDITED, .item = r->item });
+	else if (!b->move)
+		ui_post(b->a, &(struct ui_event){ UI_EV_ITEM_DELETED, .id = r->id });
+}
+
+static void
+batch_done(int ok, int failed, void *arg)
+{
+	struct batch *b = arg;
+	struct app *a = b->a;
+	if (batch_gone(NULL, b))
+		return;
+	b->ok = ok;
+	b->failed = failed;
+	char *e = mt_sanitize(b->first_err);
+	if (b->failed)
+		ui_message(a, R_ERROR, b->move ? P_("moved %d, %d failed: %s", "moved %d, %d failed: %s",
+		                                    (unsigned long)b->failed)
+		                               : P_("deleted %d, %d failed: %s", "deleted %d, %d failed: %s",
+		                                    (unsigned long)b->failed),
+		           b->ok, b->failed, e);
+	else if (b->backup_dir) {
+		char *dir = mt_sanitize(b->backup_dir);
+		ui_message(a, R_GOOD, P_("deleted %d, original in %s", "deleted %d, originals in %s",
+		                         (unsigned long)b->ok), b->ok, dir);
+		free(dir);
+	} else if (b->move)
+		ui_message(a, R_GOOD, P_("moved %d item to %s", "moved %d items to %s", (unsigned long)b->ok),
+		           b->ok, b->folder ? b->folder : "");
+	else
+		ui_message(a, R_GOOD, P_("deleted %d item", "deleted %d items", (unsigned long)b->ok), b->ok);
+	free(e);
+	/* the lists that showed the selection take it from here */
+	ui_post(a, &(struct ui_event){ UI_EV_BATCH_DONE, .id = b->failed ? "failed" : "ok",
+	                               .move = b->move });
+	ui_req_done(b->req);
+	batch_free(b);
+	ui_dirty(a);
+}
+
+static void
+batch_go(struct batch *b)
+{
+	struct app *a = b->a;
+	struct mt_batch_spec spec = {
+		.kind = b->move ? MT_BATCH_MOVE : MT_BATCH_REMOVE,
+		.ids = b->ids, .n = b->n, .folder = b->folder, .backup_dir = b->backup_dir,
+		.progress = batch_progress, .item = batch_item, .done = batch_done, .arg = b,
+	};
+	struct mt_error err;
+	mt_error_clear(&err);
+	if (mt_batch_start(&a->site, &spec, &err) == NULL) {
+		ui_error(a, b->move ? _("moving") : _("deleting"), &err);
+		batch_free(b);
+		return;
+	}
+	b->req = ui_req_new(a, NULL, RQ_BATCH, NULL);
+}
+
+static char *backup_dir(struct app *a);
+
+static void
+delete_answer(struct app *a, int choice, void *arg)
+{
+	struct batch *b = arg;
+	if (choice != 'y' && choice != 'b') {
+		batch_free(b);
+		ui_message(a, R_NORMAL, _("nothing deleted"));
+		return;
+	}
+	if (choice == 'b')
+		b->backup_dir = backup_dir(a);
+	batch_go(b);
+}
+
+/* $XDG_DATA_HOME/mediatui/backups/PROFILE (default ~/.local/share/...). */
+static char *
+backup_dir(struct app *a)
+{
+	const char *xdg = getenv("XDG_DATA_HOME");
+	const char *home = getenv("HOME");
+	char *base = xdg && xdg[0] == '/' ? xasprintf("%s/mediatui/backups", xdg)
+	                                  : xasprintf("%s/.local/share/mediatui/backups",
+	                                              home && *home ? home : ".");
+	char *dir = xasprintf("%s/%s", base, a->site.profile->name);
+	free(base);
+	return dir;
+}
+
+void
+ui_batch_delete(struct app *a, char **ids, char **names, size_t n, bool backup_offer)
+{
+	if (!mt_site_can(&a->site, MT_CAP_DELETE, true)) {
+		ui_message(a, R_WARN, _("this profile cannot delete media"));
+		mt_strv_free(ids, n);
+		mt_strv_free(names, n);
+		return;
+	}
+	struct batch *b = xcalloc(1, sizeof *b);
+	b->a = a;
+	b->ids = ids;
+	b->names = names;
+	b->n = n;
+	size_t shown = n < 8 ? n : 8;
+	char *s = xasprintf(P_("Delete %zu item from the library? This cannot be undone.",
+	                       "Delete %zu items from the library? This cannot be undone.", n), n);
+	for (size_t i = 0; i < shown; i++) {
+		char *clean = mt_sanitize(names[i] ? names[i] : ids[i]);
+		char *id = mt_sanitize(ids[i]);
+		char *t = xasprintf("%s\n  %s  (%s)", s, clean, id);
+		free(clean);
+		free(id);
+		free(s);
+		s = t;
+	}
+	if (n > shown) {
+		char *t = xasprintf(_("%s\n  \xe2\x80\xa6 and %zu more"), s, n - shown);
+		free(s);
+		s = t;
+	}
+	bool can_backup = backup_offer && mt_site_can(&a->site, MT_CAP_BROWSE, false);
+	if (can_backup) {
+		char *t = xasprintf(_("%s\n\ny: delete   b: back up the originals first, then delete   n: keep"), s);
+		free(s);
+		s = t;
+	}
+	ui_confirm(a, _("Delete"), s, can_backup ? "ybn" : "yn", delete_answer, b);
+	free(s);
+}
+
+void
+ui_batch_move(struct app *a, char **ids, char **names, size_t n, const char *folder)
+{
+	struct batch *b = xcalloc(1, sizeof *b);
+	b->a = a;
+	b->move = true;
+	b->ids = ids;
+	b->names = names;
+	b->n = n;
+	b->folder = xstrdup(folder);
+	batch_go(b);
+}

@@ -1,0 +1,85 @@
+/* remote_pane.h — Private to: remote.c remote_rows.c remote_draw.c remote_folders.c remote_actions.c
+ * State: a->remote
+ *
+ * The remote pane's own state and what its files share. Other views reach
+ * the pane through the functions in ui.h and through events. */
+#ifndef MT_TUI_REMOTE_PANE_H
+#define MT_TUI_REMOTE_PANE_H
+
+#include "ui.h"
+
+enum remote_mode { REMOTE_LIBRARY, REMOTE_HISTORY };
+
+struct remote {
+	enum remote_mode mode;
+	char *folder;               /* "/" at the root */
+	char **folders;             /* every folder the server knows */
+	size_t nfolders;
+	char **subs;                /* direct children of `folder` */
+	size_t nsubs;
+	struct mt_media *items;
+	size_t nitems, cap;
+	bool *marked;
+	size_t nmarked;
+	int64_t total;              /* -1 until the first page */
+	uint64_t gen;               /* bumps on every new listing */
+	struct mt_pager *pager;     /* the listing being read */
+	bool loading;               /* a page request is out */
+	bool want_end;              /* keep loading to the end (G) */
+	bool loaded_once;
+	char *search;               /* NULL: none */
+	int sort;                   /* index into remote_sorts */
+	bool asc;
+	int type;                   /* index into remote_types */
+	size_t cur, top;
+	char err[600];
+	uint64_t search_timer;
+	uint64_t load_started;
+	/* history (upload-only dialects) */
+	struct mt_history_rec *hist;
+	size_t nhist;
+};
+
+extern const char *const remote_sorts[3];
+extern const char *const remote_types[4];
+/* Lists the folder shown again (and every folder, with folders_too). */
+void remote_reload(struct app *a, bool folders_too);
+/* "/" at the root. */
+const char *remote_folder(const struct app *a);
+/* Reloads the upload history (upload-only dialects). */
+void remote_history_reload(struct app *a);
+/* Opens an item in the detail view; n/N step through this listing. */
+void remote_open_item(struct app *a, const struct mt_media *m);
+
+/* ---- remote_rows.c: what each row is ---- */
+enum remote_row { REMOTE_ROW_UP, REMOTE_ROW_FOLDER, REMOTE_ROW_ITEM, REMOTE_ROW_NONE };
+bool remote_has_up_row(const struct remote *r);
+size_t remote_nrows(const struct remote *r);
+/* What row i is, with the folder or item index in *idx. */
+enum remote_row remote_row_at(const struct remote *r, size_t i, size_t *idx);
+/* The item under the cursor, or NULL. */
+struct mt_media *remote_current_item(struct app *a);
+
+/* ---- names for people (remote.c): a journal state, a sort, a type ---- */
+const char *remote_state_name(const char *state);
+const char *remote_sort_name(int i);
+const char *remote_type_name(int i);
+
+/* ---- remote_folders.c: the folder tree ---- */
+/* The direct children of the folder shown (none during a search). */
+void remote_compute_subs(struct remote *r);
+/* Replaces every folder the server knows with a copy of v (sorted). */
+void remote_set_folders(struct app *a, char *const *v, size_t n);
+void remote_folders_reload(struct app *a);
+
+/* ---- remote_actions.c: a selection to delete or move, folders ---- */
+/* Asks, then deletes the marked items (or the one under the cursor). */
+void remote_delete_selection(struct app *a);
+/* Asks for a folder, then moves the marked items (or the current one). */
+void remote_move_selection(struct app *a);
+/* Asks for a name and creates the folder. */
+void remote_folder_create_prompt(struct app *a);
+/* Asks, then deletes the folder at path. */
+void remote_folder_delete_confirm(struct app *a, const char *path);
+
+#endif

@@ -43,16 +43,43 @@ cli_exit_for(const struct mt_error *err)
 	return mt_error_exit_status(err);
 }
 
-void
-cli_print_json(json_t *doc)
+static size_t
+json_flags(void)
 {
 	size_t flags = JSON_INDENT(2) | JSON_PRESERVE_ORDER;
 	/* On a terminal, \u-escape everything outside ASCII: no byte of a hostile
 	 * string can then be read as a control sequence. */
 	if (isatty(STDOUT_FILENO))
 		flags |= JSON_ENSURE_ASCII;
-	json_dumpf(doc, stdout, flags);
+	return flags;
+}
+
+void
+cli_print_json(json_t *doc)
+{
+	json_dumpf(doc, stdout, json_flags());
 	fputc('\n', stdout);
+}
+
+void
+cli_json_array_item(struct cli_json_array *a, json_t *item)
+{
+	/* as json_dumpf prints it one level down: every line indented by two
+	 * (a dumped string holds no raw newline) */
+	char *text = json_dumps(item, json_flags());
+	fputs(a->items++ ? ",\n  " : "[\n  ", stdout);
+	for (const char *p = text; *p; p++) {
+		fputc(*p, stdout);
+		if (*p == '\n')
+			fputs("  ", stdout);
+	}
+	free(text);
+}
+
+void
+cli_json_array_end(struct cli_json_array *a)
+{
+	fputs(a->items ? "\n]\n" : "[]\n", stdout);
 }
 
 json_t *

@@ -44,6 +44,13 @@ void cli_print_error(const struct mt_error *err);
 int cli_exit_for(const struct mt_error *err);
 /* Writes a JSON document to stdout, ASCII-only when stdout is a terminal. */
 void cli_print_json(json_t *doc);
+/* An array printed an item at a time, exactly as cli_print_json would print
+ * the whole array: a long list need not be held in memory as JSON. */
+struct cli_json_array {
+	size_t items;
+};
+void cli_json_array_item(struct cli_json_array *a, json_t *item);
+void cli_json_array_end(struct cli_json_array *a);
 /* An error as a JSON object {kind, message, status?, code?, correlationId?}. */
 json_t *cli_error_json(const struct mt_error *err);
 /* Prints a line of outside text to stdout with control characters neutralised. */

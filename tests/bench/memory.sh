@@ -4,11 +4,12 @@
 # the time from the command's start to the first PUT stored, against one
 # `curl --parallel --parallel-max 8` process PUTting the same files to the
 # same nginx; then the content audit at two library sizes (content.sh).
+# CPU: user + system seconds of the client alone.
 #
 #   bash tests/bench/memory.sh                    1000 and 10000 files; audit 2000 and 10000
 #   MEM_FILES="200 2000" MEM_AUDIT="500 2000" bash tests/bench/memory.sh     smaller
 #   MEM_AUDIT="" bash tests/bench/memory.sh       uploads only
-#   MEM_MEDIATUI=PATH                             another build (default: builds _build/plain)
+#   MEDIATUI=PATH                                 another build (default: builds _build/plain)
 #
 # Files are 4 KiB PNG-looking files (the size does not matter here: memory per
 # queued file is the question). One try per case. Markdown on stdout,
@@ -16,7 +17,7 @@
 set -eu
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top"
-M=${MEDIATUI:-${MEM_MEDIATUI:-}}
+M=${MEDIATUI:-}
 if [ -z "$M" ]; then
 	build=$(sh tools/build.sh plain | tail -n 1)
 	M="$build/src/mediatui"
@@ -50,6 +51,9 @@ now() { date +%s.%N; }
 calc() { "$PY" -c "print($1)"; }
 rss_mib() { calc "'%.1f' % ($(sed -n 's/.*Maximum resident set size (kbytes): //p' "$1") / 1024)"; }
 wall_of() { sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$1"; }
+cpu_of() {
+	calc "'%.2f' % ($(sed -n 's/.*User time (seconds): //p' "$1") + $(sed -n 's/.*System time (seconds): //p' "$1"))"
+}
 
 # ---- nginx: PUT under /o/, every request logged with its end time ($msec)
 NPORT=$(free_port)
@@ -132,8 +136,8 @@ PYEOF
 }
 
 if [ -n "$FILES" ]; then
-	echo "| files | client | wall | first PUT after | peak RSS | RSS per file |"
-	echo "|---|---|---|---|---|---|"
+	echo "| files | client | wall | CPU | first PUT after | peak RSS | RSS per file |"
+	echo "|---|---|---|---|---|---|---|"
 fi
 base=""
 for n in $FILES; do
@@ -161,9 +165,9 @@ for n in $FILES; do
 		per="—"; base="$n $rss"
 	else
 		set -- $base
-		per="$(calc "'%.2f KiB' % (($rss - $2) * 1024 / ($n - $1))")"
+		per="$(calc "'%.2f KiB' % (($rss - $2) * 1024 / ($n - $1))") (from $1 to $n)"
 	fi
-	echo "| $n | mediatui upload -j 8 | $(wall_of "$W/mt.time") | $first s | $rss MiB | $per (from the smaller run) |"
+	echo "| $n | mediatui upload -j 8 | $(wall_of "$W/mt.time") | $(cpu_of "$W/mt.time") s | $first s | $rss MiB | $per |"
 
 	log "$n files: curl --parallel --parallel-max 8"
 	clear_store
@@ -177,7 +181,7 @@ for n in $FILES; do
 	first=$(first_put "$t0")
 	got=$(count_objects)
 	[ "$got" = "$n" ] || die "curl: nginx holds $got objects, expected $n"
-	echo "| $n | curl --parallel --parallel-max 8 | $(wall_of "$W/curl.time") | $first s | $(rss_mib "$W/curl.time") MiB | |"
+	echo "| $n | curl --parallel --parallel-max 8 | $(wall_of "$W/curl.time") | $(cpu_of "$W/curl.time") s | $first s | $(rss_mib "$W/curl.time") MiB | |"
 done
 kill "$SERVER" 2>/dev/null || true
 wait "$SERVER" 2>/dev/null || true

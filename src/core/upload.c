@@ -141,32 +141,6 @@ job_release_transfer(struct mt_upload_job *job)
 	job->digest = NULL;
 }
 
-void
-mt_upload_job_clear_target(struct mt_upload_job *job)
-{
-	XFREE(job->put_url);
-	XFREE(job->put_method);
-	for (int i = 0; i < job->nput_headers; i++)
-		free(job->put_headers[i]);
-	XFREE(job->put_headers);
-	job->nput_headers = 0;
-	job->put_expires = 0;
-}
-
-void
-mt_upload_job_clear_answers(struct mt_upload_job *job)
-{
-	XFREE(job->media_id);
-	XFREE(job->storage_key);
-	XFREE(job->upload_id);
-	XFREE(job->upload_url);
-	mt_upload_job_clear_target(job);
-	json_decref(job->snapshot);
-	job->snapshot = NULL;
-	XFREE(job->remote_id);
-	XFREE(job->remote_url);
-}
-
 static void
 job_free(struct mt_upload_job *job)
 {
@@ -302,24 +276,6 @@ job_close_file(struct mt_upload_job *job)
 	job->fd = 0;
 }
 
-/* What only the steps needed (URLs, ids of the session, the snapshot; the
- * checksum sent stays, with the result): once
- * the job is done, skipped or cancelled the journal's last record keeps
- * them, and a queue of thousands of files does not. A failed job keeps
- * them: it may be put back in the queue (a queue without a journal
- * resumes from these). */
-static void
-job_forget_steps(struct mt_upload_job *job)
-{
-	XFREE(job->media_id);
-	XFREE(job->storage_key);
-	XFREE(job->upload_id);
-	XFREE(job->upload_url);
-	mt_upload_job_clear_target(job);
-	json_decref(job->snapshot);
-	job->snapshot = NULL;
-}
-
 static void
 job_finished(struct mt_upload_job *job)
 {
@@ -331,7 +287,7 @@ job_finished(struct mt_upload_job *job)
 	q->active--;
 	mt_upload_job_save(job);
 	if (job->state != MT_JOB_FAILED)
-		job_forget_steps(job);
+		mt_upload_job_forget_steps(job);
 	emit(q, job, MT_UP_EV_STATE);
 	queue_pump(q);
 }

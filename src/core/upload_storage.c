@@ -185,11 +185,10 @@ mt_upload_job_clear_answers(struct mt_upload_job *job)
 }
 
 /* What only the steps needed (URLs, ids of the session, the snapshot; the
- * checksum sent stays, with the result): once
- * the job is done, skipped or cancelled the journal's last record keeps
- * them, and a queue of thousands of files does not. A failed job keeps
- * them: it may be put back in the queue (a queue without a journal
- * resumes from these). */
+ * checksum sent stays, with the result): once the job is done, skipped or
+ * cancelled the journal's last record keeps them, and a queue of thousands
+ * of files does not. A failed job keeps them: it may be put back in the
+ * queue (a queue without a journal resumes from these). */
 void
 mt_upload_job_forget_steps(struct mt_upload_job *job)
 {

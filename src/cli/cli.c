@@ -43,16 +43,81 @@ cli_exit_for(const struct mt_error *err)
 	return mt_error_exit_status(err);
 }
 
-void
-cli_print_json(json_t *doc)
+static size_t
+json_flags(void)
 {
 	size_t flags = JSON_INDENT(2) | JSON_PRESERVE_ORDER;
 	/* On a terminal, \u-escape everything outside ASCII: no byte of a hostile
 	 * string can then be read as a control sequence. */
 	if (isatty(STDOUT_FILENO))
 		flags |= JSON_ENSURE_ASCII;
-	json_dumpf(doc, stdout, flags);
+	return flags;
+}
+
+void
+cli_print_json(json_t *doc)
+{
+	json_dumpf(doc, stdout, json_flags());
 	fputc('\n', stdout);
+}
+
+void
+cli_json_array_item(struct cli_json_array *a, json_t *item)
+{
+	/* as json_dumpf prints it depth + 1 levels down: every line indented
+	 * (a dumped string holds no raw newline) */
+	int indent = 2 * (a->depth + 1);
+	char *text = json_dumps(item, json_flags());
+	fputs(a->items++ ? ",\n" : "[\n", stdout);
+	printf("%*s", indent, "");
+	for (const char *p = text; *p; p++) {
+		fputc(*p, stdout);
+		if (*p == '\n')
+			printf("%*s", indent, "");
+	}
+	free(text);
+}
+
+void
+cli_json_array_end(struct cli_json_array *a)
+{
+	if (a->items)
+		printf("\n%*s]", 2 * a->depth, "");
+	else
+		fputs("[]", stdout);
+	if (a->depth == 0)
+		fputc('\n', stdout);
+}
+
+void
+cli_print_json_streamed(json_t *doc, const char *key, size_t n,
+                        json_t *(*item)(size_t i, void *arg), void *arg)
+{
+	char *text = json_dumps(doc, json_flags());
+	/* top-level keys sit alone on a line two spaces in, and no string
+	 * holds a raw newline: this is the key's own line */
+	char *marker = xasprintf("\n  \"%s\": []", key);
+	char *at = strstr(text, marker);
+	if (at == NULL) {   /* not the shape asked for: the whole document, in memory */
+		json_t *arr = json_object_get(doc, key);
+		for (size_t i = 0; i < n; i++)
+			json_array_append_new(arr, item(i, arg));
+		cli_print_json(doc);
+	} else {
+		size_t before = (size_t)(at - text) + strlen(marker) - 2;
+		fwrite(text, 1, before, stdout);
+		struct cli_json_array arr = { .depth = 1 };
+		for (size_t i = 0; i < n; i++) {
+			json_t *o = item(i, arg);
+			cli_json_array_item(&arr, o);
+			json_decref(o);
+		}
+		cli_json_array_end(&arr);
+		fputs(at + strlen(marker), stdout);
+		fputc('\n', stdout);
+	}
+	free(marker);
+	free(text);
 }
 
 json_t *

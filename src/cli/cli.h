@@ -44,6 +44,20 @@ void cli_print_error(const struct mt_error *err);
 int cli_exit_for(const struct mt_error *err);
 /* Writes a JSON document to stdout, ASCII-only when stdout is a terminal. */
 void cli_print_json(json_t *doc);
+/* An array printed an item at a time, exactly as cli_print_json would print
+ * the whole array (depth 0) or one inside an object (depth 1, the value of
+ * a top-level key; no newline after it): a long list need not be held in
+ * memory as JSON. */
+struct cli_json_array {
+	size_t items;
+	int depth;
+};
+void cli_json_array_item(struct cli_json_array *a, json_t *item);
+void cli_json_array_end(struct cli_json_array *a);
+/* Prints doc as cli_print_json would, the empty array under its top-level
+ * `key` filled with item(0..n-1) (each new, released once printed). */
+void cli_print_json_streamed(json_t *doc, const char *key, size_t n,
+                             json_t *(*item)(size_t i, void *arg), void *arg);
 /* An error as a JSON object {kind, message, status?, code?, correlationId?}. */
 json_t *cli_error_json(const struct mt_error *err);
 /* Prints a line of outside text to stdout with control characters neutralised. */

@@ -181,7 +181,7 @@ cmd_upload(struct cli_ctx *ctx)
 			break;
 	clear_live_line(&r);
 
-	json_t *results = json_array();
+	struct cli_json_array results = { 0 };
 	int failures = 0;
 	int n = mt_upload_queue_count(r.q);
 	for (int i = 0; i < n; i++) {
@@ -202,7 +202,9 @@ cmd_upload(struct cli_ctx *ctx)
 			json_object_set_new(o, "error", cli_error_json(&job->err));
 		else
 			json_object_set_new(o, "error", json_null());
-		json_array_append_new(results, o);
+		if (cl->json)
+			cli_json_array_item(&results, o);
+		json_decref(o);
 		if (!cl->json) {
 			char *path = mt_sanitize(job->path);
 			if (failed) {
@@ -226,8 +228,7 @@ cmd_upload(struct cli_ctx *ctx)
 		}
 	}
 	if (cl->json)
-		cli_print_json(results);
-	json_decref(results);
+		cli_json_array_end(&results);
 	mt_upload_queue_free(r.q);
 	if (r.interrupted) {
 		fprintf(stderr, _("%s: interrupted; run the same command again to resume\n"), PACKAGE_NAME);

@@ -243,42 +243,43 @@ mt_audit_count_kinds(const struct mt_audit *a, unsigned kinds)
 }
 
 json_t *
-mt_audit_to_json(const struct mt_audit *a)
+mt_audit_finding_json(const struct mt_finding *f)
 {
-	json_t *arr = json_array();
-	for (size_t i = 0; i < a->nfindings; i++) {
-		const struct mt_finding *f = &a->findings[i];
-		json_t *o = json_pack("{s:s}", "kind", mt_finding_kind_name(f->kind));
-		if (f->id)
-			json_object_set_new(o, "id", json_string(f->id));
-		if (f->filename)
-			json_object_set_new(o, "filename", json_string(f->filename));
-		if (f->folder)
-			json_object_set_new(o, "folder", json_string(f->folder));
-		if (f->size >= 0)
-			json_object_set_new(o, "size", json_integer(f->size));
-		if (f->created_at)
-			json_object_set_new(o, "createdAt", json_string(f->created_at));
-		if (f->detail)
-			json_object_set_new(o, "detail", json_string(f->detail));
-		if (f->kind == MT_FIND_DUPLICATE || f->kind == MT_FIND_NEAR_DUPLICATE) {
-			json_object_set_new(o, "group", json_integer(f->group));
-			json_object_set_new(o, "keep", json_boolean(f->keep));
-		}
-		if (f->keep_reason)
-			json_object_set_new(o, "keepReason", json_string(f->keep_reason));
-		if (f->distance >= 0)
-			json_object_set_new(o, "distance", json_integer(f->distance));
-		if (f->group_waste > 0)
-			json_object_set_new(o, "groupWaste", json_integer(f->group_waste));
-		if (f->saved >= 0)
-			json_object_set_new(o, "resizeSaves", json_integer(f->saved));
-		if (f->sha256)
-			json_object_set_new(o, "sha256", json_string(f->sha256));
-		json_array_append_new(arr, o);
+	json_t *o = json_pack("{s:s}", "kind", mt_finding_kind_name(f->kind));
+	if (f->id)
+		json_object_set_new(o, "id", json_string(f->id));
+	if (f->filename)
+		json_object_set_new(o, "filename", json_string(f->filename));
+	if (f->folder)
+		json_object_set_new(o, "folder", json_string(f->folder));
+	if (f->size >= 0)
+		json_object_set_new(o, "size", json_integer(f->size));
+	if (f->created_at)
+		json_object_set_new(o, "createdAt", json_string(f->created_at));
+	if (f->detail)
+		json_object_set_new(o, "detail", json_string(f->detail));
+	if (f->kind == MT_FIND_DUPLICATE || f->kind == MT_FIND_NEAR_DUPLICATE) {
+		json_object_set_new(o, "group", json_integer(f->group));
+		json_object_set_new(o, "keep", json_boolean(f->keep));
 	}
-	json_t *doc = json_pack("{s:I,s:I,s:o}", "scanned", (json_int_t)a->scanned,
-	                        "largeBytes", (json_int_t)a->large_bytes, "findings", arr);
+	if (f->keep_reason)
+		json_object_set_new(o, "keepReason", json_string(f->keep_reason));
+	if (f->distance >= 0)
+		json_object_set_new(o, "distance", json_integer(f->distance));
+	if (f->group_waste > 0)
+		json_object_set_new(o, "groupWaste", json_integer(f->group_waste));
+	if (f->saved >= 0)
+		json_object_set_new(o, "resizeSaves", json_integer(f->saved));
+	if (f->sha256)
+		json_object_set_new(o, "sha256", json_string(f->sha256));
+	return o;
+}
+
+json_t *
+mt_audit_summary_json(const struct mt_audit *a)
+{
+	json_t *doc = json_pack("{s:I,s:I,s:[]}", "scanned", (json_int_t)a->scanned,
+	                        "largeBytes", (json_int_t)a->large_bytes, "findings");
 	if (a->by_content)
 		json_object_set_new(doc, "content",
 		                    json_pack("{s:I,s:I,s:I,s:I,s:I}", "downloaded", (json_int_t)a->content_fetched,
@@ -286,6 +287,16 @@ mt_audit_to_json(const struct mt_audit *a)
 		                              "failed", (json_int_t)a->content_failed,
 		                              "notFetched", (json_int_t)a->content_skipped,
 		                              "bytesDownloaded", (json_int_t)a->content_bytes));
+	return doc;
+}
+
+json_t *
+mt_audit_to_json(const struct mt_audit *a)
+{
+	json_t *doc = mt_audit_summary_json(a);
+	json_t *arr = json_object_get(doc, "findings");
+	for (size_t i = 0; i < a->nfindings; i++)
+		json_array_append_new(arr, mt_audit_finding_json(&a->findings[i]));
 	return doc;
 }
 

@@ -108,7 +108,12 @@ const char *mt_finding_kind_name(enum mt_finding_kind kind);
 int mt_finding_kinds_parse(const char *list, unsigned *kinds);
 /* How many findings are of a kind in the set. */
 size_t mt_audit_count_kinds(const struct mt_audit *a, unsigned kinds);
+/* The whole report: scanned, largeBytes, findings, content (with --content). */
 struct json_t *mt_audit_to_json(const struct mt_audit *a);
+/* The same with "findings" an empty array, and one finding: a long report
+ * can be printed a finding at a time. */
+struct json_t *mt_audit_summary_json(const struct mt_audit *a);
+struct json_t *mt_audit_finding_json(const struct mt_finding *f);
 void mt_audit_free(struct mt_audit *a);
 
 #endif

@@ -28,7 +28,9 @@ int mt_journal_open(const char *path, struct mt_journal **out, struct mt_error *
 /* The journal file for a profile in the default directory. */
 char *mt_journal_path_for(const char *profile);
 
-/* The latest record for key (borrowed; valid until the next put), or NULL. */
+/* The latest record for key, read back from the file (borrowed; valid until
+ * the next get or put), or NULL. Only where each key's latest line lies is
+ * kept in memory, not the records. */
 struct json_t *mt_journal_get(struct mt_journal *j, const char *key);
 /* Appends a record (a JSON object, not stolen) for key: written (write(2))
  * before this returns, so a killed process leaves it behind. With `sync`,
@@ -42,7 +44,9 @@ int mt_journal_put(struct mt_journal *j, const char *key, struct json_t *record,
 int mt_journal_flush(struct mt_journal *j, struct mt_error *err);
 /* fdatasyncs made so far (for the tests). */
 unsigned long mt_journal_syncs(const struct mt_journal *j);
-/* All latest records as an object key -> record (borrowed). */
+/* All latest records as an object key -> record, read from the file
+ * (borrowed; valid until the next put; mt_journal_get answers from it
+ * meanwhile). It holds them all in memory: for tests and tools. */
 struct json_t *mt_journal_records(struct mt_journal *j);
 /* Lines that could not be read when the journal was opened. */
 size_t mt_journal_skipped_lines(const struct mt_journal *j);

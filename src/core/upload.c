@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -51,6 +52,28 @@ set_state(struct mt_upload_job *job, enum mt_job_state s)
 	job->state = s;
 	job->state_ms = mt_now_ms();
 	emit(job->queue, job, MT_UP_EV_STATE);
+}
+
+/* what retry_reason and why_skipped point at when empty: never freed */
+static char no_text[] = "";
+
+void
+mt_upload_job_set_text(char **slot, const char *fmt, ...)
+{
+	if (*slot != no_text)
+		free(*slot);
+	va_list ap;
+	va_start(ap, fmt);
+	*slot = xvasprintf(fmt, ap);
+	va_end(ap);
+}
+
+static void
+clear_text(char **slot)
+{
+	if (*slot != no_text)
+		free(*slot);
+	*slot = no_text;
 }
 
 static char *
@@ -118,32 +141,6 @@ job_release_transfer(struct mt_upload_job *job)
 	job->digest = NULL;
 }
 
-void
-mt_upload_job_clear_target(struct mt_upload_job *job)
-{
-	XFREE(job->put_url);
-	XFREE(job->put_method);
-	for (int i = 0; i < job->nput_headers; i++)
-		free(job->put_headers[i]);
-	XFREE(job->put_headers);
-	job->nput_headers = 0;
-	job->put_expires = 0;
-}
-
-void
-mt_upload_job_clear_answers(struct mt_upload_job *job)
-{
-	XFREE(job->media_id);
-	XFREE(job->storage_key);
-	XFREE(job->upload_id);
-	XFREE(job->upload_url);
-	mt_upload_job_clear_target(job);
-	json_decref(job->snapshot);
-	job->snapshot = NULL;
-	XFREE(job->remote_id);
-	XFREE(job->remote_url);
-}
-
 static void
 job_free(struct mt_upload_job *job)
 {
@@ -157,6 +154,8 @@ job_free(struct mt_upload_job *job)
 	free(job->alt);
 	free(job->checksum);
 	mt_upload_job_clear_answers(job);
+	clear_text(&job->retry_reason);
+	clear_text(&job->why_skipped);
 	free(job);
 }
 
@@ -231,6 +230,7 @@ mt_upload_queue_add_as(struct mt_upload_queue *q, const char *path, const char *
 	job->alt = opt_dup(q->opts.alt);
 	job->size = -1;
 	job->state = MT_JOB_QUEUED;
+	job->retry_reason = job->why_skipped = no_text;
 	q->jobs[q->njobs++] = job;
 	q->announced_done = false;
 	struct stat st;
@@ -254,9 +254,9 @@ mt_upload_queue_add_as(struct mt_upload_queue *q, const char *path, const char *
 			if (o->batch == job->batch && o->size >= 0 && o->dev == st.st_dev &&
 			    o->ino == st.st_ino && same_folder(o->folder, job->folder) &&
 			    o->state != MT_JOB_FAILED && o->state != MT_JOB_CANCELLED) {
-				snprintf(job->why_skipped, sizeof job->why_skipped,
-				         _("listed twice for %s in this upload (also as %s); sent once"),
-				         job->folder ? job->folder : "/", o->path);
+				mt_upload_job_set_text(&job->why_skipped,
+				                       _("listed twice for %s in this upload (also as %s); sent once"),
+				                       job->folder ? job->folder : "/", o->path);
 				job->state = MT_JOB_SKIPPED;
 				break;
 			}
@@ -286,6 +286,8 @@ job_finished(struct mt_upload_job *job)
 	job_close_file(job);
 	q->active--;
 	mt_upload_job_save(job);
+	if (job->state != MT_JOB_FAILED)
+		mt_upload_job_forget_steps(job);
 	emit(q, job, MT_UP_EV_STATE);
 	queue_pump(q);
 }
@@ -477,8 +479,8 @@ job_complete(struct mt_upload_job *job)
 	job->sent = job->size;
 	job->state = job->already_there ? MT_JOB_SKIPPED : MT_JOB_DONE;
 	if (job->already_there && job->why_skipped[0] == '\0')
-		snprintf(job->why_skipped, sizeof job->why_skipped,
-		         _("the server already has this file (%s)"), job->remote_id ? job->remote_id : "?");
+		mt_upload_job_set_text(&job->why_skipped, _("the server already has this file (%s)"),
+		                       job->remote_id ? job->remote_id : "?");
 	job->state_ms = mt_now_ms();
 	job_finished(job);
 }
@@ -552,7 +554,7 @@ void
 mt_upload_job_retrying(struct mt_upload_job *job, const char *reason)
 {
 	job->attempt++;
-	snprintf(job->retry_reason, sizeof job->retry_reason, "%s", reason);
+	mt_upload_job_set_text(&job->retry_reason, "%s", reason);
 	emit(job->queue, job, MT_UP_EV_RETRY);
 }
 

@@ -69,11 +69,12 @@ struct mt_upload_job {
 	int attempt;               /* retries so far, of any request (shown to the user) */
 	int step_failures;         /* failures of the current step in a row; the limit
 	                              applies to these, and progress resets them */
-	char retry_reason[160];
+	char *retry_reason;        /* never NULL in a queue's job: "" when none */
 	uint64_t started_ms;
 	uint64_t state_ms;         /* when the current state began */
 
-	/* dialect state (journaled where resuming needs it) */
+	/* dialect state (journaled where resuming needs it); freed once the job
+	 * is done, skipped or cancelled: the journal has its last record */
 	char *media_id;            /* clarife: client-generated uuid */
 	char *storage_key;         /* clearcms presign, clarife b2_key, direct key */
 	char *upload_id;           /* adclear */
@@ -97,7 +98,7 @@ struct mt_upload_job {
 	char *remote_url;
 	struct mt_error err;
 	bool already_there;        /* the server had it before this run */
-	char why_skipped[300];     /* for people: why a skipped job sent nothing */
+	char *why_skipped;         /* for people: why a skipped job sent nothing; "" */
 	int batch;                 /* the batch it was added in (mt_upload_queue_new_batch) */
 	bool in_transfer;          /* holds one of the -j transfer slots */
 	bool waiting_slot;         /* ready to transfer, waiting for a slot */

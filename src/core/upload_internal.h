@@ -37,6 +37,13 @@ struct mt_upload_queue {
 
 /* Ends the job as failed with err (and stops the queue on a full plan). */
 void mt_upload_job_fail(struct mt_upload_job *job, const struct mt_error *err);
+/* Replaces a job's text (retry_reason, why_skipped) with a printf-formatted
+ * one, allocated to its size. */
+void mt_upload_job_set_text(char **slot, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Lets go of what only the steps needed, once the job is done, skipped or
+ * cancelled (upload_storage.c). */
+void mt_upload_job_forget_steps(struct mt_upload_job *job);
 /* Forgets the presigned target. */
 void mt_upload_job_clear_target(struct mt_upload_job *job);
 /* The journal key of the job, from its file, size, mtime and destination. */

@@ -170,9 +170,9 @@ mt_upload_job_resume_from_journal(struct mt_upload_job *job)
 		free(job->remote_url);
 		job->remote_url = rec_str(rec, "url");
 		job->already_there = true;
-		snprintf(job->why_skipped, sizeof job->why_skipped,
-		         _("already uploaded to %s before (%s); the journal has it"),
-		         job->folder ? job->folder : "/", job->remote_id ? job->remote_id : "?");
+		mt_upload_job_set_text(&job->why_skipped,
+		                       _("already uploaded to %s before (%s); the journal has it"),
+		                       job->folder ? job->folder : "/", job->remote_id ? job->remote_id : "?");
 		return true;
 	}
 	/* a job retried in the same run already holds some of these */

@@ -12,6 +12,7 @@
 #include <strings.h>
 #include <time.h>
 
+#include "dialect_answers.h"
 #include "digest.h"
 #include "fsutil.h"
 #include "http.h"
@@ -155,3 +156,47 @@ mt_upload_job_set_target_json(struct mt_upload_job *job, const char *url, const 
 	free(lines);
 }
 
+/* ---- what a job lets go of ---- */
+
+void
+mt_upload_job_clear_target(struct mt_upload_job *job)
+{
+	XFREE(job->put_url);
+	XFREE(job->put_method);
+	for (int i = 0; i < job->nput_headers; i++)
+		free(job->put_headers[i]);
+	XFREE(job->put_headers);
+	job->nput_headers = 0;
+	job->put_expires = 0;
+}
+
+void
+mt_upload_job_clear_answers(struct mt_upload_job *job)
+{
+	XFREE(job->media_id);
+	XFREE(job->storage_key);
+	XFREE(job->upload_id);
+	XFREE(job->upload_url);
+	mt_upload_job_clear_target(job);
+	json_decref(job->snapshot);
+	job->snapshot = NULL;
+	XFREE(job->remote_id);
+	XFREE(job->remote_url);
+}
+
+/* What only the steps needed (URLs, ids of the session, the snapshot; the
+ * checksum sent stays, with the result): once the job is done, skipped or
+ * cancelled the journal's last record keeps them, and a queue of thousands
+ * of files does not. A failed job keeps them: it may be put back in the
+ * queue (a queue without a journal resumes from these). */
+void
+mt_upload_job_forget_steps(struct mt_upload_job *job)
+{
+	XFREE(job->media_id);
+	XFREE(job->storage_key);
+	XFREE(job->upload_id);
+	XFREE(job->upload_url);
+	mt_upload_job_clear_target(job);
+	json_decref(job->snapshot);
+	job->snapshot = NULL;
+}

@@ -5,6 +5,7 @@
 #ifndef MT_XALLOC_H
 #define MT_XALLOC_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 /* Each returns valid memory or terminates the process. */
@@ -18,6 +19,8 @@ char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 /* xasprintf: printf into a fresh heap string. */
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* xvasprintf: the same with a va_list (not consumed: the caller ends it). */
+char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 
 /* What runs before the process ends on a fatal error (out of memory): the
  * interface restores the terminal and prints `message` on the real stderr.

@@ -8,8 +8,12 @@
 #   sh tests/bench/content.sh [N...]        (default: 2000 10000)
 set -e
 top=$(cd "$(dirname "$0")/../.." && pwd)
-build=$(sh "$top/tools/build.sh" plain | tail -n 1)
-MT="$build/src/mediatui"
+if [ -n "${MEDIATUI:-}" ]; then
+	MT=$MEDIATUI    # another build (memory.sh passes its own)
+else
+	build=$(sh "$top/tools/build.sh" plain | tail -n 1)
+	MT="$build/src/mediatui"
+fi
 T=$(mktemp -d "${TMPDIR:-/tmp}/mt-bench-content.XXXXXX")
 SERVER_PID=""
 cleanup() { [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null; rm -rf "$T"; }

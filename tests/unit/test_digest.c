@@ -1,5 +1,6 @@
 /* test_digest.c — digests against known vectors, sliced hashing, UUIDs, and
- * the upload journal's recovery from a torn last line. */
+ * the upload journal's recovery from a torn last line, its records read back
+ * from the file. */
 #include "config.h"
 
 #include <fcntl.h>
@@ -189,6 +190,63 @@ test_journal_group_commit(void **state)
 	rmdir(dir);
 }
 
+static const char *
+state_of(struct mt_journal *j, const char *key)
+{
+	return json_string_value(json_object_get(mt_journal_get(j, key), "state"));
+}
+
+/* The records stay on the disk and are read back by key: every key finds
+ * its latest record, before and after the file is compacted under it (many
+ * records for few keys), and after reopening; mt_journal_records agrees. */
+static void
+test_journal_reads_back_after_compacting(void **state)
+{
+	char dir[] = "/tmp/mt-journal-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char path[128];
+	snprintf(path, sizeof path, "%s/uploads-c.jsonl", dir);
+	struct mt_journal *j;
+	struct mt_error err;
+	assert_int_equal(mt_journal_open(path, &j, &err), 0);
+	char key[16], val[32];
+	for (int i = 0; i < 2500; i++) {
+		snprintf(key, sizeof key, "k%d", i % 7);
+		snprintf(val, sizeof val, "state-%d", i);
+		json_t *r = json_pack("{s:s,s:i}", "state", val, "n", i);
+		assert_int_equal(mt_journal_put(j, key, r, false, &err), 0);
+		json_decref(r);
+		if (i % 500 == 499) {
+			assert_string_equal(state_of(j, key), val);
+			assert_null(mt_journal_get(j, "nothing"));
+		}
+	}
+	/* compacted: far fewer lines than were put */
+	FILE *f = fopen(path, "r");
+	int lines = 0, c;
+	while ((c = fgetc(f)) != EOF)
+		lines += c == '\n';
+	fclose(f);
+	assert_true(lines < 1100);
+	for (int k = 0; k < 7; k++) {
+		snprintf(key, sizeof key, "k%d", k);
+		int last = 2499 - ((2499 - k) % 7);
+		snprintf(val, sizeof val, "state-%d", last);
+		assert_string_equal(state_of(j, key), val);
+	}
+	assert_int_equal(json_object_size(mt_journal_records(j)), 7);
+	assert_string_equal(json_string_value(json_object_get(
+		json_object_get(mt_journal_records(j), "k3"), "key")), "k3");
+	mt_journal_close(j);
+	assert_int_equal(mt_journal_open(path, &j, &err), 0);
+	assert_int_equal(mt_journal_skipped_lines(j), 0);
+	assert_string_equal(state_of(j, "k6"), "state-2498");
+	assert_string_equal(state_of(j, "k0"), "state-2499");
+	mt_journal_close(j);
+	unlink(path);
+	rmdir(dir);
+}
+
 int
 main(void)
 {
@@ -198,6 +256,7 @@ main(void)
 		cmocka_unit_test(test_uuid),
 		cmocka_unit_test(test_journal_survives_a_torn_line),
 		cmocka_unit_test(test_journal_group_commit),
+		cmocka_unit_test(test_journal_reads_back_after_compacting),
 	};
 	return cmocka_run_group_tests_name("digest", tests, NULL, NULL);
 }

@@ -1,0 +1,195 @@
+#!/bin/bash
+# memory.sh — whether memory stays flat in the number of files queued and in
+# the size of the library: peak RSS of `upload -j 8` for two queue sizes and
+# the time from the command's start to the first PUT stored, against one
+# `curl --parallel --parallel-max 8` process PUTting the same files to the
+# same nginx; then the content audit at two library sizes (content.sh).
+# CPU: user + system seconds of the client alone.
+#
+#   bash tests/bench/memory.sh                    1000 and 10000 files; audit 2000 and 10000
+#   MEM_FILES="200 2000" MEM_AUDIT="500 2000" bash tests/bench/memory.sh     smaller
+#   MEM_AUDIT="" bash tests/bench/memory.sh       uploads only
+#   MEDIATUI=PATH                                 another build (default: builds _build/plain)
+#
+# Files are 4 KiB PNG-looking files (the size does not matter here: memory per
+# queued file is the question). One try per case. Markdown on stdout,
+# progress on stderr. Needs nginx, curl, jq and /usr/bin/time (as run.sh).
+set -eu
+top=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$top"
+M=${MEDIATUI:-}
+if [ -z "$M" ]; then
+	build=$(sh tools/build.sh plain | tail -n 1)
+	M="$build/src/mediatui"
+fi
+PY=${PYTHON:-python3}
+NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+FILES=${MEM_FILES-1000 10000}
+AUDIT=${MEM_AUDIT-2000 10000}
+SIZE=4096
+
+W=$(mktemp -d "${TMPDIR:-/tmp}/mt-bench-mem.XXXXXX")
+SERVER=""
+cleanup() {
+	if [ -f "$W/nginx/nginx.pid" ]; then
+		np=$(cat "$W/nginx/nginx.pid")
+		kill "$np" 2>/dev/null || true
+		i=0
+		while kill -0 "$np" 2>/dev/null && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+	fi
+	[ -z "$SERVER" ] || { kill "$SERVER" 2>/dev/null; wait "$SERVER" 2>/dev/null; } || true
+	rm -rf "$W" || true
+	return 0
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+log() { printf '%s\n' "memory: $*" >&2; }
+die() { printf '%s\n' "memory: $*" >&2; exit 1; }
+free_port() { "$PY" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+now() { date +%s.%N; }
+calc() { "$PY" -c "print($1)"; }
+rss_mib() { calc "'%.1f' % ($(sed -n 's/.*Maximum resident set size (kbytes): //p' "$1") / 1024)"; }
+wall_of() { sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$1"; }
+cpu_of() {
+	calc "'%.2f' % ($(sed -n 's/.*User time (seconds): //p' "$1") + $(sed -n 's/.*System time (seconds): //p' "$1"))"
+}
+
+# ---- nginx: PUT under /o/, every request logged with its end time ($msec)
+NPORT=$(free_port)
+ROOT="$W/nginx/root"
+mkdir -p "$ROOT/o" "$W/nginx/tmp" "$W/nginx/logs"
+cat >"$W/nginx/nginx.conf" <<CONF
+worker_processes 2;
+$( [ "$(id -u)" = 0 ] && echo "user root;" )
+pid $W/nginx/nginx.pid;
+error_log $W/nginx/logs/error.log warn;
+events { worker_connections 1024; }
+http {
+	log_format t '\$msec \$request_method';
+	access_log $W/nginx/logs/access.log t;
+	client_max_body_size 0;
+	client_body_temp_path $W/nginx/tmp;
+	server {
+		listen 127.0.0.1:$NPORT;
+		root $ROOT;
+		location /o/ { dav_methods PUT; create_full_put_path on; }
+	}
+}
+CONF
+"$NGINX" -e "$W/nginx/logs/error.log" -c "$W/nginx/nginx.conf" -p "$W/nginx" ||
+	die "nginx did not start: $(cat "$W/nginx/logs/error.log")"
+STORE="http://127.0.0.1:$NPORT"
+i=0
+until curl -s -o /dev/null "$STORE/"; do
+	i=$((i + 1)); [ $i -lt 100 ] || die "nginx does not answer on $STORE"; sleep 0.05
+done
+clear_store() {
+	rm -rf "$ROOT/o" "$W/nginx/tmp"/*
+	mkdir -p "$ROOT/o"
+	: >"$W/nginx/logs/access.log"
+}
+count_objects() { find "$ROOT/o" -type f | wc -l; }
+# seconds from T0 to the end of the first PUT nginx logged
+first_put() {
+	i=0
+	until grep -q ' PUT$' "$W/nginx/logs/access.log"; do
+		i=$((i + 1)); [ $i -lt 100 ] || { echo "—"; return; }; sleep 0.05
+	done
+	t=$(grep -m1 ' PUT$' "$W/nginx/logs/access.log" | cut -d' ' -f1)
+	calc "'%.2f' % ($t - $1)"
+}
+
+KEY=bench-key-$$
+printf '%s\n' "$KEY" >"$W/key"
+chmod 600 "$W/key"
+rm -f "$W/ready"
+"$PY" tests/server/mediaserver.py --dialect clarife --port 0 --key "$KEY" --plan business \
+	--external-storage "$STORE" --external-storage-dir "$ROOT" \
+	--ready-file "$W/ready" >/dev/null 2>"$W/server.err" &
+SERVER=$!
+i=0
+while [ ! -s "$W/ready" ]; do
+	i=$((i + 1))
+	{ [ $i -lt 600 ] && kill -0 "$SERVER" 2>/dev/null; } || die "server did not start: $(cat "$W/server.err")"
+	sleep 0.05
+done
+API=$(sed -n 's/.*api=\([^ ]*\).*/\1/p' "$W/ready")
+{
+	echo "default = b"
+	echo "[profile b]"; echo "api = clarife"; echo "url = $API"; echo "key_file = $W/key"
+	echo "document_id = 0b6f1c2e-1f7a-4a2b-9a51-3f1d2c3b4a5d"
+} >"$W/config"
+chmod 600 "$W/config"
+
+make_files() {
+	mkdir -p "$1"
+	"$PY" - "$1" "$2" "$3" <<'PYEOF'
+import os, struct, sys, zlib
+d, n, size = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+def chunk(t, b): return struct.pack(">I", len(b)) + t + b + struct.pack(">I", zlib.crc32(t + b) & 0xffffffff)
+head = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 64, 64, 8, 2, 0, 0, 0))
+for i in range(n):
+    with open(os.path.join(d, "f%05d.png" % i), "wb") as f:
+        f.write(head + os.urandom(size - len(head)))
+PYEOF
+}
+
+if [ -n "$FILES" ]; then
+	echo "| files | client | wall | CPU | first PUT after | peak RSS | RSS per file |"
+	echo "|---|---|---|---|---|---|---|"
+fi
+base=""
+for n in $FILES; do
+	log "$n files: generating"
+	rm -rf "$W/set"
+	make_files "$W/set" "$n" "$SIZE"
+
+	log "$n files: mediatui upload -j 8"
+	clear_store
+	curl -sS --fail -X POST "$API/_admin/reset" -o /dev/null
+	rm -rf "$W/state"
+	t0=$(now)
+	XDG_STATE_HOME="$W/state" /usr/bin/time -v -o "$W/mt.time" \
+		"$M" -c "$W/config" upload -j 8 --json "$W/set"/* >"$W/up.json" 2>"$W/up.err" ||
+		die "mediatui upload failed: $(tail -n 5 "$W/up.err")"
+	first=$(first_put "$t0")
+	bad=$(jq '[.[] | select(.status != "uploaded")] | length' "$W/up.json")
+	[ "$bad" = 0 ] || die "mediatui: $bad uploads not done"
+	got=$(count_objects)
+	[ "$got" = "$n" ] || die "mediatui: nginx holds $got objects, expected $n"
+	v=$(curl -s "$API/_admin/state" | jq '.violations | length')
+	[ "$v" = 0 ] || die "the server recorded $v violations"
+	rss=$(rss_mib "$W/mt.time")
+	if [ -z "$base" ]; then
+		per="—"; base="$n $rss"
+	else
+		set -- $base
+		per="$(calc "'%.2f KiB' % (($rss - $2) * 1024 / ($n - $1))") (from $1 to $n)"
+	fi
+	echo "| $n | mediatui upload -j 8 | $(wall_of "$W/mt.time") | $(cpu_of "$W/mt.time") s | $first s | $rss MiB | $per |"
+
+	log "$n files: curl --parallel --parallel-max 8"
+	clear_store
+	: >"$W/curl.cfg"
+	for f in "$W/set"/*; do
+		printf 'upload-file = "%s"\nurl = "%s/o/peer/%s"\noutput = "/dev/null"\n' "$f" "$STORE" "${f##*/}" >>"$W/curl.cfg"
+	done
+	t0=$(now)
+	/usr/bin/time -v -o "$W/curl.time" \
+		curl -sS --no-progress-meter --fail --parallel --parallel-max 8 -K "$W/curl.cfg"
+	first=$(first_put "$t0")
+	got=$(count_objects)
+	[ "$got" = "$n" ] || die "curl: nginx holds $got objects, expected $n"
+	echo "| $n | curl --parallel --parallel-max 8 | $(wall_of "$W/curl.time") | $(cpu_of "$W/curl.time") s | $first s | $(rss_mib "$W/curl.time") MiB | |"
+done
+kill "$SERVER" 2>/dev/null || true
+wait "$SERVER" 2>/dev/null || true
+SERVER=""
+
+if [ -n "$AUDIT" ]; then
+	echo
+	log "content audit: $AUDIT"
+	# shellcheck disable=SC2086
+	MEDIATUI="$M" sh tests/bench/content.sh $AUDIT
+fi

@@ -123,7 +123,7 @@ mt_upload_queue_new(struct mt_site *site, const struct mt_upload_options *opts,
 		q->flush_turn = 1;
 		if (mt_loop_add_turn_hook(site->loop, mt_upload_queue_flush_journal, q) < 0) {
 			mt_upload_queue_free(q);
-			return mt_error_set(err, MT_ERR_USAGE, "too many upload queues on one loop");
+			return mt_error_set(err, MT_ERR_USAGE, _("too many upload queues on one loop"));
 		}
 	}
 	*out = q;

@@ -171,9 +171,9 @@ detect_one(struct mt_localdir *d, size_t i, const struct mt_upload_ops *ops,
 }
 
 bool
-mt_localdir_detect_some(struct mt_localdir *d, const struct mt_upload_ops *ops,
-                        const struct mt_site *site, long budget_ms)
+mt_localdir_detect_some(struct mt_localdir *d, const struct mt_site *site, long budget_ms)
 {
+	const struct mt_upload_ops *ops = site && site->dialect ? site->dialect->upload : NULL;
 	uint64_t start = mt_now_ms();
 	while (d->next_detect < d->n) {
 		size_t i = d->next_detect++;

@@ -36,10 +36,9 @@ struct mt_localdir {
  * group by name. Hidden entries are left out unless `hidden`. */
 int mt_localdir_read(const char *path, bool hidden, struct mt_localdir *out, struct mt_error *err);
 /* Detects the type of entries in order until `budget_ms` has passed or all
- * are done; `ops` (may be NULL) checks what the site accepts. Returns true
- * while entries remain. */
-bool mt_localdir_detect_some(struct mt_localdir *d, const struct mt_upload_ops *ops,
-                             const struct mt_site *site, long budget_ms);
+ * are done; with a site (may be NULL), also checks what it accepts. Returns
+ * true while entries remain. */
+bool mt_localdir_detect_some(struct mt_localdir *d, const struct mt_site *site, long budget_ms);
 /* The parent of an absolute path, by its text ("/a/b" -> "/a", "/a" -> "/"):
  * no ".." to resolve, so it works when the directory itself is gone. */
 char *mt_localdir_parent(const char *abs);

@@ -31,7 +31,13 @@ mt_site_can_list(const struct mt_site *site)
 const char *
 mt_site_api(const struct mt_site *site)
 {
-	return site->dialect->name;
+	return site->dialect ? site->dialect->name : NULL;
+}
+
+bool
+mt_site_can_upload(const struct mt_site *site)
+{
+	return site->dialect && site->dialect->upload && site->has_key;
 }
 
 static void

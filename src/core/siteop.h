@@ -21,6 +21,8 @@ struct mt_op;
 bool mt_site_can(const struct mt_site *site, unsigned caps, bool needs_key);
 /* True when the library can be listed: browsing, with a key or publicly. */
 bool mt_site_can_list(const struct mt_site *site);
+/* True when the site takes uploads with the key it has. */
+bool mt_site_can_upload(const struct mt_site *site);
 /* The API's name ("clearcms"). */
 const char *mt_site_api(const struct mt_site *site);
 

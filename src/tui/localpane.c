@@ -53,8 +53,7 @@ detect_tick(void *arg)
 	struct app *a = arg;
 	struct localpane *l = a->local;
 	l->detect_timer = 0;
-	const struct mt_upload_ops *ops = a->site.dialect->upload;
-	mt_localdir_detect_some(&l->dir, ops, &a->site, DETECT_BUDGET_MS);
+	mt_localdir_detect_some(&l->dir, &a->site, DETECT_BUDGET_MS);
 	ui_dirty(a);
 	schedule_detect(a);
 }

@@ -17,6 +17,7 @@
 #include "i18n.h"
 #include "textwidth.h"
 #include "scan_state.h"
+#include "siteop.h"
 #include "ui.h"
 #include "xalloc.h"
 
@@ -135,7 +136,7 @@ findings_make(struct app *a)
 	cc.findings.by_content = true;
 	mt_audit_content(&cc.findings, cc.items, cc.content, cc.n,
 	                 a->cl->similarity >= 0 ? a->cl->similarity : MT_AUDIT_DEFAULT_SIMILARITY,
-	                 mt_audit_render_width(a->site.dialect ? a->site.dialect->name : NULL));
+	                 mt_audit_render_width(mt_site_api(&a->site)));
 	mt_audit_finish(&cc.findings, NULL, 0);
 	cc.have_findings = true;
 }

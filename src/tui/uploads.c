@@ -15,6 +15,7 @@
 #include "fsutil.h"
 #include "i18n.h"
 #include "sanitize.h"
+#include "siteop.h"
 #include "textwidth.h"
 #include "ui.h"
 #include "xalloc.h"
@@ -278,7 +279,7 @@ state_word(const struct app *a, const struct mt_upload_job *job, char *buf, size
 	case MT_JOB_CHECKING: return _("checking");
 	case MT_JOB_HASHING: return _("hashing");
 	case MT_JOB_STARTING:
-		return strcmp(a->site.dialect->name, "adclear") == 0 || job->use_multipart
+		return strcmp(mt_site_api(&a->site), "adclear") == 0 || job->use_multipart
 		       ? _("starting") : _("presigning");
 	case MT_JOB_UPLOADING: return _("uploading");
 	case MT_JOB_CONFIRMING: return _("confirming");
@@ -673,7 +674,7 @@ resume_answer(struct app *a, int choice, void *arg)
 void
 uploads_offer_resume(struct app *a)
 {
-	if (a->site.dialect->upload == NULL || !a->site.has_key)
+	if (!mt_site_can_upload(&a->site))
 		return;
 	struct resume *r = xcalloc(1, sizeof *r);
 	struct mt_error err;
@@ -687,7 +688,7 @@ uploads_offer_resume(struct app *a)
 	for (size_t i = 0; i < r->n; i++) {
 		struct mt_history_rec *h = &r->v[i];
 		if (!mt_history_unfinished(h) || access(h->path, R_OK) != 0 ||
-		    (h->dialect && strcmp(h->dialect, a->site.dialect->name) != 0))
+		    (h->dialect && strcmp(h->dialect, mt_site_api(&a->site)) != 0))
 			continue;
 		if (k < 5) {
 			char *t = xasprintf("%s\n  %s", names, h->name ? h->name : mt_basename(h->path));

@@ -33,14 +33,22 @@ static struct check {
 	struct mt_audit findings;
 	char **gone;                    /* deleted while the check ran */
 	size_t ngone;
+	struct mt_media *edited;        /* edited while the check ran, latest each */
+	size_t nedited;
 } cc;
 
+/* Forgets the changes kept for the check's end. */
 static void
 gone_clear(void)
 {
 	mt_strv_free(cc.gone, cc.ngone);
 	cc.gone = NULL;
 	cc.ngone = 0;
+	for (size_t i = 0; i < cc.nedited; i++)
+		mt_media_free(&cc.edited[i]);
+	free(cc.edited);
+	cc.edited = NULL;
+	cc.nedited = 0;
 }
 
 static void
@@ -160,6 +168,44 @@ item_remove(const char *id)
 	return true;
 }
 
+/* Puts an edited item's fields into the copy; false when absent. The copy
+ * keeps its URL when the edit's answer has none (it is what was fetched). */
+static bool
+item_apply_edit(const struct mt_media *item)
+{
+	size_t i;
+	for (i = 0; i < cc.n; i++)
+		if (strcmp(cc.items[i].id, item->id) == 0)
+			break;
+	if (i == cc.n)
+		return false;
+	struct mt_media *m = &cc.items[i];
+	char *url = m->url ? xstrdup(m->url) : NULL;
+	mt_media_free(m);
+	mt_media_copy(m, item);
+	if (m->url == NULL)
+		m->url = url;
+	else
+		free(url);
+	return true;
+}
+
+/* Keeps an edit made while the check runs for its end (the fetch reads the
+ * copy until then); a later edit of the same item replaces an earlier one. */
+static void
+edit_keep(const struct mt_media *item)
+{
+	size_t i;
+	for (i = 0; i < cc.nedited; i++)
+		if (strcmp(cc.edited[i].id, item->id) == 0)
+			break;
+	if (i == cc.nedited)
+		cc.edited = xreallocarray(cc.edited, ++cc.nedited, sizeof *cc.edited);
+	else
+		mt_media_free(&cc.edited[i]);
+	mt_media_copy(&cc.edited[i], item);
+}
+
 static void
 on_item(size_t index, enum mt_fp_status status, const struct mt_fingerprint *fp,
         const struct mt_error *err, void *arg)
@@ -216,6 +262,8 @@ on_done(const struct mt_fpfetch_progress *p, void *arg)
 	cache_close();
 	cc.status.running = false;
 	cc.status.finished = true;
+	for (size_t i = 0; i < cc.nedited; i++)
+		item_apply_edit(&cc.edited[i]);
 	for (size_t i = 0; i < cc.ngone; i++)
 		item_remove(cc.gone[i]);
 	gone_clear();
@@ -325,36 +373,30 @@ content_check_cancel(struct app *a)
 	ui_dirty_now(a);
 }
 
-/* A delete or edit reaches the copy: groups change or go. A delete during
- * the check waits for its end (the fetch reads the copy until then). */
+/* A delete or edit reaches the copy: groups change or go, keepers and
+ * their reasons follow. One made during the check waits for its end (the
+ * fetch reads the copy until then), so the findings never show the library
+ * as it was before the editor's fix. */
 void
 content_check_on_event(struct app *a, const struct ui_event *ev)
 {
-	if (ev->kind == UI_EV_ITEM_DELETED && cc.fetch) {
-		cc.gone = xreallocarray(cc.gone, cc.ngone + 1, sizeof *cc.gone);
-		cc.gone[cc.ngone++] = xstrdup(ev->id);
+	if (cc.fetch) {
+		if (ev->kind == UI_EV_ITEM_DELETED) {
+			cc.gone = xreallocarray(cc.gone, cc.ngone + 1, sizeof *cc.gone);
+			cc.gone[cc.ngone++] = xstrdup(ev->id);
+		} else if (ev->kind == UI_EV_ITEM_EDITED) {
+			edit_keep(ev->item);
+		}
 		return;
 	}
-	if (!cc.have_findings || cc.fetch)
+	if (!cc.have_findings)
 		return;
 	if (ev->kind == UI_EV_ITEM_DELETED) {
 		if (!item_remove(ev->id))
 			return;
 	} else if (ev->kind == UI_EV_ITEM_EDITED) {
-		size_t i;
-		for (i = 0; i < cc.n; i++)
-			if (strcmp(cc.items[i].id, ev->item->id) == 0)
-				break;
-		if (i == cc.n)
+		if (!item_apply_edit(ev->item))
 			return;
-		struct mt_media *m = &cc.items[i];
-		char *url = m->url ? xstrdup(m->url) : NULL;
-		mt_media_free(m);
-		mt_media_copy(m, ev->item);
-		if (m->url == NULL)
-			m->url = url;
-		else
-			free(url);
 	} else {
 		return;
 	}

@@ -177,6 +177,9 @@ class State:
             # a body (storage PUT, multipart POST, chunk) is not read
             # until set back to 0
             "hold_body": 0,
+            # a download (a synthetic file or a stored object) waits before
+            # its first byte until set back to 0; every other request goes on
+            "hold_downloads": 0,
         }
         self.violations = []
         self.counts = {"requests": 0, "storage_requests": 0, "storage_puts": 0, "faults": 0, "held": 0,
@@ -430,14 +433,15 @@ class Base(BaseHTTPRequestHandler):
         except (UnicodeDecodeError, ValueError):
             return _BadJSON
 
-    def hold_body_gate(self, limit=600):
+    def hold_body_gate(self, limit=600, gate="hold_body"):
         """The hold_body gate: a body stops being read before its first byte (counted in
         counts.held) until a test sets hold_body back to 0, so that it can act
-        while the bytes are on the way, however fast the machine."""
+        while the bytes are on the way, however fast the machine. The
+        hold_downloads gate does the same for a download's answer."""
         with self.state.lock:
             self.state.counts["held"] += 1
         deadline = time.time() + limit
-        while self.state.faults.get("hold_body") and time.time() < deadline:
+        while self.state.faults.get(gate) and time.time() < deadline:
             time.sleep(0.05)
 
     def stream_body_to(self, path, n, drop_at=None, stall_at=None):
@@ -633,6 +637,8 @@ class StorageHandler(Base):
             o = st.objects.get(key)
         if not o or not o.get("complete"):
             return self.s3_error(404, "NoSuchKey", "The specified key does not exist.")
+        if st.faults.get("hold_downloads"):
+            self.hold_body_gate(gate="hold_downloads")
         with st.lock:
             st.counts["bytes_served"] += o["size"]
             st.counts["downloads"] += 1
@@ -750,6 +756,8 @@ class ApiHandler(Base):
         if src is None:
             return False
         kind, value, size, ctype = src
+        if st.faults.get("hold_downloads"):
+            self.hold_body_gate(gate="hold_downloads")
         if kind == "refused":
             self.send_json(403, {"error": "Access denied"})
             return True

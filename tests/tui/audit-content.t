@@ -4,7 +4,8 @@
 # n starts nothing; a check held by a stalled server is stopped with c and
 # started again; the groups show keeper and reason; d on a group keeps the
 # suggestion and deletes the rest through the usual confirmation (n keeps
-# everything, b backs up first); a second check downloads nothing.
+# everything, b backs up first); a second check downloads nothing; a move
+# made in the main view while a check runs shows in its groups.
 # Keys from the main view to one group resolved are counted.
 . "${top_srcdir:-.}/tests/tui/lib-tui.sh"
 
@@ -142,6 +143,51 @@ expect_screen "the second check asks" "Check the content of"
 send y
 expect_screen "the second check downloads nothing" "; 0 downloaded ("
 expect_eq "... the server served 0 bytes" 0 "$(( $(served) - before ))"
+
+# ---- a move made while a check runs reaches its findings: the server holds
+# the downloads (the refused one is fetched at every check), the editor
+# goes to the main view and moves a group's member, the check then ends
+small_id=$(cid "hero-final-small.jpg")
+admin POST /_admin/faults '{"hold_downloads": 1}' >/dev/null
+held0=$(state | jget 'd["counts"]["held"]')
+send c
+wait_for "Check the content of" || not_ok "c asks for a check before the move"
+send y
+i=0
+while [ "$(state | jget 'd["counts"]["held"]')" = "$held0" ] && [ $i -lt 200 ]; do sleep 0.05; i=$((i + 1)); done
+check "a check is under way (a download is held)" test "$(state | jget 'd["counts"]["held"]')" -gt "$held0"
+send q
+wait_gone "Checking content:" || not_ok "q goes to the main view"
+send /
+wait_for "Search" || not_ok "/ asks for a search"
+type_text "hero-final-small"
+send Enter
+expect_screen "the search lists the member alone" "1 of 1"
+send m
+wait_for "Move 1 item to" || not_ok "m asks for the folder"
+send g
+k=$(state | jget '[f for f in sorted(d["folders"])].index("/images")')
+while [ "$k" -gt 0 ]; do send j; k=$((k - 1)); done
+send Enter
+expect_screen "the move is made while the check runs" "moved 1 item to /images"
+expect_eq "the server has it in /images" "/images" \
+	"$(state | jget '[m.get("folder") for m in d["media"] if m["id"] == "'"$small_id"'"][0]')"
+send A
+wait_for "Checking content:" || not_ok "A: the check still runs"
+admin POST /_admin/faults '{"hold_downloads": 0}' >/dev/null
+expect_screen "the check ends" "Content checked:" 60
+send g
+i=0
+while ! screen | grep -qF "Near duplicates: 3 pictures" && [ $i -lt 30 ]; do
+	send n
+	settle
+	i=$((i + 1))
+done
+if screen | grep -E "hero-final-small\.jpg +/images +[0-9]" >/dev/null; then
+	ok "the group shows the member in the folder it was moved to"
+else
+	not_ok "the group shows the member in the folder it was moved to" "screen:" "$(screen)"
+fi
 
 # quitting while a check runs (the refused download held): nothing leaks
 admin POST /_admin/faults '{"stall": 1}' >/dev/null

@@ -383,14 +383,20 @@ alt_prompt(struct app *a, const struct mt_finding *f)
 {
 	open_finding(a, f);
 	preview_enable(a, true);
-	char *title = st.queue ? xasprintf(P_("Alt text for %s  (%zu left; Enter saves, Esc stops)",
-	                                      "Alt text for %s  (%zu left; Enter saves, Esc stops)",
-	                                      missing_left(a)),
-	                                   f->filename ? f->filename : f->id, missing_left(a))
-	                       : xasprintf(_("Alt text for %s"), f->filename ? f->filename : f->id);
+	/* the title is the name alone, the count and the keys go under the
+	 * text: in a half-screen box a long title cut them off */
+	char *title = xasprintf(_("Alt text for %s"), f->filename ? f->filename : f->id);
 	ui_prompt(a, title, "", alt_entered, NULL, xstrdup(f->id));
 	ui_prompt_beside(a);
 	free(title);
+	if (st.queue) {
+		size_t left = missing_left(a);
+		char *hint = xasprintf(P_("Enter: accept, next (%zu left)  Esc: stop",
+		                          "Enter: accept, next (%zu left)  Esc: stop", (unsigned long)left),
+		                       left);
+		ui_prompt_hint(a, hint);
+		free(hint);
+	}
 }
 
 static void

@@ -213,6 +213,7 @@ struct dialog {
 	char **items;
 	size_t nitems, cur, top;
 	bool beside;                /* the left half, beside a picture */
+	char *hint;                 /* a prompt's own key line, or NULL */
 };
 
 static void
@@ -222,6 +223,7 @@ dialog_free(struct dialog *d)
 		return;
 	free(d->title);
 	free(d->body);
+	free(d->hint);
 	mt_strv_free(d->items, d->nitems);
 	free(d);
 }
@@ -279,6 +281,15 @@ ui_prompt_beside(struct app *a)
 {
 	if (a->dialog)
 		a->dialog->beside = true;
+}
+
+void
+ui_prompt_hint(struct app *a, const char *hint)
+{
+	if (a->dialog == NULL)
+		return;
+	free(a->dialog->hint);
+	a->dialog->hint = xstrdup(hint);
 }
 
 void
@@ -386,7 +397,7 @@ ui_dialog_draw(struct app *a)
 		ui_set(stdscr, R_NORMAL);
 		ui_line_draw(stdscr, y, x0 + 2, inner, &d->line);
 		ui_set(stdscr, R_DIALOG);
-		ui_put_text(stdscr, y + 1, x0 + 2, _("Enter: accept  Esc: cancel"), inner, true);
+		ui_put_text(stdscr, y + 1, x0 + 2, d->hint ? d->hint : _("Enter: accept  Esc: cancel"), inner, true);
 	} else {
 		int shown = avail - 1;
 		if (shown < 1)

@@ -127,6 +127,9 @@ void ui_pick(struct app *a, const char *title, char *const *items, size_t n, siz
 /* After ui_prompt: the prompt stands in the left half of the screen, so a
  * picture on the right stays in sight. */
 void ui_prompt_beside(struct app *a);
+/* After ui_prompt: the line under the text says this instead of "Enter:
+ * accept  Esc: cancel" (what the keys do here, and how much is left). */
+void ui_prompt_hint(struct app *a, const char *hint);
 bool ui_dialog_active(const struct app *a);
 void ui_dialog_draw(struct app *a);
 int ui_dialog_key(struct app *a, int is_key, wint_t ch);

@@ -33,6 +33,10 @@ while read -r id; do
 done <"$T/ids"
 queue=$((keys - before))
 expect_screen "after twenty the queue is at the 21st" "(44 left"
+# the box stands in the left half beside the picture: a long title cut the
+# count and the keys off at 100 columns; now they are a line of their own
+tx resize-window -x 100 -y 30
+expect_screen "at 100 columns the count and the keys are whole" "Enter: accept, next (44 left)  Esc: stop"
 key Escape
 wait_gone "Enter: accept" || not_ok "Esc stops the queue"
 send q

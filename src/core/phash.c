@@ -168,7 +168,13 @@ mt_phash_of_file(const char *path, uint64_t *hash, int *src_w, int *src_h, struc
 int
 mt_phash_distance(uint64_t a, uint64_t b)
 {
-	return __builtin_popcountll(a ^ b);
+	/* counted in parallel within the word: without -mpopcnt the builtin
+	 * is a call into libgcc, and the near-duplicate search does millions */
+	uint64_t x = a ^ b;
+	x = x - ((x >> 1) & 0x5555555555555555ULL);
+	x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
+	x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0fULL;
+	return (int)((x * 0x0101010101010101ULL) >> 56);
 }
 
 void

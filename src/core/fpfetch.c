@@ -16,10 +16,16 @@
 
 struct slot;
 
+/* Decoding dominates a first audit (a baseline JPEG's entropy decoding
+ * cannot be skipped at any scale): two threads keep both cores of a small
+ * machine busy while the loop's thread mostly waits on the network. */
+#define DECODERS 2
+
 struct mt_fpfetch {
 	struct mt_site *site;
 	struct mt_fpfetch_spec spec;
-	struct mt_worker *worker;
+	struct mt_worker *worker[DECODERS];
+	int queued[DECODERS];        /* pictures handed to each */
 	struct mt_fpfetch_progress prog;
 	size_t next;                 /* the next item to look at */
 	int downloading;             /* downloads under way */
@@ -43,6 +49,7 @@ struct slot {
 	int64_t got, reserved;
 	bool picture;
 	bool in_worker;              /* counted in decoding, not downloading */
+	int decoder;                 /* which worker, when in_worker */
 	uint8_t *buf;                /* a picture's bytes, for the decoder */
 	size_t len, cap;
 	bool too_big;                /* a picture past MT_IMAGE_MAX_FILE: exact digest only */
@@ -96,9 +103,10 @@ slot_unlink(struct mt_fpfetch *f, struct slot *s)
 			*p = s->next;
 			break;
 		}
-	if (s->in_worker)
+	if (s->in_worker) {
 		f->decoding--;
-	else
+		f->queued[s->decoder]--;
+	} else
 		f->downloading--;
 	f->reserved -= s->reserved;
 	/* kept for the next item: its digest context and buffer are reused,
@@ -258,10 +266,17 @@ download_done(const struct mt_http_response *resp, void *arg)
 	if (s->picture && !s->too_big && s->len > 0 && mt_phash_available()) {
 		s->work.run = decode_run;
 		s->work.done = decode_done;
-		if (mt_worker_add(f->worker, &s->work) == 0) {
+		/* the worker with less to do */
+		int d = 0;
+		for (int k = 1; k < DECODERS; k++)
+			if (f->queued[k] < f->queued[d])
+				d = k;
+		if (mt_worker_add(f->worker[d], &s->work) == 0) {
 			/* the download's place goes to the next item while this
 			 * one waits for the worker */
 			s->in_worker = true;
+			s->decoder = d;
+			f->queued[d]++;
 			f->downloading--;
 			f->decoding++;
 			kick(f);
@@ -366,7 +381,8 @@ mt_fpfetch_start(struct mt_site *site, const struct mt_fpfetch_spec *spec)
 	struct mt_fpfetch *f = xcalloc(1, sizeof *f);
 	f->site = site;
 	f->spec = *spec;
-	f->worker = mt_worker_new(site->loop);
+	for (int k = 0; k < DECODERS; k++)
+		f->worker[k] = mt_worker_new(site->loop);
 	f->prog.total = spec->n;
 	f->prog.eta_s = -1;
 	for (size_t i = 0; i < spec->n; i++)
@@ -390,7 +406,8 @@ mt_fpfetch_free(struct mt_fpfetch *f)
 			mt_http_cancel(s->req);   /* its done unlinks it */
 	}
 	/* a decode under way finishes; what waited comes back cancelled */
-	mt_worker_free(f->worker);
+	for (int k = 0; k < DECODERS; k++)
+		mt_worker_free(f->worker[k]);
 	while (f->slots)
 		slot_unlink(f, f->slots);
 	while (f->spare) {

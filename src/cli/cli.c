@@ -48,8 +48,12 @@ json_flags(void)
 {
 	size_t flags = JSON_INDENT(2) | JSON_PRESERVE_ORDER;
 	/* On a terminal, \u-escape everything outside ASCII: no byte of a hostile
-	 * string can then be read as a control sequence. */
-	if (isatty(STDOUT_FILENO))
+	 * string can then be read as a control sequence. Asked once: a streamed
+	 * array asks for every item. */
+	static int tty = -1;
+	if (tty < 0)
+		tty = isatty(STDOUT_FILENO);
+	if (tty)
 		flags |= JSON_ENSURE_ASCII;
 	return flags;
 }
@@ -70,10 +74,14 @@ cli_json_array_item(struct cli_json_array *a, json_t *item)
 	char *text = json_dumps(item, json_flags());
 	fputs(a->items++ ? ",\n" : "[\n", stdout);
 	printf("%*s", indent, "");
-	for (const char *p = text; *p; p++) {
-		fputc(*p, stdout);
-		if (*p == '\n')
+	/* a line at a time, each after the first indented */
+	for (const char *p = text; *p; ) {
+		const char *nl = strchr(p, '\n');
+		size_t len = nl ? (size_t)(nl - p) + 1 : strlen(p);
+		fwrite(p, 1, len, stdout);
+		if (nl)
 			printf("%*s", indent, "");
+		p += len;
 	}
 	free(text);
 }

@@ -10,6 +10,7 @@
 #include "fpfetch.h"
 #include "i18n.h"
 #include "l10n.h"
+#include "neardup.h"
 #include "phash.h"
 #include "textwidth.h"
 #include "xalloc.h"
@@ -145,14 +146,6 @@ by_sha(const void *pa, const void *pb)
 	return c ? c : (i > j) - (i < j);
 }
 
-static size_t
-root(size_t *parent, size_t i)
-{
-	while (parent[i] != i)
-		i = parent[i] = parent[parent[i]];
-	return i;
-}
-
 static void
 oversized(struct mt_audit *a, const struct mt_media *m, const struct mt_audit_content_item *c,
           int render_width)
@@ -220,36 +213,39 @@ mt_audit_content(struct mt_audit *a, const struct mt_media *items,
 		s = e;
 	}
 	/* near duplicates: every pair of distinct pictures within the
-	 * threshold joins one group (64-bit popcounts: 10 000 pictures are
-	 * 50 million comparisons, well under a second) */
-	size_t *parent = xcalloc(nreps + 1, sizeof *parent);
+	 * threshold joins one group (found through neardup's index) */
+	uint64_t *hashes = xcalloc(nreps + 1, sizeof *hashes);
 	for (size_t i = 0; i < nreps; i++)
-		parent[i] = i;
+		hashes[i] = content[reps[i]].phash;
+	size_t *first = xcalloc(nreps + 1, sizeof *first);
+	mt_neardup_groups(hashes, nreps, similarity, first);
+	free(hashes);
+	/* each group's members in order, after the group's first: a counting
+	 * sort by group, so groups come in the order of their first member */
+	size_t *start = xcalloc(nreps + 1, sizeof *start);
 	for (size_t i = 0; i < nreps; i++)
-		for (size_t j = i + 1; j < nreps; j++)
-			if (mt_phash_distance(content[reps[i]].phash, content[reps[j]].phash) <= similarity) {
-				size_t ri = root(parent, i), rj = root(parent, j);
-				if (ri != rj)
-					parent[rj] = ri;
-			}
+		start[first[i]]++;
+	size_t at = 0;
+	for (size_t i = 0; i < nreps; i++) {
+		size_t count = start[i];
+		start[i] = at;
+		at += count;
+	}
 	size_t *members = xcalloc(nreps + 1, sizeof *members);
-	bool *done = xcalloc(nreps + 1, sizeof *done);
+	size_t *fill = xcalloc(nreps + 1, sizeof *fill);
+	memcpy(fill, start, nreps * sizeof *fill);
+	for (size_t i = 0; i < nreps; i++)
+		members[fill[first[i]]++] = reps[i];
 	int near = 0;
 	for (size_t i = 0; i < nreps; i++) {
-		if (done[i])
-			continue;
-		size_t r = root(parent, i), m = 0;
-		for (size_t j = i; j < nreps; j++)
-			if (!done[j] && root(parent, j) == r) {
-				done[j] = true;
-				members[m++] = reps[j];
-			}
-		if (m > 1)
-			emit_group(a, &x, MT_FIND_NEAR_DUPLICATE, ++near, members, m, NULL);
+		size_t m = fill[i] - start[i];
+		if (first[i] == i && m > 1)
+			emit_group(a, &x, MT_FIND_NEAR_DUPLICATE, ++near, members + start[i], m, NULL);
 	}
-	free(done);
+	free(fill);
 	free(members);
-	free(parent);
+	free(start);
+	free(first);
 	free(reps);
 	free(order);
 }

@@ -20,10 +20,14 @@
 /* a line is 64 + 64 + 16 + two sizes + tabs: anything longer is damage */
 #define MAX_LINE 200
 
+/* Kept as bytes, not hex: half the memory per item, and comparing a key
+ * is two 16-byte compares. */
 struct entry {
-	char key[65];
-	struct mt_fingerprint fp;
-	bool used, filled;
+	uint8_t key[32];
+	uint8_t sha256[32];
+	uint64_t phash;
+	int32_t width, height;
+	bool has_phash, used, filled;
 };
 
 struct mt_fpcache {
@@ -31,7 +35,71 @@ struct mt_fpcache {
 	struct entry *slots;     /* open addressing, a power of two */
 	size_t cap, n;
 	int fd;                  /* for appending, opened on the first put */
+	/* whether a save would write what the file already holds */
+	bool existed;            /* the file was there when opened */
+	bool changed;            /* a put since the open or the last save */
+	size_t lines;            /* entries read from the file, repeats included */
+	size_t damaged;
+	size_t used;             /* entries marked in use */
 };
+
+static int
+hex_value(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	return -1;
+}
+
+/* 2n lower-case hex digits into n bytes; false on anything else */
+static bool
+from_hex(const char *s, size_t n, uint8_t *out)
+{
+	for (size_t i = 0; i < n; i++) {
+		int hi = hex_value(s[2 * i]), lo = hex_value(s[2 * i + 1]);
+		if (hi < 0 || lo < 0)
+			return false;
+		out[i] = (uint8_t)(hi << 4 | lo);
+	}
+	return true;
+}
+
+static void
+to_hex(const uint8_t *b, size_t n, char *out)
+{
+	static const char digits[] = "0123456789abcdef";
+	for (size_t i = 0; i < n; i++) {
+		out[2 * i] = digits[b[i] >> 4];
+		out[2 * i + 1] = digits[b[i] & 15];
+	}
+	out[2 * n] = '\0';
+}
+
+static void
+entry_fp(const struct entry *e, struct mt_fingerprint *fp)
+{
+	memset(fp, 0, sizeof *fp);
+	to_hex(e->sha256, 32, fp->sha256);
+	fp->has_phash = e->has_phash;
+	fp->phash = e->phash;
+	fp->width = e->width;
+	fp->height = e->height;
+}
+
+/* false when the fingerprint's digest is not 64 hex digits */
+static bool
+entry_set_fp(struct entry *e, const struct mt_fingerprint *fp)
+{
+	if (strlen(fp->sha256) != 64 || !from_hex(fp->sha256, 32, e->sha256))
+		return false;
+	e->has_phash = fp->has_phash;
+	e->phash = fp->phash;
+	e->width = fp->width;
+	e->height = fp->height;
+	return true;
+}
 
 char *
 mt_fpcache_path(const char *profile)
@@ -67,17 +135,16 @@ mt_fpcache_key(const char *site, const struct mt_media *m, char key[65])
 }
 
 static size_t
-slot_of(const char *key, size_t cap)
+slot_of(const uint8_t key[32], size_t cap)
 {
-	/* the key is already a hash: its first hex digits spread well */
-	size_t h = (size_t)strtoull((char[17]){ key[0], key[1], key[2], key[3], key[4], key[5],
-	                                        key[6], key[7], key[8], key[9], key[10], key[11],
-	                                        key[12], key[13], key[14], key[15], 0 }, NULL, 16);
-	return h & (cap - 1);
+	/* the key is already a hash: its first bytes spread well */
+	uint64_t h;
+	memcpy(&h, key, sizeof h);
+	return (size_t)h & (cap - 1);
 }
 
 static struct entry *
-find(struct mt_fpcache *c, const char *key, bool create)
+find(struct mt_fpcache *c, const uint8_t key[32], bool create)
 {
 	if (create && (c->n + 1) * 4 > c->cap * 3) {
 		size_t old_cap = c->cap;
@@ -97,7 +164,7 @@ find(struct mt_fpcache *c, const char *key, bool create)
 		return NULL;
 	size_t s = slot_of(key, c->cap);
 	while (c->slots[s].filled) {
-		if (strcmp(c->slots[s].key, key) == 0)
+		if (memcmp(c->slots[s].key, key, 32) == 0)
 			return &c->slots[s];
 		s = (s + 1) & (c->cap - 1);
 	}
@@ -105,14 +172,15 @@ find(struct mt_fpcache *c, const char *key, bool create)
 		return NULL;
 	c->n++;
 	c->slots[s].filled = true;
-	memcpy(c->slots[s].key, key, 65);
+	memcpy(c->slots[s].key, key, 32);
 	return &c->slots[s];
 }
 
+/* a key as the public functions take it (64 hex digits) into bytes */
 static bool
-is_hex(const char *s, size_t n)
+key_bytes(const char *key, uint8_t out[32])
 {
-	return strlen(s) == n && strspn(s, "0123456789abcdef") == n;
+	return key && strlen(key) == 64 && from_hex(key, 32, out);
 }
 
 static bool
@@ -129,7 +197,7 @@ parse_int(const char *s, int *out)
 
 /* key TAB sha256 TAB phash|- TAB width TAB height */
 static bool
-parse_line(char *line, char key[65], struct mt_fingerprint *fp)
+parse_line(char *line, uint8_t key[32], struct entry *fp)
 {
 	char *f[5];
 	int n = 0;
@@ -145,18 +213,48 @@ parse_line(char *line, char key[65], struct mt_fingerprint *fp)
 		if (n == 4)
 			return false;   /* a sixth field */
 	}
-	if (n != 5 || !is_hex(f[0], 64) || !is_hex(f[1], 64))
+	if (n != 5 || strlen(f[0]) != 64 || strlen(f[1]) != 64 || !from_hex(f[0], 32, key) ||
+	    !from_hex(f[1], 32, fp->sha256))
 		return false;
-	memset(fp, 0, sizeof *fp);
-	memcpy(key, f[0], 65);
-	memcpy(fp->sha256, f[1], 65);
 	if (strcmp(f[2], "-") == 0)
 		fp->has_phash = false;
 	else if (mt_phash_parse(f[2], &fp->phash) == 0)
 		fp->has_phash = true;
 	else
 		return false;
-	return parse_int(f[3], &fp->width) && parse_int(f[4], &fp->height);
+	int w, h;
+	if (!parse_int(f[3], &w) || !parse_int(f[4], &h))
+		return false;
+	fp->width = w;
+	fp->height = h;
+	return true;
+}
+
+/* One line of the file, without its newline; `first` is still true when
+ * no line before it was read whole. */
+static void
+read_line(struct mt_fpcache *c, char *line, bool *first)
+{
+	if (*first) {
+		*first = false;
+		if (strcmp(line, "mediatui-fingerprints 1") != 0)
+			c->damaged++;
+		return;
+	}
+	uint8_t key[32];
+	struct entry parsed;
+	memset(&parsed, 0, sizeof parsed);
+	if (!parse_line(line, key, &parsed)) {
+		c->damaged++;
+		return;
+	}
+	struct entry *e = find(c, key, true);
+	memcpy(e->sha256, parsed.sha256, 32);
+	e->has_phash = parsed.has_phash;
+	e->phash = parsed.phash;
+	e->width = parsed.width;
+	e->height = parsed.height;
+	c->lines++;
 }
 
 struct mt_fpcache *
@@ -166,63 +264,80 @@ mt_fpcache_open(const char *path, size_t *damaged)
 	c->path = xstrdup(path);
 	c->fd = -1;
 	*damaged = 0;
-	FILE *f = fopen(path, "r");
-	if (f == NULL)
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
 		return c;
-	char line[MAX_LINE + 2];
+	c->existed = true;
+	/* a buffer at a time, lines parsed where they lie: the memory stays
+	 * the same whatever the file's length */
+	enum { CHUNK = 64 * 1024 };
+	char *buf = xmalloc(CHUNK + 1);
+	size_t have = 0;
 	bool first = true, skipping = false;
-	while (fgets(line, sizeof line, f)) {
-		size_t len = strlen(line);
-		bool whole = len > 0 && line[len - 1] == '\n';
-		if (skipping) {
-			/* the rest of an overlong line */
-			skipping = !whole;
+	for (;;) {
+		ssize_t got = read(fd, buf + have, CHUNK - have);
+		if (got < 0 && errno == EINTR)
 			continue;
+		if (got <= 0)
+			break;
+		have += (size_t)got;
+		size_t at = 0;
+		for (;;) {
+			char *nl = memchr(buf + at, '\n', have - at);
+			if (nl == NULL)
+				break;
+			size_t len = (size_t)(nl - (buf + at));
+			*nl = '\0';
+			if (skipping)
+				skipping = false;   /* the end of an overlong line */
+			else if (len > MAX_LINE || memchr(buf + at, '\0', len))
+				c->damaged++;
+			else
+				read_line(c, buf + at, &first);
+			at += len + 1;
 		}
-		if (!whole) {
-			(*damaged)++;
-			skipping = !feof(f);
-			continue;
+		memmove(buf, buf + at, have - at);
+		have -= at;
+		if (have > MAX_LINE) {
+			/* an overlong line: counted once, its rest skipped */
+			if (!skipping)
+				c->damaged++;
+			skipping = true;
+			have = 0;
 		}
-		line[len - 1] = '\0';
-		if (first) {
-			first = false;
-			if (strcmp(line, "mediatui-fingerprints 1") == 0)
-				continue;
-			(*damaged)++;
-			continue;
-		}
-		char key[65];
-		struct mt_fingerprint fp;
-		if (!parse_line(line, key, &fp)) {
-			(*damaged)++;
-			continue;
-		}
-		struct entry *e = find(c, key, true);
-		e->fp = fp;
 	}
-	fclose(f);
+	/* a torn last line, without its newline */
+	if (have > 0 && !skipping)
+		c->damaged++;
+	free(buf);
+	close(fd);
+	*damaged = c->damaged;
 	return c;
 }
 
 bool
 mt_fpcache_get(struct mt_fpcache *c, const char *key, struct mt_fingerprint *fp)
 {
-	struct entry *e = find(c, key, false);
+	uint8_t k[32];
+	struct entry *e = key_bytes(key, k) ? find(c, k, false) : NULL;
 	if (e == NULL)
 		return false;
+	if (!e->used)
+		c->used++;
 	e->used = true;
-	*fp = e->fp;
+	entry_fp(e, fp);
 	return true;
 }
 
 static void
-format_line(const char *key, const struct mt_fingerprint *fp, char *out, size_t n)
+format_line(const struct entry *e, char *out, size_t n)
 {
-	char ph[17] = "-";
-	if (fp->has_phash)
-		mt_phash_format(fp->phash, ph);
-	snprintf(out, n, "%s\t%s\t%s\t%d\t%d\n", key, fp->sha256, ph, fp->width, fp->height);
+	char key[65], sha[65], ph[17] = "-";
+	to_hex(e->key, 32, key);
+	to_hex(e->sha256, 32, sha);
+	if (e->has_phash)
+		mt_phash_format(e->phash, ph);
+	snprintf(out, n, "%s\t%s\t%s\t%d\t%d\n", key, sha, ph, (int)e->width, (int)e->height);
 }
 
 static int
@@ -267,13 +382,25 @@ int
 mt_fpcache_put(struct mt_fpcache *c, const char *key, const struct mt_fingerprint *fp,
                struct mt_error *err)
 {
-	struct entry *e = find(c, key, true);
-	e->fp = *fp;
+	uint8_t k[32];
+	struct entry scratch;
+	if (!key_bytes(key, k) || !entry_set_fp(&scratch, fp))
+		return mt_error_set(err, MT_ERR_IO, _("cannot write the fingerprint cache %s: %s"), c->path,
+		                    strerror(EINVAL));
+	struct entry *e = find(c, k, true);
+	if (!e->used)
+		c->used++;
+	memcpy(e->sha256, scratch.sha256, 32);
+	e->has_phash = scratch.has_phash;
+	e->phash = scratch.phash;
+	e->width = scratch.width;
+	e->height = scratch.height;
 	e->used = true;
+	c->changed = true;
 	if (open_for_append(c, err) < 0)
 		return -1;
 	char line[MAX_LINE + 1];
-	format_line(key, fp, line, sizeof line);
+	format_line(e, line, sizeof line);
 	/* one write of a short line to an O_APPEND file: whole or torn at the
 	 * end, which the next open ignores */
 	if (write_all(c->fd, line, strlen(line)) < 0)
@@ -285,6 +412,11 @@ mt_fpcache_put(struct mt_fpcache *c, const char *key, const struct mt_fingerprin
 int
 mt_fpcache_save(struct mt_fpcache *c, bool only_used, struct mt_error *err)
 {
+	/* the file already holds exactly what would be written: every line
+	 * read whole, none repeated, none added, none to forget */
+	if (c->existed && !c->changed && c->damaged == 0 && c->lines == c->n &&
+	    (!only_used || c->used == c->n))
+		return 0;
 	if (open_for_append(c, err) < 0)
 		return -1;
 	char *tmp = NULL;
@@ -297,7 +429,7 @@ mt_fpcache_save(struct mt_fpcache *c, bool only_used, struct mt_error *err)
 		const struct entry *e = &c->slots[i];
 		if (!e->filled || (only_used && !e->used))
 			continue;
-		format_line(e->key, &e->fp, line, sizeof line);
+		format_line(e, line, sizeof line);
 		rc = write_all(fd, line, strlen(line));
 	}
 	if (rc == 0 && fsync(fd) < 0)
@@ -311,9 +443,16 @@ mt_fpcache_save(struct mt_fpcache *c, bool only_used, struct mt_error *err)
 		             strerror(errno));
 		unlink(tmp);
 	} else {
-		/* later appends go to the new file */
+		/* later appends go to the new file, which holds what is kept */
 		close(c->fd);
 		c->fd = -1;
+		c->existed = true;
+		c->changed = false;
+		c->damaged = 0;
+		c->lines = 0;
+		for (size_t i = 0; i < c->cap; i++)
+			if (c->slots[i].filled && (!only_used || c->slots[i].used))
+				c->lines++;
 	}
 	free(tmp);
 	return rc;

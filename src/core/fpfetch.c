@@ -16,18 +16,27 @@
 
 struct slot;
 
+/* Decoding dominates a first audit (a baseline JPEG's entropy decoding
+ * cannot be skipped at any scale): two threads keep both cores of a small
+ * machine busy while the loop's thread mostly waits on the network. */
+#define DECODERS 2
+
 struct mt_fpfetch {
 	struct mt_site *site;
 	struct mt_fpfetch_spec spec;
-	struct mt_worker *worker;
+	struct mt_worker *worker[DECODERS];
+	int queued[DECODERS];        /* pictures handed to each */
 	struct mt_fpfetch_progress prog;
 	size_t next;                 /* the next item to look at */
-	int running;                 /* downloads and decodes under way */
+	int downloading;             /* downloads under way */
+	int decoding;                /* pictures handed to the worker, waiting or decoding */
 	int64_t reserved;            /* budget promised to downloads under way */
 	uint64_t started_ms, last_progress_ms;
 	uint64_t kick_timer;
 	bool cancelled, finished;
 	struct slot *slots;          /* those under way */
+	struct slot *spare;          /* finished slots kept for the next items */
+	int nspare;
 };
 
 struct slot {
@@ -39,6 +48,8 @@ struct slot {
 	struct mt_sha256 *sha;
 	int64_t got, reserved;
 	bool picture;
+	bool in_worker;              /* counted in decoding, not downloading */
+	int decoder;                 /* which worker, when in_worker */
 	uint8_t *buf;                /* a picture's bytes, for the decoder */
 	size_t len, cap;
 	bool too_big;                /* a picture past MT_IMAGE_MAX_FILE: exact digest only */
@@ -48,6 +59,9 @@ struct slot {
 };
 
 static void kick(struct mt_fpfetch *f);
+
+/* A slot's buffer larger than this is not kept for the next item. */
+#define SPARE_BUF_MAX (1024 * 1024)
 
 bool
 mt_fp_is_picture(const struct mt_media *m)
@@ -89,11 +103,57 @@ slot_unlink(struct mt_fpfetch *f, struct slot *s)
 			*p = s->next;
 			break;
 		}
-	f->running--;
+	if (s->in_worker) {
+		f->decoding--;
+		f->queued[s->decoder]--;
+	} else
+		f->downloading--;
 	f->reserved -= s->reserved;
+	/* kept for the next item: its digest context and buffer are reused,
+	 * so a run allocates per item only while it widens */
+	int limit = f->spec.concurrency > 0 ? f->spec.concurrency : 8;
+	if (!f->cancelled && f->nspare < 2 * limit) {
+		if (s->cap > SPARE_BUF_MAX) {
+			free(s->buf);
+			s->buf = NULL;
+			s->cap = 0;
+		}
+		s->next = f->spare;
+		f->spare = s;
+		f->nspare++;
+		return;
+	}
 	mt_sha256_free(s->sha);
 	free(s->buf);
 	free(s);
+}
+
+/* A fresh slot for item index, from the spares when there is one. */
+static struct slot *
+slot_new(struct mt_fpfetch *f, size_t index)
+{
+	struct slot *s = f->spare;
+	struct mt_sha256 *sha;
+	uint8_t *buf = NULL;
+	size_t cap = 0;
+	if (s) {
+		f->spare = s->next;
+		f->nspare--;
+		sha = s->sha;
+		buf = s->buf;
+		cap = s->cap;
+		mt_sha256_reset(sha);
+	} else {
+		s = xmalloc(sizeof *s);
+		sha = mt_sha256_new();
+	}
+	memset(s, 0, sizeof *s);
+	s->f = f;
+	s->index = index;
+	s->sha = sha;
+	s->buf = buf;
+	s->cap = cap;
+	return s;
 }
 
 static void
@@ -206,8 +266,22 @@ download_done(const struct mt_http_response *resp, void *arg)
 	if (s->picture && !s->too_big && s->len > 0 && mt_phash_available()) {
 		s->work.run = decode_run;
 		s->work.done = decode_done;
-		if (mt_worker_add(f->worker, &s->work) == 0)
+		/* the worker with less to do */
+		int d = 0;
+		for (int k = 1; k < DECODERS; k++)
+			if (f->queued[k] < f->queued[d])
+				d = k;
+		if (mt_worker_add(f->worker[d], &s->work) == 0) {
+			/* the download's place goes to the next item while this
+			 * one waits for the worker */
+			s->in_worker = true;
+			s->decoder = d;
+			f->queued[d]++;
+			f->downloading--;
+			f->decoding++;
+			kick(f);
 			return;
+		}
 	}
 	finish_slot(f, s);
 }
@@ -235,17 +309,14 @@ start_one(struct mt_fpfetch *f, size_t index)
 		item_done(f, index, MT_FP_FAILED, NULL, &err);
 		return false;
 	}
-	struct slot *s = xcalloc(1, sizeof *s);
-	s->f = f;
-	s->index = index;
-	s->sha = mt_sha256_new();
+	struct slot *s = slot_new(f, index);
 	s->picture = mt_fp_is_picture(m);
 	s->reserved = size;
 	struct mt_http_spec hs = {
 		.method = "GET", .url = m->url, .api = false, .sink = on_bytes, .download_max = max,
 		.retry = true, .follow_redirects = true, .arg = s,
 	};
-	f->running++;
+	f->downloading++;
 	f->reserved += size;
 	s->next = f->slots;
 	f->slots = s;
@@ -265,9 +336,12 @@ kick_now(void *arg)
 	struct mt_fpfetch *f = arg;
 	f->kick_timer = 0;
 	int limit = f->spec.concurrency > 0 ? f->spec.concurrency : 8;
-	/* cached items are answered in runs, a few hundred per turn of the loop */
+	/* cached items are answered in runs, a few hundred per turn of the loop;
+	 * downloads wait while as many pictures wait for the worker (their
+	 * bytes are held until decoded) */
 	int answered = 0;
-	while (f->next < f->spec.n && f->running < limit && answered < 500) {
+	while (f->next < f->spec.n && f->downloading < limit && f->decoding < limit &&
+	       answered < 500) {
 		size_t i = f->next++;
 		const struct mt_media *m = &f->spec.items[i];
 		char key[65];
@@ -282,11 +356,11 @@ kick_now(void *arg)
 		start_one(f, i);
 	}
 	report_progress(f, false);
-	if (f->next < f->spec.n && f->running < limit) {
+	if (f->next < f->spec.n && f->downloading < limit && f->decoding < limit) {
 		kick(f);
 		return;
 	}
-	if (f->next >= f->spec.n && f->running == 0 && !f->finished) {
+	if (f->next >= f->spec.n && f->downloading == 0 && f->decoding == 0 && !f->finished) {
 		f->finished = true;
 		report_progress(f, true);
 		if (f->spec.done)
@@ -307,7 +381,8 @@ mt_fpfetch_start(struct mt_site *site, const struct mt_fpfetch_spec *spec)
 	struct mt_fpfetch *f = xcalloc(1, sizeof *f);
 	f->site = site;
 	f->spec = *spec;
-	f->worker = mt_worker_new(site->loop);
+	for (int k = 0; k < DECODERS; k++)
+		f->worker[k] = mt_worker_new(site->loop);
 	f->prog.total = spec->n;
 	f->prog.eta_s = -1;
 	for (size_t i = 0; i < spec->n; i++)
@@ -331,9 +406,17 @@ mt_fpfetch_free(struct mt_fpfetch *f)
 			mt_http_cancel(s->req);   /* its done unlinks it */
 	}
 	/* a decode under way finishes; what waited comes back cancelled */
-	mt_worker_free(f->worker);
+	for (int k = 0; k < DECODERS; k++)
+		mt_worker_free(f->worker[k]);
 	while (f->slots)
 		slot_unlink(f, f->slots);
+	while (f->spare) {
+		struct slot *s = f->spare;
+		f->spare = s->next;
+		mt_sha256_free(s->sha);
+		free(s->buf);
+		free(s);
+	}
 	free(f);
 }
 

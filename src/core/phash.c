@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,17 +22,15 @@
 #define DECODE_SIDE 64
 
 static double cosines[LOW][N];
-static int cosines_ready;
+/* once for the process: the fingerprint workers hash on two threads */
+static pthread_once_t cosines_once = PTHREAD_ONCE_INIT;
 
 static void
-init_cosines(void)
+fill_cosines(void)
 {
-	if (cosines_ready)
-		return;
 	for (int u = 0; u < LOW; u++)
 		for (int x = 0; x < N; x++)
 			cosines[u][x] = cos((2.0 * x + 1.0) * u * PI / (2.0 * N));
-	cosines_ready = 1;
 }
 
 static int
@@ -44,7 +43,7 @@ cmp_double(const void *a, const void *b)
 uint64_t
 mt_phash_of_grey(const uint8_t grey[N * N])
 {
-	init_cosines();
+	pthread_once(&cosines_once, fill_cosines);
 	/* only the 8 lowest frequencies are wanted: rows first, then columns */
 	double rows[N][LOW];
 	for (int y = 0; y < N; y++)
@@ -168,7 +167,13 @@ mt_phash_of_file(const char *path, uint64_t *hash, int *src_w, int *src_h, struc
 int
 mt_phash_distance(uint64_t a, uint64_t b)
 {
-	return __builtin_popcountll(a ^ b);
+	/* counted in parallel within the word: without -mpopcnt the builtin
+	 * is a call into libgcc, and the near-duplicate search does millions */
+	uint64_t x = a ^ b;
+	x = x - ((x >> 1) & 0x5555555555555555ULL);
+	x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
+	x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0fULL;
+	return (int)((x * 0x0101010101010101ULL) >> 56);
 }
 
 void

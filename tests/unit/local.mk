@@ -95,6 +95,11 @@ tests_unit_test_phash_SOURCES = tests/unit/test_phash.c
 tests_unit_test_phash_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_phash_LDADD = $(UNIT_LDADD)
 
+unit_tests += tests/unit/test_neardup
+tests_unit_test_neardup_SOURCES = tests/unit/test_neardup.c
+tests_unit_test_neardup_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_neardup_LDADD = $(UNIT_LDADD)
+
 unit_tests += tests/unit/test_fpcache
 tests_unit_test_fpcache_SOURCES = tests/unit/test_fpcache.c
 tests_unit_test_fpcache_CFLAGS = $(UNIT_CFLAGS)

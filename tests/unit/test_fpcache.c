@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <cmocka.h>
 
@@ -120,12 +121,114 @@ test_roundtrip_damage_and_save(void **state)
 	assert_int_equal(system(cmd), 0);
 }
 
+static void
+key_of(int i, char key[65])
+{
+	snprintf(key, 65, "%064x", i);
+}
+
+/* A file much longer than the reader's buffer, with an overlong line that
+ * crosses a buffer's end: every entry read, the damage counted once. An
+ * unchanged cache is not rewritten; a repeated key makes the save compact. */
+static void
+test_long_file_and_unchanged_save(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/mt-fpcache-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char path[256];
+	snprintf(path, sizeof path, "%s/site", dir);
+	size_t damaged = 0;
+	struct mt_fpcache *c = mt_fpcache_open(path, &damaged);
+	struct mt_error err;
+	struct mt_fingerprint fp, got;
+	char key[65];
+	for (int i = 0; i < 3000; i++) {
+		key_of(i, key);
+		fp_of(&fp, "0123456789abcdef"[i % 16], (uint64_t)i * 0x9E3779B97F4A7C15ULL);
+		fp.width = i;
+		assert_int_equal(mt_fpcache_put(c, key, &fp, &err), 0);
+	}
+	mt_fpcache_free(c);
+	FILE *f = fopen(path, "a");
+	for (int i = 0; i < 70000; i++)
+		fputc('y', f);
+	fputc('\n', f);
+	fclose(f);
+
+	c = mt_fpcache_open(path, &damaged);
+	assert_int_equal(damaged, 1);
+	assert_int_equal(mt_fpcache_count(c), 3000);
+	for (int i = 0; i < 3000; i++) {
+		key_of(i, key);
+		assert_true(mt_fpcache_get(c, key, &got));
+		assert_int_equal(got.width, i);
+		assert_true(got.has_phash == (i != 0));
+		assert_true(got.phash == (uint64_t)i * 0x9E3779B97F4A7C15ULL);
+		assert_int_equal(got.sha256[0], "0123456789abcdef"[i % 16]);
+		assert_int_equal(strlen(got.sha256), 64);
+	}
+	key_of(3000, key);
+	assert_false(mt_fpcache_get(c, key, &got));
+	/* the damage makes this save rewrite the file */
+	assert_int_equal(mt_fpcache_save(c, true, &err), 0);
+	mt_fpcache_free(c);
+
+	struct stat before, after;
+	assert_int_equal(stat(path, &before), 0);
+	c = mt_fpcache_open(path, &damaged);
+	assert_int_equal(damaged, 0);
+	for (int i = 0; i < 3000; i++) {
+		key_of(i, key);
+		assert_true(mt_fpcache_get(c, key, &got));
+	}
+	/* all used, nothing new: the same file stays */
+	assert_int_equal(mt_fpcache_save(c, true, &err), 0);
+	assert_int_equal(stat(path, &after), 0);
+	assert_true(before.st_ino == after.st_ino);
+	/* one entry left unused: the save forgets it in a new file */
+	mt_fpcache_free(c);
+	c = mt_fpcache_open(path, &damaged);
+	for (int i = 1; i < 3000; i++) {
+		key_of(i, key);
+		assert_true(mt_fpcache_get(c, key, &got));
+	}
+	assert_int_equal(mt_fpcache_save(c, true, &err), 0);
+	mt_fpcache_free(c);
+	c = mt_fpcache_open(path, &damaged);
+	assert_int_equal(mt_fpcache_count(c), 2999);
+	/* a key appended twice: read once, then compacted by the save */
+	key_of(5, key);
+	fp_of(&fp, 'e', 7);
+	assert_int_equal(mt_fpcache_put(c, key, &fp, &err), 0);
+	mt_fpcache_free(c);
+	c = mt_fpcache_open(path, &damaged);
+	assert_int_equal(mt_fpcache_count(c), 2999);
+	assert_true(mt_fpcache_get(c, key, &got));
+	assert_true(got.phash == 7);
+	for (int i = 1; i < 3000; i++) {
+		key_of(i, key);
+		assert_true(mt_fpcache_get(c, key, &got));
+	}
+	assert_int_equal(stat(path, &before), 0);
+	assert_int_equal(mt_fpcache_save(c, true, &err), 0);
+	assert_int_equal(stat(path, &after), 0);
+	assert_true(before.st_ino != after.st_ino);
+	assert_true(after.st_size < before.st_size);
+	mt_fpcache_free(c);
+
+	char cmd[300];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_keys),
 		cmocka_unit_test(test_roundtrip_damage_and_save),
+		cmocka_unit_test(test_long_file_and_unchanged_save),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

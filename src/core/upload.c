@@ -150,6 +150,7 @@ job_free(struct mt_upload_job *job)
 	free(job->path);
 	free(job->name);
 	free(job->key);
+	free(job->real_path);
 	free(job->folder);
 	free(job->alt);
 	free(job->checksum);
@@ -180,6 +181,8 @@ mt_upload_queue_free(struct mt_upload_queue *q)
 		job_free(q->jobs[i]);
 	free(q->jobs);
 	free(q->same_head);
+	free(q->rp_dir);
+	free(q->rp_real);
 	free(q->own_folder);
 	free(q->own_alt);
 	free(q->own_video_id);
@@ -286,6 +289,7 @@ job_finished(struct mt_upload_job *job)
 	job_close_file(job);
 	q->active--;
 	mt_upload_job_save(job);
+	XFREE(job->real_path);   /* a retry makes the key again */
 	if (job->state != MT_JOB_FAILED)
 		mt_upload_job_forget_steps(job);
 	emit(q, job, MT_UP_EV_STATE);

@@ -59,6 +59,7 @@ struct mt_upload_job {
 	char mime[128];
 	bool name_mismatch;        /* content and extension disagree */
 	char *key;                 /* journal key */
+	char *real_path;           /* realpath of path while the job runs (journaled) */
 
 	/* destination */
 	char *folder;

@@ -30,6 +30,7 @@ struct mt_upload_queue {
 	int *same_head;      /* (dev, ino) -> index of the last job of that file (upload_samefile.c) */
 	size_t same_cap, same_used;
 	int batch;           /* the current batch (mt_upload_queue_new_batch) */
+	char *rp_dir, *rp_real;   /* the last folder of a file given and its realpath */
 	mt_upload_event_fn fn;
 	void *arg;
 };

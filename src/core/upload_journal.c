@@ -125,7 +125,7 @@ job_save(struct mt_upload_job *job, bool durable)
 	if (job->snapshot)
 		json_object_set(r, "snapshot", job->snapshot);
 	if (job->state == MT_JOB_FAILED)
-		set_json_str(r, "error", job->err.message);
+		set_json_str(r, "error", mt_upload_job_error(job)->message);
 	json_object_set_new(r, "updated", json_integer((json_int_t)time(NULL)));
 	struct mt_error err;
 	if (mt_journal_put(q->journal, job->key, r, durable, &err) < 0) {

@@ -316,7 +316,9 @@ job_finished(struct mt_upload_job *job)
 	job_close_file(job);
 	q->active--;
 	mt_upload_job_save(job);
-	XFREE(job->real_path);   /* a retry makes the key again */
+	/* the journal has the last record; a retry makes the key again */
+	XFREE(job->real_path);
+	XFREE(job->key);
 	if (job->state != MT_JOB_FAILED)
 		mt_upload_job_forget_steps(job);
 	emit(q, job, MT_UP_EV_STATE);

@@ -59,7 +59,7 @@ struct mt_upload_job {
 	const char *mime;          /* "" until checked; shared with the queue's other
 	                              jobs of that type (the queue owns it) */
 	bool name_mismatch;        /* content and extension disagree */
-	char *key;                 /* journal key */
+	char *key;                 /* journal key, while the job runs */
 	char *real_path;           /* realpath of path while the job runs (journaled) */
 
 	/* destination */

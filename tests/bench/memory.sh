@@ -14,6 +14,7 @@
 #   MEM_FILES="200 2000" MEM_AUDIT="500 2000" bash tests/bench/memory.sh     smaller
 #   MEM_AUDIT="" bash tests/bench/memory.sh       uploads only
 #   MEM_BIG=200 bash tests/bench/memory.sh        also 200 × 1 MiB, wall time ratio
+#   MEM_SAME=0                                    without curl's same requests (quicker A/B runs)
 #   MEDIATUI=PATH                                 another build (default: builds _build/plain)
 #
 # Files are 4 KiB PNG-looking files (the size does not matter here: memory per
@@ -32,6 +33,7 @@ NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 FILES=${MEM_FILES-1000 10000}
 AUDIT=${MEM_AUDIT-2000 10000}
 BIG=${MEM_BIG-}
+SAME=${MEM_SAME-1}
 SIZE=4096
 DOC_ID=0b6f1c2e-1f7a-4a2b-9a51-3f1d2c3b4a5d
 
@@ -247,6 +249,7 @@ for n in $FILES; do
 	[ "$got" = "$n" ] || die "curl: nginx holds $got objects, expected $n"
 	echo "| $n | curl --parallel --parallel-max 8 | $(wall_of "$W/curl.time") | $(cpu_of "$W/curl.time") s | $first s | $(rss_mib "$W/curl.time") MiB | |"
 
+	[ "$SAME" = 1 ] || continue
 	log "$n files: curl, the same requests (presigns, PUTs, confirms)"
 	curl3 "$W/set" "$n"
 	set -- $(cat "$W/c3walls")

@@ -252,6 +252,7 @@ for n in $FILES; do
 	[ "$SAME" = 1 ] || continue
 	log "$n files: curl, the same requests (presigns, PUTs, confirms)"
 	curl3 "$W/set" "$n"
+	# shellcheck disable=SC2046
 	set -- $(cat "$W/c3walls")
 	echo "| $n | curl, same requests: 3 × --parallel-max 8 | $(calc "'%.2f' % ($1 + $2 + $3)") | $(cpu3) s | | $(rss_mib "$W/c2.time") MiB (PUTs) | |"
 done
@@ -275,6 +276,7 @@ if [ -n "$BIG" ]; then
 	echo "| mediatui upload -j 8 | $mt s | $(cpu_of "$W/mt.time") s |"
 	log "$BIG × 1 MiB: curl presigns, PUTs, confirms"
 	curl3 "$W/set" "$BIG"
+	# shellcheck disable=SC2046
 	set -- $(cat "$W/c3walls")
 	echo "| curl presigns (--parallel-max 8) | $1 s | $(cpu_of "$W/c1.time") s |"
 	echo "| curl PUTs (--parallel-max 8) | $2 s | $(cpu_of "$W/c2.time") s |"

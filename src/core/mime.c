@@ -1,7 +1,9 @@
 /* mime.c — what a local file really is (libmagic), and what its name claims. */
 #include "config.h"
 
+#include <errno.h>
 #include <magic.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -46,7 +48,11 @@ static const struct ext_type magic_aliases[] = {
 	{ NULL, NULL }
 };
 
+/* The bytes libmagic looks at; a file no longer than this is read whole. */
+#define BYTES_MAX (256 * 1024)
+
 static magic_t cookie;
+static unsigned char *keep;   /* read_small's BYTES_MAX + 1; only the pages used are touched */
 
 static int
 open_magic(struct mt_error *err)
@@ -60,7 +66,7 @@ open_magic(struct mt_error *err)
 	if (cookie == NULL)
 		return mt_error_set(err, MT_ERR_IO, _("cannot start libmagic"));
 	/* media signatures sit in the first kilobytes; the default reads up to 7 MiB */
-	size_t bytes_max = 256 * 1024;
+	size_t bytes_max = BYTES_MAX;
 	(void)magic_setparam(cookie, MAGIC_PARAM_BYTES_MAX, &bytes_max);
 	if (magic_load(cookie, NULL) != 0) {
 		mt_error_set(err, MT_ERR_IO, _("cannot load the libmagic database: %s"),
@@ -78,6 +84,36 @@ mt_mime_cleanup(void)
 	if (cookie)
 		magic_close(cookie);
 	cookie = NULL;
+	free(keep);
+	keep = NULL;
+}
+
+/* A file of at most BYTES_MAX bytes, read whole with pread(2) into buf:
+ * what magic_descriptor would read, without its dup, seeks, fstat and an
+ * allocation of BYTES_MAX per call. Returns the length, or -1 when the
+ * file is longer (or unreadable) and magic_descriptor must do it. */
+static ssize_t
+read_small(int fd, unsigned char **buf)
+{
+	if (keep == NULL)
+		keep = malloc(BYTES_MAX + 1);
+	if (keep == NULL)
+		return -1;
+	size_t got = 0;
+	while (got <= BYTES_MAX) {
+		ssize_t n = pread(fd, keep + got, BYTES_MAX + 1 - got, (off_t)got);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -1;
+		if (n == 0)
+			break;
+		got += (size_t)n;
+	}
+	if (got > BYTES_MAX)
+		return -1;
+	*buf = keep;
+	return (ssize_t)got;
 }
 
 int
@@ -86,7 +122,11 @@ mt_mime_detect(const char *path, int fd, char *out, size_t outlen, struct mt_err
 	if (open_magic(err) < 0)
 		return -1;
 	const char *t;
-	if (fd > 0) {
+	unsigned char *buf;
+	ssize_t len;
+	if (fd > 0 && (len = read_small(fd, &buf)) >= 0) {
+		t = magic_buffer(cookie, buf, (size_t)len);
+	} else if (fd > 0) {
 		/* magic_descriptor reads from the current offset and may move it */
 		off_t pos = lseek(fd, 0, SEEK_CUR);
 		lseek(fd, 0, SEEK_SET);

@@ -76,6 +76,28 @@ clear_text(char **slot)
 	*slot = no_text;
 }
 
+struct mt_error *
+mt_upload_job_err(struct mt_upload_job *job)
+{
+	if (job->err == NULL) {
+		job->err = xmalloc(sizeof *job->err);
+		mt_error_clear(job->err);
+	}
+	return job->err;
+}
+
+/* The queue's copy of a MIME type: a queued job holds a pointer, not 128
+ * bytes of its own. */
+static const char *
+queue_mime(struct mt_upload_queue *q, const char *mime)
+{
+	for (int i = 0; i < q->nmimes; i++)
+		if (strcmp(q->mimes[i], mime) == 0)
+			return q->mimes[i];
+	q->mimes = xreallocarray(q->mimes, (size_t)q->nmimes + 1, sizeof *q->mimes);
+	return q->mimes[q->nmimes++] = xstrdup(mime);
+}
+
 static char *
 opt_dup(const char *s)
 {
@@ -150,12 +172,14 @@ job_free(struct mt_upload_job *job)
 	free(job->path);
 	free(job->name);
 	free(job->key);
+	free(job->real_path);
 	free(job->folder);
 	free(job->alt);
 	free(job->checksum);
 	mt_upload_job_clear_answers(job);
 	clear_text(&job->retry_reason);
 	clear_text(&job->why_skipped);
+	free(job->err);
 	free(job);
 }
 
@@ -180,6 +204,11 @@ mt_upload_queue_free(struct mt_upload_queue *q)
 		job_free(q->jobs[i]);
 	free(q->jobs);
 	free(q->same_head);
+	for (int i = 0; i < q->nmimes; i++)
+		free(q->mimes[i]);
+	free(q->mimes);
+	free(q->rp_dir);
+	free(q->rp_real);
 	free(q->own_folder);
 	free(q->own_alt);
 	free(q->own_video_id);
@@ -231,17 +260,18 @@ mt_upload_queue_add_as(struct mt_upload_queue *q, const char *path, const char *
 	job->size = -1;
 	job->state = MT_JOB_QUEUED;
 	job->retry_reason = job->why_skipped = no_text;
+	job->mime = "";
 	q->jobs[q->njobs++] = job;
 	q->announced_done = false;
 	struct stat st;
 	if (stat(path, &st) < 0) {
-		mt_error_set(&job->err, MT_ERR_IO, "%s: %s", path, strerror(errno));
+		mt_error_set(mt_upload_job_err(job), MT_ERR_IO, "%s: %s", path, strerror(errno));
 		job->state = MT_JOB_FAILED;
 	} else if (S_ISDIR(st.st_mode)) {
-		mt_error_set(&job->err, MT_ERR_IO, _("%s: is a directory, not a file"), path);
+		mt_error_set(mt_upload_job_err(job), MT_ERR_IO, _("%s: is a directory, not a file"), path);
 		job->state = MT_JOB_FAILED;
 	} else if (!S_ISREG(st.st_mode)) {
-		mt_error_set(&job->err, MT_ERR_IO, _("%s: not a regular file"), path);
+		mt_error_set(mt_upload_job_err(job), MT_ERR_IO, _("%s: not a regular file"), path);
 		job->state = MT_JOB_FAILED;
 	} else {
 		job->size = st.st_size;
@@ -286,6 +316,9 @@ job_finished(struct mt_upload_job *job)
 	job_close_file(job);
 	q->active--;
 	mt_upload_job_save(job);
+	/* the journal has the last record; a retry makes the key again */
+	XFREE(job->real_path);
+	XFREE(job->key);
 	if (job->state != MT_JOB_FAILED)
 		mt_upload_job_forget_steps(job);
 	emit(q, job, MT_UP_EV_STATE);
@@ -298,17 +331,18 @@ mt_upload_job_fail(struct mt_upload_job *job, const struct mt_error *err)
 	struct mt_upload_queue *q = job->queue;
 	if (mt_job_state_final(job->state))
 		return;
-	if (err != &job->err)
-		job->err = *err;
+	if (err != job->err)
+		*mt_upload_job_err(job) = *err;
 	if (err->kind == MT_ERR_QUOTA && !q->quota_hit) {
 		q->quota_hit = true;
 		/* everything still waiting would hit the same wall */
 		for (int i = 0; i < q->njobs; i++) {
 			struct mt_upload_job *o = q->jobs[i];
 			if (o->state == MT_JOB_QUEUED) {
-				mt_error_set(&o->err, MT_ERR_QUOTA, _("not started: %s"), err->message);
-				o->err.http_status = err->http_status;
-				snprintf(o->err.code, sizeof o->err.code, "%s", err->code);
+				struct mt_error *oe = mt_upload_job_err(o);
+				mt_error_set(oe, MT_ERR_QUOTA, _("not started: %s"), err->message);
+				oe->http_status = err->http_status;
+				snprintf(oe->code, sizeof oe->code, "%s", err->code);
 				o->state = MT_JOB_FAILED;
 				emit(q, o, MT_UP_EV_STATE);
 			}
@@ -411,10 +445,12 @@ job_begin(struct mt_upload_job *job)
 	}
 	job->size = st.st_size;
 	job->mtime = st.st_mtim;
-	if (mt_mime_detect(job->path, job->fd, job->mime, sizeof job->mime, &err) < 0) {
+	char mime[128];
+	if (mt_mime_detect(job->path, job->fd, mime, sizeof mime, &err) < 0) {
 		mt_upload_job_fail(job, &err);
 		return;
 	}
+	job->mime = queue_mime(q, mime);
 	job->name_mismatch = !mt_mime_name_agrees(job->name, job->mime);
 	if (q->ops->check(q->site, job->mime, job->size, job->name, &err) < 0) {
 		mt_error_prefix(&err, "%s: ", job->path);
@@ -635,8 +671,14 @@ static void
 pump_once(struct mt_upload_queue *q)
 {
 	/* up to twice -j jobs are begun, so that presigning and confirming
-	 * overlap the transfers of others */
-	for (int i = q->scan_from; i < q->njobs && q->active < 2 * q->opts.jobs && !q->paused && !q->cancelling;
+	 * overlap the transfers of others. They are begun a few at a time, once
+	 * a quarter of that room is free: the durable record a job saves as it
+	 * starts costs one fdatasync per loop turn, and jobs begun one per turn
+	 * as others end paid one each. */
+	int room = 2 * q->opts.jobs;
+	int low = room - (q->opts.jobs + 1) / 2;
+	int from = q->active > low ? q->njobs : q->scan_from;
+	for (int i = from; i < q->njobs && q->active < room && !q->paused && !q->cancelling;
 	     i++) {
 		struct mt_upload_job *job = q->jobs[i];
 		if (job->state != MT_JOB_QUEUED)
@@ -644,7 +686,7 @@ pump_once(struct mt_upload_queue *q)
 		if (q->quota_hit) {
 			struct mt_error err;
 			mt_error_set(&err, MT_ERR_QUOTA, _("not started: the plan's storage is full"));
-			job->err = err;
+			*mt_upload_job_err(job) = err;
 			job->state = MT_JOB_FAILED;
 			emit(q, job, MT_UP_EV_STATE);
 			continue;
@@ -687,7 +729,7 @@ mt_upload_job_cancel(struct mt_upload_job *job)
 	struct mt_upload_queue *q = job->queue;
 	bool was_active = job->state != MT_JOB_QUEUED;
 	job->state = MT_JOB_CANCELLED;
-	mt_error_set(&job->err, MT_ERR_CANCELLED, _("cancelled"));
+	mt_error_set(mt_upload_job_err(job), MT_ERR_CANCELLED, _("cancelled"));
 	if (job->req) {
 		struct mt_http_req *r = job->req;
 		job->req = NULL;
@@ -723,13 +765,13 @@ mt_upload_queue_retry_failed(struct mt_upload_queue *q, int *refused)
 		struct mt_upload_job *job = q->jobs[i];
 		if (job->state != MT_JOB_FAILED)
 			continue;
-		if (job->size < 0 || !mt_upload_error_transient(&job->err)) {
+		if (job->size < 0 || !mt_upload_error_transient(mt_upload_job_error(job))) {
 			left++;
 			continue;
 		}
 		job->state = MT_JOB_QUEUED;
 		job->held = false;
-		mt_error_clear(&job->err);
+		XFREE(job->err);
 		job->attempt = 0;
 		job->step_failures = 0;
 		job->sent = 0;

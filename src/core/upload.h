@@ -56,9 +56,11 @@ struct mt_upload_job {
 	dev_t dev;
 	ino_t ino;
 	int same_prev;             /* the job of the same file added before, or -1 (queue's) */
-	char mime[128];
+	const char *mime;          /* "" until checked; shared with the queue's other
+	                              jobs of that type (the queue owns it) */
 	bool name_mismatch;        /* content and extension disagree */
-	char *key;                 /* journal key */
+	char *key;                 /* journal key, while the job runs */
+	char *real_path;           /* realpath of path while the job runs (journaled) */
 
 	/* destination */
 	char *folder;
@@ -96,7 +98,8 @@ struct mt_upload_job {
 	/* result */
 	char *remote_id;
 	char *remote_url;
-	struct mt_error err;
+	struct mt_error *err;      /* NULL while there is none: read it with
+	                              mt_upload_job_error */
 	bool already_there;        /* the server had it before this run */
 	char *why_skipped;         /* for people: why a skipped job sent nothing; "" */
 	int batch;                 /* the batch it was added in (mt_upload_queue_new_batch) */
@@ -279,5 +282,7 @@ void mt_upload_job_retrying(struct mt_upload_job *job, const char *reason);
 const char *mt_job_state_name(enum mt_job_state s);
 /* True for done, skipped, failed, cancelled. */
 bool mt_job_state_final(enum mt_job_state s);
+/* The job's error: an empty record (kind MT_ERR_NONE) when it has none. */
+const struct mt_error *mt_upload_job_error(const struct mt_upload_job *job);
 
 #endif

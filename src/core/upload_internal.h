@@ -30,10 +30,16 @@ struct mt_upload_queue {
 	int *same_head;      /* (dev, ino) -> index of the last job of that file (upload_samefile.c) */
 	size_t same_cap, same_used;
 	int batch;           /* the current batch (mt_upload_queue_new_batch) */
+	char **mimes;        /* the MIME types of its jobs, each once */
+	int nmimes;
+	char *rp_dir, *rp_real;   /* the last folder of a file given and its realpath */
 	mt_upload_event_fn fn;
 	void *arg;
 };
 
+
+/* The job's error record to write into, made when first needed. */
+struct mt_error *mt_upload_job_err(struct mt_upload_job *job);
 
 /* Ends the job as failed with err (and stops the queue on a full plan). */
 void mt_upload_job_fail(struct mt_upload_job *job, const struct mt_error *err);

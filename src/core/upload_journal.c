@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #include "digest.h"
@@ -21,11 +22,42 @@
 #include "xalloc.h"
 
 
+/* The file's absolute path without symbolic links, as realpath(3) gives it,
+ * or NULL. realpath reads every component's link (about six system calls a
+ * file): the folder's is kept for the next file of the same folder, and
+ * only the file itself is looked at. */
+static char *
+real_path_of(struct mt_upload_queue *q, const char *path)
+{
+	const char *base = mt_basename(path);
+	struct stat st;
+	if (base[0] == '\0' || strcmp(base, ".") == 0 || strcmp(base, "..") == 0 ||
+	    lstat(path, &st) < 0 || S_ISLNK(st.st_mode))
+		return realpath(path, NULL);
+	size_t dlen = (size_t)(base - path);
+	if (q->rp_dir == NULL || strlen(q->rp_dir) != dlen || memcmp(q->rp_dir, path, dlen) != 0) {
+		char *dir = dlen ? xasprintf("%.*s", (int)dlen, path) : xstrdup("./");
+		char *real = realpath(dir, NULL);
+		if (real == NULL) {
+			free(dir);
+			return realpath(path, NULL);
+		}
+		free(q->rp_dir);
+		free(q->rp_real);
+		q->rp_dir = dlen ? dir : (free(dir), xstrdup(""));
+		q->rp_real = real;
+	}
+	size_t rl = strlen(q->rp_real);
+	return xasprintf("%s%s%s", q->rp_real, rl && q->rp_real[rl - 1] == '/' ? "" : "/", base);
+}
+
 void
 mt_upload_job_make_key(struct mt_upload_job *job)
 {
 	struct mt_upload_queue *q = job->queue;
-	char *real = realpath(job->path, NULL);
+	free(job->real_path);
+	job->real_path = real_path_of(q, job->path);
+	const char *real = job->real_path;
 	/* a file sent under another name is another upload; the file's own
 	 * name stays out of the key so that earlier journals still match */
 	const char *as = strcmp(job->name, mt_basename(job->path)) != 0 ? job->name : NULL;
@@ -37,7 +69,6 @@ mt_upload_job_make_key(struct mt_upload_job *job)
 	                           q->opts.document_id ? q->opts.document_id : "",
 	                           q->opts.video_id ? q->opts.video_id : "",
 	                           as ? "\nas " : "", as ? as : "");
-	free(real);
 	char hex[65];
 	mt_sha256_hex(material, strlen(material), hex);
 	free(material);
@@ -74,9 +105,7 @@ job_save(struct mt_upload_job *job, bool durable)
 	if (q->journal == NULL || job->key == NULL)
 		return;
 	json_t *r = json_object();
-	char *real = realpath(job->path, NULL);
-	set_json_str(r, "path", real ? real : job->path);
-	free(real);
+	set_json_str(r, "path", job->real_path ? job->real_path : job->path);
 	set_json_str(r, "name", job->name);
 	json_object_set_new(r, "size", json_integer(job->size));
 	json_object_set_new(r, "mtime", json_integer((json_int_t)job->mtime.tv_sec));
@@ -96,7 +125,7 @@ job_save(struct mt_upload_job *job, bool durable)
 	if (job->snapshot)
 		json_object_set(r, "snapshot", job->snapshot);
 	if (job->state == MT_JOB_FAILED)
-		set_json_str(r, "error", job->err.message);
+		set_json_str(r, "error", mt_upload_job_error(job)->message);
 	json_object_set_new(r, "updated", json_integer((json_int_t)time(NULL)));
 	struct mt_error err;
 	if (mt_journal_put(q->journal, job->key, r, durable, &err) < 0) {

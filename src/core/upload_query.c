@@ -56,6 +56,13 @@ mt_upload_error_transient(const struct mt_error *err)
 	}
 }
 
+const struct mt_error *
+mt_upload_job_error(const struct mt_upload_job *job)
+{
+	static const struct mt_error none;   /* kind MT_ERR_NONE, empty strings */
+	return job->err ? job->err : &none;
+}
+
 bool
 mt_upload_queue_finished(const struct mt_upload_queue *q)
 {

@@ -29,8 +29,8 @@ ui_post_upload_done(struct app *a, const struct mt_upload_job *job)
 	if (job == NULL || job->state != MT_JOB_DONE || job->remote_id == NULL || job->already_there)
 		return;
 	struct mt_media m;
-	char mime[sizeof job->mime];
-	snprintf(mime, sizeof mime, "%s", job->mime);
+	char mime[128];
+	snprintf(mime, sizeof mime, "%s", job->mime ? job->mime : "");
 	mt_media_init(&m);
 	m.id = job->remote_id;
 	m.filename = job->name;

@@ -76,7 +76,7 @@ on_event(struct mt_upload_queue *q, struct mt_upload_job *job, enum mt_upload_ev
 		ui_post_upload_done(a, job);
 		if (job && job->state == MT_JOB_FAILED) {
 			char line[600];
-			mt_error_format(&job->err, line, sizeof line);
+			mt_error_format(mt_upload_job_error(job), line, sizeof line);
 			char *name = mt_sanitize(job->name);
 			ui_message(a, R_ERROR, "%s: %s", name, line);
 			free(name);
@@ -394,7 +394,7 @@ uploads_draw(struct app *a, int y, int x, int h, int w, bool focused)
 		     job->state != MT_JOB_UPLOADING)) {
 			char line[600];
 			if (job->state == MT_JOB_FAILED || job->state == MT_JOB_CANCELLED)
-				mt_error_format(&job->err, line, sizeof line);
+				mt_error_format(mt_upload_job_error(job), line, sizeof line);
 			else
 				snprintf(line, sizeof line, "%s", job->retry_reason);
 			ui_set(stdscr, job->state == MT_JOB_CANCELLED ? R_DIM : role);
@@ -530,17 +530,18 @@ show_story(struct app *a, struct mt_upload_job *job)
 	lines_wrap(&l, _("Folder:"), job->folder ? job->folder : "/", width);
 	lines_wrap(&l, _("State:"), state_word(a, job, buf, sizeof buf), width);
 	if (job->state == MT_JOB_FAILED || job->state == MT_JOB_CANCELLED) {
-		lines_wrap(&l, _("Reason:"), job->err.message[0] ? job->err.message : _("unknown error"), width);
-		if (job->err.http_status) {
-			snprintf(num, sizeof num, "%ld", job->err.http_status);
+		const struct mt_error *jerr = mt_upload_job_error(job);
+		lines_wrap(&l, _("Reason:"), jerr->message[0] ? jerr->message : _("unknown error"), width);
+		if (jerr->http_status) {
+			snprintf(num, sizeof num, "%ld", jerr->http_status);
 			lines_wrap(&l, _("HTTP status:"), num, width);
 		}
-		if (job->err.code[0])
-			lines_wrap(&l, _("Server code:"), job->err.code, width);
-		if (job->err.correlation_id[0])
-			lines_wrap(&l, _("Correlation id:"), job->err.correlation_id, width);
+		if (jerr->code[0])
+			lines_wrap(&l, _("Server code:"), jerr->code, width);
+		if (jerr->correlation_id[0])
+			lines_wrap(&l, _("Correlation id:"), jerr->correlation_id, width);
 		if (job->state == MT_JOB_FAILED)
-			lines_wrap(&l, NULL, mt_upload_error_transient(&job->err)
+			lines_wrap(&l, NULL, mt_upload_error_transient(jerr)
 			           ? _("This failure may pass: R retries it.")
 			           : _("Refused for good: R does not retry it; change the file or the settings first."),
 			           width);

@@ -3,12 +3,18 @@
 # the size of the library: peak RSS of `upload -j 8` for two queue sizes and
 # the time from the command's start to the first PUT stored, against one
 # `curl --parallel --parallel-max 8` process PUTting the same files to the
-# same nginx; then the content audit at two library sizes (content.sh).
-# CPU: user + system seconds of the client alone.
+# same nginx, and against curl doing the same requests as mediatui (three
+# `curl --parallel --parallel-max 8` batches: the presigns, the PUTs, the
+# confirms; CPU is the three processes'); then the content audit at two
+# library sizes (content.sh). CPU: user + system seconds of the client alone.
+# MEM_BIG=N adds N × 1 MiB: mediatui's wall time against the larger of the
+# curl PUTs and the curl presigns alone.
 #
 #   bash tests/bench/memory.sh                    1000 and 10000 files; audit 2000 and 10000
 #   MEM_FILES="200 2000" MEM_AUDIT="500 2000" bash tests/bench/memory.sh     smaller
 #   MEM_AUDIT="" bash tests/bench/memory.sh       uploads only
+#   MEM_BIG=200 bash tests/bench/memory.sh        also 200 × 1 MiB, wall time ratio
+#   MEM_SAME=0                                    without curl's same requests (quicker A/B runs)
 #   MEDIATUI=PATH                                 another build (default: builds _build/plain)
 #
 # Files are 4 KiB PNG-looking files (the size does not matter here: memory per
@@ -26,7 +32,10 @@ PY=${PYTHON:-python3}
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 FILES=${MEM_FILES-1000 10000}
 AUDIT=${MEM_AUDIT-2000 10000}
+BIG=${MEM_BIG-}
+SAME=${MEM_SAME-1}
 SIZE=4096
+DOC_ID=0b6f1c2e-1f7a-4a2b-9a51-3f1d2c3b4a5d
 
 W=$(mktemp -d "${TMPDIR:-/tmp}/mt-bench-mem.XXXXXX")
 SERVER=""
@@ -118,9 +127,66 @@ API=$(sed -n 's/.*api=\([^ ]*\).*/\1/p' "$W/ready")
 {
 	echo "default = b"
 	echo "[profile b]"; echo "api = clarife"; echo "url = $API"; echo "key_file = $W/key"
-	echo "document_id = 0b6f1c2e-1f7a-4a2b-9a51-3f1d2c3b4a5d"
+	echo "document_id = $DOC_ID"
 } >"$W/config"
 chmod 600 "$W/config"
+
+# curl_cfgs DIR MODE: a curl config for every file of DIR; MODE presign
+# (answers into $W/p/NAME.json), put (to the URL of each answer) or confirm
+curl_cfgs() {
+	"$PY" - "$1" "$2" "$API" "$KEY" "$DOC_ID" "$W/p" <<'PYEOF'
+import json, os, sys, uuid
+d, mode, api, key, doc, pdir = sys.argv[1:7]
+out = []
+for f in sorted(os.listdir(d)):
+    path = os.path.join(d, f)
+    if mode == "presign":
+        body = json.dumps({"document_id": doc, "media_id": str(uuid.uuid4()), "filename": f,
+                           "mime_type": "image/png", "file_size_bytes": os.path.getsize(path)},
+                          separators=(",", ":"))
+        out.append('url = "%s/api/v1/media/presign"\nheader = "Authorization: Bearer %s"\n'
+                   'header = "Content-Type: application/json"\ndata = %s\noutput = "%s/%s.json"\nfail\n'
+                   % (api, key, json.dumps(body), pdir, f))
+    else:
+        a = json.load(open(os.path.join(pdir, f + ".json")))
+        if mode == "put":
+            out.append('upload-file = "%s"\nurl = "%s"\nheader = "Content-Type: image/png"\n'
+                       'output = "/dev/null"\nfail\n' % (path, a["upload_url"]))
+        else:
+            body = json.dumps({"media_id": a["media_id"]}, separators=(",", ":"))
+            out.append('url = "%s/api/v1/media/confirm"\nheader = "Authorization: Bearer %s"\n'
+                       'header = "Content-Type: application/json"\ndata = %s\noutput = "/dev/null"\nfail\n'
+                       % (api, key, json.dumps(body)))
+sys.stdout.write("next\n".join(out))
+PYEOF
+}
+
+# curl3 DIR N: the presigns, the PUTs, the confirms, each one curl --parallel
+# process; the time and CPU of the three (the configs are built between them,
+# outside the clock); the wall time of each into $W/c3walls
+curl3() {
+	clear_store
+	curl -sS --fail -X POST "$API/_admin/reset" -o /dev/null
+	rm -rf "$W/p"; mkdir -p "$W/p"
+	curl_cfgs "$1" presign >"$W/pre.cfg"
+	/usr/bin/time -v -o "$W/c1.time" curl -sS --no-progress-meter --parallel --parallel-max 8 -K "$W/pre.cfg" ||
+		die "curl presigns failed"
+	curl_cfgs "$1" put >"$W/put.cfg"
+	curl_cfgs "$1" confirm >"$W/con.cfg"
+	/usr/bin/time -v -o "$W/c2.time" curl -sS --no-progress-meter --parallel --parallel-max 8 -K "$W/put.cfg" ||
+		die "curl PUTs failed"
+	/usr/bin/time -v -o "$W/c3.time" curl -sS --no-progress-meter --parallel --parallel-max 8 -K "$W/con.cfg" ||
+		die "curl confirms failed"
+	got=$(count_objects)
+	[ "$got" = "$2" ] || die "curl: nginx holds $got objects, expected $2"
+	walls=""
+	for t in c1 c2 c3; do walls="$walls $(secs_of "$W/$t.time")"; done
+	echo "$walls" >"$W/c3walls"
+}
+secs_of() {
+	calc "'%.2f' % sum(float(x) * 60 ** i for i, x in enumerate(reversed('$(wall_of "$1")'.split(':'))))"
+}
+cpu3() { calc "'%.2f' % ($(cpu_of "$W/c1.time") + $(cpu_of "$W/c2.time") + $(cpu_of "$W/c3.time"))"; }
 
 make_files() {
 	mkdir -p "$1"
@@ -182,7 +248,41 @@ for n in $FILES; do
 	got=$(count_objects)
 	[ "$got" = "$n" ] || die "curl: nginx holds $got objects, expected $n"
 	echo "| $n | curl --parallel --parallel-max 8 | $(wall_of "$W/curl.time") | $(cpu_of "$W/curl.time") s | $first s | $(rss_mib "$W/curl.time") MiB | |"
+
+	[ "$SAME" = 1 ] || continue
+	log "$n files: curl, the same requests (presigns, PUTs, confirms)"
+	curl3 "$W/set" "$n"
+	# shellcheck disable=SC2046
+	set -- $(cat "$W/c3walls")
+	echo "| $n | curl, same requests: 3 × --parallel-max 8 | $(calc "'%.2f' % ($1 + $2 + $3)") | $(cpu3) s | | $(rss_mib "$W/c2.time") MiB (PUTs) | |"
 done
+
+if [ -n "$BIG" ]; then
+	log "$BIG × 1 MiB: generating"
+	rm -rf "$W/set"
+	make_files "$W/set" "$BIG" $((1 << 20))
+	echo
+	echo "| $BIG × 1 MiB | wall | CPU |"
+	echo "|---|---|---|"
+	log "$BIG × 1 MiB: mediatui upload -j 8"
+	clear_store
+	curl -sS --fail -X POST "$API/_admin/reset" -o /dev/null
+	rm -rf "$W/state"
+	XDG_STATE_HOME="$W/state" /usr/bin/time -v -o "$W/mt.time" \
+		"$M" -c "$W/config" upload -j 8 --json "$W/set"/* >"$W/up.json" 2>"$W/up.err" ||
+		die "mediatui upload failed: $(tail -n 5 "$W/up.err")"
+	[ "$(count_objects)" = "$BIG" ] || die "mediatui: nginx holds $(count_objects) objects"
+	mt=$(secs_of "$W/mt.time")
+	echo "| mediatui upload -j 8 | $mt s | $(cpu_of "$W/mt.time") s |"
+	log "$BIG × 1 MiB: curl presigns, PUTs, confirms"
+	curl3 "$W/set" "$BIG"
+	# shellcheck disable=SC2046
+	set -- $(cat "$W/c3walls")
+	echo "| curl presigns (--parallel-max 8) | $1 s | $(cpu_of "$W/c1.time") s |"
+	echo "| curl PUTs (--parallel-max 8) | $2 s | $(cpu_of "$W/c2.time") s |"
+	echo "| curl confirms (--parallel-max 8) | $3 s | $(cpu_of "$W/c3.time") s |"
+	echo "| ratio mediatui / max(PUTs, presigns) | **$(calc "'%.2f' % ($mt / max($1, $2))")** | |"
+fi
 kill "$SERVER" 2>/dev/null || true
 wait "$SERVER" 2>/dev/null || true
 SERVER=""

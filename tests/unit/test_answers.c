@@ -20,7 +20,7 @@ job_init(struct mt_upload_job *job)
 	memset(job, 0, sizeof *job);
 	job->name = "fz_x.png";
 	job->size = 21;
-	snprintf(job->mime, sizeof job->mime, "image/png");
+	job->mime = "image/png";
 }
 
 static json_t *

@@ -135,17 +135,17 @@ test_refused_before_anything_is_sent(void **state)
 	fx.q = fake_queue(false, 1);
 	struct mt_upload_job *gone = mt_upload_queue_add(fx.q, "/nonexistent/x.txt");
 	assert_int_equal(gone->state, MT_JOB_FAILED);
-	assert_int_equal(gone->err.kind, MT_ERR_IO);
+	assert_int_equal(mt_upload_job_error(gone)->kind, MT_ERR_IO);
 	struct mt_upload_job *dir = mt_upload_queue_add(fx.q, fx.dir);
 	assert_int_equal(dir->state, MT_JOB_FAILED);
-	assert_non_null(strstr(dir->err.message, "directory"));
+	assert_non_null(strstr(mt_upload_job_error(dir)->message, "directory"));
 	struct mt_upload_job *bad = add("x.bad", "hello");
 	mt_upload_queue_start(fx.q);
 	fake_settle();
 	assert_string_equal(fake_calls(), "");
 	assert_string_equal(fake_events(), "x.bad checking|x.bad failed|done");
-	assert_int_equal(bad->err.kind, MT_ERR_REJECTED);
-	assert_non_null(strstr(bad->err.message, "fake does not accept x.bad"));
+	assert_int_equal(mt_upload_job_error(bad)->kind, MT_ERR_REJECTED);
+	assert_non_null(strstr(mt_upload_job_error(bad)->message, "fake does not accept x.bad"));
 	/* a refusal repeats: asking again sends nothing */
 	int refused = 0;
 	assert_int_equal(mt_upload_queue_retry_failed(fx.q, &refused), 0);
@@ -193,9 +193,9 @@ test_retry_limit_fails_with_the_reason(void **state)
 	assert_string_equal(only(fake_events(), "retry"),
 	                    "a.txt retry|a.txt retry|a.txt retry|a.txt retry|a.txt retry");
 	assert_int_equal(a->state, MT_JOB_FAILED);
-	assert_int_equal(a->err.http_status, 503);
-	assert_non_null(strstr(a->err.message, "storage is down"));
-	assert_true(mt_upload_error_transient(&a->err));
+	assert_int_equal(mt_upload_job_error(a)->http_status, 503);
+	assert_non_null(strstr(mt_upload_job_error(a)->message, "storage is down"));
+	assert_true(mt_upload_error_transient(mt_upload_job_error(a)));
 	assert_int_equal(fake_queue_done_count(), 1);
 }
 
@@ -211,7 +211,7 @@ test_create_5xx_not_repeated_but_retried_later(void **state)
 	fake_settle();
 	assert_string_equal(fake_calls(), "POST presign?name=a.txt");
 	assert_int_equal(a->state, MT_JOB_FAILED);
-	assert_int_equal(a->err.http_status, 503);
+	assert_int_equal(mt_upload_job_error(a)->http_status, 503);
 	/* the user's retry puts it back, from the start */
 	fake_script_ok("a.txt");
 	assert_int_equal(mt_upload_queue_retry_failed(fx.q, NULL), 1);
@@ -233,10 +233,10 @@ test_dropped_connection(void **state)
 	mt_upload_queue_start(fx.q);
 	fake_settle();
 	assert_int_equal(a->state, MT_JOB_FAILED);
-	assert_int_equal(a->err.kind, MT_ERR_NET);
-	assert_string_equal(a->err.message, "uploading to storage: Connection reset by peer");
+	assert_int_equal(mt_upload_job_error(a)->kind, MT_ERR_NET);
+	assert_string_equal(mt_upload_job_error(a)->message, "uploading to storage: Connection reset by peer");
 	assert_string_equal(a->retry_reason, "Connection reset by peer");
-	assert_true(mt_upload_error_transient(&a->err));
+	assert_true(mt_upload_error_transient(mt_upload_job_error(a)));
 	fake_calls();
 	/* retried: the key the server gave is asked for again, not a new one */
 	fake_script_ok("a.txt");
@@ -263,11 +263,11 @@ test_quota_stops_the_queue(void **state)
 	fake_settle();
 	/* a hit the wall; c, still waiting, is not even tried; b was on its way */
 	assert_int_equal(a->state, MT_JOB_FAILED);
-	assert_int_equal(a->err.kind, MT_ERR_QUOTA);
-	assert_non_null(strstr(a->err.message, "the plan is full"));
+	assert_int_equal(mt_upload_job_error(a)->kind, MT_ERR_QUOTA);
+	assert_non_null(strstr(mt_upload_job_error(a)->message, "the plan is full"));
 	assert_int_equal(c->state, MT_JOB_FAILED);
-	assert_int_equal(c->err.kind, MT_ERR_QUOTA);
-	assert_non_null(strstr(c->err.message, "not started"));
+	assert_int_equal(mt_upload_job_error(c)->kind, MT_ERR_QUOTA);
+	assert_non_null(strstr(mt_upload_job_error(c)->message, "not started"));
 	assert_true(fake_answer("presign?name=b.txt", 413,
 	                        "{\"code\":\"PLAN_LIMIT_REACHED\",\"message\":\"the plan is full\"}"));
 	fake_settle();
@@ -278,11 +278,11 @@ test_quota_stops_the_queue(void **state)
 	mt_upload_queue_start(fx.q);
 	fake_settle();
 	assert_int_equal(d->state, MT_JOB_FAILED);
-	assert_int_equal(d->err.kind, MT_ERR_QUOTA);
+	assert_int_equal(mt_upload_job_error(d)->kind, MT_ERR_QUOTA);
 	assert_string_equal(fake_calls(), "");
 	assert_int_equal(fake_queue_done_count(), 2);
 	/* once space is freed, the user's retry takes them all */
-	assert_true(mt_upload_error_transient(&a->err));
+	assert_true(mt_upload_error_transient(mt_upload_job_error(a)));
 	assert_int_equal(mt_upload_queue_retry_failed(fx.q, NULL), 4);
 }
 
@@ -328,9 +328,9 @@ test_url_keeps_expiring_on_put(void **state)
 	assert_string_equal(only(calls, "PUT"), PUT_A "|" PUT_A "|" PUT_A "|" PUT_A);
 	assert_int_equal(a->presigns, 4);
 	assert_int_equal(a->state, MT_JOB_FAILED);
-	assert_string_equal(a->err.code, "URL_EXPIRED");
+	assert_string_equal(mt_upload_job_error(a)->code, "URL_EXPIRED");
 	/* an expired URL passes by itself: the user's retry must take it */
-	assert_true(mt_upload_error_transient(&a->err));
+	assert_true(mt_upload_error_transient(mt_upload_job_error(a)));
 	fake_script_ok("a.txt");
 	assert_int_equal(mt_upload_queue_retry_failed(fx.q, NULL), 1);
 	fake_settle();
@@ -383,7 +383,7 @@ test_url_keeps_expiring_before_the_put(void **state)
 	assert_string_equal(only(fake_calls(), "PUT"), "");
 	assert_int_equal(a->presigns, 4);
 	assert_int_equal(a->state, MT_JOB_FAILED);
-	assert_non_null(strstr(a->err.message, "keep expiring"));
+	assert_non_null(strstr(mt_upload_job_error(a)->message, "keep expiring"));
 }
 
 /* ---- pause ---- */
@@ -498,7 +498,7 @@ test_cancel_one_file(void **state)
 	mt_upload_job_cancel(c);      /* waiting: never sent */
 	mt_upload_job_cancel(a);      /* in the middle of its PUT */
 	assert_int_equal(a->state, MT_JOB_CANCELLED);
-	assert_int_equal(a->err.kind, MT_ERR_CANCELLED);
+	assert_int_equal(mt_upload_job_error(a)->kind, MT_ERR_CANCELLED);
 	assert_false(fake_in_flight(PUT_A, NULL));
 	fake_settle();
 	assert_string_equal(fake_calls(), "cancel " PUT_A "|" PUT_B "|POST confirm?key=k-b.txt");
@@ -679,7 +679,7 @@ test_file_changed_during_the_put(void **state)
 	fake_settle();
 	assert_string_equal(only(fake_calls(), "confirm"), "");
 	assert_int_equal(a->state, MT_JOB_FAILED);
-	assert_non_null(strstr(a->err.message, "changed while it was being uploaded"));
+	assert_non_null(strstr(mt_upload_job_error(a)->message, "changed while it was being uploaded"));
 }
 
 static void
@@ -704,7 +704,7 @@ test_file_touched_before_its_put(void **state)
 	fake_settle();
 	assert_int_equal(a->state, MT_JOB_DONE);
 	assert_int_equal(b->state, MT_JOB_FAILED);
-	assert_non_null(strstr(b->err.message, "changed while it was being uploaded"));
+	assert_non_null(strstr(mt_upload_job_error(b)->message, "changed while it was being uploaded"));
 	assert_string_equal(only(fake_calls(), "b.txt"), "POST presign?name=b.txt");
 }
 

@@ -110,6 +110,80 @@ mt_localdir_expand(const char *text, const char *base)
 	return xasprintf("%s/%s", strcmp(base, "/") == 0 ? "" : base, text);
 }
 
+/* A name that completion may put in a line: no control bytes. */
+static bool
+completable(const char *name)
+{
+	for (const unsigned char *p = (const unsigned char *)name; *p; p++)
+		if (*p < 0x20 || *p == 0x7f)
+			return false;
+	return true;
+}
+
+static bool
+is_dir_entry(const char *dir, const struct dirent *e)
+{
+	if (e->d_type == DT_DIR)
+		return true;
+	if (e->d_type != DT_LNK && e->d_type != DT_UNKNOWN)
+		return false;
+	char *p = xasprintf("%s/%s", dir, e->d_name);
+	struct stat st;
+	bool yes = stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+	free(p);
+	return yes;
+}
+
+char *
+mt_localdir_complete(const char *text, const char *base, size_t *nmatch)
+{
+	*nmatch = 0;
+	if (strcmp(text, "~") == 0) {
+		*nmatch = 1;
+		return xstrdup("~/");
+	}
+	const char *slash = strrchr(text, '/');
+	size_t dirlen = slash ? (size_t)(slash - text) + 1 : 0;
+	const char *part = text + dirlen;
+	size_t partlen = strlen(part);
+	char *typed = xstrndup(text, dirlen);
+	char *dir = mt_localdir_expand(dirlen ? typed : ".", base);
+	DIR *d = opendir(dir);
+	char *common = NULL;
+	size_t clen = 0;
+	if (d) {
+		struct dirent *e;
+		while ((e = readdir(d)) != NULL) {
+			const char *n = e->d_name;
+			if (strcmp(n, ".") == 0 || strcmp(n, "..") == 0 || (n[0] == '.' && part[0] != '.') ||
+			    strncmp(n, part, partlen) != 0 || !completable(n) || !is_dir_entry(dir, e))
+				continue;
+			if (common == NULL) {
+				common = xstrdup(n);
+				clen = strlen(n);
+			} else {
+				size_t k = partlen;
+				while (k < clen && common[k] == n[k])
+					k++;
+				clen = k;
+			}
+			++*nmatch;
+		}
+		closedir(d);
+	}
+	char *out = NULL;
+	if (common) {
+		/* never end inside a character: back off a cut UTF-8 sequence */
+		while (clen > partlen && ((unsigned char)common[clen] & 0xC0) == 0x80)
+			clen--;
+		out = xasprintf("%s%.*s%s", typed, (int)clen, common, *nmatch == 1 ? "/" : "");
+	}
+	free(common);
+	free(dir);
+	free(typed);
+	return out;
+}
+
 static bool
 listable(const char *path)
 {

@@ -48,6 +48,13 @@ char *mt_localdir_nearest(const char *path);
 /* `text` typed by a person as a directory: "~" and "~/x" from $HOME, a
  * relative path from `base` (free it). */
 char *mt_localdir_expand(const char *text, const char *base);
+/* Completes the last part of `text`, a directory being typed (read as
+ * mt_localdir_expand reads it), among the directories whose names begin
+ * with it: as far as they all agree, and with a '/' when only one does;
+ * hidden ones only when the part begins with '.'. What was typed before
+ * the last part is kept as typed. Returns the new text (free it), or NULL
+ * when no directory matches; *nmatch says how many did. */
+char *mt_localdir_complete(const char *text, const char *base, size_t *nmatch);
 /* The absolute path of entry i (free it). */
 char *mt_localdir_entry_path(const struct mt_localdir *d, size_t i);
 void mt_localdir_free(struct mt_localdir *d);

@@ -214,6 +214,7 @@ struct dialog {
 	size_t nitems, cur, top;
 	bool beside;                /* the left half, beside a picture */
 	char *hint;                 /* a prompt's own key line, or NULL */
+	ui_complete_fn complete_fn; /* Tab in a prompt, or NULL */
 };
 
 static void
@@ -281,6 +282,13 @@ ui_prompt_beside(struct app *a)
 {
 	if (a->dialog)
 		a->dialog->beside = true;
+}
+
+void
+ui_prompt_complete(struct app *a, ui_complete_fn fn)
+{
+	if (a->dialog)
+		a->dialog->complete_fn = fn;
 }
 
 void
@@ -451,6 +459,18 @@ ui_dialog_key(struct app *a, int is_key, wint_t ch)
 			a->dialog = NULL;
 			dialog_free(d);
 			fn(a, text, arg);
+			free(text);
+			ui_dirty_now(a);
+			return UI_HANDLED;
+		}
+		if (!is_key && ch == '\t' && d->complete_fn) {
+			char *text = ui_line_text(&d->line);
+			char *done = d->complete_fn(a, text, d->arg);
+			if (done) {
+				ui_line_set(&d->line, done);
+				d->line.selected = false;   /* go on typing after it */
+			}
+			free(done);
 			free(text);
 			ui_dirty_now(a);
 			return UI_HANDLED;

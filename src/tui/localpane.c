@@ -403,6 +403,22 @@ goto_done(struct app *a, const char *text, void *arg)
 	free(p);
 }
 
+/* Tab in "Go to directory": the directory's name as far as it is sure;
+ * when several begin alike, how many, so the next letter can tell them. */
+static char *
+goto_complete(struct app *a, const char *text, void *arg)
+{
+	(void)arg;
+	size_t n;
+	char *done = mt_localdir_complete(text, a->local->dir.path, &n);
+	if (n == 0)
+		ui_message(a, R_WARN, "%s", _("no directory there begins with that"));
+	else if (n > 1)
+		ui_message(a, R_NORMAL, P_("%zu directory begins with that", "%zu directories begin with that",
+		                           (unsigned long)n), n);
+	return done;
+}
+
 static void
 recent_done(struct app *a, int index, void *arg)
 {
@@ -550,6 +566,8 @@ local_key(struct app *a, int is_key, wint_t ch)
 	case ':':
 		ui_prompt(a, _("Go to directory (~ is home)"), "",
 		          goto_done, NULL, NULL);
+		ui_prompt_complete(a, goto_complete);
+		ui_prompt_hint(a, _("Tab: complete  Enter: go  Esc: cancel"));
 		return UI_HANDLED;
 	case '~':
 		open_home(a);

@@ -114,6 +114,8 @@ struct app;
 typedef void (*ui_confirm_fn)(struct app *a, int choice, void *arg);   /* choice: the key */
 typedef void (*ui_text_fn)(struct app *a, const char *text, void *arg); /* NULL: cancelled */
 typedef void (*ui_pick_fn)(struct app *a, int index, void *arg);        /* -1: cancelled */
+/* The text completed (free it), or NULL to leave it as it is. */
+typedef char *(*ui_complete_fn)(struct app *a, const char *text, void *arg);
 
 /* Asks a question; `keys` are the accepted answers ("yn", "ybn"); Esc means 'n'. */
 void ui_confirm(struct app *a, const char *title, const char *body, const char *keys,
@@ -130,6 +132,8 @@ void ui_prompt_beside(struct app *a);
 /* After ui_prompt: the line under the text says this instead of "Enter:
  * accept  Esc: cancel" (what the keys do here, and how much is left). */
 void ui_prompt_hint(struct app *a, const char *hint);
+/* After ui_prompt: Tab asks fn to complete the text. */
+void ui_prompt_complete(struct app *a, ui_complete_fn fn);
 bool ui_dialog_active(const struct app *a);
 void ui_dialog_draw(struct app *a);
 int ui_dialog_key(struct app *a, int is_key, wint_t ch);

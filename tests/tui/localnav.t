@@ -80,6 +80,34 @@ type_text "albums/2026/summer"
 send Enter
 expect_screen ": and a relative path opens it" "Local $wd/albums/2026/summer"
 
+# Tab completes a directory as far as the names agree, then the only one
+mkdir -p "$T/home/invoices"
+send :
+wait_for "Go to directory" || not_ok ": opens the path prompt again" "$(screen)"
+expect_screen "the prompt says what Tab does" "Tab: complete  Enter: go  Esc: cancel"
+type_text "~/i"
+send Tab
+expect_screen "Tab with two matches goes as far as they agree" "~/in "
+expect_screen "... and says how many" "2 directories begin with that"
+type_text "b"
+send Tab
+expect_screen "Tab with one match completes it, with its /" "~/inbox/ "
+send Enter
+expect_title "Enter opens the completed directory" "$T/home/inbox"
+send :
+wait_for "Go to directory" || not_ok ": opens the path prompt once more" "$(screen)"
+type_text "~/x"
+send Tab
+expect_screen "Tab with no match says so and keeps the text" "no directory there begins with that"
+expect_screen "... the text as typed" "~/x "
+send Escape
+wait_gone "Go to directory" || not_ok "Esc closes the prompt"
+send :
+wait_for "Go to directory" || not_ok ": opens the path prompt to go back" "$(screen)"
+type_text "$wd/albums/2026/summer"
+send Enter
+expect_title "back where the completion began" "$wd/albums/2026/summer"
+
 # home
 send '~'
 expect_screen "~ goes home" "Local $T/home"

@@ -109,3 +109,8 @@ unit_tests += tests/unit/test_audit_content
 tests_unit_test_audit_content_SOURCES = tests/unit/test_audit_content.c
 tests_unit_test_audit_content_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_audit_content_LDADD = $(UNIT_LDADD)
+
+unit_tests += tests/unit/test_localdir
+tests_unit_test_localdir_SOURCES = tests/unit/test_localdir.c
+tests_unit_test_localdir_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_localdir_LDADD = $(UNIT_LDADD)

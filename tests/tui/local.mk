@@ -20,6 +20,7 @@ tui_tests += \
 	tests/tui/hostile.t \
 	tests/tui/pixels.t \
 	tests/tui/unsaved.t \
+	tests/tui/refused.t \
 	tests/tui/prompt.t \
 	tests/tui/back.t \
 	tests/tui/live.t \

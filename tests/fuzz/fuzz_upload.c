@@ -85,7 +85,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memset(&job, 0, sizeof job);
 	job.name = "fz_x.png";
 	job.size = 21;
-	snprintf(job.mime, sizeof job.mime, "image/png");
+	job.mime = "image/png";
 	struct mt_error err;
 	memset(&err, 0, sizeof err);
 	json_t *root = NULL;

@@ -49,8 +49,8 @@ kind_title(enum mt_finding_kind k)
 }
 
 /* Whether a folder is the limit or below it. */
-static bool
-in_limit(const char *folder)
+bool
+audit_in_limit(const char *folder)
 {
 	if (st.folder == NULL || strcmp(st.folder, "/") == 0)
 		return true;
@@ -70,7 +70,7 @@ shown_findings(struct app *a, size_t **out)
 	if (!a->scan->done)
 		return 0;
 	for (size_t i = 0; i < au->nfindings; i++)
-		if (in_limit(au->findings[i].folder))
+		if (audit_in_limit(au->findings[i].folder))
 			(*out)[n++] = i;
 	return n;
 }
@@ -406,7 +406,7 @@ delete_dups(struct app *a, int only_group)
 	size_t n = 0;
 	for (size_t i = 0; i < au->nfindings; i++) {
 		const struct mt_finding *f = &au->findings[i];
-		if (f->kind == MT_FIND_DUPLICATE && !f->keep && f->id && in_limit(f->folder) &&
+		if (f->kind == MT_FIND_DUPLICATE && !f->keep && f->id && audit_in_limit(f->folder) &&
 		    (only_group == 0 || f->group == only_group))
 			n++;
 	}
@@ -418,7 +418,7 @@ delete_dups(struct app *a, int only_group)
 	size_t k = 0;
 	for (size_t i = 0; i < au->nfindings && k < n; i++) {
 		const struct mt_finding *f = &au->findings[i];
-		if (f->kind == MT_FIND_DUPLICATE && !f->keep && f->id && in_limit(f->folder) &&
+		if (f->kind == MT_FIND_DUPLICATE && !f->keep && f->id && audit_in_limit(f->folder) &&
 		    (only_group == 0 || f->group == only_group)) {
 			ids[k] = xstrdup(f->id);
 			char day[64] = "";

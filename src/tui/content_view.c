@@ -58,6 +58,18 @@ group_add(struct group *g, const struct mt_audit *au, size_t i)
 		g->removable = f->saved;
 }
 
+/* Whether a group is shown under the audit's folder limit: when one of its
+ * members is inside (a copy in the folder can go even if the one kept is
+ * elsewhere). */
+static bool
+inside_limit(const struct mt_audit *au, const struct group *g)
+{
+	for (size_t i = 0; i < g->n; i++)
+		if (audit_in_limit(au->findings[g->member[i]].folder))
+			return true;
+	return false;
+}
+
 /* The groups of the findings (the caller frees). Same-file and near groups
  * by their number, an oversized picture each, failed downloads together. */
 static size_t
@@ -84,8 +96,13 @@ groups_of(const struct mt_audit *au, struct group **out)
 	size_t k = 0;
 	for (size_t o = 0; o < sizeof order / sizeof order[0]; o++)
 		for (size_t i = 0; i < n; i++)
-			if (g[i].kind == order[o])
+			if (g[i].kind == order[o] && inside_limit(au, &g[i])) {
 				sorted[k++] = g[i];
+				g[i].member = NULL;     /* now sorted's */
+			}
+	/* the groups left out (by the folder limit) */
+	for (size_t i = 0; i < n; i++)
+		free(g[i].member);
 	free(g);
 	*out = sorted;
 	return k;

@@ -499,6 +499,10 @@ const struct mt_media *content_check_item(const struct app *a, const char *id);
 void content_check_on_event(struct app *a, const struct ui_event *ev);
 void content_check_free(struct app *a);
 
+/* True when a finding in `folder` is inside the audit's folder limit
+ * (auditview.c; no limit: always). */
+bool audit_in_limit(const char *folder);
+
 /* ---- content_view.c: the content groups in the audit view ---- */
 /* The groups, the selected one's pictures side by side, from line y. */
 void content_view_draw(struct app *a, int y);

@@ -189,6 +189,40 @@ else
 	not_ok "the group shows the member in the folder it was moved to" "screen:" "$(screen)"
 fi
 
+# ---- the audit of one folder shows the groups with a member in it: none of
+# the planted near duplicates is in /images/team any more (the copy there
+# was deleted, the small one moved to /images)
+send q
+wait_gone "Content checked:" || not_ok "q leaves the audit"
+k=0
+while [ $k -lt 8 ]; do
+	send v
+	wait_for "By folder" || not_ok "v opens the usage"
+	send g
+	j=0
+	while [ $j -lt $k ]; do send j; j=$((j + 1)); done
+	send A
+	wait_for "Audit" || not_ok "A audits the folder under the cursor"
+	screen | grep -qF "Audit of /images/team " && break
+	send q
+	wait_gone "Audit" || true
+	k=$((k + 1))
+done
+expect_screen "the audit of /images/team" "Audit of /images/team "
+wait_for "Content checked:" || send Tab
+expect_screen "its content page" "Content checked:"
+refute_screen "a group with no member in the folder is left out" "Near duplicates: 3 pictures"
+send f
+expect_screen "f: the whole library again" "Audit  "
+send g
+i=0
+while ! screen | grep -qF "Near duplicates: 3 pictures" && [ $i -lt 30 ]; do
+	send n
+	settle
+	i=$((i + 1))
+done
+expect_screen "... with the group shown again" "Near duplicates: 3 pictures"
+
 # quitting while a check runs (the refused download held): nothing leaks
 admin POST /_admin/faults '{"stall": 1}' >/dev/null
 faults2=$(held)

@@ -1,5 +1,6 @@
 /* upload_internal.h — the queue's insides, shared by upload.c and the
- * files split from it (upload_journal.c, upload_storage.c, upload_dialect.c);
+ * files split from it (upload_queue.c, upload_journal.c, upload_storage.c,
+ * upload_dialect.c, upload_query.c, upload_samefile.c);
  * nothing outside them includes it. */
 #ifndef MT_UPLOAD_INTERNAL_H
 #define MT_UPLOAD_INTERNAL_H
@@ -47,6 +48,12 @@ void mt_upload_job_fail(struct mt_upload_job *job, const struct mt_error *err);
  * one, allocated to its size. */
 void mt_upload_job_set_text(char **slot, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/* The queue's one copy of a MIME type, shared by its jobs (upload_queue.c). */
+const char *mt_upload_queue_mime(struct mt_upload_queue *q, const char *mime);
+/* Stops a job's timer and digest: what a transfer held (upload_queue.c). */
+void mt_upload_job_release_transfer(struct mt_upload_job *job);
+/* Frees a job that no request holds any more (upload_queue.c). */
+void mt_upload_job_free(struct mt_upload_job *job);
 /* Lets go of what only the steps needed, once the job is done, skipped or
  * cancelled (upload_storage.c). */
 void mt_upload_job_forget_steps(struct mt_upload_job *job);

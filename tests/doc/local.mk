@@ -11,7 +11,8 @@ doc_tests = \
 	tests/doc/install.t \
 	tests/doc/layers.t \
 	tests/doc/private.t \
-	tests/doc/hacking.t
+	tests/doc/hacking.t \
+	tests/doc/sizes.t
 TESTS += $(doc_tests)
 EXTRA_DIST += $(doc_tests) \
 	tests/doc/docparse.py tests/doc/keys.py tests/doc/options.py tests/doc/settings.py \

@@ -58,3 +58,14 @@ mt_folder_path_valid(const char *path)
 		seg = slash + 1;
 	}
 }
+
+bool
+mt_folder_within(const char *folder, const char *limit)
+{
+	if (limit == NULL || strcmp(limit, "/") == 0)
+		return true;
+	if (folder == NULL)
+		return false;
+	size_t n = strlen(limit);
+	return strncmp(folder, limit, n) == 0 && (folder[n] == '\0' || folder[n] == '/');
+}

@@ -82,5 +82,8 @@ const struct mt_dialect *mt_dialect_find(const char *name);
 bool mt_folder_path_valid(const char *path);
 /* The folder that holds `path` ("/a/b" -> "/a", "/a" -> "/"), fresh. */
 char *mt_folder_parent(const char *path);
+/* Whether `folder` is `limit` or below it; every folder is within a NULL
+ * or "/" limit, and a NULL folder only within those. */
+bool mt_folder_within(const char *folder, const char *limit);
 
 #endif

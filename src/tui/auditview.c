@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dialect.h"
 #include "i18n.h"
 #include "l10n.h"
 #include "sanitize.h"
@@ -48,18 +49,6 @@ kind_title(enum mt_finding_kind k)
 	return "?";
 }
 
-/* Whether a folder is the limit or below it. */
-bool
-audit_in_limit(const char *folder)
-{
-	if (st.folder == NULL || strcmp(st.folder, "/") == 0)
-		return true;
-	if (folder == NULL)
-		return false;
-	size_t n = strlen(st.folder);
-	return strncmp(folder, st.folder, n) == 0 && (folder[n] == '\0' || folder[n] == '/');
-}
-
 /* The findings shown (inside the limit), as indices into the audit. */
 static size_t
 shown_findings(struct app *a, size_t **out)
@@ -70,7 +59,7 @@ shown_findings(struct app *a, size_t **out)
 	if (!a->scan->done)
 		return 0;
 	for (size_t i = 0; i < au->nfindings; i++)
-		if (audit_in_limit(au->findings[i].folder))
+		if (mt_folder_within(au->findings[i].folder, st.folder))
 			(*out)[n++] = i;
 	return n;
 }
@@ -116,7 +105,7 @@ audit_view_draw(struct app *a)
 	int y = scan_draw_header(a, 1, title);
 	free(title);
 	if (st.content) {
-		content_view_draw(a, y);
+		content_view_draw(a, y, st.folder);
 		return;
 	}
 	if (!s->done) {
@@ -406,7 +395,7 @@ delete_dups(struct app *a, int only_group)
 	size_t n = 0;
 	for (size_t i = 0; i < au->nfindings; i++) {
 		const struct mt_finding *f = &au->findings[i];
-		if (f->kind == MT_FIND_DUPLICATE && !f->keep && f->id && audit_in_limit(f->folder) &&
+		if (f->kind == MT_FIND_DUPLICATE && !f->keep && f->id && mt_folder_within(f->folder, st.folder) &&
 		    (only_group == 0 || f->group == only_group))
 			n++;
 	}
@@ -418,7 +407,7 @@ delete_dups(struct app *a, int only_group)
 	size_t k = 0;
 	for (size_t i = 0; i < au->nfindings && k < n; i++) {
 		const struct mt_finding *f = &au->findings[i];
-		if (f->kind == MT_FIND_DUPLICATE && !f->keep && f->id && audit_in_limit(f->folder) &&
+		if (f->kind == MT_FIND_DUPLICATE && !f->keep && f->id && mt_folder_within(f->folder, st.folder) &&
 		    (only_group == 0 || f->group == only_group)) {
 			ids[k] = xstrdup(f->id);
 			char day[64] = "";
@@ -478,7 +467,7 @@ content_keys(struct app *a, int is_key, wint_t ch)
 		st.content = !st.content;
 		return UI_HANDLED;
 	}
-	return st.content ? content_view_key(a, is_key, ch) : UI_UNHANDLED;
+	return st.content ? content_view_key(a, is_key, ch, st.folder) : UI_UNHANDLED;
 }
 
 enum ui_key

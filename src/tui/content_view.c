@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dialect.h"
 #include "i18n.h"
 #include "l10n.h"
 #include "textwidth.h"
@@ -62,10 +63,10 @@ group_add(struct group *g, const struct mt_audit *au, size_t i)
  * members is inside (a copy in the folder can go even if the one kept is
  * elsewhere). */
 static bool
-inside_limit(const struct mt_audit *au, const struct group *g)
+inside_limit(const struct mt_audit *au, const struct group *g, const char *limit)
 {
 	for (size_t i = 0; i < g->n; i++)
-		if (audit_in_limit(au->findings[g->member[i]].folder))
+		if (mt_folder_within(au->findings[g->member[i]].folder, limit))
 			return true;
 	return false;
 }
@@ -73,7 +74,7 @@ inside_limit(const struct mt_audit *au, const struct group *g)
 /* The groups of the findings (the caller frees). Same-file and near groups
  * by their number, an oversized picture each, failed downloads together. */
 static size_t
-groups_of(const struct mt_audit *au, struct group **out)
+groups_of(const struct mt_audit *au, const char *limit, struct group **out)
 {
 	struct group *g = xcalloc(au && au->nfindings ? au->nfindings : 1, sizeof *g);
 	size_t n = 0;
@@ -96,7 +97,7 @@ groups_of(const struct mt_audit *au, struct group **out)
 	size_t k = 0;
 	for (size_t o = 0; o < sizeof order / sizeof order[0]; o++)
 		for (size_t i = 0; i < n; i++)
-			if (g[i].kind == order[o] && inside_limit(au, &g[i])) {
+			if (g[i].kind == order[o] && inside_limit(au, &g[i], limit)) {
 				sorted[k++] = g[i];
 				g[i].member = NULL;     /* now sorted's */
 			}
@@ -280,11 +281,11 @@ draw_pictures(struct app *a, const struct mt_audit *au, const struct group *g, i
 }
 
 void
-content_view_draw(struct app *a, int y)
+content_view_draw(struct app *a, int y, const char *limit)
 {
 	const struct mt_audit *au = content_check_findings(a);
 	struct group *g;
-	size_t ng = groups_of(au, &g);
+	size_t ng = groups_of(au, limit, &g);
 	y = draw_status(a, y, ng);
 	if (ng == 0) {
 		picstrip_want(a, NULL, 0);
@@ -383,11 +384,11 @@ resolve_group(struct app *a, const struct mt_audit *au, const struct group *g)
 }
 
 enum ui_key
-content_view_key(struct app *a, int is_key, wint_t ch)
+content_view_key(struct app *a, int is_key, wint_t ch, const char *limit)
 {
 	const struct mt_audit *au = content_check_findings(a);
 	struct group *g;
-	size_t ng = groups_of(au, &g);
+	size_t ng = groups_of(au, limit, &g);
 	enum ui_key rc = UI_HANDLED;
 	bool down = (is_key && ch == KEY_DOWN) || (!is_key && (ch == 'j' || ch == 'n'));
 	bool up = (is_key && ch == KEY_UP) || (!is_key && (ch == 'k' || ch == 'N'));

@@ -499,15 +499,13 @@ const struct mt_media *content_check_item(const struct app *a, const char *id);
 void content_check_on_event(struct app *a, const struct ui_event *ev);
 void content_check_free(struct app *a);
 
-/* True when a finding in `folder` is inside the audit's folder limit
- * (auditview.c; no limit: always). */
-bool audit_in_limit(const char *folder);
 
 /* ---- content_view.c: the content groups in the audit view ---- */
-/* The groups, the selected one's pictures side by side, from line y. */
-void content_view_draw(struct app *a, int y);
-/* The keys of the groups (n/N, j/k, d); UI_UNHANDLED for the rest. */
-enum ui_key content_view_key(struct app *a, int is_key, wint_t ch);
+/* The groups with a member within `limit` (the audit's folder; NULL: the
+ * whole library), the selected one's pictures side by side, from line y. */
+void content_view_draw(struct app *a, int y, const char *limit);
+/* The keys of those groups (n/N, j/k, d); UI_UNHANDLED for the rest. */
+enum ui_key content_view_key(struct app *a, int is_key, wint_t ch, const char *limit);
 
 /* ---- picstrip.c: pictures of a few items side by side, in cells ---- */
 enum { PICSTRIP_MAX = 4 };

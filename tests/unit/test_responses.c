@@ -117,6 +117,20 @@ test_folders(void **state)
 	assert_false(mt_folder_path_valid("/a\x1b[2J"));
 }
 
+/* The audit's folder limit: a folder and what is below it, not a namesake. */
+static void
+test_folder_within(void **state)
+{
+	(void)state;
+	assert_true(mt_folder_within("/images", NULL));
+	assert_true(mt_folder_within(NULL, "/"));
+	assert_true(mt_folder_within("/images/team", "/images/team"));
+	assert_true(mt_folder_within("/images/team/2026", "/images/team"));
+	assert_false(mt_folder_within("/images/teams", "/images/team"));
+	assert_false(mt_folder_within("/images", "/images/team"));
+	assert_false(mt_folder_within(NULL, "/images"));
+}
+
 /* A hand-made response, as the engine would deliver it. */
 static void
 error_for(long status, const char *body, struct mt_error *err)
@@ -211,6 +225,7 @@ main(void)
 		cmocka_unit_test(test_bad_pages),
 		cmocka_unit_test(test_single_items),
 		cmocka_unit_test(test_folders),
+		cmocka_unit_test(test_folder_within),
 		cmocka_unit_test(test_error_shapes),
 	};
 	return cmocka_run_group_tests_name("responses", tests, NULL, NULL);

@@ -12,7 +12,8 @@ doc_tests = \
 	tests/doc/layers.t \
 	tests/doc/private.t \
 	tests/doc/hacking.t \
-	tests/doc/sizes.t
+	tests/doc/sizes.t \
+	tests/doc/calls.t
 TESTS += $(doc_tests)
 EXTRA_DIST += $(doc_tests) \
 	tests/doc/docparse.py tests/doc/keys.py tests/doc/options.py tests/doc/settings.py \

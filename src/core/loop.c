@@ -279,12 +279,23 @@ mt_loop_run_once(struct mt_loop *loop, long max_wait_ms)
 	struct watcher ready[MAX_WATCHERS];
 	short revents[MAX_WATCHERS];
 	int nready = 0;
+	struct pollfd again[MAX_WATCHERS];
 	for (int i = 0; i < n; i++) {
 		if (extra[i].revents) {
 			ready[nready] = loop->watchers[i];
+			again[nready].fd = extra[i].fd;
+			again[nready].events = extra[i].events;
+			again[nready].revents = 0;
 			revents[nready++] = (short)extra[i].revents;
 		}
 	}
+	/* libcurl reports only "readable" or "writable" for our descriptors,
+	 * never a hang-up: a terminal that went away without a SIGHUP looks
+	 * readable for ever. Asking poll() once more gives the whole answer. */
+	if (nready && poll(again, (nfds_t)nready, 0) > 0)
+		for (int i = 0; i < nready; i++)
+			if (again[i].revents)
+				revents[i] = again[i].revents;
 	for (int i = 0; i < nready; i++) {
 		bool still = false;
 		for (int j = 0; j < loop->nwatchers; j++)

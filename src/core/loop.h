@@ -32,8 +32,9 @@ void mt_loop_set_multi_hook(struct mt_loop *loop, mt_multi_fn fn, void *arg);
 int mt_loop_add_turn_hook(struct mt_loop *loop, mt_multi_fn fn, void *arg);
 void mt_loop_remove_turn_hook(struct mt_loop *loop, mt_multi_fn fn, void *arg);
 
-/* Watches fd for `events` (POLLIN/POLLOUT). One watcher per fd; returns -1
- * when the table is full. */
+/* Watches fd for `events` (POLLIN/POLLOUT); fn gets poll()'s revents,
+ * POLLHUP and POLLERR included. One watcher per fd; returns -1 when the
+ * table is full. */
 int mt_loop_watch(struct mt_loop *loop, int fd, short events, mt_fd_fn fn, void *arg);
 void mt_loop_unwatch(struct mt_loop *loop, int fd);
 

@@ -345,14 +345,24 @@ dispatch_key(struct app *a, int is_key, wint_t ch)
 	}
 }
 
+/* The terminal went away: end as on a SIGHUP (uploads cut short say so in
+ * the exit status), drawing nothing more. */
+static void
+tty_gone(struct app *a)
+{
+	a->hangup = true;
+	a->quit = true;
+	if (uploads_running(a))
+		a->exit_status = 128 + SIGHUP;
+}
+
 static void
 on_tty(int fd, short revents, void *arg)
 {
 	struct app *a = arg;
 	(void)fd;
 	if (revents & (POLLHUP | POLLERR | POLLNVAL)) {
-		a->hangup = true;
-		a->quit = true;
+		tty_gone(a);
 		return;
 	}
 	wint_t ch;
@@ -367,12 +377,12 @@ on_tty(int fd, short revents, void *arg)
 	}
 	if (n)
 		ui_trace(a, "keys %d handled in %llums", n, (unsigned long long)(mt_now_ms() - t0));
-	if (n == 0 && rc == ERR) {
-		/* readable but nothing read: the terminal may be gone */
-		char c;
-		ssize_t r = read(STDIN_FILENO, &c, 0);
-		(void)r;
-	}
+	/* readable and nothing read, turn after turn: the end of the input
+	 * (a terminal gone without a hang-up the loop could see). Ended as a
+	 * hang-up, or the loop would spin on it. */
+	a->tty_empty = n ? 0 : a->tty_empty + 1;
+	if (a->tty_empty >= 3)
+		tty_gone(a);
 }
 
 static void

@@ -274,6 +274,7 @@ struct app {
 	uint64_t frames;
 	bool quit;
 	bool hangup;
+	int tty_empty;             /* turns in a row the terminal was readable and gave nothing */
 	int exit_status;
 
 	/* views */

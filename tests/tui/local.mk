@@ -9,6 +9,7 @@ tui_tests += \
 	tests/tui/terminal.t \
 	tests/tui/quit.t \
 	tests/tui/signals.t \
+	tests/tui/hangup.t \
 	tests/tui/preview.t \
 	tests/tui/upload.t \
 	tests/tui/upload-pause.t \

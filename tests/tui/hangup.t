@@ -3,8 +3,8 @@
 # link that drops while the program sits in a session of its own): the
 # terminal reads as ended, and mediatui ends as on a hang-up instead of
 # spinning on it. An upload held in flight by the server is cut short (exit
-# 129), the journal stays whole, and the same files sent again from the
-# command line end on the server once.
+# 129), the journal stays whole, and the next start offers to resume the
+# uploads, which then end on the server once each.
 . "${top_srcdir:-.}/tests/tui/lib-tui.sh"
 . "$top_srcdir/tests/integration/lib-faults.sh"
 
@@ -84,8 +84,14 @@ import json, sys
 raw = open(sys.argv[1], "rb").read()
 assert raw.endswith(b"\n")
 [json.loads(l) for l in raw.decode().splitlines()]' "$XDG_STATE_HOME/mediatui/uploads-t.jsonl"
+
+# the editor logs in again and starts mediatui: it offers the cut uploads
 admin POST /_admin/faults '{"slow": 0, "stall": 0}' >/dev/null
-mt upload --json "$T/work"/* >"$T/rerun.json" 2>"$T/rerun.err"; rc=$?
-expect_eq "the command line finishes the queue" 0 "$rc"
-fq_verify "... each file on the server once" "$T/work" --results "$T/rerun.json"
+tui_start 100 30
+expect_screen "the next start offers to resume the cut uploads" "Resume them now?"
+send y
+expect_screen "the resumed uploads reach done" "uploads finished" 30
+fq_verify "... each file on the server once, the journal agreeing" "$T/work"
+rc=$(tui_quit)
+expect_eq "q quits with status 0" 0 "$rc"
 finish

@@ -467,7 +467,7 @@ content_keys(struct app *a, int is_key, wint_t ch)
 		st.content = !st.content;
 		return UI_HANDLED;
 	}
-	return st.content ? content_view_key(a, is_key, ch, st.folder) : UI_UNHANDLED;
+	return st.content ? content_view_key(a, st.folder, is_key, ch) : UI_UNHANDLED;
 }
 
 enum ui_key

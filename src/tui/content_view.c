@@ -384,7 +384,7 @@ resolve_group(struct app *a, const struct mt_audit *au, const struct group *g)
 }
 
 enum ui_key
-content_view_key(struct app *a, int is_key, wint_t ch, const char *limit)
+content_view_key(struct app *a, const char *limit, int is_key, wint_t ch)
 {
 	const struct mt_audit *au = content_check_findings(a);
 	struct group *g;

@@ -518,6 +518,7 @@ edit_field(struct app *a)
 				if (cur && strcmp(v[i], cur) == 0)
 					initial = i;
 			ui_pick(a, _("Move to folder"), v, n, initial, folder_picked, NULL);
+			ui_pick_filterable(a);
 			return;
 		}
 	}

@@ -2,8 +2,10 @@
  * drawn above every view. Also the request contexts. */
 #include "config.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 #include <wctype.h>
 
 #include "i18n.h"
@@ -215,6 +217,11 @@ struct dialog {
 	bool beside;                /* the left half, beside a picture */
 	char *hint;                 /* a prompt's own key line, or NULL */
 	ui_complete_fn complete_fn; /* Tab in a prompt, or NULL */
+	/* a pick list narrowed by typing: the items whose text holds the filter
+	 * (case folded); cur and top count in `shown` */
+	bool filterable;
+	char filter[256];           /* "" when not filtering */
+	size_t *shown, nshown;
 };
 
 static void
@@ -225,6 +232,7 @@ dialog_free(struct dialog *d)
 	free(d->title);
 	free(d->body);
 	free(d->hint);
+	free(d->shown);
 	mt_strv_free(d->items, d->nitems);
 	free(d);
 }
@@ -309,9 +317,69 @@ ui_pick(struct app *a, const char *title, char *const *items, size_t n, size_t i
 	for (size_t i = 0; i < n; i++)
 		d->items[i] = xstrdup(items[i]);
 	d->nitems = n;
+	d->shown = xcalloc(n ? n : 1, sizeof *d->shown);
+	for (size_t i = 0; i < n; i++)
+		d->shown[i] = i;
+	d->nshown = n;
 	d->cur = initial < n ? initial : 0;
 	d->pick_fn = fn;
 	d->arg = arg;
+}
+
+void
+ui_pick_filterable(struct app *a)
+{
+	if (a->dialog && a->dialog->kind == DLG_PICK)
+		a->dialog->filterable = true;
+}
+
+/* The items that hold the filter, in their order; the cursor on the first. */
+static void
+pick_refilter(struct dialog *d)
+{
+	d->nshown = 0;
+	for (size_t i = 0; i < d->nitems; i++)
+		if (d->filter[0] == '\0' || strcasestr(d->items[i], d->filter))
+			d->shown[d->nshown++] = i;
+	d->cur = 0;
+	d->top = 0;
+}
+
+/* Typing in a filterable pick list: true when the key went to the filter. */
+static bool
+pick_filter_key(struct dialog *d, int is_key, wint_t ch)
+{
+	size_t len = strlen(d->filter);
+	if ((is_key && ch == KEY_BACKSPACE) || (!is_key && (ch == 127 || ch == 8))) {
+		if (len == 0)
+			return false;
+		/* one whole character off the end */
+		while (len > 0 && ((unsigned char)d->filter[len - 1] & 0xC0) == 0x80)
+			len--;
+		if (len > 0)
+			len--;
+		d->filter[len] = '\0';
+		pick_refilter(d);
+		return true;
+	}
+	if (is_key || ch < 32 || ch == 127)
+		return false;
+	/* the first character starts the filter only when it is '/' (every
+	 * folder and directory begins with it), so j, k, g, G and q keep
+	 * their meaning until then */
+	bool slash = ch == '/';
+	if (len == 0 && !slash)
+		return false;
+	char mb[MB_LEN_MAX];
+	mbstate_t ps;
+	memset(&ps, 0, sizeof ps);
+	size_t n = wcrtomb(mb, (wchar_t)ch, &ps);
+	if (n == (size_t)-1 || len + n + 1 > sizeof d->filter)
+		return true;
+	memcpy(d->filter + len, mb, n);
+	d->filter[len + n] = '\0';
+	pick_refilter(d);
+	return true;
 }
 
 /* Splits the body into lines cut to width; returns how many were drawn. */
@@ -414,16 +482,29 @@ ui_dialog_draw(struct app *a)
 			d->top = d->cur;
 		if (d->cur >= d->top + (size_t)shown)
 			d->top = d->cur - (size_t)shown + 1;
-		for (int i = 0; i < shown && d->top + (size_t)i < d->nitems; i++) {
+		for (int i = 0; i < shown && d->top + (size_t)i < d->nshown; i++) {
 			size_t k = d->top + (size_t)i;
 			ui_set(stdscr, k == d->cur ? R_CURSOR : R_DIALOG);
-			ui_put_text(stdscr, y + i, x0 + 2, d->items[k], inner, true);
+			ui_put_text(stdscr, y + i, x0 + 2, d->items[d->shown[k]], inner, true);
+		}
+		if (d->nshown == 0) {
+			ui_set(stdscr, R_DIALOG);
+			ui_put_text(stdscr, y, x0 + 2, _("(none holds what is typed)"), inner, true);
 		}
 		ui_set(stdscr, R_DIALOG);
-		char foot[80];
-		snprintf(foot, sizeof foot, "%zu/%zu  %s", d->cur + 1, d->nitems,
-		         _("Enter: choose  Esc: cancel"));
+		char *foot;
+		if (d->filter[0]) {
+			char *f = mt_sanitize(d->filter);
+			foot = xasprintf("%s  %zu/%zu  %s", f, d->nshown ? d->cur + 1 : 0, d->nshown,
+			                 _("Enter: choose  Esc: clear"));
+			free(f);
+		} else {
+			foot = xasprintf("%zu/%zu  %s", d->cur + 1, d->nitems,
+			                 d->filterable ? _("/ narrows  Enter: choose  Esc: cancel")
+			                               : _("Enter: choose  Esc: cancel"));
+		}
 		ui_put_text(stdscr, y0 + height - 2, x0 + 2, foot, inner, true);
+		free(foot);
 	}
 	ui_set(stdscr, R_NORMAL);
 }
@@ -484,6 +565,17 @@ ui_dialog_key(struct app *a, int is_key, wint_t ch)
 		return UI_HANDLED;
 	}
 	/* pick */
+	if (esc && d->filter[0]) {
+		d->filter[0] = '\0';
+		pick_refilter(d);
+		ui_dirty_now(a);
+		return UI_HANDLED;
+	}
+	if (d->filterable && !esc && !(!is_key && (ch == '\r' || ch == '\n')) &&
+	    pick_filter_key(d, is_key, ch)) {
+		ui_dirty_now(a);
+		return UI_HANDLED;
+	}
 	if (esc || (!is_key && ch == 'q')) {
 		ui_pick_fn fn = d->pick_fn;
 		void *arg = d->arg;
@@ -495,7 +587,9 @@ ui_dialog_key(struct app *a, int is_key, wint_t ch)
 	if ((!is_key && (ch == '\r' || ch == '\n')) || (is_key && ch == KEY_ENTER)) {
 		ui_pick_fn fn = d->pick_fn;
 		void *arg = d->arg;
-		int idx = d->nitems ? (int)d->cur : -1;
+		if (d->nshown == 0)
+			return UI_HANDLED;   /* nothing holds the filter: keep typing */
+		int idx = (int)d->shown[d->cur];
 		a->dialog = NULL;
 		dialog_free(d);
 		fn(a, idx, arg);
@@ -503,19 +597,19 @@ ui_dialog_key(struct app *a, int is_key, wint_t ch)
 		return UI_HANDLED;
 	}
 	if ((is_key && ch == KEY_DOWN) || (!is_key && ch == 'j')) {
-		if (d->cur + 1 < d->nitems)
+		if (d->cur + 1 < d->nshown)
 			d->cur++;
 	} else if ((is_key && ch == KEY_UP) || (!is_key && ch == 'k')) {
 		if (d->cur > 0)
 			d->cur--;
 	} else if (is_key && ch == KEY_NPAGE) {
-		d->cur = d->cur + 10 < d->nitems ? d->cur + 10 : (d->nitems ? d->nitems - 1 : 0);
+		d->cur = d->cur + 10 < d->nshown ? d->cur + 10 : (d->nshown ? d->nshown - 1 : 0);
 	} else if (is_key && ch == KEY_PPAGE) {
 		d->cur = d->cur > 10 ? d->cur - 10 : 0;
 	} else if ((is_key && ch == KEY_HOME) || (!is_key && ch == 'g')) {
 		d->cur = 0;
 	} else if ((is_key && ch == KEY_END) || (!is_key && ch == 'G')) {
-		d->cur = d->nitems ? d->nitems - 1 : 0;
+		d->cur = d->nshown ? d->nshown - 1 : 0;
 	}
 	ui_dirty_now(a);
 	return UI_HANDLED;

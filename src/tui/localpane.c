@@ -579,6 +579,7 @@ local_key(struct app *a, int is_key, wint_t ch)
 	case 'H':
 		ui_pick(a, _("Recent directories"), l->recent, l->nrecent, l->nrecent > 1 ? 1 : 0,
 		        recent_done, NULL);
+		ui_pick_filterable(a);
 		return UI_HANDLED;
 	default:
 		return UI_UNHANDLED;

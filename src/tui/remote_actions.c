@@ -104,6 +104,7 @@ remote_move_selection(struct app *a)
 		if (strcmp(folders[i], remote_folder(a)) == 0)
 			initial = i;
 	ui_pick(a, title, folders, nf, initial, move_picked, m);
+	ui_pick_filterable(a);
 	free(title);
 }
 

@@ -126,6 +126,10 @@ void ui_prompt(struct app *a, const char *title, const char *initial, ui_text_fn
 /* Picks one of n strings (copied). */
 void ui_pick(struct app *a, const char *title, char *const *items, size_t n, size_t initial,
              ui_pick_fn fn, void *arg);
+/* After ui_pick of paths: typing from '/' narrows the list to the items
+ * that hold the text (case folded); Backspace takes a character back, Esc
+ * clears it, and the next Esc cancels. */
+void ui_pick_filterable(struct app *a);
 /* After ui_prompt: the prompt stands in the left half of the screen, so a
  * picture on the right stays in sight. */
 void ui_prompt_beside(struct app *a);
@@ -506,7 +510,7 @@ void content_check_free(struct app *a);
  * whole library), the selected one's pictures side by side, from line y. */
 void content_view_draw(struct app *a, int y, const char *limit);
 /* The keys of those groups (n/N, j/k, d); UI_UNHANDLED for the rest. */
-enum ui_key content_view_key(struct app *a, int is_key, wint_t ch, const char *limit);
+enum ui_key content_view_key(struct app *a, const char *limit, int is_key, wint_t ch);
 
 /* ---- picstrip.c: pictures of a few items side by side, in cells ---- */
 enum { PICSTRIP_MAX = 4 };

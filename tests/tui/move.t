@@ -1,7 +1,8 @@
 #!/bin/sh
 # move.t — m moves the item under the cursor into a folder picked from the
 # server's list: the server has it there and the row shows its new folder;
-# a move declined in the picker (Esc) changes nothing.
+# a move declined in the picker (Esc) changes nothing; typing "/" and part
+# of a folder's name narrows the picker to the folders that hold it.
 . "${top_srcdir:-.}/tests/tui/lib-tui.sh"
 
 start_server clearcms --demo "$top_srcdir/data/demo"
@@ -53,6 +54,40 @@ if screen | grep -F -- "$cut" | grep -qF -- "$target"; then
 else
 	not_ok "the row shows its new folder" "screen:" "$(screen)"
 fi
+
+# typing narrows the picker: "/" and part of a folder's name, then Enter;
+# Backspace widens it again, Esc clears it, Enter with no match moves nothing
+deep=$(jget '[f for f in sorted(d["folders"]) if f.count("/") >= 2][-1]' <"$T/state.json")
+part=${deep##*/}
+nf=$(jget 'len(d["folders"])' <"$T/state.json")
+send m
+wait_for "Move 1 item to"
+expect_screen "the picker says / narrows it" "/ narrows"
+type_text "/zzq"
+expect_screen "a text no folder holds shows none" "0/0"
+send Enter
+expect_screen "... and Enter there moves nothing, the picker stays" "Move 1 item to"
+expect_eq "... the item is still in $target" "$target" "$(folder_of "$id")"
+send Escape
+expect_screen "Esc clears the text, every folder back" "1/$nf"
+expect_screen "... the picker still open" "Move 1 item to"
+type_text "/$part"
+expect_screen "/$part narrows the list to $deep" "/$part  1/1"
+send BSpace
+expect_screen "Backspace takes one character back" "/${part%?}  "
+send Escape
+send Escape
+wait_gone "Move 1 item to"
+refute_screen "Esc clears, the next Esc leaves the picker" "Move 1 item to"
+expect_eq "... having moved nothing" "$target" "$(folder_of "$id")"
+# the whole job: m, "/" and the name's part, Enter
+send m
+wait_for "Move 1 item to"
+type_text "/$part"
+wait_for "/$part  1/1"
+send Enter
+expect_screen "m, /$part, Enter: moved to $deep" "moved 1 item to $deep"
+expect_eq "the server has it in $deep" "$deep" "$(folder_of "$id")"
 rc=$(tui_quit)
 expect_eq "q quits with status 0" 0 "$rc"
 finish

@@ -200,6 +200,9 @@ cmd_upload(struct cli_ctx *ctx)
 			json_object_set_new(o, "mimeType", json_string(job->mime));
 		if (job->name_mismatch)
 			json_object_set_new(o, "warning", json_string(_("the file's content does not match its extension")));
+		if (job->changed_after_sent)
+			json_object_set_new(o, "changed", json_string(_("the file changed after it was sent; "
+			                                                "the server has it as it was read")));
 		if (failed || mt_upload_job_error(job)->kind != MT_ERR_NONE)
 			json_object_set_new(o, "error", cli_error_json(mt_upload_job_error(job)));
 		else
@@ -226,6 +229,10 @@ cmd_upload(struct cli_ctx *ctx)
 			if (job->name_mismatch && !failed)
 				fprintf(stderr, _("%s: warning: %s is %s, its extension says otherwise\n"),
 				        PACKAGE_NAME, path, job->mime);
+			if (job->changed_after_sent)
+				fprintf(stderr, _("%s: warning: %s changed after it was sent; "
+				                  "the server has it as it was read\n"),
+				        PACKAGE_NAME, path);
 			free(path);
 		}
 	}

@@ -294,6 +294,7 @@ multipart_done(const struct mt_http_response *resp, void *arg)
 		return;
 	}
 	if (rc == 0) {
+		job->stored = true;
 		mt_upload_job_progress(job, job->size);
 		mt_upload_step_done(job, NULL);
 		return;

@@ -317,8 +317,15 @@ mt_upload_step_done(struct mt_upload_job *job, const struct mt_error *err)
 	case MT_JOB_UPLOADING:
 		/* the bytes are out; do not confirm a file that changed meanwhile */
 		if (job_file_unchanged(job, &e2) < 0) {
-			mt_upload_job_fail(job, &e2);
-			return;
+			if (!job->stored && q->ops->finish != NULL) {
+				mt_upload_job_fail(job, &e2);
+				return;
+			}
+			/* the transfer itself stored the item, whole as it was read
+			 * (a change while it is read stops the transfer): calling it
+			 * failed would be false, and a retry would store it twice */
+			job->changed_after_sent = true;
+			mt_error_clear(&e2);
 		}
 		if (q->ops->finish == NULL) {
 			job_complete(job);

@@ -59,6 +59,10 @@ struct mt_upload_job {
 	const char *mime;          /* "" until checked; shared with the queue's other
 	                              jobs of that type (the queue owns it) */
 	bool name_mismatch;        /* content and extension disagree */
+	bool stored;               /* the transfer itself stored the item (clearcms
+	                              multipart): nothing is left to withhold */
+	bool changed_after_sent;   /* done, but the file changed once its bytes had
+	                              gone whole: the server has it as it was read */
 	char *key;                 /* journal key, while the job runs */
 	char *real_path;           /* realpath of path while the job runs (journaled) */
 

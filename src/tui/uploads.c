@@ -554,6 +554,9 @@ show_story(struct app *a, struct mt_upload_job *job)
 		snprintf(num, sizeof num, "%d", job->attempt);
 		lines_wrap(&l, _("Retries:"), num, width);
 	}
+	if (job->changed_after_sent)
+		lines_wrap(&l, _("Note:"), _("the file changed after it was sent; the server has it as it was read"),
+		           width);
 	if (job->remote_id)
 		lines_wrap(&l, _("Remote id:"), job->remote_id, width);
 	if (job->remote_url)

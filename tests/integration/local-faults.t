@@ -58,6 +58,36 @@ change_during "clearcms multipart, written to during the POST" clearcms write "$
 fq_make "$T/c4" adclear 1 $((8 * MIB))
 change_during "adclear, written to between chunks" adclear write "$T"/c4/*.png --max-chunk $MIB
 
+# ---- a file changed after its bytes went whole, before the answer: a
+# clearcms multipart POST stored it as it was read, so the upload is done
+# (with a warning), not called failed: a retry would store it twice
+fq_stop_server
+rm -rf "$T/state" "$T/server-data"
+start_server clearcms
+FQ_DIALECT=clearcms
+fq_profile clearcms
+mkdir -p "$T/c5"
+fq_make "$T/c5" clearcms 1 $((200 * 1024))
+f5=$(ls "$T"/c5/*)
+md5_before=$(md5sum "$f5" | cut -d' ' -f1)
+admin POST /_admin/faults '{"hold_answer": 1}' >/dev/null
+"$MEDIATUI" -c "$T/config" upload --json "$f5" >"$T/ch5.json" 2>"$T/ch5.err" &
+pid=$!
+i=0
+while [ "$(admin GET /_admin/state | jget 'd["counts"]["held"]')" -lt 1 ] && [ $i -lt 600 ]; do
+	i=$((i + 1)); sleep 0.05
+done
+check "changed after sent: the server has read the whole body and holds its answer" \
+	test "$(admin GET /_admin/state | jget 'd["counts"]["held"]')" -ge 1
+printf 'CHANGED!' | dd of="$f5" bs=1 seek=4096 conv=notrunc 2>/dev/null
+admin POST /_admin/faults '{"hold_answer": 0}' >/dev/null
+wait "$pid"; rc=$?
+expect_eq "changed after sent: the upload is done (exit 0)" "0 uploaded" "$rc $(jget 'd[0]["status"]' <"$T/ch5.json")"
+check "changed after sent: ... saying the file changed after it was sent" \
+	grep -q "changed after it was sent" "$T/ch5.json"
+stored=$(admin GET /_admin/files | jget '[f["md5"] for f in d["files"] if f["name"] == "'"$(basename "$f5")"'"]')
+expect_eq "changed after sent: ... the server has it once, as it was read" "[\"$md5_before\"]" "$stored"
+
 # ---- a directory and a FIFO given as files: refused at once, nothing hangs
 fq_stop_server
 rm -rf "$T/state" "$T/server-data"

@@ -180,6 +180,9 @@ class State:
             # a download (a synthetic file or a stored object) waits before
             # its first byte until set back to 0; every other request goes on
             "hold_downloads": 0,
+            # a multipart upload, its body read whole, waits before it is
+            # stored and answered until set back to 0
+            "hold_answer": 0,
         }
         self.violations = []
         self.counts = {"requests": 0, "storage_requests": 0, "storage_puts": 0, "faults": 0, "held": 0,
@@ -1168,6 +1171,8 @@ def cc_upload(h):
             h.stream_body_to(tmp, n)
         except Dropped:
             raise
+        if st.faults.get("hold_answer"):
+            h.hold_body_gate(gate="hold_answer")
         parts = parse_multipart(tmp, m.group(1).encode())
         fields, files = {}, []
         for hdrs, start, end in parts:

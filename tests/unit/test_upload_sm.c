@@ -682,6 +682,30 @@ test_file_changed_during_the_put(void **state)
 	assert_non_null(strstr(mt_upload_job_error(a)->message, "changed while it was being uploaded"));
 }
 
+/* A dialect whose transfer stored the item (clearcms multipart) has nothing
+ * left to withhold: a change after the bytes went whole makes it done with
+ * a note, not failed (a retry would store it twice). */
+static void
+test_file_changed_after_a_storing_transfer(void **state)
+{
+	(void)state;
+	fx.q = fake_queue(false, 1);
+	struct mt_upload_job *a = add("a.txt", "hello");
+	fake_script("presign?name=a.txt", 200,
+	            "{\"key\":\"k-a.txt\",\"url\":\"https://store.test/k-a.txt\"}");
+	fake_script("confirm?key=k-a.txt", 200, "{\"id\":\"m-a\"}");
+	mt_upload_queue_start(fx.q);
+	fake_settle();
+	assert_true(fake_in_flight(PUT_A, NULL));
+	a->stored = true;   /* as clearcms's multipart answer sets it */
+	fake_file("a.txt", "hello, and more written meanwhile");
+	assert_true(fake_answer(PUT_A, 200, ""));
+	fake_settle();
+	assert_int_equal(a->state, MT_JOB_DONE);
+	assert_true(a->changed_after_sent);
+	assert_int_equal(mt_upload_job_error(a)->kind, MT_ERR_NONE);
+}
+
 static void
 test_file_touched_before_its_put(void **state)
 {
@@ -738,6 +762,7 @@ main(void)
 		T(test_failed_file_is_sent_on_the_next_run),
 		T(test_file_changed_during_the_put),
 		T(test_file_touched_before_its_put),
+		T(test_file_changed_after_a_storing_transfer),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

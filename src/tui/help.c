@@ -34,6 +34,7 @@ static const struct help_line help[] = {
 	{ NULL, N_("Main view") },
 	{ "Tab  Shift+Tab", N_("next / previous pane") },
 	{ "U", N_("show or hide the upload panel") },
+	{ "z", N_("one pane the whole width, or both side by side") },
 	{ "v", N_("usage: storage per folder and type, plan bar") },
 	{ "A", N_("audit: alt text, size, duplicates, types, empty folders") },
 	{ "q  Q", N_("quit (asks while uploads run; they resume next time)") },

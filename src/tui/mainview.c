@@ -10,6 +10,10 @@
 #include "siteop.h"
 #include "ui.h"
 
+/* z: the pane that has the keys takes the whole width, as on a narrow
+ * screen, so long names and folders show whole; z again, both. */
+static bool zoomed;
+
 static void
 main_draw(struct app *a)
 {
@@ -17,7 +21,7 @@ main_draw(struct app *a)
 	int avail = bottom - top;
 	int uh = uploads_height(a, avail);
 	int ph = avail - uh;
-	bool wide = a->cols >= 100;
+	bool wide = a->cols >= 100 && !zoomed;
 	if (ph >= 3) {
 		if (wide) {
 			int lw = a->cols / 2;
@@ -72,6 +76,11 @@ main_key(struct app *a, int is_key, wint_t ch)
 				a->focus = PANE_UPLOADS;
 			return UI_HANDLED;
 		}
+		case 'z':
+			zoomed = !zoomed;
+			ui_message(a, R_NORMAL, "%s", zoomed ? _("one pane, the whole width (z: both)")
+			                                     : _("both panes"));
+			return UI_HANDLED;
 		case 'v':
 			return library_view(a, VIEW_USAGE);
 		case 'A':

@@ -10,6 +10,7 @@ tui_tests += \
 	tests/tui/quit.t \
 	tests/tui/signals.t \
 	tests/tui/hangup.t \
+	tests/tui/zoom.t \
 	tests/tui/preview.t \
 	tests/tui/upload.t \
 	tests/tui/upload-pause.t \

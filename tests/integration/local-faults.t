@@ -73,12 +73,11 @@ md5_before=$(md5sum "$f5" | cut -d' ' -f1)
 admin POST /_admin/faults '{"hold_answer": 1}' >/dev/null
 "$MEDIATUI" -c "$T/config" upload --json "$f5" >"$T/ch5.json" 2>"$T/ch5.err" &
 pid=$!
-i=0
-while [ "$(admin GET /_admin/state | jget 'd["counts"]["held"]')" -lt 1 ] && [ $i -lt 600 ]; do
-	i=$((i + 1)); sleep 0.05
-done
-check "changed after sent: the server has read the whole body and holds its answer" \
-	test "$(admin GET /_admin/state | jget 'd["counts"]["held"]')" -ge 1
+if fq_wait_held "$pid" 30; then
+	ok "changed after sent: the server has read the whole body and holds its answer"
+else
+	not_ok "changed after sent: the server has read the whole body and holds its answer" "held: $held"
+fi
 printf 'CHANGED!' | dd of="$f5" bs=1 seek=4096 conv=notrunc 2>/dev/null
 admin POST /_admin/faults '{"hold_answer": 0}' >/dev/null
 wait "$pid"; rc=$?

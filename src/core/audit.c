@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "audit.h"
+#include "dialect.h"
 #include "i18n.h"
 #include "mime.h"
 #include "xalloc.h"
@@ -128,9 +129,7 @@ folder_has_used_descendant(const struct mt_audit *a, const char *folder, char *c
 	size_t fl = strlen(folder);
 	for (size_t i = 0; i < a->nused; i++) {
 		const char *u = a->used_folders[i];
-		if (strcmp(u, folder) == 0)
-			return true;
-		if (strncmp(u, folder, fl) == 0 && (folder[fl - 1] == '/' || u[fl] == '/'))
+		if (mt_folder_within(u, folder))
 			return true;
 	}
 	/* a folder that only holds other folders is not "empty" either */

@@ -43,15 +43,7 @@ exec sleep 600
 PANE
 tx -f /dev/null new-session -d -x 100 -y 30 sh "$T/pane.sh"
 wait_for "? help" || true
-send Tab
-wait_for "work-f001" || true
-send '*'
-wait_for "Mark files matching" || true
-send C-u
-type_text "work-f*"
-send Enter
-wait_for "6 marked" || true
-send u
+upload_matching "work-f*" 6
 expect_screen "the upload starts" "Uploads"
 i=0
 while [ $i -lt 600 ]; do

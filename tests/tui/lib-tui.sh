@@ -13,6 +13,7 @@
 #   expect_screen NAME TEXT [S]    a TAP check of wait_for
 #   tui_wait_exit [SECONDS]        until the program ended; prints its status
 #   open_item NAME                 search for one item and open its details
+#   upload_matching PATTERN N      mark N local files matching PATTERN, press u
 
 . "$top_srcdir/tests/integration/lib.sh"
 # tmux itself must run in a UTF-8 locale to read the pane back faithfully
@@ -155,6 +156,21 @@ tui_quit() {
 		i=$((i + 1))
 	done
 	tui_wait_exit
+}
+
+# upload_matching PATTERN N: from the remote pane, Tab to the local pane,
+# mark the N files matching PATTERN with '*' and upload them with u (the
+# caller checks that the upload starts)
+upload_matching() {
+	send Tab
+	wait_for "${1%%[*?]*}" || true   # the pane lists the files
+	send '*'
+	wait_for "Mark files matching" || true
+	send C-u
+	type_text "$1"
+	send Enter
+	wait_for "$2 marked" || true
+	send u
 }
 
 # open_item NAME: searches for NAME (one item) and opens its details

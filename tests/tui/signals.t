@@ -47,15 +47,7 @@ for case in "TERM 15" "HUP 1"; do
 	f0=$(admin GET /_admin/state | jget 'd["counts"]["faults"]')
 	wrapped_start
 	wait_for "? help" || true
-	send Tab
-	wait_for "work-f000" || true
-	send '*'
-	wait_for "Mark files matching" || true
-	send C-u
-	type_text "work-f*"
-	send Enter
-	wait_for "12 marked" || true
-	send u
+	upload_matching "work-f*" 12
 	expect_screen "SIG$sig: the upload starts" "Uploads"
 	i=0
 	while [ $i -lt 600 ]; do

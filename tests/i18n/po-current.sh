@@ -5,6 +5,7 @@
 # options, merges each language of po/LINGUAS against it and names every
 # message that is missing, untranslated or fuzzy; checks that every source
 # file using _(), N_() or P_() is listed in POTFILES.in; runs msgfmt's checks.
+# Also: no help line is translated longer than the help screen shows.
 # Works in a temporary directory: the tree is left as it was.
 set -u
 top=$(cd "${top_srcdir:-.}" && pwd)
@@ -86,6 +87,20 @@ for lang in $langs; do
 		cat "$tmp/$lang.freport"
 		[ -s "$tmp/$lang.freport" ] && fail=1
 	fi
+	# the help screen cuts a description at 55 cells (src/tui/help.c): a
+	# longer translation loses its end on an 80-column terminal
+	awk '
+		/^#:/ { help = help || index($0, "src/tui/help.c") > 0; next }
+		/^msgstr / { instr = help; s = substr($0, 8); next }
+		/^"/ && instr { s = s $0; next }
+		{ if (instr && s != "") print s; instr = 0; s = ""; if ($0 == "") help = 0 }
+		END { if (instr && s != "") print s }
+	' "$po" | sed 's/^"//; s/"$//; s/""//g' | while IFS= read -r str; do
+		w=$(printf '%s' "$str" | LC_ALL=C.UTF-8 wc -m)
+		[ "$w" -le 55 ] || printf 'FAIL: po/%s.po: help line of %d characters, over 55: "%s"\n' "$lang" "$w" "$str"
+	done >"$tmp/$lang.wide"
+	cat "$tmp/$lang.wide"
+	[ -s "$tmp/$lang.wide" ] && fail=1
 	n=$(msgids "$tmp/$lang.merged" | wc -l)
 	echo "po/$lang.po: $n messages checked"
 done

@@ -22,12 +22,19 @@
 #include "ui.h"
 #include "xalloc.h"
 
+/* An item's alt text as the editor typed it. */
+struct alt_text {
+	char *id, *text;
+};
+
 /* the view's own state */
 static struct audit_state {
 	size_t cur, top;            /* the cursor among the shown findings */
 	char *folder;               /* NULL: the whole library; else this folder and below */
-	char **saving;              /* alt text sent, answer not in yet: the queue skips them */
+	struct alt_text *saving;    /* alt text sent, answer not in yet: the queue skips them */
 	size_t nsaving;
+	struct alt_text *kept;      /* alt text the server refused: offered again, never lost */
+	size_t nkept;
 	bool queue;                 /* the alt-text queue is on */
 	bool content;               /* the content check's page is shown */
 } st;
@@ -243,31 +250,70 @@ audit_step(struct app *a, int dir)
 
 /* -- alt text, one item or the queue of every image without it -- */
 
-static bool
-is_saving(const char *id)
+static struct alt_text *
+alt_find(struct alt_text *v, size_t n, const char *id)
 {
-	for (size_t i = 0; i < st.nsaving; i++)
-		if (strcmp(st.saving[i], id) == 0)
-			return true;
-	return false;
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(v[i].id, id) == 0)
+			return &v[i];
+	return NULL;
 }
 
 static void
-saving_done(const char *id)
+alt_add(struct alt_text **v, size_t *n, const char *id, char *text)
 {
-	for (size_t i = 0; i < st.nsaving; i++) {
-		if (strcmp(st.saving[i], id) == 0) {
-			free(st.saving[i]);
-			st.saving[i] = st.saving[--st.nsaving];
-			break;
-		}
-	}
-	if (st.nsaving == 0) {
-		free(st.saving);
-		st.saving = NULL;
-	}
+	struct alt_text *t = alt_find(*v, *n, id);
+	if (t == NULL) {
+		*v = xreallocarray(*v, *n + 1, sizeof **v);
+		t = &(*v)[(*n)++];
+		t->id = xstrdup(id);
+	} else
+		free(t->text);
+	t->text = text;
 }
 
+/* Takes the entry of id out of the list; returns its text (the caller's). */
+static char *
+alt_take(struct alt_text **v, size_t *n, const char *id)
+{
+	struct alt_text *t = alt_find(*v, *n, id);
+	if (t == NULL)
+		return NULL;
+	char *text = t->text;
+	free(t->id);
+	*t = (*v)[--*n];
+	if (*n == 0) {
+		free(*v);
+		*v = NULL;
+	}
+	return text;
+}
+
+static bool
+is_saving(const char *id)
+{
+	return alt_find(st.saving, st.nsaving, id) != NULL;
+}
+
+static const char *
+kept_text(const char *id)
+{
+	const struct alt_text *t = alt_find(st.kept, st.nkept, id);
+	return t ? t->text : NULL;
+}
+
+static const char *
+finding_name(struct app *a, const char *id)
+{
+	const struct mt_audit *au = &a->scan->audit;
+	for (size_t i = 0; i < au->nfindings; i++)
+		if (au->findings[i].id && strcmp(au->findings[i].id, id) == 0)
+			return au->findings[i].filename ? au->findings[i].filename : id;
+	return id;
+}
+
+/* A refused save keeps the text as typed: the queue offers the item again
+ * first, with it, and `a` on the item starts from it. */
 static void
 on_alt_saved(const struct mt_media *item, const struct mt_error *err, void *arg)
 {
@@ -275,25 +321,41 @@ on_alt_saved(const struct mt_media *item, const struct mt_error *err, void *arg)
 	struct app *a = q->app;
 	char *id = xstrdup(q->s);
 	bool live = ui_req_done(q);
-	saving_done(id);
-	free(id);
-	if (!live)
-		return;
-	if (err) {
-		ui_error(a, _("setting alt text"), err);
-		return;
+	char *text = alt_take(&st.saving, &st.nsaving, id);
+	if (err && text)
+		alt_add(&st.kept, &st.nkept, id, text);
+	else
+		free(text);
+	if (live && err) {
+		char *what = xasprintf(st.queue ? _("alt text for %s not saved (kept; it comes next)")
+		                                : _("alt text for %s not saved (kept; a tries again)"),
+		                       finding_name(a, id));
+		ui_error(a, what, err);
+		free(what);
+	} else if (live) {
+		if (item)
+			ui_post(a, &(struct ui_event){ UI_EV_ITEM_EDITED, .item = item });   /* the finding goes with the event */
+		ui_message(a, R_GOOD, "%s", _("alt text saved"));
 	}
-	if (item)
-		ui_post(a, &(struct ui_event){ UI_EV_ITEM_EDITED, .item = item });   /* the finding goes with the event */
-	ui_message(a, R_GOOD, "%s", _("alt text saved"));
+	free(id);
 }
 
 static void alt_prompt(struct app *a, const struct mt_finding *f);
 
-/* The next image without alt text from the cursor on, not being saved. */
+/* The next image for the queue: first one whose text the server refused,
+ * then the next without alt text from the cursor on, not being saved. */
 static const struct mt_finding *
 next_missing_alt(struct app *a, size_t *pos)
 {
+	for (size_t i = 0; st.nkept; i++) {
+		const struct mt_finding *f = finding_at(a, i);
+		if (f == NULL)
+			break;
+		if (f->id && kept_text(f->id) && !is_saving(f->id)) {
+			*pos = i;
+			return f;
+		}
+	}
 	for (size_t i = st.cur;; i++) {
 		const struct mt_finding *f = finding_at(a, i);
 		if (f == NULL)
@@ -314,6 +376,8 @@ alt_entered(struct app *a, const char *text, void *arg)
 		free(id);
 		return;
 	}
+	/* what was kept is now what was typed: sent again, or cleared (skipped) */
+	free(alt_take(&st.kept, &st.nkept, id));
 	if (*text) {
 		struct mt_media_patch p = { .alt = text };
 		struct mt_error err;
@@ -322,15 +386,15 @@ alt_entered(struct app *a, const char *text, void *arg)
 		if (!mt_site_can(&a->site, MT_CAP_EDIT, true)) {
 			ui_req_done(q);
 			ui_message(a, R_WARN, "%s", _("this profile cannot edit media"));
+			alt_add(&st.kept, &st.nkept, id, xstrdup(text));
 			st.queue = false;
 		} else if (mt_op_edit(&a->site, id, &p, on_alt_saved, q, &err) == NULL) {
 			ui_req_done(q);
 			ui_error(a, _("setting alt text"), &err);
+			alt_add(&st.kept, &st.nkept, id, xstrdup(text));
 			st.queue = false;
-		} else {
-			st.saving = xreallocarray(st.saving, st.nsaving + 1, sizeof *st.saving);
-			st.saving[st.nsaving++] = xstrdup(id);
-		}
+		} else
+			alt_add(&st.saving, &st.nsaving, id, xstrdup(text));
 	}
 	free(id);
 	if (!st.queue)
@@ -375,7 +439,8 @@ alt_prompt(struct app *a, const struct mt_finding *f)
 	/* the title is the name alone, the count and the keys go under the
 	 * text: in a half-screen box a long title cut them off */
 	char *title = xasprintf(_("Alt text for %s"), f->filename ? f->filename : f->id);
-	ui_prompt(a, title, "", alt_entered, NULL, xstrdup(f->id));
+	const char *kept = kept_text(f->id);
+	ui_prompt(a, title, kept ? kept : "", alt_entered, NULL, xstrdup(f->id));
 	ui_prompt_beside(a);
 	free(title);
 	if (st.queue) {
@@ -551,9 +616,30 @@ audit_help(struct app *a)
 	return "Audit";
 }
 
+static char *
+audit_unsaved(struct app *a)
+{
+	(void)a;
+	size_t n = st.nkept + st.nsaving;
+	if (n == 0)
+		return NULL;
+	return xasprintf(P_("the alt text of %zu image (refused, or still being saved)",
+	                    "the alt text of %zu images (refused, or still being saved)", (unsigned long)n),
+	                 n);
+}
+
+static void
+alt_list_free(struct alt_text **v, size_t *n)
+{
+	while (*n)
+		free(alt_take(v, n, (*v)[0].id));
+}
+
 static void
 audit_view_close(struct app *a)
 {
+	alt_list_free(&st.kept, &st.nkept);
+	alt_list_free(&st.saving, &st.nsaving);
 	content_check_free(a);
 	picstrip_free(a);
 	free(st.folder);
@@ -563,5 +649,5 @@ audit_view_close(struct app *a)
 const struct ui_view audit_view = {
 	.name = "audit", .open = audit_view_open, .draw = audit_view_draw,
 	.key = audit_view_key, .event = audit_on_event, .close = audit_view_close,
-	.help = audit_help,
+	.help = audit_help, .unsaved = audit_unsaved,
 };

@@ -9,51 +9,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cmdline.h"
 #include "i18n.h"
 #include "l10n.h"
 #include "sanitize.h"
 #include "textwidth.h"
 #include "siteop.h"
+#include "detail_state.h"
 #include "ui.h"
 #include "xalloc.h"
-
-/* This view's own state (a->detail): no other file sees inside. */
-enum detail_after { AFTER_STAY, AFTER_BACK, AFTER_NEXT, AFTER_PREV };
-struct detail {
-	struct mt_media item;
-	bool have;
-	bool loading;
-	bool saving;
-	int field;                  /* selected row */
-	char *edit[4];              /* pending alt, title, description, folder; NULL: unchanged */
-	bool focal_pending;
-	double fx, fy;              /* pending focal point */
-	char err[600];
-	char note[200];
-	uint64_t gen;
-	/* focal editor */
-	bool focal_open;
-	double ex, ey;
-	bool focal_crops;            /* v: the crops instead of the picture (narrow screens) */
-	enum detail_after after;     /* once the pending save succeeds */
-	/* n/N: opens the neighbour in the list the details came from (dir +1/-1),
-	 * false at its end; set by the opener after detail_open, NULL: none */
-	bool (*step)(struct app *a, int dir);
-};
-
-/* rounding without libm: the values here are small and not negative */
-static long
-iround(double v)
-{
-	return v < 0 ? -(long)(-v + 0.5) : (long)(v + 0.5);
-}
-
-static double
-clamp100(double v)
-{
-	return v < 0 ? 0 : v > 100 ? 100 : v;
-}
 
 enum field {
 	F_ID, F_FILENAME, F_TYPE, F_SIZE, F_DIMS, F_ALT, F_TITLE, F_DESC, F_FOLDER, F_FOCAL, F_URL,
@@ -92,6 +55,34 @@ has_pending(const struct detail *d)
 }
 
 static void
+sent_clear(struct detail *d)
+{
+	for (int i = 0; i < 4; i++) {
+		free(d->sent[i]);
+		d->sent[i] = NULL;
+	}
+	d->sent_focal = false;
+	d->save_req = NULL;
+	d->save_op = NULL;
+	d->saving = false;
+}
+
+/* After a save: the edits it sent are on the server; one made while it
+ * ran stays pending. */
+static void
+clear_sent(struct detail *d)
+{
+	for (int i = 0; i < 4; i++)
+		if (d->edit[i] && d->sent[i] && strcmp(d->edit[i], d->sent[i]) == 0) {
+			free(d->edit[i]);
+			d->edit[i] = NULL;
+		}
+	if (d->focal_pending && d->sent_focal && d->fx == d->sent_fx && d->fy == d->sent_fy)
+		d->focal_pending = false;
+	sent_clear(d);
+}
+
+static void
 clear_pending(struct detail *d)
 {
 	for (int i = 0; i < 4; i++) {
@@ -119,6 +110,7 @@ detail_free(struct app *a)
 {
 	struct detail *d = a->detail;
 	clear_pending(d);
+	sent_clear(d);   /* a save under way lands; its answer is dropped (gen) */
 	if (d->have)
 		mt_media_free(&d->item);
 	d->have = false;
@@ -229,107 +221,6 @@ field_value(struct app *a, int f, bool *pending)
 	}
 }
 
-static void
-focal_box(struct app *a, int top, int h, int maxw, int *bx, int *by, int *bw, int *bh)
-{
-	struct detail *d = a->detail;
-	int iw = d->item.width > 0 ? d->item.width : 1, ih = d->item.height > 0 ? d->item.height : 1;
-	preview_source_size(a, &iw, &ih);
-	int maxh = h - 5;
-	if (maxh < 3)
-		maxh = 3;
-	mt_cells_fit(iw, ih, maxw, maxh, bw, bh);
-	if (*bw < 3)
-		*bw = 3;
-	if (*bh < 3)
-		*bh = 3;
-	*bx = 2 + (maxw - *bw) / 2;
-	*by = top + 2 + (maxh - *bh) / 2;
-}
-
-/* the frame and dotted lines when there is no picture to show */
-static void
-focal_frame(struct app *a, int bx, int by, int bw, int bh)
-{
-	struct detail *d = a->detail;
-	int cx = bx + (int)iround(d->ex / 100.0 * (bw - 1));
-	int cy = by + (int)iround(d->ey / 100.0 * (bh - 1));
-	ui_set(stdscr, R_DIM);
-	for (int x = bx; x < bx + bw; x++)
-		mvwaddstr(stdscr, cy, x, G.dot);
-	for (int y = by; y < by + bh; y++)
-		mvwaddstr(stdscr, y, cx, G.dot);
-	ui_set(stdscr, R_FOCAL);
-	mvwaddch(stdscr, cy, cx, '+');
-	ui_set(stdscr, R_NORMAL);
-}
-
-static void
-draw_focal(struct app *a)
-{
-	struct detail *d = a->detail;
-	int top = 1, h = a->rows - 2;
-	ui_set(stdscr, R_TITLE);
-	ui_fill(stdscr, top, 0, a->cols);
-	char *t = xasprintf(_(" Focal point of %s  x %.0f  y %.0f"),
-	                    d->item.filename ? d->item.filename : d->item.id, d->ex, d->ey);
-	ui_put_text(stdscr, top, 0, t, a->cols, false);
-	free(t);
-	ui_set(stdscr, R_NORMAL);
-	bool picture = preview_enabled(a) && preview_can_item(&d->item);
-	/* wide screens show the crops beside the picture; narrow ones on v */
-	bool side = picture && a->cols >= 110;
-	int maxw = side ? a->cols * 3 / 5 - 4 : a->cols - 4;
-	if (picture && !side && d->focal_crops) {
-		preview_draw_crops(a, top + 2, 2, h - 4, a->cols - 4, d->ex, d->ey);
-	} else {
-		int bx, by, bw, bh;
-		focal_box(a, top, h, maxw, &bx, &by, &bw, &bh);
-		if (picture && preview_state(a, NULL) == PV_READY) {
-			struct mt_crop_rect used;
-			preview_draw(a, by, bx, bh, bw, NULL, true, d->ex, d->ey, &used);
-			if (used.w > 0) {
-				bx = used.x;
-				by = used.y;
-				bw = used.w;
-				bh = used.h;
-			}
-		}
-		/* the frame (ACS works in every locale) */
-		mvwhline(stdscr, by - 1, bx, ACS_HLINE, bw);
-		mvwhline(stdscr, by + bh, bx, ACS_HLINE, bw);
-		mvwvline(stdscr, by, bx - 1, ACS_VLINE, bh);
-		mvwvline(stdscr, by, bx + bw, ACS_VLINE, bh);
-		mvwaddch(stdscr, by - 1, bx - 1, ACS_ULCORNER);
-		mvwaddch(stdscr, by - 1, bx + bw, ACS_URCORNER);
-		mvwaddch(stdscr, by + bh, bx - 1, ACS_LLCORNER);
-		mvwaddch(stdscr, by + bh, bx + bw, ACS_LRCORNER);
-		if (!(picture && preview_state(a, NULL) == PV_READY)) {
-			focal_frame(a, bx, by, bw, bh);
-			const char *why;
-			enum pv_state st = preview_state(a, &why);
-			if (picture && st != PV_NONE) {
-				/* why there is no picture, under the frame */
-				ui_set(stdscr, st == PV_FAILED ? R_WARN : R_DIM);
-				ui_put_text(stdscr, by + bh + 1, bx,
-				            st == PV_FAILED ? why
-				                                     : _("loading the picture\xe2\x80\xa6"),
-				            a->cols - bx - 1, false);
-				ui_set(stdscr, R_NORMAL);
-			}
-		}
-	}
-	if (side)
-		preview_draw_crops(a, top + 2, maxw + 5, h - 4, a->cols - maxw - 6, d->ex, d->ey);
-	ui_put_text(stdscr, a->rows - 2, 1,
-	            picture && !side
-	                ? _("arrows/hjkl move 1, HJKL or Shift+arrows 10, n numbers, c centre, "
-	                    "v crops, Enter save, Esc cancel")
-	                : _("arrows/hjkl move 1, HJKL or Shift+arrows 10, n enter numbers, c centre, "
-	                    "Enter save, Esc cancel"),
-	            a->cols - 2, false);
-}
-
 void
 detail_view_draw(struct app *a)
 {
@@ -337,7 +228,7 @@ detail_view_draw(struct app *a)
 	if (!d->have)
 		return;
 	if (d->focal_open) {
-		draw_focal(a);
+		detail_focal_draw(a);
 		return;
 	}
 	int y = 1;
@@ -411,9 +302,9 @@ on_patched(const struct mt_media *item, const struct mt_error *err, void *arg)
 	if (!ui_req_done(q))
 		return;
 	struct detail *d = a->detail;
-	d->saving = false;
 	if (err) {
 		char line[560];
+		sent_clear(d);
 		d->after = AFTER_STAY;   /* a failed save keeps the edits on the screen */
 		mt_error_format(err, line, sizeof line);
 		snprintf(d->err, sizeof d->err, _("not saved: %s"), line);
@@ -421,7 +312,9 @@ on_patched(const struct mt_media *item, const struct mt_error *err, void *arg)
 		return;
 	}
 	d->err[0] = '\0';
-	clear_pending(d);
+	clear_sent(d);
+	if (has_pending(d))
+		d->after = AFTER_STAY;   /* what was typed meanwhile is not saved yet */
 	if (item) {
 		mt_media_free(&d->item);
 		mt_media_copy(&d->item, item);
@@ -442,8 +335,10 @@ detail_save(struct app *a)
 		snprintf(d->note, sizeof d->note, "%s", _("nothing to save"));
 		return;
 	}
-	if (d->saving)
+	if (d->saving) {
+		ui_message(a, R_NORMAL, "%s", _("saving already: wait for the answer, or Esc to stop waiting"));
 		return;
+	}
 	if (!mt_site_can(&a->site, MT_CAP_EDIT, true)) {
 		snprintf(d->err, sizeof d->err, "%s", _("this profile cannot edit media"));
 		return;
@@ -458,14 +353,35 @@ detail_save(struct app *a)
 	struct ui_req *q = ui_req_new(a, &d->gen, 0, d->item.id);
 	d->note[0] = '\0';
 	d->err[0] = '\0';
-	if (mt_op_edit(&a->site, d->item.id, &p, on_patched, q, &err) == NULL) {
+	d->save_op = mt_op_edit(&a->site, d->item.id, &p, on_patched, q, &err);
+	if (d->save_op == NULL) {
 		ui_req_done(q);
 		char line[560];
 		mt_error_format(&err, line, sizeof line);
 		snprintf(d->err, sizeof d->err, _("not saved: %s"), line);
 		return;
 	}
+	d->save_req = q;
 	d->saving = true;
+	for (int i = 0; i < 4; i++)
+		d->sent[i] = d->edit[i] ? xstrdup(d->edit[i]) : NULL;
+	d->sent_focal = d->focal_pending;
+	d->sent_fx = d->fx;
+	d->sent_fy = d->fy;
+}
+
+/* Esc while saving: stop waiting. The request may still reach the server;
+ * the edits stay pending, so w sends them again. */
+static void
+detail_save_stop(struct app *a)
+{
+	struct detail *d = a->detail;
+	mt_op_cancel(d->save_op);
+	ui_req_done(d->save_req);
+	sent_clear(d);
+	d->after = AFTER_STAY;
+	ui_message(a, R_WARN, "%s",
+	           _("stopped waiting for the save (the server may still take it): the changes stay here, w sends them again"));
 }
 
 /* ---- editing ---- */
@@ -611,81 +527,6 @@ detail_on_event(struct app *a, const struct ui_event *ev)
 	}
 }
 
-static void
-focal_numbers(struct app *a, const char *text, void *arg)
-{
-	(void)arg;
-	if (text == NULL)
-		return;
-	double x, y;
-	if (mt_parse_focal(text, &x, &y) < 0) {
-		ui_message(a, R_ERROR, _("focal point: give X,Y with both between 0 and 100"));
-		return;
-	}
-	a->detail->ex = x;
-	a->detail->ey = y;
-}
-
-static enum ui_key
-focal_key(struct app *a, int is_key, wint_t ch)
-{
-	struct detail *d = a->detail;
-	double dx = 0, dy = 0;
-	if (is_key) {
-		switch (ch) {
-		case KEY_LEFT: dx = -1; break;
-		case KEY_RIGHT: dx = 1; break;
-		case KEY_UP: dy = -1; break;
-		case KEY_DOWN: dy = 1; break;
-		case KEY_SLEFT: dx = -10; break;
-		case KEY_SRIGHT: dx = 10; break;
-		case KEY_SR: dy = -10; break;
-		case KEY_SF: dy = 10; break;
-		case KEY_ENTER: goto save;
-		default: return UI_UNHANDLED;
-		}
-	} else {
-		switch (ch) {
-		case 'h': dx = -1; break;
-		case 'l': dx = 1; break;
-		case 'k': dy = -1; break;
-		case 'j': dy = 1; break;
-		case 'H': dx = -10; break;
-		case 'L': dx = 10; break;
-		case 'K': dy = -10; break;
-		case 'J': dy = 10; break;
-		case 'c': case '=': case '0':
-			d->ex = d->ey = 50;
-			return UI_HANDLED;
-		case 'v':
-			d->focal_crops = !d->focal_crops;
-			return UI_HANDLED;
-		case 'n': case ':': {
-			char *cur = xasprintf("%g,%g", d->ex, d->ey);
-			ui_prompt(a, _("Focal point X,Y (0-100)"), cur, focal_numbers, NULL, NULL);
-			free(cur);
-			return UI_HANDLED;
-		}
-		case '\r': case '\n': case 'w':
-		save:
-			d->fx = d->ex;
-			d->fy = d->ey;
-			d->focal_pending = true;
-			d->focal_open = false;
-			detail_save(a);
-			return UI_HANDLED;
-		case 27: case 'q':
-			d->focal_open = false;
-			return UI_HANDLED;
-		default:
-			return UI_UNHANDLED;
-		}
-	}
-	d->ex = clamp100((double)iround(d->ex + dx));
-	d->ey = clamp100((double)iround(d->ey + dy));
-	return UI_HANDLED;
-}
-
 /* The usual confirmation; the details stay open (with any unsaved edits)
  * until the item is really gone (UI_EV_ITEM_DELETED). */
 static void
@@ -702,8 +543,14 @@ enum ui_key
 detail_view_key(struct app *a, int is_key, wint_t ch)
 {
 	struct detail *d = a->detail;
-	if (d->focal_open)
-		return focal_key(a, is_key, ch);
+	if (d->focal_open) {
+		enum ui_key k = detail_focal_key(a, is_key, ch);
+		if (d->focal_save) {
+			d->focal_save = false;
+			detail_save(a);
+		}
+		return k;
+	}
 	if (is_key) {
 		switch (ch) {
 		case KEY_DOWN: if (d->field + 1 < F_COUNT) d->field++; return UI_HANDLED;
@@ -739,15 +586,35 @@ detail_view_key(struct app *a, int is_key, wint_t ch)
 			.crops = ch == 'c' });
 		return UI_HANDLED;
 	case 'u':
+		if (d->saving) {
+			ui_message(a, R_WARN, "%s", _("saving: nothing to undo until the server answers (Esc stops waiting)"));
+			return UI_HANDLED;
+		}
 		clear_pending(d);
 		d->err[0] = '\0';
 		return UI_HANDLED;
 	case 'd': delete_this(a); return UI_HANDLED;
 	case 'n': detail_away(a, AFTER_NEXT); return UI_HANDLED;
 	case 'N': detail_away(a, AFTER_PREV); return UI_HANDLED;
-	case 'q': case 27: case 'h': case 127: case 8: detail_back(a); return UI_HANDLED;
+	case 27:
+		if (d->saving) {
+			detail_save_stop(a);
+			return UI_HANDLED;
+		}
+		detail_back(a);
+		return UI_HANDLED;
+	case 'q': case 'h': case 127: case 8: detail_back(a); return UI_HANDLED;
 	default: return UI_UNHANDLED;
 	}
+}
+
+static char *
+detail_unsaved(struct app *a)
+{
+	struct detail *d = a->detail;
+	if (!d->have || !has_pending(d))
+		return NULL;
+	return xasprintf(_("the changes to %s"), d->item.filename ? d->item.filename : d->item.id);
 }
 
 static const char *
@@ -759,5 +626,5 @@ detail_help(struct app *a)
 const struct ui_view detail_view = {
 	.name = "detail", .open = detail_view_open, .draw = detail_view_draw,
 	.key = detail_view_key, .event = detail_on_event, .close = detail_free, .init = detail_init,
-	.help = detail_help,
+	.help = detail_help, .unsaved = detail_unsaved,
 };

@@ -8,7 +8,8 @@ src_tui_libmttui_a_SOURCES = \
 	src/tui/auditview.c \
 	src/tui/batchrun.c \
 	src/tui/content_view.c \
-	src/tui/detail.c \
+	src/tui/detail.c src/tui/detail_state.h \
+	src/tui/detail_focal.c \
 	src/tui/dialog.c \
 	src/tui/draw.c \
 	src/tui/events.c \

@@ -69,6 +69,9 @@ static const struct hint hints_uploads[] = {
 static const struct hint hints_detail[] = {
 	{ "Enter", N_("edit") }, { "f", N_("focal") }, { "w", N_("save") }, { "d", N_("delete") },
 	{ "q", N_("back") }, { "M", N_("messages") }, { NULL, NULL } };
+static const struct hint hints_focal[] = {
+	{ "Enter", N_("save") }, { "Esc", N_("cancel") }, { "hjkl", N_("move") }, { "HJKL", N_("by 10") },
+	{ "n", N_("numbers") }, { "c", N_("centre") }, { "v", N_("crops") }, { NULL, NULL } };
 static const struct hint hints_audit[] = {
 	{ "Enter", N_("open") }, { "c", N_("content") }, { "a", N_("alt") }, { "D", N_("delete dups") },
 	{ "r", N_("rescan") }, { "v", N_("usage") }, { "q", N_("back") }, { "M", N_("messages") },
@@ -80,10 +83,15 @@ static const struct hint hints_scroll[] = {
 	{ "j/k", N_("scroll") }, { "q", N_("back") }, { NULL, NULL } };
 
 static const struct hint *
-hints_here(const struct app *a)
+hints_here(struct app *a)
 {
 	switch (a->view) {
-	case VIEW_DETAIL: return hints_detail;
+	case VIEW_DETAIL:
+		/* the details name their focal point editor in the help's heading */
+		if (a->views[VIEW_DETAIL]->help && strcmp(a->views[VIEW_DETAIL]->help(a),
+		                                          "Focal point editor") == 0)
+			return hints_focal;
+		return hints_detail;
 	case VIEW_USAGE: return hints_usage;
 	case VIEW_AUDIT: return hints_audit;
 	case VIEW_HELP: case VIEW_MESSAGES: return hints_scroll;

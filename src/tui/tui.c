@@ -39,10 +39,41 @@ quit_answer(struct app *a, int choice, void *arg)
 		a->quit = true;
 }
 
-/* Asks before quitting when uploads run. */
+/* What every view holds that the user typed and the server does not have,
+ * one line each; NULL when nothing. */
+static char *
+unsaved_work(struct app *a)
+{
+	char *all = NULL;
+	for (int v = 0; v < VIEW_COUNT; v++) {
+		if (a->views[v] == NULL || a->views[v]->unsaved == NULL)
+			continue;
+		char *line = a->views[v]->unsaved(a);
+		if (line == NULL)
+			continue;
+		char *next = xasprintf("%s  %s\n", all ? all : "", line);
+		free(all);
+		free(line);
+		all = next;
+	}
+	return all;
+}
+
+/* Asks before quitting when uploads run or typed work is not saved. */
 static void
 request_quit(struct app *a)
 {
+	char *unsaved = unsaved_work(a);
+	if (unsaved) {
+		const char *uploads = uploads_running(a) ? _("Uploads still running stop here and resume next time.\n")
+		                      : uploads_paused(a) ? _("Paused uploads resume next time.\n") : "";
+		char *body = xasprintf(_("Not saved yet:\n%s%s\nQuit and lose it?  y: quit   n: stay"), unsaved,
+		                       uploads);
+		ui_confirm(a, _("Quit"), body, "yn", quit_answer, NULL);
+		free(body);
+		free(unsaved);
+		return;
+	}
 	if (uploads_paused(a)) {
 		ui_confirm(a, _("Quit"),
 		           _("Uploads are paused. Quit now?\n"

@@ -222,6 +222,9 @@ struct ui_view {
 	void (*close)(struct app *a);                    /* at the end: frees its state */
 	/* the heading of the key list (help.c) for where the user is in it */
 	const char *(*help)(struct app *a);
+	/* what the user typed that is not on the server yet, as one line for
+	 * the question before quitting (allocated), or NULL when nothing is */
+	char *(*unsaved)(struct app *a);
 };
 /* Each view's entry, for views.c alone. */
 extern const struct ui_view scan_view, main_view, detail_view, usage_view, audit_view,

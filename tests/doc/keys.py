@@ -35,7 +35,7 @@ VIEWS = {
     "Local pane": ["local_key"],
     "Upload panel": ["uploads_key"],
     "Item details": ["detail_view_key"],
-    "Focal point editor": ["focal_key"],
+    "Focal point editor": ["detail_focal_key"],
     "Usage": ["usage_view_key"],
     "Audit": ["audit_view_key", "content_keys", "content_view_key"],
     "Key list": ["help_view_key"],

@@ -182,7 +182,7 @@ class State:
             "hold_downloads": 0,
             # a multipart upload, its body read whole, waits before it is
             # stored and answered until set back to 0
-            "hold_answer": 0,
+            "hold_answer": 0, "hold_api": 0,
         }
         self.violations = []
         self.counts = {"requests": 0, "storage_requests": 0, "storage_puts": 0, "faults": 0, "held": 0,
@@ -701,6 +701,8 @@ class ApiHandler(Base):
                     st.counts["faults"] += 1
                     st.counts["held"] += gated
                 stalled_forever(self)   # never answers; the client's stall timeout must act
+            if st.faults.get("hold_api"):
+                self.hold_body_gate(gate="hold_api")
             if st.slowed():
                 time.sleep(st.faults["slow"])
             if st.chance("fault_429", ident):

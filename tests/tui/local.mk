@@ -11,6 +11,7 @@ tui_tests += \
 	tests/tui/signals.t \
 	tests/tui/hangup.t \
 	tests/tui/zoom.t \
+	tests/tui/altkeep.t \
 	tests/tui/preview.t \
 	tests/tui/upload.t \
 	tests/tui/upload-pause.t \

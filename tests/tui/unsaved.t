@@ -8,6 +8,7 @@ start_server clearcms --demo "$top_srcdir/data/demo"
 mt ls / --json >"$T/root.json"
 safe='[i for i in d["items"] if i["filename"].replace(".","").replace("-","").replace("_","").isalnum() and i["mimeType"].startswith("image/")]'
 name=$(jget "$safe"'[0]["filename"]' <"$T/root.json")
+iname=$name   # (lib.sh's check sets name)
 id=$(jget "$safe"'[0]["id"]' <"$T/root.json")
 
 tui_start 80 24
@@ -65,6 +66,72 @@ wait_gone "Focal point" || not_ok "d discards and leaves"
 ok "d discards and leaves"
 mt info "$id" --json >"$T/info2.json"
 expect_eq "the discarded edit never reached the server" "Kept through a delete" "$(jget 'd["alt"]' <"$T/info2.json")"
+
+# Ctrl+C asks, as q does, while an edit is not saved
+sigint() {
+	shpid=$(tx display-message -p '#{pane_pid}')
+	kill -INT "$(ps -o pid= --ppid "$shpid" | tr -d ' ' | head -n 1)"
+}
+send Enter
+wait_for "Focal point" || not_ok "the item opens for Ctrl+C"
+send a
+wait_for "Enter: accept" || not_ok "a for Ctrl+C"
+send C-u
+type_text "Held through Ctrl+C"
+send Enter
+wait_for "not saved yet" || not_ok "pending for Ctrl+C"
+sigint
+expect_screen "Ctrl+C with an unsaved edit asks" "Not saved yet"
+expect_screen "... naming the item" "the changes to $iname"
+send n
+wait_gone "Not saved yet" || not_ok "n stays"
+expect_screen "the edit survives Ctrl+C and n" "Held through Ctrl+C"
+
+# a save in flight: u cannot undo what is on its way, Esc stops waiting and
+# keeps the edit; an edit made while a save runs stays pending after it
+held0=$(admin GET /_admin/state | jget 'd["counts"]["held"]')
+wait_held() {
+	i=0
+	while [ "$(admin GET /_admin/state | jget 'd["counts"]["held"]')" -le "$held0" ] && [ $i -lt 600 ]; do
+		sleep 0.05; i=$((i + 1))
+	done
+	held0=$(admin GET /_admin/state | jget 'd["counts"]["held"]')
+}
+admin POST /_admin/faults '{"hold_api": 1}' >/dev/null
+send w
+wait_held
+expect_screen "the save is under way" "saving"
+send u
+expect_screen "u while saving says why it does nothing" "nothing to undo until the server answers"
+expect_screen "... and the edit is still there" "Held through Ctrl+C"
+send Escape
+expect_screen "Esc stops waiting for the save" "stopped waiting for the save"
+expect_screen "... the edit kept, not saved" "not saved yet"
+expect_screen "... the details still open" "Focal point"
+admin POST /_admin/faults '{"hold_api": 0}' >/dev/null
+admin POST /_admin/faults '{"hold_api": 1}' >/dev/null
+send w
+wait_held
+send j
+send Enter
+wait_for "Enter: accept" || not_ok "the title opens while the save runs"
+send C-u
+type_text "Typed while saving"
+send Enter
+wait_for "Typed while saving" || not_ok "the title is pending"
+admin POST /_admin/faults '{"hold_api": 0}' >/dev/null
+expect_screen "the save ends" "saved"
+expect_screen "the title typed meanwhile is still pending" "not saved yet"
+expect_screen "... as typed" "Typed while saving"
+mt info "$id" --json >"$T/info3.json"
+expect_eq "the server has the alt text that was sent" "Held through Ctrl+C" "$(jget 'd["alt"]' <"$T/info3.json")"
+check "... and not the title typed meanwhile" sh -c "[ \"\$(jget 'd[\"title\"] or \"\"' <'$T/info3.json')\" != 'Typed while saving' ]"
+send w
+expect_screen "w saves the rest" "saved"
+wait_gone "not saved yet" || not_ok "nothing pending after the second save"
+expect_eq "the server has the title" "Typed while saving" "$(mt info "$id" --json | jget 'd["title"]')"
+send q
+wait_gone "Focal point" || not_ok "q leaves"
 
 rc=$(tui_quit)
 expect_eq "q quits with status 0" 0 "$rc"

@@ -1,0 +1,54 @@
+/* detail_state.h — Private to: detail.c detail_focal.c
+ * State: a->detail
+ *
+ * One item's details: the item, its pending edits, the save under way and
+ * the focal point editor's crosshair. */
+#ifndef MT_TUI_DETAIL_STATE_H
+#define MT_TUI_DETAIL_STATE_H
+
+#include "ui.h"
+
+enum detail_after { AFTER_STAY, AFTER_BACK, AFTER_NEXT, AFTER_PREV };
+struct detail {
+	struct mt_media item;
+	bool have;
+	bool loading;
+	bool saving;
+	int field;                  /* selected row */
+	char *edit[4];              /* pending alt, title, description, folder; NULL: unchanged */
+	bool focal_pending;
+	double fx, fy;              /* pending focal point */
+	/* the save under way: what it sends (edits made meanwhile stay pending
+	 * when it succeeds), its request, and the operation, for Esc */
+	char *sent[4];
+	bool sent_focal;
+	double sent_fx, sent_fy;
+	struct ui_req *save_req;
+	struct mt_op *save_op;
+	char err[600];
+	char note[200];
+	uint64_t gen;
+	/* focal editor */
+	bool focal_open;
+	double ex, ey;
+	bool focal_crops;            /* v: the crops instead of the picture (narrow screens) */
+	bool focal_save;             /* the editor closed with Enter: detail.c saves */
+	enum detail_after after;     /* once the pending save succeeds */
+	/* n/N: opens the neighbour in the list the details came from (dir +1/-1),
+	 * false at its end; set by the opener after detail_open, NULL: none */
+	bool (*step)(struct app *a, int dir);
+};
+
+/* The focal point editor (detail_focal.c): drawn and keyed while
+ * focal_open; Enter leaves focal_pending and focal_save set for detail.c. */
+void detail_focal_draw(struct app *a);
+enum ui_key detail_focal_key(struct app *a, int is_key, wint_t ch);
+
+/* rounding without libm: the values here are small and not negative */
+static inline long
+detail_round(double v)
+{
+	return v < 0 ? -(long)(-v + 0.5) : (long)(v + 0.5);
+}
+
+#endif

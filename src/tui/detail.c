@@ -55,7 +55,7 @@ has_pending(const struct detail *d)
 }
 
 static void
-sent_clear(struct detail *d)
+save_forget(struct detail *d)
 {
 	for (int i = 0; i < 4; i++) {
 		free(d->sent[i]);
@@ -70,7 +70,7 @@ sent_clear(struct detail *d)
 /* After a save: the edits it sent are on the server; one made while it
  * ran stays pending. */
 static void
-clear_sent(struct detail *d)
+clear_saved_edits(struct detail *d)
 {
 	for (int i = 0; i < 4; i++)
 		if (d->edit[i] && d->sent[i] && strcmp(d->edit[i], d->sent[i]) == 0) {
@@ -79,7 +79,7 @@ clear_sent(struct detail *d)
 		}
 	if (d->focal_pending && d->sent_focal && d->fx == d->sent_fx && d->fy == d->sent_fy)
 		d->focal_pending = false;
-	sent_clear(d);
+	save_forget(d);
 }
 
 static void
@@ -110,7 +110,7 @@ detail_free(struct app *a)
 {
 	struct detail *d = a->detail;
 	clear_pending(d);
-	sent_clear(d);   /* a save under way lands; its answer is dropped (gen) */
+	save_forget(d);   /* a save under way lands; its answer is dropped (gen) */
 	if (d->have)
 		mt_media_free(&d->item);
 	d->have = false;
@@ -304,7 +304,7 @@ on_patched(const struct mt_media *item, const struct mt_error *err, void *arg)
 	struct detail *d = a->detail;
 	if (err) {
 		char line[560];
-		sent_clear(d);
+		save_forget(d);
 		d->after = AFTER_STAY;   /* a failed save keeps the edits on the screen */
 		mt_error_format(err, line, sizeof line);
 		snprintf(d->err, sizeof d->err, _("not saved: %s"), line);
@@ -312,7 +312,7 @@ on_patched(const struct mt_media *item, const struct mt_error *err, void *arg)
 		return;
 	}
 	d->err[0] = '\0';
-	clear_sent(d);
+	clear_saved_edits(d);
 	if (has_pending(d))
 		d->after = AFTER_STAY;   /* what was typed meanwhile is not saved yet */
 	if (item) {
@@ -378,7 +378,7 @@ detail_save_stop(struct app *a)
 	struct detail *d = a->detail;
 	mt_op_cancel(d->save_op);
 	ui_req_done(d->save_req);
-	sent_clear(d);
+	save_forget(d);
 	d->after = AFTER_STAY;
 	ui_message(a, R_WARN, "%s",
 	           _("stopped waiting for the save (the server may still take it): the changes stay here, w sends them again"));

@@ -86,6 +86,7 @@ on_page(struct mt_pager *p, const struct mt_media_page *page, const struct mt_er
 		return;
 	}
 	r->err[0] = '\0';
+	size_t from = r->nitems;
 	if (r->nitems + page->nitems > r->cap) {
 		size_t cap = r->cap ? r->cap : 128;
 		while (cap < r->nitems + page->nitems)
@@ -103,6 +104,7 @@ on_page(struct mt_pager *p, const struct mt_media_page *page, const struct mt_er
 	/* an empty or short page ends the list, whatever total the server claims */
 	if (!mt_pager_more(p))
 		r->total = (int64_t)r->nitems;
+	remote_keep_apply(r, from, !mt_pager_more(p));
 	if (page->folders && page->offset == 0)
 		remote_set_folders(a, page->folders, page->nfolders);
 	if (!r->loaded_once) {
@@ -176,12 +178,14 @@ remote_fetch_more(struct app *a)
 	if (r->mode != REMOTE_LIBRARY || r->loading || r->total < 0 || !mt_pager_more(r->pager))
 		return;
 	size_t n = remote_nrows(r);
-	if (r->want_end || r->cur + (size_t)visible_rows(a) * 2 >= n)
+	if (r->want_end || remote_keep_wants_more(r) || r->cur + (size_t)visible_rows(a) * 2 >= n)
 		fetch_page(a);
 }
 
-void
-remote_reload(struct app *a, bool folders_too)
+/* Lists the place shown again from its start; with keep, the cursor's item
+ * and the marks come back as their pages arrive (remote_keep.c). */
+static void
+relist(struct app *a, bool folders_too, bool keep)
 {
 	struct remote *r = a->remote;
 	if (r->mode == REMOTE_HISTORY) {
@@ -189,6 +193,10 @@ remote_reload(struct app *a, bool folders_too)
 		return;
 	}
 	r->gen++;
+	if (keep)
+		remote_keep_save(r);
+	else
+		remote_keep_forget(r);
 	clear_items(r);
 	new_listing(a);
 	r->err[0] = '\0';
@@ -201,6 +209,12 @@ remote_reload(struct app *a, bool folders_too)
 		remote_folders_reload(a);
 }
 
+void
+remote_reload(struct app *a, bool folders_too)
+{
+	relist(a, folders_too, true);
+}
+
 static void
 change_folder(struct app *a, const char *folder, const char *cursor_on)
 {
@@ -208,7 +222,7 @@ change_folder(struct app *a, const char *folder, const char *cursor_on)
 	free(r->folder);
 	r->folder = xstrdup(folder);
 	r->cur = r->top = 0;
-	remote_reload(a, false);
+	relist(a, false, false);
 	if (cursor_on) {
 		for (size_t i = 0; i < r->nsubs; i++)
 			if (strcmp(r->subs[i], cursor_on) == 0)
@@ -272,6 +286,7 @@ remote_free(struct app *a)
 		mt_loop_timer_cancel(a->loop, r->search_timer);
 	mt_pager_free(r->pager);
 	clear_items(r);
+	remote_keep_forget(r);
 	mt_strv_free(r->folders, r->nfolders);
 	mt_strv_free(r->subs, r->nsubs);
 	mt_history_free(r->hist, r->nhist);
@@ -414,14 +429,15 @@ remote_on_event(struct app *a, const struct ui_event *ev)
 	case UI_EV_ITEM_EDITED: update_row(a, ev->item); break;
 	case UI_EV_ITEM_DELETED: remove_row(a, ev->id); break;
 	case UI_EV_BATCH_DONE:
-		if (ev->move && r->mode == REMOTE_LIBRARY)
-			remote_reload(a, false);
-		/* marks on what is gone are gone; clear the rest */
+		/* the marks were used: they go (before the move's new listing,
+		 * which would bring them back) */
 		if (ev->id && strcmp(ev->id, "ok") == 0) {
 			for (size_t i = 0; i < r->nitems; i++)
 				r->marked[i] = false;
 			r->nmarked = 0;
 		}
+		if (ev->move && r->mode == REMOTE_LIBRARY)
+			remote_reload(a, false);
 		break;
 	case UI_EV_SHOW_FOLDER:
 		if (r->mode != REMOTE_LIBRARY)
@@ -443,7 +459,7 @@ remote_on_event(struct app *a, const struct ui_event *ev)
 			if (strcmp(remote_types[i], ev->id) == 0 && r->type != i) {
 				r->type = i;
 				r->cur = r->top = 0;
-				remote_reload(a, false);
+				relist(a, false, false);
 			}
 		break;
 	default: break;
@@ -487,7 +503,7 @@ apply_search(struct app *a, const char *text)
 	free(r->search);
 	r->search = *next ? xstrdup(next) : NULL;
 	r->cur = r->top = 0;
-	remote_reload(a, false);
+	relist(a, false, false);
 }
 
 struct search_pending {
@@ -553,6 +569,7 @@ move_cursor(struct app *a, long delta)
 	if (c >= (long)n)
 		c = (long)n - 1;
 	r->cur = (size_t)c;
+	remote_keep_cursor_moved(r);
 	remote_fetch_more(a);
 }
 
@@ -606,7 +623,7 @@ remote_key(struct app *a, int is_key, wint_t ch)
 		case KEY_UP: move_cursor(a, -1); return UI_HANDLED;
 		case KEY_NPAGE: move_cursor(a, page); return UI_HANDLED;
 		case KEY_PPAGE: move_cursor(a, -page); return UI_HANDLED;
-		case KEY_HOME: r->cur = 0; return UI_HANDLED;
+		case KEY_HOME: r->cur = 0; remote_keep_cursor_moved(r); return UI_HANDLED;
 		case KEY_END: goto end;
 		case KEY_LEFT: case KEY_BACKSPACE: go_up(a); return UI_HANDLED;
 		case KEY_RIGHT: case KEY_ENTER: goto enter;
@@ -622,7 +639,7 @@ remote_key(struct app *a, int is_key, wint_t ch)
 	case 2: move_cursor(a, -page); return UI_HANDLED;                    /* ^B */
 	case 4: move_cursor(a, page / 2); return UI_HANDLED;                 /* ^D */
 	case 21: move_cursor(a, -page / 2); return UI_HANDLED;               /* ^U */
-	case 'g': r->cur = 0; return UI_HANDLED;
+	case 'g': r->cur = 0; remote_keep_cursor_moved(r); return UI_HANDLED;
 	case 'G':
 	end:
 		if (r->mode == REMOTE_LIBRARY && r->total > (int64_t)r->nitems) {
@@ -630,6 +647,7 @@ remote_key(struct app *a, int is_key, wint_t ch)
 			ui_message(a, R_NORMAL, _("loading to the end\xe2\x80\xa6"));
 		}
 		r->cur = remote_nrows(r) ? remote_nrows(r) - 1 : 0;
+		remote_keep_cursor_moved(r);
 		remote_fetch_more(a);
 		return UI_HANDLED;
 	case 'r': case 18:   /* ^R */
@@ -719,7 +737,6 @@ remote_key(struct app *a, int is_key, wint_t ch)
 		}
 		r->sort = (r->sort + 1) % 3;
 		r->asc = r->sort == 1;   /* names read best A to Z; dates and sizes largest first */
-		r->cur = r->top = 0;
 		remote_reload(a, false);
 		ui_message(a, R_NORMAL, _("sorted by %s"), _(sort_names[r->sort]));
 		return UI_HANDLED;
@@ -727,14 +744,12 @@ remote_key(struct app *a, int is_key, wint_t ch)
 		if (r->mode != REMOTE_LIBRARY || !a->site.has_key)
 			return UI_HANDLED;
 		r->asc = !r->asc;
-		r->cur = r->top = 0;
 		remote_reload(a, false);
 		return UI_HANDLED;
 	case 't':
 		if (r->mode != REMOTE_LIBRARY)
 			return UI_HANDLED;
 		r->type = (r->type + 1) % 4;
-		r->cur = r->top = 0;
 		remote_reload(a, false);
 		ui_message(a, R_NORMAL, _("type: %s"), _(type_names[r->type]));
 		return UI_HANDLED;

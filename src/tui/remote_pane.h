@@ -1,4 +1,4 @@
-/* remote_pane.h — Private to: remote.c remote_rows.c remote_draw.c remote_folders.c remote_actions.c
+/* remote_pane.h — Private to: remote.c remote_rows.c remote_draw.c remote_folders.c remote_actions.c remote_keep.c
  * State: a->remote
  *
  * The remote pane's own state and what its files share. Other views reach
@@ -9,6 +9,15 @@
 #include "ui.h"
 
 enum remote_mode { REMOTE_LIBRARY, REMOTE_HISTORY };
+
+/* What a new listing of the same place gets back from the one before. */
+struct remote_keep {
+	char *cur_id;               /* the item under the cursor; NULL: none */
+	size_t cur_row;             /* its row, for when it is gone */
+	char **marks;               /* ids of the marked items not found yet */
+	size_t nmarks;
+	size_t until;               /* items the old listing had read */
+};
 
 struct remote {
 	enum remote_mode mode;
@@ -32,6 +41,7 @@ struct remote {
 	bool asc;
 	int type;                   /* index into remote_types */
 	size_t cur, top;
+	struct remote_keep keep;
 	char err[600];
 	uint64_t search_timer;
 	uint64_t load_started;
@@ -64,6 +74,18 @@ struct mt_media *remote_current_item(struct app *a);
 const char *remote_state_name(const char *state);
 const char *remote_sort_name(int i);
 const char *remote_type_name(int i);
+
+/* ---- remote_keep.c: the cursor and marks across a new listing ---- */
+/* Remembers the cursor's item and the marks before the listing is cleared. */
+void remote_keep_save(struct remote *r);
+/* Items [from, nitems) arrived: marks and the cursor come back to them. */
+void remote_keep_apply(struct remote *r, size_t from, bool last_page);
+/* Whether pages must still be read to reach what the old listing showed. */
+bool remote_keep_wants_more(const struct remote *r);
+/* The editor moved: the cursor is theirs again. */
+void remote_keep_cursor_moved(struct remote *r);
+/* Nothing is restored (a new place, or the marks were used). */
+void remote_keep_forget(struct remote *r);
 
 /* ---- remote_folders.c: the folder tree ---- */
 /* The direct children of the folder shown (none during a search). */

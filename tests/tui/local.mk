@@ -4,6 +4,7 @@ tui_tests += \
 	tests/tui/browse.t \
 	tests/tui/delete.t \
 	tests/tui/move.t \
+	tests/tui/keepmarks.t \
 	tests/tui/edit.t \
 	tests/tui/folders.t \
 	tests/tui/terminal.t \

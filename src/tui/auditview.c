@@ -36,6 +36,7 @@ static struct audit_state {
 	struct alt_text *kept;      /* alt text the server refused: offered again, never lost */
 	size_t nkept;
 	bool queue;                 /* the alt-text queue is on */
+	bool heading_first;         /* after ] or [: scroll the kind's heading to the top */
 	bool content;               /* the content check's page is shown */
 } st;
 
@@ -71,11 +72,41 @@ shown_findings(struct app *a, size_t **out)
 	return n;
 }
 
-static void
-draw_finding(struct app *a, int y, const struct mt_finding *f)
+/* The columns of one kind's rows. The detail ("named .png, served as
+ * image/jpeg") is the finding: name and folder give way to it, down to
+ * 16 and 8 cells, the same for every row of the kind so they align. */
+struct finding_cols {
+	int name, folder, size, det;
+};
+
+static struct finding_cols
+finding_cols(const struct app *a, const struct mt_finding *const *group, size_t n)
 {
-	int name_w = a->cols >= 100 ? 36 : 24, folder_w = a->cols >= 100 ? 20 : 12, size_w = 9;
-	int det_w = a->cols - name_w - folder_w - size_w - 8;
+	struct finding_cols c = { a->cols >= 100 ? 36 : 24, a->cols >= 100 ? 20 : 12, 9, 0 };
+	int need = 0;
+	for (size_t i = 0; i < n; i++) {
+		int wi = group[i]->detail ? mt_text_width(group[i]->detail) : 0;
+		if (wi > need)
+			need = wi;
+	}
+	c.det = a->cols - c.name - c.folder - c.size - 8;
+	int short_by = need - c.det;
+	int give = short_by > 0 ? (short_by < c.name - 16 ? short_by : c.name - 16) : 0;
+	if (give > 0) {
+		c.name -= give;
+		short_by -= give;
+	}
+	give = short_by > 0 ? (short_by < c.folder - 8 ? short_by : c.folder - 8) : 0;
+	if (give > 0)
+		c.folder -= give;
+	c.det = a->cols - c.name - c.folder - c.size - 8;
+	return c;
+}
+
+static void
+draw_finding(struct app *a, int y, const struct mt_finding *f, struct finding_cols c)
+{
+	int name_w = c.name, folder_w = c.folder, size_w = c.size, det_w = c.det;
 	int x = 3;
 	if (f->kind == MT_FIND_DUPLICATE) {
 		ui_set(stdscr, f->keep ? R_GOOD : R_WARN);
@@ -146,6 +177,9 @@ audit_view_draw(struct app *a)
 			cur_row = nrows;
 		nrows++;
 	}
+	if (st.heading_first && cur_row > 0)
+		st.top = cur_row - 1;   /* after ] or [: the kind's heading on top */
+	st.heading_first = false;
 	if (cur_row < st.top + 1 && cur_row > 0)
 		st.top = cur_row - 1;
 	if (cur_row < st.top)
@@ -153,13 +187,19 @@ audit_view_draw(struct app *a)
 	if (cur_row >= st.top + (size_t)body)
 		st.top = cur_row - (size_t)body + 1;
 	size_t row = 0;
+	struct finding_cols cols = { 0 };
 	for (size_t i = 0; i < n && y < a->rows - 1; i++) {
 		const struct mt_finding *f = &au->findings[idx[i]];
 		if (i == 0 || f->kind != au->findings[idx[i - 1]].kind) {
+			size_t count = 0;
+			for (size_t k = i; k < n && au->findings[idx[k]].kind == f->kind; k++)
+				count++;
+			const struct mt_finding **group = xreallocarray(NULL, count, sizeof *group);
+			for (size_t k = 0; k < count; k++)
+				group[k] = &au->findings[idx[i + k]];
+			cols = finding_cols(a, group, count);
+			free(group);
 			if (row >= st.top && y < a->rows - 1) {
-				size_t count = 0;
-				for (size_t k = i; k < n && au->findings[idx[k]].kind == f->kind; k++)
-					count++;
 				char *h = xasprintf("%s (%zu)", kind_title(f->kind), count);
 				ui_set(stdscr, R_COLHEAD);
 				ui_put_text(stdscr, y++, 1, h, a->cols - 2, false);
@@ -170,7 +210,7 @@ audit_view_draw(struct app *a)
 		}
 		if (row++ < st.top || y >= a->rows - 1)
 			continue;
-		draw_finding(a, y, f);
+		draw_finding(a, y, f, cols);
 		if (i == st.cur)
 			mvwchgat(stdscr, y, 0, a->cols, ui_attr(R_CURSOR) & ~A_COLOR,
 			         (short)PAIR_NUMBER(ui_attr(R_CURSOR)), NULL);
@@ -514,6 +554,8 @@ audit_on_event(struct app *a, const struct ui_event *ev)
 	/* after a change the cursor stays at its place: on the next finding */
 }
 
+static void section_jump(struct app *a, int dir);
+
 /* The content check's keys: c asks or stops it, Esc stops it, Tab turns
  * the page; the rest of its page's keys are content_view.c's. */
 static enum ui_key
@@ -588,6 +630,15 @@ audit_view_key(struct app *a, int is_key, wint_t ch)
 	case 'd':
 		if (f && f->kind == MT_FIND_DUPLICATE)
 			delete_dups(a, f->group);
+		else if (f)
+			ui_message(a, R_WARN, "%s",
+			           _("d deletes the copies of a duplicate; this finding is not one (Enter opens it)"));
+		return UI_HANDLED;
+	case ']':
+		section_jump(a, 1);
+		return UI_HANDLED;
+	case '[':
+		section_jump(a, -1);
 		return UI_HANDLED;
 	case 'D':
 		delete_dups(a, 0);
@@ -607,6 +658,43 @@ audit_view_key(struct app *a, int is_key, wint_t ch)
 	default:
 		return UI_UNHANDLED;
 	}
+}
+
+/* ] and [: the first finding of the next kind, or of this one (then the
+ * one before); a library with hundreds of missing alt texts hides the
+ * mismatches below them otherwise. */
+static void
+section_jump(struct app *a, int dir)
+{
+	size_t *idx;
+	size_t n = shown_findings(a, &idx);
+	const struct mt_finding *v = a->scan->audit.findings;
+	if (n == 0) {
+		free(idx);
+		return;
+	}
+	size_t cur = st.cur < n ? st.cur : n - 1, to = cur;
+	if (dir > 0) {
+		while (to < n && v[idx[to]].kind == v[idx[cur]].kind)
+			to++;
+		if (to == n) {
+			ui_message(a, R_NORMAL, "%s", _("this is the last kind of finding"));
+			to = cur;
+		}
+	} else {
+		/* the start of this kind; from there, the start of the one before */
+		if (to > 0 && v[idx[to - 1]].kind == v[idx[cur]].kind)
+			while (to > 0 && v[idx[to - 1]].kind == v[idx[cur]].kind)
+				to--;
+		else if (to > 0) {
+			to--;
+			while (to > 0 && v[idx[to - 1]].kind == v[idx[to]].kind)
+				to--;
+		}
+	}
+	st.cur = to;
+	st.heading_first = true;
+	free(idx);
 }
 
 static const char *

@@ -382,33 +382,42 @@ pick_filter_key(struct dialog *d, int is_key, wint_t ch)
 	return true;
 }
 
-/* Splits the body into lines cut to width; returns how many were drawn. */
+/* Lays the body out in `width` cells: each line wrapped at spaces, its
+ * continuation indented like its start, so a reason at the end of a long
+ * line is shown, not cut. Draws rows [y, y + maxlines) when w is not NULL;
+ * returns the lines the whole body needs. */
 static int
-draw_body(WINDOW *w, int y, int x, int width, int maxlines, const char *body)
+body_layout(WINDOW *w, int y, int x, int width, int maxlines, const char *body)
 {
 	int n = 0;
 	const char *p = body;
-	while (*p && n < maxlines) {
+	for (;;) {
 		const char *nl = strchr(p, '\n');
-		size_t len = nl ? (size_t)(nl - p) : strlen(p);
-		char *line = xstrndup(p, len);
-		ui_put_text(w, y + n, x, line, width, true);
+		char *raw = xstrndup(p, nl ? (size_t)(nl - p) : strlen(p));
+		char *line = mt_sanitize(raw);
+		free(raw);
+		int indent = (int)strspn(line, " ");
+		if (indent > width / 2)
+			indent = 0;
+		const char *s = line;
+		for (bool first = true; first || *s; first = false) {
+			int lead = first ? 0 : indent;
+			size_t take = mt_text_break(s, width - lead);
+			if (w && n < maxlines) {
+				char *piece = xstrndup(s, take);
+				ui_put_text(w, y + n, x + lead, piece, width - lead, true);
+				free(piece);
+			}
+			n++;
+			s += take;
+			while (*s == ' ')
+				s++;
+		}
 		free(line);
-		n++;
-		p += len;
-		if (*p == '\n')
-			p++;
+		if (!nl)
+			return n;
+		p = nl + 1;
 	}
-	return n;
-}
-
-static int
-count_lines(const char *s)
-{
-	int n = 1;
-	for (; *s; s++)
-		n += *s == '\n';
-	return n;
 }
 
 void
@@ -425,7 +434,7 @@ ui_dialog_draw(struct app *a)
 	int inner = width - 4;
 	int body_lines = 0;
 	if (d->kind == DLG_CONFIRM)
-		body_lines = count_lines(d->body) + 2;
+		body_lines = body_layout(NULL, 0, 0, inner, 0, d->body) + 2;
 	else if (d->kind == DLG_PROMPT)
 		body_lines = 2;
 	else
@@ -459,8 +468,7 @@ ui_dialog_draw(struct app *a)
 	free(title);
 	int y = y0 + 1, avail = height - 2;
 	if (d->kind == DLG_CONFIRM) {
-		int n = draw_body(stdscr, y, x0 + 2, inner, avail - 1, d->body);
-		(void)n;
+		body_layout(stdscr, y, x0 + 2, inner, avail - 1, d->body);
 		char hint[128] = "";
 		size_t o = 0;
 		for (const char *k = d->keys; *k && o + 8 < sizeof hint; k++)

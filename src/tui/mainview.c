@@ -68,7 +68,20 @@ main_key(struct app *a, int is_key, wint_t ch)
 		case '\t':
 			a->focus = (enum pane)(((int)a->focus + 1) % panes);
 			return UI_HANDLED;
+		case 'p':
+			/* pause and resume are the queue's, whichever pane has the keys */
+			if (a->focus != PANE_UPLOADS) {
+				if (!uploads_pause_toggle(a))
+					ui_message(a, R_NORMAL, "%s", _("no uploads to pause"));
+				return UI_HANDLED;
+			}
+			break;
 		case 'U': {
+			if (!uploads_exist(a)) {
+				ui_message(a, R_NORMAL, "%s",
+				           _("no uploads yet: u in the local pane uploads the marked files"));
+				return UI_HANDLED;
+			}
 			bool shown = uploads_toggle(a);
 			if (!shown && a->focus == PANE_UPLOADS)
 				a->focus = PANE_REMOTE;

@@ -653,20 +653,9 @@ remote_key(struct app *a, int is_key, wint_t ch)
 	case 'r': case 18:   /* ^R */
 		remote_reload(a, true);
 		return UI_HANDLED;
-	case 'P': {
-		size_t idx;
-		if (r->mode != REMOTE_LIBRARY || remote_row_at(r, r->cur, &idx) != REMOTE_ROW_ITEM)
-			return UI_HANDLED;
-		const struct mt_media *m = &r->items[idx];
-		if (!preview_can_item(m)) {
-			ui_message(a, R_WARN, "%s", _("no preview for this type of file"));
-			return UI_HANDLED;
-		}
-		preview_want_item(a, m);
-		ui_view_open(a, VIEW_PREVIEW, &(struct ui_open_preview){
-			m->focal_x >= 0 ? m->focal_x : 50, m->focal_y >= 0 ? m->focal_y : 50, false });
+	case 'P':
+		remote_preview_current(a);
 		return UI_HANDLED;
-	}
 	case 'h': case 127: case 8: case 27:
 		go_up(a);
 		return UI_HANDLED;
@@ -704,6 +693,8 @@ remote_key(struct app *a, int is_key, wint_t ch)
 		size_t idx;
 		if (r->mode == REMOTE_LIBRARY && remote_row_at(r, r->cur, &idx) == REMOTE_ROW_ITEM)
 			toggle_mark(r, idx);
+		else
+			remote_not_an_item(a, ' ');
 		move_cursor(a, 1);
 		return UI_HANDLED;
 	}
@@ -757,6 +748,8 @@ remote_key(struct app *a, int is_key, wint_t ch)
 		struct mt_media *m = remote_current_item(a);
 		if (m)
 			remote_open_item(a, m);
+		else
+			remote_not_an_item(a, 'e');
 		return UI_HANDLED;
 	}
 	case 'd':

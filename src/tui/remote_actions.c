@@ -43,6 +43,46 @@ remote_delete_selection(struct app *a)
 	ui_batch_delete(a, ids, names, k, true);
 }
 
+/* -- the item under the cursor -- */
+
+void
+remote_not_an_item(struct app *a, char key)
+{
+	struct remote *r = a->remote;
+	size_t idx;
+	if (r->mode != REMOTE_LIBRARY)
+		return;
+	enum remote_row row = remote_row_at(r, r->cur, &idx);
+	if (row == REMOTE_ROW_ITEM)
+		return;
+	const char *what = row == REMOTE_ROW_NONE ? _("nothing is listed here")
+	                   : _("this row is a folder (Enter opens it)");
+	switch (key) {
+	case 'P': ui_message(a, R_NORMAL, _("P previews an item; %s"), what); break;
+	case 'e': ui_message(a, R_NORMAL, _("e opens an item's details; %s"), what); break;
+	case 'm': ui_message(a, R_NORMAL, _("m moves the marked items or the one under the cursor; %s"), what); break;
+	case ' ': ui_message(a, R_NORMAL, _("Space marks items; %s"), what); break;
+	default: break;
+	}
+}
+
+void
+remote_preview_current(struct app *a)
+{
+	const struct mt_media *m = remote_current_item(a);
+	if (m == NULL) {
+		remote_not_an_item(a, 'P');
+		return;
+	}
+	if (!preview_can_item(m)) {
+		ui_message(a, R_WARN, "%s", _("no preview for this type of file"));
+		return;
+	}
+	preview_want_item(a, m);
+	ui_view_open(a, VIEW_PREVIEW, &(struct ui_open_preview){
+		m->focal_x >= 0 ? m->focal_x : 50, m->focal_y >= 0 ? m->focal_y : 50, false });
+}
+
 /* -- move -- */
 
 /* The selection waiting for its folder. */
@@ -81,8 +121,10 @@ remote_move_selection(struct app *a)
 		return;
 	}
 	struct mt_media *cur = r->nmarked ? NULL : remote_current_item(a);
-	if (!r->nmarked && cur == NULL)
+	if (!r->nmarked && cur == NULL) {
+		remote_not_an_item(a, 'm');
 		return;
+	}
 	struct move_sel *m = xcalloc(1, sizeof *m);
 	size_t n = r->nmarked ? r->nmarked : 1;
 	m->ids = xcalloc(n, sizeof *m->ids);

@@ -99,6 +99,10 @@ void remote_folders_reload(struct app *a);
 void remote_delete_selection(struct app *a);
 /* Asks for a folder, then moves the marked items (or the current one). */
 void remote_move_selection(struct app *a);
+/* P: the preview of the item under the cursor. */
+void remote_preview_current(struct app *a);
+/* Says why a key for items (P, e, m, Space) did nothing on this row. */
+void remote_not_an_item(struct app *a, char key);
 /* Asks for a name and creates the folder. */
 void remote_folder_create_prompt(struct app *a);
 /* Asks, then deletes the folder at path. */

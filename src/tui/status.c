@@ -74,7 +74,8 @@ static const struct hint hints_focal[] = {
 	{ "n", N_("numbers") }, { "c", N_("centre") }, { "v", N_("crops") }, { NULL, NULL } };
 static const struct hint hints_audit[] = {
 	{ "Enter", N_("open") }, { "c", N_("content") }, { "a", N_("alt") }, { "D", N_("delete dups") },
-	{ "r", N_("rescan") }, { "v", N_("usage") }, { "q", N_("back") }, { "M", N_("messages") },
+	{ "]", N_("next kind") }, { "r", N_("rescan") }, { "v", N_("usage") }, { "q", N_("back") },
+	{ "M", N_("messages") },
 	{ NULL, NULL } };
 static const struct hint hints_usage[] = {
 	{ "Enter", N_("open") }, { "s", N_("sort") }, { "d", N_("delete") }, { "A", N_("audit") },

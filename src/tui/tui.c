@@ -19,6 +19,7 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
+#include <wctype.h>
 
 #include "i18n.h"
 #include "sanitize.h"
@@ -372,7 +373,12 @@ dispatch_key(struct app *a, int is_key, wint_t ch)
 	switch (a->views[a->view]->key(a, is_key, ch)) {
 	case UI_CLOSE: ui_view_close(a); break;
 	case UI_QUIT: request_quit(a); break;
-	case UI_HANDLED: case UI_UNHANDLED: break;
+	case UI_HANDLED: break;
+	case UI_UNHANDLED:
+		/* a letter that does nothing says so: silence reads as a hung link */
+		if (!is_key && ch > ' ' && iswprint(ch) && !a->dialog)
+			ui_message(a, R_NORMAL, _("%lc does nothing here (? lists the keys)"), (wint_t)ch);
+		break;
 	}
 }
 

@@ -401,6 +401,10 @@ bool typefix_offer(struct app *a, char **paths, const char *const *known, size_t
 /* The panel is shown (and has a queue); U shows or hides it (returns shown). */
 bool uploads_shown(const struct app *a);
 bool uploads_toggle(struct app *a);
+/* Whether the session has any upload, finished or not. */
+bool uploads_exist(const struct app *a);
+/* p: pauses or resumes the queue, saying which; false when there is none. */
+bool uploads_pause_toggle(struct app *a);
 /* Takes UI_EV_UPLOAD. */
 void uploads_on_event(struct app *a, const struct ui_event *ev);
 void uploads_draw(struct app *a, int y, int x, int h, int w, bool focused);

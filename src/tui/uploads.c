@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wctype.h>
 #include <unistd.h>
 
 #include "fsutil.h"
@@ -292,6 +293,37 @@ state_word(const struct app *a, const struct mt_upload_job *job, char *buf, size
 	return "?";
 }
 
+static bool
+row_done(const struct mt_upload_job *job)
+{
+	return job->state == MT_JOB_DONE || (job->state == MT_JOB_SKIPPED && !job->why_skipped[0]);
+}
+
+/* What a row shows in place of its bars: why it failed, was cancelled or
+ * skipped, the retry it waits for, or where a finished file is. Empty for a
+ * row in progress. Returns the role to draw it in. */
+static enum ui_role
+row_note(const struct mt_upload_job *job, enum ui_role role, char *out, size_t outlen)
+{
+	out[0] = '\0';
+	if (job->state == MT_JOB_FAILED || job->state == MT_JOB_CANCELLED) {
+		mt_error_format(mt_upload_job_error(job), out, outlen);
+		return job->state == MT_JOB_CANCELLED ? R_DIM : role;
+	}
+	if (job->attempt > 0 && job->retry_reason[0] && !mt_job_state_final(job->state) &&
+	    job->state != MT_JOB_UPLOADING) {
+		snprintf(out, outlen, "%s", job->retry_reason);
+		return role;
+	}
+	if (job->state == MT_JOB_SKIPPED && job->why_skipped[0]) {
+		snprintf(out, outlen, "%s", job->why_skipped);
+		return R_WARN;
+	}
+	if ((job->state == MT_JOB_DONE || job->state == MT_JOB_SKIPPED) && job->remote_id)
+		snprintf(out, outlen, "%s %s", job->remote_id, job->remote_url ? job->remote_url : "");
+	return R_DIM;
+}
+
 void
 uploads_draw(struct app *a, int y, int x, int h, int w, bool focused)
 {
@@ -386,30 +418,25 @@ uploads_draw(struct app *a, int y, int x, int h, int w, bool focused)
 		ui_put_text(stdscr, yy, cx, st, state_w - 1, true);
 		ui_set(stdscr, R_NORMAL);
 		cx += state_w;
-		ui_put_text(stdscr, yy, cx, job->name, name_w - 1, true);
-		cx += name_w;
+		char note[600];
+		enum ui_role note_role = row_note(job, role, note, sizeof note);
+		int this_name_w = name_w;
+		if (note[0] && !row_done(job)) {
+			/* a reason is what the row is for: the name gives way to it,
+			 * down to 16 cells (done rows keep their column: ids align) */
+			int want = mt_text_width(job->name) + 2;
+			int room = w - (cx - x) - mt_text_width(note) - 1;
+			int least = want < 16 ? want : 16;
+			if (room < name_w)
+				this_name_w = room > least ? room : least;
+		}
+		ui_put_text(stdscr, yy, cx, job->name, this_name_w - 1, true);
+		cx += this_name_w;
 		int rest = w - (cx - x);
-		if (job->state == MT_JOB_FAILED || job->state == MT_JOB_CANCELLED ||
-		    (job->attempt > 0 && job->retry_reason[0] && !mt_job_state_final(job->state) &&
-		     job->state != MT_JOB_UPLOADING)) {
-			char line[600];
-			if (job->state == MT_JOB_FAILED || job->state == MT_JOB_CANCELLED)
-				mt_error_format(mt_upload_job_error(job), line, sizeof line);
-			else
-				snprintf(line, sizeof line, "%s", job->retry_reason);
-			ui_set(stdscr, job->state == MT_JOB_CANCELLED ? R_DIM : role);
-			ui_put_text(stdscr, yy, cx, line, rest - 1, true);
+		if (note[0]) {
+			ui_set(stdscr, note_role);
+			ui_put_text(stdscr, yy, cx, note, rest - 1, true);
 			ui_set(stdscr, R_NORMAL);
-		} else if (job->state == MT_JOB_SKIPPED && job->why_skipped[0]) {
-			ui_set(stdscr, R_WARN);
-			ui_put_text(stdscr, yy, cx, job->why_skipped, rest - 1, true);
-			ui_set(stdscr, R_NORMAL);
-		} else if ((job->state == MT_JOB_DONE || job->state == MT_JOB_SKIPPED) && job->remote_id) {
-			char *ref = xasprintf("%s %s", job->remote_id, job->remote_url ? job->remote_url : "");
-			ui_set(stdscr, R_DIM);
-			ui_put_text(stdscr, yy, cx, ref, rest - 1, true);
-			ui_set(stdscr, R_NORMAL);
-			free(ref);
 		} else {
 			double frac = job->size > 0 ? (double)job->sent / (double)job->size : 0;
 			if (jbar_w) {
@@ -616,15 +643,23 @@ uploads_key(struct app *a, int is_key, wint_t ch)
 		}
 		return UI_HANDLED;
 	}
-	case 'p': {
-		bool paused = !mt_upload_queue_paused(u->q);
-		mt_upload_queue_pause(u->q, paused);
-		ui_message(a, R_NORMAL, paused ? _("uploads paused (p resumes)") : _("uploads resumed"));
+	case 'p':
+		uploads_pause_toggle(a);
 		return UI_HANDLED;
-	}
 	case 'x':
-		if (u->cur < n)
-			mt_upload_job_cancel(mt_upload_queue_job(u->q, u->cur));
+		if (u->cur < n) {
+			struct mt_upload_job *job = mt_upload_queue_job(u->q, u->cur);
+			if (mt_job_state_final(job->state)) {
+				char *name = mt_sanitize(job->name);
+				ui_message(a, R_NORMAL, _("%s is finished (%s); nothing to cancel"), name,
+				           job->state == MT_JOB_DONE ? _("done")
+				           : job->state == MT_JOB_FAILED ? _("failed")
+				           : job->state == MT_JOB_SKIPPED ? _("skipped") : _("cancelled"));
+				free(name);
+			} else {
+				mt_upload_job_cancel(job);
+			}
+		}
 		return UI_HANDLED;
 	case 'X':
 		mt_upload_queue_cancel(u->q);
@@ -648,6 +683,12 @@ uploads_key(struct app *a, int is_key, wint_t ch)
 		return UI_HANDLED;
 	}
 	default:
+		/* after u the panel has the keys; a key meant for a pane says so */
+		if (ch > ' ' && iswprint(ch)) {
+			ui_message(a, R_NORMAL, _("%lc: the upload panel has the keys (Tab: the next pane)"),
+			           (wint_t)ch);
+			return UI_HANDLED;
+		}
 		return UI_UNHANDLED;
 	}
 }
@@ -719,6 +760,24 @@ bool
 uploads_shown(const struct app *a)
 {
 	return a->up->shown && a->up->q;
+}
+
+bool
+uploads_exist(const struct app *a)
+{
+	return a->up->q && mt_upload_queue_count(a->up->q) > 0;
+}
+
+bool
+uploads_pause_toggle(struct app *a)
+{
+	struct uploads *u = a->up;
+	if (!uploads_exist(a))
+		return false;
+	bool paused = !mt_upload_queue_paused(u->q);
+	mt_upload_queue_pause(u->q, paused);
+	ui_message(a, R_NORMAL, paused ? _("uploads paused (p resumes)") : _("uploads resumed"));
+	return true;
 }
 
 bool

@@ -5,6 +5,7 @@ tui_tests += \
 	tests/tui/delete.t \
 	tests/tui/move.t \
 	tests/tui/keepmarks.t \
+	tests/tui/narrow.t \
 	tests/tui/edit.t \
 	tests/tui/folders.t \
 	tests/tui/terminal.t \

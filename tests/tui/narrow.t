@@ -1,0 +1,90 @@
+#!/bin/sh
+# narrow.t — at 80 columns, the reason is what shows: a failed upload's
+# reason in the panel (the name gives way), the whole question before an
+# upload whose type and name disagree (wrapped, not cut), the audit's
+# "served as" detail. And a key that does nothing says so: U and p with no
+# uploads, P, e, m and Space on a folder row, d on a finding that is not a
+# duplicate, x on a finished upload, a pane's key sent to the upload panel,
+# a letter bound to nothing. ] and [ jump between the audit's kinds.
+. "${top_srcdir:-.}/tests/tui/lib-tui.sh"
+
+start_server clearcms --demo "$top_srcdir/data/demo"
+long="holiday-photo-from-the-harbour-at-dawn-2026-final"
+make_png "$T/work/$long.png" 60 40
+make_png "$T/work/$long-2.jpg" 60 40
+
+tui_start 80 24
+wait_for " of " || true
+
+# keys with nothing to act on
+send U
+expect_screen "U with no uploads says there are none" "no uploads yet"
+send p
+expect_screen "p with no uploads says there is nothing to pause" "no uploads to pause"
+send g
+send P
+expect_screen "P on a folder row says it previews items" "P previews an item; this row is a folder"
+send e
+expect_screen "e on a folder row says it opens items" "e opens an item's details; this row is a folder"
+send m
+expect_screen "m on a folder row says what it moves" "m moves the marked items"
+send Space
+expect_screen "Space on a folder row says it marks items" "Space marks items; this row is a folder"
+send y
+expect_screen "a letter bound to nothing says so" "y does nothing here (? lists the keys)"
+
+# the audit: ] to the kind whose rows name the served type, in full
+send A
+wait_for "Audit" || true
+expect_screen "the audit lists its first kind" "Images without alt text"
+i=0
+while ! screen | grep -q "^ *Name and type disagree" && [ $i -lt 8 ]; do
+	send ']'
+	settle
+	i=$((i + 1))
+done
+expect_screen "] reaches the kind 'Name and type disagree'" "Name and type disagree ("
+check "... its heading is the list's first row" sh -c 'sed -n 3p "$1" | grep -q "Name and type disagree ("' - "$(screen >"$T/s.txt"; echo "$T/s.txt")"
+expect_screen "... its detail is whole at 80 columns" "served as image/webp"
+send d
+expect_screen "d on a finding that is no duplicate says so" "d deletes the copies of a duplicate; this finding is not one"
+send '['
+send '['
+settle
+refute_screen "[ twice goes back two kinds" "Name and type disagree ("
+send q
+wait_gone "Audit" || true
+
+# an upload refused on quota, with a long name: the reason shows
+used=$(admin GET /_admin/state | jget 'sum(m["size"] for m in d["media"])')
+admin POST /_admin/faults "{\"quota\": $((used + 10))}" >/dev/null
+upload_matching "$long.png" 1
+expect_screen "the upload fails" "0/1 done, 1 failed" 30
+expect_screen "the panel shows the reason at 80 columns" "Storage quota"
+send x
+expect_screen "x on a failed upload says there is nothing to cancel" "is finished (failed)"
+send :
+expect_screen "a pane's key sent to the panel says who has the keys" ": the upload panel has the keys (Tab: the next pane)"
+admin POST /_admin/faults '{"quota": 0}' >/dev/null
+
+# the question before an upload whose type and name disagree, wrapped
+send Tab
+send Tab
+wait_for "Local" || true
+send '*'
+wait_for "Mark files matching" || true
+send C-u
+type_text "$long-2.jpg"
+send Enter
+wait_for "1 marked" || true
+send u
+expect_screen "u asks about the type" "Type and name disagree"
+expect_screen "the question is whole: its first line's end" "which its extension does not say"
+expect_screen "... and the keys under it" "Esc: upload nothing"
+send s
+wait_gone "Type and name disagree" || true
+
+rc=$(tui_quit)
+expect_eq "q quits with status 0" 0 "$rc"
+check "no sanitizer report" sh -c '! grep -q "Sanitizer\|runtime error" "$1"' - "$T/tui.err"
+finish

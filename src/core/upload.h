@@ -216,6 +216,13 @@ int mt_upload_queue_retry_failed(struct mt_upload_queue *q, int *refused);
  * `failed`) from the queue; the others keep their order and get new
  * indexes. Returns how many were dropped. The journal keeps its records. */
 int mt_upload_queue_clear_finished(struct mt_upload_queue *q, bool failed);
+/* Marks the journal records of `keys` cancelled: the unfinished uploads of
+ * an earlier session that the user chose not to resume are not offered
+ * again. Neither the files nor the server are touched, and a later upload
+ * of the same file starts as after any cancel. Keys of this queue's own
+ * jobs are left alone. Returns how many were marked, or -1 (err). */
+int mt_upload_queue_forget(struct mt_upload_queue *q, char *const *keys, size_t n,
+                           struct mt_error *err);
 bool mt_upload_queue_finished(const struct mt_upload_queue *q);
 int mt_upload_queue_count(const struct mt_upload_queue *q);
 struct mt_upload_job *mt_upload_queue_job(struct mt_upload_queue *q, int i);

@@ -222,3 +222,35 @@ mt_upload_job_resume_from_journal(struct mt_upload_job *job)
 	return false;
 }
 
+
+int
+mt_upload_queue_forget(struct mt_upload_queue *q, char *const *keys, size_t n,
+                       struct mt_error *err)
+{
+	if (q->journal == NULL)
+		return mt_error_set(err, MT_ERR_IO, _("this queue keeps no journal"));
+	int k = 0;
+	for (size_t i = 0; i < n; i++) {
+		json_t *rec = keys[i] ? mt_journal_get(q->journal, keys[i]) : NULL;
+		if (rec == NULL)
+			continue;
+		/* a job of this queue with the key is its own: x cancels it */
+		bool running = false;
+		for (int j = 0; j < q->njobs && !running; j++)
+			running = q->jobs[j]->key && strcmp(q->jobs[j]->key, keys[i]) == 0;
+		if (running)
+			continue;
+		json_t *r = json_deep_copy(rec);
+		json_object_set_new(r, "state", json_string(mt_job_state_name(MT_JOB_CANCELLED)));
+		json_object_set_new(r, "forgotten", json_true());
+		json_object_set_new(r, "updated", json_integer((json_int_t)time(NULL)));
+		int rc = mt_journal_put(q->journal, keys[i], r, true, err);
+		json_decref(r);
+		if (rc < 0)
+			return -1;
+		k++;
+	}
+	if (mt_journal_flush(q->journal, err) < 0)
+		return -1;
+	return k;
+}

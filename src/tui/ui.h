@@ -413,8 +413,11 @@ int uploads_height(const struct app *a, int avail);
 bool uploads_running(const struct app *a);
 /* Unfinished uploads held by a pause. */
 bool uploads_paused(const struct app *a);
-/* Offers to resume an interrupted queue found in the journal. */
+/* Offers to resume an interrupted queue found in the journal (resume.c). */
 void uploads_offer_resume(struct app *a);
+/* Marks the journal's records of keys cancelled, so that they are not
+ * offered again (see mt_upload_queue_forget). Returns how many, or -1. */
+int uploads_forget(struct app *a, char *const *keys, size_t n, struct mt_error *err);
 /* A short summary for the header ("3 uploading, 42%"), or "". */
 void uploads_summary(const struct app *a, char *out, size_t outlen);
 

@@ -336,9 +336,11 @@ uploads_draw(struct app *a, int y, int x, int h, int w, bool focused)
 	mt_upload_queue_totals(u->q, &sent, &total);
 	double rate = 0;
 	int done = 0, failed = 0;
+	/* paused, nothing moves: no rate or time left is shown, not the last one */
+	bool paused = uploads_paused(a);
 	for (int i = 0; i < n; i++) {
 		struct mt_upload_job *job = mt_upload_queue_job(u->q, i);
-		rate += job_rate(a, job, now);
+		rate += paused ? 0 : job_rate(a, job, now);
 		done += job->state == MT_JOB_DONE || job->state == MT_JOB_SKIPPED;
 		failed += job->state == MT_JOB_FAILED;
 	}
@@ -357,7 +359,6 @@ uploads_draw(struct app *a, int y, int x, int h, int w, bool focused)
 		                                 (unsigned long)failed), done, n, failed);
 	else
 		snprintf(count, sizeof count, _("%d/%d done"), done, n);
-	bool paused = uploads_paused(a);
 	snprintf(head, sizeof head, " %s%s  %s", _("Uploads"),
 	         paused ? _(" (paused)") : "", count);
 	/* below 90 columns the rows have bars; the total line keeps its words */
@@ -377,7 +378,9 @@ uploads_draw(struct app *a, int y, int x, int h, int w, bool focused)
 		ui_bar(stdscr, y, x + head_w, bar_w, total > 0 ? (double)sent / (double)total : 0);
 	ui_set(stdscr, focused ? R_TITLE : R_TITLE_OFF);
 	char tail[80];
-	if (tail_w > 6)
+	if (tail_w > 6 && paused)
+		snprintf(tail, sizeof tail, " %3d%% %s", pct, _("paused"));
+	else if (tail_w > 6)
 		snprintf(tail, sizeof tail, " %3d%% %s/s %s", pct, sp, eta);
 	else
 		snprintf(tail, sizeof tail, " %3d%%", pct);
@@ -451,7 +454,7 @@ uploads_draw(struct app *a, int y, int x, int h, int w, bool focused)
 				ui_put_right(stdscr, yy, cx, both, bytes_w - 1);
 				cx += bytes_w;
 			}
-			double r = job_rate(a, job, now);
+			double r = paused ? 0 : job_rate(a, job, now);
 			if (speed_w) {
 				char rs[40] = "";
 				if (job->state == MT_JOB_UPLOADING && r > 0) {
@@ -693,67 +696,12 @@ uploads_key(struct app *a, int is_key, wint_t ch)
 	}
 }
 
-/* ---- resuming what an earlier session left ---- */
-
-struct resume {
-	struct mt_history_rec *v;
-	size_t n;
-};
-
-static void
-resume_answer(struct app *a, int choice, void *arg)
+int
+uploads_forget(struct app *a, char *const *keys, size_t n, struct mt_error *err)
 {
-	struct resume *r = arg;
-	if (choice == 'y' && ensure_queue(a) == 0) {
-		mt_upload_queue_new_batch(a->up->q);
-		for (size_t i = 0; i < r->n; i++)
-			if (mt_history_unfinished(&r->v[i]) && access(r->v[i].path, R_OK) == 0)
-				add_one(a, r->v[i].path, r->v[i].folder, r->v[i].name);
-		mt_upload_queue_start(a->up->q);
-		a->up->shown = true;
-	}
-	mt_history_free(r->v, r->n);
-	free(r);
-}
-
-void
-uploads_offer_resume(struct app *a)
-{
-	if (!mt_site_can_upload(&a->site))
-		return;
-	struct resume *r = xcalloc(1, sizeof *r);
-	struct mt_error err;
-	mt_error_clear(&err);
-	if (mt_history_load(a->profile->name, &r->v, &r->n, &err) < 0) {
-		free(r);
-		return;
-	}
-	size_t k = 0;
-	char *names = xstrdup("");
-	for (size_t i = 0; i < r->n; i++) {
-		struct mt_history_rec *h = &r->v[i];
-		if (!mt_history_unfinished(h) || access(h->path, R_OK) != 0 ||
-		    (h->dialect && strcmp(h->dialect, mt_site_api(&a->site)) != 0))
-			continue;
-		if (k < 5) {
-			char *t = xasprintf("%s\n  %s", names, h->name ? h->name : mt_basename(h->path));
-			free(names);
-			names = t;
-		}
-		k++;
-	}
-	if (k == 0) {
-		free(names);
-		mt_history_free(r->v, r->n);
-		free(r);
-		return;
-	}
-	char *body = xasprintf(P_("An earlier session left %zu upload unfinished:%s\nResume it now?",
-	                          "An earlier session left %zu uploads unfinished:%s\nResume them now?", k),
-	                       k, names);
-	free(names);
-	ui_confirm(a, _("Resume uploads"), body, "yn", resume_answer, r);
-	free(body);
+	if (ensure_queue(a) < 0)
+		return mt_error_set(err, MT_ERR_IO, _("the upload queue could not start"));
+	return mt_upload_queue_forget(a->up->q, keys, n, err);
 }
 
 bool

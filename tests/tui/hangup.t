@@ -80,7 +80,7 @@ assert raw.endswith(b"\n")
 # the editor logs in again and starts mediatui: it offers the cut uploads
 admin POST /_admin/faults '{"slow": 0, "stall": 0}' >/dev/null
 tui_start 100 30
-expect_screen "the next start offers to resume the cut uploads" "Resume them now?"
+expect_screen "the next start offers to resume the cut uploads" "y: resume them now"
 send y
 expect_screen "the resumed uploads reach done" "uploads finished" 30
 fq_verify "... each file on the server once, the journal agreeing" "$T/work"

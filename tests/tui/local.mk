@@ -6,6 +6,7 @@ tui_tests += \
 	tests/tui/move.t \
 	tests/tui/keepmarks.t \
 	tests/tui/narrow.t \
+	tests/tui/resume.t \
 	tests/tui/edit.t \
 	tests/tui/folders.t \
 	tests/tui/terminal.t \

@@ -26,6 +26,10 @@ send p
 expect_screen "p pauses" "uploads paused (p resumes)"
 expect_screen "the panel title says the queue is paused" "Uploads (paused)"
 expect_screen "the header says so" "paused  "
+settle
+screen | grep -F "Uploads (paused)" >"$T/total-line"
+check "the total line says paused where the rate was" grep -q "% paused" "$T/total-line"
+check "... and shows no rate or time left" sh -c '! grep -q "/s" "$1"' - "$T/total-line"
 send q
 expect_screen "the quit dialog says the uploads are paused" "Uploads are paused. Quit now?"
 send n

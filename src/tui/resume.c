@@ -1,0 +1,139 @@
+/* resume.c — the question at start about the uploads an earlier session
+ * left unfinished (the journal has them): resume them now, ask again next
+ * time, or forget them. Each choice says what it did. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "fsutil.h"
+#include "history.h"
+#include "i18n.h"
+#include "siteop.h"
+#include "media.h"
+#include "textwidth.h"
+#include "ui.h"
+#include "xalloc.h"
+
+struct resume {
+	struct mt_history_rec *v;
+	size_t n;
+	char **keys;        /* the records offered: resumed, left or forgotten */
+	size_t nkeys;
+};
+
+/* Whether the journal record is one to offer: unfinished, the file still
+ * there, sent with this profile's dialect. */
+static bool
+offered(const struct app *a, const struct mt_history_rec *h)
+{
+	return mt_history_unfinished(h) && access(h->path, R_OK) == 0 &&
+	       (!h->dialect || strcmp(h->dialect, mt_site_api(&a->site)) == 0);
+}
+
+static void
+resume_forget(struct app *a, struct resume *r)
+{
+	struct mt_error err;
+	mt_error_clear(&err);
+	int k = uploads_forget(a, r->keys, r->nkeys, &err);
+	if (k < 0) {
+		ui_error(a, _("the unfinished uploads are still offered"), &err);
+		return;
+	}
+	ui_message(a, R_NORMAL, P_("forgot %d unfinished upload; the file here is untouched",
+	                           "forgot %d unfinished uploads; the files here are untouched",
+	                           (unsigned long)k), k);
+}
+
+static void
+resume_answer(struct app *a, int choice, void *arg)
+{
+	struct resume *r = arg;
+	if (choice == 'y') {
+		/* each under its own name and folder, as the journal has them */
+		int k = 0;
+		for (size_t i = 0; i < r->n; i++)
+			if (offered(a, &r->v[i])) {
+				char *path = r->v[i].path;
+				const char *name = r->v[i].name;
+				uploads_add_as(a, &path, name ? &name : NULL, 1, r->v[i].folder);
+				k++;
+			}
+		ui_message(a, R_NORMAL, P_("resuming %d upload (p pauses)", "resuming %d uploads (p pauses)",
+		                           (unsigned long)k), k);
+	} else if (choice == 'f') {
+		resume_forget(a, r);
+	} else if (choice == 'n') {
+		ui_message(a, R_NORMAL, "%s",
+		           _("not resumed: asked again at the next start (f there forgets them)"));
+	}
+	mt_history_free(r->v, r->n);
+	mt_strv_free(r->keys, r->nkeys);
+	free(r);
+}
+
+void
+uploads_offer_resume(struct app *a)
+{
+	if (!mt_site_can_upload(&a->site))
+		return;
+	struct resume *r = xcalloc(1, sizeof *r);
+	struct mt_error err;
+	mt_error_clear(&err);
+	if (mt_history_load(a->profile->name, &r->v, &r->n, &err) < 0) {
+		free(r);
+		return;
+	}
+	size_t k = 0;
+	int64_t bytes = 0;
+	char *names = xstrdup("");
+	r->keys = xcalloc(r->n ? r->n : 1, sizeof *r->keys);
+	for (size_t i = 0; i < r->n; i++) {
+		struct mt_history_rec *h = &r->v[i];
+		if (!offered(a, h))
+			continue;
+		if (h->key)
+			r->keys[r->nkeys++] = xstrdup(h->key);
+		if (h->size > 0)
+			bytes += h->size;
+		if (k < 5) {
+			char size[32] = "";
+			if (h->size >= 0)
+				mt_format_size(h->size, size, sizeof size);
+			char *t = xasprintf("%s\n  %s \xe2\x86\x92 %s  %s", names,
+			                    h->name ? h->name : mt_basename(h->path),
+			                    h->folder ? h->folder : "/", size);
+			free(names);
+			names = t;
+		}
+		k++;
+	}
+	if (k == 0) {
+		free(names);
+		mt_history_free(r->v, r->n);
+		mt_strv_free(r->keys, r->nkeys);
+		free(r);
+		return;
+	}
+	if (k > 5) {
+		char *t = xasprintf(_("%s\n  \xe2\x80\xa6 and %zu more"), names, k - 5);
+		free(names);
+		names = t;
+	}
+	char total[32];
+	mt_format_size(bytes, total, sizeof total);
+	char *body = xasprintf(P_("An earlier session left %zu upload unfinished (%s):%s\n\n"
+	                          "y: resume it now   n: not now (asked again next start)\n"
+	                          "f: forget it (the file here stays)",
+	                          "An earlier session left %zu uploads unfinished (%s):%s\n\n"
+	                          "y: resume them now   n: not now (asked again next start)\n"
+	                          "f: forget them (the files here stay)", k),
+	                       k, total, names);
+	free(names);
+	ui_confirm(a, _("Resume uploads"), body, "ynf", resume_answer, r);
+	free(body);
+}
+

@@ -1,0 +1,66 @@
+#!/bin/sh
+# resume.t — uploads a session left unfinished (held in flight by the
+# server, then quit) are offered at the next start, with their folder and
+# size. n leaves them and says they will be asked about again, and they
+# are; f forgets them, says so, touches neither the files nor the server,
+# and the start after asks nothing.
+. "${top_srcdir:-.}/tests/tui/lib-tui.sh"
+
+start_server clearcms --demo "$top_srcdir/data/demo"
+make_png "$T/work/left-a.png" 300 200
+make_png "$T/work/left-b.png" 320 200
+unfinished() {
+	"$PY" -c '
+import json, sys
+last = {}
+for l in open(sys.argv[1]):
+    r = json.loads(l)
+    last[r["key"]] = r.get("record") or r
+print(sum(1 for r in last.values() if r.get("state") not in ("done", "skipped", "failed", "cancelled")))' \
+		"$XDG_STATE_HOME/mediatui/uploads-t.jsonl"
+}
+
+# two uploads held in flight (their bodies are not read), then quit
+admin POST /_admin/faults '{"hold_body": 1}' >/dev/null
+tui_start 100 30
+wait_for " of " || true
+upload_matching "left-*.png" 2
+expect_screen "the uploads start" "Uploads"
+wait_for "uploading" || true
+rc=$(tui_quit)
+expect_eq "quitting during the uploads ends the program" 0 "$rc"
+admin POST /_admin/faults '{"hold_body": 0}' >/dev/null
+expect_eq "the journal holds two unfinished uploads" 2 "$(unfinished)"
+
+# n: left for later, and said so
+tui_start 100 30
+expect_screen "the next start offers them" "Resume uploads"
+expect_screen "... each with its folder" "left-a.png → /"
+expect_screen "... with the keys and what they do" "f: forget them (the files here stay)"
+send n
+expect_screen "n says they are asked about again" "not resumed: asked again at the next start"
+rc=$(tui_quit)
+expect_eq "q quits" 0 "$rc"
+
+# f: forgotten, and said so
+library_total() { admin GET /_admin/state | jget 'len(d["media"])'; }
+before=$(library_total)
+tui_start 100 30
+expect_screen "after n, the next start offers them again" "Resume uploads"
+send f
+expect_screen "f says they are forgotten and the files untouched" "forgot 2 unfinished uploads; the files here are untouched"
+rc=$(tui_quit)
+expect_eq "q quits" 0 "$rc"
+expect_eq "the journal holds no unfinished upload" 0 "$(unfinished)"
+check "the files are still here" test -s "$T/work/left-a.png" -a -s "$T/work/left-b.png"
+expect_eq "f deleted nothing on the server" "$before" "$(library_total)"
+
+# the start after asks nothing
+tui_start 100 30
+wait_for " of " || true
+settle
+refute_screen "after f, the next start asks nothing" "Resume uploads"
+rc=$(tui_quit)
+expect_eq "q quits" 0 "$rc"
+check "no sanitizer report" sh -c '! grep -q "Sanitizer\|runtime error" "$1"' - "$T/tui.err"
+finish

@@ -653,6 +653,9 @@ audit_view_key(struct app *a, int is_key, wint_t ch)
 		ui_view_open(a, VIEW_USAGE, NULL);
 		return UI_HANDLED;
 	case 'q': case 27: case 'h': case 127: case 8:
+		/* a folder's audit opened from usage goes back to the folders */
+		if (st.folder && ui_view_below(a) == VIEW_USAGE)
+			return UI_CLOSE;
 		ui_view_open(a, VIEW_MAIN, NULL);
 		return UI_HANDLED;
 	default:

@@ -32,6 +32,10 @@ send A
 expect_screen "A audits the folder under the cursor" "Audit of /images/products"
 expect_screen "with its own findings only" "Images without alt text (10)"
 refute_screen "nothing from other folders" "harbour-badge-000.gif"
+send q
+expect_screen "q from the folder's audit goes back to usage" "By folder"
+send A
+expect_screen "... where the cursor is still on the folder" "Audit of /images/products"
 send f
 expect_screen "f goes back to the whole library" "Images without alt text (64)"
 send q

@@ -57,6 +57,36 @@ kind_title(enum mt_finding_kind k)
 	return "?";
 }
 
+/* Within a folder's audit, the duplicate groups with a copy inside it,
+ * indexed by group number; NULL for the whole library. Such a group is
+ * shown and deleted whole: a keeper alone, its copies elsewhere hidden,
+ * left nothing for d to delete. */
+static bool *
+groups_inside(const struct mt_audit *au)
+{
+	if (st.folder == NULL)
+		return NULL;
+	int top = 0;
+	for (size_t i = 0; i < au->nfindings; i++)
+		if (au->findings[i].kind == MT_FIND_DUPLICATE && au->findings[i].group > top)
+			top = au->findings[i].group;
+	bool *in = xcalloc((size_t)top + 1, sizeof *in);
+	for (size_t i = 0; i < au->nfindings; i++) {
+		const struct mt_finding *f = &au->findings[i];
+		if (f->kind == MT_FIND_DUPLICATE && f->group > 0 && mt_folder_within(f->folder, st.folder))
+			in[f->group] = true;
+	}
+	return in;
+}
+
+static bool
+in_scope(const struct mt_finding *f, const bool *groups)
+{
+	if (mt_folder_within(f->folder, st.folder))
+		return true;
+	return groups && f->kind == MT_FIND_DUPLICATE && f->group > 0 && groups[f->group];
+}
+
 /* The findings shown (inside the limit), as indices into the audit. */
 static size_t
 shown_findings(struct app *a, size_t **out)
@@ -66,9 +96,11 @@ shown_findings(struct app *a, size_t **out)
 	*out = xcalloc(au->nfindings ? au->nfindings : 1, sizeof **out);
 	if (!a->scan->done)
 		return 0;
+	bool *groups = groups_inside(au);
 	for (size_t i = 0; i < au->nfindings; i++)
-		if (mt_folder_within(au->findings[i].folder, st.folder))
+		if (in_scope(&au->findings[i], groups))
 			(*out)[n++] = i;
+	free(groups);
 	return n;
 }
 
@@ -498,13 +530,15 @@ delete_dups(struct app *a, int only_group)
 {
 	struct mt_audit *au = &a->scan->audit;
 	size_t n = 0;
+	bool *groups = groups_inside(au);
 	for (size_t i = 0; i < au->nfindings; i++) {
 		const struct mt_finding *f = &au->findings[i];
-		if (f->kind == MT_FIND_DUPLICATE && !f->keep && f->id && mt_folder_within(f->folder, st.folder) &&
+		if (f->kind == MT_FIND_DUPLICATE && !f->keep && f->id && in_scope(f, groups) &&
 		    (only_group == 0 || f->group == only_group))
 			n++;
 	}
 	if (n == 0) {
+		free(groups);
 		ui_message(a, R_NORMAL, "%s", _("no duplicates to delete"));
 		return;
 	}
@@ -512,15 +546,17 @@ delete_dups(struct app *a, int only_group)
 	size_t k = 0;
 	for (size_t i = 0; i < au->nfindings && k < n; i++) {
 		const struct mt_finding *f = &au->findings[i];
-		if (f->kind == MT_FIND_DUPLICATE && !f->keep && f->id && mt_folder_within(f->folder, st.folder) &&
+		if (f->kind == MT_FIND_DUPLICATE && !f->keep && f->id && in_scope(f, groups) &&
 		    (only_group == 0 || f->group == only_group)) {
 			ids[k] = xstrdup(f->id);
 			char day[64] = "";
 			if (f->created_at)
 				mt_l10n_date(f->created_at, false, day, sizeof day);
-			names[k++] = xasprintf("%s %s", f->filename ? f->filename : "", day);
+			names[k++] = xasprintf("%s  %s  %s", f->filename ? f->filename : "",
+			                       f->folder ? f->folder : "/", day);
 		}
 	}
+	free(groups);
 	ui_batch_delete(a, ids, names, k, true);
 }
 

@@ -116,6 +116,24 @@ detail_free(struct app *a)
 	d->have = false;
 }
 
+/* The server no longer has the item (deleted elsewhere): the other views
+ * drop it, and the details stay with what was typed on the screen, to be
+ * copied before leaving; leaving asks first, as ever. */
+static void
+item_gone(struct app *a)
+{
+	struct detail *d = a->detail;
+	d->gone = true;   /* the event below must not close these details */
+	char *id = xstrdup(d->item.id);
+	ui_post(a, &(struct ui_event){ UI_EV_ITEM_DELETED, .id = id });
+	free(id);
+	snprintf(d->err, sizeof d->err, "%s",
+	         has_pending(d) ? _("not saved: the item is no longer on the server (deleted elsewhere); "
+	                            "what you typed stays here until you leave")
+	                        : _("the item is no longer on the server (deleted elsewhere)"));
+	ui_dirty(a);
+}
+
 static void
 on_get(const struct mt_media *item, const struct mt_error *err, void *arg)
 {
@@ -125,9 +143,12 @@ on_get(const struct mt_media *item, const struct mt_error *err, void *arg)
 		return;
 	struct detail *d = a->detail;
 	d->loading = false;
-	if (err) {
+	if (err && err->http_status == 404) {
+		item_gone(a);
+	} else if (err) {
 		mt_error_format(err, d->err, sizeof d->err);
 	} else if (item) {
+		d->err[0] = '\0';
 		mt_media_free(&d->item);
 		mt_media_copy(&d->item, item);
 		/* opened from a scan's finding, the item had no url for its picture yet */
@@ -154,6 +175,7 @@ detail_view_open(struct app *a, const void *arg)
 	d->focal_open = false;
 	d->focal_crops = false;
 	d->saving = false;
+	d->gone = false;
 	d->after = AFTER_STAY;
 	d->step = o->step;
 	d->gen++;
@@ -306,6 +328,10 @@ on_patched(const struct mt_media *item, const struct mt_error *err, void *arg)
 		char line[560];
 		save_forget(d);
 		d->after = AFTER_STAY;   /* a failed save keeps the edits on the screen */
+		if (err->http_status == 404) {
+			item_gone(a);
+			return;
+		}
 		mt_error_format(err, line, sizeof line);
 		snprintf(d->err, sizeof d->err, _("not saved: %s"), line);
 		ui_dirty(a);
@@ -514,7 +540,7 @@ detail_on_event(struct app *a, const struct ui_event *ev)
 	struct detail *d = a->detail;
 	if (!d->have)
 		return;
-	if (ev->kind == UI_EV_ITEM_DELETED && strcmp(ev->id, d->item.id) == 0) {
+	if (ev->kind == UI_EV_ITEM_DELETED && strcmp(ev->id, d->item.id) == 0 && !d->gone) {
 		/* the item is gone, and its unsaved edits with it */
 		if (a->view == VIEW_DETAIL)
 			detail_leave(a);

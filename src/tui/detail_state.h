@@ -14,6 +14,7 @@ struct detail {
 	bool have;
 	bool loading;
 	bool saving;
+	bool gone;                  /* the server answered 404: deleted elsewhere */
 	int field;                  /* selected row */
 	char *edit[4];              /* pending alt, title, description, folder; NULL: unchanged */
 	bool focal_pending;

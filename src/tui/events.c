@@ -9,6 +9,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "ui.h"
 
@@ -39,5 +40,12 @@ ui_post_upload_done(struct app *a, const struct mt_upload_job *job)
 	m.folder = job->folder;
 	m.alt = job->alt;
 	m.url = job->remote_url;
+	/* the server's own date is not in every dialect's answer; the moment
+	 * the upload ended is within seconds of it, and the audit shows it */
+	char now[32];
+	time_t t = time(NULL);
+	struct tm tm;
+	if (gmtime_r(&t, &tm) && strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", &tm))
+		m.created_at = now;
 	ui_post(a, &(struct ui_event){ UI_EV_ITEM_ADDED, .item = &m });
 }

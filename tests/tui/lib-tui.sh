@@ -48,8 +48,8 @@ tui_start() {
 	w=$1; h=$2; shift 2
 	# one program per tmux server: the screen read is unambiguous
 	tx kill-server 2>/dev/null
-	i=0
-	while [ -S "$TMUX_SOCK" ] && [ $i -lt 40 ]; do sleep 0.05; i=$((i + 1)); done
+	_lt_i=0
+	while [ -S "$TMUX_SOCK" ] && [ $_lt_i -lt 40 ]; do sleep 0.05; _lt_i=$((_lt_i + 1)); done
 	rm -f "$T/tui.rc" "$TMUX_SOCK"
 	lc=${TUI_LC_ALL:-C.UTF-8}
 	# the pane's shell records the exit status (pane_dead_status is unreliable)
@@ -70,26 +70,27 @@ type_text() { tx send-keys -l "$1"; }
 screen() { tx capture-pane -p 2>/dev/null; }
 screen_e() { tx capture-pane -p -e 2>/dev/null; }
 
+# (the helpers count with _lt_i, never i: a test's own loop around them keeps its count)
 # settle: the screen has not changed for 50 ms
 settle() {
 	prev=$(screen)
-	i=0
-	while [ $i -lt 100 ]; do
+	_lt_i=0
+	while [ $_lt_i -lt 100 ]; do
 		sleep 0.05
 		cur=$(screen)
 		[ "$cur" = "$prev" ] && return 0
 		prev=$cur
-		i=$((i + 1))
+		_lt_i=$((_lt_i + 1))
 	done
 	return 0
 }
 
 wait_for() {
 	limit=$(( ${2:-$TUI_TIMEOUT} * 20 ))
-	i=0
+	_lt_i=0
 	while ! screen | grep -qF -- "$1"; do
-		i=$((i + 1))
-		if [ $i -gt $limit ]; then
+		_lt_i=$((_lt_i + 1))
+		if [ $_lt_i -gt $limit ]; then
 			return 1
 		fi
 		if [ -s "$T/tui.rc" ] && ! screen | grep -qF -- "$1"; then
@@ -102,10 +103,10 @@ wait_for() {
 
 wait_gone() {
 	limit=$(( ${2:-$TUI_TIMEOUT} * 20 ))
-	i=0
+	_lt_i=0
 	while screen | grep -qF -- "$1"; do
-		i=$((i + 1))
-		[ $i -gt $limit ] && return 1
+		_lt_i=$((_lt_i + 1))
+		[ $_lt_i -gt $limit ] && return 1
 		sleep 0.05
 	done
 	settle
@@ -132,10 +133,10 @@ refute_screen() {
 
 tui_wait_exit() {
 	limit=$(( ${1:-$TUI_TIMEOUT} * 20 ))
-	i=0
+	_lt_i=0
 	while [ ! -s "$T/tui.rc" ]; do
-		i=$((i + 1))
-		[ $i -gt $limit ] && { echo "timeout"; return 1; }
+		_lt_i=$((_lt_i + 1))
+		[ $_lt_i -gt $limit ] && { echo "timeout"; return 1; }
 		sleep 0.05
 	done
 	cat "$T/tui.rc"
@@ -145,15 +146,15 @@ tui_wait_exit() {
 # and goes up the folders, so it is pressed again while the program runs
 tui_quit() {
 	send q
-	i=0
-	while [ ! -s "$T/tui.rc" ] && [ $i -lt 100 ]; do
+	_lt_i=0
+	while [ ! -s "$T/tui.rc" ] && [ $_lt_i -lt 100 ]; do
 		if screen | grep -qF "Quit now?"; then
 			send y
-		elif [ $((i % 10)) -eq 9 ]; then
+		elif [ $((_lt_i % 10)) -eq 9 ]; then
 			send q
 		fi
 		sleep 0.05
-		i=$((i + 1))
+		_lt_i=$((_lt_i + 1))
 	done
 	tui_wait_exit
 }

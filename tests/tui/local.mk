@@ -7,6 +7,7 @@ tui_tests += \
 	tests/tui/keepmarks.t \
 	tests/tui/narrow.t \
 	tests/tui/resume.t \
+	tests/tui/gone.t \
 	tests/tui/edit.t \
 	tests/tui/folders.t \
 	tests/tui/terminal.t \

@@ -1,0 +1,60 @@
+#!/bin/sh
+# gone.t — an item deleted elsewhere (another editor, a script) while its
+# details are open with an unsaved edit: the save answers 404, the details
+# say the item is gone and keep the typed text on the screen; the remote
+# pane and the audit no longer list it; leaving asks, as with any unsaved
+# edit. An upload of this session shows its date in the audit.
+. "${top_srcdir:-.}/tests/tui/lib-tui.sh"
+
+start_server clearcms --demo "$top_srcdir/data/demo"
+mt ls / --json >"$T/root.json"
+safe='[i for i in d["items"] if i["filename"].replace(".","").replace("-","").replace("_","").isalnum() and i["mimeType"].startswith("image/") and not i.get("alt")]'
+name=$(jget "$safe"'[0]["filename"]' <"$T/root.json")
+id=$(jget "$safe"'[0]["id"]' <"$T/root.json")
+make_png "$T/work/fresh-today.png" 50 40
+
+tui_start 100 30
+wait_for " of " || true
+# an upload of this session, for the audit's date below
+upload_matching "fresh-today.png" 1
+expect_screen "the upload finishes" "1/1 done" 30
+send Tab
+open_item "$name"
+expect_screen "the details open" "Focal point"
+send Enter
+wait_for "Enter: accept" || true
+send C-u
+type_text "Typed before it vanished"
+send Enter
+expect_screen "the edit is pending" "not saved yet"
+
+mt rm "$id" --yes >/dev/null 2>&1
+expect_eq "another hand deleted it" 404 "$(admin GET /_admin/state | jget '200 if any(m["id"] == "'"$id"'" for m in d["media"]) else 404')"
+send w
+expect_screen "the save says the item is gone" "no longer on the server (deleted elsewhere)"
+expect_screen "... the typed text stays on the screen" "Typed before it vanished"
+send q
+expect_screen "leaving asks, as with any unsaved edit" "Unsaved changes"
+send d
+wait_gone "Focal point" || true
+send Escape
+wait_gone "1 of 1" || true
+wait_for " of " || true
+refute_screen "the remote pane no longer lists it" "$name"
+
+send A
+expect_screen "the audit opens" "Images without alt text"
+tries=0   # (not i: settle counts with it)
+while screen | grep -qF "$name" && [ $tries -lt 3 ]; do settle; tries=$((tries + 1)); done
+refute_screen "the audit no longer lists it" "$name"
+today=$(date -u +%Y-%m-%d)
+i=0
+while ! screen | grep -qF "fresh-today.png" && [ $i -lt 40 ]; do send j; i=$((i + 1)); done
+settle
+check "the upload of this session is listed in the audit with its date" \
+	sh -c 'grep -F "fresh-today.png" "$1" | grep -q "$2"' - "$(screen >"$T/s.txt"; echo "$T/s.txt")" "$today"
+
+rc=$(tui_quit)
+expect_eq "q quits with status 0" 0 "$rc"
+check "no sanitizer report" sh -c '! grep -q "Sanitizer\|runtime error" "$1"' - "$T/tui.err"
+finish

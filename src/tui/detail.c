@@ -261,9 +261,12 @@ detail_view_draw(struct app *a)
 	ui_put_text(stdscr, y, 0, t, a->cols, false);
 	free(t);
 	ui_set(stdscr, R_NORMAL);
-	/* the picture goes right of the fields on wide screens, under them otherwise */
+	/* the picture goes right of the fields on wide screens, under them when
+	 * six rows are left there, else right of them again (narrower): an
+	 * 80x24 terminal showed no picture, and alt text was written blind */
 	bool picture = preview_enabled(a) && preview_can_item(&d->item);
-	int fw = picture && a->cols >= 96 ? a->cols / 2 : a->cols;
+	bool under = a->cols < 96 && a->rows - (y + 2 + F_COUNT) - 4 >= 6;
+	int fw = picture && !under ? ui_beside_cols(a) : a->cols;
 	int label_w = 14, val_w = fw - label_w - 3;
 	y += 2;
 	int fields_top = y;

@@ -427,8 +427,9 @@ ui_dialog_draw(struct app *a)
 	if (d == NULL)
 		return;
 	int width = a->cols - 4 < 70 ? a->cols - 4 : 70;
-	if (d->beside && a->cols >= 96)
-		width = a->cols / 2 - 2;
+	bool beside = d->beside && ui_beside_cols(a) < a->cols;
+	if (beside)
+		width = ui_beside_cols(a) - 2;
 	if (width < 20)
 		width = a->cols;
 	int inner = width - 4;
@@ -445,8 +446,10 @@ ui_dialog_draw(struct app *a)
 	if (height < 3)
 		height = 3;
 	int y0 = (a->rows - height) / 2, x0 = (a->cols - width) / 2;
-	if (d->beside && a->cols >= 96)
+	if (beside)
 		x0 = 1;
+	if (beside && a->cols < 96)
+		y0 = a->rows - height - 1;   /* under the fields, beside the picture */
 	if (x0 < 0)
 		x0 = 0;
 	ui_set(stdscr, R_DIALOG);

@@ -225,3 +225,11 @@ ui_format_eta(double s, char *out, size_t outlen)
 	else
 		snprintf(out, outlen, "%ldh%02ldm", t / 3600, (t % 3600) / 60);
 }
+
+int
+ui_beside_cols(const struct app *a)
+{
+	if (a->cols >= 96)
+		return a->cols / 2;
+	return a->cols >= 64 ? a->cols - 32 : a->cols;
+}

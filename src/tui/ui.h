@@ -336,6 +336,10 @@ void ui_views_use(struct app *a, const struct ui_view *const *table);
 void ui_view_open(struct app *a, enum view_id v, const void *arg);
 /* Back to the view below the one shown (the main view at the bottom). */
 void ui_view_close(struct app *a);
+/* Where a picture stands beside text (an item's details, the alt-text
+ * prompt): the columns left of it. Half the screen from 96 columns; below
+ * that the picture keeps 32 columns on the right, down to 64. */
+int ui_beside_cols(const struct app *a);
 /* The view q would go back to. */
 enum view_id ui_view_below(const struct app *a);
 /* Frees requests still listed (at the end, once no answer can come). */

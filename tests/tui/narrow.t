@@ -53,6 +53,15 @@ send '['
 send '['
 settle
 refute_screen "[ twice goes back two kinds" "Name and type disagree ("
+# alt text at 80x24: the picture beside the fields, the prompt under them
+send g
+send a
+expect_screen "a starts the alt-text queue" "Alt text for"
+expect_screen "... and the picture is shown (its focal mark)" "───+───"
+send Escape
+wait_gone "Alt text for" || true
+send q
+wait_for "Audit  " || true
 send q
 wait_gone "Audit" || true
 

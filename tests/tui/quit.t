@@ -45,7 +45,7 @@ expect_eq "the terminal error stream is clean" "" "$(grep -v '^$' "$T/tui.err" |
 
 admin POST /_admin/faults '{"hold_body": 0}' >/dev/null
 tui_start 100 30
-expect_screen "the next start offers to resume" "Resume them now?"
+expect_screen "the next start offers to resume" "y: resume them now"
 send y
 expect_screen "the resumed uploads reach done" "3/3 done" 30
 expect_eq "each file is on the server once" "1 1 1" \

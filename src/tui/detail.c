@@ -134,6 +134,8 @@ item_gone(struct app *a)
 	ui_dirty(a);
 }
 
+static void detail_fetch(struct app *a);
+
 static void
 on_get(const struct mt_media *item, const struct mt_error *err, void *arg)
 {
@@ -146,7 +148,9 @@ on_get(const struct mt_media *item, const struct mt_error *err, void *arg)
 	if (err && err->http_status == 404) {
 		item_gone(a);
 	} else if (err) {
-		mt_error_format(err, d->err, sizeof d->err);
+		char line[520];
+		mt_error_format(err, line, sizeof line);
+		snprintf(d->err, sizeof d->err, _("%s (r reads it again)"), line);
 	} else if (item) {
 		d->err[0] = '\0';
 		mt_media_free(&d->item);
@@ -183,15 +187,25 @@ detail_view_open(struct app *a, const void *arg)
 	bool will_get = mt_site_can(&a->site, MT_CAP_BROWSE, true);
 	if (preview_enabled(a) && preview_can_item(m) && (m->url || !will_get))
 		preview_want_item(a, m);
-	if (mt_site_can(&a->site, MT_CAP_BROWSE, true)) {
-		struct mt_error err;
-		mt_error_clear(&err);
-		struct ui_req *q = ui_req_new(a, &d->gen, 0, m->id);
-		d->loading = true;
-		if (mt_op_get(&a->site, m->id, on_get, q, &err) == NULL) {
-			ui_req_done(q);
-			d->loading = false;
-		}
+	if (will_get)
+		detail_fetch(a);
+}
+
+/* Every field from the server (on open, and r): the edits stay pending. */
+static void
+detail_fetch(struct app *a)
+{
+	struct detail *d = a->detail;
+	if (d->loading || !mt_site_can(&a->site, MT_CAP_BROWSE, true))
+		return;
+	struct mt_error err;
+	mt_error_clear(&err);
+	struct ui_req *q = ui_req_new(a, &d->gen, 0, d->item.id);
+	d->loading = true;
+	if (mt_op_get(&a->site, d->item.id, on_get, q, &err) == NULL) {
+		ui_req_done(q);
+		d->loading = false;
+		mt_error_format(&err, d->err, sizeof d->err);
 	}
 }
 
@@ -598,6 +612,7 @@ detail_view_key(struct app *a, int is_key, wint_t ch)
 	case 'f': d->field = F_FOCAL; edit_field(a); return UI_HANDLED;
 	case 'm': d->field = F_FOLDER; edit_field(a); return UI_HANDLED;
 	case 'w': detail_save(a); return UI_HANDLED;
+	case 'r': detail_fetch(a); return UI_HANDLED;
 	case 'p':
 		preview_enable(a, !preview_enabled(a));
 		if (preview_enabled(a) && preview_can_item(&d->item))

@@ -72,6 +72,7 @@ static const struct help_line help[] = {
 	{ "Enter  e", N_("edit the field (alt, title, description, folder, focal)") },
 	{ "a  m  f", N_("edit alt text / pick a folder / focal point editor") },
 	{ "w", N_("save the changes (PATCH)") },
+	{ "r", N_("read the item again from the server (changes stay)") },
 	{ "u", N_("undo the unsaved changes") },
 	{ "d  Delete", N_("delete the item") },
 	{ "n  N", N_("the next / previous item of the list") },

@@ -3,7 +3,8 @@
 # details are open with an unsaved edit: the save answers 404, the details
 # say the item is gone and keep the typed text on the screen; the remote
 # pane and the audit no longer list it; leaving asks, as with any unsaved
-# edit. An upload of this session shows its date in the audit.
+# edit. A failed read of the details is read again with r. An upload of
+# this session shows its date in the audit.
 . "${top_srcdir:-.}/tests/tui/lib-tui.sh"
 
 start_server clearcms --demo "$top_srcdir/data/demo"
@@ -21,6 +22,14 @@ expect_screen "the upload finishes" "1/1 done" 30
 send Tab
 open_item "$name"
 expect_screen "the details open" "Focal point"
+# a read that fails says r reads again; once the server answers, r does
+admin POST /_admin/faults '{"fault_5xx": 1}' >/dev/null
+send r
+expect_screen "a failed read of the item says r reads it again" "(r reads it again)"
+admin POST /_admin/faults '{"fault_5xx": 0}' >/dev/null
+send r
+if wait_gone "(r reads it again)"; then ok "r reads it again once the server answers"
+else not_ok "r reads it again once the server answers" "$(screen)"; fi
 send Enter
 wait_for "Enter: accept" || true
 send C-u

@@ -221,6 +221,9 @@ change_folder(struct app *a, const char *folder, const char *cursor_on)
 	struct remote *r = a->remote;
 	free(r->folder);
 	r->folder = xstrdup(folder);
+	free(r->restored);
+	r->restored = NULL;
+	remote_place_remember(a);
 	r->cur = r->top = 0;
 	relist(a, false, false);
 	if (cursor_on) {
@@ -275,6 +278,7 @@ remote_init(struct app *a)
 		return;
 	}
 	r->mode = REMOTE_LIBRARY;
+	remote_place_restore(a);
 	remote_reload(a, mt_site_can(&a->site, MT_CAP_FOLDERS, false));
 }
 
@@ -287,6 +291,8 @@ remote_free(struct app *a)
 	mt_pager_free(r->pager);
 	clear_items(r);
 	remote_keep_forget(r);
+	free(r->restored);
+	r->restored = NULL;
 	mt_strv_free(r->folders, r->nfolders);
 	mt_strv_free(r->subs, r->nsubs);
 	mt_history_free(r->hist, r->nhist);

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include "i18n.h"
+#include "place.h"
+#include "sanitize.h"
 #include "siteop.h"
 #include "remote_pane.h"
 #include "ui.h"
@@ -50,6 +52,20 @@ remote_set_folders(struct app *a, char *const *v, size_t n)
 	r->nfolders = n;
 	qsort(r->folders, r->nfolders, sizeof *r->folders, cmp_str);
 	remote_compute_subs(r);
+	/* the folder the last session showed may be gone since: say so, show / */
+	if (r->restored) {
+		bool found = false;
+		for (size_t i = 0; i < r->nfolders && !found; i++)
+			found = strcmp(r->folders[i], r->restored) == 0;
+		char *gone = found ? NULL : mt_sanitize(r->restored);
+		free(r->restored);
+		r->restored = NULL;
+		if (gone) {
+			ui_message(a, R_WARN, _("%s, the folder shown last time, is gone; showing /"), gone);
+			free(gone);
+			ui_post(a, &(struct ui_event){ UI_EV_SHOW_FOLDER, .id = "/" });
+		}
+	}
 }
 
 char *const *
@@ -86,5 +102,35 @@ remote_folders_reload(struct app *a)
 	if (mt_op_folders(&a->site, on_folders, q, &err) == NULL) {
 		ui_req_done(q);
 		ui_error(a, _("listing folders"), &err);
+	}
+}
+
+/* ---- the folder of the last session ---- */
+
+void
+remote_place_restore(struct app *a)
+{
+	struct remote *r = a->remote;
+	/* where the last session was: a dropped link costs no walk back */
+	char *last = mt_site_can(&a->site, MT_CAP_FOLDERS, false) && a->profile
+	             ? mt_place_load(a->profile->name) : NULL;
+	if (last && strcmp(last, "/") != 0 && mt_folder_path_valid(last)) {
+		free(r->folder);
+		r->folder = last;
+		r->restored = xstrdup(last);
+	} else {
+		free(last);
+	}
+}
+
+void
+remote_place_remember(struct app *a)
+{
+	static bool said;
+	struct mt_error err;
+	mt_error_clear(&err);
+	if (a->profile && mt_place_save(a->profile->name, remote_folder(a), &err) < 0 && !said) {
+		said = true;   /* said once: the pane works on without it */
+		ui_error(a, NULL, &err);
 	}
 }

@@ -22,6 +22,7 @@ struct remote_keep {
 struct remote {
 	enum remote_mode mode;
 	char *folder;               /* "/" at the root */
+	char *restored;             /* the folder of the last session, until the folders are known */
 	char **folders;             /* every folder the server knows */
 	size_t nfolders;
 	char **subs;                /* direct children of `folder` */
@@ -93,6 +94,11 @@ void remote_compute_subs(struct remote *r);
 /* Replaces every folder the server knows with a copy of v (sorted). */
 void remote_set_folders(struct app *a, char *const *v, size_t n);
 void remote_folders_reload(struct app *a);
+/* At start: the folder the last session showed (place.c), checked against
+ * the folder list when it comes. */
+void remote_place_restore(struct app *a);
+/* The folder shown is saved for the next start; a failure is said once. */
+void remote_place_remember(struct app *a);
 
 /* ---- remote_actions.c: a selection to delete or move, folders ---- */
 /* Asks, then deletes the marked items (or the one under the cursor). */

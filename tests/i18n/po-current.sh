@@ -88,14 +88,15 @@ for lang in $langs; do
 		[ -s "$tmp/$lang.freport" ] && fail=1
 	fi
 	# the help screen cuts a description at 55 cells (src/tui/help.c): a
-	# longer translation loses its end on an 80-column terminal
+	# longer translation loses its end on an 80-column terminal (read from
+	# the merged catalogue, whose references are fresh from the sources)
 	awk '
 		/^#:/ { help = help || index($0, "src/tui/help.c") > 0; next }
 		/^msgstr / { instr = help; s = substr($0, 8); next }
 		/^"/ && instr { s = s $0; next }
 		{ if (instr && s != "") print s; instr = 0; s = ""; if ($0 == "") help = 0 }
 		END { if (instr && s != "") print s }
-	' "$po" | sed 's/^"//; s/"$//; s/""//g' | while IFS= read -r str; do
+	' "$tmp/$lang.merged" | sed 's/^"//; s/"$//; s/""//g' | while IFS= read -r str; do
 		w=$(printf '%s' "$str" | LC_ALL=C.UTF-8 wc -m)
 		[ "$w" -le 55 ] || printf 'FAIL: po/%s.po: help line of %d characters, over 55: "%s"\n' "$lang" "$w" "$str"
 	done >"$tmp/$lang.wide"

@@ -15,10 +15,6 @@ id2=$(sed -n 2p "$T/first2" | cut -d' ' -f1)
 name2=$(sed -n 2p "$T/first2" | cut -d' ' -f2)
 expect_eq "two images without alt text, with plain names" 2 "$(grep -c '^[^ ]* [A-Za-z0-9._-]*$' "$T/first2")"
 
-sigint() {
-	shpid=$(tx display-message -p '#{pane_pid}')
-	kill -INT "$(ps -o pid= --ppid "$shpid" | tr -d ' ' | head -n 1)"
-}
 
 tui_start 100 30
 wait_for " of " || not_ok "the list is shown"

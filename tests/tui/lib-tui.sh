@@ -159,6 +159,13 @@ tui_quit() {
 	tui_wait_exit
 }
 
+# sigint: SIGINT to mediatui alone, as Ctrl+C gives it (tmux's C-c would
+# signal the pane's shell too, which records the exit status)
+sigint() {
+	shpid=$(tx display-message -p '#{pane_pid}')
+	kill -INT "$(ps -o pid= --ppid "$shpid" | tr -d ' ' | head -n 1)"
+}
+
 # upload_matching PATTERN N: from the remote pane, Tab to the local pane,
 # mark the N files matching PATTERN with '*' and upload them with u (the
 # caller checks that the upload starts)

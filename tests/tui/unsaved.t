@@ -68,10 +68,6 @@ mt info "$id" --json >"$T/info2.json"
 expect_eq "the discarded edit never reached the server" "Kept through a delete" "$(jget 'd["alt"]' <"$T/info2.json")"
 
 # Ctrl+C asks, as q does, while an edit is not saved
-sigint() {
-	shpid=$(tx display-message -p '#{pane_pid}')
-	kill -INT "$(ps -o pid= --ppid "$shpid" | tr -d ' ' | head -n 1)"
-}
 send Enter
 wait_for "Focal point" || not_ok "the item opens for Ctrl+C"
 send a

@@ -114,3 +114,8 @@ unit_tests += tests/unit/test_localdir
 tests_unit_test_localdir_SOURCES = tests/unit/test_localdir.c
 tests_unit_test_localdir_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_localdir_LDADD = $(UNIT_LDADD)
+
+unit_tests += tests/unit/test_place
+tests_unit_test_place_SOURCES = tests/unit/test_place.c
+tests_unit_test_place_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_place_LDADD = $(UNIT_LDADD)

@@ -53,17 +53,16 @@ resume_answer(struct app *a, int choice, void *arg)
 {
 	struct resume *r = arg;
 	if (choice == 'y') {
-		/* each under its own name and folder, as the journal has them */
-		int k = 0;
+		/* the records offered, in the journal's order */
+		struct mt_history_rec *v = xcalloc(r->n ? r->n : 1, sizeof *v);
+		size_t k = 0;
 		for (size_t i = 0; i < r->n; i++)
-			if (offered(a, &r->v[i])) {
-				char *path = r->v[i].path;
-				const char *name = r->v[i].name;
-				uploads_add_as(a, &path, name ? &name : NULL, 1, r->v[i].folder);
-				k++;
-			}
+			if (offered(a, &r->v[i]))
+				v[k++] = r->v[i];   /* borrowed: r->v frees them */
+		int sent = uploads_resume(a, v, k);
+		free(v);
 		ui_message(a, R_NORMAL, P_("resuming %d upload (p pauses)", "resuming %d uploads (p pauses)",
-		                           (unsigned long)k), k);
+		                           (unsigned long)sent), sent);
 	} else if (choice == 'f') {
 		resume_forget(a, r);
 	} else if (choice == 'n') {

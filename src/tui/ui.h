@@ -419,6 +419,10 @@ bool uploads_running(const struct app *a);
 bool uploads_paused(const struct app *a);
 /* Offers to resume an interrupted queue found in the journal (resume.c). */
 void uploads_offer_resume(struct app *a);
+/* Queues the journal's records again (their path, name and folder), as one
+ * batch; returns how many. */
+struct mt_history_rec;
+int uploads_resume(struct app *a, const struct mt_history_rec *v, size_t n);
 /* Marks the journal's records of keys cancelled, so that they are not
  * offered again (see mt_upload_queue_forget). Returns how many, or -1. */
 int uploads_forget(struct app *a, char *const *keys, size_t n, struct mt_error *err);

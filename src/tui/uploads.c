@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "fsutil.h"
+#include "history.h"
 #include "i18n.h"
 #include "sanitize.h"
 #include "siteop.h"
@@ -694,6 +695,23 @@ uploads_key(struct app *a, int is_key, wint_t ch)
 		}
 		return UI_UNHANDLED;
 	}
+}
+
+int
+uploads_resume(struct app *a, const struct mt_history_rec *v, size_t n)
+{
+	if (n == 0 || ensure_queue(a) < 0)
+		return 0;
+	/* one batch: each file under its own name and folder, as journaled */
+	mt_upload_queue_new_batch(a->up->q);
+	for (size_t i = 0; i < n; i++)
+		add_one(a, v[i].path, v[i].folder, v[i].name);
+	mt_upload_queue_start(a->up->q);
+	a->up->shown = true;
+	a->focus = PANE_UPLOADS;
+	a->up->follow = true;
+	ui_dirty(a);
+	return (int)n;
 }
 
 int

@@ -13,14 +13,13 @@ hold() { admin POST /_admin/faults '{"hold_api": 1}' >/dev/null; }
 release() { admin POST /_admin/faults '{"hold_api": 0}' >/dev/null; }
 # the pane's title: "#N  " is the item under the cursor
 title() { screen | grep -m1 "Remote"; }
-# to_item N: j until the cursor is on the Nth item
+# to_item N: from the top, j as many times as the folder rows and the
+# items before the Nth (counted, not watched: a busy machine lags)
 to_item() {
-	i=0
-	while ! title | grep -qF "#$1  " && [ $i -lt 400 ]; do
-		send j
-		sleep 0.02
-		i=$((i + 1))
-	done
+	nsubs=$(admin GET /_admin/state | jget 'len([f for f in d["folders"] if f != "/" and f.count("/") == 1])')
+	send g
+	k=$((nsubs + $1 - 1))
+	while [ $k -gt 0 ]; do send j; k=$((k - 1)); done
 	wait_for "#$1  "
 }
 # the name of the item under the cursor, from its details (Enter, then back)

@@ -26,7 +26,12 @@ tui_start 100 30
 wait_for " of " || true
 upload_matching "left-*.png" 2
 expect_screen "the uploads start" "Uploads"
-wait_for "uploading" || true
+# both bodies held at the server: both uploads are in flight, journaled
+tries=0   # (not i: the helpers count with their own)
+while [ "$(admin GET /_admin/state | jget 'd["counts"]["held"]')" -lt 2 ] && [ $tries -lt 600 ]; do
+	sleep 0.05; tries=$((tries + 1))
+done
+expect_eq "the server holds both bodies" 2 "$(admin GET /_admin/state | jget 'd["counts"]["held"]')"
 rc=$(tui_quit)
 expect_eq "quitting during the uploads ends the program" 0 "$rc"
 admin POST /_admin/faults '{"hold_body": 0}' >/dev/null

@@ -112,12 +112,13 @@ struct finding_cols {
 };
 
 static struct finding_cols
-finding_cols(const struct app *a, const struct mt_finding *const *group, size_t n)
+finding_cols(const struct app *a, const struct mt_finding *v, const size_t *idx, size_t n)
 {
 	struct finding_cols c = { a->cols >= 100 ? 36 : 24, a->cols >= 100 ? 20 : 12, 9, 0 };
 	int need = 0;
 	for (size_t i = 0; i < n; i++) {
-		int wi = group[i]->detail ? mt_text_width(group[i]->detail) : 0;
+		const char *det = v[idx[i]].detail;
+		int wi = det ? mt_text_width(det) : 0;
 		if (wi > need)
 			need = wi;
 	}
@@ -226,11 +227,7 @@ audit_view_draw(struct app *a)
 			size_t count = 0;
 			for (size_t k = i; k < n && au->findings[idx[k]].kind == f->kind; k++)
 				count++;
-			const struct mt_finding **group = xreallocarray(NULL, count, sizeof *group);
-			for (size_t k = 0; k < count; k++)
-				group[k] = &au->findings[idx[i + k]];
-			cols = finding_cols(a, group, count);
-			free(group);
+			cols = finding_cols(a, au->findings, idx + i, count);
 			if (row >= st.top && y < a->rows - 1) {
 				char *h = xasprintf("%s (%zu)", kind_title(f->kind), count);
 				ui_set(stdscr, R_COLHEAD);

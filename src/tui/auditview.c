@@ -391,6 +391,8 @@ on_alt_saved(const struct mt_media *item, const struct mt_error *err, void *arg)
 	char *id = xstrdup(q->s);
 	bool live = ui_req_done(q);
 	char *text = alt_take(&st.saving, &st.nsaving, id);
+	if (!err)
+		ui_draft_alt(a, id, NULL, NULL);   /* on the server now */
 	if (err && text)
 		alt_add(&st.kept, &st.nkept, id, text);
 	else
@@ -447,6 +449,8 @@ alt_entered(struct app *a, const char *text, void *arg)
 	}
 	/* what was kept is now what was typed: sent again, or cleared (skipped) */
 	free(alt_take(&st.kept, &st.nkept, id));
+	/* kept as a draft until the server has it: a dropped link loses nothing */
+	ui_draft_alt(a, id, finding_name(a, id), *text ? text : NULL);
 	if (*text) {
 		struct mt_media_patch p = { .alt = text };
 		struct mt_error err;
@@ -499,6 +503,16 @@ missing_left(struct app *a)
 	return left;
 }
 
+/* The program ends with the prompt open: what was typed is a draft. */
+static void
+alt_keep(struct app *a, const char *text, void *arg)
+{
+	char *id = arg;
+	if (*text)
+		ui_draft_alt(a, id, finding_name(a, id), text);
+	free(id);
+}
+
 /* The item's details with its picture, and the prompt beside it. */
 static void
 alt_prompt(struct app *a, const struct mt_finding *f)
@@ -508,8 +522,10 @@ alt_prompt(struct app *a, const struct mt_finding *f)
 	/* the title is the name alone, the count and the keys go under the
 	 * text: in a half-screen box a long title cut them off */
 	char *title = xasprintf(_("Alt text for %s"), f->filename ? f->filename : f->id);
-	const char *kept = kept_text(f->id);
+	char *kept = kept_text(f->id) ? xstrdup(kept_text(f->id)) : ui_draft_alt_text(a, f->id);
 	ui_prompt(a, title, kept ? kept : "", alt_entered, NULL, xstrdup(f->id));
+	free(kept);
+	ui_prompt_keep(a, alt_keep);
 	ui_prompt_beside(a);
 	free(title);
 	if (st.queue) {

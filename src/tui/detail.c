@@ -92,6 +92,25 @@ clear_pending(struct detail *d)
 	d->focal_pending = false;
 }
 
+/* An edit that says what the server has now is no change (a save that
+ * landed before a link dropped, or the same text typed elsewhere). */
+static void
+drop_pending_equal(struct app *a)
+{
+	struct detail *d = a->detail;
+	const char *now[4] = { d->item.alt, d->item.title, d->item.description, d->item.folder };
+	if (d->saving)
+		return;   /* what the save sends is settled by its answer */
+	for (int i = 0; i < 4; i++)
+		if (d->edit[i] && strcmp(d->edit[i], now[i] ? now[i] : "") == 0) {
+			free(d->edit[i]);
+			d->edit[i] = NULL;
+		}
+	if (d->focal_pending && d->fx == d->item.focal_x && d->fy == d->item.focal_y)
+		d->focal_pending = false;
+	detail_draft_sync(a);
+}
+
 static void
 detail_init(struct app *a)
 {
@@ -155,6 +174,7 @@ on_get(const struct mt_media *item, const struct mt_error *err, void *arg)
 		d->err[0] = '\0';
 		mt_media_free(&d->item);
 		mt_media_copy(&d->item, item);
+		drop_pending_equal(a);
 		/* opened from a scan's finding, the item had no url for its picture yet */
 		if (preview_enabled(a) && preview_can_item(&d->item))
 			preview_want_item(a, &d->item);
@@ -183,6 +203,9 @@ detail_view_open(struct app *a, const void *arg)
 	d->after = AFTER_STAY;
 	d->step = o->step;
 	d->gen++;
+	d->drafted = 0;
+	if (o->with_draft)
+		detail_draft_restore(a);
 	/* an item from the scan has no url yet: its picture waits for the GET */
 	bool will_get = mt_site_can(&a->site, MT_CAP_BROWSE, true);
 	if (preview_enabled(a) && preview_can_item(m) && (m->url || !will_get))
@@ -356,6 +379,7 @@ on_patched(const struct mt_media *item, const struct mt_error *err, void *arg)
 	}
 	d->err[0] = '\0';
 	clear_saved_edits(d);
+	detail_draft_sync(a);
 	if (has_pending(d))
 		d->after = AFTER_STAY;   /* what was typed meanwhile is not saved yet */
 	if (item) {
@@ -439,6 +463,7 @@ edited(struct app *a, const char *text, void *arg)
 	free(d->edit[slot]);
 	d->edit[slot] = xstrdup(text);
 	d->note[0] = '\0';
+	detail_draft_field(a, slot);
 }
 
 static void
@@ -451,6 +476,7 @@ folder_picked(struct app *a, int index, void *arg)
 		return;
 	free(a->detail->edit[E_FOLDER]);
 	a->detail->edit[E_FOLDER] = xstrdup(v[index]);
+	detail_draft_field(a, E_FOLDER);
 }
 
 static void
@@ -488,6 +514,7 @@ edit_field(struct app *a)
 		cur = xstrdup("");
 	}
 	ui_prompt(a, _(field_names[f]), cur, edited, NULL, (void *)(intptr_t)slot);
+	ui_prompt_keep(a, edited);   /* a dropped link keeps what was typed */
 	free(cur);
 }
 
@@ -496,6 +523,7 @@ static void
 detail_leave(struct app *a)
 {
 	clear_pending(a->detail);
+	detail_draft_sync(a);
 	a->detail->gen++;
 	a->detail->after = AFTER_STAY;
 	ui_view_close(a);
@@ -523,6 +551,7 @@ unsaved_answer(struct app *a, int choice, void *arg)
 	struct detail *d = a->detail;
 	if (choice == 'd') {
 		clear_pending(d);
+		detail_draft_sync(a);
 		detail_go(a, after);
 	} else if (choice == 's') {
 		d->after = after;   /* done when the save succeeds */
@@ -559,14 +588,17 @@ detail_on_event(struct app *a, const struct ui_event *ev)
 		return;
 	if (ev->kind == UI_EV_ITEM_DELETED && strcmp(ev->id, d->item.id) == 0 && !d->gone) {
 		/* the item is gone, and its unsaved edits with it */
-		if (a->view == VIEW_DETAIL)
+		if (a->view == VIEW_DETAIL) {
 			detail_leave(a);
-		else
+		} else {
 			clear_pending(d);
+			detail_draft_sync(a);
+		}
 	} else if (ev->kind == UI_EV_ITEM_EDITED && strcmp(ev->item->id, d->item.id) == 0 &&
 	           ev->item != &d->item) {
 		mt_media_free(&d->item);
 		mt_media_copy(&d->item, ev->item);
+		drop_pending_equal(a);
 	}
 }
 
@@ -590,6 +622,7 @@ detail_view_key(struct app *a, int is_key, wint_t ch)
 		enum ui_key k = detail_focal_key(a, is_key, ch);
 		if (d->focal_save) {
 			d->focal_save = false;
+			detail_draft_focal(a);
 			detail_save(a);
 		}
 		return k;
@@ -635,6 +668,7 @@ detail_view_key(struct app *a, int is_key, wint_t ch)
 			return UI_HANDLED;
 		}
 		clear_pending(d);
+		detail_draft_sync(a);
 		d->err[0] = '\0';
 		return UI_HANDLED;
 	case 'd': delete_this(a); return UI_HANDLED;

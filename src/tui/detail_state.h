@@ -1,4 +1,4 @@
-/* detail_state.h — Private to: detail.c detail_focal.c
+/* detail_state.h — Private to: detail.c detail_focal.c detail_draft.c
  * State: a->detail
  *
  * One item's details: the item, its pending edits, the save under way and
@@ -19,6 +19,7 @@ struct detail {
 	char *edit[4];              /* pending alt, title, description, folder; NULL: unchanged */
 	bool focal_pending;
 	double fx, fy;              /* pending focal point */
+	unsigned drafted;           /* the slots (bit 4: focal) in the drafts file */
 	/* the save under way: what it sends (edits made meanwhile stay pending
 	 * when it succeeds), its request, and the operation, for Esc */
 	char *sent[4];
@@ -44,6 +45,14 @@ struct detail {
  * focal_open; Enter leaves focal_pending and focal_save set for detail.c. */
 void detail_focal_draw(struct app *a);
 enum ui_key detail_focal_key(struct app *a, int is_key, wint_t ch);
+
+/* The pending edits in the drafts file (detail_draft.c): one field or the
+ * focal point as it is now, after a change; sync clears from the file what
+ * is no longer pending; restore, on open, brings the file's back. */
+void detail_draft_field(struct app *a, int slot);
+void detail_draft_focal(struct app *a);
+void detail_draft_sync(struct app *a);
+void detail_draft_restore(struct app *a);
 
 /* rounding without libm: the values here are small and not negative */
 static inline long

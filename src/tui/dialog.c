@@ -209,6 +209,7 @@ struct dialog {
 	char keys[16];
 	ui_confirm_fn confirm_fn;
 	ui_text_fn text_fn, change_fn;
+	ui_text_fn keep_fn;         /* a prompt's text at the end of the program */
 	ui_pick_fn pick_fn;
 	void *arg;
 	struct ui_line line;
@@ -283,6 +284,26 @@ ui_prompt(struct app *a, const char *title, const char *initial, ui_text_fn done
 	d->text_fn = done;
 	d->change_fn = on_change;
 	d->arg = arg;
+}
+
+void
+ui_prompt_keep(struct app *a, ui_text_fn keep)
+{
+	if (a->dialog)
+		a->dialog->keep_fn = keep;
+}
+
+void
+ui_dialog_end(struct app *a)
+{
+	struct dialog *d = a->dialog;
+	/* the prefilled text still selected: nothing was typed */
+	if (d && d->kind == DLG_PROMPT && d->keep_fn && !d->line.selected) {
+		char *text = ui_line_text(&d->line);
+		d->keep_fn(a, text, d->arg);
+		free(text);
+	}
+	ui_dialog_close(a);
 }
 
 void

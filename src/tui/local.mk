@@ -10,6 +10,8 @@ src_tui_libmttui_a_SOURCES = \
 	src/tui/content_view.c \
 	src/tui/detail.c src/tui/detail_state.h \
 	src/tui/detail_focal.c \
+	src/tui/detail_draft.c \
+	src/tui/drafts_back.c \
 	src/tui/dialog.c \
 	src/tui/draw.c \
 	src/tui/events.c \

@@ -133,12 +133,15 @@ main_init(struct app *a)
 	local_init(a);
 	remote_init(a);
 	uploads_offer_resume(a);
+	if (!ui_dialog_active(a))
+		drafts_offer(a);   /* else once the resume question is answered */
 }
 
 static void
 main_close(struct app *a)
 {
 	uploads_free(a);
+	drafts_free();
 	remote_free(a);
 	local_free(a);
 }

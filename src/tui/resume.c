@@ -72,6 +72,7 @@ resume_answer(struct app *a, int choice, void *arg)
 	mt_history_free(r->v, r->n);
 	mt_strv_free(r->keys, r->nkeys);
 	free(r);
+	drafts_offer(a);   /* the next question at start */
 }
 
 void

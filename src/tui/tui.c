@@ -68,8 +68,9 @@ request_quit(struct app *a)
 	if (unsaved) {
 		const char *uploads = uploads_running(a) ? _("Uploads still running stop here and resume next time.\n")
 		                      : uploads_paused(a) ? _("Paused uploads resume next time.\n") : "";
-		char *body = xasprintf(_("Not saved yet:\n%s%s\nQuit and lose it?  y: quit   n: stay"), unsaved,
-		                       uploads);
+		char *body = xasprintf(_("Not saved yet:\n%s%s\n"
+		                         "It is kept, and offered at the next start.\n"
+		                         "Quit now?  y: quit   n: stay"), unsaved, uploads);
 		ui_confirm(a, _("Quit"), body, "yn", quit_answer, NULL);
 		free(body);
 		free(unsaved);
@@ -477,7 +478,7 @@ app_free(struct app *a)
 	while (a->reqs && a->loop && mt_now_ms() < until)
 		if (mt_loop_run_once(a->loop, 20) < 0)
 			break;
-	ui_dialog_close(a);
+	ui_dialog_end(a);
 	if (a->views)
 		for (int i = VIEW_COUNT - 1; i >= 0; i--)
 			if (a->views[i]->close)

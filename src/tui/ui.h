@@ -136,6 +136,13 @@ void ui_prompt_beside(struct app *a);
 /* After ui_prompt: the line under the text says this instead of "Enter:
  * accept  Esc: cancel" (what the keys do here, and how much is left). */
 void ui_prompt_hint(struct app *a, const char *hint);
+/* After ui_prompt: when the program ends with the prompt open (a hang-up,
+ * a kill), keep gets what was typed, with the arg done would have had, in
+ * place of done. Nothing typed (the prefilled text untouched): not called. */
+void ui_prompt_keep(struct app *a, ui_text_fn keep);
+/* At the end of the program: the open dialog closed, a prompt's typed text
+ * given to its keep function first. */
+void ui_dialog_end(struct app *a);
 /* After ui_prompt: Tab asks fn to complete the text. */
 void ui_prompt_complete(struct app *a, ui_complete_fn fn);
 bool ui_dialog_active(const struct app *a);
@@ -238,6 +245,10 @@ extern const struct ui_view *const ui_view_table[VIEW_COUNT];
 struct ui_open_item {
 	const struct mt_media *item;
 	bool (*step)(struct app *a, int dir);
+	/* the item's drafts file entry comes back as pending edits (opened
+	 * from the question at start; elsewhere a draft of this session is the
+	 * opener's own, as the audit's alt text is) */
+	bool with_draft;
 };
 /* What an opener hands to VIEW_PREVIEW (the picture is wanted already):
  * the focal point its crops use. */
@@ -419,6 +430,14 @@ bool uploads_running(const struct app *a);
 bool uploads_paused(const struct app *a);
 /* Offers to resume an interrupted queue found in the journal (resume.c). */
 void uploads_offer_resume(struct app *a);
+/* drafts_back.c: the question at start about what an earlier session typed
+ * and did not save (after the resume question, when there is one). */
+void drafts_offer(struct app *a);
+void drafts_free(void);
+/* The audit's alt text for item id kept as a draft (text NULL: cleared),
+ * and the draft's alt text back (free it), or NULL. */
+void ui_draft_alt(struct app *a, const char *id, const char *name, const char *text);
+char *ui_draft_alt_text(struct app *a, const char *id);
 /* Queues the journal's records again (their path, name and folder), as one
  * batch; returns how many. */
 struct mt_history_rec;

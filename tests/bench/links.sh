@@ -9,6 +9,7 @@
 #   LINKS_DELAYS="0 25 75"   one-way delays in ms (default)
 #   LINKS_RUNS=N             tries at 0 ms, best kept (default 3; 1 quick)
 #   LINKS_N1, LINKS_N2, LINKS_RECIPE_N, LINKS_BIG_MIB   set sizes (files, MiB)
+#   LINKS_SETS="many big"    which parts to run: the many-file sets, the big file
 #
 # Markdown report on stdout, progress on stderr; --write also puts it in
 # results.md between the links.sh markers.
@@ -379,6 +380,8 @@ one_row() {
 		"$(cc_cell "$mt_api")" "$(cc_cell "$c_api")" "$(cc_cell "$mt_st")" "$(cc_cell "$c_st")" "$mt_na" "$mt_ns" >>"$rows"
 }
 
+SETS=" ${LINKS_SETS:-many big} "
+case $SETS in *" many "*)
 log "generating $N1 × 1 MiB and $N2 × 20 KiB files"
 make_files "$W/set1" "$N1" $((1 << 20))
 make_files "$W/set2" "$N2" $((20 << 10))
@@ -397,8 +400,10 @@ for d in $DELAYS; do
 done
 stop_server
 rm -rf "$W/set1" "$W/set2"
+;; esac
 
 # ---- one big file (flare: presign, PUT) against curl -T, at 0 and 25 ms
+case $SETS in *" big "*)
 log "generating a $((BIG >> 20)) MiB MP4-looking file"
 make_mp4 "$W/big.mp4" "$BIG"
 start_server flare
@@ -420,6 +425,7 @@ for d in $DELAYS; do
 done
 stop_server
 stop_relay
+;; esac
 
 total=$(( $(date +%s) - started ))
 report="$W/report.md"

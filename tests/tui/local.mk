@@ -8,6 +8,7 @@ tui_tests += \
 	tests/tui/narrow.t \
 	tests/tui/resume.t \
 	tests/tui/gone.t \
+	tests/tui/drafts.t \
 	tests/tui/place.t \
 	tests/tui/edit.t \
 	tests/tui/folders.t \

@@ -115,6 +115,10 @@ tests_unit_test_localdir_SOURCES = tests/unit/test_localdir.c
 tests_unit_test_localdir_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_localdir_LDADD = $(UNIT_LDADD)
 
+unit_tests += tests/unit/test_drafts
+tests_unit_test_drafts_SOURCES = tests/unit/test_drafts.c
+tests_unit_test_drafts_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_drafts_LDADD = $(UNIT_LDADD)
 unit_tests += tests/unit/test_place
 tests_unit_test_place_SOURCES = tests/unit/test_place.c
 tests_unit_test_place_CFLAGS = $(UNIT_CFLAGS)

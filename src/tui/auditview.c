@@ -259,7 +259,7 @@ finding_at(struct app *a, size_t pos)
 	return f;
 }
 
-static bool audit_step(struct app *a, int dir);
+static bool audit_step(struct app *a, int dir, bool just_look);
 
 static void
 open_finding(struct app *a, const struct mt_finding *f)
@@ -299,7 +299,7 @@ position_of(struct app *a, const char *id)
 
 /* n/N in the details opened from here: the next finding about an item. */
 static bool
-audit_step(struct app *a, int dir)
+audit_step(struct app *a, int dir, bool just_look)
 {
 	long pos = detail_item_id(a) ? position_of(a, detail_item_id(a)) : -1;
 	if (pos < 0)
@@ -308,6 +308,8 @@ audit_step(struct app *a, int dir)
 		const struct mt_finding *f = finding_at(a, (size_t)i);
 		if (f == NULL)
 			break;
+		if (f->id && just_look)
+			return true;
 		if (f->id) {
 			st.cur = (size_t)i;
 			open_finding(a, f);
@@ -503,13 +505,18 @@ missing_left(struct app *a)
 	return left;
 }
 
-/* The program ends with the prompt open: what was typed is a draft. */
+/* Ctrl+C or the end of the program with the prompt open: what was typed
+ * is kept as a refused text is (offered first, asked about on quitting),
+ * and as a draft for the next start. */
 static void
 alt_keep(struct app *a, const char *text, void *arg)
 {
 	char *id = arg;
-	if (*text)
+	if (*text) {
+		alt_add(&st.kept, &st.nkept, id, xstrdup(text));
 		ui_draft_alt(a, id, finding_name(a, id), text);
+	}
+	st.queue = false;
 	free(id);
 }
 

@@ -538,7 +538,7 @@ detail_go(struct app *a, enum detail_after after)
 		detail_leave(a);
 	} else if (after == AFTER_NEXT || after == AFTER_PREV) {
 		d->after = AFTER_STAY;
-		if (d->step == NULL || !d->step(a, after == AFTER_NEXT ? 1 : -1))
+		if (d->step == NULL || !d->step(a, after == AFTER_NEXT ? 1 : -1, false))
 			ui_message(a, R_NORMAL, "%s", after == AFTER_NEXT ? _("this is the last item")
 			                                                  : _("this is the first item"));
 	}
@@ -564,7 +564,14 @@ unsaved_answer(struct app *a, int choice, void *arg)
 static void
 detail_away(struct app *a, enum detail_after after)
 {
-	if (has_pending(a->detail)) {
+	struct detail *d = a->detail;
+	/* no item there: said at once, nothing asked (a discard lost edits for nothing) */
+	if ((after == AFTER_NEXT || after == AFTER_PREV) &&
+	    (d->step == NULL || !d->step(a, after == AFTER_NEXT ? 1 : -1, true))) {
+		detail_go(a, after);
+		return;
+	}
+	if (has_pending(d)) {
 		ui_confirm(a, _("Unsaved changes"),
 		           _("This item has changes that are not saved.\n\n"
 		             "s: save them   d: discard them   n: stay here"),

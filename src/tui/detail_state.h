@@ -38,7 +38,7 @@ struct detail {
 	enum detail_after after;     /* once the pending save succeeds */
 	/* n/N: opens the neighbour in the list the details came from (dir +1/-1),
 	 * false at its end; set by the opener after detail_open, NULL: none */
-	bool (*step)(struct app *a, int dir);
+	bool (*step)(struct app *a, int dir, bool just_look);
 };
 
 /* The focal point editor (detail_focal.c): drawn and keyed while

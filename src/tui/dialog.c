@@ -293,16 +293,26 @@ ui_prompt_keep(struct app *a, ui_text_fn keep)
 		a->dialog->keep_fn = keep;
 }
 
-void
-ui_dialog_end(struct app *a)
+bool
+ui_prompt_keep_typed(struct app *a)
 {
 	struct dialog *d = a->dialog;
 	/* the prefilled text still selected: nothing was typed */
-	if (d && d->kind == DLG_PROMPT && d->keep_fn && !d->line.selected) {
-		char *text = ui_line_text(&d->line);
-		d->keep_fn(a, text, d->arg);
-		free(text);
-	}
+	if (d == NULL || d->kind != DLG_PROMPT || d->keep_fn == NULL || d->line.selected)
+		return false;
+	char *text = ui_line_text(&d->line);
+	a->dialog = NULL;   /* keep may open a dialog of its own */
+	d->keep_fn(a, text, d->arg);
+	free(text);
+	dialog_free(d);
+	ui_dirty_now(a);
+	return true;
+}
+
+void
+ui_dialog_end(struct app *a)
+{
+	ui_prompt_keep_typed(a);
 	ui_dialog_close(a);
 }
 

@@ -25,11 +25,11 @@ static struct {
 static bool open_draft(struct app *a, size_t i);
 
 static bool
-step_drafts(struct app *a, int dir)
+step_drafts(struct app *a, int dir, bool just_look)
 {
 	if ((dir < 0 && offer.at == 0) || (dir > 0 && offer.at + 1 >= offer.n))
 		return false;
-	return open_draft(a, offer.at + (size_t)(dir > 0 ? 1 : -1));
+	return just_look || open_draft(a, offer.at + (size_t)(dir > 0 ? 1 : -1));
 }
 
 static bool

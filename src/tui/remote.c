@@ -474,13 +474,15 @@ remote_on_event(struct app *a, const struct ui_event *ev)
 
 /* n/N in the details: the next or previous item row of the listing. */
 static bool
-remote_step(struct app *a, int dir)
+remote_step(struct app *a, int dir, bool just_look)
 {
 	struct remote *r = a->remote;
 	size_t n = remote_nrows(r), idx;
 	for (size_t i = r->cur; dir > 0 ? i + 1 < n : i > 0;) {
 		i = dir > 0 ? i + 1 : i - 1;
 		if (remote_row_at(r, i, &idx) == REMOTE_ROW_ITEM) {
+			if (just_look)
+				return true;
 			r->cur = i;
 			remote_fetch_more(a);
 			remote_open_item(a, &r->items[idx]);

@@ -64,6 +64,7 @@ unsaved_work(struct app *a)
 static void
 request_quit(struct app *a)
 {
+	ui_prompt_keep_typed(a);   /* a prompt's text is counted, and stays on n */
 	char *unsaved = unsaved_work(a);
 	if (unsaved) {
 		const char *uploads = uploads_running(a) ? _("Uploads still running stop here and resume next time.\n")

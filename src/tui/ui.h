@@ -140,6 +140,10 @@ void ui_prompt_hint(struct app *a, const char *hint);
  * a kill), keep gets what was typed, with the arg done would have had, in
  * place of done. Nothing typed (the prefilled text untouched): not called. */
 void ui_prompt_keep(struct app *a, ui_text_fn keep);
+/* A prompt open with a keep function and typed text: the text goes to keep
+ * and the prompt closes (Ctrl+C: what was typed becomes unsaved work the
+ * quit question counts). True when it did. */
+bool ui_prompt_keep_typed(struct app *a);
 /* At the end of the program: the open dialog closed, a prompt's typed text
  * given to its keep function first. */
 void ui_dialog_end(struct app *a);
@@ -244,7 +248,8 @@ extern const struct ui_view *const ui_view_table[VIEW_COUNT];
  * NULL: no list). */
 struct ui_open_item {
 	const struct mt_media *item;
-	bool (*step)(struct app *a, int dir);
+	/* just_look: only says whether there is a neighbour */
+	bool (*step)(struct app *a, int dir, bool just_look);
 	/* the item's drafts file entry comes back as pending edits (opened
 	 * from the question at start; elsewhere a draft of this session is the
 	 * opener's own, as the audit's alt text is) */

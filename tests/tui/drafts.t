@@ -5,7 +5,9 @@
 # not yet accepted. The next start says what is kept and asks: n leaves it
 # (asked again), o opens the item with the changes back (w saves them, and
 # the question is gone), d discards them. What the server has is untouched
-# until the editor saves.
+# until the editor saves. Ctrl+C in a prompt counts the text typed there
+# (it asks, and n keeps it as a pending change); n on the last item says so
+# without asking about, or discarding, the edits.
 . "${top_srcdir:-.}/tests/tui/lib-tui.sh"
 
 start_server clearcms --demo "$top_srcdir/data/demo"
@@ -95,9 +97,38 @@ tui_start 100 30
 wait_for " of " || true
 refute_screen "a dropped change is not offered again" "Typed in an earlier session"
 
-# ---- quitting with a pending edit keeps it; d at the next start discards it
+# ---- Ctrl+C in a prompt: the text typed there counts, and n keeps it
 open_item "$name"
 expect_screen "the details open a third time" "Focal point"
+send j
+send Enter
+wait_for "Enter: accept" || true
+send C-u
+type_text "Typed in a prompt"
+sigint
+expect_screen "Ctrl+C in a prompt asks first" "Not saved yet"
+send n
+wait_gone "Not saved yet" || true
+expect_screen "n keeps the prompt's text, as a pending change" "not saved yet"
+expect_screen "... the text as typed" "Typed in a prompt"
+send u
+if wait_gone "Typed in a prompt"; then ok "u drops it"
+else not_ok "u drops it" "$(screen)"; fi
+send k
+# n on the only item of the list: said at once, the edit neither asked about nor lost
+send a
+wait_for "Enter: accept" || true
+type_text "Kept past n"
+send Enter
+wait_for "not saved yet" || true
+send n
+expect_screen "n with no next item says so" "this is the last item"
+refute_screen "... and asks nothing" "Unsaved changes"
+expect_screen "... the edit stays" "Kept past n"
+send u
+wait_gone "Kept past n" || true
+
+# ---- quitting with a pending edit keeps it; d at the next start discards it
 send j
 send j
 send Enter

@@ -317,6 +317,13 @@ ui_dialog_end(struct app *a)
 }
 
 void
+ui_prompt_continue(struct app *a)
+{
+	if (a->dialog)
+		a->dialog->line.selected = false;
+}
+
+void
 ui_prompt_beside(struct app *a)
 {
 	if (a->dialog)

@@ -390,8 +390,30 @@ upload_marked(struct app *a)
 	l->nmarked = 0;
 }
 
+/* Files of an upload that was declined before sending: marked again where
+ * the pane still shows them. */
+void
+local_on_event(struct app *a, const struct ui_event *ev)
+{
+	struct localpane *l = a->local;
+	if (ev->kind != UI_EV_UPLOAD_DECLINED || l == NULL)
+		return;
+	for (size_t i = 0; i < l->dir.n; i++) {
+		char *path = mt_localdir_entry_path(&l->dir, i);
+		for (size_t k = 0; k < ev->upload->n; k++)
+			if (strcmp(path, ev->upload->paths[k]) == 0)
+				set_mark(l, i, true);
+		free(path);
+	}
+}
+
 /* ---- going places: a typed path, home, recent directories, a name ---- */
 
+static void goto_prompt(struct app *a, const char *initial);
+
+/* A path that cannot be opened leaves the pane (and its marks) where it
+ * was, and the prompt comes back with the text to fix: a typo moved the
+ * pane to the nearest parent and lost the marks. */
 static void
 goto_done(struct app *a, const char *text, void *arg)
 {
@@ -399,7 +421,13 @@ goto_done(struct app *a, const char *text, void *arg)
 	if (text == NULL || *text == '\0')
 		return;
 	char *p = mt_localdir_expand(text, a->local->dir.path);
-	local_open(a, p, NULL);
+	struct mt_error err;
+	mt_error_clear(&err);
+	bool same = a->local->dir.path && strcmp(a->local->dir.path, p) == 0;
+	if (local_list(a, p, NULL, same, &err) < 0) {
+		ui_message(a, R_WARN, _("%s; the pane stays here (fix the path, or Esc)"), err.message);
+		goto_prompt(a, text);
+	}
 	free(p);
 }
 
@@ -417,6 +445,15 @@ goto_complete(struct app *a, const char *text, void *arg)
 		ui_message(a, R_NORMAL, P_("%zu directory begins with that", "%zu directories begin with that",
 		                           (unsigned long)n), n);
 	return done;
+}
+
+static void
+goto_prompt(struct app *a, const char *initial)
+{
+	ui_prompt(a, _("Go to directory (~ is home)"), initial, goto_done, NULL, NULL);
+	ui_prompt_complete(a, goto_complete);
+	ui_prompt_hint(a, _("Tab: complete  Enter: go  Esc: cancel"));
+	ui_prompt_continue(a);
 }
 
 static void
@@ -564,10 +601,7 @@ local_key(struct app *a, int is_key, wint_t ch)
 		upload_marked(a);
 		return UI_HANDLED;
 	case ':':
-		ui_prompt(a, _("Go to directory (~ is home)"), "",
-		          goto_done, NULL, NULL);
-		ui_prompt_complete(a, goto_complete);
-		ui_prompt_hint(a, _("Tab: complete  Enter: go  Esc: cancel"));
+		goto_prompt(a, "");
 		return UI_HANDLED;
 	case '~':
 		open_home(a);

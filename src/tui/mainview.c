@@ -124,6 +124,7 @@ main_event(struct app *a, const struct ui_event *ev)
 {
 	remote_on_event(a, ev);
 	uploads_on_event(a, ev);
+	local_on_event(a, ev);
 }
 
 static void

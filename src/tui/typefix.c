@@ -70,6 +70,9 @@ typefix_answer(struct app *a, int choice, void *arg)
 		free(keep);
 	} else {
 		ui_message(a, R_WARN, _("upload cancelled; nothing was sent"));
+		/* the marks come back: re-marking forty files cost forty keys */
+		struct ui_upload_request up = { t->paths, NULL, t->n, t->folder };
+		ui_post(a, &(struct ui_event){ UI_EV_UPLOAD_DECLINED, .upload = &up });
 	}
 	typefix_free(t);
 }

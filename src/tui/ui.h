@@ -147,6 +147,9 @@ bool ui_prompt_keep_typed(struct app *a);
 /* At the end of the program: the open dialog closed, a prompt's typed text
  * given to its keep function first. */
 void ui_dialog_end(struct app *a);
+/* After ui_prompt: the initial text is not selected; typing goes on after
+ * it (a path to fix, not to replace). */
+void ui_prompt_continue(struct app *a);
 /* After ui_prompt: Tab asks fn to complete the text. */
 void ui_prompt_complete(struct app *a, ui_complete_fn fn);
 bool ui_dialog_active(const struct app *a);
@@ -184,6 +187,8 @@ enum ui_event_kind {
 	UI_EV_SHOW_TYPE,      /* .id: show this type family ("image") in the remote pane */
 	UI_EV_UPLOAD,         /* .upload: files to send (the upload panel takes them) */
 	UI_EV_UPLOADS_DONE,   /* the upload queue ran out: listings may have grown */
+	UI_EV_UPLOAD_DECLINED,/* .upload: files not sent after all (the question before
+	                       * sending declined): the local pane marks them again */
 	UI_EV_FOLDERS_CHANGED,/* a folder was created or deleted */
 	UI_EV_BATCH_DONE,     /* a delete or move of a selection ended; .id "ok" when nothing failed */
 	UI_EV_LIBRARY_LISTED, /* the first page of the library came: it can be read */
@@ -395,6 +400,7 @@ void ui_batch_move(struct app *a, char **ids, char **names, size_t n, const char
 /* ---- localpane.c ---- */
 void local_init(struct app *a);
 void local_free(struct app *a);
+void local_on_event(struct app *a, const struct ui_event *ev);
 void local_draw(struct app *a, int y, int x, int h, int w, bool focused);
 enum ui_key local_key(struct app *a, int is_key, wint_t ch);
 

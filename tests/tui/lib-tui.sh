@@ -121,6 +121,21 @@ expect_screen() {
 	fi
 }
 
+# expect_wrapped NAME TEXT: ok when TEXT appears with the screen's rows joined
+# by one space (a message too long for one row is wrapped over two)
+expect_wrapped() {
+	_lt_i=0
+	while ! screen | sed 's/ *$//' | tr '\n' ' ' | grep -qF -- "$2"; do
+		_lt_i=$((_lt_i + 1))
+		if [ $_lt_i -gt $((TUI_TIMEOUT * 20)) ]; then
+			not_ok "$1" "waited for (rows joined): $2" "screen:" "$(screen)"
+			return 1
+		fi
+		sleep 0.05
+	done
+	ok "$1"
+}
+
 # refute_screen NAME TEXT: ok when the settled screen lacks TEXT
 refute_screen() {
 	settle

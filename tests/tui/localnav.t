@@ -108,6 +108,29 @@ type_text "$wd/albums/2026/summer"
 send Enter
 expect_title "back where the completion began" "$wd/albums/2026/summer"
 
+# a typo: the pane and its marks stay, the prompt comes back with the text to fix
+send g
+send j
+send ' '
+wait_for "1 marked" || not_ok "a file is marked before the typo" "$(screen)"
+send :
+wait_for "Go to directory" || not_ok ": opens the path prompt for a typo" "$(screen)"
+type_text "$wd/albumz"
+send Enter
+expect_wrapped "a path that is not there says so, and that the pane stays" "No such file or directory; the pane stays here"
+expect_title "... the pane stays where it was, with its mark" "$wd/albums/2026/summer"
+expect_screen "... the mark kept" "1 marked"
+expect_screen "... the prompt is back with the typed path" "$wd/albumz"
+send BSpace
+type_text "s"
+send Enter
+expect_title "the fixed path opens" "$wd/albums"
+send :
+wait_for "Go to directory" || not_ok ": opens the path prompt to return" "$(screen)"
+type_text "$wd/albums/2026/summer"
+send Enter
+expect_title "back in summer" "$wd/albums/2026/summer"
+
 # home
 send '~'
 expect_screen "~ goes home" "Local $T/home"

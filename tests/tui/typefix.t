@@ -2,7 +2,7 @@
 # typefix.t — PNG bytes named x.jpg, marked and sent with u: one question
 # names the file and its type; r sends it as x.png (the file here keeps its
 # name), a sends it as it is (stored or refused, with the server's reason),
-# Esc sends nothing. For clearcms and for clarife's presigned uploads.
+# Esc sends nothing and keeps the marks. For clearcms and for clarife's presigned uploads.
 . "${top_srcdir:-.}/tests/tui/lib-tui.sh"
 
 # stored NAME: the server's items of that name, as "count md5"
@@ -71,6 +71,12 @@ run_dialect() {
 	send Escape
 	expect_screen "$d: Esc says nothing was sent" "nothing was sent"
 	expect_eq "$d: Esc stores nothing" "0 0" "$(stored z.jpg) $(stored z.png | cut -d' ' -f1)"
+	expect_screen "$d: Esc keeps the marks" "1 marked"
+	# none marked for the next case: a marks every file, a again none
+	send a
+	wait_for "3 marked" || not_ok "$d: a marks every file" "$(screen)"
+	send a
+	wait_gone "3 marked" || not_ok "$d: a again unmarks them" "$(screen)"
 
 	# a: as it is; stored as y.jpg, or the server's refusal is shown
 	mark_and_send y.jpg

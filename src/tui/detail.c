@@ -146,6 +146,7 @@ item_gone(struct app *a)
 	char *id = xstrdup(d->item.id);
 	ui_post(a, &(struct ui_event){ UI_EV_ITEM_DELETED, .id = id });
 	free(id);
+	preview_give_up(a, d->item.id, _("no picture: the item is no longer on the server"));
 	snprintf(d->err, sizeof d->err, "%s",
 	         has_pending(d) ? _("not saved: the item is no longer on the server (deleted elsewhere); "
 	                            "what you typed stays here until you leave")
@@ -170,6 +171,7 @@ on_get(const struct mt_media *item, const struct mt_error *err, void *arg)
 		char line[520];
 		mt_error_format(err, line, sizeof line);
 		snprintf(d->err, sizeof d->err, _("%s (r reads it again)"), line);
+		preview_give_up(a, d->item.id, _("no picture: the item could not be read"));
 	} else if (item) {
 		d->err[0] = '\0';
 		mt_media_free(&d->item);
@@ -199,6 +201,7 @@ detail_view_open(struct app *a, const void *arg)
 	d->focal_open = false;
 	d->focal_crops = false;
 	d->saving = false;
+	d->loading = false;   /* the last item's read, if still out, is ignored (gen) */
 	d->gone = false;
 	d->after = AFTER_STAY;
 	d->step = o->step;
@@ -208,8 +211,12 @@ detail_view_open(struct app *a, const void *arg)
 		detail_draft_restore(a);
 	/* an item from the scan has no url yet: its picture waits for the GET */
 	bool will_get = mt_site_can(&a->site, MT_CAP_BROWSE, true);
-	if (preview_enabled(a) && preview_can_item(m) && (m->url || !will_get))
-		preview_want_item(a, m);
+	if (preview_enabled(a) && preview_can_item(m)) {
+		if (m->url || !will_get)
+			preview_want_item(a, m);
+		else   /* not the last item's picture beside this one's prompt */
+			preview_await_item(a, m);
+	}
 	if (will_get)
 		detail_fetch(a);
 }

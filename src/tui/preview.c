@@ -130,8 +130,9 @@ static bool
 restart(struct app *a, const char *key, const char *title)
 {
 	struct ui_preview *pv = preview_of(a);
-	if (pv->key && strcmp(pv->key, key) == 0 && pv->state != PV_NONE)
+	if (pv->key && strcmp(pv->key, key) == 0 && pv->state != PV_NONE && !pv->awaiting)
 		return false;
+	pv->awaiting = false;
 	free(pv->key);
 	free(pv->title);
 	pv->key = xstrdup(key);
@@ -209,6 +210,28 @@ preview_want_item(struct app *a, const struct mt_media *m)
 	struct ui_req *q = ui_req_new(a, &preview_of(a)->gen, 0, m->id);
 	started(a, mt_preview_remote(a->pv->svc, m, DECODE_MAX, DECODE_MAX, on_picture, q, &err), q,
 	        &err);
+}
+
+void
+preview_await_item(struct app *a, const struct mt_media *m)
+{
+	char *key = xasprintf("r:%s", m->id);
+	restart(a, key, m->filename ? m->filename : m->id);
+	a->pv->awaiting = true;
+	free(key);
+}
+
+void
+preview_give_up(struct app *a, const char *id, const char *why)
+{
+	struct ui_preview *pv = preview_of(a);
+	char *key = xasprintf("r:%s", id);
+	if (pv->awaiting && pv->key && strcmp(pv->key, key) == 0) {
+		pv->state = PV_FAILED;   /* still awaited: a later read of the item fetches it */
+		snprintf(pv->msg, sizeof pv->msg, "%s", why);
+		ui_dirty(a);
+	}
+	free(key);
 }
 
 void

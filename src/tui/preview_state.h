@@ -37,6 +37,7 @@ struct ui_preview {
 	char *key;                   /* what is wanted: "r:ID" or "l:PATH" */
 	char *title;                 /* file name, for the preview view */
 	enum pv_state state;
+	bool awaiting;               /* loading, nothing asked: the item's address is not known yet */
 	struct mt_image *img;
 	char msg[400];
 	uint64_t gen;

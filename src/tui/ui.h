@@ -491,6 +491,12 @@ void preview_free(struct app *a);
 /* Asks for the picture of an item / a local file (no-op when already shown). */
 void preview_want_item(struct app *a, const struct mt_media *m);
 void preview_want_file(struct app *a, const char *path);
+/* The picture of m comes once its address is known (the details read the
+ * item first): the picture shown before goes at once, the box says one is
+ * coming, and preview_want_item fetches it then. */
+void preview_await_item(struct app *a, const struct mt_media *m);
+/* The item awaited (id) could not be read: the box says `why` instead. */
+void preview_give_up(struct app *a, const char *id, const char *why);
 bool preview_can_item(const struct mt_media *m);
 /* Draws the picture (or the part crop, NULL: all) centred in the box;
  * with focal, the crosshair at (fx, fy) percent. Stores the cells used in

@@ -29,6 +29,8 @@ send Enter
 expect_screen "Enter goes on to the next image at once" "Alt text for $name2"
 expect_screen "the refusal names the image and says its text is kept" \
 	"alt text for $name1 not saved (kept; it comes next)" 60
+expect_screen "the second image's details cannot be read: its box says so" \
+	"no picture: the item could not be read" 60
 type_text "Kept two"
 send Enter
 expect_screen "the refused image comes back next" "Alt text for $name1"

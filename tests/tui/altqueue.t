@@ -56,6 +56,23 @@ while read -r id; do
 done <"$T/ids"
 expect_eq "the server has the alt text of all twenty" 0 "$missing"
 
+# the next image's prompt never stands beside the last one's picture: while
+# its details are read (held at the server) the box says its own is coming
+send a
+expect_screen "a starts the queue again" "(44 left"
+wait_gone "loading the picture" || not_ok "the picture of the 21st is shown" "$(screen)"
+admin POST /_admin/faults '{"hold_api": 1}' >/dev/null
+type_text "Alt 21"
+send Enter
+expect_screen "Enter opens the 22nd" "(43 left"
+expect_screen "... its picture is coming, the 21st's is gone" "loading the picture"
+admin POST /_admin/faults '{"hold_api": 0}' >/dev/null
+wait_gone "loading the picture" || not_ok "the 22nd's picture comes" "$(screen)"
+send Escape
+wait_gone "Enter: accept" || not_ok "Esc stops the queue once more"
+send q
+expect_screen "the audit counts 43 left" "Images without alt text (43)"
+
 # n and N step through the findings from the details
 send Home Enter
 wait_for "Focal point" || not_ok "the first finding opens"

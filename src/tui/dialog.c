@@ -487,7 +487,7 @@ ui_dialog_draw(struct app *a)
 	if (beside)
 		x0 = 1;
 	if (beside && a->cols < 96)
-		y0 = a->rows - height - 1;   /* under the fields, beside the picture */
+		y0 = a->rows - height - (a->status_rows > 1 ? 2 : 1);   /* under the fields, beside the picture */
 	if (x0 < 0)
 		x0 = 0;
 	ui_set(stdscr, R_DIALOG);

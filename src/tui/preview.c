@@ -326,16 +326,32 @@ preview_paint_cells(struct app *a, const struct mt_cells *c, int y, int x)
 	paint(a, c, y, x);
 }
 
-/* A centred line of text in the box (a status instead of a picture). */
+/* Text centred in the box (a status instead of a picture), wrapped at
+ * spaces: a narrow box beside the fields cut the reason off. */
 static void
 box_text(struct app *a, int y, int x, int h, int w, enum ui_role role, const char *text)
 {
 	(void)a;
-	int tw = mt_text_width(text);
-	if (tw > w)
-		tw = w;
+	int lines = 0;
+	for (const char *s = text; *s && lines < h; lines++) {
+		s += mt_text_break(s, w);
+		while (*s == ' ')
+			s++;
+	}
 	ui_set(stdscr, role);
-	ui_put_text(stdscr, y + h / 2, x + (w - tw) / 2, text, w, false);
+	const char *s = text;
+	for (int i = 0; i < lines; i++) {
+		size_t take = mt_text_break(s, w);
+		char *piece = xstrndup(s, take);
+		int tw = mt_text_width(piece);
+		if (tw > w)
+			tw = w;
+		ui_put_text(stdscr, y + (h - lines) / 2 + i, x + (w - tw) / 2, piece, tw, false);
+		free(piece);
+		s += take;
+		while (*s == ' ')
+			s++;
+	}
 	ui_set(stdscr, R_NORMAL);
 }
 

@@ -148,6 +148,7 @@ draw_message(struct app *a, int y, int x)
 		free(text);
 		return;
 	}
+	a->status_rows = 2;   /* a box at the bottom stands above both rows */
 	size_t take = mt_text_break(text, w - 1);
 	char *first = xstrndup(text, take);
 	const char *rest = text + take;
@@ -173,6 +174,7 @@ void
 ui_draw_status(struct app *a)
 {
 	int y = a->rows - 1;
+	a->status_rows = 1;
 	ui_set(stdscr, R_STATUS);
 	ui_fill(stdscr, y, 0, a->cols);
 	int x = 0;
@@ -213,7 +215,7 @@ ui_draw_status(struct app *a)
 	}
 	if (a->msg[0])
 		draw_message(a, y, x);
-	else
+	else if (!ui_dialog_active(a))   /* a question's keys are in its box, the view's wait */
 		draw_hints(a, y, x, a->cols - x);
 	ui_set(stdscr, R_NORMAL);
 }

@@ -296,6 +296,7 @@ struct app {
 	SCREEN *screen;
 	bool utf8, color, curses_on;
 	int rows, cols;
+	int status_rows;            /* rows the status line took at the last frame: 1, or 2 for a long message */
 	bool dirty;                 /* something to draw */
 	bool urgent;                /* draw now (input), not at the next tick */
 	uint64_t last_draw;

@@ -607,6 +607,8 @@ audit_on_event(struct app *a, const struct ui_event *ev)
 	content_check_on_event(a, ev);
 	if (ev->kind == UI_EV_SCAN_DONE)
 		st.cur = st.top = 0;
+	if (ev->kind == UI_EV_CONTENT_CHECK_STARTED)
+		st.content = true;
 	/* after a change the cursor stays at its place: on the next finding */
 }
 
@@ -620,10 +622,8 @@ content_keys(struct app *a, int is_key, wint_t ch)
 	if (!is_key && (ch == 'c' || (ch == 27 && content_check_running(a)))) {
 		if (content_check_running(a))
 			content_check_cancel(a);
-		else if (ch == 'c') {
-			st.content = true;
-			content_check_ask(a);
-		}
+		else if (ch == 'c')
+			content_check_ask(a);   /* its page once it starts: not on a no */
 		return UI_HANDLED;
 	}
 	if (!is_key && ch == '\t') {

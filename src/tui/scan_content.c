@@ -310,6 +310,7 @@ answered(struct app *a, int choice, void *arg)
 	(void)arg;
 	if (choice == 'y' && a->scan->done && cc.cache && cc.fetch == NULL) {
 		check_start(a);
+		ui_post(a, &(struct ui_event){ UI_EV_CONTENT_CHECK_STARTED });
 		return;
 	}
 	cache_close();

@@ -192,6 +192,8 @@ enum ui_event_kind {
 	UI_EV_FOLDERS_CHANGED,/* a folder was created or deleted */
 	UI_EV_BATCH_DONE,     /* a delete or move of a selection ended; .id "ok" when nothing failed */
 	UI_EV_LIBRARY_LISTED, /* the first page of the library came: it can be read */
+	UI_EV_CONTENT_CHECK_STARTED, /* the content check's question was answered y and it
+	                       * runs: the audit turns to its page (n leaves it as it was) */
 };
 /* Files to upload: paths[i] with the type already detected in known[i]
  * (known or known[i] NULL: not yet), into folder (NULL: the profile's). */
@@ -544,7 +546,8 @@ struct content_status {
 	long eta_s;                  /* -1 unknown */
 };
 /* Asks first (how many items, about how many bytes, what the cache
- * knows), then starts the check; a no-op while one runs. */
+ * knows), then starts the check and posts UI_EV_CONTENT_CHECK_STARTED;
+ * declined, nothing changes. A no-op while one runs. */
 void content_check_ask(struct app *a);
 /* Stops a running check at once: no callback of it follows. */
 void content_check_cancel(struct app *a);

@@ -1,11 +1,12 @@
 #!/bin/sh
 # audit-content.t — the audit view's content check against the demo library
 # with the planted content cases: c asks first (items, bytes, the cache),
-# n starts nothing; a check held by a stalled server is stopped with c and
-# started again; the groups show keeper and reason; d on a group keeps the
-# suggestion and deletes the rest through the usual confirmation (n keeps
-# everything, b backs up first); a second check downloads nothing; a move
-# made in the main view while a check runs shows in its groups.
+# n starts nothing and leaves the page shown as it was; a check held by a
+# stalled server is stopped with c and started again; the groups show
+# keeper and reason; d on a group keeps the suggestion and deletes the rest
+# through the usual confirmation (n keeps everything, b backs up first); a
+# second check downloads nothing; a move made in the main view while a
+# check runs shows in its groups.
 # Keys from the main view to one group resolved are counted.
 . "${top_srcdir:-.}/tests/tui/lib-tui.sh"
 
@@ -27,15 +28,25 @@ wait_for " of " || not_ok "the list is shown"
 send A
 expect_screen "A opens the audit; the scan finishes" "scanned" 30
 
-# ---- c asks first; n starts nothing
+# ---- c asks first; n starts nothing and leaves the findings list as it was
+# the row on the cursor's colour (yellow), as plain text
+cursor_row() { screen_e | grep -F "$(printf '\033[43m')" | sed 's/\x1b\[[0-9;]*m//g'; }
+send j j
+settle
+listed=$(screen | sed '$d')   # the status line aside
+on=$(cursor_row)
 before=$(served)
 send c
 expect_screen "c asks first, saying how many items" "Check the content of $total items?"
 expect_screen "... and about how many bytes, with the cache" "known from the fingerprint cache"
 send n
 wait_gone "Check the content of" || not_ok "n closes the question"
-expect_screen "n starts nothing" "c checks the content of every item"
-expect_eq "... and downloads nothing" "$before" "$(served)"
+expect_screen "n leaves the findings list shown" "Images without alt text"
+refute_screen "... not an empty content page" "c checks the content of every item"
+expect_eq "... as it was" "$listed" "$(screen | sed '$d')"
+check "... the cursor on a finding" test -n "$on"
+expect_eq "... the same one" "$on" "$(cursor_row)"
+expect_eq "n downloads nothing" "$before" "$(served)"
 
 # ---- a check held by the server is stopped, then started again
 admin POST /_admin/faults '{"stall": 1}' >/dev/null
@@ -135,8 +146,14 @@ expect_screen "a small terminal: a line instead of the pictures" "no room for th
 tx resize-window -x 110 -y 44
 wait_gone "no room for the pictures" || not_ok "the pictures come back"
 
-# ---- a second check takes everything from the cache
+# ---- a second check takes everything from the cache; n at its question
+# leaves the groups shown
 wait_gone "loading the picture" || true
+send c
+wait_for "Check the content of" || not_ok "c asks on the content page"
+send n
+wait_gone "Check the content of" || not_ok "n closes the question"
+expect_screen "n on the content page leaves its groups shown" "Oversized picture: a resize saves"
 before=$(served)
 send c
 expect_screen "the second check asks" "Check the content of"

@@ -88,7 +88,7 @@ static const struct help_line help[] = {
 	{ "q  Esc", N_("cancel") },
 	{ NULL, N_("Usage") },
 	{ "s", N_("sort by size or by number of items") },
-	{ "Enter", N_("show the folder or type in the remote pane") },
+	{ "Enter", N_("show the folder, or the type in all folders") },
 	{ "d  Delete", N_("delete the items in the folder") },
 	{ "r", N_("scan again") },
 	{ "A", N_("audit (of the folder under the cursor)") },

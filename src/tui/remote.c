@@ -131,7 +131,7 @@ new_listing(struct app *a)
 	bool keyed = a->site.has_key;
 	struct mt_pager_spec spec = {
 		.query = {
-			.folder = r->search ? NULL : remote_folder(a),
+			.folder = r->search || r->all_folders ? NULL : remote_folder(a),
 			.type = remote_types[r->type],
 			.search = keyed ? r->search : NULL,
 			.sort = keyed ? remote_sorts[r->sort] : NULL,
@@ -215,10 +215,20 @@ remote_reload(struct app *a, bool folders_too)
 	relist(a, folders_too, true);
 }
 
+/* Leaves the listing of every folder: the type filter it set goes back. */
+static void
+leave_all_folders(struct remote *r)
+{
+	if (r->all_folders)
+		r->type = r->type_before;
+	r->all_folders = false;
+}
+
 static void
 change_folder(struct app *a, const char *folder, const char *cursor_on)
 {
 	struct remote *r = a->remote;
+	leave_all_folders(r);
 	free(r->folder);
 	r->folder = xstrdup(folder);
 	free(r->restored);
@@ -329,45 +339,6 @@ remote_upload_folder(const struct app *a)
 	return a->remote->mode == REMOTE_LIBRARY ? remote_folder(a) : NULL;
 }
 
-/* adds "  text" to buf when there is text */
-static void
-add_part(char *buf, size_t len, const char *text)
-{
-	size_t l = strlen(buf);
-	if (text && *text && l < len)
-		snprintf(buf + l, len - l, "  %s", text);
-}
-
-void
-remote_header(const struct app *a, char *out, size_t len)
-{
-	const struct remote *r = a->remote;
-	char part[700];
-	out[0] = '\0';
-	if (r->mode == REMOTE_LIBRARY) {
-		add_part(out, len, remote_folder(a));
-		if (r->search) {
-			char *s = mt_sanitize(r->search);
-			snprintf(part, sizeof part, _("search: %s"), s);
-			free(s);
-			add_part(out, len, part);
-		}
-		if (r->type > 0 && r->type < 4) {
-			snprintf(part, sizeof part, _("type: %s"), _(type_names[r->type]));
-			add_part(out, len, part);
-		}
-		if (a->can_browse && r->sort >= 0 && r->sort < 3) {
-			snprintf(part, sizeof part, _("sort: %s%s"), _(sort_names[r->sort]),
-			         a->utf8 ? (r->asc ? "\xe2\x86\x91" : "\xe2\x86\x93") : (r->asc ? "^" : "v"));
-			add_part(out, len, part);
-		}
-	} else {
-		add_part(out, len, _("upload history"));
-	}
-	if (r->loading)
-		add_part(out, len, a->utf8 ? _("loading\xe2\x80\xa6") : _("loading..."));
-}
-
 int64_t
 remote_uploaded_bytes(const struct app *a)
 {
@@ -415,7 +386,7 @@ update_row(struct app *a, const struct mt_media *m)
 	struct remote *r = a->remote;
 	for (size_t i = 0; i < r->nitems; i++) {
 		if (strcmp(r->items[i].id, m->id) == 0) {
-			bool moved = m->folder && r->items[i].folder && !r->search &&
+			bool moved = m->folder && r->items[i].folder && !r->search && !r->all_folders &&
 			             strcmp(m->folder, r->items[i].folder) != 0;
 			if (moved) {
 				remove_row(a, m->id);
@@ -459,11 +430,17 @@ remote_on_event(struct app *a, const struct ui_event *ev)
 			remote_history_reload(a);
 		break;
 	case UI_EV_SHOW_TYPE:
+		/* the type in every folder, as the usage view counts it */
 		if (r->mode != REMOTE_LIBRARY)
 			break;
 		for (int i = 1; i < 4; i++)
-			if (strcmp(remote_types[i], ev->id) == 0 && r->type != i) {
+			if (strcmp(remote_types[i], ev->id) == 0) {
+				if (!r->all_folders)
+					r->type_before = r->type;
+				r->all_folders = true;
 				r->type = i;
+				free(r->search);
+				r->search = NULL;
 				r->cur = r->top = 0;
 				relist(a, false, false);
 			}
@@ -590,6 +567,12 @@ remote_go_back(struct app *a)
 		return false;
 	if (r->search) {
 		apply_search(a, NULL);
+		return true;
+	}
+	if (r->all_folders) {
+		leave_all_folders(r);
+		r->cur = r->top = 0;
+		relist(a, false, false);
 		return true;
 	}
 	if (strcmp(remote_folder(a), "/") == 0)

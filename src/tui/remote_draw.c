@@ -1,6 +1,7 @@
 /* remote_draw.c — drawing the remote pane: the title with folder, search,
  * sort and counts, the column heads, folders and media rows, the upload
- * history of upload-only sites, and the state under the list. */
+ * history of upload-only sites, and the state under the list; what the
+ * header says of the pane. */
 #include "config.h"
 
 #include <stdio.h>
@@ -20,16 +21,17 @@ struct cols {
 	int folder, matched;         /* search results: where, and which field matched */
 };
 
+/* where: items of every folder (a search, a type in all folders) */
 static struct cols
-layout(int w, bool search)
+layout(int w, bool where, bool search)
 {
 	struct cols c = { .mark = 2, .type = 9, .size = 10, .dims = 10, .alt = 5, .created = 11 };
-	if (search) {
-		/* where and why instead of when, how large in pixels and the type */
+	if (where) {
+		/* where (and why) instead of when, how large in pixels and the type */
 		c.created = c.dims = 0;
 		c.type = w >= 90 ? 9 : 0;
 		c.folder = w >= 90 ? 20 : 12;
-		c.matched = w >= 90 ? 18 : 9;
+		c.matched = search ? (w >= 90 ? 18 : 9) : 0;
 	}
 	int fixed = c.mark + c.type + c.size + c.dims + c.alt + c.created + c.folder + c.matched;
 	if (w - fixed < 16 && c.created) {
@@ -124,6 +126,8 @@ draw_item(struct app *a, int y, int x, struct cols c, const struct mt_media *m, 
 	if (c.folder) {
 		ui_put_text(stdscr, y, cx, m->folder ? m->folder : "/", c.folder - 1, true);
 		cx += c.folder;
+	}
+	if (c.matched) {
 		char why[64];
 		matched_fields(m, a->remote->search, why, sizeof why);
 		ui_set(stdscr, R_DIM);
@@ -160,6 +164,54 @@ draw_history_row(struct app *a, int y, int x, int w, const struct mt_history_rec
 	free(both);
 }
 
+/* What the pane lists: its folder, or every folder. */
+static const char *
+place_name(const struct app *a)
+{
+	/* TRANSLATORS: in the remote pane's title and the header instead of a
+	 * folder, when a type is listed across the whole library */
+	return a->remote->all_folders ? _("all folders") : remote_folder(a);
+}
+
+/* adds "  text" to buf when there is text */
+static void
+add_part(char *buf, size_t len, const char *text)
+{
+	size_t l = strlen(buf);
+	if (text && *text && l < len)
+		snprintf(buf + l, len - l, "  %s", text);
+}
+
+void
+remote_header(const struct app *a, char *out, size_t len)
+{
+	const struct remote *r = a->remote;
+	char part[700];
+	out[0] = '\0';
+	if (r->mode == REMOTE_LIBRARY) {
+		add_part(out, len, place_name(a));
+		if (r->search) {
+			char *s = mt_sanitize(r->search);
+			snprintf(part, sizeof part, _("search: %s"), s);
+			free(s);
+			add_part(out, len, part);
+		}
+		if (r->type > 0 && r->type < 4) {
+			snprintf(part, sizeof part, _("type: %s"), remote_type_name(r->type));
+			add_part(out, len, part);
+		}
+		if (a->can_browse && r->sort >= 0 && r->sort < 3) {
+			snprintf(part, sizeof part, _("sort: %s%s"), remote_sort_name(r->sort),
+			         a->utf8 ? (r->asc ? "\xe2\x86\x91" : "\xe2\x86\x93") : (r->asc ? "^" : "v"));
+			add_part(out, len, part);
+		}
+	} else {
+		add_part(out, len, _("upload history"));
+	}
+	if (r->loading)
+		add_part(out, len, a->utf8 ? _("loading\xe2\x80\xa6") : _("loading..."));
+}
+
 void
 remote_draw(struct app *a, int y, int x, int h, int w, bool focused)
 {
@@ -184,7 +236,7 @@ remote_draw(struct app *a, int y, int x, int h, int w, bool focused)
 		else
 			snprintf(count, sizeof count, "%s", r->loading ? _("loading") : "");
 		char *s = r->search ? mt_sanitize(r->search) : NULL;
-		snprintf(title, sizeof title, " %s %s%s%s%s  %s%s  %s", _("Remote"), remote_folder(a),
+		snprintf(title, sizeof title, " %s %s%s%s%s  %s%s  %s", _("Remote"), place_name(a),
 		         s ? "  /" : "", s ? s : "", s ? "/" : "", remote_sort_name(r->sort),
 		         a->utf8 ? (r->asc ? "\xe2\x86\x91" : "\xe2\x86\x93") : (r->asc ? "^" : "v"),
 		         r->type ? remote_type_name(r->type) : "");
@@ -204,7 +256,7 @@ remote_draw(struct app *a, int y, int x, int h, int w, bool focused)
 	if (r->mode == REMOTE_HISTORY)
 		ui_put_text(stdscr, y, x, title, w, false);
 	/* column heads */
-	struct cols c = layout(w, r->search != NULL);
+	struct cols c = layout(w, r->search || r->all_folders, r->search != NULL);
 	ui_set(stdscr, R_COLHEAD);
 	ui_fill(stdscr, y + 1, x, w);
 	if (r->mode == REMOTE_LIBRARY) {
@@ -229,10 +281,10 @@ remote_draw(struct app *a, int y, int x, int h, int w, bool focused)
 			ui_put_text(stdscr, y + 1, cx, _("Created"), c.created - 1, false);
 			cx += c.created;
 		}
-		if (c.folder) {
+		if (c.folder)
 			ui_put_text(stdscr, y + 1, cx, _("Folder"), c.folder - 1, false);
+		if (c.matched)
 			ui_put_text(stdscr, y + 1, cx + c.folder, _("Matched"), c.matched - 1, false);
-		}
 	} else {
 		ui_put_text(stdscr, y + 1, x + 1, _("Name / state / size / id, key or url"), w - 1, false);
 	}

@@ -26,8 +26,8 @@ remote_compute_subs(struct remote *r)
 	r->subs = NULL;
 	r->nsubs = 0;
 	const char *cur = r->folder ? r->folder : "/";
-	if (r->search)
-		return;   /* a search lists matching media only */
+	if (r->search || r->all_folders)
+		return;   /* a search, or every folder: media only */
 	r->subs = xcalloc(r->nfolders + 1, sizeof *r->subs);
 	for (size_t i = 0; i < r->nfolders; i++) {
 		const char *f = r->folders[i];

@@ -38,6 +38,8 @@ struct remote {
 	bool want_end;              /* keep loading to the end (G) */
 	bool loaded_once;
 	char *search;               /* NULL: none */
+	bool all_folders;           /* every folder is listed (a type from the usage view) */
+	int type_before;            /* the type filter to go back to when that is left */
 	int sort;                   /* index into remote_sorts */
 	bool asc;
 	int type;                   /* index into remote_types */

@@ -16,7 +16,8 @@ remote_folder(const struct app *a)
 bool
 remote_has_up_row(const struct remote *r)
 {
-	return r->mode == REMOTE_LIBRARY && r->folder && strcmp(r->folder, "/") != 0 && !r->search;
+	return r->mode == REMOTE_LIBRARY && r->folder && strcmp(r->folder, "/") != 0 && !r->search &&
+	       !r->all_folders;
 }
 
 size_t

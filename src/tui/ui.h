@@ -184,7 +184,8 @@ enum ui_event_kind {
 	UI_EV_SCAN_DONE,      /* a full scan finished; usage and audit are new */
 	UI_EV_USAGE_CHANGED,  /* usage and audit changed after an edit, delete or upload */
 	UI_EV_SHOW_FOLDER,    /* .id: show this folder in the remote pane */
-	UI_EV_SHOW_TYPE,      /* .id: show this type family ("image") in the remote pane */
+	UI_EV_SHOW_TYPE,      /* .id: show this type family ("image") of every folder in
+	                       * the remote pane (going back returns to its folder) */
 	UI_EV_UPLOAD,         /* .upload: files to send (the upload panel takes them) */
 	UI_EV_UPLOADS_DONE,   /* the upload queue ran out: listings may have grown */
 	UI_EV_UPLOAD_DECLINED,/* .upload: files not sent after all (the question before
@@ -376,7 +377,8 @@ void remote_draw(struct app *a, int y, int x, int h, int w, bool focused);
 /* Takes the events the remote pane cares about (from the main view). */
 void remote_on_event(struct app *a, const struct ui_event *ev);
 enum ui_key remote_key(struct app *a, int is_key, wint_t ch);
-/* q and Esc: leaves a search, else goes up a folder; false at the top. */
+/* q and Esc: leaves a search, else a type listed in every folder, else
+ * goes up a folder; false at the top. */
 bool remote_go_back(struct app *a);
 /* The folder shown, where uploads go; NULL while the pane shows the upload
  * history (upload-only dialects). */
@@ -384,7 +386,8 @@ const char *remote_upload_folder(const struct app *a);
 /* Every folder the server knows, sorted, for pickers and the audit
  * (borrowed). */
 char *const *remote_folder_list(struct app *a, size_t *n);
-/* What the header says of the pane: folder, search, type, sort, loading. */
+/* What the header says of the pane (remote_draw.c): folder (or all
+ * folders), search, type, sort, loading. */
 void remote_header(const struct app *a, char *out, size_t len);
 /* Upload-only dialects: the bytes this profile uploaded, from the journal
  * the pane shows; -1 when not known (or the library is listed). */

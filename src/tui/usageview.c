@@ -1,7 +1,8 @@
 /* usageview.c — storage used, against the plan, by folder and by type; a
  * cursor to walk it as in ncdu: sort by size or count, Enter shows the
- * folder (or type) in the remote pane, d deletes a folder's items with the
- * usual confirmation, A audits just that folder.
+ * folder in the remote pane (a type: in every folder, as it is counted
+ * here), d deletes a folder's items with the usual confirmation, A audits
+ * just that folder.
  *
  * The numbers are the scan's and stay live (scan.c). */
 #include "config.h"

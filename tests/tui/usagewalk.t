@@ -1,7 +1,8 @@
 #!/bin/sh
 # usagewalk.t — usage walked like ncdu: a cursor on folders and types, s
-# sorts by size or count, Enter shows the folder in the remote pane, A
-# audits just that folder, d deletes the folder's items through the usual
+# sorts by size or count, Enter shows the folder in the remote pane (on a
+# type: that type in every folder, h goes back to the folder), A audits
+# just that folder, d deletes the folder's items through the usual
 # confirmation (backup first on b). Keys counted for walk-and-delete.
 . "${top_srcdir:-.}/tests/tui/lib-tui.sh"
 
@@ -25,6 +26,36 @@ send s
 expect_screen "s sorts by count" "By folder (most items first)"
 send s
 expect_screen "s again sorts by size" "By folder (largest first)"
+
+# Enter on a type: that type in every folder, not filtered in the folder
+# the pane was in. The pane is put in /documents, which holds no image.
+mt usage --json >"$T/usage.json"
+row() { jget "[r[\"$1\"] for r in d[\"$2\"]].index(\"$3\")" <"$T/usage.json"; }
+nfolders=$(jget 'len(d["folders"])' <"$T/usage.json")
+images=$(mt ls --type image --json | jget 'd["total"]')
+expect_eq "the premise: /documents holds no image" 0 \
+	"$(mt ls /documents --all --json | jget 'len([m for m in d["items"] if m["mimeType"].startswith("image/")])')"
+send Home
+k=$(row folder folders /documents); while [ "$k" -gt 0 ]; do send j; k=$((k - 1)); done
+send Enter
+expect_screen "the pane shows /documents" "Remote /documents "
+send v
+wait_for "By type" || not_ok "usage again"
+send Home
+k=$((nfolders + $(row type types image))); while [ "$k" -gt 0 ]; do send j; k=$((k - 1)); done
+send Enter
+expect_screen "Enter on the image row lists images of every folder" "of $images"
+refute_screen "... not none of /documents" "0 of 0"
+expect_screen "the pane's title says all folders are listed" "Remote all folders "
+expect_screen "the header says it, with the type" "all folders  type: image"
+expect_screen "each item shows its folder" "Alt Folder"
+expect_screen "... items of /logos" " /logos "
+expect_screen "... and of /images" " /images "
+send h
+expect_screen "h goes back to the folder the pane was in" "Remote /documents "
+refute_screen "... without the type filter" "type: image"
+send v
+wait_for "By folder" || not_ok "usage again"
 
 # A on a folder: the audit of that folder alone
 send Home j j

@@ -125,6 +125,12 @@ on_backed_up(const char *saved_path, const struct mt_error *err, void *arg)
 		return;
 	}
 	b->saved = xstrdup(saved_path);
+	if (b->progress)
+		b->progress(b, b->cur, b->n, MT_BATCH_REMOVING, b->arg);
+	if (b->cancelled) {
+		finish_item(b, NULL, NULL);   /* frees it: no callback follows */
+		return;
+	}
 	start_remove(b);
 }
 
@@ -160,8 +166,12 @@ step(struct mt_batch *b)
 		return;
 	}
 	b->cur = b->next++;
+	enum mt_batch_stage stage = b->kind == MT_BATCH_MOVE ? MT_BATCH_MOVING
+	                            : b->dry_run             ? MT_BATCH_READING
+	                            : b->backup_dir          ? MT_BATCH_BACKING_UP
+	                                                     : MT_BATCH_REMOVING;
 	if (b->progress)
-		b->progress(b, b->cur, b->n, b->arg);
+		b->progress(b, b->cur, b->n, stage, b->arg);
 	if (b->cancelled) {
 		batch_free(b);
 		return;
@@ -271,11 +281,11 @@ struct wait_relay {
 };
 
 static void
-relay_progress(struct mt_batch *b, size_t index, size_t n, void *arg)
+relay_progress(struct mt_batch *b, size_t index, size_t n, enum mt_batch_stage stage, void *arg)
 {
 	struct wait_relay *r = arg;
 	if (r->spec->progress)
-		r->spec->progress(b, index, n, r->spec->arg);
+		r->spec->progress(b, index, n, stage, r->spec->arg);
 }
 
 static void

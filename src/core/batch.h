@@ -28,8 +28,17 @@ struct mt_batch_result {
 	const struct mt_error *err;    /* NULL: done (or, in a dry run, would be done) */
 };
 
-/* Before item `index` is started. */
-typedef void (*mt_batch_progress_fn)(struct mt_batch *b, size_t index, size_t n, void *arg);
+/* What the item under way is going through. */
+enum mt_batch_stage {
+	MT_BATCH_READING,      /* a dry run reads it */
+	MT_BATCH_BACKING_UP,   /* its original is being saved; nothing is deleted yet */
+	MT_BATCH_REMOVING,
+	MT_BATCH_MOVING,
+};
+/* Before item `index` is started, and again as its remove starts once its
+ * backup is complete. The callback may cancel the batch. */
+typedef void (*mt_batch_progress_fn)(struct mt_batch *b, size_t index, size_t n,
+                                     enum mt_batch_stage stage, void *arg);
 /* After each item. The callback may cancel the batch. */
 typedef void (*mt_batch_item_fn)(struct mt_batch *b, const struct mt_batch_result *r, void *arg);
 /* Once, when every item has had its result (not after a cancel). */

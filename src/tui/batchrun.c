@@ -57,13 +57,17 @@ batch_gone(struct mt_batch *op, struct batch *b)
 }
 
 static void
-batch_progress(struct mt_batch *op, size_t i, size_t n, void *arg)
+batch_progress(struct mt_batch *op, size_t i, size_t n, enum mt_batch_stage stage, void *arg)
 {
 	struct batch *b = arg;
 	if (batch_gone(op, b))
 		return;
-	ui_message(b->a, R_NORMAL, b->move ? _("moving %zu of %zu\xe2\x80\xa6")
-	           : _("deleting %zu of %zu\xe2\x80\xa6"), i + 1, n);
+	if (stage == MT_BATCH_MOVING)
+		ui_message(b->a, R_NORMAL, _("moving %zu of %zu\xe2\x80\xa6"), i + 1, n);
+	else if (stage == MT_BATCH_BACKING_UP)   /* nothing is deleted yet */
+		ui_message(b->a, R_NORMAL, _("saving the original of %zu of %zu\xe2\x80\xa6"), i + 1, n);
+	else
+		ui_message(b->a, R_NORMAL, _("deleting %zu of %zu\xe2\x80\xa6"), i + 1, n);
 }
 
 static void

@@ -14,6 +14,16 @@
  * screen, so long names and folders show whole; z again, both. */
 static bool zoomed;
 
+/* The pane over the upload panel: the one that had the keys last. */
+static enum pane
+pane_above(const struct app *a)
+{
+	static enum pane last = PANE_REMOTE;
+	if (a->focus != PANE_UPLOADS)
+		last = a->focus;
+	return last;
+}
+
 static void
 main_draw(struct app *a)
 {
@@ -32,10 +42,7 @@ main_draw(struct app *a)
 			ui_set(stdscr, R_NORMAL);
 			local_draw(a, top, lw + 1, ph, a->cols - lw - 1, a->focus == PANE_LOCAL);
 		} else {
-			static enum pane last = PANE_REMOTE;
-			if (a->focus != PANE_UPLOADS)
-				last = a->focus;
-			if (last == PANE_LOCAL)
+			if (pane_above(a) == PANE_LOCAL)
 				local_draw(a, top, 0, ph, a->cols, a->focus == PANE_LOCAL);
 			else
 				remote_draw(a, top, 0, ph, a->cols, a->focus == PANE_REMOTE);
@@ -78,6 +85,8 @@ main_key(struct app *a, int is_key, wint_t ch)
 			break;
 		case 'U': {
 			if (!uploads_exist(a)) {
+				if (uploads_offer_resume(a, false))
+					return UI_HANDLED;
 				ui_message(a, R_NORMAL, "%s",
 				           _("no uploads yet: u in the local pane uploads the marked files"));
 				return UI_HANDLED;
@@ -114,7 +123,19 @@ main_key(struct app *a, int is_key, wint_t ch)
 	switch (a->focus) {
 	case PANE_REMOTE: return remote_key(a, is_key, ch);
 	case PANE_LOCAL: return local_key(a, is_key, ch);
-	case PANE_UPLOADS: return uploads_key(a, is_key, ch);
+	case PANE_UPLOADS: {
+		enum ui_key r = uploads_key(a, is_key, ch);
+		if (r != UI_UNHANDLED)
+			return r;
+		/* after u the panel has the keys; one it has no use for (: or /,
+		 * say) is meant for the pane above, which takes the keys back */
+		enum pane p = pane_above(a);
+		a->focus = p;
+		r = p == PANE_LOCAL ? local_key(a, is_key, ch) : remote_key(a, is_key, ch);
+		if (r == UI_UNHANDLED)
+			a->focus = PANE_UPLOADS;
+		return r;
+	}
 	}
 	return UI_UNHANDLED;
 }
@@ -133,7 +154,7 @@ main_init(struct app *a)
 	uploads_init(a);
 	local_init(a);
 	remote_init(a);
-	uploads_offer_resume(a);
+	uploads_offer_resume(a, true);
 	if (!ui_dialog_active(a))
 		drafts_offer(a);   /* else once the resume question is answered */
 }

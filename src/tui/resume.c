@@ -22,6 +22,7 @@ struct resume {
 	size_t n;
 	char **keys;        /* the records offered: resumed, left or forgotten */
 	size_t nkeys;
+	bool at_start;      /* the first question at start: the drafts' comes next */
 };
 
 /* Whether the journal record is one to offer: unfinished, the file still
@@ -67,25 +68,28 @@ resume_answer(struct app *a, int choice, void *arg)
 		resume_forget(a, r);
 	} else if (choice == 'n') {
 		ui_message(a, R_NORMAL, "%s",
-		           _("not resumed: asked again at the next start (f there forgets them)"));
+		           _("not resumed: U asks again, and so does the next start (f there forgets them)"));
 	}
 	mt_history_free(r->v, r->n);
 	mt_strv_free(r->keys, r->nkeys);
+	bool at_start = r->at_start;
 	free(r);
-	drafts_offer(a);   /* the next question at start */
+	if (at_start)
+		drafts_offer(a);   /* the next question at start */
 }
 
-void
-uploads_offer_resume(struct app *a)
+bool
+uploads_offer_resume(struct app *a, bool at_start)
 {
 	if (!mt_site_can_upload(&a->site))
-		return;
+		return false;
 	struct resume *r = xcalloc(1, sizeof *r);
+	r->at_start = at_start;
 	struct mt_error err;
 	mt_error_clear(&err);
 	if (mt_history_load(a->profile->name, &r->v, &r->n, &err) < 0) {
 		free(r);
-		return;
+		return false;
 	}
 	size_t k = 0;
 	int64_t bytes = 0;
@@ -116,7 +120,7 @@ uploads_offer_resume(struct app *a)
 		mt_history_free(r->v, r->n);
 		mt_strv_free(r->keys, r->nkeys);
 		free(r);
-		return;
+		return false;
 	}
 	if (k > 5) {
 		char *t = xasprintf(_("%s\n  \xe2\x80\xa6 and %zu more"), names, k - 5);
@@ -135,5 +139,6 @@ uploads_offer_resume(struct app *a)
 	free(names);
 	ui_confirm(a, _("Resume uploads"), body, "ynf", resume_answer, r);
 	free(body);
+	return true;
 }
 

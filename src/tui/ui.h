@@ -445,8 +445,10 @@ int uploads_height(const struct app *a, int avail);
 bool uploads_running(const struct app *a);
 /* Unfinished uploads held by a pause. */
 bool uploads_paused(const struct app *a);
-/* Offers to resume an interrupted queue found in the journal (resume.c). */
-void uploads_offer_resume(struct app *a);
+/* Asks whether to resume the uploads an earlier session left unfinished
+ * (the journal has them; resume.c): at start, and on U while nothing is
+ * queued, for an editor who said "not now". False: none to offer. */
+bool uploads_offer_resume(struct app *a, bool at_start);
 /* drafts_back.c: the question at start about what an earlier session typed
  * and did not save (after the resume question, when there is one). */
 void drafts_offer(struct app *a);

@@ -687,13 +687,7 @@ uploads_key(struct app *a, int is_key, wint_t ch)
 		return UI_HANDLED;
 	}
 	default:
-		/* after u the panel has the keys; a key meant for a pane says so */
-		if (ch > ' ' && iswprint(ch)) {
-			ui_message(a, R_NORMAL, _("%lc: the upload panel has the keys (Tab: the next pane)"),
-			           (wint_t)ch);
-			return UI_HANDLED;
-		}
-		return UI_UNHANDLED;
+		return UI_UNHANDLED;   /* the pane above may take it (mainview.c) */
 	}
 }
 

@@ -45,7 +45,13 @@ send Enter
 expect_screen "the second item is listed" "$(printf '%s' "$name2" | cut -c1-24)"
 send d
 expect_screen "the confirmation offers a backup" "back up the originals first"
+# the download of the original held at the server: the status line says
+# what is under way (it said "deleting" while nothing was deleted yet)
+admin POST /_admin/faults '{"hold_downloads": 1}' >/dev/null
 send b
+expect_screen "while the original downloads, the status says it is being saved" "saving the original of 1 of 1"
+expect_eq "... and the item is still on the server" 0 "$(mt info "$id2" >/dev/null 2>&1; echo $?)"
+admin POST /_admin/faults '{"hold_downloads": 0}' >/dev/null
 expect_screen "b backs up, then deletes" "deleted 1, original in"
 mt info "$id2" >/dev/null 2>&1; rc=$?
 expect_eq "the backed-up item is gone from the server" 1 "$rc"

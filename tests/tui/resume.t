@@ -1,8 +1,8 @@
 #!/bin/sh
 # resume.t — uploads a session left unfinished (held in flight by the
 # server, then quit) are offered at the next start, with their folder and
-# size. n leaves them and says they will be asked about again, and they
-# are; f forgets them, says so, touches neither the files nor the server,
+# size. n leaves them and says they will be asked about again (U asks in
+# the same session, and y there sends them), and they are; f forgets them, says so, touches neither the files nor the server,
 # and the start after asks nothing.
 . "${top_srcdir:-.}/tests/tui/lib-tui.sh"
 
@@ -43,7 +43,12 @@ expect_screen "the next start offers them" "Resume uploads"
 expect_screen "... each with its folder" "left-a.png → /"
 expect_screen "... with the keys and what they do" "f: forget them (the files here stay)"
 send n
-expect_screen "n says they are asked about again" "not resumed: asked again at the next start"
+expect_screen "n says they are asked about again, and how" "not resumed: U asks again"
+wait_gone "Resume uploads" || not_ok "n closes the question"
+send U
+expect_screen "U with nothing queued asks again" "Resume uploads"
+send n
+wait_gone "Resume uploads" || not_ok "n closes it again"
 rc=$(tui_quit)
 expect_eq "q quits" 0 "$rc"
 
@@ -65,6 +70,40 @@ tui_start 100 30
 wait_for " of " || true
 settle
 refute_screen "after f, the next start asks nothing" "Resume uploads"
+send U
+expect_screen "... and U with nothing queued says there are no uploads" "no uploads yet"
+rc=$(tui_quit)
+expect_eq "q quits" 0 "$rc"
+
+# "not now" at start, then U and y in the same session: they are sent
+make_png "$T/work/later-a.png" 200 100
+make_png "$T/work/later-b.png" 220 100
+admin POST /_admin/faults '{"hold_body": 1}' >/dev/null
+tui_start 100 30
+wait_for " of " || true
+upload_matching "later-*.png" 2
+tries=0
+while [ "$(admin GET /_admin/state | jget 'd["counts"]["held"]')" -lt 2 ] && [ $tries -lt 600 ]; do
+	sleep 0.05; tries=$((tries + 1))
+done
+rc=$(tui_quit)
+admin POST /_admin/faults '{"hold_body": 0}' >/dev/null
+expect_eq "two unfinished again" 2 "$(unfinished)"
+tui_start 100 30
+expect_screen "offered at start" "Resume uploads"
+send n
+wait_gone "Resume uploads" || not_ok "n: not now"
+send U
+expect_screen "U asks about them" "Resume uploads"
+send y
+expect_screen "y resumes them in this session" "resuming 2 uploads"
+expect_screen "... and both are sent" "2/2 done" 30
+# (a held body may have landed after the quit: resuming finds it, never sends it twice)
+for f in later-a.png later-b.png; do
+	expect_eq "the server has $f once" 1 \
+		"$(mt ls --search "$f" --all --json | jget "len([x for x in d['items'] if x['filename'] == '$f'])")"
+done
+expect_eq "the journal holds no unfinished upload" 0 "$(unfinished)"
 rc=$(tui_quit)
 expect_eq "q quits" 0 "$rc"
 check "no sanitizer report" sh -c '! grep -q "Sanitizer\|runtime error" "$1"' - "$T/tui.err"

@@ -250,7 +250,20 @@ struct tally {
 	bool cancel_after_first;
 	bool done;
 	int ok_at_end;
+	int nstages;
+	enum mt_batch_stage stages[8];   /* as progress reported them */
 };
+
+static void
+on_progress(struct mt_batch *b, size_t index, size_t n, enum mt_batch_stage stage, void *arg)
+{
+	struct tally *t = arg;
+	(void)b;
+	assert_int_equal(index, (size_t)t->nstages);
+	assert_int_equal(n, 3);
+	if (t->nstages < 8)
+		t->stages[t->nstages++] = stage;
+}
 
 static void
 on_result(struct mt_batch *b, const struct mt_batch_result *r, void *arg)
@@ -284,8 +297,12 @@ test_dry_run_changes_nothing(void **state)
 	struct mt_site s = fake_site(0);
 	struct tally t = { 0 };
 	struct mt_batch_spec spec = { .kind = MT_BATCH_REMOVE, .ids = ids, .n = 3, .dry_run = true,
-	                              .item = on_result, .done = on_batch_done, .arg = &t };
+	                              .item = on_result, .done = on_batch_done, .arg = &t,
+	                              .progress = on_progress };
 	assert_int_equal(mt_site_batch(&s, &spec, NULL), 0);
+	assert_int_equal(t.nstages, 3);   /* a dry run says it reads, never that it deletes */
+	for (int i = 0; i < 3; i++)
+		assert_int_equal(t.stages[i], MT_BATCH_READING);
 	assert_int_equal(t.results, 3);
 	assert_int_equal(t.ok_at_end, 3);
 	assert_int_equal(lib.ngets, 3);
@@ -299,8 +316,11 @@ test_move_and_cancel(void **state)
 	struct mt_site s = fake_site(0);
 	struct tally t = { 0 };
 	struct mt_batch_spec spec = { .kind = MT_BATCH_MOVE, .ids = ids, .n = 3, .folder = "/to",
-	                              .item = on_result, .done = on_batch_done, .arg = &t };
+	                              .item = on_result, .done = on_batch_done, .arg = &t,
+	                              .progress = on_progress };
 	assert_int_equal(mt_site_batch(&s, &spec, NULL), 0);
+	assert_int_equal(t.nstages, 3);
+	assert_int_equal(t.stages[2], MT_BATCH_MOVING);
 	assert_int_equal(lib.npatches, 3);
 	assert_int_equal(t.ok_at_end, 3);
 

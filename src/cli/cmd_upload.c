@@ -120,7 +120,9 @@ on_signal(int signo, void *arg)
 	if (r->interrupted)
 		return;
 	r->interrupted = signo;
-	mt_upload_queue_cancel(r->q);
+	/* what is already landing runs on no further: the loop ends, and its
+	 * journal record stays as it was, for the next run to finish */
+	mt_upload_queue_cancel(r->q, NULL);
 	r->done = true;
 }
 

@@ -137,6 +137,9 @@ static int
 clarife_finish(struct mt_upload_job *job, struct mt_error *err)
 {
 	json_t *body = json_pack("{s:s}", "media_id", job->media_id);
+	/* from here the file is active on the server whatever the client does:
+	 * a cancel is refused, the confirm runs on */
+	job->committed = true;
 	/* confirming the same media_id twice is harmless, so it may be retried */
 	int rc = mt_upload_api_json(job, "POST", "api/v1/media/confirm", body, true, confirm_done, err);
 	json_decref(body);
@@ -147,6 +150,7 @@ const struct mt_upload_ops mt_upload_clarife = {
 	.check = clarife_check,
 	.start = clarife_start,
 	.finish = clarife_finish,
+	.finish_creates = true,   /* an unconfirmed upload is never active */
 };
 
 const struct mt_dialect mt_dialect_clarife = {

@@ -387,6 +387,8 @@ confirm_done(struct mt_upload_job *job, const struct mt_http_response *resp, jso
 static int
 confirm_post(struct mt_upload_job *job, struct mt_error *err)
 {
+	/* the confirm makes the item: once it is out a cancel is refused */
+	job->committed = true;
 	json_t *body = json_pack("{s:s,s:s,s:s,s:I,s:s}", "storageKey", job->storage_key,
 	                         "filename", job->name, "mimeType", job->mime,
 	                         "size", (json_int_t)job->size,
@@ -518,4 +520,5 @@ const struct mt_upload_ops mt_upload_clearcms = {
 	.start = clearcms_start,
 	.transfer = clearcms_transfer,
 	.finish = clearcms_finish,
+	.finish_creates = true,   /* presigned: the object is no item until confirmed */
 };

@@ -487,11 +487,15 @@ mt_upload_queue_pause(struct mt_upload_queue *q, bool paused)
 		q->wake_timer = mt_loop_timer_add(q->site->loop, 0, wake_waiters, q);
 }
 
-void
+enum mt_upload_cancel
 mt_upload_job_cancel(struct mt_upload_job *job)
 {
 	if (mt_job_state_final(job->state))
-		return;
+		return MT_UPLOAD_ENDED;
+	/* past the point of no return: stopping its requests now would leave
+	 * the file on the server and a row that says it is not */
+	if (mt_upload_job_landing(job))
+		return MT_UPLOAD_LANDING;
 	struct mt_upload_queue *q = job->queue;
 	bool was_active = job->state != MT_JOB_QUEUED;
 	job->state = MT_JOB_CANCELLED;
@@ -507,17 +511,25 @@ mt_upload_job_cancel(struct mt_upload_job *job)
 		emit(q, job, MT_UP_EV_STATE);
 		queue_pump(q);
 	}
+	return MT_UPLOAD_CANCELLED;
 }
 
-void
-mt_upload_queue_cancel(struct mt_upload_queue *q)
+int
+mt_upload_queue_cancel(struct mt_upload_queue *q, int *landing)
 {
 	/* a running job that ends makes room for a waiting one: without the
 	 * flag each cancel would begin the next file only to cancel it */
+	int n = 0, left = 0;
 	q->cancelling = true;
-	for (int i = 0; i < q->njobs; i++)
-		mt_upload_job_cancel(q->jobs[i]);
+	for (int i = 0; i < q->njobs; i++) {
+		enum mt_upload_cancel r = mt_upload_job_cancel(q->jobs[i]);
+		n += r == MT_UPLOAD_CANCELLED;
+		left += r == MT_UPLOAD_LANDING;
+	}
 	q->cancelling = false;
+	if (landing)
+		*landing = left;
+	return n;
 }
 
 int
@@ -531,12 +543,13 @@ mt_upload_queue_retry_failed(struct mt_upload_queue *q, int *refused)
 		struct mt_upload_job *job = q->jobs[i];
 		if (job->state != MT_JOB_FAILED)
 			continue;
-		if (job->size < 0 || !mt_upload_error_transient(mt_upload_job_error(job))) {
+		if (!mt_upload_job_retryable(job)) {
 			left++;
 			continue;
 		}
 		job->state = MT_JOB_QUEUED;
 		job->held = false;
+		job->committed = false;
 		XFREE(job->err);
 		job->attempt = 0;
 		job->step_failures = 0;

@@ -61,6 +61,9 @@ struct mt_upload_job {
 	bool name_mismatch;        /* content and extension disagree */
 	bool stored;               /* the transfer itself stored the item (clearcms
 	                              multipart): nothing is left to withhold */
+	bool committed;            /* the request that makes the item (a confirm)
+	                              has gone out: the dialect sets it as it sends
+	                              it; a cancel can no longer keep the file off */
 	bool changed_after_sent;   /* done, but the file changed once its bytes had
 	                              gone whole: the server has it as it was read */
 	char *key;                 /* journal key, while the job runs */
@@ -150,6 +153,13 @@ struct mt_upload_ops {
 	int (*transfer)(struct mt_upload_job *job, struct mt_error *err);
 	/* NULL: done after the transfer. */
 	int (*finish)(struct mt_upload_job *job, struct mt_error *err);
+	/* true when `finish` sends the request that makes the item (clearcms's
+	 * and clarife's confirm, which set job->committed as they send it):
+	 * until then a cancel keeps the file off the server. false: the
+	 * transfer's bytes make it by themselves, so once they have all gone
+	 * the file lands whatever the client does. A job's use_multipart
+	 * (clearcms's one request) makes its transfer the one that lands. */
+	bool finish_creates;
 };
 
 extern const struct mt_upload_ops mt_upload_clearcms;
@@ -201,13 +211,39 @@ void mt_upload_queue_start(struct mt_upload_queue *q);
  * queue owns the one pause state; mt_upload_queue_paused reads it. */
 void mt_upload_queue_pause(struct mt_upload_queue *q, bool paused);
 bool mt_upload_queue_paused(const struct mt_upload_queue *q);
-void mt_upload_job_cancel(struct mt_upload_job *job);
-/* Cancels every job; none that was waiting is begun on the way. */
-void mt_upload_queue_cancel(struct mt_upload_queue *q);
+/* What mt_upload_job_cancel did. */
+enum mt_upload_cancel {
+	MT_UPLOAD_CANCELLED,   /* stopped: none of it is or will be on the server */
+	MT_UPLOAD_ENDED,       /* it had ended already (done, skipped, failed, cancelled) */
+	MT_UPLOAD_LANDING      /* refused: it is on the server, or will be whatever
+	                          this client does now (mt_upload_job_landing); it
+	                          runs on to its end, and its row says what happened */
+};
+/* Cancels a job unless it is landing: calling a file that reaches the
+ * server "cancelled" would be false. */
+enum mt_upload_cancel mt_upload_job_cancel(struct mt_upload_job *job);
+/* True when the file is on the server, or will be whatever the client does
+ * now: the request that makes the item went out (job->committed), or every
+ * byte of a transfer that makes it by itself was sent (a server that has
+ * them all stores the file even when the client hangs up before its answer). */
+bool mt_upload_job_landing(const struct mt_upload_job *job);
+/* The id a landing or finished file has on the server, or NULL while the
+ * server has not said (the client's own media id for clarife). */
+const char *mt_upload_job_landing_id(const struct mt_upload_job *job);
+/* Cancels every job that is not landing; none that was waiting is begun on
+ * the way. Returns how many were cancelled; *landing (may be NULL) gets how
+ * many run on because they are landing. */
+int mt_upload_queue_cancel(struct mt_upload_queue *q, int *landing);
 /* True when a failure may go away by itself (network, timeouts, 5xx, 429,
  * an expired upload URL, a full plan once space is freed); false for a
  * refusal that repeats (a type or size refused, validation, a missing key). */
 bool mt_upload_error_transient(const struct mt_error *err);
+/* True for a failed job that mt_upload_queue_retry_failed puts back: its
+ * failure is transient. */
+bool mt_upload_job_retryable(const struct mt_upload_job *job);
+/* How many jobs failed: *retryable of them may pass on a retry, *refused
+ * were refused for good (the server or the checks before it said no). */
+void mt_upload_queue_failures(const struct mt_upload_queue *q, int *retryable, int *refused);
 /* Puts the failed jobs whose failure is transient back in the queue and
  * returns how many; *refused (may be NULL) gets how many failed jobs stay as
  * they are. Cancelled jobs stay cancelled. */

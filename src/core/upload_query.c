@@ -1,5 +1,6 @@
 /* upload_query.c — what the upload queue tells those who show it: state
- * names, counts and totals, pause, and whether a failure may pass. */
+ * names, counts and totals, pause, whether a failure may pass, and whether
+ * a file is past the point where a cancel could keep it off the server. */
 #include "config.h"
 
 #include <stdbool.h>
@@ -54,6 +55,58 @@ mt_upload_error_transient(const struct mt_error *err)
 	default:
 		return false;
 	}
+}
+
+bool
+mt_upload_job_retryable(const struct mt_upload_job *job)
+{
+	return job->state == MT_JOB_FAILED && job->size >= 0 &&
+	       mt_upload_error_transient(mt_upload_job_error(job));
+}
+
+void
+mt_upload_queue_failures(const struct mt_upload_queue *q, int *retryable, int *refused)
+{
+	*retryable = *refused = 0;
+	for (int i = 0; i < q->njobs; i++) {
+		const struct mt_upload_job *job = q->jobs[i];
+		if (job->state != MT_JOB_FAILED)
+			continue;
+		if (mt_upload_job_retryable(job))
+			(*retryable)++;
+		else
+			(*refused)++;
+	}
+}
+
+bool
+mt_upload_job_landing(const struct mt_upload_job *job)
+{
+	if (mt_job_state_final(job->state))
+		return job->state == MT_JOB_DONE || job->state == MT_JOB_SKIPPED;
+	if (job->committed || job->stored)
+		return true;
+	bool transfer_lands = !job->queue->ops->finish_creates || job->use_multipart;
+	if (!transfer_lands)
+		return false;
+	switch (job->state) {
+	case MT_JOB_UPLOADING:
+		/* every byte sent (or the transfer answered and its job held by a
+		 * pause): the server has them all, and stores the file even when
+		 * the client hangs up before the answer */
+		return job->held || (job->req != NULL && job->sent >= job->size);
+	case MT_JOB_CONFIRMING:
+	case MT_JOB_VERIFYING:
+		return true;   /* after a transfer that made the item */
+	default:
+		return false;
+	}
+}
+
+const char *
+mt_upload_job_landing_id(const struct mt_upload_job *job)
+{
+	return job->remote_id ? job->remote_id : job->media_id;
 }
 
 const struct mt_error *

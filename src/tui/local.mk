@@ -39,5 +39,6 @@ src_tui_libmttui_a_SOURCES = \
 	src/tui/tui.c src/tui/tui.h \
 	src/tui/ui.h \
 	src/tui/uploads.c \
+	src/tui/uploads_say.c \
 	src/tui/usageview.c \
 	src/tui/views.c

@@ -466,6 +466,12 @@ int uploads_resume(struct app *a, const struct mt_history_rec *v, size_t n);
 int uploads_forget(struct app *a, char *const *keys, size_t n, struct mt_error *err);
 /* A short summary for the header ("3 uploading, 42%"), or "". */
 void uploads_summary(const struct app *a, char *out, size_t outlen);
+/* uploads_say.c: x and X of the panel, saying what core did (a file already
+ * sent is not cancelled: where it is), and the message at a batch's end,
+ * its failures worded by what can be done. */
+void uploads_say_cancel(struct app *a, struct mt_upload_job *job);
+void uploads_say_cancel_all(struct app *a, struct mt_upload_queue *q);
+void uploads_say_finished(struct app *a, struct mt_upload_queue *q);
 
 /* ---- detail.c ---- */
 void detail_free(struct app *a);

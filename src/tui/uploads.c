@@ -89,18 +89,7 @@ on_event(struct mt_upload_queue *q, struct mt_upload_job *job, enum mt_upload_ev
 		ui_dirty(a);
 		return;
 	case MT_UP_EV_QUEUE_DONE: {
-		int n = mt_upload_queue_count(a->up->q), ok = 0, failed = 0;
-		for (int i = 0; i < n; i++) {
-			enum mt_job_state s = mt_upload_queue_job(a->up->q, i)->state;
-			ok += s == MT_JOB_DONE || s == MT_JOB_SKIPPED;
-			failed += s == MT_JOB_FAILED;
-		}
-		if (failed)
-			ui_message(a, R_ERROR, P_("uploads finished: %d done, %d failed (R retries)",
-			                          "uploads finished: %d done, %d failed (R retries)",
-			                          (unsigned long)failed), ok, failed);
-		else
-			ui_message(a, R_GOOD, _("uploads finished: %d done"), ok);
+		uploads_say_finished(a, a->up->q);
 		ui_post(a, &(struct ui_event){ UI_EV_UPLOADS_DONE });
 		return;
 	}
@@ -651,22 +640,12 @@ uploads_key(struct app *a, int is_key, wint_t ch)
 		uploads_pause_toggle(a);
 		return UI_HANDLED;
 	case 'x':
-		if (u->cur < n) {
-			struct mt_upload_job *job = mt_upload_queue_job(u->q, u->cur);
-			if (mt_job_state_final(job->state)) {
-				char *name = mt_sanitize(job->name);
-				ui_message(a, R_NORMAL, _("%s is finished (%s); nothing to cancel"), name,
-				           job->state == MT_JOB_DONE ? _("done")
-				           : job->state == MT_JOB_FAILED ? _("failed")
-				           : job->state == MT_JOB_SKIPPED ? _("skipped") : _("cancelled"));
-				free(name);
-			} else {
-				mt_upload_job_cancel(job);
-			}
-		}
+		/* core refuses it for a file already sent; the message says why */
+		if (u->cur < n)
+			uploads_say_cancel(a, mt_upload_queue_job(u->q, u->cur));
 		return UI_HANDLED;
 	case 'X':
-		mt_upload_queue_cancel(u->q);
+		uploads_say_cancel_all(a, u->q);
 		return UI_HANDLED;
 	case 'R': {
 		int refused = 0;

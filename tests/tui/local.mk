@@ -21,6 +21,7 @@ tui_tests += \
 	tests/tui/preview.t \
 	tests/tui/upload.t \
 	tests/tui/upload-pause.t \
+	tests/tui/upload-cancel.t \
 	tests/tui/upload-twice.t \
 	tests/tui/typefix.t \
 	tests/tui/upload-panel.t \

@@ -1,7 +1,8 @@
 #!/bin/sh
 # upload-panel.t — at 80x24 the panel keeps the running uploads in view
 # behind old finished rows; x cancels the running one; R retries only what
-# failed for a passing cause and says what it left; c clears finished rows.
+# failed for a passing cause and says what it left, as the end of a batch
+# does (R only for what may pass); c clears finished rows.
 . "${top_srcdir:-.}/tests/tui/lib-tui.sh"
 
 start_server clearcms --demo "$top_srcdir/data/demo"
@@ -60,12 +61,25 @@ send Tab
 send Tab
 upload_pattern "readme.txt" 1
 expect_screen "the text file is refused" "failed      readme.txt"
+# a refusal is not offered R: the batch's end says refused, Enter says why
+# (the message log keeps it: the status line may have moved on)
+send M
+expect_screen "the end of the batch says refused, not R" \
+	"uploads finished: 10 done, 1 refused by the server or its limits"
+refute_screen "... and offers no R for it" "1 failed (R retries)"
+send q
+wait_gone "Messages:" || true
 used=$(admin GET /_admin/state | jget 'sum(m["size"] for m in d["media"])')
 admin POST /_admin/faults "{\"quota\": $((used + 10))}" >/dev/null
 send Tab
 send Tab
 upload_pattern "q.png" 1
 expect_screen "the picture fails on the quota" "failed      q.png"
+send M
+expect_screen "the end of a mixed batch says which R retries" \
+	"uploads finished: 10 done, 2 failed: 1 may pass (R retries), 1"
+send q
+wait_gone "Messages:" || true
 admin POST /_admin/faults '{"quota": 0}' >/dev/null
 send R
 expect_screen "R retries the passing failure and says what it left" \

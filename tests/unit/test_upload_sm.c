@@ -529,7 +529,7 @@ test_cancel_the_queue(void **state)
 	fake_calls();
 	/* the batch command on ^C, the panel on its cancel-all key: the
 	 * waiting c must not be begun (opened, journaled, presigned) on the way */
-	mt_upload_queue_cancel(fx.q);
+	mt_upload_queue_cancel(fx.q, NULL);
 	fake_settle();
 	assert_string_equal(fake_calls(), "cancel " PUT_A "|cancel POST presign?name=b.txt");
 	for (int i = 0; i < mt_upload_queue_count(fx.q); i++)

@@ -375,6 +375,7 @@ static int
 fd_finish(struct mt_upload_job *job, struct mt_error *err)
 {
 	char *url = xasprintf("confirm?key=%s", job->storage_key);
+	job->committed = true;   /* as the real confirms: the item is made */
 	int rc = mt_upload_api_json(job, "POST", url, NULL, true, confirmed, err);
 	free(url);
 	return rc;
@@ -382,6 +383,7 @@ fd_finish(struct mt_upload_job *job, struct mt_error *err)
 
 static const struct mt_upload_ops fake_ops = {
 	.check = fd_check, .digests = fd_digests, .start = fd_start, .finish = fd_finish,
+	.finish_creates = true,
 };
 
 static const struct mt_dialect fake_dialect = {

@@ -1,0 +1,106 @@
+#!/bin/sh
+# upload-cancel.t — x on an upload tells the truth: before the request that
+# makes the item goes out it cancels, and nothing reaches the server; once
+# the file is landing (clarife's confirm sent, every byte of a clearcms
+# upload sent) it is refused with where the file is, the row runs on to
+# "done", and the server has the file. Requests are held at the server
+# (hold_body, hold_api), so every step waits on what the server holds.
+. "${top_srcdir:-.}/tests/tui/lib-tui.sh"
+
+# wait_held N: until the server holds N requests behind its gates in all
+held_now() { admin GET /_admin/state | jget 'd["counts"]["held"]'; }
+wait_held() {
+	_h=0
+	while [ "$(held_now)" -lt "$1" ]; do
+		_h=$((_h + 1))
+		[ $_h -gt $((TUI_TIMEOUT * 10)) ] && return 1
+		sleep 0.1
+	done
+}
+in_library() {
+	admin GET /_admin/files | jget "len([f for f in d['files'] if f['name'] == '$1'])"
+}
+id_of() {
+	admin GET /_admin/files | jget "[f['id'] for f in d['files'] if f['name'] == '$1'][0]"
+}
+# upload_one NAME [again]: from the first pane (again: from the upload
+# panel, which has the keys after u) the local pane marks NAME alone and
+# sends it
+upload_one() {
+	[ "$2" = again ] && send Tab
+	upload_matching "$1" 1
+}
+
+start_server clarife
+write_config clarife "document_id = 0b6f1c2e-1f7a-4a2b-9a51-3f1d2c3b4a5d"
+for f in a b c; do make_png "$T/work/$f.png" 200 100; done
+
+# 1. the confirm is out (held at the API): x is refused, the file lands
+admin POST /_admin/faults '{"hold_body": 1}' >/dev/null
+tui_start 100 24
+wait_for "help" || true
+upload_one a.png
+expect_screen "the upload starts" "Uploads"
+wait_held 1 || not_ok "the PUT of a.png is held" "held: $(held_now)"
+admin POST /_admin/faults '{"hold_api": 1}' >/dev/null
+admin POST /_admin/faults '{"hold_body": 0}' >/dev/null
+wait_held 2 || not_ok "the confirm of a.png is held" "held: $(held_now)"
+expect_screen "the row says the upload is confirming" "confirming  a.png"
+send x
+expect_wrapped "x says the file is already sent and where it is" \
+	"a.png is already sent: it is on the server as"
+refute_screen "the row does not say cancelled" "cancelled   a.png"
+admin POST /_admin/faults '{"hold_api": 0}' >/dev/null
+expect_screen "the confirm answers: the row says done" "done        a.png"
+expect_eq "the server has a.png" 1 "$(in_library a.png)"
+id=$(id_of a.png)
+check "the row shows the id the server gave it" sh -c 'screen_ok=$1; shift; printf "%s\n" "$screen_ok" | grep -q "a.png *$1"' - "$(screen)" "$id"
+send M
+expect_screen "the message log names the id x was refused with" "on the server as $id"
+send q
+wait_gone "on the server as $id" || true
+
+# 2. the bytes are on the way, the confirm not sent: x cancels, for true
+admin POST /_admin/faults '{"hold_body": 1}' >/dev/null
+upload_one b.png again
+wait_held 3 || not_ok "the PUT of b.png is held" "held: $(held_now)"
+expect_screen "b.png is uploading" "uploading   b.png"
+send x
+expect_screen "x before the confirm cancels" "cancelled   b.png"
+admin POST /_admin/faults '{"hold_body": 0}' >/dev/null
+upload_one c.png again
+expect_screen "a later upload finishes" "done        c.png"
+expect_eq "the server has c.png but not the cancelled b.png" "1 0" \
+	"$(in_library c.png) $(in_library b.png)"
+rc=$(tui_quit)
+expect_eq "q quits with status 0" 0 "$rc"
+
+# 3. clearcms's one-request upload: every byte sent, the answer held; the
+# server stores it whatever the client does, so x is refused
+kill "$SERVER_PID" 2>/dev/null
+wait "$SERVER_PID" 2>/dev/null
+start_server clearcms --demo "$top_srcdir/data/demo"
+make_png "$T/work/d.png" 60 40
+admin POST /_admin/faults '{"hold_body": 1}' >/dev/null
+tui_start 100 24
+wait_for " of " || true
+upload_one d.png
+h0=$(held_now)
+wait_held 1 || not_ok "the upload of d.png is held" "held: $(held_now)"
+# the row's bytes read "N/N": every byte has left
+_w=0
+while ! screen | grep -qE 'uploading +d\.png.* ([0-9.,]+ [A-Za-z]+)/\1'; do
+	_w=$((_w + 1))
+	[ $_w -gt $((TUI_TIMEOUT * 20)) ] && break
+	sleep 0.05
+done
+check "every byte of d.png is sent" sh -c 'printf "%s\n" "$1" | grep -qE "uploading +d\.png.* ([0-9.,]+ [A-Za-z]+)/\1"' - "$(screen)"
+send x
+expect_wrapped "x says the file is already sent and the server is storing it" \
+	"d.png is already sent: the server is storing it, so it is not cancelled"
+admin POST /_admin/faults '{"hold_body": 0}' >/dev/null
+expect_screen "the server answers: the row says done" "done        d.png"
+expect_eq "the server has d.png" 1 "$(in_library d.png)"
+rc=$(tui_quit)
+expect_eq "q quits with status 0" 0 "$rc"
+finish

@@ -49,6 +49,7 @@ static const struct help_line help[] = {
 	{ "d  Delete", N_("delete marked items (or this one, or the empty folder)") },
 	{ "m", N_("move the marked items (or this one) to a folder") },
 	{ "c  +", N_("create a folder here") },
+	{ ":", N_("go to a folder from the list (/ narrows it)") },
 	{ "P", N_("preview the picture (c in the preview shows the crops)") },
 	{ NULL, N_("Local pane") },
 	{ "Space  a  *", N_("mark a file / all files / files matching a pattern") },

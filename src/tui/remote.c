@@ -764,6 +764,10 @@ remote_key(struct app *a, int is_key, wint_t ch)
 			return UI_HANDLED;
 		remote_move_selection(a);
 		return UI_HANDLED;
+	case ':':
+		if (r->mode == REMOTE_LIBRARY)
+			remote_goto_folder(a);
+		return UI_HANDLED;
 	default:
 		return UI_UNHANDLED;
 	}

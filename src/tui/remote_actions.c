@@ -150,6 +150,49 @@ remote_move_selection(struct app *a)
 	free(title);
 }
 
+/* -- going to a folder by name: :, then / and a few letters, then Enter -- */
+
+struct goto_list {
+	char **v;      /* the folders as offered (the pane's list may be read again meanwhile) */
+	size_t n;
+};
+
+static void
+goto_picked(struct app *a, int index, void *arg)
+{
+	struct goto_list *g = arg;
+	if (index >= 0 && (size_t)index < g->n)
+		ui_post(a, &(struct ui_event){ UI_EV_SHOW_FOLDER, .id = g->v[index] });
+	mt_strv_free(g->v, g->n);
+	free(g);
+}
+
+void
+remote_goto_folder(struct app *a)
+{
+	if (!mt_site_can(&a->site, MT_CAP_FOLDERS, true)) {
+		ui_message(a, R_WARN, _("the %s API has no folders"), mt_site_api(&a->site));
+		return;
+	}
+	size_t nf;
+	char *const *folders = remote_folder_list(a, &nf);
+	if (nf == 0) {
+		ui_message(a, R_WARN, _("no folders known yet"));
+		return;
+	}
+	struct goto_list *g = xcalloc(1, sizeof *g);
+	g->v = xcalloc(nf, sizeof *g->v);
+	size_t initial = 0;
+	for (size_t i = 0; i < nf; i++) {
+		g->v[i] = xstrdup(folders[i]);
+		if (strcmp(folders[i], remote_folder(a)) == 0)
+			initial = i;
+	}
+	g->n = nf;
+	ui_pick(a, _("Go to folder"), g->v, g->n, initial, goto_picked, g);
+	ui_pick_filterable(a);
+}
+
 /* -- folders -- */
 
 static void

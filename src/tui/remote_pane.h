@@ -107,6 +107,8 @@ void remote_place_remember(struct app *a);
 void remote_delete_selection(struct app *a);
 /* Asks for a folder, then moves the marked items (or the current one). */
 void remote_move_selection(struct app *a);
+/* : — every folder in a list (/ narrows it); Enter shows the one chosen. */
+void remote_goto_folder(struct app *a);
 /* P: the preview of the item under the cursor. */
 void remote_preview_current(struct app *a);
 /* Says why a key for items (P, e, m, Space) did nothing on this row. */

@@ -1,6 +1,7 @@
 #!/bin/sh
 # folders.t — create a folder, see it, enter it, delete it; the server's
-# refusal to delete a folder that is not empty is shown.
+# refusal to delete a folder that is not empty is shown; : goes to a
+# folder chosen from the list of all of them.
 . "${top_srcdir:-.}/tests/tui/lib-tui.sh"
 
 start_server clearcms --demo "$top_srcdir/data/demo"
@@ -52,6 +53,19 @@ if [ -n "$full" ]; then
 else
 	not_ok "the demo library has a top-level folder with media"
 fi
+
+# : goes to any folder by a few letters of its path: 3 keys and the text
+send :
+expect_screen ": lists every folder" "Go to folder"
+type_text "/images/te"
+expect_screen "... narrowed as typed to the one folder" "1/1  Enter: choose"
+send Enter
+expect_screen "Enter opens it, however deep" "Remote /images/team"
+send :
+expect_screen ": again" "Go to folder"
+send Escape
+wait_gone "Go to folder" || not_ok "Esc closes the list"
+expect_screen "... and the pane stays where it was" "Remote /images/team"
 rc=$(tui_quit)
 expect_eq "q quits with status 0" 0 "$rc"
 finish

@@ -170,7 +170,9 @@ place_name(const struct app *a)
 {
 	/* TRANSLATORS: in the remote pane's title and the header instead of a
 	 * folder, when a type is listed across the whole library */
-	return a->remote->all_folders ? _("all folders") : remote_folder(a);
+	/* a search covers every folder too: the folder's name beside it said
+	 * the search was limited to it */
+	return a->remote->all_folders || a->remote->search ? _("all folders") : remote_folder(a);
 }
 
 /* adds "  text" to buf when there is text */

@@ -32,6 +32,31 @@ search_row() {
 	esac
 }
 
+# from inside a folder, a search covers the whole library, and says so
+send :
+wait_for "Go to folder" || not_ok ": lists the folders"
+type_text "/images/te"
+wait_for "1/1" || true
+send Enter
+expect_screen "in /images/team" "Remote /images/team"
+send /
+wait_for "Search" || not_ok "/ opens the search"
+type_text "harbour"
+send Enter
+expect_screen "the search's title says it covers all folders" "Remote all folders  /harbour/"
+header=$(screen | head -n 1)
+case $header in
+	*"all folders  search: harbour"*) ok "the header says all folders too" ;;
+	*) not_ok "the header says all folders too" "$header" ;;
+esac
+send Escape
+expect_screen "Esc leaves the search, back in the folder" "Remote /images/team"
+send :
+wait_for "Go to folder" || not_ok ": lists the folders again"
+send g   # the list opens on the folder shown; / is its first row
+send Enter
+expect_screen "g Enter in the list: back at the top" "Remote / "
+
 search_row "harbour wall" media_abc014
 expect_screen "the results have a folder column" "Folder"
 expect_screen "and say which field matched" "Matched"

@@ -38,11 +38,19 @@ ui_draw_header(struct app *a)
 	char pane[900];
 	remote_header(a, pane, sizeof pane);
 	add_part(left, sizeof left, pane + (pane[0] ? 2 : 0));
+	/* the uploads' state stands at the right, whole: on a narrow screen
+	 * the folder gives way, not "paused" */
 	char up[160];
 	uploads_summary(a, up, sizeof up);
-	add_part(left, sizeof left, up);
 	int right_w = 10;
-	ui_put_text(stdscr, 0, 0, left, a->cols - right_w, true);
+	int up_w = up[0] ? mt_text_width(up) + 2 : 0;
+	if (up_w > a->cols - right_w - 10)
+		up_w = 0;   /* too narrow for both: as before, after the rest */
+	if (up_w == 0)
+		add_part(left, sizeof left, up);
+	ui_put_text(stdscr, 0, 0, left, a->cols - right_w - up_w, true);
+	if (up_w)
+		ui_put_right(stdscr, 0, a->cols - right_w - up_w, up, up_w);
 	ui_put_right(stdscr, 0, a->cols - right_w, _("? help "), right_w);
 	ui_set(stdscr, R_NORMAL);
 }

@@ -26,10 +26,18 @@ send p
 expect_screen "p pauses" "uploads paused (p resumes)"
 expect_screen "the panel title says the queue is paused" "Uploads (paused)"
 expect_screen "the header says so" "paused  "
-settle
 screen | grep -F "Uploads (paused)" >"$T/total-line"
 check "the total line says paused where the rate was" grep -q "% paused" "$T/total-line"
 check "... and shows no rate or time left" sh -c '! grep -q "/s" "$1"' - "$T/total-line"
+# on a narrow screen the folder and the sort give way, not the uploads' state
+tx resize-window -x 60 -y 24
+settle
+case $(screen | head -n 1) in
+	*"0/3 up "*"% paused"*"? help"*) ok "at 60 columns the header still says paused" ;;
+	*) not_ok "at 60 columns the header still says paused" "$(screen | head -n 1)" ;;
+esac
+tx resize-window -x 100 -y 24
+settle
 send q
 expect_screen "the quit dialog says the uploads are paused" "Uploads are paused. Quit now?"
 send n

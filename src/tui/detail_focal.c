@@ -4,10 +4,12 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "cmdline.h"
 #include "detail_state.h"
 #include "i18n.h"
+#include "textwidth.h"
 #include "ui.h"
 #include "xalloc.h"
 
@@ -67,6 +69,15 @@ detail_focal_draw(struct app *a)
 	bool picture = preview_enabled(a) && preview_can_item(&d->item);
 	/* wide screens show the crops beside the picture; narrow ones on v */
 	bool side = picture && a->cols >= 110;
+	const char *hint = picture && !side
+	                   ? _("Enter save, Esc cancel; arrows/hjkl move 1, HJKL 10, n numbers, c centre, "
+	                       "v crops")
+	                   : _("Enter save, Esc cancel; arrows/hjkl move 1, HJKL or Shift+arrows 10, "
+	                       "n numbers, c centre");
+	/* the keys on two rows when one cuts them (80 columns lost "v crops"):
+	 * the picture gives up the row */
+	int hint_rows = mt_text_width(hint) > a->cols - 2 ? 2 : 1;
+	h -= hint_rows - 1;
 	int maxw = side ? a->cols * 3 / 5 - 4 : a->cols - 4;
 	if (picture && !side && d->focal_crops) {
 		preview_draw_crops(a, top + 2, 2, h - 4, a->cols - 4, d->ex, d->ey);
@@ -109,13 +120,12 @@ detail_focal_draw(struct app *a)
 	}
 	if (side)
 		preview_draw_crops(a, top + 2, maxw + 5, h - 4, a->cols - maxw - 6, d->ex, d->ey);
-	ui_put_text(stdscr, a->rows - 2, 1,
-	            picture && !side
-	                ? _("Enter save, Esc cancel; arrows/hjkl move 1, HJKL 10, n numbers, c centre, "
-	                    "v crops")
-	                : _("Enter save, Esc cancel; arrows/hjkl move 1, HJKL or Shift+arrows 10, "
-	                    "n numbers, c centre"),
-	            a->cols - 2, false);
+	size_t take = hint_rows > 1 ? mt_text_break(hint, a->cols - 2) : strlen(hint);
+	char *first = xstrndup(hint, take);
+	ui_put_text(stdscr, a->rows - 1 - hint_rows, 1, first, a->cols - 2, false);
+	free(first);
+	if (hint_rows > 1)
+		ui_put_text(stdscr, a->rows - 2, 1, hint + take + strspn(hint + take, " "), a->cols - 2, false);
 }
 
 static void

@@ -43,6 +43,7 @@ expect_eq "the server has the alt text" "A harbour at dusk, from the TUI" "$(jge
 # focal point with keys: centre, then +20 right (HJKL move 10), +3 right, -10 up
 send f
 expect_screen "f opens the focal point editor" "Focal point of"
+expect_wrapped "at 80 columns its keys are whole, to the last (on two rows)" "c centre, v crops"
 send c L L l l l K
 expect_screen "the crosshair moved" "x 73  y 40"
 send Enter

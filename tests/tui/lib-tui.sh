@@ -121,11 +121,12 @@ expect_screen() {
 	fi
 }
 
-# expect_wrapped NAME TEXT: ok when TEXT appears with the screen's rows joined
-# by one space (a message too long for one row is wrapped over two)
+# expect_wrapped NAME TEXT: ok when TEXT appears with the screen's rows,
+# trimmed, joined by one space (a message too long for one row is wrapped
+# over two)
 expect_wrapped() {
 	_lt_i=0
-	while ! screen | sed 's/ *$//' | tr '\n' ' ' | grep -qF -- "$2"; do
+	while ! screen | sed 's/^ *//; s/ *$//' | tr '\n' ' ' | grep -qF -- "$2"; do
 		_lt_i=$((_lt_i + 1))
 		if [ $_lt_i -gt $((TUI_TIMEOUT * 20)) ]; then
 			not_ok "$1" "waited for (rows joined): $2" "screen:" "$(screen)"

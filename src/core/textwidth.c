@@ -89,6 +89,84 @@ mt_text_fit(const char *s, int width, int pad, char *out, size_t outlen)
 	return used;
 }
 
+/* A name's extension: from its last dot, when the dot does not start the
+ * name and one or more characters without a space follow it; else NULL. */
+static const char *
+name_extension(const char *s)
+{
+	const char *dot = strrchr(s, '.');
+	if (dot == NULL || dot == s || dot[1] == '\0' || strchr(dot, ' '))
+		return NULL;
+	return dot;
+}
+
+/* cells before the extension kept at least ("-2", "(1)" and a space) */
+#define NAME_KEEP_BEFORE 4
+
+int
+mt_text_fit_name(const char *s, int width, int pad, char *out, size_t outlen)
+{
+	bool utf8 = locale_is_utf8();
+	const char *ellipsis = utf8 ? "\xe2\x80\xa6" : "...";
+	int ew = utf8 ? 1 : 3;
+	size_t elen = strlen(ellipsis), n = strlen(s);
+	int total = mt_text_width(s);
+	int avail = width - ew;   /* cells for the start and the end */
+	if (total <= width || avail < 2 || n + elen + (size_t)width >= outlen)
+		return mt_text_fit(s, width, pad, out, outlen);
+	const char *ext = name_extension(s);
+	int ext_w = ext ? mt_text_width(ext) : 0;
+	int tail_w;
+	if (ext && ext_w <= avail / 2) {
+		/* the extension, a few cells before it, and the start keeps a third */
+		int before = avail / 4 > NAME_KEEP_BEFORE ? avail / 4 : NAME_KEEP_BEFORE;
+		int head_least = avail / 3 > 1 ? avail / 3 : 1;
+		tail_w = ext_w + before;
+		if (tail_w > avail - head_least)
+			tail_w = avail - head_least;
+	} else {
+		tail_w = avail / 3;
+	}
+	/* the end: the longest run of whole characters up to the name's end in
+	 * tail_w cells, not starting with a combining mark */
+	size_t tail = n, o = 0;
+	int tail_used = 0, before_w = 0;
+	while (o < n) {
+		size_t len;
+		int cw = char_width(s + o, n - o, &len);
+		if (cw > 0 && total - before_w <= tail_w) {
+			tail = o;
+			tail_used = total - before_w;
+			break;
+		}
+		before_w += cw;
+		o += len;
+	}
+	/* the start: whole characters in the cells the end left */
+	int head_w = avail - tail_used, used = 0;
+	o = 0;
+	while (o < tail) {
+		size_t len;
+		int cw = char_width(s + o, n - o, &len);
+		if (used + cw > head_w)
+			break;
+		used += cw;
+		o += len;
+	}
+	size_t head = o, tlen = n - tail;
+	memcpy(out, s, head);
+	memcpy(out + head, ellipsis, elen);
+	memcpy(out + head + elen, s + tail, tlen);
+	o = head + elen + tlen;
+	used += ew + tail_used;
+	while (pad && used < width && o + 1 < outlen) {
+		out[o++] = ' ';
+		used++;
+	}
+	out[o] = '\0';
+	return used;
+}
+
 size_t
 mt_text_break(const char *s, int width)
 {

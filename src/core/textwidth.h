@@ -15,6 +15,16 @@ int mt_text_width(const char *s);
  * when the locale cannot show it) and never splits a character. When `pad`
  * is non-zero, fills with spaces to exactly `width` cells. Returns the cells used. */
 int mt_text_fit(const char *s, int width, int pad, char *out, size_t outlen);
+/* Copies the file name s into out, cut to at most `width` cells in its
+ * middle: the start, "…" ("..." when the locale cannot show it), then the
+ * end with the extension and a few cells before it whole ("-2.png",
+ * "(1).jpg"), so that names differing only there stay told apart. A name
+ * without an extension, or with one too long to keep beside a start, keeps
+ * about a third of its cells from its end; a name that fits is copied whole.
+ * Never splits a character; combining marks stay with theirs. Too narrow
+ * for a start and an end, it is cut at its end as mt_text_fit does. With
+ * pad, fills with spaces to exactly `width` cells. Returns the cells used. */
+int mt_text_fit_name(const char *s, int width, int pad, char *out, size_t outlen);
 /* Where to end a line of at most `width` cells taken from the start of s:
  * after the last space that fits, else after the last character that fits
  * (at least one). Returns the bytes of s to take; 0 only for "". */

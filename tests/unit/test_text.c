@@ -79,6 +79,72 @@ test_width_and_fit(void **state)
 	assert_string_equal(out, "abc~");
 }
 
+/* a name cut in its middle keeps its extension and what tells it apart */
+static void
+test_fit_name(void **state)
+{
+	if (setlocale(LC_ALL, "C.UTF-8") == NULL)
+		fail_msg("the C.UTF-8 locale is required");
+	char out[128];
+	const char *one = "holiday-photo-from-the-harbour-at-dawn-2026-final.png";
+	const char *two = "holiday-photo-from-the-harbour-at-dawn-2026-final-2.png";
+	/* ASCII: the start, the ellipsis, the extension and cells before it */
+	assert_int_equal(mt_text_fit_name(one, 32, 0, out, sizeof out), 32);
+	assert_string_equal(out, "holiday-photo-from-t\xe2\x80\xa6" "6-final.png");
+	assert_int_equal(mt_text_fit_name(two, 32, 0, out, sizeof out), 32);
+	assert_string_equal(out, "holiday-photo-from-t\xe2\x80\xa6" "final-2.png");
+	assert_int_equal(mt_text_fit_name(two, 12, 0, out, sizeof out), 12);
+	assert_string_equal(out, "hol\xe2\x80\xa6" "al-2.png");
+	assert_int_equal(mt_text_fit_name("a long report name (1).pdf", 16, 1, out, sizeof out), 16);
+	assert_string_equal(out, "a long \xe2\x80\xa6" " (1).pdf");
+	/* an exact fit and a shorter name are copied whole; pad fills */
+	assert_int_equal(mt_text_fit_name("exact-fit.png", 13, 0, out, sizeof out), 13);
+	assert_string_equal(out, "exact-fit.png");
+	assert_int_equal(mt_text_fit_name("a.png", 8, 1, out, sizeof out), 8);
+	assert_string_equal(out, "a.png   ");
+	assert_int_equal(mt_text_fit_name("exact-fit.png", 12, 0, out, sizeof out), 12);
+	assert_string_equal(out, "exa\xe2\x80\xa6" "-fit.png");
+	/* no extension (a dot file has none): about a third from the end */
+	assert_int_equal(mt_text_fit_name("README-without-extension-here", 12, 0, out, sizeof out), 12);
+	assert_string_equal(out, "README-w\xe2\x80\xa6" "ere");
+	assert_int_equal(mt_text_fit_name(".bashrc-long-dotfile-name", 12, 0, out, sizeof out), 12);
+	assert_string_equal(out, ".bashrc-\xe2\x80\xa6" "ame");
+	/* an extension longer than half the cells is no extension to keep */
+	assert_int_equal(mt_text_fit_name("archive.thisisaverylongextension", 20, 0, out,
+	                                  sizeof out), 20);
+	assert_string_equal(out, "archive.thisi\xe2\x80\xa6" "ension");
+	/* narrower than the extension: a start and an end all the same */
+	assert_int_equal(mt_text_fit_name("holiday.jpeg", 4, 0, out, sizeof out), 4);
+	assert_string_equal(out, "ho\xe2\x80\xa6" "g");
+	/* too narrow for a start and an end: cut at the end */
+	assert_int_equal(mt_text_fit_name("holiday.jpeg", 2, 0, out, sizeof out), 2);
+	assert_string_equal(out, "h\xe2\x80\xa6");
+	/* wide characters: two cells each, never split; a cell left over pads */
+	assert_int_equal(mt_text_fit_name("日本語のファイル名です-2.png", 12, 0, out, sizeof out), 11);
+	assert_string_equal(out, "日\xe2\x80\xa6" "す-2.png");
+	assert_int_equal(mt_text_fit_name("日本語のファイル名です-2.png", 12, 1, out, sizeof out), 12);
+	assert_string_equal(out, "日\xe2\x80\xa6" "す-2.png ");
+	assert_int_equal(mt_text_width("日本語のファイル名です-2.png"), 28);
+	/* combining marks stay with their letter, on either side of the cut */
+	const char *acc = "e\xcc\x81" "e\xcc\x81" "e\xcc\x81" "e\xcc\x81" "e\xcc\x81"
+	                  "e\xcc\x81" "e\xcc\x81" "e\xcc\x81" "e\xcc\x81" "e\xcc\x81";
+	assert_int_equal(mt_text_fit_name(acc, 7, 0, out, sizeof out), 7);
+	assert_string_equal(out, "e\xcc\x81" "e\xcc\x81" "e\xcc\x81" "e\xcc\x81"
+	                    "\xe2\x80\xa6" "e\xcc\x81" "e\xcc\x81");
+	assert_int_equal(mt_text_fit_name("caf\xc3\xa9-menu-caf\xc3\xa9-2.jpg", 9, 0, out,
+	                                  sizeof out), 9);
+	assert_string_equal(out, "ca\xe2\x80\xa6" "-2.jpg");
+	/* a locale without UTF-8: three dots */
+	setlocale(LC_ALL, "C");
+	assert_int_equal(mt_text_fit_name(two, 20, 0, out, sizeof out), 20);
+	assert_string_equal(out, "holiday-p...al-2.png");
+	/* a small buffer: never past its end */
+	char small[8];
+	mt_text_fit_name(two, 20, 1, small, sizeof small);
+	assert_true(strlen(small) < sizeof small);
+	(void)state;
+}
+
 static void
 test_format_size(void **state)
 {
@@ -153,6 +219,7 @@ main(void)
 		cmocka_unit_test(test_controls_become_visible),
 		cmocka_unit_test(test_utf8_decode),
 		cmocka_unit_test(test_width_and_fit),
+		cmocka_unit_test(test_fit_name),
 		cmocka_unit_test(test_format_size),
 		cmocka_unit_test(test_format_size_fit),
 		cmocka_unit_test(test_break),

@@ -16,7 +16,6 @@
 #include "i18n.h"
 #include "l10n.h"
 #include "sanitize.h"
-#include "textwidth.h"
 #include "siteop.h"
 #include "scan_state.h"
 #include "ui.h"
@@ -104,69 +103,6 @@ shown_findings(struct app *a, size_t **out)
 	return n;
 }
 
-/* The columns of one kind's rows. The detail ("named .png, served as
- * image/jpeg") is the finding: name and folder give way to it, down to
- * 16 and 8 cells, the same for every row of the kind so they align. */
-struct finding_cols {
-	int name, folder, size, det;
-};
-
-static struct finding_cols
-finding_cols(const struct app *a, const struct mt_finding *v, const size_t *idx, size_t n)
-{
-	struct finding_cols c = { a->cols >= 100 ? 36 : 24, a->cols >= 100 ? 20 : 12, 9, 0 };
-	int need = 0;
-	for (size_t i = 0; i < n; i++) {
-		const char *det = v[idx[i]].detail;
-		int wi = det ? mt_text_width(det) : 0;
-		if (wi > need)
-			need = wi;
-	}
-	c.det = a->cols - c.name - c.folder - c.size - 8;
-	int short_by = need - c.det;
-	int give = short_by > 0 ? (short_by < c.name - 16 ? short_by : c.name - 16) : 0;
-	if (give > 0) {
-		c.name -= give;
-		short_by -= give;
-	}
-	give = short_by > 0 ? (short_by < c.folder - 8 ? short_by : c.folder - 8) : 0;
-	if (give > 0)
-		c.folder -= give;
-	c.det = a->cols - c.name - c.folder - c.size - 8;
-	return c;
-}
-
-static void
-draw_finding(struct app *a, int y, const struct mt_finding *f, struct finding_cols c)
-{
-	int name_w = c.name, folder_w = c.folder, size_w = c.size, det_w = c.det;
-	int x = 3;
-	if (f->kind == MT_FIND_DUPLICATE) {
-		ui_set(stdscr, f->keep ? R_GOOD : R_WARN);
-		ui_put_text(stdscr, y, 1, f->keep ? _("keep") : _("dup"), 4, false);
-		ui_set(stdscr, R_NORMAL);
-		x = 6;
-	}
-	ui_put_text(stdscr, y, x, f->filename ? f->filename : f->folder, name_w - 1, true);
-	x += name_w;
-	ui_put_text(stdscr, y, x, f->id ? (f->folder ? f->folder : "") : "", folder_w - 1, true);
-	x += folder_w;
-	char sz[32] = "";
-	if (f->size >= 0 && f->id)
-		mt_format_size_fit(f->size, size_w - 1, sz, sizeof sz);
-	ui_put_right(stdscr, y, x, sz, size_w - 1);
-	x += size_w;
-	char day[64] = "";
-	if (f->created_at)
-		mt_l10n_date(f->created_at, false, day, sizeof day);
-	char *det = xasprintf("%s%s%s", f->detail ? f->detail : "", f->detail && day[0] ? "  " : "",
-	                      day);
-	ui_set(stdscr, R_DIM);
-	ui_put_text(stdscr, y, x, det, det_w, false);
-	ui_set(stdscr, R_NORMAL);
-	free(det);
-}
-
 void
 audit_view_draw(struct app *a)
 {
@@ -227,7 +163,7 @@ audit_view_draw(struct app *a)
 			size_t count = 0;
 			for (size_t k = i; k < n && au->findings[idx[k]].kind == f->kind; k++)
 				count++;
-			cols = finding_cols(a, au->findings, idx + i, count);
+			cols = audit_finding_cols(a, au->findings, idx + i, count);
 			if (row >= st.top && y < a->rows - 1) {
 				char *h = xasprintf("%s (%zu)", kind_title(f->kind), count);
 				ui_set(stdscr, R_COLHEAD);
@@ -239,7 +175,7 @@ audit_view_draw(struct app *a)
 		}
 		if (row++ < st.top || y >= a->rows - 1)
 			continue;
-		draw_finding(a, y, f, cols);
+		audit_draw_finding(y, f, cols);
 		if (i == st.cur)
 			mvwchgat(stdscr, y, 0, a->cols, ui_attr(R_CURSOR) & ~A_COLOR,
 			         (short)PAIR_NUMBER(ui_attr(R_CURSOR)), NULL);

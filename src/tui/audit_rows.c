@@ -55,7 +55,11 @@ audit_draw_finding(int y, const struct mt_finding *f, struct finding_cols c)
 		ui_set(stdscr, R_NORMAL);
 		x = 6;
 	}
-	ui_put_text(stdscr, y, x, f->filename ? f->filename : f->folder, c.name - 1, true);
+	/* an empty folder's row names the folder: a path keeps its start */
+	if (f->filename)
+		ui_put_name(stdscr, y, x, f->filename, c.name - 1, true);
+	else
+		ui_put_text(stdscr, y, x, f->folder, c.name - 1, true);
 	x += c.name;
 	ui_put_text(stdscr, y, x, f->id ? (f->folder ? f->folder : "") : "", c.folder - 1, true);
 	x += c.folder;

@@ -165,7 +165,7 @@ draw_member(struct app *a, int y, const struct mt_finding *f)
 		ui_set(stdscr, R_NORMAL);
 	}
 	x += 8;
-	ui_put_text(stdscr, y, x, f->filename ? f->filename : f->id, name_w - 1, true);
+	ui_put_name(stdscr, y, x, f->filename ? f->filename : f->id, name_w - 1, true);
 	x += name_w;
 	ui_put_text(stdscr, y, x, f->folder ? f->folder : "", folder_w - 1, true);
 	x += folder_w;

@@ -139,8 +139,9 @@ to_ascii(char *s)
 	return out;
 }
 
-char *
-ui_fit(const char *s, int width, bool pad)
+/* sanitised first, then cut: at the end, or in the middle for a file name */
+static char *
+fit(const char *s, int width, bool pad, bool name)
 {
 	if (width < 0)
 		width = 0;
@@ -149,21 +150,42 @@ ui_fit(const char *s, int width, bool pad)
 		clean = to_ascii(clean);
 	size_t outlen = strlen(clean) + (size_t)width + 8;
 	char *out = xmalloc(outlen);
-	mt_text_fit(clean, width, pad, out, outlen);
+	if (name)
+		mt_text_fit_name(clean, width, pad, out, outlen);
+	else
+		mt_text_fit(clean, width, pad, out, outlen);
 	free(clean);
 	return out;
+}
+
+char *
+ui_fit(const char *s, int width, bool pad)
+{
+	return fit(s, width, pad, false);
+}
+
+static int
+put(WINDOW *w, int y, int x, const char *s, int width, bool pad, bool name)
+{
+	if (width <= 0)
+		return 0;
+	char *t = fit(s, width, pad, name);
+	mvwaddstr(w, y, x, t);
+	int used = mt_text_width(t);
+	free(t);
+	return used;
 }
 
 int
 ui_put_text(WINDOW *w, int y, int x, const char *s, int width, bool pad)
 {
-	if (width <= 0)
-		return 0;
-	char *t = ui_fit(s, width, pad);
-	mvwaddstr(w, y, x, t);
-	int used = mt_text_width(t);
-	free(t);
-	return used;
+	return put(w, y, x, s, width, pad, false);
+}
+
+int
+ui_put_name(WINDOW *w, int y, int x, const char *s, int width, bool pad)
+{
+	return put(w, y, x, s, width, pad, true);
 }
 
 int

@@ -251,9 +251,13 @@ local_draw(struct app *a, int y, int x, int h, int w, bool focused)
 			mvwaddstr(stdscr, yy, x, G.mark);
 		}
 		ui_set(stdscr, e->is_dir ? R_DIR : R_NORMAL);
-		char *name = e->is_dir ? xasprintf("%s/", e->name) : xstrdup(e->name);
-		ui_put_text(stdscr, yy, x + mark_w, name, name_w - 1, false);
-		free(name);
+		if (e->is_dir) {
+			char *name = xasprintf("%s/", e->name);
+			ui_put_text(stdscr, yy, x + mark_w, name, name_w - 1, false);
+			free(name);
+		} else {
+			ui_put_name(stdscr, yy, x + mark_w, e->name, name_w - 1, false);
+		}
 		ui_set(stdscr, R_NORMAL);
 		char sz[32] = "";
 		if (!e->is_dir)

@@ -86,7 +86,7 @@ draw_item(struct app *a, int y, int x, struct cols c, const struct mt_media *m, 
 	}
 	ui_set(stdscr, R_NORMAL);
 	cx += c.mark;
-	ui_put_text(stdscr, y, cx, m->filename ? m->filename : m->id, c.name - 1, true);
+	ui_put_name(stdscr, y, cx, m->filename ? m->filename : m->id, c.name - 1, true);
 	cx += c.name;
 	char buf[64];
 	if (c.type) {
@@ -145,7 +145,7 @@ draw_history_row(struct app *a, int y, int x, int w, const struct mt_history_rec
 	if (name_w < 8)
 		name_w = 8;
 	int ref_w = w - name_w - state_w - size_w;
-	ui_put_text(stdscr, y, x + 1, h->name ? h->name : h->path, name_w - 1, true);
+	ui_put_name(stdscr, y, x + 1, h->name ? h->name : h->path, name_w - 1, true);
 	bool failed = h->state && strcmp(h->state, "failed") == 0;
 	bool done = h->state && (strcmp(h->state, "done") == 0 || strcmp(h->state, "skipped") == 0);
 	ui_set(stdscr, failed ? R_ERROR : done ? R_GOOD : R_WARN);

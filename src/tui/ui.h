@@ -84,6 +84,9 @@ void ui_glyphs_init(bool utf8);
 int ui_put_text(WINDOW *w, int y, int x, const char *s, int width, bool pad);
 /* Same, right-aligned in `width` cells. */
 int ui_put_right(WINDOW *w, int y, int x, const char *s, int width);
+/* As ui_put_text, for a file name: a long one is cut in its middle, its
+ * extension and the cells before it kept ("holiday-…final-2.png"). */
+int ui_put_name(WINDOW *w, int y, int x, const char *s, int width, bool pad);
 /* Fills width cells with spaces. */
 void ui_fill(WINDOW *w, int y, int x, int width);
 /* A bar of `width` cells showing frac (0..1). */

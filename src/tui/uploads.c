@@ -423,7 +423,7 @@ uploads_draw(struct app *a, int y, int x, int h, int w, bool focused)
 			if (room < name_w)
 				this_name_w = room > least ? room : least;
 		}
-		ui_put_text(stdscr, yy, cx, job->name, this_name_w - 1, true);
+		ui_put_name(stdscr, yy, cx, job->name, this_name_w - 1, true);
 		cx += this_name_w;
 		int rest = w - (cx - x);
 		if (note[0]) {

@@ -4,6 +4,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "audit.h"
 #include "i18n.h"
@@ -12,22 +13,53 @@
 #include "ui.h"
 #include "xalloc.h"
 
+/* The text of a finding's last column: its detail, then its date. */
+static char *
+detail_text(const struct mt_finding *f)
+{
+	char day[64] = "";
+	if (f->created_at)
+		mt_l10n_date(f->created_at, false, day, sizeof day);
+	return xasprintf("%s%s%s", f->detail ? f->detail : "", f->detail && day[0] ? "  " : "",
+	                 day);
+}
+
 static int
 least(int x, int y)
 {
 	return x < y ? x : y;
 }
 
+/* The wider of `have` cells and s. A string takes no more cells than it
+ * has bytes, so most rows are passed over without measuring. */
+static int
+widest(int have, const char *s)
+{
+	if (s == NULL || strlen(s) <= (size_t)have)
+		return have;
+	int w = mt_text_width(s);
+	return w > have ? w : have;
+}
+
 struct finding_cols
 audit_finding_cols(const struct app *a, const struct mt_finding *v, const size_t *idx, size_t n)
 {
 	struct finding_cols c = { a->cols >= 100 ? 36 : 24, a->cols >= 100 ? 20 : 12, 9, 0 };
-	int need = 0;
+	/* what the rows hold: the widest detail, name and folder; a date is
+	 * as wide on every row, so one is measured (the kind may have
+	 * thousands of rows, and this runs on every frame) */
+	int need = 0, name_need = 0, folder_need = 0, day_w = -1;
 	for (size_t i = 0; i < n; i++) {
-		const char *det = v[idx[i]].detail;
-		int wi = det ? mt_text_width(det) : 0;
-		if (wi > need)
-			need = wi;
+		const struct mt_finding *f = &v[idx[i]];
+		need = widest(need, f->detail);
+		name_need = widest(name_need, f->filename ? f->filename : f->folder);
+		if (f->id)
+			folder_need = widest(folder_need, f->folder);
+		if (day_w < 0 && f->created_at) {
+			char *det = detail_text(f);
+			day_w = mt_text_width(det) - (f->detail ? mt_text_width(f->detail) : 0);
+			free(det);
+		}
 	}
 	/* the detail ("named .png, served as image/jpeg") is the finding: name
 	 * and folder give way to it, down to 16 and 8 cells */
@@ -41,6 +73,27 @@ audit_finding_cols(const struct app *a, const struct mt_finding *v, const size_t
 	give = short_by > 0 ? least(short_by, c.folder - 8) : 0;
 	if (give > 0)
 		c.folder -= give;
+	c.det = a->cols - c.name - c.folder - c.size - 8;
+	/* the room the detail and its date leave, and the name's when its
+	 * rows are short, goes to the folder (then the name): a long folder is
+	 * whole when the row has room for it. Each column keeps a cell apart. */
+	int spare = c.det - (need + (day_w > 0 ? day_w : 0));
+	int name_spare = c.name - 1 - (name_need > 15 ? name_need : 15);
+	int want = folder_need + 1 - c.folder;
+	if (want > 0 && spare > 0) {
+		give = least(want, spare);
+		c.folder += give;
+		spare -= give;
+		want -= give;
+	}
+	if (want > 0 && name_spare > 0) {
+		give = least(want, name_spare);
+		c.folder += give;
+		c.name -= give;
+	}
+	want = name_need + 1 - c.name;
+	if (want > 0 && spare > 0)
+		c.name += least(want, spare);
 	c.det = a->cols - c.name - c.folder - c.size - 8;
 	return c;
 }
@@ -68,11 +121,7 @@ audit_draw_finding(int y, const struct mt_finding *f, struct finding_cols c)
 		mt_format_size_fit(f->size, c.size - 1, sz, sizeof sz);
 	ui_put_right(stdscr, y, x, sz, c.size - 1);
 	x += c.size;
-	char day[64] = "";
-	if (f->created_at)
-		mt_l10n_date(f->created_at, false, day, sizeof day);
-	char *det = xasprintf("%s%s%s", f->detail ? f->detail : "", f->detail && day[0] ? "  " : "",
-	                      day);
+	char *det = detail_text(f);
 	ui_set(stdscr, R_DIM);
 	ui_put_text(stdscr, y, x, det, c.det, false);
 	ui_set(stdscr, R_NORMAL);

@@ -556,7 +556,8 @@ struct finding_cols {
 	int name, folder, size, det;
 };
 /* Measures the n findings v[idx[..]] of one kind: the detail is whole
- * first (name and folder give way, down to 16 and 8 cells). */
+ * first (name and folder give way, down to 16 and 8 cells); the room it and
+ * the date leave widens the folder, then the name, as far as they need. */
 struct finding_cols audit_finding_cols(const struct app *a, const struct mt_finding *v,
                                        const size_t *idx, size_t n);
 /* Draws one finding on line y in those columns. */

@@ -6,6 +6,7 @@ tui_tests += \
 	tests/tui/move.t \
 	tests/tui/keepmarks.t \
 	tests/tui/narrow.t \
+	tests/tui/longnames.t \
 	tests/tui/resume.t \
 	tests/tui/gone.t \
 	tests/tui/drafts.t \

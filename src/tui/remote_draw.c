@@ -52,6 +52,41 @@ layout(int w, bool where, bool search)
 	return c;
 }
 
+/* The widest of the texts, where a longer one could be wider than `than`
+ * (a text's width is at most its bytes): cheap for thousands of rows. */
+static int
+widest(int than, const char *s)
+{
+	if (s && (int)strlen(s) > than) {
+		int tw = mt_text_width(s);
+		if (tw > than)
+			return tw;
+	}
+	return than;
+}
+
+/* Items of every folder: the name column gives the folder column the room
+ * its loaded names leave (at 80 columns folders were cut to 11 cells
+ * beside short names). */
+static void
+share_room(struct cols *c, const struct remote *r)
+{
+	if (c->folder == 0)
+		return;
+	int name = 0, folder = 0;
+	for (size_t i = 0; i < r->nitems; i++) {
+		name = widest(name, r->items[i].filename);
+		folder = widest(folder, r->items[i].folder ? r->items[i].folder : "/");
+	}
+	int spare = c->name - (name + 1);
+	int want = folder + 1 - c->folder;
+	if (spare > 0 && want > 0) {
+		int give = spare < want ? spare : want;
+		c->name -= give;
+		c->folder += give;
+	}
+}
+
 static const char *
 short_type(const char *mime, char *buf, size_t len)
 {
@@ -259,6 +294,7 @@ remote_draw(struct app *a, int y, int x, int h, int w, bool focused)
 		ui_put_text(stdscr, y, x, title, w, false);
 	/* column heads */
 	struct cols c = layout(w, r->search || r->all_folders, r->search != NULL);
+	share_room(&c, r);
 	ui_set(stdscr, R_COLHEAD);
 	ui_fill(stdscr, y + 1, x, w);
 	if (r->mode == REMOTE_LIBRARY) {

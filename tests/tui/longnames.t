@@ -2,7 +2,8 @@
 # longnames.t — at 80 columns, two long names that differ only at their end
 # are told apart: cut in the middle, their ends and extensions in sight, in
 # the remote pane, the local pane and the upload panel. The audit's folder
-# column takes the room its rows leave: a long folder shows whole.
+# column, and a search's, take the room their rows leave: a long folder
+# shows whole.
 . "${top_srcdir:-.}/tests/tui/lib-tui.sh"
 
 start_server clearcms --demo "$top_srcdir/data/demo"
@@ -16,6 +17,11 @@ make_png "$T/files/$long.png" 50 40
 make_png "$T/files/$long-2.png" 50 40
 mt upload --folder "$folder" --json "$T/files/$long.png" "$T/files/$long-2.png" >"$T/up.json" 2>&1 ||
 	{ echo "Bail out! the upload into $folder failed: $(cat "$T/up.json")"; exit 1; }
+# a short name in a deep folder, for the search's folder column
+deep=/harbour/dawn-session/raw-exports
+make_png "$T/files/qx7.png" 20 20
+mt upload --folder "$deep" --json "$T/files/qx7.png" >"$T/up2.json" 2>&1 ||
+	{ echo "Bail out! the upload into $deep failed: $(cat "$T/up2.json")"; exit 1; }
 
 # expect_rows NAME REGEX...: ok when, for each REGEX (grep -E), the screen
 # has a row that matches it (polled as wait_for does)
@@ -53,6 +59,15 @@ expect_rows "the remote pane tells the two names apart by their ends" \
 	"^ *$(cut_name 'final\.png') .*/harbour" "^ *$(cut_name 'final-2\.png') .*/harbour"
 send Escape
 wait_gone "2 of 2" || true
+# beside a short name, a search's folder column shows a deep folder whole
+send /
+wait_for "Search" || true
+type_text "qx7"
+send Enter
+wait_for "1 of 1" || true
+expect_rows "a search's folder column takes the room a short name leaves" "^ *qx7\.png +.*$deep "
+send Escape
+wait_gone "1 of 1" || true
 
 # the local pane lists the two in the working directory
 send Tab
@@ -75,7 +90,7 @@ send A
 wait_for "Audit" || true
 expect_screen "the audit lists its first kind" "Images without alt text"
 expect_rows "the audit's folder column shows a long folder whole" \
-	"^ +holiday-photo-[^ ]* +$folder +[0-9]"
+	"^ +holiday-photo[^ ]* +$folder +[0-9]"
 rc=$(tui_quit)
 expect_eq "q quits with status 0" 0 "$rc"
 check "no sanitizer report" sh -c '! grep -q "Sanitizer\|runtime error" "$1"' - "$T/tui.err"

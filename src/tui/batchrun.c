@@ -185,31 +185,24 @@ ui_batch_delete(struct app *a, char **ids, char **names, size_t n, bool backup_o
 	b->ids = ids;
 	b->names = names;
 	b->n = n;
-	size_t shown = n < 8 ? n : 8;
-	char *s = xasprintf(P_("Delete %zu item from the library? This cannot be undone.",
-	                       "Delete %zu items from the library? This cannot be undone.", n), n);
-	for (size_t i = 0; i < shown; i++) {
+	char *head = xasprintf(P_("Delete %zu item from the library? This cannot be undone.",
+	                          "Delete %zu items from the library? This cannot be undone.", n), n);
+	char **list = xcalloc(n ? n : 1, sizeof *list);
+	for (size_t i = 0; i < n; i++) {
 		char *clean = mt_sanitize(names[i] ? names[i] : ids[i]);
 		char *id = mt_sanitize(ids[i]);
-		char *t = xasprintf("%s\n  %s  (%s)", s, clean, id);
+		list[i] = xasprintf("%s  (%s)", clean, id);
 		free(clean);
 		free(id);
-		free(s);
-		s = t;
-	}
-	if (n > shown) {
-		char *t = xasprintf(_("%s\n  \xe2\x80\xa6 and %zu more"), s, n - shown);
-		free(s);
-		s = t;
 	}
 	bool can_backup = backup_offer && mt_site_can(&a->site, MT_CAP_BROWSE, false);
-	if (can_backup) {
-		char *t = xasprintf(_("%s\n\ny: delete   b: back up the originals first, then delete   n: keep"), s);
-		free(s);
-		s = t;
-	}
-	ui_confirm(a, _("Delete"), s, can_backup ? "ybn" : "yn", delete_answer, b);
-	free(s);
+	const char *tail = can_backup
+		? _("\ny: delete   b: back up the originals first, then delete   n: keep")
+		: NULL;
+	ui_confirm_list(a, _("Delete"), head, list, n, tail, can_backup ? "ybn" : "yn",
+	                delete_answer, b);
+	mt_strv_free(list, n);
+	free(head);
 }
 
 void

@@ -10,6 +10,7 @@
 
 #include "i18n.h"
 #include "sanitize.h"
+#include "strbuf.h"
 #include "textwidth.h"
 #include "ui.h"
 #include "xalloc.h"
@@ -213,8 +214,9 @@ struct dialog {
 	ui_pick_fn pick_fn;
 	void *arg;
 	struct ui_line line;
-	char **items;
+	char **items;               /* a pick list's, or a confirmation's list */
 	size_t nitems, cur, top;
+	char *tail;                 /* a confirmation's text after its list */
 	bool beside;                /* the left half, beside a picture */
 	char *hint;                 /* a prompt's own key line, or NULL */
 	ui_complete_fn complete_fn; /* Tab in a prompt, or NULL */
@@ -233,6 +235,7 @@ dialog_free(struct dialog *d)
 	free(d->title);
 	free(d->body);
 	free(d->hint);
+	free(d->tail);
 	free(d->shown);
 	mt_strv_free(d->items, d->nitems);
 	free(d);
@@ -273,6 +276,19 @@ ui_confirm(struct app *a, const char *title, const char *body, const char *keys,
 	snprintf(d->keys, sizeof d->keys, "%s", keys ? keys : "yn");
 	d->confirm_fn = fn;
 	d->arg = arg;
+}
+
+void
+ui_confirm_list(struct app *a, const char *title, const char *head, char *const *list,
+                size_t n, const char *tail, const char *keys, ui_confirm_fn fn, void *arg)
+{
+	ui_confirm(a, title, head, keys, fn, arg);
+	struct dialog *d = a->dialog;
+	d->items = xcalloc(n ? n : 1, sizeof *d->items);
+	for (size_t i = 0; i < n; i++)
+		d->items[i] = xasprintf("  %s", list[i]);
+	d->nitems = n;
+	d->tail = tail ? xstrdup(tail) : NULL;
 }
 
 void
@@ -458,6 +474,55 @@ body_layout(WINDOW *w, int y, int x, int width, int maxlines, const char *body)
 	}
 }
 
+/* A confirmation's whole text in `width` cells and at most `maxlines`
+ * lines: the head, its list (every line when all fit, else as many as
+ * leave a line for "… and N more"), the tail. Free it. */
+static char *
+confirm_text(const struct dialog *d, int width, int maxlines)
+{
+	if (d->nitems == 0)
+		return xstrdup(d->body);
+	struct strbuf sb = { 0 };
+	strbuf_puts(&sb, d->body);
+	int fixed = (d->body[0] ? body_layout(NULL, 0, 0, width, 0, d->body) : 0) +
+	            (d->tail ? body_layout(NULL, 0, 0, width, 0, d->tail) : 0);
+	int used = 0;
+	size_t all = 0;
+	while (all < d->nitems && fixed + used <= maxlines)
+		used += body_layout(NULL, 0, 0, width, 0, d->items[all++]);
+	size_t shown = d->nitems;
+	if (fixed + used > maxlines) {
+		/* not all: the ones that fit with the line that counts the rest */
+		shown = 0;
+		used = 1;
+		while (shown < d->nitems) {
+			int lines = body_layout(NULL, 0, 0, width, 0, d->items[shown]);
+			if (fixed + used + lines > maxlines)
+				break;
+			used += lines;
+			shown++;
+		}
+	}
+	for (size_t i = 0; i < shown; i++) {
+		if (sb.len)
+			strbuf_putc(&sb, '\n');
+		strbuf_puts(&sb, d->items[i]);
+	}
+	if (shown < d->nitems) {
+		if (sb.len)
+			strbuf_putc(&sb, '\n');
+		strbuf_puts(&sb, "  ");
+		strbuf_printf(&sb, P_("\xe2\x80\xa6 and %zu more", "\xe2\x80\xa6 and %zu more",
+		                      (unsigned long)(d->nitems - shown)),
+		              d->nitems - shown);
+	}
+	if (d->tail) {
+		strbuf_putc(&sb, '\n');
+		strbuf_puts(&sb, d->tail);
+	}
+	return strbuf_detach(&sb);
+}
+
 void
 ui_dialog_draw(struct app *a)
 {
@@ -468,12 +533,17 @@ ui_dialog_draw(struct app *a)
 	bool beside = d->beside && ui_beside_cols(a) < a->cols;
 	if (beside)
 		width = ui_beside_cols(a) - 2;
+	if (d->kind == DLG_CONFIRM && d->nitems)
+		width = a->cols - 4 < 100 ? a->cols - 4 : 100;   /* a list: a line each where it can */
 	if (width < 20)
 		width = a->cols;
 	int inner = width - 4;
 	int body_lines = 0;
+	/* the box is at most the screen but two rows high: frame, text, a
+	 * blank line and the keys */
+	char *text = d->kind == DLG_CONFIRM ? confirm_text(d, inner, a->rows - 6) : NULL;
 	if (d->kind == DLG_CONFIRM)
-		body_lines = body_layout(NULL, 0, 0, inner, 0, d->body) + 2;
+		body_lines = body_layout(NULL, 0, 0, inner, 0, text) + 2;
 	else if (d->kind == DLG_PROMPT)
 		body_lines = 2;
 	else
@@ -509,7 +579,7 @@ ui_dialog_draw(struct app *a)
 	free(title);
 	int y = y0 + 1, avail = height - 2;
 	if (d->kind == DLG_CONFIRM) {
-		body_layout(stdscr, y, x0 + 2, inner, avail - 1, d->body);
+		body_layout(stdscr, y, x0 + 2, inner, avail - 1, text);
 		char hint[128] = "";
 		size_t o = 0;
 		for (const char *k = d->keys; *k && o + 8 < sizeof hint; k++)
@@ -555,6 +625,7 @@ ui_dialog_draw(struct app *a)
 		ui_put_text(stdscr, y0 + height - 2, x0 + 2, foot, inner, true);
 		free(foot);
 	}
+	free(text);
 	ui_set(stdscr, R_NORMAL);
 }
 

@@ -123,6 +123,11 @@ typedef char *(*ui_complete_fn)(struct app *a, const char *text, void *arg);
 /* Asks a question; `keys` are the accepted answers ("yn", "ybn"); Esc means 'n'. */
 void ui_confirm(struct app *a, const char *title, const char *body, const char *keys,
                 ui_confirm_fn fn, void *arg);
+/* The same with a list between `head` and `tail` (either may be NULL): the
+ * box grows with the screen, and its list shows every line when they fit,
+ * else as many as leave room for "… and N more". Copies the lines. */
+void ui_confirm_list(struct app *a, const char *title, const char *head, char *const *list,
+                     size_t n, const char *tail, const char *keys, ui_confirm_fn fn, void *arg);
 /* Asks for a line of text; on_change (may be NULL) sees every edit. */
 void ui_prompt(struct app *a, const char *title, const char *initial, ui_text_fn done,
                ui_text_fn on_change, void *arg);
@@ -398,8 +403,8 @@ int64_t remote_uploaded_bytes(const struct app *a);
 
 /* ---- batchrun.c: delete or move a selection (any view) ---- */
 /* Asks (y; b: back the originals up first, when backup_offer and the
- * dialect can download; n), then deletes ids (names: what the question
- * shows). Takes the vectors. Posts UI_EV_ITEM_DELETED per item and
+ * dialect can download; n), then deletes ids (names: what the question lists, as many as the screen
+ * holds). Takes the vectors. Posts UI_EV_ITEM_DELETED per item and
  * UI_EV_BATCH_DONE at the end. */
 void ui_batch_delete(struct app *a, char **ids, char **names, size_t n, bool backup_offer);
 /* Moves ids into folder at once (the caller asked). Takes the vectors.

@@ -226,9 +226,9 @@ def key_handlers(source):
 
 
 def confirm_letters(source):
-    """The answer letters every ui_confirm() call offers."""
+    """The answer letters every ui_confirm() and ui_confirm_list() call offers."""
     letters = set()
-    for call in re.findall(r"\bui_confirm\((.*?)\);", source, re.S):
+    for call in re.findall(r"\bui_confirm(?:_list)?\((.*?)\);", source, re.S):
         for s in re.findall(r'"([a-z]{2,5})"', call):
             letters.update(s)
     return letters

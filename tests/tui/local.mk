@@ -37,6 +37,7 @@ tui_tests += \
 	tests/tui/live.t \
 	tests/tui/altqueue.t \
 	tests/tui/usagewalk.t \
+	tests/tui/delete-ask.t \
 	tests/tui/audit-content.t \
 	tests/tui/search.t \
 	tests/tui/paging.t \

@@ -16,6 +16,7 @@
 #include "i18n.h"
 #include "sanitize.h"
 #include "siteop.h"
+#include "textwidth.h"
 #include "ui.h"
 #include "xalloc.h"
 
@@ -171,8 +172,10 @@ backup_dir(struct app *a)
 	return dir;
 }
 
-void
-ui_batch_delete(struct app *a, char **ids, char **names, size_t n, bool backup_offer)
+/* Asks with `head` (the question), the items by name and id, and what
+ * the answers do; takes the vectors. */
+static void
+batch_ask(struct app *a, char **ids, char **names, size_t n, bool backup_offer, const char *head)
 {
 	if (!mt_site_can(&a->site, MT_CAP_DELETE, true)) {
 		ui_message(a, R_WARN, _("this profile cannot delete media"));
@@ -185,8 +188,6 @@ ui_batch_delete(struct app *a, char **ids, char **names, size_t n, bool backup_o
 	b->ids = ids;
 	b->names = names;
 	b->n = n;
-	char *head = xasprintf(P_("Delete %zu item from the library? This cannot be undone.",
-	                          "Delete %zu items from the library? This cannot be undone.", n), n);
 	char **list = xcalloc(n ? n : 1, sizeof *list);
 	for (size_t i = 0; i < n; i++) {
 		char *clean = mt_sanitize(names[i] ? names[i] : ids[i]);
@@ -195,13 +196,38 @@ ui_batch_delete(struct app *a, char **ids, char **names, size_t n, bool backup_o
 		free(clean);
 		free(id);
 	}
+	/* whether the originals are kept is part of the question */
 	bool can_backup = backup_offer && mt_site_can(&a->site, MT_CAP_BROWSE, false);
 	const char *tail = can_backup
 		? _("\ny: delete   b: back up the originals first, then delete   n: keep")
-		: NULL;
+		: _("\nThe originals are not backed up first: this profile cannot download them.");
 	ui_confirm_list(a, _("Delete"), head, list, n, tail, can_backup ? "ybn" : "yn",
 	                delete_answer, b);
 	mt_strv_free(list, n);
+}
+
+void
+ui_batch_delete(struct app *a, char **ids, char **names, size_t n, bool backup_offer)
+{
+	char *head = xasprintf(P_("Delete %zu item from the library? This cannot be undone.",
+	                          "Delete %zu items from the library? This cannot be undone.", n), n);
+	batch_ask(a, ids, names, n, backup_offer, head);
+	free(head);
+}
+
+void
+ui_batch_delete_folder(struct app *a, char **ids, char **names, size_t n, const char *folder,
+                       int64_t bytes)
+{
+	char size[32];
+	mt_format_size(bytes, size, sizeof size);
+	char *where = mt_sanitize(folder);
+	char *head = xasprintf(P_("Delete the %zu item in %s (%s) from the library? This cannot be undone.",
+	                          "Delete all %zu items in %s (%s) from the library? This cannot be undone.",
+	                          n),
+	                       n, where, size);
+	free(where);
+	batch_ask(a, ids, names, n, true, head);
 	free(head);
 }
 

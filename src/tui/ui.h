@@ -403,10 +403,15 @@ int64_t remote_uploaded_bytes(const struct app *a);
 
 /* ---- batchrun.c: delete or move a selection (any view) ---- */
 /* Asks (y; b: back the originals up first, when backup_offer and the
- * dialect can download; n), then deletes ids (names: what the question lists, as many as the screen
+ * dialect can download, else the question says they are not; n), then
+ * deletes ids (names: what the question lists, as many as the screen
  * holds). Takes the vectors. Posts UI_EV_ITEM_DELETED per item and
  * UI_EV_BATCH_DONE at the end. */
 void ui_batch_delete(struct app *a, char **ids, char **names, size_t n, bool backup_offer);
+/* The same for every item of `folder`, backup offered: the question names
+ * the folder, the count and the bytes they hold. */
+void ui_batch_delete_folder(struct app *a, char **ids, char **names, size_t n, const char *folder,
+                            int64_t bytes);
 /* Moves ids into folder at once (the caller asked). Takes the vectors.
  * Posts UI_EV_ITEM_EDITED per item and UI_EV_BATCH_DONE (.move) at the end. */
 void ui_batch_move(struct app *a, char **ids, char **names, size_t n, const char *folder);

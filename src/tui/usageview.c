@@ -1,8 +1,8 @@
 /* usageview.c — storage used, against the plan, by folder and by type; a
  * cursor to walk it as in ncdu: sort by size or count, Enter shows the
  * folder in the remote pane (a type: in every folder, as it is counted
- * here), d deletes a folder's items with the usual confirmation, A audits
- * just that folder.
+ * here), d deletes a folder's items with the usual confirmation (which
+ * names the folder, its count and bytes), A audits just that folder.
  *
  * The numbers are the scan's and stay live (scan.c). */
 #include "config.h"
@@ -190,14 +190,16 @@ delete_folder_items(struct app *a, const char *folder)
 	}
 	char **ids = xcalloc(n, sizeof *ids), **names = xcalloc(n, sizeof *names);
 	size_t k = 0;
+	int64_t bytes = 0;
 	for (size_t i = 0; i < s->nitems && k < n; i++) {
 		const struct mt_media *m = &s->items[i];
 		if (strcmp(m->folder ? m->folder : "/", folder) != 0)
 			continue;
 		ids[k] = xstrdup(m->id);
 		names[k++] = xstrdup(m->filename ? m->filename : m->id);
+		bytes += m->size > 0 ? m->size : 0;
 	}
-	ui_batch_delete(a, ids, names, k, true);
+	ui_batch_delete_folder(a, ids, names, k, folder, bytes);
 }
 
 static void

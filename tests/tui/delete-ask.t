@@ -1,18 +1,57 @@
 #!/bin/sh
-# delete-ask.t — the delete question at 80x24 says what goes: D in the
-# audit lists as many of the copies as the box has room for, then
+# delete-ask.t — the delete question at 80x24 says what goes: d on a folder
+# in usage names the folder, its count and its bytes, and offers the backup;
+# D in the audit lists as many of the copies as the box has room for, then
 # "… and N more" for the rest, and lists them all once the screen is tall
 # enough (the box grows with it).
 . "${top_srcdir:-.}/tests/tui/lib-tui.sh"
 
 start_server clearcms --demo "$top_srcdir/data/demo"
+mt usage --json >"$T/usage.json"
+logos=$(mt ls /logos --all --json | jget 'len(d["items"])')
+# the folder's bytes as the interface writes a size
+size=$(jget '[r["bytes"] for r in d["folders"] if r["folder"] == "/logos"][0]' <"$T/usage.json" |
+	"$PY" -c 'import sys; b = int(sys.stdin.read()); u = ["KiB", "MiB", "GiB"]; v = b / 1024.0; i = 0
+while v >= 1024 and i < 2: v /= 1024.0; i += 1
+print("%d B" % b if b < 1024 else "%.1f %s" % (v, u[i]))')
+row=$(jget '[r["folder"] for r in d["folders"]].index("/logos")' <"$T/usage.json")
 # the copies D deletes: every duplicate but the one kept of its group
 mt audit --json | jget '"\n".join(f["id"] for f in d["findings"] if f["kind"] == "duplicate" and not f["keep"])' >"$T/dups"
 ndups=$(wc -l <"$T/dups" | tr -d ' ')
+# box_text: the dialog's text, its rows joined by a space (a sentence
+# wrapped in the box is whole); box_says NAME TEXT: ok when it holds TEXT
+box_text() { screen | sed -n 's/^[^│]*│ \(.*[^ ]\) *│.*$/\1/p' | tr '\n' ' '; }
+box_says() {
+	_i=0
+	while ! box_text | grep -qF -- "$2"; do
+		_i=$((_i + 1))
+		if [ $_i -gt $((TUI_TIMEOUT * 20)) ]; then
+			not_ok "$1" "waited for (the box's rows joined): $2" "screen:" "$(screen)"
+			return 1
+		fi
+		sleep 0.05
+	done
+	ok "$1"
+}
 listed() { n=0; while read -r id; do screen | grep -qF "($id)" && n=$((n + 1)); done <"$T/dups"; echo "$n"; }
 
 tui_start 80 24
 wait_for " of " || not_ok "the list is shown"
+
+# ---- usage: d on /logos
+send v
+wait_for "By folder" || not_ok "usage is shown"
+send Home
+k=$row; while [ "$k" -gt 0 ]; do send j; k=$((k - 1)); done
+send d
+box_says "d on a folder names it, with its count and bytes" \
+	"Delete all $logos items in /logos ($size) from the library? This cannot be undone."
+expect_screen "... says whether the originals are backed up first" "b: back up the originals first, then delete"
+send n
+expect_screen "n deletes nothing" "nothing deleted"
+expect_eq "the folder keeps its items" "$logos" "$(mt ls /logos --all --json | jget 'len(d["items"])')"
+send q
+wait_gone "By folder" || not_ok "back to the main view"
 
 # ---- audit: D lists what the box holds, then how many more
 send A

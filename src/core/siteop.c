@@ -5,6 +5,7 @@
 
 #include "i18n.h"
 #include "siteop.h"
+#include "upload.h"
 #include "xalloc.h"
 
 struct mt_op {
@@ -38,6 +39,13 @@ bool
 mt_site_can_upload(const struct mt_site *site)
 {
 	return site->dialect && site->dialect->upload && site->has_key;
+}
+
+int
+mt_site_accepts(const struct mt_site *site, const char *mime, int64_t size, struct mt_error *err)
+{
+	const struct mt_upload_ops *ops = site->dialect ? site->dialect->upload : NULL;
+	return ops && ops->check ? ops->check(site, mime, size, NULL, err) : 0;
 }
 
 static void

@@ -9,6 +9,7 @@
 #define MT_SITEOP_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "dialect.h"
 #include "error.h"
@@ -23,6 +24,11 @@ bool mt_site_can(const struct mt_site *site, unsigned caps, bool needs_key);
 bool mt_site_can_list(const struct mt_site *site);
 /* True when the site takes uploads with the key it has. */
 bool mt_site_can_upload(const struct mt_site *site);
+/* -1 with err saying why when the site refuses files of type `mime` and
+ * `size` bytes (-1: not known) whatever they are called, as the upload
+ * queue checks before it sends anything; else 0 (the server may still
+ * refuse what passes; a site without uploads is the queue's to say). */
+int mt_site_accepts(const struct mt_site *site, const char *mime, int64_t size, struct mt_error *err);
 /* The API's name ("clearcms"). */
 const char *mt_site_api(const struct mt_site *site);
 

@@ -2,26 +2,32 @@
  * its extension (PNG bytes named photo.jpg) is offered the right extension
  * on the server. One question covers the whole batch, so marking forty
  * files does not mean forty dialogs. The files here keep their names; only
- * the name sent to the server changes. */
+ * the name sent to the server changes. A file whose real type the site
+ * refuses anyway (core's check, as the queue makes it) is offered no
+ * rename: the question says so, and no answer sends it. */
 #include "config.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "fsutil.h"
 #include "i18n.h"
 #include "media.h"
 #include "mime.h"
 #include "sanitize.h"
+#include "siteop.h"
 #include "ui.h"
 #include "xalloc.h"
 
 struct typefix {
 	char **paths;
 	char **fixed;      /* the corrected name, NULL where the name agrees */
+	char **refusal;    /* where fixed: why the site refuses it under any name, or NULL */
 	size_t n;
 	size_t nwrong;
+	size_t nrefused;   /* of the nwrong */
 	char *folder;
 	ui_upload_fn add;    /* sends the batch (the upload panel's) */
 };
@@ -45,9 +51,11 @@ typefix_free(struct typefix *t)
 	for (size_t i = 0; i < t->n; i++) {
 		free(t->paths[i]);
 		free(t->fixed[i]);
+		free(t->refusal[i]);
 	}
 	free(t->paths);
 	free(t->fixed);
+	free(t->refusal);
 	free(t->folder);
 	free(t);
 }
@@ -56,10 +64,19 @@ static void
 typefix_answer(struct app *a, int choice, void *arg)
 {
 	struct typefix *t = arg;
-	if (choice == 'r') {
-		t->add(a, t->paths, (const char *const *)t->fixed, t->n, t->folder);
-	} else if (choice == 'a') {
-		t->add(a, t->paths, NULL, t->n, t->folder);
+	if (choice == 'r' || choice == 'a') {
+		/* what the site refuses is left out, renamed or not */
+		char **send = xcalloc(t->n, sizeof *send), **names = xcalloc(t->n, sizeof *names);
+		size_t k = 0;
+		for (size_t i = 0; i < t->n; i++) {
+			if (t->refusal[i])
+				continue;
+			names[k] = t->fixed[i];
+			send[k++] = t->paths[i];
+		}
+		t->add(a, send, choice == 'r' ? (const char *const *)names : NULL, k, t->folder);
+		free(send);
+		free(names);
 	} else if (choice == 's' && t->n > t->nwrong) {
 		char **keep = xcalloc(t->n, sizeof *keep);
 		size_t k = 0;
@@ -85,6 +102,15 @@ typefix_body(const struct typefix *t, const char *const *mimes)
 	while (t->fixed[first] == NULL)
 		first++;
 	char *body;
+	if (t->nwrong == 1 && t->refusal[first]) {
+		char *name = mt_sanitize(mt_basename(t->paths[first]));
+		body = xasprintf(_("%s holds %s, which its extension does not say, and the site will "
+		                   "refuse it under any name: %s.\n\n"
+		                   "s: skip it   Esc: upload nothing"),
+		                 name, mimes[first], t->refusal[first]);
+		free(name);
+		return body;
+	}
 	if (t->nwrong == 1) {
 		char *name = mt_sanitize(mt_basename(t->paths[first]));
 		char *to = mt_sanitize(t->fixed[first]);
@@ -106,7 +132,8 @@ typefix_body(const struct typefix *t, const char *const *mimes)
 			continue;
 		char *name = mt_sanitize(mt_basename(t->paths[i]));
 		char *to = mt_sanitize(t->fixed[i]);
-		char *s = xasprintf("%s\n  %s  %s -> %s", body, name, mimes[i], to);
+		char *s = t->refusal[i] ? xasprintf("%s\n  %s  %s", body, name, t->refusal[i])
+		                        : xasprintf("%s\n  %s  %s -> %s", body, name, mimes[i], to);
 		free(name);
 		free(to);
 		free(body);
@@ -118,10 +145,27 @@ typefix_body(const struct typefix *t, const char *const *mimes)
 		free(body);
 		body = s;
 	}
-	char *s = xasprintf(_("%s\n\nRenamed, they go up under the new names; the files here keep "
-	                      "theirs.\n\nr: rename on upload   a: upload as they are   "
-	                      "s: skip these\nEsc: upload nothing"),
-	                    body);
+	char *s;
+	if (t->nrefused == t->nwrong)
+		s = xasprintf(_("%s\n\nThe site will refuse them under any name.\n\n"
+		                "s: skip these   Esc: upload nothing"),
+		              body);
+	else if (t->nrefused)
+		s = xasprintf(P_("%s\n\nThe site will refuse %zu of them under any name: it is left out. "
+		                 "The rest, renamed, go up under the new names; the files here keep "
+		                 "theirs.\n\nr: rename on upload   a: upload as they are   "
+		                 "s: skip these\nEsc: upload nothing",
+		                 "%s\n\nThe site will refuse %zu of them under any name: they are left out. "
+		                 "The rest, renamed, go up under the new names; the files here keep "
+		                 "theirs.\n\nr: rename on upload   a: upload as they are   "
+		                 "s: skip these\nEsc: upload nothing",
+		                 (unsigned long)t->nrefused),
+		              body, t->nrefused);
+	else
+		s = xasprintf(_("%s\n\nRenamed, they go up under the new names; the files here keep "
+		                "theirs.\n\nr: rename on upload   a: upload as they are   "
+		                "s: skip these\nEsc: upload nothing"),
+		              body);
 	free(body);
 	return s;
 }
@@ -133,6 +177,7 @@ typefix_offer(struct app *a, char **paths, const char *const *known, size_t n,
 	struct typefix *t = xcalloc(1, sizeof *t);
 	t->paths = xcalloc(n ? n : 1, sizeof *t->paths);
 	t->fixed = xcalloc(n ? n : 1, sizeof *t->fixed);
+	t->refusal = xcalloc(n ? n : 1, sizeof *t->refusal);
 	char **mimes = xcalloc(n ? n : 1, sizeof *mimes);
 	t->n = n;
 	for (size_t i = 0; i < n; i++) {
@@ -149,9 +194,17 @@ typefix_offer(struct app *a, char **paths, const char *const *known, size_t n,
 		if (mt_mime_name_agrees(mt_basename(paths[i]), mime))
 			continue;
 		t->fixed[i] = corrected_name(paths[i], mime);
-		if (t->fixed[i]) {
-			mimes[i] = mt_sanitize(mime);
-			t->nwrong++;
+		if (t->fixed[i] == NULL)
+			continue;
+		mimes[i] = mt_sanitize(mime);
+		t->nwrong++;
+		/* renamed or not, its content goes up as this type */
+		struct stat sb;
+		mt_error_clear(&err);
+		if (mt_site_accepts(&a->site, mime, stat(paths[i], &sb) == 0 ? (int64_t)sb.st_size : -1,
+		                    &err) < 0) {
+			t->refusal[i] = mt_sanitize(err.message);
+			t->nrefused++;
 		}
 	}
 	if (t->nwrong == 0) {
@@ -163,7 +216,8 @@ typefix_offer(struct app *a, char **paths, const char *const *known, size_t n,
 	t->add = add;
 	char *body = typefix_body(t, (const char *const *)mimes);
 	mt_strv_free(mimes, n);
-	ui_confirm(a, _("Type and name disagree"), body, "ras", typefix_answer, t);
+	ui_confirm(a, _("Type and name disagree"), body, t->nrefused == t->nwrong ? "s" : "ras",
+	           typefix_answer, t);
 	free(body);
 	return true;
 }

@@ -25,6 +25,7 @@ tui_tests += \
 	tests/tui/upload-cancel.t \
 	tests/tui/upload-twice.t \
 	tests/tui/typefix.t \
+	tests/tui/typefix-refused.t \
 	tests/tui/upload-panel.t \
 	tests/tui/upload-story.t \
 	tests/tui/upload-sizes.t \

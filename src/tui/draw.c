@@ -188,6 +188,14 @@ ui_put_name(WINDOW *w, int y, int x, const char *s, int width, bool pad)
 	return put(w, y, x, s, width, pad, true);
 }
 
+void
+ui_add_part(char *buf, size_t len, const char *text)
+{
+	size_t l = strlen(buf);
+	if (text && *text && l < len)
+		snprintf(buf + l, len - l, "  %s", text);
+}
+
 int
 ui_put_right(WINDOW *w, int y, int x, const char *s, int width)
 {

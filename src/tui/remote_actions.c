@@ -106,6 +106,18 @@ move_picked(struct app *a, int index, void *arg)
 	free(m);
 }
 
+/* Every folder the server knows, or NULL having said there is none yet. */
+static char *const *
+known_folders(struct app *a, size_t *nf)
+{
+	char *const *folders = remote_folder_list(a, nf);
+	if (*nf == 0) {
+		ui_message(a, R_WARN, _("no folders known yet"));
+		return NULL;
+	}
+	return folders;
+}
+
 void
 remote_move_selection(struct app *a)
 {
@@ -115,11 +127,9 @@ remote_move_selection(struct app *a)
 		return;
 	}
 	size_t nf;
-	char *const *folders = remote_folder_list(a, &nf);
-	if (nf == 0) {
-		ui_message(a, R_WARN, _("no folders known yet"));
+	char *const *folders = known_folders(a, &nf);
+	if (folders == NULL)
 		return;
-	}
 	struct mt_media *cur = r->nmarked ? NULL : remote_current_item(a);
 	if (!r->nmarked && cur == NULL) {
 		remote_not_an_item(a, 'm');
@@ -175,11 +185,9 @@ remote_goto_folder(struct app *a)
 		return;
 	}
 	size_t nf;
-	char *const *folders = remote_folder_list(a, &nf);
-	if (nf == 0) {
-		ui_message(a, R_WARN, _("no folders known yet"));
+	char *const *folders = known_folders(a, &nf);
+	if (folders == NULL)
 		return;
-	}
 	struct goto_list *g = xcalloc(1, sizeof *g);
 	g->v = xcalloc(nf, sizeof *g->v);
 	size_t initial = 0;

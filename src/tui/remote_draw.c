@@ -210,14 +210,6 @@ place_name(const struct app *a)
 	return a->remote->all_folders || a->remote->search ? _("all folders") : remote_folder(a);
 }
 
-/* adds "  text" to buf when there is text */
-static void
-add_part(char *buf, size_t len, const char *text)
-{
-	size_t l = strlen(buf);
-	if (text && *text && l < len)
-		snprintf(buf + l, len - l, "  %s", text);
-}
 
 void
 remote_header(const struct app *a, char *out, size_t len)
@@ -226,27 +218,27 @@ remote_header(const struct app *a, char *out, size_t len)
 	char part[700];
 	out[0] = '\0';
 	if (r->mode == REMOTE_LIBRARY) {
-		add_part(out, len, place_name(a));
+		ui_add_part(out, len, place_name(a));
 		if (r->search) {
 			char *s = mt_sanitize(r->search);
 			snprintf(part, sizeof part, _("search: %s"), s);
 			free(s);
-			add_part(out, len, part);
+			ui_add_part(out, len, part);
 		}
 		if (r->type > 0 && r->type < 4) {
 			snprintf(part, sizeof part, _("type: %s"), remote_type_name(r->type));
-			add_part(out, len, part);
+			ui_add_part(out, len, part);
 		}
 		if (a->can_browse && r->sort >= 0 && r->sort < 3) {
 			snprintf(part, sizeof part, _("sort: %s%s"), remote_sort_name(r->sort),
 			         a->utf8 ? (r->asc ? "\xe2\x86\x91" : "\xe2\x86\x93") : (r->asc ? "^" : "v"));
-			add_part(out, len, part);
+			ui_add_part(out, len, part);
 		}
 	} else {
-		add_part(out, len, _("upload history"));
+		ui_add_part(out, len, _("upload history"));
 	}
 	if (r->loading)
-		add_part(out, len, a->utf8 ? _("loading\xe2\x80\xa6") : _("loading..."));
+		ui_add_part(out, len, a->utf8 ? _("loading\xe2\x80\xa6") : _("loading..."));
 }
 
 void

@@ -17,14 +17,6 @@
 #include "xalloc.h"
 
 
-/* adds "  text" to buf when there is text */
-static void
-add_part(char *buf, size_t len, const char *text)
-{
-	size_t l = strlen(buf);
-	if (text && *text && l < len)
-		snprintf(buf + l, len - l, "  %s", text);
-}
 
 void
 ui_draw_header(struct app *a)
@@ -34,10 +26,10 @@ ui_draw_header(struct app *a)
 	char left[900], part[700];
 	snprintf(left, sizeof left, " %s", PACKAGE_NAME);
 	snprintf(part, sizeof part, "%s (%s)", a->profile->name, mt_site_api(&a->site));
-	add_part(left, sizeof left, part);
+	ui_add_part(left, sizeof left, part);
 	char pane[900];
 	remote_header(a, pane, sizeof pane);
-	add_part(left, sizeof left, pane + (pane[0] ? 2 : 0));
+	ui_add_part(left, sizeof left, pane + (pane[0] ? 2 : 0));
 	/* the uploads' state stands at the right, whole: on a narrow screen
 	 * the folder gives way, not "paused" */
 	char up[160];
@@ -47,7 +39,7 @@ ui_draw_header(struct app *a)
 	if (up_w > a->cols - right_w - 10)
 		up_w = 0;   /* too narrow for both: as before, after the rest */
 	if (up_w == 0)
-		add_part(left, sizeof left, up);
+		ui_add_part(left, sizeof left, up);
 	ui_put_text(stdscr, 0, 0, left, a->cols - right_w - up_w, true);
 	if (up_w)
 		ui_put_right(stdscr, 0, a->cols - right_w - up_w, up, up_w);

@@ -84,6 +84,8 @@ void ui_glyphs_init(bool utf8);
 int ui_put_text(WINDOW *w, int y, int x, const char *s, int width, bool pad);
 /* Same, right-aligned in `width` cells. */
 int ui_put_right(WINDOW *w, int y, int x, const char *s, int width);
+/* Adds "  text" to the header or title in buf (len bytes) when there is text. */
+void ui_add_part(char *buf, size_t len, const char *text);
 /* As ui_put_text, for a file name: a long one is cut in its middle, its
  * extension and the cells before it kept ("holiday-…final-2.png"). */
 int ui_put_name(WINDOW *w, int y, int x, const char *s, int width, bool pad);

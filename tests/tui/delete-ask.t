@@ -18,21 +18,6 @@ row=$(jget '[r["folder"] for r in d["folders"]].index("/logos")' <"$T/usage.json
 # the copies D deletes: every duplicate but the one kept of its group
 mt audit --json | jget '"\n".join(f["id"] for f in d["findings"] if f["kind"] == "duplicate" and not f["keep"])' >"$T/dups"
 ndups=$(wc -l <"$T/dups" | tr -d ' ')
-# box_text: the dialog's text, its rows joined by a space (a sentence
-# wrapped in the box is whole); box_says NAME TEXT: ok when it holds TEXT
-box_text() { screen | sed -n 's/^[^│]*│ \(.*[^ ]\) *│.*$/\1/p' | tr '\n' ' '; }
-box_says() {
-	_i=0
-	while ! box_text | grep -qF -- "$2"; do
-		_i=$((_i + 1))
-		if [ $_i -gt $((TUI_TIMEOUT * 20)) ]; then
-			not_ok "$1" "waited for (the box's rows joined): $2" "screen:" "$(screen)"
-			return 1
-		fi
-		sleep 0.05
-	done
-	ok "$1"
-}
 listed() { n=0; while read -r id; do screen | grep -qF "($id)" && n=$((n + 1)); done <"$T/dups"; echo "$n"; }
 
 tui_start 80 24

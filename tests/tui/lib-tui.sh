@@ -137,6 +137,22 @@ expect_wrapped() {
 	ok "$1"
 }
 
+# box_text: the dialog's text, its rows joined by a space (a sentence
+# wrapped in the box is whole); box_says NAME TEXT: ok when it holds TEXT
+box_text() { screen | sed -n 's/^[^│]*│ \(.*[^ ]\) *│.*$/\1/p' | tr '\n' ' '; }
+box_says() {
+	_lt_i=0
+	while ! box_text | grep -qF -- "$2"; do
+		_lt_i=$((_lt_i + 1))
+		if [ $_lt_i -gt $((TUI_TIMEOUT * 20)) ]; then
+			not_ok "$1" "waited for (the box's rows joined): $2" "screen:" "$(screen)"
+			return 1
+		fi
+		sleep 0.05
+	done
+	ok "$1"
+}
+
 # refute_screen NAME TEXT: ok when the settled screen lacks TEXT
 refute_screen() {
 	settle

@@ -8,21 +8,6 @@
 
 # stored NAME: how many of the server's items have that name
 stored() { admin GET /_admin/files | jget "len([f for f in d['files'] if f['name'] == '$1'])"; }
-# box_text: the dialog's text, its rows joined by a space (a sentence
-# wrapped in the box is whole); box_says NAME TEXT: ok when it holds TEXT
-box_text() { screen | sed -n 's/^[^│]*│ \(.*[^ ]\) *│.*$/\1/p' | tr '\n' ' '; }
-box_says() {
-	_i=0
-	while ! box_text | grep -qF -- "$2"; do
-		_i=$((_i + 1))
-		if [ $_i -gt $((TUI_TIMEOUT * 20)) ]; then
-			not_ok "$1" "waited for (the box's rows joined): $2" "screen:" "$(screen)"
-			return 1
-		fi
-		sleep 0.05
-	done
-	ok "$1"
-}
 # mark_and_send PATTERN N: marks the N files matching in the local pane, then u
 mark_and_send() {
 	send '*'

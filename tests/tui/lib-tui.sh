@@ -121,15 +121,13 @@ expect_screen() {
 	fi
 }
 
-# expect_wrapped NAME TEXT: ok when TEXT appears with the screen's rows,
-# trimmed, joined by one space (a message too long for one row is wrapped
-# over two)
-expect_wrapped() {
+# expect_in NAME TEXT FUNC WHAT: ok when FUNC's output holds TEXT (polled)
+expect_in() {
 	_lt_i=0
-	while ! screen | sed 's/^ *//; s/ *$//' | tr '\n' ' ' | grep -qF -- "$2"; do
+	while ! "$3" | grep -qF -- "$2"; do
 		_lt_i=$((_lt_i + 1))
 		if [ $_lt_i -gt $((TUI_TIMEOUT * 20)) ]; then
-			not_ok "$1" "waited for (rows joined): $2" "screen:" "$(screen)"
+			not_ok "$1" "waited for ($4): $2" "screen:" "$(screen)"
 			return 1
 		fi
 		sleep 0.05
@@ -137,21 +135,16 @@ expect_wrapped() {
 	ok "$1"
 }
 
+# screen_joined: the screen's rows, trimmed, joined by one space
+screen_joined() { screen | sed 's/^ *//; s/ *$//' | tr '\n' ' '; }
+# expect_wrapped NAME TEXT: ok when TEXT is in screen_joined (a message too
+# long for one row is wrapped over two)
+expect_wrapped() { expect_in "$1" "$2" screen_joined "rows joined"; }
+
 # box_text: the dialog's text, its rows joined by a space (a sentence
 # wrapped in the box is whole); box_says NAME TEXT: ok when it holds TEXT
 box_text() { screen | sed -n 's/^[^│]*│ \(.*[^ ]\) *│.*$/\1/p' | tr '\n' ' '; }
-box_says() {
-	_lt_i=0
-	while ! box_text | grep -qF -- "$2"; do
-		_lt_i=$((_lt_i + 1))
-		if [ $_lt_i -gt $((TUI_TIMEOUT * 20)) ]; then
-			not_ok "$1" "waited for (the box's rows joined): $2" "screen:" "$(screen)"
-			return 1
-		fi
-		sleep 0.05
-	done
-	ok "$1"
-}
+box_says() { expect_in "$1" "$2" box_text "the box's rows joined"; }
 
 # refute_screen NAME TEXT: ok when the settled screen lacks TEXT
 refute_screen() {

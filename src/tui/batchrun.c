@@ -203,6 +203,8 @@ batch_ask(struct app *a, char **ids, char **names, size_t n, bool backup_offer, 
 		: _("\nThe originals are not backed up first: this profile cannot download them.");
 	ui_confirm_list(a, _("Delete"), head, list, n, tail, can_backup ? "ybn" : "yn",
 	                delete_answer, b);
+	if (can_backup)
+		ui_confirm_keys_told(a);   /* the tail says y, b and n */
 	mt_strv_free(list, n);
 }
 

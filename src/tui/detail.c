@@ -583,6 +583,7 @@ detail_away(struct app *a, enum detail_after after)
 		           _("This item has changes that are not saved.\n\n"
 		             "s: save them   d: discard them   n: stay here"),
 		           "sdn", unsaved_answer, (void *)(intptr_t)after);
+		ui_confirm_keys_told(a);
 		return;
 	}
 	detail_go(a, after);

@@ -217,6 +217,7 @@ struct dialog {
 	char **items;               /* a pick list's, or a confirmation's list */
 	size_t nitems, cur, top;
 	char *tail;                 /* a confirmation's text after its list */
+	bool keys_told;             /* a confirmation's text names every key: no line of keys */
 	bool beside;                /* the left half, beside a picture */
 	char *hint;                 /* a prompt's own key line, or NULL */
 	ui_complete_fn complete_fn; /* Tab in a prompt, or NULL */
@@ -289,6 +290,13 @@ ui_confirm_list(struct app *a, const char *title, const char *head, char *const 
 		d->items[i] = xasprintf("  %s", list[i]);
 	d->nitems = n;
 	d->tail = tail ? xstrdup(tail) : NULL;
+}
+
+void
+ui_confirm_keys_told(struct app *a)
+{
+	if (a->dialog && a->dialog->kind == DLG_CONFIRM)
+		a->dialog->keys_told = true;
 }
 
 void
@@ -540,10 +548,11 @@ ui_dialog_draw(struct app *a)
 	int inner = width - 4;
 	int body_lines = 0;
 	/* the box is at most the screen but two rows high: frame, text, a
-	 * blank line and the keys */
-	char *text = d->kind == DLG_CONFIRM ? confirm_text(d, inner, a->rows - 6) : NULL;
+	 * blank line and the keys (none when the text names them) */
+	int keys_lines = d->kind == DLG_CONFIRM && !d->keys_told ? 2 : 0;
+	char *text = d->kind == DLG_CONFIRM ? confirm_text(d, inner, a->rows - 4 - keys_lines) : NULL;
 	if (d->kind == DLG_CONFIRM)
-		body_lines = body_layout(NULL, 0, 0, inner, 0, text) + 2;
+		body_lines = body_layout(NULL, 0, 0, inner, 0, text) + keys_lines;
 	else if (d->kind == DLG_PROMPT)
 		body_lines = 2;
 	else
@@ -578,7 +587,9 @@ ui_dialog_draw(struct app *a)
 	wattroff(stdscr, A_BOLD);
 	free(title);
 	int y = y0 + 1, avail = height - 2;
-	if (d->kind == DLG_CONFIRM) {
+	if (d->kind == DLG_CONFIRM && d->keys_told) {
+		body_layout(stdscr, y, x0 + 2, inner, avail, text);
+	} else if (d->kind == DLG_CONFIRM) {
 		body_layout(stdscr, y, x0 + 2, inner, avail - 1, text);
 		char hint[128] = "";
 		size_t o = 0;

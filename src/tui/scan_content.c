@@ -352,6 +352,7 @@ content_check_ask(struct app *a)
 	char *full = xasprintf(_("%s\n\nEsc or c stops the check; what was fetched stays cached.\n\ny: check   n: not now"),
 	                       body);
 	ui_confirm(a, _("Content check"), full, "yn", answered, NULL);
+	ui_confirm_keys_told(a);
 	free(body);
 	free(full);
 }

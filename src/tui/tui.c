@@ -73,6 +73,7 @@ request_quit(struct app *a)
 		                         "It is kept, and offered at the next start.\n"
 		                         "Quit now?  y: quit   n: stay"), unsaved, uploads);
 		ui_confirm(a, _("Quit"), body, "yn", quit_answer, NULL);
+		ui_confirm_keys_told(a);
 		free(body);
 		free(unsaved);
 		return;

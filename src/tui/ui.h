@@ -130,6 +130,9 @@ void ui_confirm(struct app *a, const char *title, const char *body, const char *
  * else as many as leave room for "… and N more". Copies the lines. */
 void ui_confirm_list(struct app *a, const char *title, const char *head, char *const *list,
                      size_t n, const char *tail, const char *keys, ui_confirm_fn fn, void *arg);
+/* After ui_confirm or ui_confirm_list: the text says what every key does,
+ * so the box draws no line of keys of its own ("[y] [n]"). */
+void ui_confirm_keys_told(struct app *a);
 /* Asks for a line of text; on_change (may be NULL) sees every edit. */
 void ui_prompt(struct app *a, const char *title, const char *initial, ui_text_fn done,
                ui_text_fn on_change, void *arg);

@@ -3,7 +3,7 @@
 # in usage names the folder, its count and its bytes, and offers the backup;
 # D in the audit lists as many of the copies as the box has room for, then
 # "… and N more" for the rest, and lists them all once the screen is tall
-# enough (the box grows with it).
+# enough (the box grows with it). The keys are said once, in the text.
 . "${top_srcdir:-.}/tests/tui/lib-tui.sh"
 
 start_server clearcms --demo "$top_srcdir/data/demo"
@@ -45,7 +45,8 @@ send ']'
 wait_for "Duplicates (same name" || not_ok "the duplicates are shown"
 send D
 expect_screen "D asks" "Delete $ndups items from the library?"
-expect_screen "the keys are in the box at 80x24" "[y] [b] [n]"
+expect_screen "the keys are said in the box at 80x24" "y: delete   b: back up the originals first, then delete   n: keep"
+refute_screen "... once: no line of keys under them" "[y] [b] [n]"
 shown=$(listed)
 if [ "$shown" -lt "$ndups" ]; then
 	expect_screen "at 80x24, the ones not listed are counted" "and $((ndups - shown)) more"
@@ -63,7 +64,8 @@ i=0
 while [ "$(listed)" -lt "$ndups" ] && [ $i -lt $((TUI_TIMEOUT * 10)) ]; do sleep 0.1; i=$((i + 1)); done
 expect_eq "at 80x44, every copy is listed" "$ndups" "$(listed)"
 refute_screen "... and none is counted as more" "more"
-expect_screen "... with the keys" "[y] [b] [n]"
+expect_screen "... with the keys" "y: delete   b: back up the originals first, then delete   n: keep"
+refute_screen "... said once" "[y] [b] [n]"
 send n
 expect_screen "n deletes nothing" "nothing deleted"
 expect_eq "the server keeps every copy" "0" \

@@ -1,6 +1,7 @@
 #!/bin/sh
 # unsaved.t — unsaved edits in the details survive a delete that is declined
-# or cancelled; leaving with unsaved edits asks: save, discard or stay.
+# or cancelled; leaving with unsaved edits asks: save, discard or stay
+# (the keys said once, in the text).
 . "${top_srcdir:-.}/tests/tui/lib-tui.sh"
 
 start_server clearcms --demo "$top_srcdir/data/demo"
@@ -40,7 +41,8 @@ check "the item is still on the server" mt info "$id"
 # leaving asks: save, discard or stay
 send q
 expect_screen "leaving with unsaved edits asks" "Unsaved changes"
-expect_screen "it offers save, discard and stay" "[s] [d] [n]"
+expect_screen "it offers save, discard and stay" "s: save them   d: discard them   n: stay here"
+refute_screen "... and says the keys once" "[s] [d] [n]"
 send n
 expect_screen "n stays, edit kept" "not saved yet"
 send q

@@ -89,31 +89,28 @@ drafts_offer(struct app *a)
 	}
 	if (offer.n == 0)
 		return;
-	char *lines = xstrdup("");
-	for (size_t i = 0; i < offer.n && i < 5; i++) {
+	char **list = xcalloc(offer.n, sizeof *list);
+	for (size_t i = 0; i < offer.n; i++) {
 		char *fields = mt_draft_fields_text(&offer.v[i]);
 		char *name = mt_sanitize(offer.v[i].name);
-		char *t = xasprintf("%s\n  %s: %s", lines, name, fields);
+		list[i] = xasprintf("%s: %s", name, fields);
 		free(name);
 		free(fields);
-		free(lines);
-		lines = t;
 	}
-	if (offer.n > 5) {
-		char *t = xasprintf(_("%s\n  \xe2\x80\xa6 and %zu more"), lines, offer.n - 5);
-		free(lines);
-		lines = t;
-	}
-	char *body = xasprintf(P_("Typed in an earlier session and not saved (%zu item):%s\n\n"
-	                          "o: open it now   n: not now (asked again next start)\n"
-	                          "d: discard the changes",
-	                          "Typed in an earlier session and not saved (%zu items):%s\n\n"
-	                          "o: open them now, n for the next   n: not now\n"
-	                          "d: discard the changes", (unsigned long)offer.n),
-	                       offer.n, lines);
-	free(lines);
-	ui_confirm(a, _("Unsaved changes"), body, "ond", offer_answer, NULL);
-	free(body);
+	char *head = xasprintf(P_("Typed in an earlier session and not saved (%zu item):",
+	                          "Typed in an earlier session and not saved (%zu items):",
+	                          (unsigned long)offer.n),
+	                       offer.n);
+	/* the list shows what the screen holds; the keys are said after it */
+	ui_confirm_list(a, _("Unsaved changes"), head, list, offer.n,
+	                P_("\no: open it now   n: not now (asked again next start)\n"
+	                   "d: discard the changes",
+	                   "\no: open them now, n for the next   n: not now\n"
+	                   "d: discard the changes", (unsigned long)offer.n),
+	                "ond", offer_answer, NULL);
+	ui_confirm_keys_told(a);
+	free(head);
+	mt_strv_free(list, offer.n);
 }
 
 void

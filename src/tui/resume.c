@@ -13,6 +13,7 @@
 #include "i18n.h"
 #include "siteop.h"
 #include "media.h"
+#include "sanitize.h"
 #include "textwidth.h"
 #include "ui.h"
 #include "xalloc.h"
@@ -93,7 +94,7 @@ uploads_offer_resume(struct app *a, bool at_start)
 	}
 	size_t k = 0;
 	int64_t bytes = 0;
-	char *names = xstrdup("");
+	char **list = xcalloc(r->n ? r->n : 1, sizeof *list);
 	r->keys = xcalloc(r->n ? r->n : 1, sizeof *r->keys);
 	for (size_t i = 0; i < r->n; i++) {
 		struct mt_history_rec *h = &r->v[i];
@@ -103,42 +104,37 @@ uploads_offer_resume(struct app *a, bool at_start)
 			r->keys[r->nkeys++] = xstrdup(h->key);
 		if (h->size > 0)
 			bytes += h->size;
-		if (k < 5) {
-			char size[32] = "";
-			if (h->size >= 0)
-				mt_format_size(h->size, size, sizeof size);
-			char *t = xasprintf("%s\n  %s \xe2\x86\x92 %s  %s", names,
-			                    h->name ? h->name : mt_basename(h->path),
-			                    h->folder ? h->folder : "/", size);
-			free(names);
-			names = t;
-		}
-		k++;
+		char size[32] = "";
+		if (h->size >= 0)
+			mt_format_size(h->size, size, sizeof size);
+		char *name = mt_sanitize(h->name ? h->name : mt_basename(h->path));
+		char *folder = mt_sanitize(h->folder ? h->folder : "/");
+		list[k++] = xasprintf("%s \xe2\x86\x92 %s  %s", name, folder, size);
+		free(name);
+		free(folder);
 	}
 	if (k == 0) {
-		free(names);
+		free(list);
 		mt_history_free(r->v, r->n);
 		mt_strv_free(r->keys, r->nkeys);
 		free(r);
 		return false;
 	}
-	if (k > 5) {
-		char *t = xasprintf(_("%s\n  \xe2\x80\xa6 and %zu more"), names, k - 5);
-		free(names);
-		names = t;
-	}
 	char total[32];
 	mt_format_size(bytes, total, sizeof total);
-	char *body = xasprintf(P_("An earlier session left %zu upload unfinished (%s):%s\n\n"
-	                          "y: resume it now   n: not now (asked again next start)\n"
-	                          "f: forget it (the file here stays)",
-	                          "An earlier session left %zu uploads unfinished (%s):%s\n\n"
-	                          "y: resume them now   n: not now (asked again next start)\n"
-	                          "f: forget them (the files here stay)", k),
-	                       k, total, names);
-	free(names);
-	ui_confirm(a, _("Resume uploads"), body, "ynf", resume_answer, r);
-	free(body);
+	char *head = xasprintf(P_("An earlier session left %zu upload unfinished (%s):",
+	                          "An earlier session left %zu uploads unfinished (%s):", k),
+	                       k, total);
+	/* the list shows what the screen holds; the keys are said after it */
+	ui_confirm_list(a, _("Resume uploads"), head, list, k,
+	                P_("\ny: resume it now   n: not now (asked again next start)\n"
+	                   "f: forget it (the file here stays)",
+	                   "\ny: resume them now   n: not now (asked again next start)\n"
+	                   "f: forget them (the files here stay)", k),
+	                "ynf", resume_answer, r);
+	ui_confirm_keys_told(a);
+	free(head);
+	mt_strv_free(list, k);
 	return true;
 }
 

@@ -94,80 +94,75 @@ typefix_answer(struct app *a, int choice, void *arg)
 	typefix_free(t);
 }
 
-/* The dialog's text: the file and its type, or the list when several. */
-static char *
-typefix_body(const struct typefix *t, const char *const *mimes)
+/* Asks about the files: the one file and its type, or the list of them
+ * when several (as many as the screen holds). */
+static void
+typefix_ask(struct app *a, struct typefix *t, const char *const *mimes)
 {
+	const char *title = _("Type and name disagree");
 	size_t first = 0;
 	while (t->fixed[first] == NULL)
 		first++;
-	char *body;
-	if (t->nwrong == 1 && t->refusal[first]) {
-		char *name = mt_sanitize(mt_basename(t->paths[first]));
-		body = xasprintf(_("%s holds %s, which its extension does not say, and the site will "
-		                   "refuse it under any name: %s.\n\n"
-		                   "s: skip it   Esc: upload nothing"),
-		                 name, mimes[first], t->refusal[first]);
-		free(name);
-		return body;
-	}
 	if (t->nwrong == 1) {
 		char *name = mt_sanitize(mt_basename(t->paths[first]));
 		char *to = mt_sanitize(t->fixed[first]);
-		body = xasprintf(_("%s holds %s, which its extension does not say.\n"
-		                   "Renamed, it goes up as %s; the file here keeps its name.\n\n"
-		                   "r: upload as %s   a: upload as it is   s: skip it\n"
-		                   "Esc: upload nothing"),
-		                 name, mimes[first], to, to);
+		char *body = t->refusal[first]
+			? xasprintf(_("%s holds %s, which its extension does not say, and the site will "
+			              "refuse it under any name: %s.\n\n"
+			              "s: skip it   Esc: upload nothing"),
+			            name, mimes[first], t->refusal[first])
+			: xasprintf(_("%s holds %s, which its extension does not say.\n"
+			              "Renamed, it goes up as %s; the file here keeps its name.\n\n"
+			              "r: upload as %s   a: upload as it is   s: skip it\n"
+			              "Esc: upload nothing"),
+			            name, mimes[first], to, to);
+		ui_confirm(a, title, body, t->nrefused ? "s" : "ras", typefix_answer, t);
+		ui_confirm_keys_told(a);
 		free(name);
 		free(to);
-		return body;
+		free(body);
+		return;
 	}
-	body = xasprintf(P_("%zu file holds another type than its extension says:",
-	                    "%zu files hold another type than their extension says:", t->nwrong),
-	                 t->nwrong);
-	size_t shown = 0;
-	for (size_t i = first; i < t->n && shown < 5; i++) {
+	char *head = xasprintf(P_("%zu file holds another type than its extension says:",
+	                          "%zu files hold another type than their extension says:", t->nwrong),
+	                       t->nwrong);
+	char **list = xcalloc(t->nwrong, sizeof *list);
+	size_t k = 0;
+	for (size_t i = first; i < t->n; i++) {
 		if (t->fixed[i] == NULL)
 			continue;
 		char *name = mt_sanitize(mt_basename(t->paths[i]));
 		char *to = mt_sanitize(t->fixed[i]);
-		char *s = t->refusal[i] ? xasprintf("%s\n  %s  %s", body, name, t->refusal[i])
-		                        : xasprintf("%s\n  %s  %s -> %s", body, name, mimes[i], to);
+		list[k++] = t->refusal[i] ? xasprintf("%s  %s", name, t->refusal[i])
+		                          : xasprintf("%s  %s -> %s", name, mimes[i], to);
 		free(name);
 		free(to);
-		free(body);
-		body = s;
-		shown++;
 	}
-	if (t->nwrong > shown) {
-		char *s = xasprintf(_("%s\n  \xe2\x80\xa6 and %zu more"), body, t->nwrong - shown);
-		free(body);
-		body = s;
-	}
-	char *s;
+	char *tail;
 	if (t->nrefused == t->nwrong)
-		s = xasprintf(_("%s\n\nThe site will refuse them under any name.\n\n"
-		                "s: skip these   Esc: upload nothing"),
-		              body);
+		tail = xstrdup(_("\nThe site will refuse them under any name.\n\n"
+		                 "s: skip these   Esc: upload nothing"));
 	else if (t->nrefused)
-		s = xasprintf(P_("%s\n\nThe site will refuse %zu of them under any name: it is left out. "
-		                 "The rest, renamed, go up under the new names; the files here keep "
-		                 "theirs.\n\nr: rename on upload   a: upload as they are   "
-		                 "s: skip these\nEsc: upload nothing",
-		                 "%s\n\nThe site will refuse %zu of them under any name: they are left out. "
-		                 "The rest, renamed, go up under the new names; the files here keep "
-		                 "theirs.\n\nr: rename on upload   a: upload as they are   "
-		                 "s: skip these\nEsc: upload nothing",
-		                 (unsigned long)t->nrefused),
-		              body, t->nrefused);
+		tail = xasprintf(P_("\nThe site will refuse %zu of them under any name: it is left out. "
+		                    "The rest, renamed, go up under the new names; the files here keep "
+		                    "theirs.\n\nr: rename on upload   a: upload as they are   "
+		                    "s: skip these\nEsc: upload nothing",
+		                    "\nThe site will refuse %zu of them under any name: they are left out. "
+		                    "The rest, renamed, go up under the new names; the files here keep "
+		                    "theirs.\n\nr: rename on upload   a: upload as they are   "
+		                    "s: skip these\nEsc: upload nothing",
+		                    (unsigned long)t->nrefused),
+		                 t->nrefused);
 	else
-		s = xasprintf(_("%s\n\nRenamed, they go up under the new names; the files here keep "
-		                "theirs.\n\nr: rename on upload   a: upload as they are   "
-		                "s: skip these\nEsc: upload nothing"),
-		              body);
-	free(body);
-	return s;
+		tail = xstrdup(_("\nRenamed, they go up under the new names; the files here keep "
+		                 "theirs.\n\nr: rename on upload   a: upload as they are   "
+		                 "s: skip these\nEsc: upload nothing"));
+	ui_confirm_list(a, title, head, list, k, tail, t->nrefused == t->nwrong ? "s" : "ras",
+	                typefix_answer, t);
+	ui_confirm_keys_told(a);
+	free(head);
+	free(tail);
+	mt_strv_free(list, k);
 }
 
 bool
@@ -214,10 +209,7 @@ typefix_offer(struct app *a, char **paths, const char *const *known, size_t n,
 	}
 	t->folder = folder ? xstrdup(folder) : NULL;
 	t->add = add;
-	char *body = typefix_body(t, (const char *const *)mimes);
+	typefix_ask(a, t, (const char *const *)mimes);
 	mt_strv_free(mimes, n);
-	ui_confirm(a, _("Type and name disagree"), body, t->nrefused == t->nwrong ? "s" : "ras",
-	           typefix_answer, t);
-	free(body);
 	return true;
 }

@@ -7,7 +7,8 @@
 # the question is gone), d discards them. What the server has is untouched
 # until the editor saves. Ctrl+C in a prompt counts the text typed there
 # (it asks, and n keeps it as a pending change); n on the last item says so
-# without asking about, or discarding, the edits.
+# without asking about, or discarding, the edits. Eight items with changes
+# are all listed at 80x24, with the keys said once, in the text.
 . "${top_srcdir:-.}/tests/tui/lib-tui.sh"
 
 start_server clearcms --demo "$top_srcdir/data/demo"
@@ -155,5 +156,24 @@ expect_eq "the server's description is untouched" "$(jget "[i.get('description')
 expect_eq "the title is still the saved one (was: $title0)" "Heron" "$(server_field title)"
 rc=$(tui_quit)
 expect_eq "q quits at the end" 0 "$rc"
+
+# ---- eight items with changes: at 80x24 the question lists all eight (it
+# stopped at five with "… and 3 more"), and says its keys once
+"$PY" -c '
+import json, sys
+json.dump({"drafts": [{"id": "draft-%d" % k, "name": "kept-%d.jpg" % k, "alt": "Alt %d" % k}
+                      for k in range(1, 9)]}, open(sys.argv[1], "w"))' "$XDG_STATE_HOME/mediatui/drafts-t.json"
+tui_start 80 24
+expect_screen "at 80x24, the eight are offered" "not saved (8 items)"
+for k in 1 2 3 4 5 6 7 8; do
+	expect_screen "... kept-$k.jpg is listed" "kept-$k.jpg: alt text"
+done
+refute_screen "... none is counted as more" "… and"
+expect_screen "... the keys are said in the text" "d: discard the changes"
+refute_screen "... and not again under it" "[o] [n] [d]"
+send d
+expect_screen "d discards the eight" "discarded the unsaved changes to 8 items"
+rc=$(tui_quit)
+expect_eq "q quits" 0 "$rc"
 check "no sanitizer report" sh -c '! grep -q "Sanitizer\|runtime error" "$1"' - "$T/tui.err"
 finish

@@ -3,7 +3,8 @@
 # server, then quit) are offered at the next start, with their folder and
 # size. n leaves them and says they will be asked about again (U asks in
 # the same session, and y there sends them), and they are; f forgets them, says so, touches neither the files nor the server,
-# and the start after asks nothing.
+# and the start after asks nothing. Eight left unfinished are all listed
+# at 80x24, with the keys said once, in the text.
 . "${top_srcdir:-.}/tests/tui/lib-tui.sh"
 
 start_server clearcms --demo "$top_srcdir/data/demo"
@@ -106,5 +107,33 @@ done
 expect_eq "the journal holds no unfinished upload" 0 "$(unfinished)"
 rc=$(tui_quit)
 expect_eq "q quits" 0 "$rc"
+
+# eight left unfinished: at 80x24 the question lists all eight (it
+# stopped at five with "… and 3 more"), and says its keys once
+for k in 1 2 3 4 5 6 7 8; do make_png "$T/work/many-$k.png" $((200 + k)) 100; done
+admin POST /_admin/faults '{"hold_body": 1}' >/dev/null
+tui_start 100 30
+wait_for " of " || true
+upload_matching "many-*.png" 8
+tries=0
+while [ "$(admin GET /_admin/state | jget 'd["counts"]["held"]')" -lt 1 ] && [ $tries -lt 600 ]; do
+	sleep 0.05; tries=$((tries + 1))
+done
+rc=$(tui_quit)
+admin POST /_admin/faults '{"hold_body": 0}' >/dev/null
+expect_eq "eight unfinished" 8 "$(unfinished)"
+tui_start 80 24
+expect_screen "at 80x24, the eight are offered" "An earlier session left 8 uploads unfinished"
+for k in 1 2 3 4 5 6 7 8; do
+	expect_screen "... many-$k.png is listed" "many-$k.png → /"
+done
+refute_screen "... none is counted as more" "… and"
+expect_screen "... the keys are said in the text" "f: forget them (the files here stay)"
+refute_screen "... and not again under it" "[y] [n] [f]"
+send f
+expect_screen "f forgets the eight" "forgot 8 unfinished uploads"
+rc=$(tui_quit)
+expect_eq "q quits" 0 "$rc"
+expect_eq "the journal holds no unfinished upload" 0 "$(unfinished)"
 check "no sanitizer report" sh -c '! grep -q "Sanitizer\|runtime error" "$1"' - "$T/tui.err"
 finish

@@ -4,6 +4,7 @@
 # be refused too) nor the upload as it is; it says the site will refuse the
 # file and offers only to skip it or to upload nothing. In a batch with a
 # file the rename helps, r renames that one and leaves the refused one out.
+# Eight at 80x24 are all listed, with the keys said once, in the text.
 . "${top_srcdir:-.}/tests/tui/lib-tui.sh"
 
 # stored NAME: how many of the server's items have that name
@@ -65,6 +66,24 @@ expect_screen "r uploads the other two" "2/2 done" 30
 expect_eq "pic.jpg is stored renamed, fine.png as it is" "1 1" "$(stored pic.png) $(stored fine.png)"
 expect_eq "notes.png is not sent under any name" "0 0" "$(stored notes.png) $(stored notes.txt)"
 refute_screen "no refusal is shown" "refused"
+
+# ---- eight at 80x24: every one is listed (it stopped at five with "… and
+# 3 more"), and the keys are said once
+for k in 1 2 3 4 5 6 7 8; do make_png "$T/work/m$k.jpg" $((100 + k)) 80; done
+send Tab
+send Tab
+send r
+wait_for "m8.jpg" || not_ok "the eight are listed" "$(screen)"
+mark_and_send "m?.jpg" 8
+box_says "one question for the eight" "8 files hold another type than their extension says"
+for k in 1 2 3 4 5 6 7 8; do
+	expect_screen "... m$k.jpg is listed with its new name" "m$k.jpg  image/png -> m$k.png"
+done
+refute_screen "... none is counted as more" "… and"
+box_says "... the keys are said in the text" "r: rename on upload   a: upload as they are   s: skip these"
+refute_screen "... and not again under it" "[r] [a] [s]"
+send Escape
+expect_screen "Esc sends nothing" "nothing was sent"
 rc=$(tui_quit)
 expect_eq "q quits with status 0" 0 "$rc"
 finish

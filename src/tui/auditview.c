@@ -382,6 +382,18 @@ alt_entered(struct app *a, const char *text, void *arg)
 	char *id = arg;
 	if (text == NULL) {
 		st.queue = false;   /* Esc: the details of this item stay open */
+		/* what was typed stays: kept as a refused text is, offered by a */
+		char *typed = ui_draft_alt_text(a, id);
+		if (typed && *typed && !is_saving(id)) {
+			free(alt_take(&st.kept, &st.nkept, id));
+			alt_add(&st.kept, &st.nkept, id, typed);
+			char *name = mt_sanitize(finding_name(a, id) ? finding_name(a, id) : id);
+			ui_message(a, R_NORMAL, _("alt text for %s kept, not saved (a on it offers it again)"),
+			           name);
+			free(name);
+		} else {
+			free(typed);
+		}
 		free(id);
 		return;
 	}
@@ -456,6 +468,15 @@ alt_keep(struct app *a, const char *text, void *arg)
 	free(id);
 }
 
+/* Each key in the prompt: its text in the drafts file as typed (a kill -9
+ * with the prompt open loses none of it). */
+static void
+alt_typing(struct app *a, const char *text, void *arg)
+{
+	const char *id = arg;
+	ui_draft_alt(a, id, finding_name(a, id), *text ? text : NULL);
+}
+
 /* The item's details with its picture, and the prompt beside it. */
 static void
 alt_prompt(struct app *a, const struct mt_finding *f)
@@ -466,7 +487,7 @@ alt_prompt(struct app *a, const struct mt_finding *f)
 	 * text: in a half-screen box a long title cut them off */
 	char *title = xasprintf(_("Alt text for %s"), f->filename ? f->filename : f->id);
 	char *kept = kept_text(f->id) ? xstrdup(kept_text(f->id)) : ui_draft_alt_text(a, f->id);
-	ui_prompt(a, title, kept ? kept : "", alt_entered, NULL, xstrdup(f->id));
+	ui_prompt(a, title, kept ? kept : "", alt_entered, alt_typing, xstrdup(f->id));
 	free(kept);
 	ui_prompt_keep(a, alt_keep);
 	ui_prompt_beside(a);

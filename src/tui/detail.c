@@ -465,12 +465,20 @@ edited(struct app *a, const char *text, void *arg)
 {
 	struct detail *d = a->detail;
 	int slot = (int)(intptr_t)arg;
-	if (text == NULL)
+	if (text == NULL) {   /* Esc: the file holds what was pending before */
+		detail_draft_field(a, slot);
 		return;
+	}
 	free(d->edit[slot]);
 	d->edit[slot] = xstrdup(text);
 	d->note[0] = '\0';
 	detail_draft_field(a, slot);
+}
+
+static void
+typing(struct app *a, const char *text, void *arg)
+{
+	detail_draft_typing(a, (int)(intptr_t)arg, text);
 }
 
 static void
@@ -520,7 +528,7 @@ edit_field(struct app *a)
 		free(cur);
 		cur = xstrdup("");
 	}
-	ui_prompt(a, _(field_names[f]), cur, edited, NULL, (void *)(intptr_t)slot);
+	ui_prompt(a, _(field_names[f]), cur, edited, typing, (void *)(intptr_t)slot);
 	ui_prompt_keep(a, edited);   /* a dropped link keeps what was typed */
 	free(cur);
 }

@@ -50,6 +50,10 @@ enum ui_key detail_focal_key(struct app *a, int is_key, wint_t ch);
  * focal point as it is now, after a change; sync clears from the file what
  * is no longer pending; restore, on open, brings the file's back. */
 void detail_draft_field(struct app *a, int slot);
+/* A field's prompt as it is typed: its text in the drafts file at each key,
+ * so a kill -9 with the prompt open loses none of it (Esc puts back what
+ * was pending, through detail_draft_field). */
+void detail_draft_typing(struct app *a, int slot, const char *text);
 void detail_draft_focal(struct app *a);
 void detail_draft_sync(struct app *a);
 void detail_draft_restore(struct app *a);

@@ -36,8 +36,9 @@ not_ok() {
 }
 # check NAME COMMAND...: passes when COMMAND succeeds
 check() {
-	name=$1; shift
-	if "$@" >"$T/check.out" 2>&1; then ok "$name"; else not_ok "$name" "$(tail -n 20 "$T/check.out")"; fi
+	# (not "name": a test's own $name would be overwritten)
+	_check_name=$1; shift
+	if "$@" >"$T/check.out" 2>&1; then ok "$_check_name"; else not_ok "$_check_name" "$(tail -n 20 "$T/check.out")"; fi
 }
 # expect_eq NAME EXPECTED ACTUAL
 expect_eq() {

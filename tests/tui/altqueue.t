@@ -73,6 +73,28 @@ wait_gone "Enter: accept" || not_ok "Esc stops the queue once more"
 send q
 expect_screen "the audit counts 43 left" "Images without alt text (43)"
 
+# Esc with text typed stops the queue and keeps the text: a offers it again
+send a
+expect_screen "a starts the queue at the 22nd" "(43 left"
+esc_name=$(screen | sed -n 's/.*Alt text for \([^ ]*\) .*/\1/p' | head -n 1)
+type_text "Kept on Esc"
+send Escape
+wait_gone "Enter: accept" || not_ok "Esc stops the queue with text typed"
+expect_wrapped "Esc says the text is kept, not saved" "alt text for $esc_name kept, not saved"
+send q
+expect_screen "back in the audit" "Images without alt text (43)"
+send a
+expect_screen "a offers the image again" "Alt text for $esc_name"
+expect_screen "... with the text kept" "Kept on Esc"
+send Enter
+expect_screen "Enter saves it" "(42 left"
+send Escape
+wait_gone "Enter: accept" || not_ok "Esc stops the queue, nothing typed"
+send q
+expect_screen "the audit counts 42 left" "Images without alt text (42)"
+esc_id=$(jget "[f['id'] for f in d['findings'] if f.get('filename') == '$esc_name'][0]" <"$T/audit.json")
+expect_eq "the server has the text kept on Esc" "Kept on Esc" "$(mt info "$esc_id" --json | jget 'd["alt"] or ""')"
+
 # n and N step through the findings from the details
 send Home Enter
 wait_for "Focal point" || not_ok "the first finding opens"

@@ -98,6 +98,49 @@ tui_start 100 30
 wait_for " of " || true
 refute_screen "a dropped change is not offered again" "Typed in an earlier session"
 
+# ---- Esc in a prompt puts back what was pending: nothing is kept of it
+open_item "$name"
+expect_screen "the details open for Esc" "Focal point"
+send j
+send Enter
+wait_for "Enter: accept" || true
+send C-u
+type_text "Thrown away"
+send Escape
+wait_gone "Enter: accept" || not_ok "Esc closes the prompt"
+refute_screen "Esc drops the prompt's text" "Thrown away"
+check "... and the drafts file does not hold it" \
+	sh -c '! grep -qs "Thrown away" "$1"' - "$XDG_STATE_HOME/mediatui/drafts-t.json"
+send q
+wait_gone "Focal point" || true
+
+# ---- a prompt still open at a kill -9: its text is in the file as typed
+open_item "$name"
+expect_screen "the details open for the kill" "Focal point"
+send j
+send Enter
+wait_for "Enter: accept" || true
+send C-u
+type_text "Killed mid-word"
+tries=0   # the file has the text once the keys are read
+while ! grep -qs "Killed mid-word" "$XDG_STATE_HOME/mediatui/drafts-t.json" && [ $tries -lt 300 ]; do
+	sleep 0.05; tries=$((tries + 1))
+done
+check "the drafts file has the prompt's text before Enter" \
+	grep -qs "Killed mid-word" "$XDG_STATE_HOME/mediatui/drafts-t.json"
+signal KILL
+rc=$(tui_wait_exit)
+expect_eq "mediatui was killed with the prompt open" 137 "$rc"
+tui_start 100 30
+expect_screen "the prompt's text is offered at the next start" "$name: title"
+send o
+expect_screen "o shows it as a pending change" "Killed mid-word"
+send u
+if wait_gone "Killed mid-word"; then ok "u drops it"
+else not_ok "u drops it" "$(screen)"; fi
+send q
+wait_gone "Focal point" || true
+
 # ---- Ctrl+C in a prompt: the text typed there counts, and n keeps it
 open_item "$name"
 expect_screen "the details open a third time" "Focal point"

@@ -418,6 +418,11 @@ alt_entered(struct app *a, const char *text, void *arg)
 			st.queue = false;
 		} else
 			alt_add(&st.saving, &st.nsaving, id, xstrdup(text));
+	} else {
+		/* said, and in the log: "alt text saved" from the last one stayed */
+		char *name = mt_sanitize(finding_name(a, id) ? finding_name(a, id) : id);
+		ui_message(a, R_NORMAL, _("skipped %s: no alt text set"), name);
+		free(name);
 	}
 	free(id);
 	if (!st.queue)

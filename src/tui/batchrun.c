@@ -224,8 +224,8 @@ ui_batch_delete_folder(struct app *a, char **ids, char **names, size_t n, const 
 	char size[32];
 	mt_format_size(bytes, size, sizeof size);
 	char *where = mt_sanitize(folder);
-	char *head = xasprintf(P_("Delete the %zu item in %s (%s) from the library? This cannot be undone.",
-	                          "Delete all %zu items in %s (%s) from the library? This cannot be undone.",
+	char *head = xasprintf(P_("Delete the %zu item directly in %s (%s; its subfolders stay) from the library? This cannot be undone.",
+	                          "Delete all %zu items directly in %s (%s; its subfolders stay) from the library? This cannot be undone.",
 	                          n),
 	                       n, where, size);
 	free(where);

@@ -35,6 +35,7 @@ static const struct help_line help[] = {
 	{ "Tab  Shift+Tab", N_("next / previous pane") },
 	{ "U", N_("show or hide the upload panel") },
 	{ "p", N_("pause or resume the uploads, from any pane") },
+	{ "x  X  R", N_("cancel one / all, retry failed uploads, from any pane") },
 	{ "z", N_("one pane the whole width, or both side by side") },
 	{ "v", N_("usage: storage per folder and type, plan bar") },
 	{ "A", N_("audit: alt text, size, duplicates, types, empty folders") },

@@ -121,8 +121,15 @@ main_key(struct app *a, int is_key, wint_t ch)
 		return UI_HANDLED;
 	}
 	switch (a->focus) {
-	case PANE_REMOTE: return remote_key(a, is_key, ch);
-	case PANE_LOCAL: return local_key(a, is_key, ch);
+	case PANE_REMOTE:
+	case PANE_LOCAL: {
+		enum ui_key r = a->focus == PANE_REMOTE ? remote_key(a, is_key, ch) : local_key(a, is_key, ch);
+		/* cancel and retry mean the uploads wherever the keys are, as p
+		 * does: after : from the panel, x "did nothing here" */
+		if (r == UI_UNHANDLED && !is_key && (ch == 'x' || ch == 'X' || ch == 'R') && uploads_shown(a))
+			return uploads_key(a, is_key, ch);
+		return r;
+	}
 	case PANE_UPLOADS: {
 		enum ui_key r = uploads_key(a, is_key, ch);
 		if (r != UI_UNHANDLED)

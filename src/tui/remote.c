@@ -708,7 +708,7 @@ remote_key(struct app *a, int is_key, wint_t ch)
 		}
 		free(pending_search.before);
 		pending_search.before = xstrdup(r->search ? r->search : "");
-		ui_prompt(a, _("Search (sent to the server)"), r->search, search_done, search_changed, NULL);
+		ui_prompt(a, _("Search all folders (sent to the server)"), r->search, search_done, search_changed, NULL);
 		return UI_HANDLED;
 	case 's':
 		if (r->mode != REMOTE_LIBRARY)

@@ -141,7 +141,11 @@ uploads_add_as(struct app *a, char **paths, const char *const *names, size_t n,
 	a->focus = PANE_UPLOADS;
 	a->up->follow = true;
 	char *f = mt_sanitize(folder ? folder : "/");
-	ui_message(a, R_NORMAL, P_("uploading %zu file to %s", "uploading %zu files to %s", n), n, f);
+	if (mt_upload_queue_paused(a->up->q))   /* a pause from before: they wait */
+		ui_message(a, R_WARN, P_("%zu file queued for %s; the uploads are paused (p resumes)",
+		                         "%zu files queued for %s; the uploads are paused (p resumes)", n), n, f);
+	else
+		ui_message(a, R_NORMAL, P_("uploading %zu file to %s", "uploading %zu files to %s", n), n, f);
 	free(f);
 	ui_dirty(a);
 }
@@ -210,8 +214,12 @@ uploads_summary(const struct app *a, char *out, size_t outlen)
 		active += !mt_job_state_final(s);
 		done += s == MT_JOB_DONE || s == MT_JOB_SKIPPED;
 	}
-	if (active == 0)
+	if (active == 0) {
+		/* a pause stays until p: the next upload would wait without a word */
+		if (mt_upload_queue_paused(a->up->q))
+			snprintf(out, outlen, _("%s paused"), G.up);
 		return;
+	}
 	int64_t sent, total;
 	mt_upload_queue_totals(a->up->q, &sent, &total);
 	int pct = total > 0 ? (int)(sent * 100 / total) : 0;

@@ -15,10 +15,10 @@ uploads_say_cancel(struct app *a, struct mt_upload_job *job)
 {
 	enum mt_job_state was = job->state;
 	enum mt_upload_cancel r = mt_upload_job_cancel(job);
-	if (r == MT_UPLOAD_CANCELLED)
-		return;   /* the row says "cancelled" */
 	char *name = mt_sanitize(job->name);
-	if (r == MT_UPLOAD_ENDED) {
+	if (r == MT_UPLOAD_CANCELLED) {
+		ui_message(a, R_NORMAL, _("%s cancelled: none of it is in the library"), name);
+	} else if (r == MT_UPLOAD_ENDED) {
 		ui_message(a, R_NORMAL, _("%s is finished (%s); nothing to cancel"), name,
 		           was == MT_JOB_DONE ? _("done")
 		           : was == MT_JOB_FAILED ? _("failed")

@@ -76,6 +76,10 @@ expect_screen "the audit counts 43 left" "Images without alt text (43)"
 # Esc with text typed stops the queue and keeps the text: a offers it again
 send a
 expect_screen "a starts the queue at the 22nd" "(43 left"
+skip_name=$(screen | sed -n 's/.*Alt text for \([^ ]*\) .*/\1/p' | head -n 1)
+send Enter
+expect_wrapped "an empty Enter skips the image, and says so" "skipped $skip_name: no alt text set"
+wait_gone "Alt text for $skip_name " || not_ok "the next image's prompt" "$(screen)"
 esc_name=$(screen | sed -n 's/.*Alt text for \([^ ]*\) .*/\1/p' | head -n 1)
 type_text "Kept on Esc"
 send Escape

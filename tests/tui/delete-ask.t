@@ -30,7 +30,7 @@ send Home
 k=$row; while [ "$k" -gt 0 ]; do send j; k=$((k - 1)); done
 send d
 box_says "d on a folder names it, with its count and bytes" \
-	"Delete all $logos items in /logos ($size) from the library? This cannot be undone."
+	"Delete all $logos items directly in /logos ($size; its subfolders stay) from the library? This cannot be undone."
 expect_screen "... says whether the originals are backed up first" "b: back up the originals first, then delete"
 send n
 expect_screen "n deletes nothing" "nothing deleted"

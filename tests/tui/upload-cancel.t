@@ -65,10 +65,14 @@ admin POST /_admin/faults '{"hold_body": 1}' >/dev/null
 upload_one b.png again
 wait_held 3 || not_ok "the PUT of b.png is held" "held: $(held_now)"
 expect_screen "b.png is uploading" "uploading   b.png"
+# from the remote pane: x means the uploads wherever the keys are
+send Tab
+expect_screen "Tab gives the remote pane the keys" "Enter open"
 send x
 expect_screen "x before the confirm cancels" "cancelled   b.png"
+expect_wrapped "... and says none of it is in the library" "b.png cancelled: none of it is in the library"
 admin POST /_admin/faults '{"hold_body": 0}' >/dev/null
-upload_one c.png again
+upload_one c.png
 expect_screen "a later upload finishes" "done        c.png"
 expect_eq "the server has c.png but not the cancelled b.png" "1 0" \
 	"$(in_library c.png) $(in_library b.png)"

@@ -5,6 +5,7 @@
 
 start_server clearcms --demo "$top_srcdir/data/demo"
 for i in 1 2 3; do make_png "$T/work/pause-$i.png" 300 200; done
+make_png "$T/work/later-4.png" 300 200   # sent last, into a paused queue
 
 # every answer comes late: the queue is in flight whatever the machine's speed
 admin POST /_admin/faults '{"slow": 3}' >/dev/null
@@ -58,6 +59,20 @@ send M
 expect_screen "the message log keeps \"uploads resumed\"" "uploads resumed"
 send q
 wait_for "3/3 done" || true
+
+# a pause with nothing queued stays in sight, and a new upload says it waits
+send p
+expect_screen "p with nothing running pauses" "uploads paused (p resumes)"
+case $(screen | head -n 1) in
+	*" paused"*"? help"*) ok "the header says paused with nothing queued" ;;
+	*) not_ok "the header says paused with nothing queued" "$(screen | head -n 1)" ;;
+esac
+send Tab
+upload_matching "later-4.png" 1
+expect_wrapped "u says the file is queued and the uploads are paused" \
+	"1 file queued for /; the uploads are paused (p resumes)"
+send p
+expect_screen "p sends it" "4/4 done" 60
 rc=$(tui_quit)
 expect_eq "q quits with status 0" 0 "$rc"
 finish

@@ -86,7 +86,7 @@ send v; keys=$((keys + 1))
 wait_for "By folder" || not_ok "usage again"
 send Home j j j j j; keys=$((keys + 6))
 send d; keys=$((keys + 1))
-expect_screen "d asks with the usual confirmation, naming the folder" "Delete all $logos items in /logos ("
+expect_screen "d asks with the usual confirmation, naming the folder" "Delete all $logos items directly in /logos ("
 expect_screen "which offers the backup" "back up the originals first"
 send b; keys=$((keys + 1))
 expect_screen "b backs up, then deletes" "deleted $logos, originals in" 60

@@ -57,6 +57,8 @@ fi
 # : goes to any folder by a few letters of its path: 3 keys and the text
 send :
 expect_screen ": lists every folder" "Go to folder"
+send t
+expect_screen "a letter before / says that / narrows" "t does nothing here: / narrows the list"
 type_text "/images/te"
 expect_screen "... narrowed as typed to the one folder" "1/1  Enter: choose"
 send Enter

@@ -191,6 +191,17 @@ sigint() {
 	kill -INT "$(ps -o pid= --ppid "$shpid" | tr -d ' ' | head -n 1)"
 }
 
+# mark_and_send PATTERN N: marks the N files matching in the local pane, then u
+mark_and_send() {
+	send '*'
+	wait_for "Mark files matching" || not_ok "* asks for a pattern ($1)" "$(screen)"
+	send C-u
+	type_text "$1"
+	send Enter
+	wait_for "$2 marked" || not_ok "$1 is marked" "$(screen)"
+	send u
+}
+
 # upload_matching PATTERN N: from the remote pane, Tab to the local pane,
 # mark the N files matching PATTERN with '*' and upload them with u (the
 # caller checks that the upload starts)

@@ -21,6 +21,26 @@ print(sum(1 for r in last.values() if r.get("state") not in ("done", "skipped", 
 		"$XDG_STATE_HOME/mediatui/uploads-t.jsonl"
 }
 
+# held_at_least N: waits until the server holds N request bodies unread
+held_at_least() {
+	tries=0   # (not i: the helpers count with their own)
+	while [ "$(admin GET /_admin/state | jget 'd["counts"]["held"]')" -lt "$1" ] && [ $tries -lt 600 ]; do
+		sleep 0.05; tries=$((tries + 1))
+	done
+}
+# leave_unfinished PATTERN N HELD: uploads the N files matching with their
+# bodies held at the server, quits once HELD are in flight, then lets the
+# server go
+leave_unfinished() {
+	admin POST /_admin/faults '{"hold_body": 1}' >/dev/null
+	tui_start 100 30
+	wait_for " of " || true
+	upload_matching "$1" "$2"
+	held_at_least "$3"
+	rc=$(tui_quit)
+	admin POST /_admin/faults '{"hold_body": 0}' >/dev/null
+}
+
 # two uploads held in flight (their bodies are not read), then quit
 admin POST /_admin/faults '{"hold_body": 1}' >/dev/null
 tui_start 100 30
@@ -28,10 +48,7 @@ wait_for " of " || true
 upload_matching "left-*.png" 2
 expect_screen "the uploads start" "Uploads"
 # both bodies held at the server: both uploads are in flight, journaled
-tries=0   # (not i: the helpers count with their own)
-while [ "$(admin GET /_admin/state | jget 'd["counts"]["held"]')" -lt 2 ] && [ $tries -lt 600 ]; do
-	sleep 0.05; tries=$((tries + 1))
-done
+held_at_least 2
 expect_eq "the server holds both bodies" 2 "$(admin GET /_admin/state | jget 'd["counts"]["held"]')"
 rc=$(tui_quit)
 expect_eq "quitting during the uploads ends the program" 0 "$rc"
@@ -79,16 +96,7 @@ expect_eq "q quits" 0 "$rc"
 # "not now" at start, then U and y in the same session: they are sent
 make_png "$T/work/later-a.png" 200 100
 make_png "$T/work/later-b.png" 220 100
-admin POST /_admin/faults '{"hold_body": 1}' >/dev/null
-tui_start 100 30
-wait_for " of " || true
-upload_matching "later-*.png" 2
-tries=0
-while [ "$(admin GET /_admin/state | jget 'd["counts"]["held"]')" -lt 2 ] && [ $tries -lt 600 ]; do
-	sleep 0.05; tries=$((tries + 1))
-done
-rc=$(tui_quit)
-admin POST /_admin/faults '{"hold_body": 0}' >/dev/null
+leave_unfinished "later-*.png" 2 2
 expect_eq "two unfinished again" 2 "$(unfinished)"
 tui_start 100 30
 expect_screen "offered at start" "Resume uploads"
@@ -111,16 +119,7 @@ expect_eq "q quits" 0 "$rc"
 # eight left unfinished: at 80x24 the question lists all eight (it
 # stopped at five with "… and 3 more"), and says its keys once
 for k in 1 2 3 4 5 6 7 8; do make_png "$T/work/many-$k.png" $((200 + k)) 100; done
-admin POST /_admin/faults '{"hold_body": 1}' >/dev/null
-tui_start 100 30
-wait_for " of " || true
-upload_matching "many-*.png" 8
-tries=0
-while [ "$(admin GET /_admin/state | jget 'd["counts"]["held"]')" -lt 1 ] && [ $tries -lt 600 ]; do
-	sleep 0.05; tries=$((tries + 1))
-done
-rc=$(tui_quit)
-admin POST /_admin/faults '{"hold_body": 0}' >/dev/null
+leave_unfinished "many-*.png" 8 1
 expect_eq "eight unfinished" 8 "$(unfinished)"
 tui_start 80 24
 expect_screen "at 80x24, the eight are offered" "An earlier session left 8 uploads unfinished"

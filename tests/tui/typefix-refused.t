@@ -9,16 +9,6 @@
 
 # stored NAME: how many of the server's items have that name
 stored() { admin GET /_admin/files | jget "len([f for f in d['files'] if f['name'] == '$1'])"; }
-# mark_and_send PATTERN N: marks the N files matching in the local pane, then u
-mark_and_send() {
-	send '*'
-	wait_for "Mark files matching" || not_ok "* asks for a pattern ($1)" "$(screen)"
-	send C-u
-	type_text "$1"
-	send Enter
-	wait_for "$2 marked" || not_ok "$1 is marked" "$(screen)"
-	send u
-}
 
 start_server clearcms
 printf 'Minutes of the meeting.\nNothing was decided.\n' >"$T/work/notes.png"

@@ -12,16 +12,6 @@ stored() {
 }
 md5_of() { "$PY" -c 'import hashlib,sys; print(hashlib.md5(open(sys.argv[1],"rb").read()).hexdigest())' "$1"; }
 
-# mark_and_send PATTERN: marks the files matching in the local pane, then u
-mark_and_send() {
-	send '*'
-	wait_for "Mark files matching" || not_ok "* asks for a pattern ($1)" "$(screen)"
-	send C-u
-	type_text "$1"
-	send Enter
-	wait_for "1 marked" || not_ok "$1 is marked" "$(screen)"
-	send u
-}
 
 # until_server TEXT SECONDS: until /_admin/files or the screen shows TEXT
 until_seen() {
@@ -52,7 +42,7 @@ run_dialect() {
 	wait_for "Local $T/work" || not_ok "$d: the local pane" "$(screen)"
 
 	# r: sent as x.png; the file here keeps its name
-	mark_and_send x.jpg
+	mark_and_send x.jpg 1
 	expect_screen "$d: u asks about the disagreeing type" "Type and name disagree"
 	expect_screen "$d: the dialog names the file and the type" "x.jpg holds image/png"
 	expect_screen "$d: and says what it goes up as" "goes up as x.png"
@@ -66,7 +56,7 @@ run_dialect() {
 	send Tab
 	send Tab
 	wait_for "Local $T/work" || true
-	mark_and_send z.jpg
+	mark_and_send z.jpg 1
 	expect_screen "$d: z.jpg is asked about" "z.jpg holds image/png"
 	send Escape
 	expect_screen "$d: Esc says nothing was sent" "nothing was sent"
@@ -79,7 +69,7 @@ run_dialect() {
 	wait_gone "3 marked" || not_ok "$d: a again unmarks them" "$(screen)"
 
 	# a: as it is; stored as y.jpg, or the server's refusal is shown
-	mark_and_send y.jpg
+	mark_and_send y.jpg 1
 	expect_screen "$d: y.jpg is asked about" "y.jpg holds image/png"
 	send a
 	if until_seen y.jpg 30; then

@@ -77,8 +77,19 @@ wait_ready() {
 }
 
 # start_server DIALECT [server options...]: sets API and STORAGE
+# stop_server: the server started last, if it still runs (a test that
+# starts a second one without it left the first running after the test)
+stop_server() {
+	if [ -n "$SERVER_PID" ]; then
+		kill "$SERVER_PID" 2>/dev/null
+		wait "$SERVER_PID" 2>/dev/null
+		SERVER_PID=""
+	fi
+}
+
 start_server() {
 	dialect=$1; shift
+	stop_server
 	rm -f "$T/ready"
 	KEY="test-key-$$"
 	printf '%s\n' "$KEY" >"$T/key"
@@ -95,6 +106,7 @@ start_server() {
 # start_hostile: the lying server (tests/server/hostile.py); sets API (its
 # base; profiles use $API/s/SCENARIO/DIALECT), ELSEWHERE and KEY
 start_hostile() {
+	stop_server
 	rm -f "$T/ready"
 	KEY="hostile-key-$$-s3cr3t"
 	printf '%s\n' "$KEY" >"$T/key"

@@ -61,7 +61,9 @@ send '?'
 expect_screen "? opens the key list at the local pane's keys" "files matching a pattern"
 refute_screen "... not at its top" "Moving around"
 send PPage
-expect_screen "PgUp scrolls back towards the keys that work everywhere" "Main view"
+expect_screen "PgUp scrolls back a page, to the remote pane's keys" "Remote pane"
+send PPage
+expect_screen "... and PgUp again to the keys that work everywhere" "Main view"
 send End
 expect_screen "End shows the last keys" "the crops around the focal point, or the whole"
 send g

@@ -14,7 +14,7 @@ send Tab
 wait_for "a-picture-with" || true
 send j
 send u
-expect_screen "the upload is refused" "failed      a-picture-with" 30
+expect_screen "the upload is refused" "failed      a-pict" 30   # (the name cut in its middle)
 send Enter
 expect_screen "Enter shows the story with the whole reason, wrapped" "x-external-user-id is"
 expect_screen "... to its end" "required with API key authentication"

@@ -250,3 +250,12 @@ mt_format_size_fit(int64_t bytes, int cells, char *out, size_t outlen)
 	if (mt_text_width(out) > cells)
 		snprintf(out, outlen, "%s%s", num, _(units[u]));
 }
+
+int
+mt_text_widest(int have, const char *s)
+{
+	if (s == NULL || strlen(s) <= (size_t)have)
+		return have;
+	int w = mt_text_width(s);
+	return w > have ? w : have;
+}

@@ -29,6 +29,10 @@ int mt_text_fit_name(const char *s, int width, int pad, char *out, size_t outlen
  * after the last space that fits, else after the last character that fits
  * (at least one). Returns the bytes of s to take; 0 only for "". */
 size_t mt_text_break(const char *s, int width);
+/* The wider of `have` cells and s (NULL: have). A string takes no more
+ * cells than it has bytes, so measuring a column over thousands of rows
+ * passes most of them over without decoding them. */
+int mt_text_widest(int have, const char *s);
 /* "1.5 MiB", "912 B", "12.0 GiB": binary units, one decimal from KiB up;
  * the decimal separator and the unit names follow the user's language. */
 void mt_format_size(int64_t bytes, char *out, size_t outlen);

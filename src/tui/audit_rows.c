@@ -30,17 +30,6 @@ least(int x, int y)
 	return x < y ? x : y;
 }
 
-/* The wider of `have` cells and s. A string takes no more cells than it
- * has bytes, so most rows are passed over without measuring. */
-static int
-widest(int have, const char *s)
-{
-	if (s == NULL || strlen(s) <= (size_t)have)
-		return have;
-	int w = mt_text_width(s);
-	return w > have ? w : have;
-}
-
 struct finding_cols
 audit_finding_cols(const struct app *a, const struct mt_finding *v, const size_t *idx, size_t n)
 {
@@ -51,10 +40,10 @@ audit_finding_cols(const struct app *a, const struct mt_finding *v, const size_t
 	int need = 0, name_need = 0, folder_need = 0, day_w = -1;
 	for (size_t i = 0; i < n; i++) {
 		const struct mt_finding *f = &v[idx[i]];
-		need = widest(need, f->detail);
-		name_need = widest(name_need, f->filename ? f->filename : f->folder);
+		need = mt_text_widest(need, f->detail);
+		name_need = mt_text_widest(name_need, f->filename ? f->filename : f->folder);
 		if (f->id)
-			folder_need = widest(folder_need, f->folder);
+			folder_need = mt_text_widest(folder_need, f->folder);
 		if (day_w < 0 && f->created_at) {
 			char *det = detail_text(f);
 			day_w = mt_text_width(det) - (f->detail ? mt_text_width(f->detail) : 0);

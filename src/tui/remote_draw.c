@@ -52,19 +52,6 @@ layout(int w, bool where, bool search)
 	return c;
 }
 
-/* The widest of the texts, where a longer one could be wider than `than`
- * (a text's width is at most its bytes): cheap for thousands of rows. */
-static int
-widest(int than, const char *s)
-{
-	if (s && (int)strlen(s) > than) {
-		int tw = mt_text_width(s);
-		if (tw > than)
-			return tw;
-	}
-	return than;
-}
-
 /* Items of every folder: the name column gives the folder column the room
  * its loaded names leave (at 80 columns folders were cut to 11 cells
  * beside short names). */
@@ -75,8 +62,8 @@ share_room(struct cols *c, const struct remote *r)
 		return;
 	int name = 0, folder = 0;
 	for (size_t i = 0; i < r->nitems; i++) {
-		name = widest(name, r->items[i].filename);
-		folder = widest(folder, r->items[i].folder ? r->items[i].folder : "/");
+		name = mt_text_widest(name, r->items[i].filename);
+		folder = mt_text_widest(folder, r->items[i].folder ? r->items[i].folder : "/");
 	}
 	int spare = c->name - (name + 1);
 	int want = folder + 1 - c->folder;

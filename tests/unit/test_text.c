@@ -212,6 +212,22 @@ test_format_size_fit(void **state)
 	(void)state;
 }
 
+/* the widest of a column: wide characters count two cells, NULL nothing */
+static void
+test_widest(void **state)
+{
+	(void)state;
+	if (setlocale(LC_ALL, "C.UTF-8") == NULL)
+		fail_msg("the C.UTF-8 locale is required");
+	assert_int_equal(mt_text_widest(0, NULL), 0);
+	assert_int_equal(mt_text_widest(3, "ab"), 3);
+	assert_int_equal(mt_text_widest(3, "abcde"), 5);
+	assert_int_equal(mt_text_widest(5, "日本語"), 6);   /* 9 bytes, 6 cells */
+	assert_int_equal(mt_text_widest(7, "日本語"), 7);
+	assert_int_equal(mt_text_widest(5, "abcde"), 5);   /* as wide: kept */
+	setlocale(LC_ALL, "C");
+}
+
 int
 main(void)
 {
@@ -223,6 +239,7 @@ main(void)
 		cmocka_unit_test(test_format_size),
 		cmocka_unit_test(test_format_size_fit),
 		cmocka_unit_test(test_break),
+		cmocka_unit_test(test_widest),
 	};
 	return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }

@@ -145,8 +145,13 @@ mt_draft_get(const char *profile, const char *id)
 	return found;
 }
 
+/* durable: synced before the rename. A key typed in a prompt is not: the
+ * kernel keeps a renamed file through a kill or a hang-up, and a sync per
+ * key would make typing wait on the disk (an NFS home); the prompt's close
+ * writes durably. */
 static int
-drafts_write(const char *profile, const struct mt_draft *v, size_t n, struct mt_error *err)
+drafts_write(const char *profile, const struct mt_draft *v, size_t n, bool durable,
+             struct mt_error *err)
 {
 	char *path = drafts_path(profile);
 	if (n == 0) {
@@ -186,7 +191,8 @@ drafts_write(const char *profile, const struct mt_draft *v, size_t n, struct mt_
 		return -1;
 	}
 	size_t len = strlen(text);
-	bool ok = write(fd, text, len) == (ssize_t)len && write(fd, "\n", 1) == 1 && fsync(fd) == 0;
+	bool ok = write(fd, text, len) == (ssize_t)len && write(fd, "\n", 1) == 1 &&
+	          (!durable || fsync(fd) == 0);
 	ok = close(fd) == 0 && ok;
 	if (!ok || rename(tmp, path) < 0) {
 		mt_error_set(err, MT_ERR_IO, _("cannot keep the unsaved changes in %s: %s"), path,
@@ -204,7 +210,7 @@ drafts_write(const char *profile, const struct mt_draft *v, size_t n, struct mt_
  * when empty, writes. */
 static int
 drafts_update(const char *profile, const char *id, const char *name,
-              void (*change)(struct mt_draft *d, const void *arg), const void *arg,
+              void (*change)(struct mt_draft *d, const void *arg), const void *arg, bool durable,
               struct mt_error *err)
 {
 	struct mt_draft *v;
@@ -244,7 +250,7 @@ drafts_update(const char *profile, const char *id, const char *name,
 			return 0;
 		}
 	}
-	int rc = drafts_write(profile, v, n, err);
+	int rc = drafts_write(profile, v, n, durable, err);
 	mt_drafts_free(v, n);
 	return rc;
 }
@@ -267,7 +273,15 @@ mt_draft_set(const char *profile, const char *id, const char *name, enum mt_draf
              const char *value, struct mt_error *err)
 {
 	struct field_change c = { f, value };
-	return drafts_update(profile, id, name, set_field, &c, err);
+	return drafts_update(profile, id, name, set_field, &c, true, err);
+}
+
+int
+mt_draft_typed(const char *profile, const char *id, const char *name, enum mt_draft_field f,
+               const char *value, struct mt_error *err)
+{
+	struct field_change c = { f, value };
+	return drafts_update(profile, id, name, set_field, &c, false, err);
 }
 
 struct focal_change {
@@ -289,19 +303,19 @@ mt_draft_set_focal(const char *profile, const char *id, const char *name, bool h
                    double fy, struct mt_error *err)
 {
 	struct focal_change c = { has, fx, fy };
-	return drafts_update(profile, id, name, set_focal, &c, err);
+	return drafts_update(profile, id, name, set_focal, &c, true, err);
 }
 
 int
 mt_draft_forget(const char *profile, const char *id, struct mt_error *err)
 {
-	return drafts_update(profile, id, NULL, NULL, NULL, err);
+	return drafts_update(profile, id, NULL, NULL, NULL, true, err);
 }
 
 int
 mt_drafts_forget_all(const char *profile, struct mt_error *err)
 {
-	return drafts_write(profile, NULL, 0, err);
+	return drafts_write(profile, NULL, 0, true, err);
 }
 
 char *

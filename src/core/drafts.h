@@ -34,6 +34,12 @@ struct mt_draft *mt_draft_get(const char *profile, const char *id);
  * (written, synced, renamed). Returns 0 or -1 (err). */
 int mt_draft_set(const char *profile, const char *id, const char *name, enum mt_draft_field f,
                  const char *value, struct mt_error *err);
+/* The same for a key typed in a prompt: replaced whole but not synced, so
+ * typing never waits on the disk; a kill or a hang-up keeps it all the same
+ * (only a power cut may lose the keys typed since the prompt opened). The
+ * prompt's close is an mt_draft_set. */
+int mt_draft_typed(const char *profile, const char *id, const char *name, enum mt_draft_field f,
+                   const char *value, struct mt_error *err);
 /* The same for the focal point (has false clears it). */
 int mt_draft_set_focal(const char *profile, const char *id, const char *name, bool has, double fx,
                        double fy, struct mt_error *err);

@@ -479,7 +479,7 @@ static void
 alt_typing(struct app *a, const char *text, void *arg)
 {
 	const char *id = arg;
-	ui_draft_alt(a, id, finding_name(a, id), *text ? text : NULL);
+	ui_draft_alt_typed(a, id, finding_name(a, id), *text ? text : NULL);
 }
 
 /* The item's details with its picture, and the prompt beside it. */

@@ -52,8 +52,8 @@ detail_draft_typing(struct app *a, int slot, const char *text)
 	struct detail *d = a->detail;
 	struct mt_error err;
 	mt_error_clear(&err);
-	if (mt_draft_set(a->profile->name, d->item.id, item_name(d), (enum mt_draft_field)slot, text,
-	                 &err) < 0) {
+	if (mt_draft_typed(a->profile->name, d->item.id, item_name(d), (enum mt_draft_field)slot,
+	                   text, &err) < 0) {
 		draft_failed(a, &err);
 		return;
 	}

@@ -121,13 +121,26 @@ drafts_free(void)
 	offer.n = offer.at = 0;
 }
 
-void
-ui_draft_alt(struct app *a, const char *id, const char *name, const char *text)
+static void
+draft_alt(struct app *a, const char *id, const char *name, const char *text, bool typed)
 {
 	struct mt_error err;
 	mt_error_clear(&err);
-	if (mt_draft_set(a->profile->name, id, name, MT_DRAFT_ALT, text, &err) < 0)
+	if ((typed ? mt_draft_typed : mt_draft_set)(a->profile->name, id, name, MT_DRAFT_ALT, text,
+	                                            &err) < 0)
 		ui_error(a, _("the alt text is on the screen only"), &err);
+}
+
+void
+ui_draft_alt(struct app *a, const char *id, const char *name, const char *text)
+{
+	draft_alt(a, id, name, text, false);
+}
+
+void
+ui_draft_alt_typed(struct app *a, const char *id, const char *name, const char *text)
+{
+	draft_alt(a, id, name, text, true);
 }
 
 char *

@@ -475,6 +475,8 @@ void drafts_free(void);
  * and the draft's alt text back (free it), or NULL. */
 void ui_draft_alt(struct app *a, const char *id, const char *name, const char *text);
 char *ui_draft_alt_text(struct app *a, const char *id);
+/* ui_draft_alt at each key of a prompt (not synced: see mt_draft_typed). */
+void ui_draft_alt_typed(struct app *a, const char *id, const char *name, const char *text);
 /* Queues the journal's records again (their path, name and folder), as one
  * batch; returns how many. */
 struct mt_history_rec;

@@ -119,6 +119,7 @@ unit_tests += tests/unit/test_drafts
 tests_unit_test_drafts_SOURCES = tests/unit/test_drafts.c
 tests_unit_test_drafts_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_drafts_LDADD = $(UNIT_LDADD)
+tests_unit_test_drafts_LDFLAGS = -Wl,--wrap=fsync
 unit_tests += tests/unit/test_place
 tests_unit_test_place_SOURCES = tests/unit/test_place.c
 tests_unit_test_place_CFLAGS = $(UNIT_CFLAGS)

@@ -1,7 +1,9 @@
 /* test_drafts.c — typed edits kept per item and profile: set field by
  * field, cleared field by field (an empty draft goes, and with the last one
  * the file), other items and profiles untouched, the focal point, and a
- * file that cannot be read moved aside, never overwritten. */
+ * file that cannot be read moved aside, never overwritten; a key typed in a
+ * prompt kept in the file without waiting for the disk (fsync is wrapped:
+ * the link counts its calls). */
 #include "config.h"
 
 #include <setjmp.h>
@@ -17,6 +19,17 @@
 #include "drafts.h"
 
 static char dir[] = "/tmp/mt-drafts-XXXXXX";
+
+/* -Wl,--wrap=fsync: core's calls come here */
+static int fsyncs;
+int __real_fsync(int fd);
+int __wrap_fsync(int fd);
+int
+__wrap_fsync(int fd)
+{
+	fsyncs++;
+	return __real_fsync(fd);
+}
 
 static int
 setup(void **state)
@@ -159,12 +172,38 @@ test_broken_file_moved_aside(void **state)
 	free(aside);
 }
 
+/* Typing writes the whole file (a kill keeps every key) but never syncs;
+ * the prompt's close (mt_draft_set) does, once. */
+static void
+test_typed_not_synced(void **state)
+{
+	(void)state;
+	struct mt_error err;
+	mt_error_clear(&err);
+	assert_int_equal(mt_draft_set("typing", "m1", "a.jpg", MT_DRAFT_TITLE, "Kept", &err), 0);
+	fsyncs = 0;
+	const char *keys[] = { "S", "Su", "Sun" };
+	for (size_t i = 0; i < 3; i++) {
+		assert_int_equal(mt_draft_typed("typing", "m1", "a.jpg", MT_DRAFT_ALT, keys[i], &err), 0);
+		struct mt_draft *d = mt_draft_get("typing", "m1");
+		assert_non_null(d);
+		assert_string_equal(d->field[MT_DRAFT_ALT], keys[i]);
+		assert_string_equal(d->field[MT_DRAFT_TITLE], "Kept");
+		mt_drafts_free(d, 1);
+	}
+	assert_int_equal(fsyncs, 0);
+	assert_int_equal(mt_draft_set("typing", "m1", "a.jpg", MT_DRAFT_ALT, "Sunset", &err), 0);
+	assert_int_equal(fsyncs, 1);
+	assert_int_equal(mt_drafts_forget_all("typing", &err), 0);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_set_get_clear),
 		cmocka_unit_test(test_broken_file_moved_aside),
+		cmocka_unit_test(test_typed_not_synced),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

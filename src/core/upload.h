@@ -227,6 +227,10 @@ enum mt_upload_cancel mt_upload_job_cancel(struct mt_upload_job *job);
  * byte of a transfer that makes it by itself was sent (a server that has
  * them all stores the file even when the client hangs up before its answer). */
 bool mt_upload_job_landing(const struct mt_upload_job *job);
+/* True while every byte of the job's transfer has left and its answer has
+ * not come: the bar reads 100 % but nothing is finished yet (the server may
+ * still be reading, storing or refusing it). */
+bool mt_upload_job_awaiting_answer(const struct mt_upload_job *job);
 /* The id a landing or finished file has on the server, or NULL while the
  * server has not said (the client's own media id for clarife). */
 const char *mt_upload_job_landing_id(const struct mt_upload_job *job);

@@ -103,6 +103,13 @@ mt_upload_job_landing(const struct mt_upload_job *job)
 	}
 }
 
+bool
+mt_upload_job_awaiting_answer(const struct mt_upload_job *job)
+{
+	return job->state == MT_JOB_UPLOADING && job->req != NULL && !job->held &&
+	       job->sent >= job->size;
+}
+
 const char *
 mt_upload_job_landing_id(const struct mt_upload_job *job)
 {

@@ -280,7 +280,10 @@ state_word(const struct app *a, const struct mt_upload_job *job, char *buf, size
 	case MT_JOB_STARTING:
 		return strcmp(mt_site_api(&a->site), "adclear") == 0 || job->use_multipart
 		       ? _("starting") : _("presigning");
-	case MT_JOB_UPLOADING: return _("uploading");
+	case MT_JOB_UPLOADING:
+		/* TRANSLATORS: an upload's state: every byte has left, the server's
+		 * answer has not come; at most 11 cells */
+		return mt_upload_job_awaiting_answer(job) ? _("sent") : _("uploading");
 	case MT_JOB_CONFIRMING: return _("confirming");
 	case MT_JOB_VERIFYING: return _("verifying");
 	case MT_JOB_DONE: return _("done");
@@ -557,6 +560,8 @@ show_story(struct app *a, struct mt_upload_job *job)
 	lines_wrap(&l, _("Sent as:"), job->name, width);
 	lines_wrap(&l, _("Folder:"), job->folder ? job->folder : "/", width);
 	lines_wrap(&l, _("State:"), state_word(a, job, buf, sizeof buf), width);
+	if (mt_upload_job_awaiting_answer(job))
+		lines_wrap(&l, NULL, _("Every byte has left; the server has not answered yet."), width);
 	if (job->state == MT_JOB_FAILED || job->state == MT_JOB_CANCELLED) {
 		const struct mt_error *jerr = mt_upload_job_error(job);
 		lines_wrap(&l, _("Reason:"), jerr->message[0] ? jerr->message : _("unknown error"), width);

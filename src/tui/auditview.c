@@ -132,7 +132,7 @@ audit_view_draw(struct app *a)
 	}
 	if (st.cur >= n)
 		st.cur = n - 1;
-	int body = a->rows - 1 - y;
+	int body = a->rows - a->status_rows - y;
 	if (body < 1) {
 		free(idx);
 		return;
@@ -157,14 +157,14 @@ audit_view_draw(struct app *a)
 		st.top = cur_row - (size_t)body + 1;
 	size_t row = 0;
 	struct finding_cols cols = { 0 };
-	for (size_t i = 0; i < n && y < a->rows - 1; i++) {
+	for (size_t i = 0; i < n && y < a->rows - a->status_rows; i++) {
 		const struct mt_finding *f = &au->findings[idx[i]];
 		if (i == 0 || f->kind != au->findings[idx[i - 1]].kind) {
 			size_t count = 0;
 			for (size_t k = i; k < n && au->findings[idx[k]].kind == f->kind; k++)
 				count++;
 			cols = audit_finding_cols(a, au->findings, idx + i, count);
-			if (row >= st.top && y < a->rows - 1) {
+			if (row >= st.top && y < a->rows - a->status_rows) {
 				char *h = xasprintf("%s (%zu)", kind_title(f->kind), count);
 				ui_set(stdscr, R_COLHEAD);
 				ui_put_text(stdscr, y++, 1, h, a->cols - 2, false);
@@ -173,7 +173,7 @@ audit_view_draw(struct app *a)
 			}
 			row++;
 		}
-		if (row++ < st.top || y >= a->rows - 1)
+		if (row++ < st.top || y >= a->rows - a->status_rows)
 			continue;
 		audit_draw_finding(y, f, cols);
 		if (i == st.cur)

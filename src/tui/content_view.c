@@ -300,7 +300,7 @@ content_view_draw(struct app *a, int y, const char *limit)
 	}
 	if (cv.cur >= ng)
 		cv.cur = ng - 1;
-	int avail = a->rows - 1 - y;
+	int avail = a->rows - a->status_rows - y;
 	/* the pictures below the list when both fit; else a line saying so */
 	int strip = avail >= LIST_ROWS_MIN + STRIP_ROWS_MIN ? avail / 2 : 1;
 	bool pics = has_pictures(a, au, &g[cv.cur]);

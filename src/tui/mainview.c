@@ -27,7 +27,9 @@ pane_above(const struct app *a)
 static void
 main_draw(struct app *a)
 {
-	int top = 1, bottom = a->rows - 1;   /* body rows [top, bottom) */
+	/* body rows [top, bottom): a two-row message takes the last one, not
+	 * the upload panel's */
+	int top = 1, bottom = a->rows - a->status_rows;
 	int avail = bottom - top;
 	int uh = uploads_height(a, avail);
 	int ph = avail - uh;

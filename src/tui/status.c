@@ -128,8 +128,20 @@ draw_hints(struct app *a, int y, int x, int width)
 	ui_set(stdscr, R_STATUS);
 }
 
+int
+ui_status_rows(const struct app *a)
+{
+	if (!a->msg[0] || a->rows < 8)
+		return 1;
+	char *text = mt_sanitize(a->msg);
+	int rows = mt_text_width(text) > a->cols ? 2 : 1;
+	free(text);
+	return rows;
+}
+
 /* The message on the status row; one too long for it takes the row above
- * too, and what still does not fit ends in "… M" (the log has it whole). */
+ * too (ui_status_rows), and what still does not fit ends in "… M" (the log
+ * has it whole). */
 static void
 draw_message(struct app *a, int y, int x)
 {
@@ -148,7 +160,6 @@ draw_message(struct app *a, int y, int x)
 		free(text);
 		return;
 	}
-	a->status_rows = 2;   /* a box at the bottom stands above both rows */
 	size_t take = mt_text_break(text, w - 1);
 	char *first = xstrndup(text, take);
 	const char *rest = text + take;
@@ -174,7 +185,6 @@ void
 ui_draw_status(struct app *a)
 {
 	int y = a->rows - 1;
-	a->status_rows = 1;
 	ui_set(stdscr, R_STATUS);
 	ui_fill(stdscr, y, 0, a->cols);
 	int x = 0;

@@ -313,6 +313,7 @@ draw_all(struct app *a)
 		ui_put_text(stdscr, 0, 0, _("terminal too small"), a->cols, false);
 	} else {
 		ui_draw_header(a);
+		a->status_rows = ui_status_rows(a);
 		a->views[a->view]->draw(a);
 		ui_draw_status(a);
 		ui_dialog_draw(a);

@@ -312,7 +312,7 @@ struct app {
 	SCREEN *screen;
 	bool utf8, color, curses_on;
 	int rows, cols;
-	int status_rows;            /* rows the status line took at the last frame: 1, or 2 for a long message */
+	int status_rows;            /* rows the status line takes this frame: 1, or 2 for a long message */
 	bool dirty;                 /* something to draw */
 	bool urgent;                /* draw now (input), not at the next tick */
 	uint64_t last_draw;
@@ -361,6 +361,10 @@ enum ui_key msglog_view_key(struct app *a, int is_key, wint_t ch);
 /* ---- status.c: the header (state set by the person) and the status line ---- */
 void ui_draw_header(struct app *a);
 void ui_draw_status(struct app *a);
+/* The rows the status line takes: 1, or 2 for a message longer than the
+ * width. Set in a->status_rows before each frame, so that a view's last row
+ * and a box at the bottom stand above both. */
+int ui_status_rows(const struct app *a);
 
 /* ---- app.c: what every view leans on ---- */
 void ui_dirty(struct app *a);

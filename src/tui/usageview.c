@@ -133,7 +133,7 @@ usage_view_draw(struct app *a)
 	if (n && st.cur >= n)
 		st.cur = n - 1;
 	/* lines: heading, folders, blank, heading, types; the cursor's line in view */
-	int body = a->rows - 1 - y;
+	int body = a->rows - a->status_rows - y;
 	int cur_line = (int)st.cur + 1 + (st.cur >= u->nfolders ? 2 : 0);
 	if (cur_line < st.top + 1)
 		st.top = cur_line > 1 ? cur_line - 1 : 0;
@@ -151,9 +151,9 @@ usage_view_draw(struct app *a)
 		                                          : _("By type (largest first)"))
 		                           : (st.by_count ? _("By folder (most items first)")
 		                                          : _("By folder (largest first)"));
-		if (part && line_no++ >= st.top && y < a->rows - 1)
+		if (part && line_no++ >= st.top && y < a->rows - a->status_rows)
 			y++;   /* the blank line between */
-		if (line_no++ >= st.top && y < a->rows - 1) {
+		if (line_no++ >= st.top && y < a->rows - a->status_rows) {
 			ui_set(stdscr, R_COLHEAD);
 			ui_put_text(stdscr, y++, 1, heading, a->cols - 2, false);
 			ui_set(stdscr, R_NORMAL);
@@ -164,7 +164,7 @@ usage_view_draw(struct app *a)
 			max = v > max ? v : max;
 		}
 		for (size_t i = 0; i < nr; i++) {
-			if (line_no++ < st.top || y >= a->rows - 1)
+			if (line_no++ < st.top || y >= a->rows - a->status_rows)
 				continue;
 			usage_row(a, y, &rows[i], max, u->bytes);
 			if ((part ? u->nfolders + i : i) == st.cur)

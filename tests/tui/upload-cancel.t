@@ -108,4 +108,25 @@ expect_screen "the server answers: the row says done" "done        d.png"
 expect_eq "the server has d.png" 1 "$(in_library d.png)"
 rc=$(tui_quit)
 expect_eq "q quits with status 0" 0 "$rc"
+
+# 4. at 80x24 the refusal of a long-named file takes two rows: the panel's
+# one upload row stays in view above them
+long=harbour-at-dawn-seen-from-the-old-lighthouse.png
+make_png "$T/work/$long" 60 40
+admin POST /_admin/faults '{"hold_body": 1}' >/dev/null
+tui_start 80 24
+wait_for " of " || true
+upload_one "$long"
+expect_screen "the long-named file's bytes have all left" "sent        harbour"
+send x
+expect_wrapped "x says, over two rows, that it is already sent" \
+	"$long is already sent: the server is storing it, so it is not cancelled"
+# one capture holds both: the message's two rows and the row above them
+shot=$(screen)
+check "the message takes two rows" sh -c 'printf "%s\n" "$1" | tail -n 2 | head -n 1 | grep -q "already sent"' - "$shot"
+check "... and the upload row is in view above them" sh -c 'printf "%s\n" "$1" | grep -q "sent        harbour"' - "$shot"
+admin POST /_admin/faults '{"hold_body": 0}' >/dev/null
+expect_screen "the row runs on to done" "done        harbour"
+rc=$(tui_quit)
+expect_eq "q quits with status 0" 0 "$rc"
 finish

@@ -135,6 +135,15 @@ detail_free(struct app *a)
 	d->have = false;
 }
 
+/* A failed save is said on the status line too, whole over two rows and
+ * kept in the message log (M): the details' own line may be cut. */
+static void
+save_failed_said(struct app *a)
+{
+	struct detail *d = a->detail;
+	ui_message(a, R_ERROR, "%s: %s", d->item.filename ? d->item.filename : d->item.id, d->err);
+}
+
 /* The server no longer has the item (deleted elsewhere): the other views
  * drop it, and the details stay with what was typed on the screen, to be
  * copied before leaving; leaving asks first, as ever. */
@@ -149,9 +158,9 @@ item_gone(struct app *a)
 	preview_give_up(a, d->item.id, _("no picture: the item is no longer on the server"));
 	snprintf(d->err, sizeof d->err, "%s",
 	         has_pending(d) ? _("not saved: the item is no longer on the server (deleted elsewhere); "
-	                            "what you typed stays here until you leave")
+	                            "what you typed stays here, and goes to the message log (M) when you leave")
 	                        : _("the item is no longer on the server (deleted elsewhere)"));
-	ui_dirty(a);
+	save_failed_said(a);
 }
 
 static void detail_fetch(struct app *a);
@@ -342,8 +351,9 @@ detail_view_draw(struct app *a)
 	}
 	y++;
 	if (d->err[0] && y < a->rows - 1) {
+		/* the reason whole: a refused save cut at 80 columns hid why */
 		ui_set(stdscr, R_ERROR);
-		ui_put_text(stdscr, y++, 1, d->err, a->cols - 2, false);
+		y += ui_put_wrapped(stdscr, y, 1, d->err, a->cols - 2, a->rows - 1 - y > 3 ? 3 : a->rows - 1 - y);
 		ui_set(stdscr, R_NORMAL);
 	}
 	if (d->note[0] && y < a->rows - 1) {
@@ -351,7 +361,7 @@ detail_view_draw(struct app *a)
 		ui_put_text(stdscr, y++, 1, d->note, a->cols - 2, false);
 		ui_set(stdscr, R_NORMAL);
 	}
-	if (has_pending(d) && y < a->rows - 1) {
+	if (has_pending(d) && !d->gone && y < a->rows - 1) {
 		ui_set(stdscr, R_WARN);
 		ui_put_text(stdscr, y, 1, _("* changed, not saved yet: w saves, u undoes"), a->cols - 2, false);
 		ui_set(stdscr, R_NORMAL);
@@ -362,6 +372,7 @@ detail_view_draw(struct app *a)
 
 static void detail_save(struct app *a);
 static void detail_go(struct app *a, enum detail_after after);
+
 
 static void
 on_patched(const struct mt_media *item, const struct mt_error *err, void *arg)
@@ -381,7 +392,7 @@ on_patched(const struct mt_media *item, const struct mt_error *err, void *arg)
 		}
 		mt_error_format(err, line, sizeof line);
 		snprintf(d->err, sizeof d->err, _("not saved: %s"), line);
-		ui_dirty(a);
+		save_failed_said(a);
 		return;
 	}
 	d->err[0] = '\0';
@@ -409,6 +420,12 @@ detail_save(struct app *a)
 		snprintf(d->note, sizeof d->note, "%s", _("nothing to save"));
 		return;
 	}
+	if (d->gone) {
+		ui_message(a, R_WARN, "%s",
+		           _("the item is no longer on the server: there is nothing to save to "
+		             "(q leaves; what you typed goes to the message log)"));
+		return;
+	}
 	if (d->saving) {
 		ui_message(a, R_NORMAL, "%s", _("saving already: wait for the answer, or Esc to stop waiting"));
 		return;
@@ -433,6 +450,7 @@ detail_save(struct app *a)
 		char line[560];
 		mt_error_format(&err, line, sizeof line);
 		snprintf(d->err, sizeof d->err, _("not saved: %s"), line);
+		save_failed_said(a);
 		return;
 	}
 	d->save_req = q;
@@ -575,6 +593,35 @@ unsaved_answer(struct app *a, int choice, void *arg)
 	/* n (and Esc): stay, the edits kept */
 }
 
+/* What was typed for an item deleted elsewhere, into the message log on
+ * leaving: it cannot be saved, and it is not thrown away unseen. */
+static void
+log_typed_for_gone(struct app *a)
+{
+	struct detail *d = a->detail;
+	static const char *const what[4] = { N_("alt text"), N_("title"), N_("description"),
+		                             N_("folder") };
+	const char *name = d->item.filename ? d->item.filename : d->item.id;
+	for (int i = 0; i < 4; i++)
+		if (d->edit[i])
+			ui_message(a, R_WARN, _("typed for %s (deleted elsewhere), not saved: %s \"%s\""), name,
+			           _(what[i]), d->edit[i]);
+	if (d->focal_pending)
+		ui_message(a, R_WARN, _("typed for %s (deleted elsewhere), not saved: focal point %.0f,%.0f"),
+		           name, d->fx, d->fy);
+}
+
+static void
+gone_answer(struct app *a, int choice, void *arg)
+{
+	if (choice != 'd')
+		return;   /* n (and Esc): stay, the text on the screen */
+	log_typed_for_gone(a);
+	clear_pending(a->detail);
+	detail_draft_sync(a);   /* nothing to offer back at the next start */
+	detail_go(a, (enum detail_after)(intptr_t)arg);
+}
+
 /* Leaves or steps to another item, asking first when edits are pending. */
 static void
 detail_away(struct app *a, enum detail_after after)
@@ -584,6 +631,14 @@ detail_away(struct app *a, enum detail_after after)
 	if ((after == AFTER_NEXT || after == AFTER_PREV) &&
 	    (d->step == NULL || !d->step(a, after == AFTER_NEXT ? 1 : -1, true))) {
 		detail_go(a, after);
+		return;
+	}
+	if (has_pending(d) && d->gone) {
+		ui_confirm(a, _("Item deleted elsewhere"),
+		           _("This item is no longer on the server: what you typed cannot be saved to it.\n\n"
+		             "d: leave it (what you typed goes to the message log, M)   n: stay here"),
+		           "dn", gone_answer, (void *)(intptr_t)after);
+		ui_confirm_keys_told(a);
 		return;
 	}
 	if (has_pending(d)) {

@@ -183,6 +183,28 @@ ui_put_text(WINDOW *w, int y, int x, const char *s, int width, bool pad)
 }
 
 int
+ui_put_wrapped(WINDOW *w, int y, int x, const char *s, int width, int rows)
+{
+	if (rows <= 0 || width <= 0)
+		return 0;
+	char *text = mt_sanitize(s);
+	const char *p = text;
+	int used = 0;
+	while (*p && used < rows) {
+		/* the last row takes the rest, cut with an ellipsis */
+		size_t take = used == rows - 1 ? strlen(p) : mt_text_break(p, width);
+		char *piece = xstrndup(p, take);
+		ui_put_text(w, y + used++, x, piece, width, false);
+		free(piece);
+		p += take;
+		while (*p == ' ')
+			p++;
+	}
+	free(text);
+	return used;
+}
+
+int
 ui_put_name(WINDOW *w, int y, int x, const char *s, int width, bool pad)
 {
 	return put(w, y, x, s, width, pad, true);

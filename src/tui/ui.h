@@ -82,7 +82,10 @@ void ui_glyphs_init(bool utf8);
 /* Draws outside text at (y,x), sanitised, cut to `width` cells and, with
  * pad, filled with spaces. Returns the cells used. */
 int ui_put_text(WINDOW *w, int y, int x, const char *s, int width, bool pad);
-/* Same, right-aligned in `width` cells. */
+/* The same over at most `rows` rows, broken at spaces (the last row cut
+ * with an ellipsis). Returns the rows used. */
+int ui_put_wrapped(WINDOW *w, int y, int x, const char *s, int width, int rows);
+/* Same as ui_put_text, right-aligned in `width` cells. */
 int ui_put_right(WINDOW *w, int y, int x, const char *s, int width);
 /* Adds "  text" to the header or title in buf (len bytes) when there is text. */
 void ui_add_part(char *buf, size_t len, const char *text);

@@ -42,10 +42,29 @@ expect_eq "another hand deleted it" 404 "$(admin GET /_admin/state | jget '200 i
 send w
 expect_screen "the save says the item is gone" "no longer on the server (deleted elsewhere)"
 expect_screen "... the typed text stays on the screen" "Typed before it vanished"
+expect_wrapped "... and the reason is whole: what becomes of the text" \
+	"what you typed stays here, and goes to the message log (M) when you leave"
+refute_screen "... no longer offers w to save it" "w saves, u undoes"
+send w
+expect_wrapped "w again says there is nothing to save to" "there is nothing to save to"
 send q
-expect_screen "leaving asks, as with any unsaved edit" "Unsaved changes"
+expect_screen "leaving asks, and says the item is gone" "Item deleted elsewhere"
+box_says "... offering no save" "d: leave it (what you typed goes to the message log, M)   n: stay here"
+send s
+settle
+expect_screen "s does not save (nothing to save to): the question stays" "Item deleted elsewhere"
+send n
+wait_gone "Item deleted elsewhere" || true
+expect_screen "n stays, the text on the screen" "Typed before it vanished"
+send q
+wait_for "Item deleted elsewhere" || true
 send d
 wait_gone "Focal point" || true
+send M
+expect_wrapped "the message log keeps what was typed" "not saved: alt text \"Typed before it vanished\""
+expect_wrapped "... and the save's reason, whole" "no longer on the server (deleted elsewhere); what you typed stays here"
+send q
+wait_gone "not saved: alt text" || true
 send Escape
 wait_gone "1 of 1" || true
 wait_for " of " || true

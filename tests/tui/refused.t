@@ -34,6 +34,19 @@ expect_screen "the refusal is said with its reason, whole" "not saved: saving me
 expect_screen "the edit stays pending" "not saved yet"
 expect_screen "... with the text as typed" "Kept through a refusal"
 expect_eq "the server has the alt text it had" "$alt_before" "$(mt info "$id" --json | jget 'd["alt"] or ""')"
+# the message log keeps the refusal whole, with the item's name
+send M
+expect_wrapped "the message log has the refusal, with the item's name" \
+	"$name: not saved: saving media metadata: Insufficient permissions (HTTP 403)"
+send q
+wait_gone "Messages:" || true
+# at 60 columns the details' own line wraps: the reason is not cut
+tx resize-window -x 60 -y 24
+wait_for "(HTTP 403)" || true
+check "at 60 columns the details still show the reason's end (above the status rows)" \
+	sh -c 'printf "%s\n" "$1" | head -n 22 | grep -q "(HTTP 403)"' - "$(screen)"
+tx resize-window -x 100 -y 24
+settle
 
 # leaving asks; s tries to save, is refused again, and stays with the edit
 send q

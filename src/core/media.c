@@ -56,6 +56,23 @@ mt_media_copy(struct mt_media *dst, const struct mt_media *src)
 	dst->created_at = dup_or_null(src->created_at);
 }
 
+static bool
+same_text(const char *x, const char *y)
+{
+	return x == y || (x && y && strcmp(x, y) == 0);
+}
+
+bool
+mt_media_same(const struct mt_media *x, const struct mt_media *y)
+{
+	return same_text(x->id, y->id) && same_text(x->filename, y->filename) &&
+	       same_text(x->mime_type, y->mime_type) && x->size == y->size && x->width == y->width &&
+	       x->height == y->height && same_text(x->alt, y->alt) && same_text(x->title, y->title) &&
+	       same_text(x->description, y->description) && same_text(x->url, y->url) &&
+	       same_text(x->folder, y->folder) && x->focal_x == y->focal_x &&
+	       x->focal_y == y->focal_y;
+}
+
 void
 mt_strv_free(char **v, size_t n)
 {

@@ -70,6 +70,9 @@ const char *mt_media_kind_label(const char *kind);
 void mt_media_init(struct mt_media *m);
 void mt_media_free(struct mt_media *m);
 void mt_media_copy(struct mt_media *dst, const struct mt_media *src);
+/* True when x and y say the same of the item (its date aside): a fresh read
+ * that is not the same is news for every view that lists it. */
+bool mt_media_same(const struct mt_media *x, const struct mt_media *y);
 void mt_media_page_free(struct mt_media_page *page);
 void mt_strv_free(char **v, size_t n);
 

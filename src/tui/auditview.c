@@ -17,6 +17,7 @@
 #include "l10n.h"
 #include "sanitize.h"
 #include "siteop.h"
+#include "audit_state.h"
 #include "scan_state.h"
 #include "ui.h"
 #include "xalloc.h"
@@ -28,13 +29,18 @@ struct alt_text {
 
 /* the view's own state */
 static struct audit_state {
-	size_t cur, top;            /* the cursor among the shown findings */
-	char *folder;               /* NULL: the whole library; else this folder and below */
 	struct alt_text *saving;    /* alt text sent, answer not in yet: the queue skips them */
 	size_t nsaving;
 	struct alt_text *kept;      /* alt text the server refused: offered again, never lost */
 	size_t nkept;
 	bool queue;                 /* the alt-text queue is on */
+	char *prompt_id;            /* the alt prompt's own arg (the item it asks about);
+	                               valid while ui_prompt_open_with says so */
+	/* the queue's images in the audit's order when it started, and the one
+	 * it is at: positions move as images get their text (here or
+	 * elsewhere), this order does not */
+	char **order;
+	size_t norder, at;
 	bool heading_first;         /* after ] or [: scroll the kind's heading to the top */
 	bool content;               /* the content check's page is shown */
 } st;
@@ -56,63 +62,16 @@ kind_title(enum mt_finding_kind k)
 	return "?";
 }
 
-/* Within a folder's audit, the duplicate groups with a copy inside it,
- * indexed by group number; NULL for the whole library. Such a group is
- * shown and deleted whole: a keeper alone, its copies elsewhere hidden,
- * left nothing for d to delete. */
-static bool *
-groups_inside(const struct mt_audit *au)
-{
-	if (st.folder == NULL)
-		return NULL;
-	int top = 0;
-	for (size_t i = 0; i < au->nfindings; i++)
-		if (au->findings[i].kind == MT_FIND_DUPLICATE && au->findings[i].group > top)
-			top = au->findings[i].group;
-	bool *in = xcalloc((size_t)top + 1, sizeof *in);
-	for (size_t i = 0; i < au->nfindings; i++) {
-		const struct mt_finding *f = &au->findings[i];
-		if (f->kind == MT_FIND_DUPLICATE && f->group > 0 && mt_folder_within(f->folder, st.folder))
-			in[f->group] = true;
-	}
-	return in;
-}
-
-static bool
-in_scope(const struct mt_finding *f, const bool *groups)
-{
-	if (mt_folder_within(f->folder, st.folder))
-		return true;
-	return groups && f->kind == MT_FIND_DUPLICATE && f->group > 0 && groups[f->group];
-}
-
-/* The findings shown (inside the limit), as indices into the audit. */
-static size_t
-shown_findings(struct app *a, size_t **out)
-{
-	struct mt_audit *au = &a->scan->audit;
-	size_t n = 0;
-	*out = xcalloc(au->nfindings ? au->nfindings : 1, sizeof **out);
-	if (!a->scan->done)
-		return 0;
-	bool *groups = groups_inside(au);
-	for (size_t i = 0; i < au->nfindings; i++)
-		if (in_scope(&au->findings[i], groups))
-			(*out)[n++] = i;
-	free(groups);
-	return n;
-}
-
 void
 audit_view_draw(struct app *a)
 {
 	struct scan *s = a->scan;
-	char *title = st.folder ? xasprintf(_("Audit of %s  (f: whole library)"), st.folder)
+	char *title = audit_at.folder ? xasprintf(_("Audit of %s  (f: whole library)"), audit_at.folder)
 	                        : xstrdup(_("Audit"));
 	int y = scan_draw_header(a, 1, title);
 	free(title);
 	if (st.content) {
-		content_view_draw(a, y, st.folder);
+		content_view_draw(a, y, audit_at.folder);
 		return;
 	}
 	if (!s->done) {
@@ -122,7 +81,7 @@ audit_view_draw(struct app *a)
 	}
 	struct mt_audit *au = &s->audit;
 	size_t *idx;
-	size_t n = shown_findings(a, &idx);
+	size_t n = audit_shown_findings(a, &idx);
 	if (n == 0) {
 		ui_set(stdscr, R_GOOD);
 		ui_put_text(stdscr, y, 1, _("nothing to report"), a->cols - 2, false);
@@ -130,8 +89,8 @@ audit_view_draw(struct app *a)
 		free(idx);
 		return;
 	}
-	if (st.cur >= n)
-		st.cur = n - 1;
+	if (audit_at.cur >= n)
+		audit_at.cur = n - 1;
 	int body = a->rows - a->status_rows - y;
 	if (body < 1) {
 		free(idx);
@@ -142,19 +101,19 @@ audit_view_draw(struct app *a)
 	for (size_t i = 0; i < n; i++) {
 		if (i == 0 || au->findings[idx[i]].kind != au->findings[idx[i - 1]].kind)
 			nrows++;
-		if (i == st.cur)
+		if (i == audit_at.cur)
 			cur_row = nrows;
 		nrows++;
 	}
 	if (st.heading_first && cur_row > 0)
-		st.top = cur_row - 1;   /* after ] or [: the kind's heading on top */
+		audit_at.top = cur_row - 1;   /* after ] or [: the kind's heading on top */
 	st.heading_first = false;
-	if (cur_row < st.top + 1 && cur_row > 0)
-		st.top = cur_row - 1;
-	if (cur_row < st.top)
-		st.top = cur_row;
-	if (cur_row >= st.top + (size_t)body)
-		st.top = cur_row - (size_t)body + 1;
+	if (cur_row < audit_at.top + 1 && cur_row > 0)
+		audit_at.top = cur_row - 1;
+	if (cur_row < audit_at.top)
+		audit_at.top = cur_row;
+	if (cur_row >= audit_at.top + (size_t)body)
+		audit_at.top = cur_row - (size_t)body + 1;
 	size_t row = 0;
 	struct finding_cols cols = { 0 };
 	for (size_t i = 0; i < n && y < a->rows - a->status_rows; i++) {
@@ -164,7 +123,7 @@ audit_view_draw(struct app *a)
 			for (size_t k = i; k < n && au->findings[idx[k]].kind == f->kind; k++)
 				count++;
 			cols = audit_finding_cols(a, au->findings, idx + i, count);
-			if (row >= st.top && y < a->rows - a->status_rows) {
+			if (row >= audit_at.top && y < a->rows - a->status_rows) {
 				char *h = xasprintf("%s (%zu)", kind_title(f->kind), count);
 				ui_set(stdscr, R_COLHEAD);
 				ui_put_text(stdscr, y++, 1, h, a->cols - 2, false);
@@ -173,86 +132,15 @@ audit_view_draw(struct app *a)
 			}
 			row++;
 		}
-		if (row++ < st.top || y >= a->rows - a->status_rows)
+		if (row++ < audit_at.top || y >= a->rows - a->status_rows)
 			continue;
 		audit_draw_finding(y, f, cols);
-		if (i == st.cur)
+		if (i == audit_at.cur)
 			mvwchgat(stdscr, y, 0, a->cols, ui_attr(R_CURSOR) & ~A_COLOR,
 			         (short)PAIR_NUMBER(ui_attr(R_CURSOR)), NULL);
 		y++;
 	}
 	free(idx);
-}
-
-/* The shown finding at position pos, or NULL. */
-static const struct mt_finding *
-finding_at(struct app *a, size_t pos)
-{
-	size_t *idx;
-	size_t n = shown_findings(a, &idx);
-	const struct mt_finding *f = pos < n ? &a->scan->audit.findings[idx[pos]] : NULL;
-	free(idx);
-	return f;
-}
-
-static bool audit_step(struct app *a, int dir, bool just_look);
-
-static void
-open_finding(struct app *a, const struct mt_finding *f)
-{
-	if (f->id == NULL) {
-		char *p = mt_sanitize(f->folder);
-		ui_message(a, R_NORMAL, _("folder %s is empty; delete it from the remote pane (d)"), p);
-		free(p);
-		return;
-	}
-	struct mt_media m;
-	mt_media_init(&m);
-	m.id = f->id;
-	m.filename = f->filename;
-	m.folder = f->folder;
-	m.size = f->size;
-	m.created_at = f->created_at;
-	/* the details copy it, then fetch every field */
-	ui_view_open(a, VIEW_DETAIL, &(struct ui_open_item){ &m, audit_step });
-}
-
-/* The position of the shown finding about item id, or -1. */
-static long
-position_of(struct app *a, const char *id)
-{
-	size_t *idx;
-	size_t n = shown_findings(a, &idx);
-	long pos = -1;
-	for (size_t i = 0; i < n && pos < 0; i++) {
-		const char *fid = a->scan->audit.findings[idx[i]].id;
-		if (fid && strcmp(fid, id) == 0)
-			pos = (long)i;
-	}
-	free(idx);
-	return pos;
-}
-
-/* n/N in the details opened from here: the next finding about an item. */
-static bool
-audit_step(struct app *a, int dir, bool just_look)
-{
-	long pos = detail_item_id(a) ? position_of(a, detail_item_id(a)) : -1;
-	if (pos < 0)
-		pos = (long)st.cur - (dir > 0 ? 1 : 0);   /* the finding went: its place */
-	for (long i = pos + dir; i >= 0; i += dir) {
-		const struct mt_finding *f = finding_at(a, (size_t)i);
-		if (f == NULL)
-			break;
-		if (f->id && just_look)
-			return true;
-		if (f->id) {
-			st.cur = (size_t)i;
-			open_finding(a, f);
-			return true;
-		}
-	}
-	return false;
 }
 
 /* -- alt text, one item or the queue of every image without it -- */
@@ -344,20 +232,56 @@ on_alt_saved(const struct mt_media *item, const struct mt_error *err, void *arg)
 	} else if (live) {
 		if (item)
 			ui_post(a, &(struct ui_event){ UI_EV_ITEM_EDITED, .item = item });   /* the finding goes with the event */
-		ui_message(a, R_GOOD, "%s", _("alt text saved"));
+		ui_message_routine(a, "%s", _("alt text saved"));
 	}
 	free(id);
 }
 
 static void alt_prompt(struct app *a, const struct mt_finding *f);
 
+/* The position of the missing-alt finding about item id, or -1. */
+static long
+missing_alt_at(struct app *a, const char *id)
+{
+	size_t *idx;
+	size_t n = audit_shown_findings(a, &idx);
+	long pos = -1;
+	for (size_t i = 0; i < n && pos < 0; i++) {
+		const struct mt_finding *f = &a->scan->audit.findings[idx[i]];
+		if (f->kind == MT_FIND_MISSING_ALT && f->id && strcmp(f->id, id) == 0)
+			pos = (long)i;
+	}
+	free(idx);
+	return pos;
+}
+
+/* The queue of every image without alt text from the cursor on. */
+static void
+alt_queue_start(struct app *a)
+{
+	mt_strv_free(st.order, st.norder);
+	st.order = NULL;
+	st.norder = st.at = 0;
+	size_t *idx;
+	size_t n = audit_shown_findings(a, &idx);
+	st.order = xcalloc(n ? n : 1, sizeof *st.order);
+	for (size_t i = audit_at.cur; i < n; i++) {
+		const struct mt_finding *f = &a->scan->audit.findings[idx[i]];
+		if (f->kind == MT_FIND_MISSING_ALT && f->id)
+			st.order[st.norder++] = xstrdup(f->id);
+	}
+	free(idx);
+	st.queue = true;
+}
+
 /* The next image for the queue: first one whose text the server refused,
- * then the next without alt text from the cursor on, not being saved. */
+ * then the next of the queue's order still without alt text, not being
+ * saved. */
 static const struct mt_finding *
 next_missing_alt(struct app *a, size_t *pos)
 {
 	for (size_t i = 0; st.nkept; i++) {
-		const struct mt_finding *f = finding_at(a, i);
+		const struct mt_finding *f = audit_finding_at(a, i);
 		if (f == NULL)
 			break;
 		if (f->id && kept_text(f->id) && !is_saving(f->id)) {
@@ -365,21 +289,24 @@ next_missing_alt(struct app *a, size_t *pos)
 			return f;
 		}
 	}
-	for (size_t i = st.cur;; i++) {
-		const struct mt_finding *f = finding_at(a, i);
-		if (f == NULL)
-			return NULL;
-		if (f->kind == MT_FIND_MISSING_ALT && f->id && !is_saving(f->id)) {
-			*pos = i;
-			return f;
+	for (; st.at < st.norder; st.at++) {
+		long p = is_saving(st.order[st.at]) ? -1 : missing_alt_at(a, st.order[st.at]);
+		if (p >= 0) {
+			*pos = (size_t)p;
+			return audit_finding_at(a, (size_t)p);
 		}
 	}
+	return NULL;
 }
+
+static void alt_queue_next(struct app *a);
 
 static void
 alt_entered(struct app *a, const char *text, void *arg)
 {
 	char *id = arg;
+	if (id == st.prompt_id)
+		st.prompt_id = NULL;
 	if (text == NULL) {
 		st.queue = false;   /* Esc: the details of this item stay open */
 		/* what was typed stays: kept as a refused text is, offered by a */
@@ -425,13 +352,19 @@ alt_entered(struct app *a, const char *text, void *arg)
 		free(name);
 	}
 	free(id);
+	alt_queue_next(a);
+}
+
+/* The queue's next image, at once, past the one open. */
+static void
+alt_queue_next(struct app *a)
+{
 	if (!st.queue)
 		return;
-	/* the next one at once; an empty answer skips an item */
 	size_t pos;
-	long here = detail_item_id(a) ? position_of(a, detail_item_id(a)) : -1;
-	if (here >= 0 && !*text)
-		st.cur = (size_t)here + 1;
+	const char *open = detail_item_id(a);
+	if (open && st.at < st.norder && strcmp(open, st.order[st.at]) == 0)
+		st.at++;
 	const struct mt_finding *f = next_missing_alt(a, &pos);
 	if (f == NULL) {
 		st.queue = false;
@@ -440,7 +373,7 @@ alt_entered(struct app *a, const char *text, void *arg)
 		ui_message(a, R_GOOD, "%s", _("no more images without alt text"));
 		return;
 	}
-	st.cur = pos;
+	audit_at.cur = pos;
 	alt_prompt(a, f);
 }
 
@@ -449,7 +382,7 @@ static size_t
 missing_left(struct app *a)
 {
 	size_t *idx, left = 0;
-	size_t n = shown_findings(a, &idx);
+	size_t n = audit_shown_findings(a, &idx);
 	for (size_t i = 0; i < n; i++) {
 		const struct mt_finding *f = &a->scan->audit.findings[idx[i]];
 		left += f->kind == MT_FIND_MISSING_ALT && f->id && !is_saving(f->id);
@@ -465,6 +398,8 @@ static void
 alt_keep(struct app *a, const char *text, void *arg)
 {
 	char *id = arg;
+	if (id == st.prompt_id)
+		st.prompt_id = NULL;
 	if (*text) {
 		alt_add(&st.kept, &st.nkept, id, xstrdup(text));
 		ui_draft_alt(a, id, finding_name(a, id), text);
@@ -486,13 +421,14 @@ alt_typing(struct app *a, const char *text, void *arg)
 static void
 alt_prompt(struct app *a, const struct mt_finding *f)
 {
-	open_finding(a, f);
+	audit_open_finding(a, f);
 	preview_enable(a, true);
 	/* the title is the name alone, the count and the keys go under the
 	 * text: in a half-screen box a long title cut them off */
 	char *title = xasprintf(_("Alt text for %s"), f->filename ? f->filename : f->id);
 	char *kept = kept_text(f->id) ? xstrdup(kept_text(f->id)) : ui_draft_alt_text(a, f->id);
-	ui_prompt(a, title, kept ? kept : "", alt_entered, alt_typing, xstrdup(f->id));
+	st.prompt_id = xstrdup(f->id);
+	ui_prompt(a, title, kept ? kept : "", alt_entered, alt_typing, st.prompt_id);
 	free(kept);
 	ui_prompt_keep(a, alt_keep);
 	ui_prompt_beside(a);
@@ -507,15 +443,46 @@ alt_prompt(struct app *a, const struct mt_finding *f)
 	}
 }
 
+/* The image the prompt asks about has alt text now, set elsewhere (a
+ * colleague, a script), as the details' fresh read shows. Nothing typed
+ * for it yet: it is passed over, the queue moves on. Something typed: the
+ * prompt stays and says what Enter would replace. */
+static void
+alt_set_elsewhere(struct app *a, const struct mt_media *item)
+{
+	if (st.prompt_id == NULL || !ui_prompt_open_with(a, st.prompt_id) ||
+	    strcmp(st.prompt_id, item->id) != 0 || item->alt == NULL || !*item->alt ||
+	    is_saving(item->id))
+		return;
+	char *typed = ui_draft_alt_text(a, item->id);
+	char *name = mt_sanitize(item->filename ? item->filename : item->id);
+	if (typed && *typed) {
+		ui_prompt_hint(a, _("has alt text now: Enter replaces it, Esc leaves it"));
+		ui_message(a, R_WARN,
+		           _("%s has alt text now, set elsewhere: \"%s\". Enter replaces it, Esc leaves it"),
+		           name, item->alt);
+	} else {
+		char *id = st.prompt_id;
+		st.prompt_id = NULL;
+		ui_dialog_close(a);
+		free(id);
+		ui_message(a, R_WARN, _("%s has alt text now, set elsewhere (\"%s\"): passed over"), name,
+		           item->alt);
+		alt_queue_next(a);
+	}
+	free(typed);
+	free(name);
+}
+
 static void
 delete_dups(struct app *a, int only_group)
 {
 	struct mt_audit *au = &a->scan->audit;
 	size_t n = 0;
-	bool *groups = groups_inside(au);
+	bool *groups = audit_groups_inside(au);
 	for (size_t i = 0; i < au->nfindings; i++) {
 		const struct mt_finding *f = &au->findings[i];
-		if (f->kind == MT_FIND_DUPLICATE && !f->keep && f->id && in_scope(f, groups) &&
+		if (f->kind == MT_FIND_DUPLICATE && !f->keep && f->id && audit_in_scope(f, groups) &&
 		    (only_group == 0 || f->group == only_group))
 			n++;
 	}
@@ -528,7 +495,7 @@ delete_dups(struct app *a, int only_group)
 	size_t k = 0;
 	for (size_t i = 0; i < au->nfindings && k < n; i++) {
 		const struct mt_finding *f = &au->findings[i];
-		if (f->kind == MT_FIND_DUPLICATE && !f->keep && f->id && in_scope(f, groups) &&
+		if (f->kind == MT_FIND_DUPLICATE && !f->keep && f->id && audit_in_scope(f, groups) &&
 		    (only_group == 0 || f->group == only_group)) {
 			ids[k] = xstrdup(f->id);
 			char day[64] = "";
@@ -545,9 +512,9 @@ delete_dups(struct app *a, int only_group)
 static void
 audit_limit_folder(struct app *a, const char *folder)
 {
-	free(st.folder);
-	st.folder = folder ? xstrdup(folder) : NULL;
-	st.cur = st.top = 0;
+	free(audit_at.folder);
+	audit_at.folder = folder ? xstrdup(folder) : NULL;
+	audit_at.cur = audit_at.top = 0;
 	ui_dirty(a);
 }
 
@@ -568,9 +535,11 @@ audit_on_event(struct app *a, const struct ui_event *ev)
 {
 	content_check_on_event(a, ev);
 	if (ev->kind == UI_EV_SCAN_DONE)
-		st.cur = st.top = 0;
+		audit_at.cur = audit_at.top = 0;
 	if (ev->kind == UI_EV_CONTENT_CHECK_STARTED)
 		st.content = true;
+	if (ev->kind == UI_EV_ITEM_EDITED)
+		alt_set_elsewhere(a, ev->item);
 	/* after a change the cursor stays at its place: on the next finding */
 }
 
@@ -592,7 +561,7 @@ content_keys(struct app *a, int is_key, wint_t ch)
 		st.content = !st.content;
 		return UI_HANDLED;
 	}
-	return st.content ? content_view_key(a, st.folder, is_key, ch) : UI_UNHANDLED;
+	return st.content ? content_view_key(a, audit_at.folder, is_key, ch) : UI_UNHANDLED;
 }
 
 enum ui_key
@@ -602,28 +571,28 @@ audit_view_key(struct app *a, int is_key, wint_t ch)
 	if (rc != UI_UNHANDLED)
 		return rc;
 	size_t *idx;
-	size_t n = shown_findings(a, &idx);
+	size_t n = audit_shown_findings(a, &idx);
 	free(idx);
-	const struct mt_finding *f = finding_at(a, st.cur);
+	const struct mt_finding *f = audit_finding_at(a, audit_at.cur);
 	if ((is_key && ch == KEY_DOWN) || (!is_key && ch == 'j')) {
-		if (st.cur + 1 < n)
-			st.cur++;
+		if (audit_at.cur + 1 < n)
+			audit_at.cur++;
 		return UI_HANDLED;
 	}
 	if ((is_key && ch == KEY_UP) || (!is_key && ch == 'k')) {
-		if (st.cur > 0)
-			st.cur--;
+		if (audit_at.cur > 0)
+			audit_at.cur--;
 		return UI_HANDLED;
 	}
 	if (is_key) {
 		switch (ch) {
-		case KEY_NPAGE: st.cur = st.cur + 10 < n ? st.cur + 10 : (n ? n - 1 : 0); return UI_HANDLED;
-		case KEY_PPAGE: st.cur = st.cur > 10 ? st.cur - 10 : 0; return UI_HANDLED;
-		case KEY_HOME: st.cur = 0; return UI_HANDLED;
-		case KEY_END: st.cur = n ? n - 1 : 0; return UI_HANDLED;
+		case KEY_NPAGE: audit_at.cur = audit_at.cur + 10 < n ? audit_at.cur + 10 : (n ? n - 1 : 0); return UI_HANDLED;
+		case KEY_PPAGE: audit_at.cur = audit_at.cur > 10 ? audit_at.cur - 10 : 0; return UI_HANDLED;
+		case KEY_HOME: audit_at.cur = 0; return UI_HANDLED;
+		case KEY_END: audit_at.cur = n ? n - 1 : 0; return UI_HANDLED;
 		case KEY_ENTER: case KEY_RIGHT:
 			if (f)
-				open_finding(a, f);
+				audit_open_finding(a, f);
 			return UI_HANDLED;
 		case KEY_LEFT: case KEY_BACKSPACE:
 			ui_view_open(a, VIEW_MAIN, NULL);
@@ -632,16 +601,18 @@ audit_view_key(struct app *a, int is_key, wint_t ch)
 		}
 	}
 	switch (ch) {
-	case 'g': st.cur = 0; return UI_HANDLED;
-	case 'G': st.cur = n ? n - 1 : 0; return UI_HANDLED;
+	case 'g': audit_at.cur = 0; return UI_HANDLED;
+	case 'G': audit_at.cur = n ? n - 1 : 0; return UI_HANDLED;
 	case '\r': case '\n': case 'l': case 'e':
 		if (f)
-			open_finding(a, f);
+			audit_open_finding(a, f);
 		return UI_HANDLED;
 	case 'a':
 		/* on an image without alt text: the queue of all of them from here */
 		if (f && f->id) {
-			st.queue = f->kind == MT_FIND_MISSING_ALT;
+			st.queue = false;
+			if (f->kind == MT_FIND_MISSING_ALT)
+				alt_queue_start(a);
 			alt_prompt(a, f);
 		}
 		return UI_HANDLED;
@@ -672,7 +643,7 @@ audit_view_key(struct app *a, int is_key, wint_t ch)
 		return UI_HANDLED;
 	case 'q': case 27: case 'h': case 127: case 8:
 		/* a folder's audit opened from usage goes back to the folders */
-		if (st.folder && ui_view_below(a) == VIEW_USAGE)
+		if (audit_at.folder && ui_view_below(a) == VIEW_USAGE)
 			return UI_CLOSE;
 		ui_view_open(a, VIEW_MAIN, NULL);
 		return UI_HANDLED;
@@ -688,13 +659,13 @@ static void
 section_jump(struct app *a, int dir)
 {
 	size_t *idx;
-	size_t n = shown_findings(a, &idx);
+	size_t n = audit_shown_findings(a, &idx);
 	const struct mt_finding *v = a->scan->audit.findings;
 	if (n == 0) {
 		free(idx);
 		return;
 	}
-	size_t cur = st.cur < n ? st.cur : n - 1, to = cur;
+	size_t cur = audit_at.cur < n ? audit_at.cur : n - 1, to = cur;
 	if (dir > 0) {
 		while (to < n && v[idx[to]].kind == v[idx[cur]].kind)
 			to++;
@@ -713,7 +684,7 @@ section_jump(struct app *a, int dir)
 				to--;
 		}
 	}
-	st.cur = to;
+	audit_at.cur = to;
 	st.heading_first = true;
 	free(idx);
 }
@@ -749,10 +720,13 @@ audit_view_close(struct app *a)
 {
 	alt_list_free(&st.kept, &st.nkept);
 	alt_list_free(&st.saving, &st.nsaving);
+	mt_strv_free(st.order, st.norder);
+	st.order = NULL;
+	st.norder = st.at = 0;
 	content_check_free(a);
 	picstrip_free(a);
-	free(st.folder);
-	st.folder = NULL;
+	free(audit_at.folder);
+	audit_at.folder = NULL;
 }
 
 const struct ui_view audit_view = {

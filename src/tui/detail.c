@@ -183,12 +183,23 @@ on_get(const struct mt_media *item, const struct mt_error *err, void *arg)
 		preview_give_up(a, d->item.id, _("no picture: the item could not be read"));
 	} else if (item) {
 		d->err[0] = '\0';
+		bool news = !mt_media_same(&d->item, item);
 		mt_media_free(&d->item);
 		mt_media_copy(&d->item, item);
 		drop_pending_equal(a);
 		/* opened from a scan's finding, the item had no url for its picture yet */
 		if (preview_enabled(a) && preview_can_item(&d->item))
 			preview_want_item(a, &d->item);
+		/* changed elsewhere since it was listed (alt text set by a colleague):
+		 * the lists and the audit learn it; last, as a view may open
+		 * another item on it (the alt text queue moves on) */
+		if (news) {
+			struct mt_media fresh;
+			mt_media_copy(&fresh, item);
+			ui_post(a, &(struct ui_event){ UI_EV_ITEM_EDITED, .item = &fresh });
+			mt_media_free(&fresh);
+			return;
+		}
 	}
 	ui_dirty(a);
 }

@@ -361,6 +361,12 @@ ui_prompt_complete(struct app *a, ui_complete_fn fn)
 		a->dialog->complete_fn = fn;
 }
 
+bool
+ui_prompt_open_with(const struct app *a, const void *arg)
+{
+	return a->dialog && a->dialog->kind == DLG_PROMPT && a->dialog->arg == arg;
+}
+
 void
 ui_prompt_hint(struct app *a, const char *hint)
 {

@@ -5,7 +5,9 @@ src_tui_libmttui_a_CPPFLAGS = $(TUI_CPPFLAGS)
 src_tui_libmttui_a_CFLAGS = $(AM_CFLAGS) $(NCURSESW_CFLAGS)
 src_tui_libmttui_a_SOURCES = \
 	src/tui/app.c \
+	src/tui/audit_find.c \
 	src/tui/audit_rows.c \
+	src/tui/audit_state.h \
 	src/tui/auditview.c \
 	src/tui/batchrun.c \
 	src/tui/content_view.c \

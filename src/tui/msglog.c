@@ -62,6 +62,22 @@ ui_message(struct app *a, enum ui_role role, const char *fmt, ...)
 }
 
 void
+ui_message_routine(struct app *a, const char *fmt, ...)
+{
+	char text[sizeof a->msg];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(text, sizeof text, fmt, ap);
+	va_end(ap);
+	/* an error gives way: the news may be that it passed */
+	bool warning_shown = a->msg[0] && a->msg_role == R_WARN && mt_now_ms() < a->msg_until;
+	if (warning_shown)
+		log_add(R_GOOD, text);
+	else
+		ui_message(a, R_GOOD, "%s", text);
+}
+
+void
 ui_error(struct app *a, const char *what, const struct mt_error *err)
 {
 	char line[560];

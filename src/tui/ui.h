@@ -152,6 +152,8 @@ void ui_prompt_beside(struct app *a);
 /* After ui_prompt: the line under the text says this instead of "Enter:
  * accept  Esc: cancel" (what the keys do here, and how much is left). */
 void ui_prompt_hint(struct app *a, const char *hint);
+/* True while a prompt opened with this arg is open. */
+bool ui_prompt_open_with(const struct app *a, const void *arg);
 /* After ui_prompt: when the program ends with the prompt open (a hang-up,
  * a kill), keep gets what was typed, with the arg done would have had, in
  * place of done. Nothing typed (the prefilled text untouched): not called. */
@@ -356,6 +358,10 @@ struct app {
 /* ---- msglog.c: the status message, the last hundred kept whole (M) ---- */
 void ui_message(struct app *a, enum ui_role role, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* Routine good news ("alt text saved"): in the log (M), and on the status
+ * line unless a warning is showing there (it would hide why something was
+ * not done); an error gives way, as the news may be that it passed. */
+void ui_message_routine(struct app *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void ui_error(struct app *a, const char *what, const struct mt_error *err);
 void ui_messages_free(void);
 void msglog_view_draw(struct app *a);

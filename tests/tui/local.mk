@@ -36,6 +36,7 @@ tui_tests += \
 	tests/tui/prompt.t \
 	tests/tui/back.t \
 	tests/tui/live.t \
+	tests/tui/altelsewhere.t \
 	tests/tui/altqueue.t \
 	tests/tui/usagewalk.t \
 	tests/tui/delete-ask.t \

@@ -532,6 +532,21 @@ mt_upload_queue_cancel(struct mt_upload_queue *q, int *landing)
 	return n;
 }
 
+/* A finished job queued again from the start, in the current run. */
+static void
+job_requeue(struct mt_upload_job *job)
+{
+	mt_upload_job_join_run(job);
+	job->state = MT_JOB_QUEUED;
+	job->held = false;
+	job->committed = false;
+	XFREE(job->err);
+	job->attempt = 0;
+	job->step_failures = 0;
+	job->sent = 0;
+	job->presigns = 0;
+}
+
 int
 mt_upload_queue_retry_failed(struct mt_upload_queue *q, int *refused)
 {
@@ -547,14 +562,7 @@ mt_upload_queue_retry_failed(struct mt_upload_queue *q, int *refused)
 			left++;
 			continue;
 		}
-		job->state = MT_JOB_QUEUED;
-		job->held = false;
-		job->committed = false;
-		XFREE(job->err);
-		job->attempt = 0;
-		job->step_failures = 0;
-		job->sent = 0;
-		job->presigns = 0;
+		job_requeue(job);
 		n++;
 	}
 	if (refused)
@@ -562,6 +570,24 @@ mt_upload_queue_retry_failed(struct mt_upload_queue *q, int *refused)
 	if (n) {
 		q->announced_done = false;
 		queue_pump(q);
+	}
+	return n;
+}
+
+int
+mt_upload_queue_requeue_cancelled(struct mt_upload_queue *q)
+{
+	int n = 0;
+	for (int i = 0; i < q->njobs; i++) {
+		struct mt_upload_job *job = q->jobs[i];
+		if (job->state != MT_JOB_CANCELLED || job->size < 0)
+			continue;
+		job_requeue(job);
+		n++;
+	}
+	if (n) {
+		q->scan_from = 0;
+		q->live_from = 0;
 	}
 	return n;
 }

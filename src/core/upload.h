@@ -110,6 +110,7 @@ struct mt_upload_job {
 	bool already_there;        /* the server had it before this run */
 	char *why_skipped;         /* for people: why a skipped job sent nothing; "" */
 	int batch;                 /* the batch it was added in (mt_upload_queue_new_batch) */
+	int run;                   /* the run it was last queued in (mt_upload_queue_tally) */
 	bool in_transfer;          /* holds one of the -j transfer slots */
 	bool waiting_slot;         /* ready to transfer, waiting for a slot */
 
@@ -252,6 +253,37 @@ void mt_upload_queue_failures(const struct mt_upload_queue *q, int *retryable, i
  * returns how many; *refused (may be NULL) gets how many failed jobs stay as
  * they are. Cancelled jobs stay cancelled. */
 int mt_upload_queue_retry_failed(struct mt_upload_queue *q, int *refused);
+/* Puts the cancelled jobs back in the queue, each under its name and
+ * folder, as if it were listed again (the journal skips what reached the
+ * folder meanwhile), and returns how many. The queue is not started. */
+int mt_upload_queue_requeue_cancelled(struct mt_upload_queue *q);
+
+/* A run is what the user sees as one batch: the jobs queued (added, retried
+ * or requeued) since the queue was last idle, i.e. since its last
+ * MT_UP_EV_QUEUE_DONE. Files added while others still run join their run. */
+enum mt_upload_scope {
+	MT_UPLOAD_RUN,     /* the jobs of the current (or the last ended) run */
+	MT_UPLOAD_ALL      /* every job in the queue */
+};
+/* What the jobs of a scope came to: core counts, the interface words it. */
+struct mt_upload_tally {
+	int jobs;            /* in the scope */
+	int done;            /* sent and stored */
+	int skipped;         /* nothing sent: the server or the journal had it */
+	int twice;           /* nothing sent: listed twice in one upload, sent once */
+	int cancelled;
+	int failed;          /* retryable + refused */
+	int retryable;       /* failed for a cause that may pass (R retries) */
+	int refused;         /* failed for good */
+	int active;          /* not finished yet */
+	int landing;         /* of the active, those a cancel can no longer stop */
+	int earlier_failed;  /* failed jobs outside the scope: earlier runs' */
+	const char *folder;  /* the one folder every job of the scope goes to
+	                        ("/" for the top), NULL when they differ or the
+	                        scope is empty; valid until the queue changes */
+};
+void mt_upload_queue_tally(const struct mt_upload_queue *q, enum mt_upload_scope scope,
+                           struct mt_upload_tally *t);
 /* Drops finished jobs (done, skipped, cancelled, and failed too when
  * `failed`) from the queue; the others keep their order and get new
  * indexes. Returns how many were dropped. The journal keeps its records. */

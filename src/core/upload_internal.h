@@ -31,6 +31,8 @@ struct mt_upload_queue {
 	int *same_head;      /* (dev, ino) -> index of the last job of that file (upload_samefile.c) */
 	size_t same_cap, same_used;
 	int batch;           /* the current batch (mt_upload_queue_new_batch) */
+	int run;             /* the current run (mt_upload_queue_tally): a job
+	                        queued while announced_done starts the next */
 	char **mimes;        /* the MIME types of its jobs, each once */
 	int nmimes;
 	char *rp_dir, *rp_real;   /* the last folder of a file given and its realpath */
@@ -38,6 +40,10 @@ struct mt_upload_queue {
 	void *arg;
 };
 
+
+/* Puts the job in the queue's current run, starting a new run when the
+ * queue was idle (its end announced). */
+void mt_upload_job_join_run(struct mt_upload_job *job);
 
 /* The job's error record to write into, made when first needed. */
 struct mt_error *mt_upload_job_err(struct mt_upload_job *job);

@@ -1,6 +1,7 @@
 /* upload_query.c — what the upload queue tells those who show it: state
- * names, counts and totals, pause, whether a failure may pass, and whether
- * a file is past the point where a cancel could keep it off the server. */
+ * names, counts and totals, pause, whether a failure may pass, whether
+ * a file is past the point where a cancel could keep it off the server,
+ * and what a run (the jobs queued since the queue was last idle) came to. */
 #include "config.h"
 
 #include <stdbool.h>
@@ -174,4 +175,60 @@ bool
 mt_upload_queue_paused(const struct mt_upload_queue *q)
 {
 	return q->paused;
+}
+
+static const char *
+folder_of(const struct mt_upload_job *job)
+{
+	const char *f = job->folder ? job->folder : job->queue->opts.folder;
+	return f && *f ? f : "/";
+}
+
+void
+mt_upload_queue_tally(const struct mt_upload_queue *q, enum mt_upload_scope scope,
+                      struct mt_upload_tally *t)
+{
+	memset(t, 0, sizeof *t);
+	bool one_folder = true;
+	for (int i = 0; i < q->njobs; i++) {
+		const struct mt_upload_job *job = q->jobs[i];
+		if (scope == MT_UPLOAD_RUN && job->run != q->run) {
+			t->earlier_failed += job->state == MT_JOB_FAILED;
+			continue;
+		}
+		t->jobs++;
+		const char *f = folder_of(job);
+		if (t->folder == NULL)
+			t->folder = f;
+		else if (strcmp(t->folder, f) != 0)
+			one_folder = false;
+		switch (job->state) {
+		case MT_JOB_DONE:
+			t->done++;
+			break;
+		case MT_JOB_SKIPPED:
+			/* a file listed twice is skipped before anything is asked */
+			if (job->already_there)
+				t->skipped++;
+			else
+				t->twice++;
+			break;
+		case MT_JOB_CANCELLED:
+			t->cancelled++;
+			break;
+		case MT_JOB_FAILED:
+			t->failed++;
+			if (mt_upload_job_retryable(job))
+				t->retryable++;
+			else
+				t->refused++;
+			break;
+		default:
+			t->active++;
+			t->landing += mt_upload_job_landing(job);
+			break;
+		}
+	}
+	if (!one_folder)
+		t->folder = NULL;
 }

@@ -196,6 +196,16 @@ same_folder(const char *a, const char *b)
 }
 
 void
+mt_upload_job_join_run(struct mt_upload_job *job)
+{
+	struct mt_upload_queue *q = job->queue;
+	if (q->announced_done || q->run == 0)
+		q->run++;
+	q->announced_done = false;
+	job->run = q->run;
+}
+
+void
 mt_upload_queue_new_batch(struct mt_upload_queue *q)
 {
 	q->batch++;
@@ -228,7 +238,7 @@ mt_upload_queue_add_as(struct mt_upload_queue *q, const char *path, const char *
 	job->retry_reason = job->why_skipped = no_text;
 	job->mime = "";
 	q->jobs[q->njobs++] = job;
-	q->announced_done = false;
+	mt_upload_job_join_run(job);
 	struct stat st;
 	if (stat(path, &st) < 0) {
 		mt_error_set(mt_upload_job_err(job), MT_ERR_IO, "%s: %s", path, strerror(errno));

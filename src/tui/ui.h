@@ -503,8 +503,16 @@ void uploads_summary(const struct app *a, char *out, size_t outlen);
  * sent is not cancelled: where it is), and the message at a batch's end,
  * its failures worded by what can be done. */
 void uploads_say_cancel(struct app *a, struct mt_upload_job *job);
+/* X: asks first when more than one upload would be cancelled. */
 void uploads_say_cancel_all(struct app *a, struct mt_upload_queue *q);
+/* R: retries what may pass; asks first whether to send the cancelled rows
+ * again too. *follow (the panel's) is set when rows run again. */
+void uploads_say_retry(struct app *a, struct mt_upload_queue *q, bool *follow);
+/* The message at the end of a batch (core's run), or later: see hold. */
 void uploads_say_finished(struct app *a, struct mt_upload_queue *q);
+/* While held (on true, off false, nested), a batch's end waits, and is said
+ * when the last hold ends: after the words of what started or ended it. */
+void uploads_say_hold(struct app *a, struct mt_upload_queue *q, bool on);
 
 /* ---- detail.c ---- */
 void detail_free(struct app *a);

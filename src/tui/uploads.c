@@ -135,6 +135,9 @@ uploads_add_as(struct app *a, char **paths, const char *const *names, size_t n,
 	mt_upload_queue_new_batch(a->up->q);
 	for (size_t i = 0; i < n; i++)
 		add_one(a, paths[i], folder, names ? names[i] : NULL);
+	/* files all there already end the batch inside its start: its end is
+	 * said after its start */
+	uploads_say_hold(a, a->up->q, true);
 	mt_upload_queue_start(a->up->q);
 	a->up->shown = true;
 	/* what one does next (pause, cancel, read a failure) is the panel's */
@@ -147,6 +150,7 @@ uploads_add_as(struct app *a, char **paths, const char *const *names, size_t n,
 	else
 		ui_message(a, R_NORMAL, P_("uploading %zu file to %s", "uploading %zu files to %s", n), n, f);
 	free(f);
+	uploads_say_hold(a, a->up->q, false);
 	ui_dirty(a);
 }
 
@@ -660,24 +664,10 @@ uploads_key(struct app *a, int is_key, wint_t ch)
 	case 'X':
 		uploads_say_cancel_all(a, u->q);
 		return UI_HANDLED;
-	case 'R': {
-		int refused = 0;
-		int k = mt_upload_queue_retry_failed(u->q, &refused);
-		mt_upload_queue_start(u->q);
-		if (k)
-			u->follow = true;
-		if (refused == 0)
-			ui_message(a, R_NORMAL, P_("retrying %d upload", "retrying %d uploads", (unsigned long)k), k);
-		else if (k == 0)
-			ui_message(a, R_WARN, P_("nothing retried: %d upload was refused for good (Enter shows why)",
-			                         "nothing retried: %d uploads were refused for good (Enter shows why)",
-			                         (unsigned long)refused), refused);
-		else
-			ui_message(a, R_WARN, P_("retrying %d upload; not retried, refused for good: %d (Enter shows why)",
-			                         "retrying %d uploads; not retried, refused for good: %d (Enter shows why)",
-			                         (unsigned long)k), k, refused);
+	case 'R':
+		/* asks first when there are cancelled rows: send them again too? */
+		uploads_say_retry(a, u->q, &u->follow);
 		return UI_HANDLED;
-	}
 	default:
 		return UI_UNHANDLED;   /* the pane above may take it (mainview.c) */
 	}

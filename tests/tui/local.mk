@@ -27,6 +27,7 @@ tui_tests += \
 	tests/tui/typefix.t \
 	tests/tui/typefix-refused.t \
 	tests/tui/upload-panel.t \
+	tests/tui/upload-summary.t \
 	tests/tui/upload-story.t \
 	tests/tui/upload-sizes.t \
 	tests/tui/hostile.t \

@@ -2,7 +2,9 @@
 # upload-panel.t — at 80x24 the panel keeps the running uploads in view
 # behind old finished rows; x cancels the running one; R retries only what
 # failed for a passing cause and says what it left, as the end of a batch
-# does (R only for what may pass); c clears finished rows.
+# does (R only for what may pass; each batch counted alone); with a
+# cancelled row in the panel R asks whether it goes again too; c clears
+# finished rows.
 . "${top_srcdir:-.}/tests/tui/lib-tui.sh"
 
 start_server clearcms --demo "$top_srcdir/data/demo"
@@ -64,8 +66,8 @@ expect_screen "the text file is refused" "failed      readme.txt"
 # a refusal is not offered R: the batch's end says refused, Enter says why
 # (the message log keeps it: the status line may have moved on)
 send M
-expect_screen "the end of the batch says refused, not R" \
-	"uploads finished: 10 done, 1 refused by the server or its limits"
+expect_screen "the end of the batch says refused, not R (it counts that batch alone)" \
+	"uploads finished: 1 refused by the server or its limits"
 refute_screen "... and offers no R for it" "1 failed (R retries)"
 send q
 wait_gone "Messages:" || true
@@ -76,19 +78,24 @@ send Tab
 upload_pattern "q.png" 1
 expect_screen "the picture fails on the quota" "failed      q.png"
 send M
-expect_screen "the end of a mixed batch says which R retries" \
-	"uploads finished: 10 done, 2 failed: 1 may pass (R retries), 1"
+expect_screen "the end of the next batch says R retries it, the refusal named apart" \
+	"uploads finished: 1 failed (R retries); 1 earlier failure still in the panel"
 send q
 wait_gone "Messages:" || true
 admin POST /_admin/faults '{"quota": 0}' >/dev/null
 send R
-expect_screen "R retries the passing failure and says what it left" \
+box_says "R asks whether the cancelled late.png goes again too" \
+	"1 failed upload may pass: R retries it. Send the 1 cancelled again too?"
+send f
+expect_screen "f retries the passing failure alone and says what it left" \
 	"retrying 1 upload; not retried, refused for good: 1"
 expect_screen "the retried one finishes" "11/13 done" 30
 expect_eq "q.png reached the server, the cancelled late.png did not" "1 0" \
 	"$(in_library q.png) $(in_library late.png)"
 send R
-expect_screen "R again: nothing left that a retry can fix" \
+box_says "R again asks about the cancelled row" "Send the 1 cancelled upload again?"
+send n
+expect_screen "n: nothing left that a retry can fix" \
 	"nothing retried: 1 upload was refused for good"
 
 send c

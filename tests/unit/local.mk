@@ -90,6 +90,12 @@ tests_unit_test_upload_sm_SOURCES = tests/unit/test_upload_sm.c tests/unit/uploa
 tests_unit_test_upload_sm_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_upload_sm_LDADD = $(UNIT_LDADD)
 
+unit_tests += tests/unit/test_upload_tally
+tests_unit_test_upload_tally_SOURCES = tests/unit/test_upload_tally.c tests/unit/upload_fake.c \
+	tests/unit/upload_fake.h
+tests_unit_test_upload_tally_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_upload_tally_LDADD = $(UNIT_LDADD)
+
 unit_tests += tests/unit/test_phash
 tests_unit_test_phash_SOURCES = tests/unit/test_phash.c
 tests_unit_test_phash_CFLAGS = $(UNIT_CFLAGS)

@@ -1,0 +1,211 @@
+/* test_upload_tally.c — what the upload queue counts for the end of a
+ * batch (mt_upload_queue_tally): a run is the jobs queued since the queue
+ * was last idle, so a batch after earlier failures is counted alone; files
+ * already there are skipped, not done; a file listed twice is apart;
+ * cancelled files are counted, and mt_upload_queue_requeue_cancelled sends
+ * them again as a run of their own. On the fake transport (upload_fake.c). */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "upload_fake.h"
+
+#define PRESIGN_A "{\"key\":\"k-a.txt\",\"url\":\"https://store.test/k-a.txt\"}"
+
+static struct mt_upload_job *
+add(const char *name, const char *content)
+{
+	return mt_upload_queue_add(fx.q, fake_file(name, content));
+}
+
+static struct mt_upload_tally
+tally(enum mt_upload_scope scope)
+{
+	struct mt_upload_tally t;
+	mt_upload_queue_tally(fx.q, scope, &t);
+	return t;
+}
+
+static void
+test_a_batch_after_failures_is_counted_alone(void **state)
+{
+	(void)state;
+	fx.q = fake_queue(false, 2);
+	add("x.bad", "refused for good");
+	add("a.txt", "hello");
+	fake_script_retries("presign?name=a.txt", 3, 503, 200, "{}");   /* may pass */
+	mt_upload_queue_start(fx.q);
+	fake_settle();
+	struct mt_upload_tally t = tally(MT_UPLOAD_RUN);
+	assert_int_equal(t.jobs, 2);
+	assert_int_equal(t.failed, 2);
+	assert_int_equal(t.retryable, 1);
+	assert_int_equal(t.refused, 1);
+	assert_int_equal(t.earlier_failed, 0);
+	/* the next batch: two files that pass */
+	add("b.txt", "hello b");
+	add("c.txt", "hello c");
+	fake_script_ok("b.txt");
+	fake_script_ok("c.txt");
+	mt_upload_queue_start(fx.q);
+	fake_settle();
+	assert_int_equal(fake_queue_done_count(), 2);
+	t = tally(MT_UPLOAD_RUN);
+	assert_int_equal(t.jobs, 2);
+	assert_int_equal(t.done, 2);
+	assert_int_equal(t.failed, 0);
+	assert_int_equal(t.earlier_failed, 2);
+	assert_string_equal(t.folder, "/in");
+	t = tally(MT_UPLOAD_ALL);
+	assert_int_equal(t.jobs, 4);
+	assert_int_equal(t.done, 2);
+	assert_int_equal(t.failed, 2);
+	assert_int_equal(t.earlier_failed, 0);
+	/* R: the retried file is a run of its own */
+	fake_script_ok("a.txt");
+	assert_int_equal(mt_upload_queue_retry_failed(fx.q, NULL), 1);
+	fake_settle();
+	t = tally(MT_UPLOAD_RUN);
+	assert_int_equal(t.jobs, 1);
+	assert_int_equal(t.done, 1);
+	assert_int_equal(t.earlier_failed, 1);
+}
+
+static void
+test_files_added_while_others_run_join_their_batch(void **state)
+{
+	(void)state;
+	fx.q = fake_queue(false, 1);
+	add("a.txt", "hello");
+	fake_script("presign?name=a.txt", 200, PRESIGN_A);
+	mt_upload_queue_start(fx.q);
+	fake_settle();
+	assert_true(fake_in_flight("PUT https://store.test/k-a.txt", NULL));
+	add("b.txt", "hello b");        /* a is still on its way */
+	fake_script_ok("b.txt");
+	mt_upload_queue_start(fx.q);
+	fake_script("confirm?key=k-a.txt", 200, "{\"id\":\"m-a\"}");
+	assert_true(fake_answer("PUT https://store.test/k-a.txt", 200, ""));
+	fake_settle();
+	assert_true(mt_upload_queue_finished(fx.q));
+	assert_int_equal(fake_queue_done_count(), 1);
+	struct mt_upload_tally t = tally(MT_UPLOAD_RUN);
+	assert_int_equal(t.jobs, 2);
+	assert_int_equal(t.done, 2);
+}
+
+static void
+test_skipped_is_not_done(void **state)
+{
+	(void)state;
+	fx.q = fake_queue(false, 2);
+	struct mt_upload_job *a = add("a.txt", "hello");
+	mt_upload_queue_add_to(fx.q, a->path, "/in");       /* listed twice */
+	add("b.txt", "hello b");
+	fake_script("presign?name=a.txt", 200, "{\"id\":\"m-old\"}");
+	fake_script("presign?name=b.txt", 200, "{\"id\":\"m-old-b\"}");
+	mt_upload_queue_start(fx.q);
+	fake_settle();
+	struct mt_upload_tally t = tally(MT_UPLOAD_RUN);
+	assert_int_equal(t.jobs, 3);
+	assert_int_equal(t.done, 0);
+	assert_int_equal(t.skipped, 2);
+	assert_int_equal(t.twice, 1);
+	assert_string_equal(t.folder, "/in");
+	/* another folder: no one folder to name */
+	mt_upload_queue_add_to(fx.q, fake_file("c.txt", "hello c"), "/out");
+	add("d.txt", "hello d");
+	fake_script("presign?name=c.txt", 200, "{\"id\":\"m-c\"}");
+	fake_script("presign?name=d.txt", 200, "{\"id\":\"m-d\"}");
+	mt_upload_queue_start(fx.q);
+	fake_settle();
+	t = tally(MT_UPLOAD_RUN);
+	assert_int_equal(t.skipped, 2);
+	assert_null(t.folder);
+}
+
+static void
+test_cancelled_counted_and_sent_again(void **state)
+{
+	(void)state;
+	fx.q = fake_queue(false, 1);
+	struct mt_upload_job *a = add("a.txt", "hello");
+	add("b.txt", "hello b");
+	add("c.txt", "hello c");
+	fake_script("presign?name=a.txt", 200, PRESIGN_A);
+	mt_upload_queue_start(fx.q);
+	fake_settle();
+	struct mt_upload_tally t = tally(MT_UPLOAD_ALL);
+	assert_int_equal(t.active, 3);
+	assert_int_equal(t.landing, 0);   /* a's confirm has not gone: a cancel stops it */
+	assert_int_equal(mt_upload_queue_cancel(fx.q, NULL), 3);
+	fake_settle();
+	t = tally(MT_UPLOAD_RUN);
+	assert_int_equal(t.cancelled, 3);
+	assert_int_equal(t.active, 0);
+	assert_int_equal(fake_queue_done_count(), 1);
+	/* sent again: queued, a run of their own, not begun until started */
+	assert_int_equal(mt_upload_queue_requeue_cancelled(fx.q), 3);
+	assert_int_equal(a->state, MT_JOB_QUEUED);
+	assert_int_equal(mt_upload_job_error(a)->kind, MT_ERR_NONE);
+	t = tally(MT_UPLOAD_RUN);
+	assert_int_equal(t.jobs, 3);
+	assert_int_equal(t.active, 3);
+	fake_script_ok("a.txt");
+	fake_script_ok("b.txt");
+	fake_script_ok("c.txt");
+	mt_upload_queue_start(fx.q);
+	fake_settle();
+	assert_int_equal(fake_queue_done_count(), 2);
+	t = tally(MT_UPLOAD_RUN);
+	assert_int_equal(t.done, 3);
+	assert_int_equal(t.cancelled, 0);
+	assert_int_equal(mt_upload_queue_requeue_cancelled(fx.q), 0);
+}
+
+static void
+test_a_confirm_sent_is_landing(void **state)
+{
+	(void)state;
+	fx.q = fake_queue(false, 2);
+	add("a.txt", "hello");
+	add("b.txt", "hello b");
+	fake_script("presign?name=a.txt", 200, PRESIGN_A);
+	fake_script("PUT https://store.test/k-a.txt", 200, "%s", "");
+	/* a's confirm gets no answer: it stays in flight, the item is made */
+	mt_upload_queue_start(fx.q);
+	fake_settle();
+	assert_true(fake_in_flight("confirm?key=k-a.txt", NULL));
+	struct mt_upload_tally t = tally(MT_UPLOAD_ALL);
+	assert_int_equal(t.active, 2);
+	assert_int_equal(t.landing, 1);
+	int landing = 0;
+	assert_int_equal(mt_upload_queue_cancel(fx.q, &landing), 1);
+	assert_int_equal(landing, 1);
+	assert_true(fake_answer("confirm?key=k-a.txt", 200, "{\"id\":\"m-a\"}"));
+	fake_settle();
+	t = tally(MT_UPLOAD_RUN);
+	assert_int_equal(t.done, 1);
+	assert_int_equal(t.cancelled, 1);
+}
+
+#define T(f) cmocka_unit_test_setup_teardown(f, fake_setup, fake_teardown)
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		T(test_a_batch_after_failures_is_counted_alone),
+		T(test_files_added_while_others_run_join_their_batch),
+		T(test_skipped_is_not_done),
+		T(test_cancelled_counted_and_sent_again),
+		T(test_a_confirm_sent_is_landing),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

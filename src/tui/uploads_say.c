@@ -24,6 +24,7 @@
 static struct {
 	int hold;
 	bool due;
+	bool *follow;   /* the panel's, while R's question is open */
 } say;
 
 void
@@ -180,20 +181,14 @@ retry_now(struct app *a, struct mt_upload_queue *q, bool cancelled_too, bool *fo
 	ui_dirty(a);
 }
 
-struct retry_ask {
-	struct mt_upload_queue *q;
-	bool *follow;
-};
-
 static void
 retry_answer(struct app *a, int choice, void *arg)
 {
-	struct retry_ask r = *(struct retry_ask *)arg;
-	free(arg);
+	struct mt_upload_queue *q = arg;
 	struct mt_upload_tally t;
-	mt_upload_queue_tally(r.q, MT_UPLOAD_ALL, &t);
+	mt_upload_queue_tally(q, MT_UPLOAD_ALL, &t);
 	if (choice == 'y' || choice == 'f')
-		retry_now(a, r.q, choice == 'y', r.follow);
+		retry_now(a, q, choice == 'y', say.follow);
 	else if (t.refused > 0 && t.retryable == 0)
 		say_retried(a, 0, 0, t.refused);   /* what R alone would have said */
 	else
@@ -209,9 +204,7 @@ uploads_say_retry(struct app *a, struct mt_upload_queue *q, bool *follow)
 		retry_now(a, q, false, follow);
 		return;
 	}
-	struct retry_ask *r = xcalloc(1, sizeof *r);
-	r->q = q;
-	r->follow = follow;
+	say.follow = follow;
 	size_t n;
 	char **names = names_of(q, MT_JOB_CANCELLED, &n);
 	char *head = t.retryable
@@ -223,7 +216,7 @@ uploads_say_retry(struct app *a, struct mt_upload_queue *q, bool *follow)
 	ui_confirm_list(a, _("Send again"), head, names, n,
 	                t.retryable ? _("\ny: both   f: only the failures   n: neither")
 	                            : _("\ny: send them again   n: leave them cancelled"),
-	                t.retryable ? "yfn" : "yn", retry_answer, r);
+	                t.retryable ? "yfn" : "yn", retry_answer, q);
 	ui_confirm_keys_told(a);
 	mt_strv_free(names, n);
 	free(head);

@@ -200,6 +200,13 @@ cmd_upload(struct cli_ctx *ctx)
 			json_object_set_new(o, "url", json_string(job->remote_url));
 		if (job->mime[0])
 			json_object_set_new(o, "mimeType", json_string(job->mime));
+		/* why a skipped file sent nothing, or why one the journal had went again */
+		const char *why = job->state == MT_JOB_SKIPPED ? job->why_skipped
+		                  : job->state == MT_JOB_DONE ? job->why_sent : "";
+		if (why[0])
+			json_object_set_new(o, "reason", json_string(why));
+		if (job->replaced_id && job->state == MT_JOB_DONE)
+			json_object_set_new(o, "replaced", json_string(job->replaced_id));
 		if (job->name_mismatch)
 			json_object_set_new(o, "warning", json_string(_("the file's content does not match its extension")));
 		if (job->changed_after_sent)
@@ -227,6 +234,11 @@ cmd_upload(struct cli_ctx *ctx)
 				printf("%s %s %s%s%s\n", status_label(job->state), path, id, url[0] ? " " : "", url);
 				free(id);
 				free(url);
+			}
+			if (job->state == MT_JOB_DONE && job->why_sent[0]) {
+				char *w = mt_sanitize(job->why_sent);
+				fprintf(stderr, "%s: %s: %s\n", PACKAGE_NAME, path, w);
+				free(w);
 			}
 			if (job->name_mismatch && !failed)
 				fprintf(stderr, _("%s: warning: %s is %s, its extension says otherwise\n"),

@@ -515,7 +515,39 @@ clearcms_finish(struct mt_upload_job *job, struct mt_error *err)
 	return guarded_create(job, err);
 }
 
+/* ---- is the journal's earlier copy still there? ---- */
+
+static void
+lookup_done(struct mt_upload_job *job, const struct mt_http_response *resp, json_t *root)
+{
+	(void)root;
+	if (resp->status == 404) {
+		mt_upload_lookup_done(job, false, NULL);
+		return;
+	}
+	if (resp->status < 200 || resp->status > 299) {
+		struct mt_error err;
+		mt_http_error_from_response(resp, _("reading media item"), &err);
+		mt_upload_lookup_done(job, false, &err);
+		return;
+	}
+	mt_upload_lookup_done(job, true, NULL);
+}
+
+/* Reads the item by id: 404 means it was deleted. */
+static int
+clearcms_lookup(struct mt_upload_job *job, struct mt_error *err)
+{
+	char *id = escape(job->remote_id);
+	char *url = xasprintf("api/v1/media/%s", id);
+	int rc = mt_upload_api_json(job, "GET", url, NULL, true, lookup_done, err);
+	free(url);
+	free(id);
+	return rc;
+}
+
 const struct mt_upload_ops mt_upload_clearcms = {
+	.lookup = clearcms_lookup,
 	.check = clearcms_check,
 	.start = clearcms_start,
 	.transfer = clearcms_transfer,

@@ -101,7 +101,46 @@ direct_finish(struct mt_upload_job *job, struct mt_error *err)
 	return 0;
 }
 
+/* ---- is the journal's earlier copy still there? ---- */
+
+static void
+lookup_done(struct mt_upload_job *job, const struct mt_http_response *resp, json_t *root)
+{
+	if (resp->status < 200 || resp->status > 299) {
+		struct mt_error err;
+		mt_http_error_from_response(resp, _("looking up the file record"), &err);
+		mt_upload_lookup_done(job, false, &err);
+		return;
+	}
+	/* a record that wants its bytes (direct_upload) is one the server no
+	 * longer holds: the earlier copy is gone */
+	const json_t *rec = jx_unwrap_data(root);
+	if (!json_is_object(rec)) {
+		struct mt_error err;
+		mt_error_set(&err, MT_ERR_PROTOCOL, _("the file record lookup answered no record"));
+		mt_upload_lookup_done(job, false, &err);
+		return;
+	}
+	mt_upload_lookup_done(job, !json_is_object(json_object_get(rec, "direct_upload")), NULL);
+}
+
+/* The record lookup with the checksum the journal kept: the create is safe
+ * to repeat, and answers whether the server still has these bytes. */
+static int
+direct_lookup(struct mt_upload_job *job, struct mt_error *err)
+{
+	if (job->checksum == NULL || job->mime[0] == '\0')
+		return 1;
+	json_t *body = json_pack("{s:{s:s,s:s,s:I,s:s}}", "blob", "filename", job->name,
+	                         "content_type", job->mime, "byte_size", (json_int_t)job->size,
+	                         "checksum", job->checksum);
+	int rc = mt_upload_api_json(job, "POST", "api/v1/upload/direct", body, true, lookup_done, err);
+	json_decref(body);
+	return rc;
+}
+
 const struct mt_upload_ops mt_upload_direct = {
+	.lookup = direct_lookup,
 	.check = direct_check,
 	.digests = direct_digests,
 	.start = direct_start,

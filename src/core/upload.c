@@ -32,6 +32,9 @@
 #define MAX_PRESIGNS 4
 
 static void job_begin(struct mt_upload_job *job);
+static void job_go_on(struct mt_upload_job *job);
+static bool ask_for_earlier_copy(struct mt_upload_job *job);
+static void skip_as_journaled(struct mt_upload_job *job);
 static void queue_pump(struct mt_upload_queue *q);
 static void pump_once(struct mt_upload_queue *q);
 
@@ -180,6 +183,94 @@ step_start(struct mt_upload_job *job)
 		mt_upload_job_fail(job, &err);
 }
 
+/* ---- the journal's earlier copy: still on the server? ---- */
+
+static void
+skip_as_journaled(struct mt_upload_job *job)
+{
+	job->state = MT_JOB_SKIPPED;
+	job->sent = job->size;
+	job_finished(job);
+}
+
+/* Asks the server whether the copy the journal names is still there, where
+ * the dialect can. Returns false when it cannot be asked: the file is
+ * skipped, and the reason says how to send it anyway. */
+static bool
+ask_for_earlier_copy(struct mt_upload_job *job)
+{
+	struct mt_upload_queue *q = job->queue;
+	const char *folder = job->folder ? job->folder : "/";
+	const char *id = job->remote_id ? job->remote_id : "?";
+	if (q->ops->lookup && job->remote_id) {
+		struct mt_error err;
+		mt_error_clear(&err);
+		job->asking_earlier = true;
+		set_state(job, MT_JOB_VERIFYING);
+		int r = q->ops->lookup(job, &err);
+		if (r == 0)
+			return true;
+		if (r < 0) {
+			mt_upload_lookup_done(job, false, &err);
+			return true;
+		}
+		job->asking_earlier = false;
+	}
+	mt_upload_job_set_text(&job->why_skipped,
+	                       _("already uploaded to %s before (%s); the journal has it, and the server "
+	                         "cannot be asked whether it still does: touch the file to send it again"),
+	                       folder, id);
+	return false;
+}
+
+static void
+go_on_unless_paused(void *arg)
+{
+	struct mt_upload_job *job = arg;
+	job->timer = 0;
+	if (job->queue->paused) {
+		job->timer = mt_loop_timer_add(job->queue->site->loop, 200, go_on_unless_paused, job);
+		return;
+	}
+	job_go_on(job);
+}
+
+void
+mt_upload_lookup_done(struct mt_upload_job *job, bool there, const struct mt_error *err)
+{
+	if (mt_job_state_final(job->state))
+		return;
+	const char *folder = job->folder ? job->folder : "/";
+	if (err) {
+		/* neither skipped nor sent: a failure a retry may pass */
+		struct mt_error e = *err;
+		mt_error_prefix(&e, _("could not check whether the earlier copy (%s) is still on the server: "),
+		                job->remote_id ? job->remote_id : "?");
+		mt_upload_job_fail(job, &e);
+		return;
+	}
+	if (there) {
+		mt_upload_job_set_text(&job->why_skipped,
+		                       _("already uploaded to %s before (%s); the server still has it"),
+		                       folder, job->remote_id ? job->remote_id : "?");
+		skip_as_journaled(job);
+		return;
+	}
+	/* gone: sent again as a new item, and its journal record replaced */
+	free(job->replaced_id);
+	job->replaced_id = job->remote_id;
+	job->remote_id = NULL;
+	XFREE(job->remote_url);
+	job->already_there = false;
+	job->asking_earlier = false;
+	mt_upload_job_set_text(&job->why_sent,
+	                       _("the earlier copy (%s) is gone from the server: sent again"),
+	                       job->replaced_id);
+	set_state(job, MT_JOB_CHECKING);
+	/* the next request waits while the queue is paused */
+	job->timer = mt_loop_timer_add(job->queue->site->loop, 0, go_on_unless_paused, job);
+}
+
 static void
 job_begin(struct mt_upload_job *job)
 {
@@ -188,6 +279,7 @@ job_begin(struct mt_upload_job *job)
 	mt_error_clear(&err);
 	q->active++;
 	job->started_ms = mt_now_ms();
+	job->asking_earlier = false;
 	set_state(job, MT_JOB_CHECKING);
 	job->fd = open(job->path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
 	if (job->fd < 0) {
@@ -218,11 +310,20 @@ job_begin(struct mt_upload_job *job)
 	}
 	mt_upload_job_make_key(job);
 	if (mt_upload_job_resume_from_journal(job)) {
-		job->state = MT_JOB_SKIPPED;
-		job->sent = job->size;
-		job_finished(job);
+		/* the journal says it went up; unless the server says it is gone,
+		 * it is not sent twice */
+		if (!ask_for_earlier_copy(job))
+			skip_as_journaled(job);
 		return;
 	}
+	job_go_on(job);
+}
+
+/* After the checks: hashing when the dialect wants a digest, then the start. */
+static void
+job_go_on(struct mt_upload_job *job)
+{
+	struct mt_upload_queue *q = job->queue;
 	unsigned need = q->ops->digests ? q->ops->digests(q->site) : 0;
 	if (need) {
 		set_state(job, MT_JOB_HASHING);

@@ -109,6 +109,12 @@ struct mt_upload_job {
 	                              mt_upload_job_error */
 	bool already_there;        /* the server had it before this run */
 	char *why_skipped;         /* for people: why a skipped job sent nothing; "" */
+	char *replaced_id;         /* the earlier copy the journal named, gone from the
+	                              server since: this upload sends the file again */
+	char *why_sent;            /* for people: why a file the journal had was sent
+	                              again; "" */
+	bool asking_earlier;       /* asking whether the journal's earlier copy is still
+	                              there: its record is kept as it is */
 	int batch;                 /* the batch it was added in (mt_upload_queue_new_batch) */
 	int run;                   /* the run it was last queued in (mt_upload_queue_tally) */
 	bool in_transfer;          /* holds one of the -j transfer slots */
@@ -161,6 +167,13 @@ struct mt_upload_ops {
 	 * the file lands whatever the client does. A job's use_multipart
 	 * (clearcms's one request) makes its transfer the one that lands. */
 	bool finish_creates;
+	/* Asks whether the item an earlier run made of this file (the journal's
+	 * record: job->remote_id, and job->checksum where it was kept) is still
+	 * on the server, and ends by calling mt_upload_lookup_done exactly once.
+	 * Returns 0 when the question is under way, 1 when this job gives
+	 * nothing to ask with (the file is skipped as before), -1 with err.
+	 * NULL: the API has no way to ask. */
+	int (*lookup)(struct mt_upload_job *job, struct mt_error *err);
 };
 
 extern const struct mt_upload_ops mt_upload_clearcms;
@@ -305,6 +318,12 @@ const struct mt_upload_options *mt_upload_queue_options(const struct mt_upload_q
 
 /* Called by a dialect step when it is over: err NULL on success. */
 void mt_upload_step_done(struct mt_upload_job *job, const struct mt_error *err);
+/* Ends a dialect's lookup: `there` when the server still has the earlier
+ * copy (the file is skipped), false when it is gone (the file is sent again
+ * as a new item, and its journal record replaced); err (the question could
+ * not be answered) fails the job with a reason a retry may pass, the
+ * journal's record untouched. */
+void mt_upload_lookup_done(struct mt_upload_job *job, bool there, const struct mt_error *err);
 /* Records the job's resumable state in the journal now: written before this
  * returns, so a killed process finds it. */
 void mt_upload_job_save(struct mt_upload_job *job);

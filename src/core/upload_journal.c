@@ -102,7 +102,10 @@ static void
 job_save(struct mt_upload_job *job, bool durable)
 {
 	struct mt_upload_queue *q = job->queue;
-	if (q->journal == NULL || job->key == NULL)
+	/* while the server is asked about the earlier copy, its record stands:
+	 * a failed question must not turn "done" into "failed", or the next run
+	 * would send a file the server may still have */
+	if (q->journal == NULL || job->key == NULL || job->asking_earlier)
 		return;
 	json_t *r = json_object();
 	set_json_str(r, "path", job->real_path ? job->real_path : job->path);
@@ -182,7 +185,9 @@ rec_str(json_t *rec, const char *k)
 	return v ? xstrdup(v) : NULL;
 }
 
-/* Takes over what an earlier run recorded. Returns true when nothing is left to do. */
+/* Takes over what an earlier run recorded. Returns true when the record says
+ * the file went up (done or skipped): remote_id, remote_url and checksum
+ * are the record's, and the caller decides whether it is still there. */
 bool
 mt_upload_job_resume_from_journal(struct mt_upload_job *job)
 {
@@ -198,10 +203,10 @@ mt_upload_job_resume_from_journal(struct mt_upload_job *job)
 		job->remote_id = rec_str(rec, "id");
 		free(job->remote_url);
 		job->remote_url = rec_str(rec, "url");
+		/* what a dialect asks the server with, whether the copy is still there */
+		free(job->checksum);
+		job->checksum = rec_str(rec, "checksum");
 		job->already_there = true;
-		mt_upload_job_set_text(&job->why_skipped,
-		                       _("already uploaded to %s before (%s); the journal has it"),
-		                       job->folder ? job->folder : "/", job->remote_id ? job->remote_id : "?");
 		return true;
 	}
 	/* a job retried in the same run already holds some of these */

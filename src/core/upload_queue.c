@@ -20,7 +20,7 @@
 #include "upload_internal.h"
 #include "xalloc.h"
 
-/* what retry_reason and why_skipped point at when empty: never freed */
+/* what retry_reason, why_skipped and why_sent point at when empty: never freed */
 static char no_text[] = "";
 
 void
@@ -145,6 +145,8 @@ mt_upload_job_free(struct mt_upload_job *job)
 	mt_upload_job_clear_answers(job);
 	clear_text(&job->retry_reason);
 	clear_text(&job->why_skipped);
+	clear_text(&job->why_sent);
+	free(job->replaced_id);
 	free(job->err);
 	free(job);
 }
@@ -235,7 +237,7 @@ mt_upload_queue_add_as(struct mt_upload_queue *q, const char *path, const char *
 	job->alt = opt_dup(q->opts.alt);
 	job->size = -1;
 	job->state = MT_JOB_QUEUED;
-	job->retry_reason = job->why_skipped = no_text;
+	job->retry_reason = job->why_skipped = job->why_sent = no_text;
 	job->mime = "";
 	q->jobs[q->njobs++] = job;
 	mt_upload_job_join_run(job);

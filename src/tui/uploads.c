@@ -324,6 +324,10 @@ row_note(const struct mt_upload_job *job, enum ui_role role, char *out, size_t o
 		snprintf(out, outlen, "%s", job->why_skipped);
 		return R_WARN;
 	}
+	if (job->state == MT_JOB_DONE && job->why_sent[0]) {
+		snprintf(out, outlen, "%s", job->why_sent);
+		return R_DIM;
+	}
 	if ((job->state == MT_JOB_DONE || job->state == MT_JOB_SKIPPED) && job->remote_id)
 		snprintf(out, outlen, "%s %s", job->remote_id, job->remote_url ? job->remote_url : "");
 	return R_DIM;
@@ -591,6 +595,8 @@ show_story(struct app *a, struct mt_upload_job *job)
 		snprintf(num, sizeof num, "%d", job->attempt);
 		lines_wrap(&l, _("Retries:"), num, width);
 	}
+	if (job->state == MT_JOB_DONE && job->why_sent[0])
+		lines_wrap(&l, _("Note:"), job->why_sent, width);
 	if (job->changed_after_sent)
 		lines_wrap(&l, _("Note:"), _("the file changed after it was sent; the server has it as it was read"),
 		           width);

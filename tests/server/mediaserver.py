@@ -861,6 +861,8 @@ class ApiHandler(Base):
                 for i in ids:
                     st.media.pop(i)
                     st.order.remove(i)
+                    if st.args.dialect == "direct":
+                        st.di_high = max(getattr(st, "di_high", 0), i)
                 st.invalidate()
             st.save()
             return self.send_json(200 if ids else 404, {"deleted": [str(i) for i in ids]})
@@ -1732,7 +1734,9 @@ def di_create(h):
                 rec = m
                 break
         if rec is None:
-            n = max(st.media, default=0) + 1   # an id deleted (admin) is not given again
+            # an id deleted (/_admin/delete) is not given again
+            n = max(max(st.media, default=0), getattr(st, "di_high", 0)) + 1
+            st.di_high = n
             key = hashlib.sha1(("%s-%d" % (checksum, n)).encode()).hexdigest()[:28]
             rec = {"id": n, "key": key, "filename": blob["filename"], "content_type": blob["content_type"],
                    "metadata": {}, "service_name": "local", "byte_size": blob["byte_size"],

@@ -24,6 +24,7 @@ tui_tests += \
 	tests/tui/upload-pause.t \
 	tests/tui/upload-cancel.t \
 	tests/tui/upload-twice.t \
+	tests/tui/reupload.t \
 	tests/tui/typefix.t \
 	tests/tui/typefix-refused.t \
 	tests/tui/upload-panel.t \

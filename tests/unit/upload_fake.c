@@ -381,9 +381,37 @@ fd_finish(struct mt_upload_job *job, struct mt_error *err)
 	return rc;
 }
 
+bool fake_can_lookup;
+
+static void
+looked_up(struct mt_upload_job *job, const struct mt_http_response *resp, json_t *root)
+{
+	(void)root;
+	struct mt_error err;
+	if (resp->status == 404) {
+		mt_upload_lookup_done(job, false, NULL);
+	} else if (resp->status < 200 || resp->status > 299) {
+		mt_http_error_from_response(resp, "looking up", &err);
+		mt_upload_lookup_done(job, false, &err);
+	} else {
+		mt_upload_lookup_done(job, true, NULL);
+	}
+}
+
+static int
+fd_lookup(struct mt_upload_job *job, struct mt_error *err)
+{
+	if (!fake_can_lookup)
+		return 1;
+	char *url = xasprintf("lookup?id=%s", job->remote_id);
+	int rc = mt_upload_api_json(job, "GET", url, NULL, true, looked_up, err);
+	free(url);
+	return rc;
+}
+
 static const struct mt_upload_ops fake_ops = {
 	.check = fd_check, .digests = fd_digests, .start = fd_start, .finish = fd_finish,
-	.finish_creates = true,
+	.finish_creates = true, .lookup = fd_lookup,
 };
 
 static const struct mt_dialect fake_dialect = {
@@ -475,6 +503,7 @@ fake_setup(void **state)
 	nanswers = 0;
 	queue_done = 0;
 	fake_wants_md5 = false;
+	fake_can_lookup = false;
 	strbuf_free(&calls);
 	strbuf_free(&events);
 	return 0;

@@ -58,6 +58,11 @@ void fake_advance_ms(uint64_t ms);
 /* The dialect asks for an MD5 before presigning (the hashing state). */
 extern bool fake_wants_md5;
 
+/* The dialect can ask whether the journal's earlier copy is still there
+ * ("GET lookup?id=ID": 404 gone, 2xx there); false: it cannot (lookup
+ * answers 1). */
+extern bool fake_can_lookup;
+
 /* The fixture: a temporary directory with state home, a loop on the fake
  * clock, a site whose dialect is the fake. */
 struct fake_env {

@@ -18,9 +18,10 @@ struct mt_batch {
 	mt_batch_progress_fn progress;
 	mt_batch_item_fn item;
 	mt_batch_done_fn done;
+	mt_batch_stopped_fn stopped;
 	void *arg;
 	int ok, failed;
-	bool cancelled;
+	bool cancelled, stopping;
 	/* the item under way */
 	size_t cur;
 	struct mt_media got;
@@ -159,6 +160,12 @@ on_got(const struct mt_media *item, const struct mt_error *err, void *arg)
 static void
 step(struct mt_batch *b)
 {
+	if (b->stopping) {
+		if (b->stopped)
+			b->stopped(b->ok, b->failed, b->n - b->next, b->arg);
+		batch_free(b);
+		return;
+	}
 	if (b->next >= b->n) {
 		if (b->done)
 			b->done(b->ok, b->failed, b->arg);
@@ -242,6 +249,7 @@ mt_batch_start(struct mt_site *site, const struct mt_batch_spec *spec, struct mt
 	b->progress = spec->progress;
 	b->item = spec->item;
 	b->done = spec->done;
+	b->stopped = spec->stopped;
 	b->arg = spec->arg;
 	mt_media_init(&b->got);
 	/* the first item, like every result, from the loop */
@@ -254,6 +262,13 @@ mt_batch_cancel(struct mt_batch *b)
 {
 	/* whatever is on its way (a request, a timer, a callback) frees it */
 	b->cancelled = true;
+}
+
+void
+mt_batch_stop(struct mt_batch *b)
+{
+	/* step() looks before it starts the next item */
+	b->stopping = true;
 }
 
 /* ---- the blocking form ---- */
@@ -281,6 +296,16 @@ struct wait_relay {
 };
 
 static void
+relay_stopped(int ok, int failed, size_t left, void *arg)
+{
+	struct wait_relay *r = arg;
+	r->w.done = true;
+	r->w.failed = failed;
+	if (r->spec->stopped)
+		r->spec->stopped(ok, failed, left, r->spec->arg);
+}
+
+static void
 relay_progress(struct mt_batch *b, size_t index, size_t n, enum mt_batch_stage stage, void *arg)
 {
 	struct wait_relay *r = arg;
@@ -304,6 +329,7 @@ mt_site_batch(struct mt_site *site, const struct mt_batch_spec *spec, struct mt_
 	s.progress = relay_progress;
 	s.item = relay_item;
 	s.done = wait_done;
+	s.stopped = relay_stopped;
 	s.arg = &r;
 	if (mt_batch_start(site, &s, err) == NULL)
 		return -1;

@@ -4,7 +4,8 @@
  * One engine for both faces. The rule lives here and nowhere else: nothing
  * is deleted whose backup did not complete. Items are worked through one at
  * a time; each result and the end are reported through callbacks from the
- * loop; a batch can be cancelled between two items. */
+ * loop; a batch can be cancelled between two items, or stopped after the
+ * item under way. */
 #ifndef MT_BATCH_H
 #define MT_BATCH_H
 
@@ -41,8 +42,12 @@ typedef void (*mt_batch_progress_fn)(struct mt_batch *b, size_t index, size_t n,
                                      enum mt_batch_stage stage, void *arg);
 /* After each item. The callback may cancel the batch. */
 typedef void (*mt_batch_item_fn)(struct mt_batch *b, const struct mt_batch_result *r, void *arg);
-/* Once, when every item has had its result (not after a cancel). */
+/* Once, when every item has had its result (not after a cancel or a stop). */
 typedef void (*mt_batch_done_fn)(int ok, int failed, void *arg);
+/* Once after mt_batch_stop, when the item under way has had its result:
+ * ok and failed so far, and `left` items that were never started (the
+ * server has them as they were). */
+typedef void (*mt_batch_stopped_fn)(int ok, int failed, size_t left, void *arg);
 
 struct mt_batch_spec {
 	enum mt_batch_kind kind;
@@ -54,6 +59,7 @@ struct mt_batch_spec {
 	mt_batch_progress_fn progress; /* may be NULL */
 	mt_batch_item_fn item;         /* may be NULL */
 	mt_batch_done_fn done;         /* may be NULL */
+	mt_batch_stopped_fn stopped;   /* may be NULL */
 	void *arg;
 };
 
@@ -65,6 +71,13 @@ struct mt_batch *mt_batch_start(struct mt_site *site, const struct mt_batch_spec
 /* Stops after the item under way; no callback follows. Safe from inside a
  * callback. The batch frees itself. */
 void mt_batch_cancel(struct mt_batch *b);
+/* Stops after the item under way, never in its middle: the item started
+ * is finished as it would have been (with a backup, its original is saved
+ * and then it is removed, so no item is left saved and not removed), its
+ * result is reported through item, and then stopped is called instead of
+ * done; no further item is started. Before the first item: stopped with
+ * every item left. Safe from inside a callback; a second call does nothing. */
+void mt_batch_stop(struct mt_batch *b);
 
 /* The blocking form, for batch commands: runs the loop until every item has
  * its result. Returns the number of failed items, or -1 with err when the

@@ -336,6 +336,70 @@ test_move_and_cancel(void **state)
 	assert_int_equal(lib.nremoves, 1);   /* nothing after the cancel */
 }
 
+struct stop_tally {
+	int results, ok, failed;
+	size_t left;
+	bool stopped, done;
+};
+
+/* asks to stop as the second item starts: it is finished all the same */
+static void
+stop_at_second(struct mt_batch *b, size_t index, size_t n, enum mt_batch_stage stage, void *arg)
+{
+	(void)n;
+	(void)stage;
+	(void)arg;
+	if (index == 1)
+		mt_batch_stop(b);
+}
+
+static void
+stop_result(struct mt_batch *b, const struct mt_batch_result *r, void *arg)
+{
+	struct stop_tally *t = arg;
+	(void)b;
+	(void)r;
+	t->results++;
+}
+
+static void
+stop_done(int ok, int failed, void *arg)
+{
+	struct stop_tally *t = arg;
+	(void)ok;
+	(void)failed;
+	t->done = true;
+}
+
+static void
+on_stopped(int ok, int failed, size_t left, void *arg)
+{
+	struct stop_tally *t = arg;
+	t->stopped = true;
+	t->ok = ok;
+	t->failed = failed;
+	t->left = left;
+}
+
+static void
+test_stop_after_the_item_under_way(void **state)
+{
+	(void)state;
+	struct mt_site s = fake_site(0);
+	struct stop_tally t = { 0 };
+	struct mt_batch_spec spec = { .kind = MT_BATCH_REMOVE, .ids = ids, .n = 3,
+	                              .progress = stop_at_second, .item = stop_result,
+	                              .done = stop_done, .stopped = on_stopped, .arg = &t };
+	assert_int_equal(mt_site_batch(&s, &spec, NULL), 0);
+	assert_true(t.stopped);
+	assert_false(t.done);            /* stopped, not done */
+	assert_int_equal(t.results, 2);  /* the item under way has its result */
+	assert_int_equal(t.ok, 2);
+	assert_int_equal(t.failed, 0);
+	assert_int_equal(t.left, 1);
+	assert_int_equal(lib.nremoves, 2);   /* the third is never started */
+}
+
 static void
 test_refused_without_key(void **state)
 {
@@ -361,6 +425,7 @@ main(void)
 		cmocka_unit_test(test_forget_and_cancel),
 		cmocka_unit_test(test_dry_run_changes_nothing),
 		cmocka_unit_test(test_move_and_cancel),
+		cmocka_unit_test(test_stop_after_the_item_under_way),
 		cmocka_unit_test(test_refused_without_key),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);

@@ -25,12 +25,16 @@ enum { RQ_BATCH = 200 };
 struct batch {
 	struct app *a;
 	struct ui_req *req;  /* keeps the interface waiting for it at quit */
+	struct mt_batch *op; /* core's batch, while it runs */
 	char **ids, **names;
 	char *folder;        /* move: the destination */
 	size_t n;
-	int ok, failed;
+	int ok, failed;      /* so far */
 	char first_err[560];
 	bool move;
+	bool stopping;       /* asked to stop after the item under way */
+	bool ended;          /* stopped at quit: only the report is left */
+	size_t left;         /* never started (after a stop) */
 	char *backup_dir;    /* delete: download each original here first */
 };
 
@@ -44,24 +48,33 @@ batch_free(struct batch *b)
 	free(b);
 }
 
-/* The interface is closing: stop the batch, drop what is ours. */
-static bool
-batch_gone(struct mt_batch *op, struct batch *b)
+/* The batch is over: the app forgets it. */
+static void
+batch_end(struct batch *b)
 {
-	if (!b->a->closing)
-		return false;
-	if (op)
-		mt_batch_cancel(op);
-	ui_req_done(b->req);
+	if (b->a->batch == b)
+		b->a->batch = NULL;
+	if (b->req)
+		ui_req_done(b->req);
 	batch_free(b);
-	return true;
+}
+
+/* The program is ending: the batch is over, its report waits for the
+ * terminal to be given back (ui_batch_report). */
+static void
+batch_ended(struct batch *b)
+{
+	b->ended = true;
+	ui_req_done(b->req);
+	b->req = NULL;
 }
 
 static void
 batch_progress(struct mt_batch *op, size_t i, size_t n, enum mt_batch_stage stage, void *arg)
 {
 	struct batch *b = arg;
-	if (batch_gone(op, b))
+	(void)op;
+	if (b->stopping)   /* the item under way: "stopping" stays on the line */
 		return;
 	if (stage == MT_BATCH_MOVING)
 		ui_message(b->a, R_NORMAL, _("moving %zu of %zu\xe2\x80\xa6"), i + 1, n);
@@ -75,8 +88,11 @@ static void
 batch_item(struct mt_batch *op, const struct mt_batch_result *r, void *arg)
 {
 	struct batch *b = arg;
-	if (batch_gone(op, b))
-		return;
+	(void)op;
+	if (r->err)
+		b->failed++;
+	else
+		b->ok++;
 	if (r->err) {
 		if (!b->first_err[0])
 			mt_error_format(r->err, b->first_err, sizeof b->first_err);
@@ -93,8 +109,13 @@ batch_done(int ok, int failed, void *arg)
 {
 	struct batch *b = arg;
 	struct app *a = b->a;
-	if (batch_gone(NULL, b))
+	b->op = NULL;
+	if (a->closing) {   /* every item done as the program ended: the report says so */
+		b->ok = ok;
+		b->failed = failed;
+		batch_ended(b);
 		return;
+	}
 	b->ok = ok;
 	b->failed = failed;
 	char *e = mt_sanitize(b->first_err);
@@ -118,9 +139,66 @@ batch_done(int ok, int failed, void *arg)
 	/* the lists that showed the selection take it from here */
 	ui_post(a, &(struct ui_event){ UI_EV_BATCH_DONE, .id = b->failed ? "failed" : "ok",
 	                               .move = b->move });
-	ui_req_done(b->req);
-	batch_free(b);
+	batch_end(b);
 	ui_dirty(a);
+}
+
+/* After a stop: what was done, and what the server has as it was. */
+static void
+batch_stopped(int ok, int failed, size_t left, void *arg)
+{
+	struct batch *b = arg;
+	struct app *a = b->a;
+	b->op = NULL;
+	b->ok = ok;
+	b->failed = failed;
+	b->left = left;
+	if (a->closing) {   /* the report after the terminal is given back says it */
+		batch_ended(b);
+		return;
+	}
+	char *e = mt_sanitize(b->first_err);
+	char *dir = b->backup_dir ? mt_sanitize(b->backup_dir) : NULL;
+	char *to = b->folder ? mt_sanitize(b->folder) : NULL;
+	if (failed && b->move)
+		ui_message(a, R_WARN, P_("stopped: %d of %zu moved to %s, %d failed (%s), %zu left untouched",
+		                         "stopped: %d of %zu moved to %s, %d failed (%s), %zu left untouched",
+		                         b->n), ok, b->n, to ? to : "", failed, e, left);
+	else if (failed)
+		ui_message(a, R_WARN, P_("stopped: %d of %zu deleted, %d failed (%s), %zu left untouched",
+		                         "stopped: %d of %zu deleted, %d failed (%s), %zu left untouched",
+		                         b->n), ok, b->n, failed, e, left);
+	else if (b->move)
+		ui_message(a, R_NORMAL, P_("stopped: %d of %zu moved to %s, %zu left untouched",
+		                           "stopped: %d of %zu moved to %s, %zu left untouched", b->n),
+		           ok, b->n, to ? to : "", left);
+	else if (dir)
+		ui_message(a, R_NORMAL, P_("stopped: %d of %zu deleted (originals in %s), %zu left untouched",
+		                           "stopped: %d of %zu deleted (originals in %s), %zu left untouched",
+		                           b->n), ok, b->n, dir, left);
+	else
+		ui_message(a, R_NORMAL, P_("stopped: %d of %zu deleted, %zu left untouched",
+		                           "stopped: %d of %zu deleted, %zu left untouched", b->n),
+		           ok, b->n, left);
+	free(e);
+	free(dir);
+	free(to);
+	ui_post(a, &(struct ui_event){ UI_EV_BATCH_DONE, .id = failed ? "failed" : "ok", .move = b->move });
+	batch_end(b);
+	ui_dirty(a);
+}
+
+/* One batch at a time: a second is refused while one runs (true: said so). */
+static bool
+batch_refused(struct app *a)
+{
+	struct batch *b = a->batch;
+	if (b == NULL)
+		return false;
+	ui_message(a, R_WARN, b->move ? _("a move is running (%zu of %zu done): Esc stops it")
+	                              : _("a delete is running (%zu of %zu done): Esc stops it"),
+	           (size_t)(b->ok + b->failed), b->n);
+	return true;
 }
 
 static void
@@ -130,16 +208,19 @@ batch_go(struct batch *b)
 	struct mt_batch_spec spec = {
 		.kind = b->move ? MT_BATCH_MOVE : MT_BATCH_REMOVE,
 		.ids = b->ids, .n = b->n, .folder = b->folder, .backup_dir = b->backup_dir,
-		.progress = batch_progress, .item = batch_item, .done = batch_done, .arg = b,
+		.progress = batch_progress, .item = batch_item, .done = batch_done,
+		.stopped = batch_stopped, .arg = b,
 	};
 	struct mt_error err;
 	mt_error_clear(&err);
-	if (mt_batch_start(&a->site, &spec, &err) == NULL) {
+	b->op = mt_batch_start(&a->site, &spec, &err);
+	if (b->op == NULL) {
 		ui_error(a, b->move ? _("moving") : _("deleting"), &err);
 		batch_free(b);
 		return;
 	}
 	b->req = ui_req_new(a, NULL, RQ_BATCH, NULL);
+	a->batch = b;
 }
 
 static char *backup_dir(struct app *a);
@@ -177,8 +258,9 @@ backup_dir(struct app *a)
 static void
 batch_ask(struct app *a, char **ids, char **names, size_t n, bool backup_offer, const char *head)
 {
-	if (!mt_site_can(&a->site, MT_CAP_DELETE, true)) {
-		ui_message(a, R_WARN, _("this profile cannot delete media"));
+	if (batch_refused(a) || !mt_site_can(&a->site, MT_CAP_DELETE, true)) {
+		if (a->batch == NULL)
+			ui_message(a, R_WARN, _("this profile cannot delete media"));
 		mt_strv_free(ids, n);
 		mt_strv_free(names, n);
 		return;
@@ -236,6 +318,11 @@ ui_batch_delete_folder(struct app *a, char **ids, char **names, size_t n, const 
 void
 ui_batch_move(struct app *a, char **ids, char **names, size_t n, const char *folder)
 {
+	if (batch_refused(a)) {
+		mt_strv_free(ids, n);
+		mt_strv_free(names, n);
+		return;
+	}
 	struct batch *b = xcalloc(1, sizeof *b);
 	b->a = a;
 	b->move = true;
@@ -244,4 +331,109 @@ ui_batch_move(struct app *a, char **ids, char **names, size_t n, const char *fol
 	b->n = n;
 	b->folder = xstrdup(folder);
 	batch_go(b);
+}
+
+/* ---- stopping: Esc while a batch runs, the quit question, the end ---- */
+
+static void
+stop_answer(struct app *a, int choice, void *arg)
+{
+	(void)arg;
+	struct batch *b = a->batch;
+	if (b == NULL || b->stopping)   /* it ended while the question stood */
+		return;
+	if (choice != 'y') {
+		ui_message(a, R_NORMAL, b->move ? _("the move goes on (Esc stops it)")
+		                                : _("the delete goes on (Esc stops it)"));
+		return;
+	}
+	ui_batch_stop(a);
+	ui_message(a, R_NORMAL, _("stopping after the item under way\xe2\x80\xa6"));
+}
+
+bool
+ui_batch_stop_ask(struct app *a)
+{
+	struct batch *b = a->batch;
+	if (b == NULL || b->ended)
+		return false;
+	if (b->stopping) {
+		ui_message(a, R_NORMAL, _("stopping after the item under way\xe2\x80\xa6"));
+		return true;
+	}
+	size_t done = (size_t)(b->ok + b->failed);
+	char *body = xasprintf(b->move ? _("Stop the move after the item under way? %zu of %zu done.\n"
+	                                   "The items not started stay where they are.\n\n"
+	                                   "y: stop   n: go on")
+	                               : _("Stop the delete after the item under way? %zu of %zu done.\n"
+	                                   "The items not started stay in the library.\n\n"
+	                                   "y: stop   n: go on"),
+	                       done, b->n);
+	ui_confirm(a, _("Stop"), body, "yn", stop_answer, NULL);
+	ui_confirm_keys_told(a);
+	free(body);
+	return true;
+}
+
+char *
+ui_batch_quit_line(const struct app *a)
+{
+	const struct batch *b = a->batch;
+	if (b == NULL || b->ended)
+		return NULL;
+	size_t done = (size_t)(b->ok + b->failed);
+	return xasprintf(b->move ? _("A move is running (%zu of %zu done): it stops after the item under way.\n")
+	                         : _("A delete is running (%zu of %zu done): it stops after the item under way.\n"),
+	                 done, b->n);
+}
+
+void
+ui_batch_stop(struct app *a)
+{
+	struct batch *b = a->batch;
+	if (b == NULL || b->stopping || b->ended || b->op == NULL)
+		return;
+	b->stopping = true;
+	mt_batch_stop(b->op);
+}
+
+bool
+ui_batch_busy(const struct app *a)
+{
+	return a->batch && !a->batch->ended;
+}
+
+void
+ui_batch_report(struct app *a)
+{
+	struct batch *b = a->batch;
+	if (b == NULL)
+		return;
+	bool cut = !b->ended;   /* the item under way had no answer in time */
+	if (cut && b->op)
+		mt_batch_cancel(b->op);   /* no callback of it follows */
+	size_t done = (size_t)(b->ok + b->failed);
+	size_t left = cut ? b->n - done : b->left;
+	char *e = mt_sanitize(b->first_err);
+	char *where = mt_sanitize(b->move ? b->folder : b->backup_dir ? b->backup_dir : "");
+	if (b->move)
+		fprintf(stderr, _("%s: moved %d of %zu to %s\n"), PACKAGE_NAME, b->ok, b->n, where);
+	else if (b->backup_dir)
+		fprintf(stderr, _("%s: deleted %d of %zu; originals in %s\n"), PACKAGE_NAME, b->ok, b->n,
+		        where);
+	else
+		fprintf(stderr, _("%s: deleted %d of %zu\n"), PACKAGE_NAME, b->ok, b->n);
+	if (b->failed)
+		fprintf(stderr, P_("%s: %d failed: %s\n", "%s: %d failed: %s\n", (unsigned long)b->failed),
+		        PACKAGE_NAME, b->failed, e);
+	if (cut)
+		fprintf(stderr, _("%s: the answer about item %zu of %zu had not come when the program ended: "
+		                  "the server may have done it\n"), PACKAGE_NAME, done + 1, b->n);
+	if (left > (cut ? 1u : 0u))
+		fprintf(stderr, P_("%s: %zu left untouched\n", "%s: %zu left untouched\n",
+		                   (unsigned long)(left - (cut ? 1u : 0u))),
+		        PACKAGE_NAME, left - (cut ? 1u : 0u));
+	free(e);
+	free(where);
+	batch_end(b);
 }

@@ -31,13 +31,16 @@
 #include "xalloc.h"
 
 #define FRAME_MS 100        /* at most ten frames a second for non-input changes */
+#define BATCH_WAIT_MS 10000 /* at the end, for the answer about a batch's item under way */
 
 static void
 quit_answer(struct app *a, int choice, void *arg)
 {
 	(void)arg;
-	if (choice == 'y')
+	if (choice == 'y') {
+		ui_batch_stop(a);   /* after the item under way; stderr says what was done */
 		a->quit = true;
+	}
 }
 
 /* What every view holds that the user typed and the server does not have,
@@ -66,16 +69,28 @@ request_quit(struct app *a)
 {
 	ui_prompt_keep_typed(a);   /* a prompt's text is counted, and stays on n */
 	char *unsaved = unsaved_work(a);
+	char *batch = ui_batch_quit_line(a);
+	const char *uploads = uploads_running(a) ? _("Uploads still running stop here and resume next time.\n")
+	                      : uploads_paused(a) ? _("Paused uploads resume next time.\n") : "";
 	if (unsaved) {
-		const char *uploads = uploads_running(a) ? _("Uploads still running stop here and resume next time.\n")
-		                      : uploads_paused(a) ? _("Paused uploads resume next time.\n") : "";
+		char *running = xasprintf("%s%s", uploads, batch ? batch : "");
 		char *body = xasprintf(_("Not saved yet:\n%s%s\n"
 		                         "It is kept, and offered at the next start.\n"
-		                         "Quit now?  y: quit   n: stay"), unsaved, uploads);
+		                         "Quit now?  y: quit   n: stay"), unsaved, running);
+		free(running);
 		ui_confirm(a, _("Quit"), body, "yn", quit_answer, NULL);
 		ui_confirm_keys_told(a);
 		free(body);
 		free(unsaved);
+		free(batch);
+		return;
+	}
+	if (batch) {
+		char *body = xasprintf(_("%s%s\nQuit now?  y: quit   n: stay"), batch, uploads);
+		ui_confirm(a, _("Quit"), body, "yn", quit_answer, NULL);
+		ui_confirm_keys_told(a);
+		free(body);
+		free(batch);
 		return;
 	}
 	if (uploads_paused(a)) {
@@ -366,6 +381,9 @@ dispatch_key(struct app *a, int is_key, wint_t ch)
 		ui_dialog_key(a, is_key, ch);
 		return;
 	}
+	/* Esc stops a running delete or move (asking first), in any view */
+	if (!is_key && ch == 27 && ui_batch_stop_ask(a))
+		return;
 	if (!is_key && ch == '?' && a->view != VIEW_HELP) {
 		ui_view_open(a, VIEW_HELP, NULL);
 		return;
@@ -379,6 +397,9 @@ dispatch_key(struct app *a, int is_key, wint_t ch)
 	case UI_QUIT: request_quit(a); break;
 	case UI_HANDLED: break;
 	case UI_UNHANDLED:
+		/* x where the view has no use for it stops a running batch, as Esc */
+		if (!is_key && ch == 'x' && ui_batch_stop_ask(a))
+			break;
 		/* a letter that does nothing says so: silence reads as a hung link */
 		if (!is_key && ch > ' ' && iswprint(ch) && !a->dialog)
 			ui_message(a, R_NORMAL, _("%lc does nothing here (? lists the keys)"), (wint_t)ch);
@@ -430,6 +451,11 @@ static void
 on_signal(int signo, void *arg)
 {
 	struct app *a = arg;
+	if (a->closing) {   /* the terminal is given back: a signal ends the wait for a batch */
+		if (signo != SIGWINCH)
+			a->give_up = true;
+		return;
+	}
 	switch (signo) {
 	case SIGWINCH:
 		term_size(a);
@@ -476,11 +502,21 @@ static void
 app_free(struct app *a)
 {
 	a->closing = true;
-	/* let answers already on their way arrive, briefly, so nothing leaks */
-	uint64_t until = mt_now_ms() + (a->hangup ? 0 : 300);
-	while (a->reqs && a->loop && mt_now_ms() < until)
+	/* a delete or move stops after the item under way (quit, hang-up, a
+	 * signal): its answer is waited for, within a bound; answers already
+	 * on their way arrive, briefly, so nothing leaks */
+	ui_batch_stop(a);
+	uint64_t t0 = mt_now_ms();
+	while (a->loop) {
+		uint64_t now = mt_now_ms();
+		bool batch = ui_batch_busy(a) && !a->give_up && now < t0 + BATCH_WAIT_MS;
+		bool others = a->reqs && now < t0 + (a->hangup ? 0 : 300);
+		if (!batch && !others)
+			break;
 		if (mt_loop_run_once(a->loop, 20) < 0)
 			break;
+	}
+	ui_batch_report(a);
 	ui_dialog_end(a);
 	if (a->views)
 		for (int i = VIEW_COUNT - 1; i >= 0; i--)

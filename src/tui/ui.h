@@ -340,6 +340,7 @@ struct app {
 	struct detail *detail;
 	struct ui_preview *pv;
 	struct dialog *dialog;
+	struct batch *batch;        /* the delete or move running (batchrun.c) */
 
 	/* the message in the status line */
 	char msg[600];
@@ -349,6 +350,7 @@ struct app {
 	/* requests in flight */
 	struct ui_req *reqs;
 	bool closing;
+	bool give_up;               /* a signal while closing: stop waiting for a batch */
 
 	/* timing (for the report and tests): MEDIATUI_TRACE=file */
 	uint64_t start_ms, first_page_ms;
@@ -433,6 +435,19 @@ void ui_batch_delete_folder(struct app *a, char **ids, char **names, size_t n, c
 /* Moves ids into folder at once (the caller asked). Takes the vectors.
  * Posts UI_EV_ITEM_EDITED per item and UI_EV_BATCH_DONE (.move) at the end. */
 void ui_batch_move(struct app *a, char **ids, char **names, size_t n, const char *folder);
+/* Esc (or a free x) while a batch runs: asks whether to stop it after the
+ * item under way, saying how far it is. False: no batch runs. */
+bool ui_batch_stop_ask(struct app *a);
+/* The line the quit question gives a running batch (allocated), or NULL. */
+char *ui_batch_quit_line(const struct app *a);
+/* Stops the running batch after the item under way, without asking (quit,
+ * hang-up); a no-op when none runs. */
+void ui_batch_stop(struct app *a);
+/* A batch has not had its last result yet. */
+bool ui_batch_busy(const struct app *a);
+/* At the end, the terminal given back: a batch that ran at quit says on
+ * stderr what it did (and what had no answer in time); it is then freed. */
+void ui_batch_report(struct app *a);
 
 /* ---- localpane.c ---- */
 void local_init(struct app *a);

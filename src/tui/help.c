@@ -31,6 +31,7 @@ static const struct help_line help[] = {
 	{ "?", N_("this help, at the part for where you are") },
 	{ "^L", N_("redraw the screen") },
 	{ "M", N_("the last messages, whole, the newest first") },
+	{ "Esc  x", N_("stop a running delete or move (asks first)") },
 	{ NULL, N_("Main view") },
 	{ "Tab  Shift+Tab", N_("next / previous pane") },
 	{ "U", N_("show or hide the upload panel") },

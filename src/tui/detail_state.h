@@ -1,4 +1,4 @@
-/* detail_state.h — Private to: detail.c detail_focal.c detail_draft.c
+/* detail_state.h — Private to: detail.c detail_draw.c detail_focal.c detail_draft.c
  * State: a->detail
  *
  * One item's details: the item, its pending edits, the save under way and
@@ -9,6 +9,14 @@
 #include "ui.h"
 
 enum detail_after { AFTER_STAY, AFTER_BACK, AFTER_NEXT, AFTER_PREV };
+
+/* the rows of the details, in order */
+enum field {
+	F_ID, F_FILENAME, F_TYPE, F_SIZE, F_DIMS, F_ALT, F_TITLE, F_DESC, F_FOLDER, F_FOCAL, F_URL,
+	F_CREATED, F_COUNT
+};
+/* pending edit slots (struct detail's edit[] and sent[]) */
+enum { E_ALT, E_TITLE, E_DESC, E_FOLDER };
 struct detail {
 	struct mt_media item;
 	bool have;
@@ -40,6 +48,33 @@ struct detail {
 	 * false at its end; set by the opener after detail_open, NULL: none */
 	bool (*step)(struct app *a, int dir, bool just_look);
 };
+
+/* A row's edit slot, or -1 for a row that is not edited as text. */
+static inline int
+edit_slot(int field)
+{
+	switch (field) {
+	case F_ALT: return E_ALT;
+	case F_TITLE: return E_TITLE;
+	case F_DESC: return E_DESC;
+	case F_FOLDER: return E_FOLDER;
+	default: return -1;
+	}
+}
+
+static inline bool
+has_pending(const struct detail *d)
+{
+	for (int i = 0; i < 4; i++)
+		if (d->edit[i])
+			return true;
+	return d->focal_pending;
+}
+
+/* The rows drawn (detail_draw.c): a row's name, translated, and its value
+ * as shown (a pending edit's, *pending set), to free. */
+const char *detail_field_name(int f);
+char *detail_field_value(struct app *a, int f, bool *pending);
 
 /* The focal point editor (detail_focal.c): drawn and keyed while
  * focal_open; Enter leaves focal_pending and focal_save set for detail.c. */

@@ -11,7 +11,7 @@ src_tui_libmttui_a_SOURCES = \
 	src/tui/auditview.c \
 	src/tui/batchrun.c \
 	src/tui/content_view.c \
-	src/tui/detail.c src/tui/detail_state.h \
+	src/tui/detail.c src/tui/detail_draw.c src/tui/detail_state.h \
 	src/tui/detail_focal.c \
 	src/tui/detail_draft.c \
 	src/tui/drafts_back.c \

@@ -106,7 +106,19 @@ send Escape
 expect_screen "Esc stops waiting for the save" "stopped waiting for the save"
 expect_screen "... the edit kept, not saved" "not saved yet"
 expect_screen "... the details still open" "Focal point"
+# the request went on: the server takes it, and the details say so
 admin POST /_admin/faults '{"hold_api": 0}' >/dev/null
+expect_wrapped "the late answer is told" "the save Esc stopped waiting for went through after all"
+if wait_gone "not saved yet"; then ok "... and what the server took is no longer pending"
+else not_ok "... and what the server took is no longer pending" "$(screen)"; fi
+expect_eq "the server has the alt text of the save let go" "Held through Ctrl+C" "$(mt info "$id" --json | jget 'd["alt"]')"
+# a new edit, for a save that runs while the title is typed
+send Enter
+wait_for "Enter: accept" || not_ok "the alt text opens again"
+send C-u
+type_text "Held once more"
+send Enter
+wait_for "not saved yet" || not_ok "the new alt text is pending"
 admin POST /_admin/faults '{"hold_api": 1}' >/dev/null
 send w
 wait_held
@@ -122,7 +134,7 @@ expect_screen "the save ends" "saved"
 expect_screen "the title typed meanwhile is still pending" "not saved yet"
 expect_screen "... as typed" "Typed while saving"
 mt info "$id" --json >"$T/info3.json"
-expect_eq "the server has the alt text that was sent" "Held through Ctrl+C" "$(jget 'd["alt"]' <"$T/info3.json")"
+expect_eq "the server has the alt text that was sent" "Held once more" "$(jget 'd["alt"]' <"$T/info3.json")"
 check "... and not the title typed meanwhile" sh -c "[ \"\$(jget 'd[\"title\"] or \"\"' <'$T/info3.json')\" != 'Typed while saving' ]"
 send w
 expect_screen "w saves the rest" "saved"

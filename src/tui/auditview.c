@@ -699,13 +699,27 @@ audit_help(struct app *a)
 static char *
 audit_unsaved(struct app *a)
 {
-	(void)a;
-	size_t n = st.nkept + st.nsaving;
-	if (n == 0)
+	if (st.nkept + st.nsaving == 0)
 		return NULL;
-	return xasprintf(P_("the alt text of %zu image (refused, or still being saved)",
-	                    "the alt text of %zu images (refused, or still being saved)", (unsigned long)n),
-	                 n);
+	char *kept = NULL, *saving = NULL;
+	if (st.nkept == 1) {
+		char *name = mt_sanitize(finding_name(a, st.kept[0].id));
+		kept = xasprintf(_("the alt text typed for %s (not saved)"), name);
+		free(name);
+	} else if (st.nkept > 1) {
+		kept = xasprintf(P_("the alt text typed for %zu image (not saved)",
+		                    "the alt text typed for %zu images (not saved)", (unsigned long)st.nkept),
+		                 st.nkept);
+	}
+	if (st.nsaving)
+		saving = xasprintf(P_("the alt text of %zu image still on its way to the server",
+		                      "the alt text of %zu images still on their way to the server",
+		                      (unsigned long)st.nsaving),
+		                   st.nsaving);
+	char *both = kept && saving ? xasprintf("%s; %s", kept, saving) : xstrdup(kept ? kept : saving);
+	free(kept);
+	free(saving);
+	return both;
 }
 
 static void

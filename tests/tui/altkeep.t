@@ -50,7 +50,7 @@ send q
 wait_gone "Images without alt text" || not_ok "q leaves the audit"
 send q
 expect_screen "q asks before losing refused alt text" "Not saved yet"
-expect_screen "... and says what" "the alt text of 2 images"
+expect_wrapped "... and says what" "the alt text typed for 2 images (not saved)"
 send n
 wait_gone "Not saved yet" || not_ok "n stays"
 sigint
@@ -78,7 +78,7 @@ wait_gone "Focal point" || not_ok "q leaves the details"
 send q
 wait_gone "Images without alt text" || not_ok "q leaves the audit again"
 send q
-expect_screen "quitting still asks: one image's text is held" "the alt text of 1 image"
+expect_wrapped "quitting still asks: one image's text is held, and names it" "the alt text typed for $name2 (not saved)"
 send y
 tui_wait_exit >"$T/rc"
 expect_eq "y quits with status 0" 0 "$(cat "$T/rc")"

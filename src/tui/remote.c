@@ -301,6 +301,7 @@ remote_free(struct app *a)
 	mt_pager_free(r->pager);
 	clear_items(r);
 	remote_keep_forget(r);
+	remote_visit_forget(r);
 	free(r->restored);
 	r->restored = NULL;
 	mt_strv_free(r->folders, r->nfolders);
@@ -422,6 +423,7 @@ remote_on_event(struct app *a, const struct ui_event *ev)
 		free(r->search);
 		r->search = NULL;
 		change_folder(a, ev->id, NULL);
+		remote_visit_start(r, ev);
 		break;
 	case UI_EV_UPLOADS_DONE:
 		if (r->mode == REMOTE_LIBRARY)
@@ -443,6 +445,7 @@ remote_on_event(struct app *a, const struct ui_event *ev)
 				r->search = NULL;
 				r->cur = r->top = 0;
 				relist(a, false, false);
+				remote_visit_start(r, ev);
 			}
 		break;
 	default: break;
@@ -565,6 +568,17 @@ remote_go_back(struct app *a)
 	struct remote *r = a->remote;
 	if (r->mode != REMOTE_LIBRARY)
 		return false;
+	enum view_id back;
+	if (remote_visit_here(r, remote_folder(a), &back)) {
+		remote_visit_forget(r);
+		if (r->all_folders) {   /* the pane as it was before the look */
+			leave_all_folders(r);
+			r->cur = r->top = 0;
+			relist(a, false, false);
+		}
+		ui_view_open(a, back, NULL);
+		return true;
+	}
 	if (r->search) {
 		apply_search(a, NULL);
 		return true;

@@ -1,4 +1,4 @@
-/* remote_pane.h — Private to: remote.c remote_rows.c remote_draw.c remote_folders.c remote_actions.c remote_keep.c
+/* remote_pane.h — Private to: remote.c remote_rows.c remote_draw.c remote_folders.c remote_actions.c remote_keep.c remote_visit.c
  * State: a->remote
  *
  * The remote pane's own state and what its files share. Other views reach
@@ -51,6 +51,13 @@ struct remote {
 	/* history (upload-only dialects) */
 	struct mt_history_rec *hist;
 	size_t nhist;
+	/* a look from another view (remote_visit.c) */
+	struct {
+		bool on;
+		enum view_id back;       /* the view q goes back to from the place */
+		bool all_folders;        /* the place: a type in every folder */
+		char *folder;            /* or this folder */
+	} visit;
 };
 
 extern const char *const remote_sorts[3];
@@ -63,6 +70,13 @@ const char *remote_folder(const struct app *a);
 void remote_history_reload(struct app *a);
 /* Opens an item in the detail view; n/N step through this listing. */
 void remote_open_item(struct app *a, const struct mt_media *m);
+
+/* ---- remote_visit.c: a look from another view, q goes back to it ---- */
+/* UI_EV_SHOW_FOLDER or _TYPE: remembers the place when ev->visit. */
+void remote_visit_start(struct remote *r, const struct ui_event *ev);
+void remote_visit_forget(struct remote *r);
+/* True (and *back the view) while the pane stands at the visit's place. */
+bool remote_visit_here(const struct remote *r, const char *folder, enum view_id *back);
 
 /* ---- remote_rows.c: what each row is ---- */
 enum remote_row { REMOTE_ROW_UP, REMOTE_ROW_FOLDER, REMOTE_ROW_ITEM, REMOTE_ROW_NONE };

@@ -228,6 +228,9 @@ struct ui_event {
 	const char *id;
 	const struct ui_upload_request *upload;
 	bool move;            /* UI_EV_BATCH_DONE: it was a move */
+	bool visit;           /* UI_EV_SHOW_FOLDER, _TYPE: a look from view .back
+	                         (an enum view_id), which q at that place goes back to */
+	int back;
 };
 /* Tells every view (table order) and asks for a frame. */
 void ui_post(struct app *a, const struct ui_event *ev);

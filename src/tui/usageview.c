@@ -209,12 +209,12 @@ open_row(struct app *a)
 	const struct mt_usage_row *row = current_row(a, &is_folder);
 	if (row == NULL)
 		return;
-	if (is_folder)
-		ui_post(a, &(struct ui_event){ UI_EV_SHOW_FOLDER, .id = row->name });
-	else
-		ui_post(a, &(struct ui_event){ UI_EV_SHOW_TYPE, .id = row->name });
+	/* a look: q there comes back here */
+	ui_post(a, &(struct ui_event){ is_folder ? UI_EV_SHOW_FOLDER : UI_EV_SHOW_TYPE, .id = row->name,
+	                               .visit = true, .back = VIEW_USAGE });
 	a->focus = PANE_REMOTE;
 	ui_view_open(a, VIEW_MAIN, NULL);
+	ui_message(a, R_NORMAL, _("%s: q goes back to usage"), row->name);
 }
 
 enum ui_key

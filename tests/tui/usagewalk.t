@@ -1,7 +1,7 @@
 #!/bin/sh
 # usagewalk.t — usage walked like ncdu: a cursor on folders and types, s
 # sorts by size or count, Enter shows the folder in the remote pane (on a
-# type: that type in every folder, h goes back to the folder), A audits
+# type: that type in every folder), and q or h there comes back, A audits
 # just that folder, d deletes the folder's items through the usual
 # confirmation (backup first on b). Keys counted for walk-and-delete.
 . "${top_srcdir:-.}/tests/tui/lib-tui.sh"
@@ -16,8 +16,9 @@ expect_screen "usage lists folders, largest first" "By folder (largest first)"
 # the cursor starts on the largest folder; Enter shows it in the remote pane
 send Enter
 expect_screen "Enter shows the folder under the cursor" "Remote /images/team"
-send v
-wait_for "By folder" || not_ok "usage again"
+expect_wrapped "... and says q goes back to usage" "/images/team: q goes back to usage"
+send q
+expect_screen "q at the folder shown goes back to usage (not up a folder)" "By folder (largest first)"
 send j Enter
 expect_screen "j, Enter shows the second largest" "Remote /images "
 send v
@@ -52,8 +53,12 @@ expect_screen "each item shows its folder" "Alt Folder"
 expect_screen "... items of /logos" " /logos "
 expect_screen "... and of /images" " /images "
 send h
-expect_screen "h goes back to the folder the pane was in" "Remote /documents "
+expect_screen "h goes back to usage, where the look came from" "By type"
+send q
+expect_screen "the pane is back in the folder it was in" "Remote /documents "
 refute_screen "... without the type filter" "type: image"
+send q
+expect_screen "q there goes up a folder as ever (no look to go back to)" "Remote / "
 send v
 wait_for "By folder" || not_ok "usage again"
 

@@ -82,6 +82,10 @@ ui_error(struct app *a, const char *what, const struct mt_error *err)
 {
 	char line[560];
 	mt_error_format(err, line, sizeof line);
+	/* core's message may say what was done already ("listing media: …") */
+	size_t wl = what ? strlen(what) : 0;
+	if (what && strncmp(line, what, wl) == 0 && line[wl] == ':')
+		what = NULL;
 	if (what)
 		ui_message(a, R_ERROR, "%s: %s", what, line);
 	else

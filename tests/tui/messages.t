@@ -1,7 +1,8 @@
 #!/bin/sh
 # messages.t — a message longer than the status line is shown whole: on two
 # lines when it fits there, and always in the message log (M), newest first,
-# with the time; Esc and q close the log.
+# with the time; Esc and q close the log. An error says what was being
+# done once.
 . "${top_srcdir:-.}/tests/tui/lib-tui.sh"
 
 start_server clearcms
@@ -60,6 +61,14 @@ wait_for "Moving around" || wait_for "Local pane" || true
 send g
 expect_screen "the help lists M" "the last messages, whole"
 send q
+
+# a listing the server fails: what was being done is said once, not twice
+send Tab
+admin POST /_admin/faults '{"fault_5xx": 1}' >/dev/null
+send r
+expect_wrapped "a failed listing says why" "listing media: Injected server error"
+refute_screen "... saying what was being done once" "listing media: listing media"
+admin POST /_admin/faults '{"fault_5xx": 0}' >/dev/null
 
 st=$(tui_quit)
 expect_eq "mediatui quits with 0 $(head -c 400 "$T/tui.err" 2>/dev/null)" 0 "$st"

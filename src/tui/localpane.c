@@ -1,6 +1,6 @@
-/* localpane.c — the local pane: browse from the working directory, see what
- * each file really is, mark files and upload them to the current remote
- * folder. Type detection runs a few milliseconds per loop turn so a large
+/* localpane.c — the local pane: browse from the directory the last session
+ * showed (else the working directory), see what each file really is, mark
+ * files and upload them to the current remote folder. Type detection runs a few milliseconds per loop turn so a large
  * directory never stalls the interface. */
 #include "config.h"
 
@@ -13,6 +13,7 @@
 
 #include "fsutil.h"
 #include "i18n.h"
+#include "place.h"
 #include "sanitize.h"
 #include "textwidth.h"
 #include "ui.h"
@@ -77,6 +78,20 @@ remember_recent(struct localpane *l, const char *path)
 	l->recent[0] = keep;
 }
 
+/* The directory shown, kept for the next start (a dropped link or a crash
+ * costs no walk back); a failure is said once, the pane works on without. */
+static void
+remember_place(struct app *a, const char *path)
+{
+	static bool said;
+	struct mt_error err;
+	mt_error_clear(&err);
+	if (a->profile && mt_place_save_local(a->profile->name, path, &err) < 0 && !said) {
+		said = true;
+		ui_error(a, NULL, &err);
+	}
+}
+
 /* Lists `path` into the pane. With keep_marks (the same directory read
  * again), files still there stay marked. Returns -1 (err filled) when the
  * directory cannot be listed; the pane is then unchanged. */
@@ -103,6 +118,8 @@ local_list(struct app *a, const char *path, const char *cursor_on, bool keep_mar
 					nmarked++;
 					break;
 				}
+	if (l->dir.path == NULL || strcmp(l->dir.path, d.path) != 0)
+		remember_place(a, d.path);
 	mt_localdir_free(&l->dir);
 	free(l->marked);
 	l->dir = d;
@@ -124,7 +141,7 @@ local_list(struct app *a, const char *path, const char *cursor_on, bool keep_mar
  * nearest parent that can, saying so. The pane is never left on a
  * directory that is not there. */
 static void
-local_open(struct app *a, const char *path, const char *cursor_on)
+local_open_said(struct app *a, const char *path, const char *cursor_on, bool last_time)
 {
 	struct localpane *l = a->local;
 	struct mt_error err;
@@ -144,7 +161,14 @@ local_open(struct app *a, const char *path, const char *cursor_on)
 	}
 	if (local_list(a, near, from, strcmp(near, l->dir.path ? l->dir.path : "") == 0, &err) == 0) {
 		char *p = mt_sanitize(near);
-		ui_message(a, R_WARN, _("%s; showing %s"), why, p);
+		if (last_time) {
+			char *gone = mt_sanitize(path);
+			ui_message(a, R_WARN, _("%s, the directory shown last time, cannot be opened now; showing %s"),
+			           gone, p);
+			free(gone);
+		} else {
+			ui_message(a, R_WARN, _("%s; showing %s"), why, p);
+		}
 		free(p);
 	} else {
 		ui_error(a, NULL, &err);
@@ -152,6 +176,12 @@ local_open(struct app *a, const char *path, const char *cursor_on)
 	free(from);
 	free(why);
 	free(near);
+}
+
+static void
+local_open(struct app *a, const char *path, const char *cursor_on)
+{
+	local_open_said(a, path, cursor_on, false);
 }
 
 /* The directory shown vanished or became unreadable: move to what is left. */
@@ -178,7 +208,13 @@ local_init(struct app *a)
 {
 	static struct localpane state;   /* one interface per process */
 	a->local = &state;
-	local_open(a, ".", NULL);
+	/* the directory the last session showed, else the working directory */
+	char *last = a->profile ? mt_place_load_local(a->profile->name) : NULL;
+	if (last)
+		local_open_said(a, last, NULL, true);
+	else
+		local_open(a, ".", NULL);
+	free(last);
 	a->local->watch_timer = mt_loop_timer_add(a->loop, WATCH_MS, watch_tick, a);
 }
 

@@ -12,6 +12,7 @@ tui_tests += \
 	tests/tui/gone.t \
 	tests/tui/drafts.t \
 	tests/tui/place.t \
+	tests/tui/localplace.t \
 	tests/tui/edit.t \
 	tests/tui/folders.t \
 	tests/tui/terminal.t \

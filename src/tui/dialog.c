@@ -401,13 +401,43 @@ ui_pick_filterable(struct app *a)
 		a->dialog->filterable = true;
 }
 
+static wchar_t *
+widen_folded(const char *s)
+{
+	size_t n = mbstowcs(NULL, s, 0);
+	if (n == (size_t)-1)
+		return NULL;
+	wchar_t *w = xcalloc(n + 1, sizeof *w);
+	mbstowcs(w, s, n + 1);
+	for (size_t i = 0; i < n; i++)
+		w[i] = (wchar_t)towlower((wint_t)w[i]);
+	return w;
+}
+
+/* Whether an item holds the filter anywhere, case folded (É as é). The '/'
+ * that starts the filter is the key that narrows, not part of what is
+ * sought: "/shoot" finds "/2026-12-06 shoot", "/images/te" "/images/team". */
+static bool
+pick_holds(const char *item, const char *filter)
+{
+	if (filter[0] == '/')
+		filter++;
+	if (filter[0] == '\0')
+		return true;
+	wchar_t *wi = widen_folded(item), *wf = widen_folded(filter);
+	bool holds = wi && wf ? wcsstr(wi, wf) != NULL : strcasestr(item, filter) != NULL;
+	free(wi);
+	free(wf);
+	return holds;
+}
+
 /* The items that hold the filter, in their order; the cursor on the first. */
 static void
 pick_refilter(struct dialog *d)
 {
 	d->nshown = 0;
 	for (size_t i = 0; i < d->nitems; i++)
-		if (d->filter[0] == '\0' || strcasestr(d->items[i], d->filter))
+		if (pick_holds(d->items[i], d->filter))
 			d->shown[d->nshown++] = i;
 	d->cur = 0;
 	d->top = 0;

@@ -233,6 +233,8 @@ change_folder(struct app *a, const char *folder, const char *cursor_on)
 	r->folder = xstrdup(folder);
 	free(r->restored);
 	r->restored = NULL;
+	free(r->land_on);     /* a folder created before: no cursor for it here */
+	r->land_on = NULL;
 	remote_place_remember(a);
 	r->cur = r->top = 0;
 	relist(a, false, false);
@@ -304,6 +306,7 @@ remote_free(struct app *a)
 	remote_visit_forget(r);
 	free(r->restored);
 	r->restored = NULL;
+	free(r->land_on);
 	mt_strv_free(r->folders, r->nfolders);
 	mt_strv_free(r->subs, r->nsubs);
 	mt_history_free(r->hist, r->nhist);

@@ -219,6 +219,10 @@ on_folder_done(const struct mt_error *err, void *arg)
 		ui_error(a, kind == RQ_FOLDER_CREATE ? _("creating the folder") : _("deleting the folder"), err);
 	} else {
 		ui_message(a, R_GOOD, kind == RQ_FOLDER_CREATE ? _("folder %s created") : _("folder %s deleted"), p);
+		if (kind == RQ_FOLDER_CREATE) {
+			free(a->remote->land_on);
+			a->remote->land_on = xstrdup(path);
+		}
 		remote_folders_reload(a);
 	}
 	free(p);

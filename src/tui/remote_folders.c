@@ -52,6 +52,21 @@ remote_set_folders(struct app *a, char *const *v, size_t n)
 	r->nfolders = n;
 	qsort(r->folders, r->nfolders, sizeof *r->folders, cmp_str);
 	remote_compute_subs(r);
+	/* a folder just created: the cursor on its row (or on the child of the
+	 * folder shown that leads to it), so Enter opens it */
+	if (r->land_on) {
+		for (size_t i = 0; i < r->nsubs; i++) {
+			size_t len = strlen(r->subs[i]);
+			if (strncmp(r->land_on, r->subs[i], len) == 0 &&
+			    (r->land_on[len] == '\0' || r->land_on[len] == '/')) {
+				r->cur = (remote_has_up_row(r) ? 1 : 0) + i;
+				remote_keep_cursor_moved(r);
+				break;
+			}
+		}
+		free(r->land_on);
+		r->land_on = NULL;
+	}
 	/* the folder the last session showed may be gone since: say so, show / */
 	if (r->restored) {
 		bool found = false;

@@ -23,6 +23,7 @@ struct remote {
 	enum remote_mode mode;
 	char *folder;               /* "/" at the root */
 	char *restored;             /* the folder of the last session, until the folders are known */
+	char *land_on;              /* a folder just created: the cursor goes to its row once listed */
 	char **folders;             /* every folder the server knows */
 	size_t nfolders;
 	char **subs;                /* direct children of `folder` */

@@ -16,9 +16,7 @@ expect_screen "the folder is created" "folder /tui-made created"
 check "the server lists /tui-made" sh -c "'$MEDIATUI' -c '$T/config' folders | grep -qx /tui-made"
 expect_screen "the new folder is listed" "tui-made/"
 
-# put the cursor on it: rows start on screen line 4
-line=$(screen | grep -n "  tui-made/" | head -n 1 | cut -d: -f1)
-n=$((line - 4)); while [ $n -gt 0 ]; do send j; n=$((n - 1)); done
+# the cursor is on it already
 send Enter
 expect_screen "Enter opens the folder" "Remote /tui-made"
 expect_screen "the empty folder says so" "(empty)"

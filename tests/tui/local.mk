@@ -15,6 +15,7 @@ tui_tests += \
 	tests/tui/localplace.t \
 	tests/tui/edit.t \
 	tests/tui/folders.t \
+	tests/tui/mkfolder.t \
 	tests/tui/terminal.t \
 	tests/tui/quit.t \
 	tests/tui/signals.t \

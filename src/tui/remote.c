@@ -69,6 +69,19 @@ clear_items(struct remote *r)
 	r->total = -1;
 }
 
+/* Keys typed while the listing was on its way, in their order (remote_ahead.c). */
+static void
+play_ahead(void *arg)
+{
+	struct app *a = arg;
+	int is_key;
+	wint_t ch;
+	a->remote->ahead_timer = 0;
+	while (remote_ahead_next(a, &is_key, &ch))
+		remote_key(a, is_key, ch);
+	ui_dirty(a);
+}
+
 static void
 on_page(struct mt_pager *p, const struct mt_media_page *page, const struct mt_error *err,
         void *arg)
@@ -83,6 +96,7 @@ on_page(struct mt_pager *p, const struct mt_media_page *page, const struct mt_er
 		snprintf(r->err, sizeof r->err, "%s", line);
 		r->want_end = false;
 		ui_error(a, _("listing media"), err);
+		remote_ahead_drop(a);
 		return;
 	}
 	r->err[0] = '\0';
@@ -120,6 +134,8 @@ on_page(struct mt_pager *p, const struct mt_media_page *page, const struct mt_er
 		if ((int64_t)r->nitems >= r->total)
 			r->want_end = false;
 	}
+	if (r->nahead && r->ahead_timer == 0)   /* not inside the pager's callback */
+		r->ahead_timer = mt_loop_timer_add(a->loop, 1, play_ahead, a);
 	remote_fetch_more(a);
 }
 
@@ -160,6 +176,7 @@ fetch_page(struct app *a)
 		mt_error_format(&err, line, sizeof line);
 		snprintf(r->err, sizeof r->err, "%s", line);
 		ui_error(a, _("listing media"), &err);
+		remote_ahead_drop(a);
 	}
 	ui_dirty(a);
 }
@@ -300,6 +317,8 @@ remote_free(struct app *a)
 	struct remote *r = a->remote;
 	if (r->search_timer)
 		mt_loop_timer_cancel(a->loop, r->search_timer);
+	if (r->ahead_timer)
+		mt_loop_timer_cancel(a->loop, r->ahead_timer);
 	mt_pager_free(r->pager);
 	clear_items(r);
 	remote_keep_forget(r);
@@ -625,6 +644,8 @@ remote_key(struct app *a, int is_key, wint_t ch)
 	int page = visible_rows(a) - 2;
 	if (page < 1)
 		page = 1;
+	if (remote_ahead_take(a, is_key, ch))
+		return UI_HANDLED;   /* played once the listing is there */
 	if (is_key) {
 		switch (ch) {
 		case KEY_DOWN: move_cursor(a, 1); return UI_HANDLED;

@@ -319,6 +319,12 @@ remote_draw(struct app *a, int y, int x, int h, int w, bool focused)
 		ui_put_text(stdscr, by, x + 1,
 		            r->loading ? _("loading\xe2\x80\xa6") : r->mode == REMOTE_HISTORY
 		            ? _("no uploads yet") : _("(empty)"), w - 1, false);
+		if (r->nahead) {     /* the keys typed are not lost: they wait */
+			char *k = xasprintf(P_("%zu key typed waits for the list", "%zu keys typed wait for the list",
+			                       r->nahead), r->nahead);
+			ui_put_text(stdscr, by + 1, x + 1, k, w - 1, false);
+			free(k);
+		}
 		ui_set(stdscr, R_NORMAL);
 		return;
 	}

@@ -1,4 +1,4 @@
-/* remote_pane.h — Private to: remote.c remote_rows.c remote_draw.c remote_folders.c remote_actions.c remote_keep.c remote_visit.c
+/* remote_pane.h — Private to: remote.c remote_rows.c remote_draw.c remote_folders.c remote_actions.c remote_keep.c remote_visit.c remote_ahead.c
  * State: a->remote
  *
  * The remote pane's own state and what its files share. Other views reach
@@ -19,11 +19,22 @@ struct remote_keep {
 	size_t until;               /* items the old listing had read */
 };
 
+/* A key typed while the listing was on its way (remote_ahead.c). */
+struct remote_ahead_key {
+	int is_key;
+	wint_t ch;
+};
+enum { REMOTE_AHEAD = 64 };
+
 struct remote {
 	enum remote_mode mode;
 	char *folder;               /* "/" at the root */
 	char *restored;             /* the folder of the last session, until the folders are known */
 	char *land_on;              /* a folder just created: the cursor goes to its row once listed */
+	struct remote_ahead_key ahead[REMOTE_AHEAD];   /* typed while listing, not played yet */
+	size_t nahead;
+	bool ahead_pass;            /* the next key is one played: acted on, not kept */
+	uint64_t ahead_timer;       /* plays them on the turn after the first page */
 	char **folders;             /* every folder the server knows */
 	size_t nfolders;
 	char **subs;                /* direct children of `folder` */
@@ -132,5 +143,19 @@ void remote_not_an_item(struct app *a, char key);
 void remote_folder_create_prompt(struct app *a);
 /* Asks, then deletes the folder at path. */
 void remote_folder_delete_confirm(struct app *a, const char *path);
+
+/* ---- remote_ahead.c: keys typed while a listing is on its way ---- */
+/* Whether the listing shown has not given its first page yet. */
+bool remote_ahead_waiting(const struct remote *r);
+/* Keeps a movement, Enter or way-up key typed while the listing is on its
+ * way (or while earlier ones still wait): true when kept, not to act on. */
+bool remote_ahead_take(struct app *a, int is_key, wint_t key);
+/* The next key kept, in the order typed, once the listing has arrived
+ * (none while the one a key opened is on its way; the rest dropped when a
+ * key opened another view or a question): true when there is one, and
+ * remote_key then acts on it. */
+bool remote_ahead_next(struct app *a, int *is_key, wint_t *ch);
+/* The listing failed: the keys kept are dropped, and how many is said. */
+void remote_ahead_drop(struct app *a);
 
 #endif

@@ -2,6 +2,7 @@
 ## Scripts print TAP (see tests/integration/lib.sh) and use the .t extension.
 tui_tests += \
 	tests/tui/browse.t \
+	tests/tui/typeahead.t \
 	tests/tui/batch-stop.t \
 	tests/tui/delete.t \
 	tests/tui/move.t \

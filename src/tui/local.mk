@@ -33,6 +33,7 @@ src_tui_libmttui_a_SOURCES = \
 	src/tui/remote_keep.c \
 	src/tui/remote_ahead.c \
 	src/tui/remote_pane.h \
+	src/tui/remote_history.c \
 	src/tui/remote_rows.c \
 	src/tui/remote_visit.c \
 	src/tui/resume.c \

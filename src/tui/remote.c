@@ -31,27 +31,6 @@ static const char *const sort_names[3] = { N_("date"), N_("name"), N_("size") };
 /* TRANSLATORS: type filters shown in the remote pane's title (keep them short) */
 static const char *const type_names[4] = { N_("all"), N_("image"), N_("document"), N_("video") };
 
-/* A journal state ("done", "failed"...) in words; the journal keeps English. */
-static const char *
-history_state_name(const char *state)
-{
-	static const struct { const char *key, *name; } names[] = {
-		{ "queued", N_("queued") }, { "checking", N_("checking") },
-		{ "hashing", N_("hashing") }, { "starting", N_("starting") },
-		{ "uploading", N_("uploading") }, { "confirming", N_("confirming") },
-		{ "verifying", N_("verifying") }, { "done", N_("done") },
-		{ "skipped", N_("skipped") }, { "failed", N_("failed") },
-		{ "cancelled", N_("cancelled") },
-	};
-	if (state == NULL)
-		return "?";
-	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-		if (strcmp(state, names[i].key) == 0)
-			return _(names[i].name);
-	return state;
-}
-
-
 static void remote_fetch_more(struct app *a);
 
 /* ---- the listing ---- */
@@ -262,28 +241,6 @@ change_folder(struct app *a, const char *folder, const char *cursor_on)
 	}
 }
 
-/* ---- history ---- */
-
-void
-remote_history_reload(struct app *a)
-{
-	struct remote *r = a->remote;
-	mt_history_free(r->hist, r->nhist);
-	r->hist = NULL;
-	r->nhist = 0;
-	struct mt_error err;
-	mt_error_clear(&err);
-	if (mt_history_load(a->profile->name, &r->hist, &r->nhist, &err) < 0) {
-		snprintf(r->err, sizeof r->err, "%s", err.message);
-	} else {
-		r->err[0] = '\0';
-	}
-	if (r->cur >= r->nhist)
-		r->cur = r->nhist ? r->nhist - 1 : 0;
-	r->total = (int64_t)r->nhist;
-	ui_dirty(a);
-}
-
 /* ---- init ---- */
 
 void
@@ -337,12 +294,6 @@ remote_free(struct app *a)
 /* ---- for the drawing (remote_draw.c) ---- */
 
 const char *
-remote_state_name(const char *state)
-{
-	return history_state_name(state);
-}
-
-const char *
 remote_sort_name(int i)
 {
 	return _(sort_names[i]);
@@ -360,24 +311,6 @@ const char *
 remote_upload_folder(const struct app *a)
 {
 	return a->remote->mode == REMOTE_LIBRARY ? remote_folder(a) : NULL;
-}
-
-int64_t
-remote_uploaded_bytes(const struct app *a)
-{
-	const struct remote *r = a->remote;
-	if (r->mode != REMOTE_HISTORY)
-		return -1;
-	int64_t sum = 0;
-	bool any = false;
-	for (size_t i = 0; i < r->nhist; i++) {
-		const struct mt_history_rec *h = &r->hist[i];
-		if (h->state && strcmp(h->state, "done") == 0 && h->size > 0) {
-			sum += h->size;
-			any = true;
-		}
-	}
-	return any ? sum : (r->nhist ? 0 : -1);
 }
 
 /* ---- actions ---- */
@@ -693,7 +626,7 @@ remote_key(struct app *a, int is_key, wint_t ch)
 		if (r->mode == REMOTE_HISTORY) {
 			if (r->cur < r->nhist) {
 				struct mt_history_rec *h = &r->hist[r->cur];
-				char *s = xasprintf("%s  %s  %s", history_state_name(h->state), h->id ? h->id : "",
+				char *s = xasprintf("%s  %s  %s", remote_state_name(h->state), h->id ? h->id : "",
 				                    h->url ? h->url : h->storage_key ? h->storage_key : "");
 				ui_message(a, R_NORMAL, "%s", s);
 				free(s);

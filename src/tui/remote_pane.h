@@ -1,4 +1,4 @@
-/* remote_pane.h — Private to: remote.c remote_rows.c remote_draw.c remote_folders.c remote_actions.c remote_keep.c remote_visit.c remote_ahead.c
+/* remote_pane.h — Private to: remote.c remote_rows.c remote_draw.c remote_folders.c remote_actions.c remote_keep.c remote_visit.c remote_ahead.c remote_history.c
  * State: a->remote
  *
  * The remote pane's own state and what its files share. Other views reach

@@ -493,10 +493,13 @@ delete_dups(struct app *a, int only_group)
 	}
 	char **ids = xcalloc(n, sizeof *ids), **names = xcalloc(n, sizeof *names);
 	size_t k = 0;
+	int64_t bytes = 0;
 	for (size_t i = 0; i < au->nfindings && k < n; i++) {
 		const struct mt_finding *f = &au->findings[i];
 		if (f->kind == MT_FIND_DUPLICATE && !f->keep && f->id && audit_in_scope(f, groups) &&
 		    (only_group == 0 || f->group == only_group)) {
+			if (bytes >= 0)
+				bytes = f->size >= 0 ? bytes + f->size : -1;
 			ids[k] = xstrdup(f->id);
 			char day[64] = "";
 			if (f->created_at)
@@ -506,7 +509,7 @@ delete_dups(struct app *a, int only_group)
 		}
 	}
 	free(groups);
-	ui_batch_delete(a, ids, names, k, true);
+	ui_batch_delete(a, ids, names, k, bytes, true);
 }
 
 static void

@@ -291,10 +291,18 @@ batch_ask(struct app *a, char **ids, char **names, size_t n, bool backup_offer, 
 }
 
 void
-ui_batch_delete(struct app *a, char **ids, char **names, size_t n, bool backup_offer)
+ui_batch_delete(struct app *a, char **ids, char **names, size_t n, int64_t bytes,
+                bool backup_offer)
 {
-	char *head = xasprintf(P_("Delete %zu item from the library? This cannot be undone.",
-	                          "Delete %zu items from the library? This cannot be undone.", n), n);
+	char size[32];
+	if (bytes >= 0)
+		mt_format_size(bytes, size, sizeof size);
+	/* what the plan gets back, for a cleanup that is about space */
+	char *head = bytes >= 0
+	    ? xasprintf(P_("Delete %zu item (%s) from the library? This cannot be undone.",
+	                   "Delete %zu items (%s) from the library? This cannot be undone.", n), n, size)
+	    : xasprintf(P_("Delete %zu item from the library? This cannot be undone.",
+	                   "Delete %zu items from the library? This cannot be undone.", n), n);
 	batch_ask(a, ids, names, n, backup_offer, head);
 	free(head);
 }

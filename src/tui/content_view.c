@@ -359,11 +359,14 @@ static void
 resolve_group(struct app *a, const struct mt_audit *au, const struct group *g)
 {
 	size_t n = 0;
+	int64_t bytes = 0;
 	char **ids = xcalloc(g->n, sizeof *ids), **names = xcalloc(g->n, sizeof *names);
 	for (size_t k = 0; k < g->n && grouped(g->kind); k++) {
 		const struct mt_finding *f = &au->findings[g->member[k]];
 		if (f->keep || f->id == NULL)
 			continue;
+		if (bytes >= 0)
+			bytes = f->size >= 0 ? bytes + f->size : -1;
 		char day[64] = "";
 		if (f->created_at)
 			mt_l10n_date(f->created_at, false, day, sizeof day);
@@ -380,7 +383,7 @@ resolve_group(struct app *a, const struct mt_audit *au, const struct group *g)
 		return;
 	}
 	/* the one call: every delete asks the same way */
-	ui_batch_delete(a, ids, names, n, true);
+	ui_batch_delete(a, ids, names, n, bytes, true);
 }
 
 enum ui_key

@@ -580,7 +580,7 @@ delete_this(struct app *a)
 	char **ids = xcalloc(1, sizeof *ids), **names = xcalloc(1, sizeof *names);
 	ids[0] = xstrdup(d->item.id);
 	names[0] = xstrdup(d->item.filename ? d->item.filename : d->item.id);
-	ui_batch_delete(a, ids, names, 1, true);
+	ui_batch_delete(a, ids, names, 1, d->item.size, true);
 }
 
 enum ui_key

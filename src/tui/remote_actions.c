@@ -28,19 +28,22 @@ remote_delete_selection(struct app *a)
 		char **ids = xcalloc(1, sizeof *ids), **names = xcalloc(1, sizeof *names);
 		ids[0] = xstrdup(m->id);
 		names[0] = xstrdup(m->filename ? m->filename : m->id);
-		ui_batch_delete(a, ids, names, 1, true);
+		ui_batch_delete(a, ids, names, 1, m->size, true);
 		return;
 	}
 	char **ids = xcalloc(n, sizeof *ids), **names = xcalloc(n, sizeof *names);
 	size_t k = 0;
+	int64_t bytes = 0;
 	for (size_t i = 0; i < r->nitems && k < n; i++) {
 		if (!r->marked[i])
 			continue;
+		if (bytes >= 0)
+			bytes = r->items[i].size >= 0 ? bytes + r->items[i].size : -1;
 		ids[k] = xstrdup(r->items[i].id);
 		names[k] = xstrdup(r->items[i].filename ? r->items[i].filename : r->items[i].id);
 		k++;
 	}
-	ui_batch_delete(a, ids, names, k, true);
+	ui_batch_delete(a, ids, names, k, bytes, true);
 }
 
 /* -- the item under the cursor -- */

@@ -430,7 +430,8 @@ int64_t remote_uploaded_bytes(const struct app *a);
  * deletes ids (names: what the question lists, as many as the screen
  * holds). Takes the vectors. Posts UI_EV_ITEM_DELETED per item and
  * UI_EV_BATCH_DONE at the end. */
-void ui_batch_delete(struct app *a, char **ids, char **names, size_t n, bool backup_offer);
+void ui_batch_delete(struct app *a, char **ids, char **names, size_t n, int64_t bytes,
+                     bool backup_offer);
 /* The same for every item of `folder`, backup offered: the question names
  * the folder, the count and the bytes they hold. */
 void ui_batch_delete_folder(struct app *a, char **ids, char **names, size_t n, const char *folder,

@@ -10,14 +10,17 @@ start_server clearcms --demo "$top_srcdir/data/demo"
 mt usage --json >"$T/usage.json"
 logos=$(mt ls /logos --all --json | jget 'len(d["items"])')
 # the folder's bytes as the interface writes a size
-size=$(jget '[r["bytes"] for r in d["folders"] if r["folder"] == "/logos"][0]' <"$T/usage.json" |
+human() {
 	"$PY" -c 'import sys; b = int(sys.stdin.read()); u = ["KiB", "MiB", "GiB"]; v = b / 1024.0; i = 0
 while v >= 1024 and i < 2: v /= 1024.0; i += 1
-print("%d B" % b if b < 1024 else "%.1f %s" % (v, u[i]))')
+print("%d B" % b if b < 1024 else "%.1f %s" % (v, u[i]))'
+}
+size=$(jget '[r["bytes"] for r in d["folders"] if r["folder"] == "/logos"][0]' <"$T/usage.json" | human)
 row=$(jget '[r["folder"] for r in d["folders"]].index("/logos")' <"$T/usage.json")
 # the copies D deletes: every duplicate but the one kept of its group
 mt audit --json | jget '"\n".join(f["id"] for f in d["findings"] if f["kind"] == "duplicate" and not f["keep"])' >"$T/dups"
 ndups=$(wc -l <"$T/dups" | tr -d ' ')
+dupsize=$(mt audit --json | jget 'sum(f["size"] for f in d["findings"] if f["kind"] == "duplicate" and not f["keep"])' | human)
 listed() { n=0; while read -r id; do screen | grep -qF "($id)" && n=$((n + 1)); done <"$T/dups"; echo "$n"; }
 
 tui_start 80 24
@@ -44,7 +47,7 @@ wait_for "scanned" 30 || not_ok "the audit's scan ends"
 send ']'
 wait_for "Duplicates (same name" || not_ok "the duplicates are shown"
 send D
-expect_screen "D asks" "Delete $ndups items from the library?"
+expect_screen "D asks, with the bytes the copies take on the plan" "Delete $ndups items ($dupsize) from the library?"
 expect_screen "the keys are said in the box at 80x24" "y: delete   b: back up the originals first, then delete   n: keep"
 refute_screen "... once: no line of keys under them" "[y] [b] [n]"
 shown=$(listed)

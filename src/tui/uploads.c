@@ -344,7 +344,7 @@ uploads_draw(struct app *a, int y, int x, int h, int w, bool focused)
 	int64_t sent, total;
 	mt_upload_queue_totals(u->q, &sent, &total);
 	double rate = 0;
-	int done = 0, failed = 0;
+	int done = 0, failed = 0, active = 0;
 	/* paused, nothing moves: no rate or time left is shown, not the last one */
 	bool paused = uploads_paused(a);
 	for (int i = 0; i < n; i++) {
@@ -352,6 +352,7 @@ uploads_draw(struct app *a, int y, int x, int h, int w, bool focused)
 		rate += paused ? 0 : job_rate(a, job, now);
 		done += job->state == MT_JOB_DONE || job->state == MT_JOB_SKIPPED;
 		failed += job->state == MT_JOB_FAILED;
+		active += !mt_job_state_final(job->state);
 	}
 	/* the total line */
 	ui_set(stdscr, focused ? R_TITLE : R_TITLE_OFF);
@@ -372,7 +373,9 @@ uploads_draw(struct app *a, int y, int x, int h, int w, bool focused)
 	         paused ? _(" (paused)") : "", count);
 	/* below 90 columns the rows have bars; the total line keeps its words */
 	int bar_w = w >= 90 ? 20 : 0;
-	int tail_w = w >= 70 ? 26 : 6;
+	/* nothing running: no rate or time left, their room to the counts
+	 * ("14/16 done, 2 failed" was cut at 80 columns) */
+	int tail_w = w >= 70 && active ? 26 : 6;
 	int head_w = w - bar_w - tail_w - 1;
 	/* the byte counts are never cut: the words before them give way */
 	char sizes[80];

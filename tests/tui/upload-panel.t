@@ -77,6 +77,7 @@ send Tab
 send Tab
 upload_pattern "q.png" 1
 expect_screen "the picture fails on the quota" "failed      q.png"
+expect_screen "with nothing running the title's counts are whole at 80 columns" "10/13 done, 2 failed  "
 send M
 expect_screen "the end of the next batch says R retries it, the refusal named apart" \
 	"uploads finished: 1 failed (R retries); 1 earlier failure still in the panel"

@@ -365,12 +365,17 @@ remote_draw(struct app *a, int y, int x, int h, int w, bool focused)
 		ui_set(stdscr, R_ERROR);
 		ui_put_text(stdscr, by + (int)(n - r->top), x + 1, r->err, w - 1, false);
 		ui_set(stdscr, R_NORMAL);
-	} else if (r->mode == REMOTE_LIBRARY && !r->loading && r->total == 0 && r->nsubs == 0 &&
-	           (int)(n - r->top) < body) {
+	} else if (r->mode == REMOTE_LIBRARY && !r->loading && r->total == 0 &&
+	           (r->nsubs == 0 || r->type != 0) && (int)(n - r->top) < body) {
+		/* a type filter that hides everything says how to lift it */
+		char *says = r->search ? xstrdup(_("(nothing found)"))
+		           : r->type != 0 ? xasprintf(_("(no %s here: t changes the type filter)"),
+		                                      remote_type_name(r->type))
+		                          : xstrdup(_("(empty)"));
 		ui_set(stdscr, R_DIM);
-		ui_put_text(stdscr, by + (int)(n - r->top), x + c.mark, r->search ? _("(nothing found)")
-		            : _("(empty)"), w - c.mark, false);
+		ui_put_text(stdscr, by + (int)(n - r->top), x + c.mark, says, w - c.mark, false);
 		ui_set(stdscr, R_NORMAL);
+		free(says);
 	} else if (r->loading && (int)(n - r->top) < body) {
 		ui_set(stdscr, R_DIM);
 		ui_put_text(stdscr, by + (int)(n - r->top), x + 1, _("loading more\xe2\x80\xa6"), w - 1, false);

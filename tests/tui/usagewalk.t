@@ -100,6 +100,17 @@ refute_screen "the folder's row is gone from usage" "/logos"
 expect_eq "the server has nothing left in /logos" 0 "$(mt ls /logos --all --json | jget 'len(d["items"])')"
 bk=$(ls "$T"/data/mediatui/backups/t/ 2>/dev/null | wc -l | tr -d ' ')
 expect_eq "every original is in the backup folder" "$logos" "$bk"
+# a type filter that hides everything in a folder says how to lift it
+send q
+wait_gone "By folder" || true
+send :
+wait_for "/documents" || true
+type_text "/documents"
+send Enter
+expect_screen "the pane shows /documents" "Remote /documents "
+send t
+expect_screen "an image filter in a folder without images says t changes it" \
+	"(no image here: t changes the type filter)"
 rc=$(tui_quit)
 expect_eq "q quits with status 0" 0 "$rc"
 finish

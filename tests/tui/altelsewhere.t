@@ -6,15 +6,6 @@
 # typed, the prompt says what Enter would replace, and Esc leaves it.
 . "${top_srcdir:-.}/tests/tui/lib-tui.sh"
 
-held_now() { admin GET /_admin/state | jget 'd["counts"]["held"]'; }
-wait_held() {
-	_h=0
-	while [ "$(held_now)" -lt "$1" ]; do
-		_h=$((_h + 1))
-		[ $_h -gt $((TUI_TIMEOUT * 10)) ] && return 1
-		sleep 0.1
-	done
-}
 alt_of() { mt info "$1" --json | jget 'd["alt"] or ""'; }
 
 start_server clearcms --demo "$top_srcdir/data/demo"

@@ -191,6 +191,18 @@ sigint() {
 	kill -INT "$(ps -o pid= --ppid "$shpid" | tr -d ' ' | head -n 1)"
 }
 
+# held_now: how many requests the server holds behind its gates (hold_*);
+# wait_held N: until it holds N in all (1 after a timeout)
+held_now() { admin GET /_admin/state | jget 'd["counts"]["held"]'; }
+wait_held() {
+	_h=0
+	while [ "$(held_now)" -lt "$1" ]; do
+		_h=$((_h + 1))
+		[ $_h -gt $((TUI_TIMEOUT * 10)) ] && return 1
+		sleep 0.1
+	done
+}
+
 # mark_and_send PATTERN N: marks the N files matching in the local pane, then u
 mark_and_send() {
 	send '*'

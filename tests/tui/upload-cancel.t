@@ -7,16 +7,6 @@
 # (hold_body, hold_api), so every step waits on what the server holds.
 . "${top_srcdir:-.}/tests/tui/lib-tui.sh"
 
-# wait_held N: until the server holds N requests behind its gates in all
-held_now() { admin GET /_admin/state | jget 'd["counts"]["held"]'; }
-wait_held() {
-	_h=0
-	while [ "$(held_now)" -lt "$1" ]; do
-		_h=$((_h + 1))
-		[ $_h -gt $((TUI_TIMEOUT * 10)) ] && return 1
-		sleep 0.1
-	done
-}
 in_library() {
 	admin GET /_admin/files | jget "len([f for f in d['files'] if f['name'] == '$1'])"
 }

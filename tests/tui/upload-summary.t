@@ -16,7 +16,6 @@ for i in 01 02 03 04 05 06 07 08 09 10 11 12; do make_png "$T/work/x-$i.png" 60 
 printf 'plain text\n' >"$T/work/r-1.txt"
 printf 'more text\n' >"$T/work/r-2.txt"
 
-held_now() { admin GET /_admin/state | jget 'd["counts"]["held"]'; }
 in_library() {
 	admin GET /_admin/files | jget "len([f for f in d['files'] if f['name'].startswith('$1')])"
 }

@@ -63,6 +63,19 @@ mt_direct_read_create(struct mt_upload_job *job, const json_t *root, struct mt_e
 	return 0;
 }
 
+/* The record request (create, or look up: the server answers the same way
+ * for a checksum it has), with the job's name, type, size and checksum. */
+static int
+post_blob(struct mt_upload_job *job, mt_upload_json_fn done, struct mt_error *err)
+{
+	json_t *body = json_pack("{s:{s:s,s:s,s:I,s:s}}", "blob", "filename", job->name,
+	                         "content_type", job->mime, "byte_size", (json_int_t)job->size,
+	                         "checksum", job->checksum);
+	int rc = mt_upload_api_json(job, "POST", "api/v1/upload/direct", body, true, done, err);
+	json_decref(body);
+	return rc;
+}
+
 static void
 create_done(struct mt_upload_job *job, const struct mt_http_response *resp, json_t *root)
 {
@@ -84,12 +97,7 @@ direct_start(struct mt_upload_job *job, struct mt_error *err)
 	bool sha = mt_upload_queue_site(job->queue)->profile->checksum == MT_CHECKSUM_SHA256;
 	free(job->checksum);
 	job->checksum = xstrdup(sha ? job->sha256_b64 : job->md5_b64);
-	json_t *body = json_pack("{s:{s:s,s:s,s:I,s:s}}", "blob", "filename", job->name,
-	                         "content_type", job->mime, "byte_size", (json_int_t)job->size,
-	                         "checksum", job->checksum);
-	int rc = mt_upload_api_json(job, "POST", "api/v1/upload/direct", body, true, create_done, err);
-	json_decref(body);
-	return rc;
+	return post_blob(job, create_done, err);
 }
 
 static int
@@ -131,12 +139,7 @@ direct_lookup(struct mt_upload_job *job, struct mt_error *err)
 {
 	if (job->checksum == NULL || job->mime[0] == '\0')
 		return 1;
-	json_t *body = json_pack("{s:{s:s,s:s,s:I,s:s}}", "blob", "filename", job->name,
-	                         "content_type", job->mime, "byte_size", (json_int_t)job->size,
-	                         "checksum", job->checksum);
-	int rc = mt_upload_api_json(job, "POST", "api/v1/upload/direct", body, true, lookup_done, err);
-	json_decref(body);
-	return rc;
+	return post_blob(job, lookup_done, err);
 }
 
 const struct mt_upload_ops mt_upload_direct = {

@@ -1,6 +1,7 @@
 /* batch.c — remove and move many items, one at a time, on the loop. */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -89,16 +90,33 @@ failed_to_start(struct mt_batch *b, const struct mt_error *err)
 	mt_loop_timer_add(b->site->loop, 0, late_fire, b);
 }
 
+/* The item's own request failed: an id the server does not have is named,
+ * in place of the dialect's "reading media item: ... not found". */
+static void
+finish_failed(struct mt_batch *b, const struct mt_error *err)
+{
+	if (err && err->http_status == 404) {
+		struct mt_error e = *err;
+		snprintf(e.message, sizeof e.message, _("%s: not found on the server"), b->ids[b->cur]);
+		finish_item(b, NULL, &e);
+		return;
+	}
+	finish_item(b, NULL, err);
+}
+
 static void
 on_removed(const struct mt_error *err, void *arg)
 {
-	finish_item(arg, NULL, err);
+	finish_failed(arg, err);
 }
 
 static void
 on_moved(const struct mt_media *item, const struct mt_error *err, void *arg)
 {
-	finish_item(arg, err ? NULL : item, err);
+	if (err)
+		finish_failed(arg, err);
+	else
+		finish_item(arg, item, NULL);
 }
 
 static void
@@ -140,7 +158,7 @@ on_got(const struct mt_media *item, const struct mt_error *err, void *arg)
 {
 	struct mt_batch *b = arg;
 	if (err || b->cancelled) {
-		finish_item(b, NULL, err);
+		finish_failed(b, err);
 		return;
 	}
 	mt_media_copy(&b->got, item);

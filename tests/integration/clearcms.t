@@ -121,6 +121,79 @@ expect_eq "the backup is the original file" "$(cksum <"$T/files/shot-1.png")" "$
 mt info "$del" >/dev/null 2>&1; rc=$?
 expect_eq "the item is gone" 1 "$rc"
 
+# ---- rm names what goes: two copies of one name in two folders, told apart
+mkdir -p "$T/twa" "$T/twb"
+cp "$T/files/shot-1.png" "$T/twa/twin.png"
+cp "$T/files/shot-1.png" "$T/twb/twin.png"
+mt upload --folder /tests --json "$T/twa/twin.png" >"$T/twa.json" 2>/dev/null
+mt upload --folder /images --json "$T/twb/twin.png" >"$T/twb.json" 2>/dev/null
+ida=$(jget 'd[0]["id"]' <"$T/twa.json")
+idb=$(jget 'd[0]["id"]' <"$T/twb.json")
+check "two copies of twin.png are uploaded" test -n "$ida" -a -n "$idb" -a "$ida" != "$idb"
+size_re='[0-9][0-9.,]* [KMG]?i?B'
+mt rm --dry-run "$ida" "$idb" >"$T/dry2.out" 2>"$T/dry2.err"; rc=$?
+expect_eq "rm --dry-run of two items exits 0" 0 "$rc"
+check "the dry run names the first copy with its folder, size and date" \
+	grep -Eq "^would delete $ida +twin\.png +/tests +$size_re +20[0-9][0-9]-[0-9][0-9]-[0-9][0-9] " "$T/dry2.out"
+check "... and the second copy in its own folder" \
+	grep -Eq "^would delete $idb +twin\.png +/images +$size_re +20[0-9][0-9]-" "$T/dry2.out"
+check "... and the total" grep -Eq "^would delete 2 items, $size_re in all$" "$T/dry2.out"
+mt rm --dry-run --json "$ida" >"$T/dry2.json"
+expect_eq "rm --dry-run --json carries name, folder, size and date" "twin.png|/tests|True|True" \
+	"$(jget '"%s|%s|%s|%s" % (d[0]["filename"], d[0]["folder"], d[0]["size"] > 0, d[0]["createdAt"].startswith("20"))' <"$T/dry2.json")"
+mt rm --dry-run media_nope "$ida" >"$T/dry3.out" 2>"$T/dry3.err"; rc=$?
+expect_eq "a missing id in a dry run fails with 1" 1 "$rc"
+check "... naming the id" grep -q "media_nope: not found on the server" "$T/dry3.err"
+check "... the other still listed" grep -q "^would delete $ida " "$T/dry3.out"
+mt rm --yes media_nope >/dev/null 2>"$T/rm3.err"; rc=$?
+expect_eq "rm --yes of a missing id fails with 1" 1 "$rc"
+check "... naming the id" grep -q "media_nope: not found on the server" "$T/rm3.err"
+
+# rm_tty ANSWER ID...: rm on a terminal, ANSWER typed at its question
+rm_tty() {
+	ans=$1; shift
+	"$PY" - "$ans" "$MEDIATUI" -c "$T/config" rm "$@" <<'PYEOF'
+import os, pty, sys
+ans = sys.argv[1]
+pid, fd = pty.fork()
+if pid == 0:
+    os.execv(sys.argv[2], sys.argv[2:])
+out, sent = b"", False
+while True:
+    try:
+        chunk = os.read(fd, 4096)
+    except OSError:
+        break
+    if not chunk:
+        break
+    out += chunk
+    if not sent and b"[y/N]" in out:
+        os.write(fd, (ans + "\n").encode())
+        sent = True
+_, st = os.waitpid(pid, 0)
+sys.stdout.write(out.decode("utf-8", "replace").replace("\r", ""))
+sys.exit(os.waitstatus_to_exitcode(st))
+PYEOF
+}
+rm_tty n "$ida" "$idb" media_nope >"$T/tty1.out"; rc=$?
+expect_eq "declined at the question: exit 1" 1 "$rc"
+check "the question lists what goes" grep -q "About to delete 2 items:" "$T/tty1.out"
+check "... each copy with its folder, size and date" \
+	grep -Eq "^  $ida +twin\.png +/tests +$size_re +20[0-9][0-9]-" "$T/tty1.out"
+check "... the other copy too" grep -Eq "^  $idb +twin\.png +/images +$size_re +20" "$T/tty1.out"
+check "... and the total" grep -Eq "^2 items, $size_re in all" "$T/tty1.out"
+check "... the missing id named" grep -q "media_nope: not found on the server" "$T/tty1.out"
+check "... the question counts what is there" grep -q "Delete 2 items? \[y/N\]" "$T/tty1.out"
+mt info "$ida" >/dev/null 2>&1; rc=$?
+expect_eq "n deletes nothing" 0 "$rc"
+rm_tty y "$ida" >"$T/tty2.out"; rc=$?
+expect_eq "y at the question deletes: exit 0" 0 "$rc"
+check "... saying so" grep -q "^deleted $ida" "$T/tty2.out"
+mt info "$ida" >/dev/null 2>&1; rc=$?
+expect_eq "... the item is gone" 1 "$rc"
+mt info "$idb" >/dev/null 2>&1; rc=$?
+expect_eq "... the other copy stays" 0 "$rc"
+
 # ---- usage and audit
 mt usage --json >"$T/usage.json"
 expect_eq "usage counts every item" "$(mt ls --json | jget 'd["total"]')" "$(jget 'd["count"]' <"$T/usage.json")"

@@ -154,39 +154,114 @@ group_title(const struct group *g)
 	}
 }
 
-static void
-draw_member(struct app *a, int y, const struct mt_finding *f)
+/* The members' rows: a keep/remove label, then name, folder, size and
+ * why in columns the same for every group, so that they align. */
+enum { MEMBER_X = 11, SIZE_W = 9 };
+struct member_cols {
+	int name, folder, why;
+};
+
+/* What a member's last column says: the keeper's reason, a near
+ * duplicate's distance, a finding's detail. */
+static char *
+member_why(const struct mt_finding *f)
 {
-	int name_w = a->cols >= 100 ? 34 : 24, folder_w = a->cols >= 100 ? 18 : 12, size_w = 9;
+	if (f->keep)
+		return xstrdup(reason_text(f->keep_reason));
+	if (f->kind == MT_FIND_NEAR_DUPLICATE && f->distance >= 0)
+		return xasprintf(P_("distance %d bit", "distance %d bits", (unsigned long)f->distance),
+		                 f->distance);
+	return xstrdup(f->detail ? f->detail : "");
+}
+
+/* A short why (a distance, a short detail) keeps its room on the row;
+ * the folder is whole next (a copy is told from the keeper by it), then
+ * the name, down to a floor; the why takes what is left. A long why (the
+ * keeper's reason at 80 columns) goes on a line of its own. */
+enum { WHY_SHORT = 24, NAME_MIN = 16 };
+static struct member_cols
+measure_members(const struct app *a, const struct mt_audit *au, const struct group *g, size_t ng)
+{
+	int name_need = 0, folder_need = 0, why_need = 0;
+	for (size_t i = 0; i < ng; i++)
+		for (size_t k = 0; k < g[i].n; k++) {
+			const struct mt_finding *f = &au->findings[g[i].member[k]];
+			name_need = mt_text_widest(name_need, f->filename ? f->filename : f->id);
+			folder_need = mt_text_widest(folder_need, f->folder);
+			char *why = member_why(f);
+			int w = mt_text_width(why);
+			if (w <= WHY_SHORT && w > why_need)
+				why_need = w;
+			free(why);
+		}
+	int room = a->cols - MEMBER_X - SIZE_W - 1;
+	struct member_cols c;
+	int folder_max = room - NAME_MIN - (why_need + 1);
+	c.folder = folder_need + 1 < folder_max ? folder_need + 1 : folder_max;
+	if (c.folder < 8)
+		c.folder = 8;
+	int name_max = room - c.folder - (why_need + 1);
+	c.name = name_need + 1 < name_max ? name_need + 1 : name_max;
+	if (c.name < NAME_MIN)
+		c.name = NAME_MIN;
+	c.why = room - c.name - c.folder;
+	return c;
+}
+
+/* Rows a member takes: its why on a line of its own when too wide for
+ * the row (the keeper's reason at 80 columns). */
+static int
+member_rows(const struct mt_finding *f, struct member_cols c)
+{
+	char *why = member_why(f);
+	int w = mt_text_width(why);
+	free(why);
+	return w > c.why - 1 ? 2 : 1;
+}
+
+/* Line `part` of a member: 0 its row, 1 its why under it. */
+static void
+draw_member(struct app *a, int y, const struct mt_finding *f, struct member_cols c, int part)
+{
+	char *why = member_why(f);
+	bool apart = mt_text_width(why) > c.why - 1;
+	if (part == 1) {
+		ui_set(stdscr, R_DIM);
+		ui_put_text(stdscr, y, MEMBER_X, why, a->cols - MEMBER_X - 1, false);
+		ui_set(stdscr, R_NORMAL);
+		free(why);
+		return;
+	}
 	int x = 3;
 	if (grouped(f->kind)) {
 		ui_set(stdscr, f->keep ? R_GOOD : R_WARN);
 		ui_put_text(stdscr, y, x, f->keep ? _("keep") : _("remove"), 7, false);
 		ui_set(stdscr, R_NORMAL);
 	}
-	x += 8;
-	ui_put_name(stdscr, y, x, f->filename ? f->filename : f->id, name_w - 1, true);
-	x += name_w;
-	ui_put_text(stdscr, y, x, f->folder ? f->folder : "", folder_w - 1, true);
-	x += folder_w;
+	x = MEMBER_X;
+	ui_put_name(stdscr, y, x, f->filename ? f->filename : f->id, c.name - 1, true);
+	x += c.name;
+	ui_put_text(stdscr, y, x, f->folder ? f->folder : "", c.folder - 1, true);
+	x += c.folder;
 	char sz[32] = "";
 	if (f->size >= 0)
-		mt_format_size_fit(f->size, size_w - 1, sz, sizeof sz);
-	ui_put_right(stdscr, y, x, sz, size_w - 1);
-	x += size_w;
-	char *why;
-	if (f->keep)
-		why = xstrdup(reason_text(f->keep_reason));
-	else if (f->kind == MT_FIND_NEAR_DUPLICATE && f->distance >= 0)
-		why = xasprintf(P_("distance %d bit", "distance %d bits", (unsigned long)f->distance),
-		                f->distance);
-	else
-		why = xstrdup(f->detail ? f->detail : "");
+		mt_format_size_fit(f->size, SIZE_W - 1, sz, sizeof sz);
+	ui_put_right(stdscr, y, x, sz, SIZE_W - 1);
+	x += SIZE_W;
 	ui_set(stdscr, R_DIM);
-	if (a->cols - x - 1 > 0)
+	if (!apart && a->cols - x - 1 > 0)
 		ui_put_text(stdscr, y, x, why, a->cols - x - 1, false);
 	ui_set(stdscr, R_NORMAL);
 	free(why);
+}
+
+static size_t
+group_rows(const struct mt_audit *au, const struct group *g, struct member_cols c)
+{
+	size_t rows = 1;
+	for (size_t k = 0; k < g->n; k++)
+		rows += (size_t)member_rows(&au->findings[g->member[k]], c);
+	return rows;
 }
 
 /* The line under the header: the check's progress, or what it found. */
@@ -212,21 +287,23 @@ draw_status(struct app *a, int y, size_t ngroups)
 	} else {
 		char bytes[32];
 		mt_format_size(s->bytes, bytes, sizeof bytes);
-		line = xasprintf(P_("Content checked: %zu group; %zu downloaded (%s), %zu from the cache, %zu failed",
-		                    "Content checked: %zu groups; %zu downloaded (%s), %zu from the cache, %zu failed",
+		/* TRANSLATORS: the failures first: a narrow terminal wraps the rest */
+		line = xasprintf(P_("Content checked: %zu group; %zu failed, %zu downloaded (%s), %zu from the cache",
+		                    "Content checked: %zu groups; %zu failed, %zu downloaded (%s), %zu from the cache",
 		                    (unsigned long)ngroups),
-		                 ngroups, s->fetched, bytes, s->cached, s->failed);
+		                 ngroups, s->failed, s->fetched, bytes, s->cached);
 		role = ngroups ? R_NORMAL : R_GOOD;
 	}
+	/* whole on two lines at 80 columns rather than cut on one */
 	ui_set(stdscr, role);
-	ui_put_text(stdscr, y, 1, line, a->cols - 2, false);
+	y += ui_put_wrapped(stdscr, y, 1, line, a->cols - 2, 2) - 1;
 	ui_set(stdscr, R_NORMAL);
 	free(line);
 	if (s && !s->running && ngroups) {
 		ui_set(stdscr, R_DIM);
-		ui_put_text(stdscr, ++y, 1,
-		            _("n/N: next/previous group   d: keep the suggestion, delete the rest   Tab: the other findings"),
-		            a->cols - 2, false);
+		y += ui_put_wrapped(stdscr, y + 1, 1,
+		                    _("n/N: next/previous group  d: delete all but the keeper  Tab: other findings"),
+		                    a->cols - 2, 2);
 		ui_set(stdscr, R_NORMAL);
 	}
 	if (s && s->running) {
@@ -262,8 +339,10 @@ draw_pictures(struct app *a, const struct mt_audit *au, const struct group *g, i
 		if (m == NULL || !preview_can_item(m))
 			continue;
 		items[n] = m;
-		owned[n] = xasprintf("%s: %s", f->keep ? _("keep") : grouped(f->kind) ? _("remove") : "",
-		                     f->filename ? f->filename : f->id);
+		const char *name = f->filename ? f->filename : f->id;
+		/* a failed download or an oversized picture is neither kept nor removed */
+		owned[n] = grouped(f->kind) ? xasprintf("%s: %s", f->keep ? _("keep") : _("remove"), name)
+		                            : xstrdup(name);
 		caps[n] = owned[n];
 		roles[n] = f->keep ? R_GOOD : grouped(f->kind) ? R_WARN : R_NORMAL;
 		n++;
@@ -313,11 +392,13 @@ content_view_draw(struct app *a, int y, const char *limit)
 		groups_free(g, ng);
 		return;
 	}
-	/* rows: a heading and the members of each group */
+	/* rows: a heading and the members of each group (a member's why may
+	 * take a line of its own) */
+	struct member_cols c = measure_members(a, au, g, ng);
 	size_t first = 0, row = 0;
 	for (size_t i = 0; i < cv.cur; i++)
-		first += 1 + g[i].n;
-	size_t last = first + g[cv.cur].n;
+		first += group_rows(au, &g[i], c);
+	size_t last = first + group_rows(au, &g[cv.cur], c) - 1;
 	if (first < cv.top)
 		cv.top = first;
 	if (last >= cv.top + (size_t)list)
@@ -337,9 +418,13 @@ content_view_draw(struct app *a, int y, const char *limit)
 			free(h);
 			yy++;
 		}
-		for (size_t k = 0; k < g[i].n && yy < y + list; k++)
-			if (row++ >= cv.top)
-				draw_member(a, yy++, &au->findings[g[i].member[k]]);
+		for (size_t k = 0; k < g[i].n && yy < y + list; k++) {
+			const struct mt_finding *f = &au->findings[g[i].member[k]];
+			int h = member_rows(f, c);
+			for (int part = 0; part < h && yy < y + list; part++)
+				if (row++ >= cv.top)
+					draw_member(a, yy++, f, c, part);
+		}
 	}
 	if (!pics || strip >= STRIP_ROWS_MIN) {
 		draw_pictures(a, au, &g[cv.cur], y + list, strip);
@@ -371,7 +456,9 @@ resolve_group(struct app *a, const struct mt_audit *au, const struct group *g)
 		if (f->created_at)
 			mt_l10n_date(f->created_at, false, day, sizeof day);
 		ids[n] = xstrdup(f->id);
-		names[n++] = xasprintf("%s %s", f->filename ? f->filename : "", day);
+		/* as the duplicates' question names them: a copy is told by its folder */
+		names[n++] = xasprintf("%s  %s  %s", f->filename ? f->filename : "", f->folder ? f->folder : "/",
+		                       day);
 	}
 	if (n == 0) {
 		free(ids);

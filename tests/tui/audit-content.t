@@ -18,6 +18,16 @@ media_count() { state | jget 'len(d["media"])'; }
 # the planted cases' ids, by name
 cid() { state | jget '[m["id"] for m in d["media"] if m.get("filename") == "'"$1"'"][0]'; }
 alive() { [ ! -s "$T/tui.rc" ]; }
+# expect_re NAME REGEX [joined]: ok when a row (or the rows joined) match (polled)
+expect_re() {
+	_re_i=0
+	while :; do
+		if [ -n "${3:-}" ]; then screen_joined; else screen; fi | grep -Eq -- "$2" && { ok "$1"; return 0; }
+		_re_i=$((_re_i + 1))
+		[ $_re_i -gt $((TUI_TIMEOUT * 20)) ] && { not_ok "$1" "waited for: $2" "screen:" "$(screen)"; return 1; }
+		sleep 0.05
+	done
+}
 
 total=$(media_count)
 dup_id=$(cid "hero-final (1).jpg")
@@ -101,14 +111,27 @@ expect_screen "... the keeper's picture beside it" "keep: hero-final.jpg"
 expect_screen "the same file under two names is one group" "Same file: 2 copies"
 expect_screen "the keeper is marked, with its reason" "keep: it has the most of alt text"
 
+# ---- at 80x24 what matters is whole: the summary (the failure count
+# first), the keys, the keeper's reason, the folders
+tx resize-window -x 80 -y 24
+settle
+expect_wrapped "80x24: the keeper's reason is whole" "keep: it has the most of alt text, title and focal point"
+expect_re "80x24: the summary is whole, the failure count first" \
+	"Content checked: [0-9]+ groups?; 1 failed, [0-9]+ downloaded \\([^)]*\\), [0-9]+ from the cache" joined
+expect_wrapped "80x24: the keys line is whole" "n/N: next/previous group  d: delete all but the keeper  Tab: other findings"
+expect_re "80x24: the copy's folder is whole" "hero-final \\(1\\)\\.jpg +/images/team +[0-9]"
+
 # ---- d, then n: nothing is deleted
 send d
 expect_screen "d asks with the usual confirmation" "cannot be undone"
 expect_screen "... offering the backup first" "back up the originals first"
 expect_screen "... naming the one to delete, not the keeper" "($dup_id)"
+box_says "... with the copy's folder, as the duplicates' question has it" "hero-final (1).jpg  /images/team  "
 send n
 wait_gone "cannot be undone" || not_ok "n closes the question"
 expect_eq "a declined confirmation deletes nothing" "$total" "$(media_count)"
+tx resize-window -x 110 -y 44
+settle
 
 # ---- d, then b: the rest goes, backed up first
 send d; keys=$((keys + 1))
@@ -136,9 +159,17 @@ while ! screen | grep -qF "Near duplicates: 3 pictures" && [ $i -lt 30 ]; do
 done
 expect_screen "near duplicates (re-encoded, converted) are one group" "Near duplicates: 3 pictures"
 expect_screen "... each with its distance" "distance "
+tx resize-window -x 80 -y 24
+settle
+expect_re "80x24: a near duplicate's folder and distance are whole" \
+	"hero-final-small\\.jpg +/images/products +[0-9].* distance [0-9]+ bits?"
+tx resize-window -x 110 -y 44
+settle
 refute_screen "the look-alike is matched with nothing" "harbour-evening.jpg"
 send G
 expect_screen "G: the last group, the refused download" "Download failed: 1 item"
+expect_screen "... its picture labelled with its name" "private-scan.jpg"
+refute_screen "... with no stray colon" ": private-scan.jpg"
 send N
 expect_screen "N: the one before, the poster far wider than shown" "Oversized picture: a resize saves"
 tx resize-window -x 80 -y 16
@@ -158,7 +189,7 @@ before=$(served)
 send c
 expect_screen "the second check asks" "Check the content of"
 send y
-expect_screen "the second check downloads nothing" "; 0 downloaded ("
+expect_screen "the second check downloads nothing" " failed, 0 downloaded ("
 expect_eq "... the server served 0 bytes" 0 "$(( $(served) - before ))"
 
 # ---- a move made while a check runs reaches its findings: the server holds

@@ -83,7 +83,7 @@ audit_open_finding(struct app *a, const struct mt_finding *f)
 {
 	if (f->id == NULL) {
 		char *p = mt_sanitize(f->folder);
-		ui_message(a, R_NORMAL, _("folder %s is empty; delete it from the remote pane (d)"), p);
+		ui_message(a, R_NORMAL, _("folder %s is empty; d deletes it"), p);
 		free(p);
 		return;
 	}

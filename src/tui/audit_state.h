@@ -25,7 +25,7 @@ const struct mt_finding *audit_finding_at(struct app *a, size_t pos);
 /* The position of the shown finding about item id, or -1. */
 long audit_position_of(struct app *a, const char *id);
 /* Opens the finding's item in the details (n/N step through the rest); an
- * empty folder's finding says where to delete it. */
+ * empty folder's finding says that d deletes it. */
 void audit_open_finding(struct app *a, const struct mt_finding *f);
 
 #endif

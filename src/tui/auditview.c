@@ -622,9 +622,11 @@ audit_view_key(struct app *a, int is_key, wint_t ch)
 	case 'd':
 		if (f && f->kind == MT_FIND_DUPLICATE)
 			delete_dups(a, f->group);
+		else if (f && f->kind == MT_FIND_EMPTY_FOLDER && f->id == NULL && f->folder)
+			ui_folder_delete(a, f->folder);   /* the same question as the remote pane's */
 		else if (f)
 			ui_message(a, R_WARN, "%s",
-			           _("d deletes the copies of a duplicate; this finding is not one (Enter opens it)"));
+			           _("d deletes the copies of a duplicate or an empty folder; this finding is neither (Enter opens it)"));
 		return UI_HANDLED;
 	case ']':
 		section_jump(a, 1);

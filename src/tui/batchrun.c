@@ -5,7 +5,9 @@
  * The rule "nothing is deleted before its backup is complete" is core's
  * (batch.c). What was deleted or moved is posted as an event, item by item,
  * and UI_EV_BATCH_DONE at the end, so that the views showing it keep their
- * own lists. */
+ * own lists. An empty folder is deleted here too, for the remote pane and
+ * the audit alike: the same question, core's folder delete, and
+ * UI_EV_FOLDERS_CHANGED when it is gone. */
 #include "config.h"
 
 #include <stdio.h>
@@ -444,4 +446,58 @@ ui_batch_report(struct app *a)
 	free(e);
 	free(where);
 	batch_end(b);
+}
+
+/* ---- one folder ---- */
+
+enum { RQ_FOLDER_GONE = 201 };
+
+static void
+on_folder_deleted(const struct mt_error *err, void *arg)
+{
+	struct ui_req *q = arg;
+	struct app *a = q->app;
+	char *path = xstrdup(q->s);
+	if (!ui_req_done(q)) {
+		free(path);
+		return;
+	}
+	if (err) {
+		ui_error(a, _("deleting the folder"), err);
+	} else {
+		char *p = mt_sanitize(path);
+		ui_message(a, R_GOOD, _("folder %s deleted"), p);
+		free(p);
+		ui_post(a, &(struct ui_event){ UI_EV_FOLDERS_CHANGED, .id = path });
+	}
+	free(path);
+}
+
+static void
+folder_delete_answer(struct app *a, int choice, void *arg)
+{
+	char *path = arg;
+	if (choice == 'y') {
+		struct mt_error err;
+		mt_error_clear(&err);
+		struct ui_req *q = ui_req_new(a, NULL, RQ_FOLDER_GONE, path);
+		if (mt_op_folder_delete(&a->site, path, on_folder_deleted, q, &err) == NULL) {
+			ui_req_done(q);
+			ui_error(a, _("deleting the folder"), &err);
+		}
+	}
+	free(path);
+}
+
+void
+ui_folder_delete(struct app *a, const char *path)
+{
+	if (!mt_site_can(&a->site, MT_CAP_FOLDERS, true)) {
+		ui_message(a, R_WARN, _("this profile cannot manage folders"));
+		return;
+	}
+	char *body = xasprintf(_("Delete the folder %s?\nThe server refuses folders that are not empty."),
+	                       path);
+	ui_confirm(a, _("Delete folder"), body, "yn", folder_delete_answer, xstrdup(path));
+	free(body);
 }

@@ -99,6 +99,7 @@ static const struct help_line help[] = {
 	{ "Enter  e", N_("open the item") },
 	{ "a", N_("set alt text; on a missing one, image after image") },
 	{ "d  D", N_("delete duplicates: this group / all (oldest is kept)") },
+	{ "d", N_("on an empty folder: delete the folder (asks first)") },
 	{ "]  [", N_("the first finding of the next / previous kind") },
 	{ "c", N_("check the content (asks first; c or Esc stops it)") },
 	{ "n  N", N_("content check: next / previous group") },

@@ -372,6 +372,31 @@ remote_on_event(struct app *a, const struct ui_event *ev)
 		if (ev->move && r->mode == REMOTE_LIBRARY)
 			remote_reload(a, false);
 		break;
+	case UI_EV_FOLDERS_CHANGED:
+		/* a folder deleted (here or in the audit): gone from the rows at
+		 * once, then the server's list read again */
+		if (ev->id) {
+			size_t k = 0;
+			for (size_t i = 0; i < r->nfolders; i++) {
+				if (strcmp(r->folders[i], ev->id) == 0)
+					free(r->folders[i]);
+				else
+					r->folders[k++] = r->folders[i];
+			}
+			r->nfolders = k;
+			if (r->folders)
+				r->folders[k] = NULL;
+			remote_compute_subs(r);
+			if (r->cur >= remote_nrows(r))
+				r->cur = remote_nrows(r) ? remote_nrows(r) - 1 : 0;
+			if (r->mode == REMOTE_LIBRARY && r->folder && strcmp(r->folder, ev->id) == 0) {
+				char *up = mt_folder_parent(ev->id);
+				change_folder(a, up, NULL);
+				free(up);
+			}
+		}
+		remote_folders_reload(a);
+		break;
 	case UI_EV_SHOW_FOLDER:
 		if (r->mode != REMOTE_LIBRARY)
 			break;

@@ -14,7 +14,7 @@
 #include "ui.h"
 #include "xalloc.h"
 
-enum { RQ_FOLDER_CREATE = 101, RQ_FOLDER_DELETE };
+enum { RQ_FOLDER_CREATE = 101 };
 
 void
 remote_delete_selection(struct app *a)
@@ -211,7 +211,6 @@ on_folder_done(const struct mt_error *err, void *arg)
 {
 	struct ui_req *q = arg;
 	struct app *a = q->app;
-	int kind = q->kind;
 	char *path = xstrdup(q->s);
 	if (!ui_req_done(q)) {
 		free(path);
@@ -219,13 +218,11 @@ on_folder_done(const struct mt_error *err, void *arg)
 	}
 	char *p = mt_sanitize(path);
 	if (err) {
-		ui_error(a, kind == RQ_FOLDER_CREATE ? _("creating the folder") : _("deleting the folder"), err);
+		ui_error(a, _("creating the folder"), err);
 	} else {
-		ui_message(a, R_GOOD, kind == RQ_FOLDER_CREATE ? _("folder %s created") : _("folder %s deleted"), p);
-		if (kind == RQ_FOLDER_CREATE) {
-			free(a->remote->land_on);
-			a->remote->land_on = xstrdup(path);
-		}
+		ui_message(a, R_GOOD, _("folder %s created"), p);
+		free(a->remote->land_on);
+		a->remote->land_on = xstrdup(path);
 		remote_folders_reload(a);
 	}
 	free(p);
@@ -257,22 +254,6 @@ folder_create_named(struct app *a, const char *text, void *arg)
 	free(path);
 }
 
-static void
-folder_delete_answer(struct app *a, int choice, void *arg)
-{
-	char *path = arg;
-	if (choice == 'y') {
-		struct mt_error err;
-		mt_error_clear(&err);
-		struct ui_req *q = ui_req_new(a, NULL, RQ_FOLDER_DELETE, path);
-		if (mt_op_folder_delete(&a->site, path, on_folder_done, q, &err) == NULL) {
-			ui_req_done(q);
-			ui_error(a, _("deleting the folder"), &err);
-		}
-	}
-	free(path);
-}
-
 static bool
 folders_ok(struct app *a)
 {
@@ -294,10 +275,6 @@ remote_folder_create_prompt(struct app *a)
 void
 remote_folder_delete_confirm(struct app *a, const char *path)
 {
-	if (!folders_ok(a))
-		return;
-	char *body = xasprintf(_("Delete the folder %s?\nThe server refuses folders that are not empty."),
-	                       path);
-	ui_confirm(a, _("Delete folder"), body, "yn", folder_delete_answer, xstrdup(path));
-	free(body);
+	/* the one folder delete every view uses; its event reloads the list */
+	ui_folder_delete(a, path);
 }

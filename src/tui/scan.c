@@ -108,9 +108,11 @@ items_find(struct scan *s, const char *id)
 	return NULL;
 }
 
-/* Usage and audit from the items kept, as if scanned now. */
+/* Usage and audit from the items kept, as if scanned now; `gone` (may be
+ * NULL), a folder just deleted, is left out of the folders the remote pane
+ * may still list. */
 static void
-recount(struct app *a)
+recount(struct app *a, const char *gone)
 {
 	struct scan *s = a->scan;
 	mt_usage_free(&s->usage);
@@ -122,9 +124,15 @@ recount(struct app *a)
 		mt_audit_add(&s->audit, &s->items[i]);
 	}
 	size_t nf;
-	char *const *folders = remote_folder_list(a, &nf);
+	char *const *listed = remote_folder_list(a, &nf);
+	char **folders = xcalloc(nf + 1, sizeof *folders);
+	size_t k = 0;
+	for (size_t i = 0; i < nf; i++)
+		if (gone == NULL || strcmp(listed[i], gone) != 0)
+			folders[k++] = listed[i];
 	mt_usage_finish(&s->usage);
-	mt_audit_finish(&s->audit, folders, nf);
+	mt_audit_finish(&s->audit, folders, k);
+	free(folders);
 }
 
 static void
@@ -157,11 +165,14 @@ scan_on_event(struct app *a, const struct ui_event *ev)
 			return;
 		items_add(s, ev->item);
 		break;
+	case UI_EV_FOLDERS_CHANGED:
+		/* an empty folder deleted: its finding goes */
+		break;
 	default:
 		return;
 	}
 	if (s->done) {
-		recount(a);
+		recount(a, ev->kind == UI_EV_FOLDERS_CHANGED ? ev->id : NULL);
 		ui_post(a, &(struct ui_event){ UI_EV_USAGE_CHANGED });
 	}
 }
@@ -183,7 +194,7 @@ on_scan_page(struct mt_pager *p, const struct mt_media_page *page, const struct 
 	s->seen = mt_pager_seen(p);
 	s->total = page->total;
 	if (!mt_pager_more(p)) {
-		recount(a);
+		recount(a, NULL);
 		s->running = false;
 		s->done = true;
 		s->finished_ms = mt_now_ms();

@@ -208,7 +208,7 @@ enum ui_event_kind {
 	UI_EV_UPLOADS_DONE,   /* the upload queue ran out: listings may have grown */
 	UI_EV_UPLOAD_DECLINED,/* .upload: files not sent after all (the question before
 	                       * sending declined): the local pane marks them again */
-	UI_EV_FOLDERS_CHANGED,/* a folder was created or deleted */
+	UI_EV_FOLDERS_CHANGED,/* .id: a folder deleted (the views drop it at once) */
 	UI_EV_BATCH_DONE,     /* a delete or move of a selection ended; .id "ok" when nothing failed */
 	UI_EV_LIBRARY_LISTED, /* the first page of the library came: it can be read */
 	UI_EV_CONTENT_CHECK_STARTED, /* the content check's question was answered y and it
@@ -436,6 +436,10 @@ void ui_batch_delete(struct app *a, char **ids, char **names, size_t n, int64_t 
  * the folder, the count and the bytes they hold. */
 void ui_batch_delete_folder(struct app *a, char **ids, char **names, size_t n, const char *folder,
                             int64_t bytes);
+/* Asks (y, n) and deletes the folder through core (the server refuses
+ * one that is not empty); posts UI_EV_FOLDERS_CHANGED (.id the folder)
+ * once it is gone. Says so when the profile cannot manage folders. */
+void ui_folder_delete(struct app *a, const char *path);
 /* Moves ids into folder at once (the caller asked). Takes the vectors.
  * Posts UI_EV_ITEM_EDITED per item and UI_EV_BATCH_DONE (.move) at the end. */
 void ui_batch_move(struct app *a, char **ids, char **names, size_t n, const char *folder);

@@ -47,6 +47,7 @@ tui_tests += \
 	tests/tui/usagewalk.t \
 	tests/tui/delete-ask.t \
 	tests/tui/audit-content.t \
+	tests/tui/audit-folder.t \
 	tests/tui/search.t \
 	tests/tui/paging.t \
 	tests/tui/die.t \

@@ -626,7 +626,7 @@ audit_view_key(struct app *a, int is_key, wint_t ch)
 			ui_folder_delete(a, f->folder);   /* the same question as the remote pane's */
 		else if (f)
 			ui_message(a, R_WARN, "%s",
-			           _("d deletes the copies of a duplicate or an empty folder; this finding is neither (Enter opens it)"));
+			           _("d deletes duplicates and empty folders, not this finding (Enter opens it)"));
 		return UI_HANDLED;
 	case ']':
 		section_jump(a, 1);

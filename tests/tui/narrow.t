@@ -45,7 +45,7 @@ expect_screen "] reaches the kind 'Name and type disagree'" "Name and type disag
 check "... its heading is the list's first row" sh -c 'sed -n 3p "$1" | grep -q "Name and type disagree ("' - "$(screen >"$T/s.txt"; echo "$T/s.txt")"
 expect_screen "... its detail is whole at 80 columns" "served as image/webp"
 send d
-expect_screen "d on a finding that is no duplicate says so" "d deletes the copies of a duplicate; this finding is not one"
+expect_screen "d on a finding that is no duplicate says so" "d deletes duplicates and empty folders, not this finding (Enter opens it)"
 send '['
 send '['
 expect_screen "[ twice goes back two kinds, to the first" "Images without alt text (64)"

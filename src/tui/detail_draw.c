@@ -127,6 +127,19 @@ detail_view_draw(struct app *a)
 			preview_draw(a, y + 1, 1, a->rows - y - 5, a->cols - 2, NULL, true, fx, fy, NULL);
 	}
 	y++;
+	/* the selected row whole when its row cuts it (a long description was
+	 * readable only in its one-line prompt); not over a picture under them */
+	int room = a->rows - 3 - y;
+	if (!(picture && fw == a->cols) && room > 0) {
+		bool pending;
+		char *v = detail_field_value(a, d->field, &pending);
+		if (mt_text_width(v) > val_w) {
+			ui_set(stdscr, R_DIM);
+			y += ui_put_wrapped(stdscr, y, 1, v, fw - 2, room > 4 ? 4 : room);
+			ui_set(stdscr, R_NORMAL);
+		}
+		free(v);
+	}
 	if (d->err[0] && y < a->rows - 1) {
 		/* the reason whole: a refused save cut at 80 columns hid why */
 		ui_set(stdscr, R_ERROR);

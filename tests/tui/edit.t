@@ -9,6 +9,10 @@ mt ls / --json >"$T/root.json"
 safe='next(i["filename"] for i in d["items"] if i["filename"].replace(".","").replace("-","").replace("_","").isalnum() and i["mimeType"].startswith("image/"))'
 name=$(jget "$safe" <"$T/root.json")
 
+# a description longer than its row: it is read whole on the details
+id0=$(mt ls / --json | jget "next(i['id'] for i in d['items'] if i['filename'] == '$name')")
+mt edit "$id0" --description "The harbour at dusk from the old lighthouse, with the fishing boats coming in and the lamps of the quay just lit: END-OF-THE-DESCRIPTION" >/dev/null
+
 tui_start 80 24
 wait_for " of " || true
 # find it with a search: the list then holds matching media only
@@ -22,6 +26,11 @@ expect_screen "Enter opens the item's details" "Focal point"
 id=$(screen | sed -n 's/^ ID  *\([^ ]*\).*/\1/p' | head -n 1)
 check "the details show the id" test -n "$id"
 expect_screen "the details show every field" "Created"
+refute_screen "a long description is cut on its row" "END-OF-THE-DESCRIPTION"
+send j j
+expect_wrapped "... and read whole once the cursor is on it" \
+	"the lamps of the quay just lit: END-OF-THE-DESCRIPTION"
+send k k
 
 # alt text: the cursor starts on it
 send Enter

@@ -129,7 +129,8 @@ detail_view_draw(struct app *a)
 	y++;
 	/* the selected row whole when its row cuts it (a long description was
 	 * readable only in its one-line prompt); not over a picture under them */
-	int room = a->rows - 3 - y;
+	int room = a->rows - 1 - y - (d->err[0] ? 3 : 0) - (d->note[0] ? 1 : 0) -
+	           (has_pending(d) && !d->gone ? 1 : 0);   /* the lines below keep theirs */
 	if (!(picture && fw == a->cols) && room > 0) {
 		bool pending;
 		char *v = detail_field_value(a, d->field, &pending);

@@ -273,6 +273,8 @@ mt_clearcms_read_upload(struct mt_upload_job *job, long status, const json_t *ro
 		const char *code = jx_str(e, "code");
 		if (code)
 			snprintf(err->code, sizeof err->code, "%s", code);
+		if (mt_upload_error_full(err))
+			err->kind = MT_ERR_QUOTA;   /* the storage is full, as the other dialects say */
 		return -1;
 	}
 	return 1;

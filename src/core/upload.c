@@ -95,7 +95,7 @@ mt_upload_job_fail(struct mt_upload_job *job, const struct mt_error *err)
 		return;
 	if (err != job->err)
 		*mt_upload_job_err(job) = *err;
-	if (err->kind == MT_ERR_QUOTA && !q->quota_hit) {
+	if (mt_upload_error_full(err) && !q->quota_hit) {
 		q->quota_hit = true;
 		/* everything still waiting would hit the same wall */
 		for (int i = 0; i < q->njobs; i++) {
@@ -285,12 +285,14 @@ job_begin(struct mt_upload_job *job)
 	if (job->fd < 0) {
 		job->fd = 0;
 		mt_error_set(&err, MT_ERR_IO, _("cannot open %s: %s"), job->path, strerror(errno));
+		job->refused_here = true;
 		mt_upload_job_fail(job, &err);
 		return;
 	}
 	struct stat st;
 	if (fstat(job->fd, &st) < 0 || !S_ISREG(st.st_mode)) {
 		mt_error_set(&err, MT_ERR_IO, _("%s: not a regular file"), job->path);
+		job->refused_here = true;
 		mt_upload_job_fail(job, &err);
 		return;
 	}
@@ -298,6 +300,7 @@ job_begin(struct mt_upload_job *job)
 	job->mtime = st.st_mtim;
 	char mime[128];
 	if (mt_mime_detect(job->path, job->fd, mime, sizeof mime, &err) < 0) {
+		job->refused_here = true;
 		mt_upload_job_fail(job, &err);
 		return;
 	}
@@ -305,6 +308,7 @@ job_begin(struct mt_upload_job *job)
 	job->name_mismatch = !mt_mime_name_agrees(job->name, job->mime);
 	if (q->ops->check(q->site, job->mime, job->size, job->name, &err) < 0) {
 		mt_error_prefix(&err, "%s: ", job->path);
+		job->refused_here = true;
 		mt_upload_job_fail(job, &err);
 		return;
 	}
@@ -641,6 +645,7 @@ job_requeue(struct mt_upload_job *job)
 	job->state = MT_JOB_QUEUED;
 	job->held = false;
 	job->committed = false;
+	job->refused_here = false;
 	XFREE(job->err);
 	job->attempt = 0;
 	job->step_failures = 0;

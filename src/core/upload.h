@@ -115,6 +115,8 @@ struct mt_upload_job {
 	                              again; "" */
 	bool asking_earlier;       /* asking whether the journal's earlier copy is still
 	                              there: its record is kept as it is */
+	bool refused_here;         /* failed by the client's own checks (the file, its
+	                              type or size) before any request went out */
 	int batch;                 /* the batch it was added in (mt_upload_queue_new_batch) */
 	int run;                   /* the run it was last queued in (mt_upload_queue_tally) */
 	bool in_transfer;          /* holds one of the -j transfer slots */
@@ -253,11 +255,26 @@ const char *mt_upload_job_landing_id(const struct mt_upload_job *job);
  * many run on because they are landing. */
 int mt_upload_queue_cancel(struct mt_upload_queue *q, int *landing);
 /* True when a failure may go away by itself (network, timeouts, 5xx, 429,
- * an expired upload URL, a full plan once space is freed); false for a
- * refusal that repeats (a type or size refused, validation, a missing key). */
+ * an expired upload URL); false for a refusal that repeats (a type or size
+ * refused, validation, a missing key) and for a full storage, which passes
+ * only once space is freed (mt_upload_error_full). */
 bool mt_upload_error_transient(const struct mt_error *err);
+/* True when the server refused for want of space: the library's storage or
+ * plan is full (a quota kind, PLAN_LIMIT_REACHED, a code naming a quota).
+ * Its own cause: retrying it changes nothing until space is freed, and the
+ * queue starts no other file once one is refused so. */
+bool mt_upload_error_full(const struct mt_error *err);
+/* Why a failed job failed, as the interface words it. */
+enum mt_upload_cause {
+	MT_UPLOAD_MAY_PASS,        /* transient: R retries it */
+	MT_UPLOAD_FULL,            /* the storage is full: free space, then R */
+	MT_UPLOAD_REFUSED,         /* refused for good by the server */
+	MT_UPLOAD_REFUSED_HERE     /* refused for good before anything was sent */
+};
+enum mt_upload_cause mt_upload_job_cause(const struct mt_upload_job *job);
 /* True for a failed job that mt_upload_queue_retry_failed puts back: its
- * failure is transient. */
+ * failure is transient, or the storage was full (space may have been freed
+ * since; the queue stops again at the first file refused for it). */
 bool mt_upload_job_retryable(const struct mt_upload_job *job);
 /* How many jobs failed: *retryable of them may pass on a retry, *refused
  * were refused for good (the server or the checks before it said no). */
@@ -285,9 +302,11 @@ struct mt_upload_tally {
 	int skipped;         /* nothing sent: the server or the journal had it */
 	int twice;           /* nothing sent: listed twice in one upload, sent once */
 	int cancelled;
-	int failed;          /* retryable + refused */
+	int failed;          /* retryable + full + refused */
 	int retryable;       /* failed for a cause that may pass (R retries) */
+	int full;            /* failed because the storage is full (free space, then R) */
 	int refused;         /* failed for good */
+	int refused_here;    /* of the refused, those refused before anything was sent */
 	int active;          /* not finished yet */
 	int landing;         /* of the active, those a cancel can no longer stop */
 	int earlier_failed;  /* failed jobs outside the scope: earlier runs' */

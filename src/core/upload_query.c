@@ -38,17 +38,24 @@ mt_job_state_final(enum mt_job_state s)
 }
 
 bool
+mt_upload_error_full(const struct mt_error *err)
+{
+	/* whatever kind it was read as: clearcms's per-file errors come as a
+	 * refusal with a QUOTA_EXCEEDED code */
+	return err->kind == MT_ERR_QUOTA || strcmp(err->code, "PLAN_LIMIT_REACHED") == 0 ||
+	       strcasestr(err->code, "quota") != NULL;
+}
+
+bool
 mt_upload_error_transient(const struct mt_error *err)
 {
-	/* a full plan passes once space is freed, whatever kind it was read as */
-	if (strcmp(err->code, "PLAN_LIMIT_REACHED") == 0 || strcasestr(err->code, "quota"))
-		return true;
+	if (mt_upload_error_full(err))
+		return false;
 	/* a storage host says so with 403 as often as with 400 or 410 */
 	if (strcmp(err->code, "URL_EXPIRED") == 0)
 		return true;
 	switch (err->kind) {
 	case MT_ERR_NET:
-	case MT_ERR_QUOTA:
 		return true;
 	case MT_ERR_HTTP:
 	case MT_ERR_PROTOCOL:
@@ -58,11 +65,24 @@ mt_upload_error_transient(const struct mt_error *err)
 	}
 }
 
+enum mt_upload_cause
+mt_upload_job_cause(const struct mt_upload_job *job)
+{
+	const struct mt_error *err = mt_upload_job_error(job);
+	if (mt_upload_error_full(err))
+		return MT_UPLOAD_FULL;
+	if (job->size >= 0 && mt_upload_error_transient(err))
+		return MT_UPLOAD_MAY_PASS;
+	return job->refused_here ? MT_UPLOAD_REFUSED_HERE : MT_UPLOAD_REFUSED;
+}
+
 bool
 mt_upload_job_retryable(const struct mt_upload_job *job)
 {
-	return job->state == MT_JOB_FAILED && job->size >= 0 &&
-	       mt_upload_error_transient(mt_upload_job_error(job));
+	if (job->state != MT_JOB_FAILED || job->size < 0)
+		return false;
+	enum mt_upload_cause c = mt_upload_job_cause(job);
+	return c == MT_UPLOAD_MAY_PASS || c == MT_UPLOAD_FULL;
 }
 
 void
@@ -218,10 +238,14 @@ mt_upload_queue_tally(const struct mt_upload_queue *q, enum mt_upload_scope scop
 			break;
 		case MT_JOB_FAILED:
 			t->failed++;
-			if (mt_upload_job_retryable(job))
-				t->retryable++;
-			else
+			if (!mt_upload_job_retryable(job)) {
 				t->refused++;
+				t->refused_here += job->refused_here;
+			} else if (mt_upload_job_cause(job) == MT_UPLOAD_FULL) {
+				t->full++;
+			} else {
+				t->retryable++;
+			}
 			break;
 		default:
 			t->active++;

@@ -245,12 +245,15 @@ mt_upload_queue_add_as(struct mt_upload_queue *q, const char *path, const char *
 	if (stat(path, &st) < 0) {
 		mt_error_set(mt_upload_job_err(job), MT_ERR_IO, "%s: %s", path, strerror(errno));
 		job->state = MT_JOB_FAILED;
+		job->refused_here = true;
 	} else if (S_ISDIR(st.st_mode)) {
 		mt_error_set(mt_upload_job_err(job), MT_ERR_IO, _("%s: is a directory, not a file"), path);
 		job->state = MT_JOB_FAILED;
+		job->refused_here = true;
 	} else if (!S_ISREG(st.st_mode)) {
 		mt_error_set(mt_upload_job_err(job), MT_ERR_IO, _("%s: not a regular file"), path);
 		job->state = MT_JOB_FAILED;
+		job->refused_here = true;
 	} else {
 		job->size = st.st_size;
 		job->dev = st.st_dev;

@@ -31,6 +31,35 @@ parse(const char *text)
 	return root;
 }
 
+/* clearcms's per-file refusal for a full storage is read as a full
+ * storage: its own cause, which stops the queue (it was a plain refusal
+ * that every later file repeated) */
+static void
+test_clearcms_quota_refusal_is_full(void **state)
+{
+	(void)state;
+	struct mt_upload_job job;
+	struct mt_error err;
+	job_init(&job);
+	json_t *root = parse("{\"data\":[],\"errors\":[{\"filename\":\"fz_x.png\","
+	                     "\"error\":\"Storage quota exceeded\",\"code\":\"QUOTA_EXCEEDED\"}]}");
+	mt_error_clear(&err);
+	assert_int_equal(mt_clearcms_read_upload(&job, 201, root, &err), -1);
+	assert_int_equal(err.kind, MT_ERR_QUOTA);
+	assert_true(mt_upload_error_full(&err));
+	assert_false(mt_upload_error_transient(&err));
+	assert_non_null(strstr(err.message, "Storage quota exceeded"));
+	json_decref(root);
+	/* a refusal of another kind stays one */
+	job_init(&job);
+	root = parse("{\"data\":[],\"errors\":[{\"filename\":\"fz_x.png\","
+	             "\"error\":\"Unsupported file type: text/plain\"}]}");
+	mt_error_clear(&err);
+	assert_int_equal(mt_clearcms_read_upload(&job, 201, root, &err), -1);
+	assert_false(mt_upload_error_full(&err));
+	json_decref(root);
+}
+
 static void
 test_presign_answers(void **state)
 {
@@ -102,6 +131,7 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_clearcms_quota_refusal_is_full),
 		cmocka_unit_test(test_presign_answers),
 		cmocka_unit_test(test_unusable_method_refused),
 		cmocka_unit_test(test_header_names_filtered),

@@ -281,8 +281,17 @@ test_quota_stops_the_queue(void **state)
 	assert_int_equal(mt_upload_job_error(d)->kind, MT_ERR_QUOTA);
 	assert_string_equal(fake_calls(), "");
 	assert_int_equal(fake_queue_done_count(), 2);
-	/* once space is freed, the user's retry takes them all */
-	assert_true(mt_upload_error_transient(mt_upload_job_error(a)));
+	/* its own cause: not one that passes by itself; once space is freed,
+	 * the user's retry takes them all */
+	assert_false(mt_upload_error_transient(mt_upload_job_error(a)));
+	assert_true(mt_upload_error_full(mt_upload_job_error(a)));
+	assert_int_equal(mt_upload_job_cause(a), MT_UPLOAD_FULL);
+	assert_int_equal(mt_upload_job_cause(c), MT_UPLOAD_FULL);
+	struct mt_upload_tally t;
+	mt_upload_queue_tally(fx.q, MT_UPLOAD_ALL, &t);
+	assert_int_equal(t.full, 4);
+	assert_int_equal(t.retryable, 0);
+	assert_int_equal(t.refused, 0);
 	assert_int_equal(mt_upload_queue_retry_failed(fx.q, NULL), 4);
 }
 

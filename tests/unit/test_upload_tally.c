@@ -47,6 +47,9 @@ test_a_batch_after_failures_is_counted_alone(void **state)
 	assert_int_equal(t.failed, 2);
 	assert_int_equal(t.retryable, 1);
 	assert_int_equal(t.refused, 1);
+	/* x.bad was refused by the checks: nothing of it left */
+	assert_int_equal(t.refused_here, 1);
+	assert_int_equal(t.full, 0);
 	assert_int_equal(t.earlier_failed, 0);
 	/* the next batch: two files that pass */
 	add("b.txt", "hello b");

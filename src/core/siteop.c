@@ -1,9 +1,12 @@
 /* siteop.c — one library operation on the loop, for the interface. */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "i18n.h"
+#include "mime.h"
 #include "siteop.h"
 #include "upload.h"
 #include "xalloc.h"
@@ -46,6 +49,44 @@ mt_site_accepts(const struct mt_site *site, const char *mime, int64_t size, stru
 {
 	const struct mt_upload_ops *ops = site->dialect ? site->dialect->upload : NULL;
 	return ops && ops->check ? ops->check(site, mime, size, NULL, err) : 0;
+}
+
+/* What people call the format of `mime` ("JPEG"), or NULL. */
+static const char *
+format_name(const char *mime)
+{
+	static const char *const names[][2] = {
+		{ "image/jpeg", "JPEG" }, { "image/png", "PNG" }, { "image/gif", "GIF" },
+		{ "image/webp", "WebP" }, { "image/svg+xml", "SVG" }, { "image/bmp", "BMP" },
+		{ "image/tiff", "TIFF" }, { "application/pdf", "PDF" }, { "video/mp4", "MP4" },
+		{ "video/webm", "WebM" },
+	};
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strcmp(names[i][0], mime) == 0)
+			return names[i][1];
+	return NULL;
+}
+
+int
+mt_site_refusal(const struct mt_site *site, const char *name, const char *mime, int64_t size,
+                char *why, size_t whylen)
+{
+	struct mt_error err;
+	mt_error_clear(&err);
+	why[0] = '\0';
+	if (mt_site_accepts(site, mime, size, &err) == 0)
+		return 0;
+	const char *claimed = mt_mime_from_name(name);
+	const char *format = claimed ? format_name(claimed) : NULL;
+	if (size == 0)
+		snprintf(why, whylen, "%s", _("empty file (0 bytes)"));
+	else if (format && strcmp(claimed, mime) != 0)
+		/* TRANSLATORS: "not a JPEG (unknown data)": the type the name says, then what it holds */
+		snprintf(why, whylen, _("not a %s (%s)"), format,
+		         strcmp(mime, "application/octet-stream") == 0 ? _("unknown data") : mime);
+	else
+		snprintf(why, whylen, "%s", err.message);
+	return 1;
 }
 
 static void

@@ -29,6 +29,12 @@ bool mt_site_can_upload(const struct mt_site *site);
  * queue checks before it sends anything; else 0 (the server may still
  * refuse what passes; a site without uploads is the queue's to say). */
 int mt_site_accepts(const struct mt_site *site, const char *mime, int64_t size, struct mt_error *err);
+/* The same for one file, with its name: 1 when the site refuses it, and
+ * `why` gets the reason in a few words for a list ("empty file (0 bytes)",
+ * "not a JPEG (unknown data)", else the check's own reason); 0 when the
+ * checks before sending pass it. */
+int mt_site_refusal(const struct mt_site *site, const char *name, const char *mime, int64_t size,
+                    char *why, size_t whylen);
 /* The API's name ("clearcms"). */
 const char *mt_site_api(const struct mt_site *site);
 

@@ -28,6 +28,8 @@ struct typefix {
 	size_t n;
 	size_t nwrong;
 	size_t nrefused;   /* of the nwrong */
+	size_t nblocked;   /* names that agree, files the site refuses all the same
+	                      (refusal set, fixed NULL): empty, unknown data */
 	char *folder;
 	ui_upload_fn add;    /* sends the batch (the upload panel's) */
 };
@@ -77,11 +79,11 @@ typefix_answer(struct app *a, int choice, void *arg)
 		t->add(a, send, choice == 'r' ? (const char *const *)names : NULL, k, t->folder);
 		free(send);
 		free(names);
-	} else if (choice == 's' && t->n > t->nwrong) {
+	} else if (choice == 's' && t->n > t->nwrong + t->nblocked) {
 		char **keep = xcalloc(t->n, sizeof *keep);
 		size_t k = 0;
 		for (size_t i = 0; i < t->n; i++)
-			if (t->fixed[i] == NULL)
+			if (t->fixed[i] == NULL && t->refusal[i] == NULL)
 				keep[k++] = t->paths[i];
 		t->add(a, keep, NULL, k, t->folder);
 		free(keep);
@@ -99,11 +101,11 @@ typefix_answer(struct app *a, int choice, void *arg)
 static void
 typefix_ask(struct app *a, struct typefix *t, const char *const *mimes)
 {
-	const char *title = _("Type and name disagree");
+	const char *title = t->nwrong ? _("Type and name disagree") : _("Files the site will refuse");
 	size_t first = 0;
-	while (t->fixed[first] == NULL)
+	while (t->nwrong && t->fixed[first] == NULL)
 		first++;
-	if (t->nwrong == 1) {
+	if (t->nwrong == 1 && t->nblocked == 0) {
 		char *name = mt_sanitize(mt_basename(t->paths[first]));
 		char *to = mt_sanitize(t->fixed[first]);
 		char *body = t->refusal[first]
@@ -123,23 +125,35 @@ typefix_ask(struct app *a, struct typefix *t, const char *const *mimes)
 		free(body);
 		return;
 	}
-	char *head = xasprintf(P_("%zu file holds another type than its extension says:",
-	                          "%zu files hold another type than their extension says:", t->nwrong),
-	                       t->nwrong);
-	char **list = xcalloc(t->nwrong, sizeof *list);
+	char *head = t->nwrong
+		? xasprintf(P_("%zu file holds another type than its extension says:",
+		               "%zu files hold another type than their extension says:", t->nwrong),
+		            t->nwrong)
+		: xasprintf(P_("%zu file the site will refuse (nothing of it is sent):",
+		               "%zu files the site will refuse (nothing of them is sent):", t->nblocked),
+		            t->nblocked);
+	char **list = xcalloc(t->nwrong + t->nblocked, sizeof *list);
 	size_t k = 0;
-	for (size_t i = first; i < t->n; i++) {
-		if (t->fixed[i] == NULL)
-			continue;
-		char *name = mt_sanitize(mt_basename(t->paths[i]));
-		char *to = mt_sanitize(t->fixed[i]);
-		list[k++] = t->refusal[i] ? xasprintf("%s  %s", name, t->refusal[i])
-		                          : xasprintf("%s  %s -> %s", name, mimes[i], to);
-		free(name);
-		free(to);
+	/* the disagreeing types first, then the files refused as they are */
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t i = 0; i < t->n; i++) {
+			if (pass == 0 ? t->fixed[i] == NULL : t->fixed[i] != NULL || t->refusal[i] == NULL)
+				continue;
+			char *name = mt_sanitize(mt_basename(t->paths[i]));
+			char *to = t->fixed[i] ? mt_sanitize(t->fixed[i]) : NULL;
+			list[k++] = t->refusal[i] ? xasprintf("%s  %s", name, t->refusal[i])
+			                          : xasprintf("%s  %s -> %s", name, mimes[i], to);
+			free(name);
+			free(to);
+		}
 	}
+	bool others = t->n > t->nwrong + t->nblocked;
 	char *tail;
-	if (t->nrefused == t->nwrong)
+	if (t->nwrong == 0)
+		tail = others ? xstrdup(_("\nThey are left out; the other files are sent.\n\n"
+		                          "s: send the others   Esc: upload nothing"))
+		              : xstrdup(_("\ns: skip these   Esc: upload nothing"));
+	else if (t->nrefused == t->nwrong)
 		tail = xstrdup(_("\nThe site will refuse them under any name.\n\n"
 		                 "s: skip these   Esc: upload nothing"));
 	else if (t->nrefused)
@@ -157,6 +171,17 @@ typefix_ask(struct app *a, struct typefix *t, const char *const *mimes)
 		tail = xstrdup(_("\nRenamed, they go up under the new names; the files here keep "
 		                 "theirs.\n\nr: rename on upload   a: upload as they are   "
 		                 "s: skip these\nEsc: upload nothing"));
+	if (t->nwrong && t->nblocked) {
+		/* the files refused as they are, after the list of names */
+		char *was = tail;
+		tail = xasprintf(P_("\nThe last %zu listed the site will refuse as it is: it is left out, "
+		                    "whatever the answer.%s",
+		                    "\nThe last %zu listed the site will refuse as they are: they are left out, "
+		                    "whatever the answer.%s",
+		                    (unsigned long)t->nblocked),
+		                 t->nblocked, was);
+		free(was);
+	}
 	ui_confirm_list(a, title, head, list, k, tail, t->nrefused == t->nwrong ? "s" : "ras",
 	                typefix_answer, t);
 	ui_confirm_keys_told(a);
@@ -186,23 +211,31 @@ typefix_offer(struct app *a, char **paths, const char *const *known, size_t n,
 			snprintf(mime, sizeof mime, "%s", known[i]);
 		else if (mt_mime_detect(paths[i], 0, mime, sizeof mime, &err) < 0)
 			continue;
-		if (mt_mime_name_agrees(mt_basename(paths[i]), mime))
+		struct stat sb;
+		int64_t size = stat(paths[i], &sb) == 0 ? (int64_t)sb.st_size : -1;
+		if (!mt_mime_name_agrees(mt_basename(paths[i]), mime))
+			t->fixed[i] = corrected_name(paths[i], mime);
+		if (t->fixed[i] == NULL) {
+			/* its name says what it holds, or no name would: the site may
+			 * still refuse it (empty, unknown data), and it is said now,
+			 * before anything is sent, not in a failed row */
+			char why[300];
+			if (mt_site_refusal(&a->site, mt_basename(paths[i]), mime, size, why, sizeof why) > 0) {
+				t->refusal[i] = mt_sanitize(why);
+				t->nblocked++;
+			}
 			continue;
-		t->fixed[i] = corrected_name(paths[i], mime);
-		if (t->fixed[i] == NULL)
-			continue;
+		}
 		mimes[i] = mt_sanitize(mime);
 		t->nwrong++;
 		/* renamed or not, its content goes up as this type */
-		struct stat sb;
 		mt_error_clear(&err);
-		if (mt_site_accepts(&a->site, mime, stat(paths[i], &sb) == 0 ? (int64_t)sb.st_size : -1,
-		                    &err) < 0) {
+		if (mt_site_accepts(&a->site, mime, size, &err) < 0) {
 			t->refusal[i] = mt_sanitize(err.message);
 			t->nrefused++;
 		}
 	}
-	if (t->nwrong == 0) {
+	if (t->nwrong == 0 && t->nblocked == 0) {
 		mt_strv_free(mimes, n);
 		typefix_free(t);
 		return false;

@@ -304,6 +304,23 @@ row_done(const struct mt_upload_job *job)
 	return job->state == MT_JOB_DONE || (job->state == MT_JOB_SKIPPED && !job->why_skipped[0]);
 }
 
+/* What the details say can be done about a failure, by its cause. */
+static const char *
+cause_text(enum mt_upload_cause c)
+{
+	switch (c) {
+	case MT_UPLOAD_MAY_PASS:
+		return _("This failure may pass: R retries it.");
+	case MT_UPLOAD_FULL:
+		return _("The library's storage is full: free space, then R retries it.");
+	case MT_UPLOAD_REFUSED_HERE:
+		return _("Refused before sending: nothing of it left; R does not retry it. Change the file or the settings first.");
+	case MT_UPLOAD_REFUSED:
+		break;
+	}
+	return _("Refused for good: R does not retry it; change the file or the settings first.");
+}
+
 /* What a row shows in place of its bars: why it failed, was cancelled or
  * skipped, the retry it waits for, or where a finished file is. Empty for a
  * row in progress. Returns the role to draw it in. */
@@ -313,6 +330,11 @@ row_note(const struct mt_upload_job *job, enum ui_role role, char *out, size_t o
 	out[0] = '\0';
 	if (job->state == MT_JOB_FAILED || job->state == MT_JOB_CANCELLED) {
 		mt_error_format(mt_upload_job_error(job), out, outlen);
+		/* the row names the file: its note starts with the reason, not
+		 * the path that core's message begins with */
+		size_t pl = strlen(job->path);
+		if (strncmp(out, job->path, pl) == 0 && out[pl] == ':' && out[pl + 1] == ' ')
+			memmove(out, out + pl + 2, strlen(out + pl + 2) + 1);
 		return job->state == MT_JOB_CANCELLED ? R_DIM : role;
 	}
 	if (job->attempt > 0 && job->retry_reason[0] && !mt_job_state_final(job->state) &&
@@ -585,10 +607,7 @@ show_story(struct app *a, struct mt_upload_job *job)
 		if (jerr->correlation_id[0])
 			lines_wrap(&l, _("Correlation id:"), jerr->correlation_id, width);
 		if (job->state == MT_JOB_FAILED)
-			lines_wrap(&l, NULL, mt_upload_error_transient(jerr)
-			           ? _("This failure may pass: R retries it.")
-			           : _("Refused for good: R does not retry it; change the file or the settings first."),
-			           width);
+			lines_wrap(&l, NULL, cause_text(mt_upload_job_cause(job)), width);
 	} else if (job->state == MT_JOB_SKIPPED && job->why_skipped[0]) {
 		lines_wrap(&l, _("Reason:"), job->why_skipped, width);
 	} else if (job->retry_reason[0]) {

@@ -189,7 +189,7 @@ retry_answer(struct app *a, int choice, void *arg)
 	mt_upload_queue_tally(q, MT_UPLOAD_ALL, &t);
 	if (choice == 'y' || choice == 'f')
 		retry_now(a, q, choice == 'y', say.follow);
-	else if (t.refused > 0 && t.retryable == 0)
+	else if (t.refused > 0 && t.retryable + t.full == 0)
 		say_retried(a, 0, 0, t.refused);   /* what R alone would have said */
 	else
 		ui_message(a, R_NORMAL, _("nothing sent again: the cancelled uploads stay (c clears them)"));
@@ -207,16 +207,17 @@ uploads_say_retry(struct app *a, struct mt_upload_queue *q, bool *follow)
 	say.follow = follow;
 	size_t n;
 	char **names = names_of(q, MT_JOB_CANCELLED, &n);
-	char *head = t.retryable
+	int again = t.retryable + t.full;
+	char *head = again
 	             ? xasprintf(P_("%d failed upload may pass: R retries it. Send the %d cancelled again too?",
 	                            "%d failed uploads may pass: R retries them. Send the %d cancelled again too?",
-	                            (unsigned long)t.retryable), t.retryable, t.cancelled)
+	                            (unsigned long)again), again, t.cancelled)
 	             : xasprintf(P_("Send the %d cancelled upload again?", "Send the %d cancelled uploads again?",
 	                            (unsigned long)t.cancelled), t.cancelled);
 	ui_confirm_list(a, _("Send again"), head, names, n,
-	                t.retryable ? _("\ny: both   f: only the failures   n: neither")
-	                            : _("\ny: send them again   n: leave them cancelled"),
-	                t.retryable ? "yfn" : "yn", retry_answer, q);
+	                again ? _("\ny: both   f: only the failures   n: neither")
+	                      : _("\ny: send them again   n: leave them cancelled"),
+	                again ? "yfn" : "yn", retry_answer, q);
 	ui_confirm_keys_told(a);
 	mt_strv_free(names, n);
 	free(head);
@@ -278,20 +279,37 @@ uploads_say_finished(struct app *a, struct mt_upload_queue *q)
 			                               (unsigned long)t.cancelled), t.cancelled);
 			add_part(parts, sizeof parts, part);
 		}
-		if (t.failed > 0 && t.refused == 0)
+		/* the server's refusals and the failures that may pass; a full
+		 * storage and the files refused before sending are said apart */
+		int by_server = t.refused - t.refused_here;
+		int failed = t.retryable + by_server;
+		if (failed > 0 && by_server == 0)
 			snprintf(part, sizeof part, P_("%d failed (R retries)", "%d failed (R retries)",
-			                               (unsigned long)t.failed), t.failed);
-		else if (t.failed > 0 && t.retryable == 0)
+			                               (unsigned long)failed), failed);
+		else if (failed > 0 && t.retryable == 0)
 			/* a retry cannot change the server's mind: R is no help here */
 			snprintf(part, sizeof part, P_("%d refused by the server or its limits (Enter on the row shows why)",
 			                               "%d refused by the server or its limits (Enter on a row shows why)",
-			                               (unsigned long)t.refused), t.refused);
-		else if (t.failed > 0)
+			                               (unsigned long)by_server), by_server);
+		else if (failed > 0)
 			snprintf(part, sizeof part, P_("%d failed: %d may pass (R retries), %d refused (Enter on a row shows why)",
 			                               "%d failed: %d may pass (R retries), %d refused (Enter on a row shows why)",
-			                               (unsigned long)t.failed), t.failed, t.retryable, t.refused);
-		if (t.failed > 0)
+			                               (unsigned long)failed), failed, t.retryable, by_server);
+		if (failed > 0)
 			add_part(parts, sizeof parts, part);
+		if (t.refused_here > 0) {
+			snprintf(part, sizeof part, P_("%d refused before sending (Enter on the row shows why)",
+			                               "%d refused before sending (Enter on a row shows why)",
+			                               (unsigned long)t.refused_here), t.refused_here);
+			add_part(parts, sizeof parts, part);
+		}
+		if (t.full > 0) {
+			/* one cause, said once: no file passes until space is freed */
+			snprintf(part, sizeof part, P_("the library's storage is full: %d file not uploaded (free space, then R)",
+			                               "the library's storage is full: %d files not uploaded (free space, then R)",
+			                               (unsigned long)t.full), t.full);
+			add_part(parts, sizeof parts, part);
+		}
 		snprintf(text, sizeof text, _("uploads finished: %s"), parts);
 	}
 	if (t.earlier_failed > 0) {

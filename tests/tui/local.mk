@@ -31,6 +31,7 @@ tui_tests += \
 	tests/tui/reupload.t \
 	tests/tui/typefix.t \
 	tests/tui/typefix-refused.t \
+	tests/tui/upload-refusals.t \
 	tests/tui/upload-panel.t \
 	tests/tui/upload-summary.t \
 	tests/tui/upload-story.t \

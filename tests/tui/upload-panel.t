@@ -1,10 +1,11 @@
 #!/bin/sh
 # upload-panel.t — at 80x24 the panel keeps the running uploads in view
-# behind old finished rows; x cancels the running one; R retries only what
-# failed for a passing cause and says what it left, as the end of a batch
-# does (R only for what may pass; each batch counted alone); with a
-# cancelled row in the panel R asks whether it goes again too; c clears
-# finished rows.
+# behind old finished rows; x cancels the running one; a file the site
+# refuses as it is (a .txt) is asked about before sending and left out; a
+# refusal in the queue is not offered R; a full storage is said once as its
+# own cause; R retries only what may pass once space is freed and says what
+# it left (each batch counted alone); with a cancelled row in the panel R
+# asks whether it goes again too; c clears finished rows.
 . "${top_srcdir:-.}/tests/tui/lib-tui.sh"
 
 start_server clearcms --demo "$top_srcdir/data/demo"
@@ -12,6 +13,7 @@ for i in 01 02 03 04 05 06 07 08 09 10; do make_png "$T/work/b-$i.png" 120 80; d
 make_png "$T/work/late.png" 300 200
 make_png "$T/work/q.png" 200 100
 printf 'plain text\n' >"$T/work/readme.txt"
+make_png "$T/work/rot.png" 100 60
 
 # wait_re NAME REGEX: a TAP check that the screen matches an extended regex
 wait_re() {
@@ -58,16 +60,26 @@ send x
 expect_screen "x right after u cancels it (the panel has the focus)" "cancelled   late.png"
 admin POST /_admin/faults '{"slow": 0}' >/dev/null
 
-# a refusal for good (a type clearcms does not take) and a passing one (quota)
+# a file the site refuses as it is (a type clearcms does not take): the
+# question before sending lists it with its reason; s leaves it out and
+# sends the other. That other goes bad while the question is open, so the
+# queue's own checks refuse it: a refusal for good, in the panel.
 send Tab
 send Tab
-upload_pattern "readme.txt" 1
-expect_screen "the text file is refused" "failed      readme.txt"
+upload_pattern "r*" 2
+box_says "the question before sending lists the text file with its reason" \
+	"readme.txt  clearcms does not accept files of type text/plain"
+box_says "... and says nothing of it is sent" "the site will refuse (nothing of it is sent)"
+: >"$T/work/rot.png"
+send s
+expect_screen "the picture emptied meanwhile is refused by the queue" "failed      rot.png"
+expect_eq "the text file has no row in the panel" 0 \
+	"$(screen | grep -cE '(queued|failed|done|cancelled) +readme\.txt')"
 # a refusal is not offered R: the batch's end says refused, Enter says why
 # (the message log keeps it: the status line may have moved on)
 send M
-expect_screen "the end of the batch says refused, not R (it counts that batch alone)" \
-	"uploads finished: 1 refused by the server or its limits"
+expect_screen "the end of the batch says refused before sending, not R (it counts that batch alone)" \
+	"uploads finished: 1 refused before sending (Enter on the row shows why)"
 refute_screen "... and offers no R for it" "1 failed (R retries)"
 send q
 wait_gone "Messages:" || true
@@ -79,8 +91,9 @@ upload_pattern "q.png" 1
 expect_screen "the picture fails on the quota" "failed      q.png"
 expect_screen "with nothing running the title's counts are whole at 80 columns" "10/13 done, 2 failed  "
 send M
-expect_screen "the end of the next batch says R retries it, the refusal named apart" \
-	"uploads finished: 1 failed (R retries); 1 earlier failure still in the panel"
+expect_wrapped "the end of the next batch names the full storage once, the refusal apart" \
+	"uploads finished: the library's storage is full: 1 file not uploaded (free space, then R); 1 earlier failure still in the panel"
+refute_screen "... not as a failure that may pass by itself" "1 failed (R retries)"
 send q
 wait_gone "Messages:" || true
 admin POST /_admin/faults '{"quota": 0}' >/dev/null
@@ -91,8 +104,8 @@ send f
 expect_screen "f retries the passing failure alone and says what it left" \
 	"retrying 1 upload; not retried, refused for good: 1"
 expect_screen "the retried one finishes" "11/13 done" 30
-expect_eq "q.png reached the server, the cancelled late.png did not" "1 0" \
-	"$(in_library q.png) $(in_library late.png)"
+expect_eq "q.png reached the server; the cancelled late.png, the refused rot.png and readme.txt did not" "1 0 0 0" \
+	"$(in_library q.png) $(in_library late.png) $(in_library rot.png) $(in_library readme.txt)"
 send R
 box_says "R again asks about the cancelled row" "Send the 1 cancelled upload again?"
 send n
@@ -101,13 +114,14 @@ expect_screen "n: nothing left that a retry can fix" \
 
 send c
 expect_screen "c clears the finished rows" "cleared 12 finished uploads"
-expect_screen "the failed row stays" "failed      readme.txt"
+expect_screen "the failed row stays" "failed      rot.png"
 expect_screen "the title counts what is left" "0/1 done"
 refute_screen "no done row is left" "done        b-01.png"
 send Enter
-expect_screen "Enter on the failed row shows why" "Refused for good"
+expect_wrapped "Enter on the failed row shows why: refused before sending, no R" \
+	"Refused before sending: nothing of it left; R does not retry it."
 send Escape
-wait_gone "Refused for good" || not_ok "Esc closes the story"
+wait_gone "Refused before sending" || not_ok "Esc closes the story"
 rc=$(tui_quit)
 expect_eq "q quits with status 0" 0 "$rc"
 finish

@@ -14,7 +14,8 @@ for i in 1 2 3 4 5 6; do make_png "$T/work/s-$i.png" 120 80; done
 for i in 1 2 3; do make_png "$T/work/n-$i.png" 100 60; done
 for i in 01 02 03 04 05 06 07 08 09 10 11 12; do make_png "$T/work/x-$i.png" 60 40; done
 printf 'plain text\n' >"$T/work/r-1.txt"
-printf 'more text\n' >"$T/work/r-2.txt"
+make_png "$T/work/r-2.png" 100 60
+make_png "$T/work/r-3.png" 100 60
 
 in_library() {
 	admin GET /_admin/files | jget "len([f for f in d['files'] if f['name'].startswith('$1')])"
@@ -66,10 +67,16 @@ send q
 wait_gone "Messages:" || true
 
 # 2. two refusals, then a batch of three that all pass: its end counts
-# the three, and names the earlier failures apart
-again "r-*.txt" 2
-expect_screen "the text files are refused" \
-	"uploads finished: 2 refused by the server or its limits" 30
+# the three, and names the earlier failures apart. The text file is asked
+# about before sending and left out; the two pictures are emptied while the
+# question is open, so the queue's own checks refuse them.
+again "r-*" 3
+box_says "the text file is asked about before sending" "r-1.txt  clearcms does not accept"
+: >"$T/work/r-2.png"
+: >"$T/work/r-3.png"
+send s
+expect_screen "the emptied pictures are refused" \
+	"uploads finished: 2 refused before sending" 30
 again "n-*.png" 3
 expect_wrapped "the next batch is counted on its own" \
 	"uploads finished: 3 done; 2 earlier failures still in the panel" 30

@@ -147,12 +147,21 @@ scan_on_event(struct app *a, const struct ui_event *ev)
 		return;
 	struct mt_media *m;
 	switch (ev->kind) {
-	case UI_EV_ITEM_EDITED:
+	case UI_EV_ITEM_EDITED: {
 		if ((m = items_find(s, ev->item->id)) == NULL)
 			return;
+		/* the details post every fresh read that differs from what they
+		 * were opened with; what the scan keeps may be the same already,
+		 * and a recount of the whole library for nothing is not free */
+		struct mt_media kept;
+		keep_copy(&kept, ev->item);
+		bool same = mt_media_same(m, &kept);
 		mt_media_free(m);
-		keep_copy(m, ev->item);
+		*m = kept;
+		if (same)
+			return;
 		break;
+	}
 	case UI_EV_ITEM_DELETED:
 		if ((m = items_find(s, ev->id)) == NULL)
 			return;

@@ -77,6 +77,10 @@ job_finished(struct mt_upload_job *job)
 	job->waiting_slot = false;
 	job_close_file(job);
 	q->active--;
+	if (job->trailing) {
+		job->trailing = false;
+		q->trailing--;
+	}
 	mt_upload_job_save(job);
 	/* the journal has the last record; a retry makes the key again */
 	XFREE(job->real_path);
@@ -438,8 +442,15 @@ mt_upload_step_done(struct mt_upload_job *job, const struct mt_error *err)
 		}
 		set_state(job, MT_JOB_CONFIRMING);
 		mt_upload_job_save(job);
-		if (q->ops->finish(job, &e2) < 0)
+		job->trailing = true;
+		q->trailing++;
+		if (q->ops->finish(job, &e2) < 0) {
 			mt_upload_job_fail(job, &e2);
+			return;
+		}
+		/* a confirm takes no room ahead: the next file's presign starts
+		 * now, not when this confirm is answered */
+		queue_pump(q);
 		return;
 	case MT_JOB_CONFIRMING:
 		job_complete(job);
@@ -541,15 +552,19 @@ queue_pump(struct mt_upload_queue *q)
 static void
 pump_once(struct mt_upload_queue *q)
 {
-	/* up to twice -j jobs are begun, so that presigning and confirming
-	 * overlap the transfers of others. They are begun a few at a time, once
-	 * a quarter of that room is free: the durable record a job saves as it
-	 * starts costs one fdatasync per loop turn, and jobs begun one per turn
-	 * as others end paid one each. */
+	/* up to twice -j jobs are begun before their confirm, so that
+	 * presigning overlaps the transfers of others; jobs that only wait for
+	 * their confirm take no room, so confirms trail behind the transfers
+	 * instead of holding back the next presigns. Jobs are begun a few at a
+	 * time, once a quarter of that room is free: the durable record a job
+	 * saves as it starts costs one fdatasync per loop turn, and jobs begun
+	 * one per turn as others end paid one each. */
 	int room = 2 * q->opts.jobs;
 	int low = room - (q->opts.jobs + 1) / 2;
-	int from = q->active > low ? q->njobs : q->scan_from;
-	for (int i = from; i < q->njobs && q->active < room && !q->paused && !q->cancelling;
+	int ahead = q->active - q->trailing;
+	int from = ahead > low ? q->njobs : q->scan_from;
+	for (int i = from; i < q->njobs && q->active - q->trailing < room && !q->paused &&
+	                   !q->cancelling;
 	     i++) {
 		struct mt_upload_job *job = q->jobs[i];
 		if (job->state != MT_JOB_QUEUED)

@@ -121,6 +121,7 @@ struct mt_upload_job {
 	int run;                   /* the run it was last queued in (mt_upload_queue_tally) */
 	bool in_transfer;          /* holds one of the -j transfer slots */
 	bool waiting_slot;         /* ready to transfer, waiting for a slot */
+	bool trailing;             /* its bytes are out; only its confirm is left */
 
 	/* in flight */
 	struct mt_http_req *req;

@@ -18,6 +18,7 @@ struct mt_upload_queue {
 	struct mt_upload_job **jobs;
 	int njobs, cap;
 	int active;          /* jobs begun and not finished */
+	int trailing;        /* of the active, those only confirming */
 	int transferring;    /* jobs holding a transfer slot (at most opts.jobs) */
 	uint64_t wake_timer;
 	bool paused;

@@ -351,7 +351,8 @@ recipe_time() {
 	secs "$t0" "$t1" >"$W/recipe.t"
 }
 
-rows="$W/rows.md"
+rows="$W/rows.md" big_rows="$W/big.md"
+: >"$big_rows"   # stays empty when LINKS_SETS leaves the big file out
 : >"$rows"
 # conn_cell "C/F": "C (F full)"
 cc_cell() { echo "${1%/*} (${1#*/} full)"; }
@@ -407,8 +408,6 @@ case $SETS in *" big "*)
 log "generating a $((BIG >> 20)) MiB MP4-looking file"
 make_mp4 "$W/big.mp4" "$BIG"
 start_server flare
-big_rows="$W/big.md"
-: >"$big_rows"
 for d in $DELAYS; do
 	[ "$d" -lt 50 ] || continue
 	runs=1; [ "$d" != 0 ] || runs=$RUNS

@@ -398,6 +398,48 @@ test_url_keeps_expiring_before_the_put(void **state)
 /* ---- pause ---- */
 
 static void
+test_a_confirm_does_not_hold_back_the_next_presign(void **state)
+{
+	(void)state;
+	/* -j 1: room for two files before their confirm. A file waiting for
+	 * its confirm takes none of it, so the file after the one now sending
+	 * is presigned meanwhile instead of after that confirm's round trip. */
+	fx.q = fake_queue(false, 1);
+	struct mt_upload_job *a = add("a.txt", "hello");
+	struct mt_upload_job *b = add("b.txt", "hello b");
+	struct mt_upload_job *c = add("c.txt", "hello c");
+	fake_script("presign?name=a.txt", 200,
+	            "{\"key\":\"k-a.txt\",\"url\":\"https://store.test/k-a.txt\"}");
+	fake_script("presign?name=b.txt", 200,
+	            "{\"key\":\"k-b.txt\",\"url\":\"https://store.test/k-b.txt\"}");
+	fake_script("presign?name=c.txt", 200,
+	            "{\"key\":\"k-c.txt\",\"url\":\"https://store.test/k-c.txt\"}");
+	mt_upload_queue_start(fx.q);
+	fake_settle();
+	assert_true(fake_in_flight(PUT_A, NULL));
+	assert_int_equal(c->state, MT_JOB_QUEUED);
+	/* a's bytes are out, its confirm unanswered; b sends */
+	assert_true(fake_answer(PUT_A, 200, ""));
+	fake_settle();
+	assert_true(fake_in_flight("POST confirm?key=k-a.txt", NULL));
+	assert_true(fake_in_flight(PUT_B, NULL));
+	assert_int_equal(a->state, MT_JOB_CONFIRMING);
+	assert_string_equal(only(fake_calls(), "c.txt"), "POST presign?name=c.txt");
+	assert_int_equal(c->state, MT_JOB_STARTING);
+	assert_true(c->waiting_slot);
+	/* everything ends, in any order */
+	fake_script("PUT https://store.test/k-c.txt", 200, "");
+	fake_script("confirm?key=k-b.txt", 200, "{\"id\":\"m-b\"}");
+	fake_script("confirm?key=k-c.txt", 200, "{\"id\":\"m-c\"}");
+	assert_true(fake_answer(PUT_B, 200, ""));
+	assert_true(fake_answer("POST confirm?key=k-a.txt", 200, "{\"id\":\"m-a\"}"));
+	fake_settle();
+	assert_int_equal(a->state, MT_JOB_DONE);
+	assert_int_equal(b->state, MT_JOB_DONE);
+	assert_int_equal(c->state, MT_JOB_DONE);
+}
+
+static void
 test_pause_keeps_the_transfer_and_holds_the_next_step(void **state)
 {
 	(void)state;
@@ -761,6 +803,7 @@ main(void)
 		T(test_url_keeps_expiring_on_put),
 		T(test_url_expired_while_waiting_for_a_slot),
 		T(test_url_keeps_expiring_before_the_put),
+		T(test_a_confirm_does_not_hold_back_the_next_presign),
 		T(test_pause_keeps_the_transfer_and_holds_the_next_step),
 		T(test_pause_while_hashing),
 		T(test_paused_before_start),

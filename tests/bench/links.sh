@@ -10,6 +10,9 @@
 #   LINKS_RUNS=N             tries at 0 ms, best kept (default 3; 1 quick)
 #   LINKS_N1, LINKS_N2, LINKS_RECIPE_N, LINKS_BIG_MIB   set sizes (files, MiB)
 #   LINKS_SETS="many big"    which parts to run: the many-file sets, the big file
+#   LINKS_H2_BODY=SIZE       the HTTP/2 storage host's upload window per request
+#                            (nginx's http2_body_preread_size and
+#                            client_body_buffer_size; default: nginx's own)
 #
 # Markdown report on stdout, progress on stderr; --write also puts it in
 # results.md between the links.sh markers.
@@ -142,6 +145,7 @@ http {
 		listen 127.0.0.1:$NST2 ssl http2;
 		server_name storage-h2;
 		root $ROOT;
+$( [ -z "${LINKS_H2_BODY:-}" ] || printf '\t\thttp2_body_preread_size %s;\n\t\tclient_body_buffer_size %s;\n' "$LINKS_H2_BODY" "$LINKS_H2_BODY" )
 		location /o/ { dav_methods PUT; create_full_put_path on; }
 	}
 	server {
@@ -439,6 +443,9 @@ report="$W/report.md"
 	echo
 	echo "API and storage behind nginx with TLS (test CA), HTTP/2 (storage h1: HTTP/1.1 only), every connection through"
 	echo "delay-relay adding the delay in each direction (a round trip costs 2 × delay, a new connection one more)."
+	win="nginx's default (http2_body_preread_size 64k, client_body_buffer_size 16k)"
+	[ -z "${LINKS_H2_BODY:-}" ] || win="$LINKS_H2_BODY (LINKS_H2_BODY)"
+	echo "The HTTP/2 storage host's upload window per request: $win."
 	echo "-j 8 everywhere. mediatui: \`upload -j 8\` (clarife: presign → PUT → confirm per file)."
 	echo "curl: \`curl --parallel --parallel-max 8\` for the presigns, then the PUTs, then the confirms (three processes; the"
 	echo "time includes one jq run that builds the PUT and confirm lists; CPU and RSS are the three curl processes'). Ratio ="

@@ -122,9 +122,11 @@ void
 mt_fpcache_key(const char *site, const struct mt_media *m, char key[65])
 {
 	struct strbuf b = STRBUF_INIT;
-	/* NUL-separated: no field can run into the next */
-	const char *fields[] = { site ? site : "", m->id ? m->id : "", m->url ? m->url : "",
-	                         m->created_at ? m->created_at : "" };
+	/* NUL-separated: no field can run into the next. The hash's method
+	 * comes first: a hash made another way (JPEGs were hashed from RGBA
+	 * before "luma") is never compared with one made now. */
+	const char *fields[] = { MT_PHASH_METHOD, site ? site : "", m->id ? m->id : "",
+	                         m->url ? m->url : "", m->created_at ? m->created_at : "" };
 	for (size_t i = 0; i < sizeof fields / sizeof *fields; i++) {
 		strbuf_puts(&b, fields[i]);
 		strbuf_putc(&b, '\0');

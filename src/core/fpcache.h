@@ -4,7 +4,7 @@
  * An item's entry is found by a key made of what identifies its content:
  * the site, the item's id, its size, its URL and its creation time (the
  * dialects return no checksum, ETag or update time; a replaced file gets a
- * new URL or size). The file, $XDG_CACHE_HOME/mediatui/fingerprints/PROFILE,
+ * new URL or size), and the perceptual hash's method (MT_PHASH_METHOD). The file, $XDG_CACHE_HOME/mediatui/fingerprints/PROFILE,
  * holds one line per item: the key, the SHA-256, the perceptual hash (or
  * "-") and the picture's stored size, tab-separated. Each finished item is
  * appended at once with one write, so an audit that is interrupted resumes

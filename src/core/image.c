@@ -189,9 +189,10 @@ mt_image_decode(const uint8_t *data, size_t len, int max_w, int max_h, struct mt
 }
 
 int
-mt_image_load(const char *path, int max_w, int max_h, struct mt_image *out, struct mt_error *err)
+mt_image_read(const char *path, uint8_t **data, size_t *len_out, struct mt_error *err)
 {
-	memset(out, 0, sizeof *out);
+	*data = NULL;
+	*len_out = 0;
 	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
 	if (fd < 0)
 		return mt_error_set(err, MT_ERR_IO, _("cannot open %s: %s"), path, strerror(errno));
@@ -221,7 +222,20 @@ mt_image_load(const char *path, int max_w, int max_h, struct mt_image *out, stru
 		free(buf);
 		return mt_error_set(err, MT_ERR_IO, _("cannot read %s: %s"), path, strerror(saved));
 	}
-	int rc = mt_image_decode(buf, got, max_w, max_h, out, err);
+	*data = buf;
+	*len_out = got;
+	return 0;
+}
+
+int
+mt_image_load(const char *path, int max_w, int max_h, struct mt_image *out, struct mt_error *err)
+{
+	memset(out, 0, sizeof *out);
+	uint8_t *buf;
+	size_t len;
+	if (mt_image_read(path, &buf, &len, err) < 0)
+		return -1;
+	int rc = mt_image_decode(buf, len, max_w, max_h, out, err);
 	free(buf);
 	return rc;
 }

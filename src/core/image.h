@@ -30,6 +30,9 @@ enum { MT_IMAGE_MAX_SIDE = 60000 };
  * aspect ratio; never enlarged). Returns 0, or -1 with err set. */
 int mt_image_decode(const uint8_t *data, size_t len, int max_w, int max_h, struct mt_image *out,
                     struct mt_error *err);
+/* The bytes of a picture file (at most MT_IMAGE_MAX_FILE; the caller
+ * frees *data). Returns 0, or -1 with err set. */
+int mt_image_read(const char *path, uint8_t **data, size_t *len, struct mt_error *err);
 /* The same from a file (at most MT_IMAGE_MAX_FILE bytes). */
 int mt_image_load(const char *path, int max_w, int max_h, struct mt_image *out,
                   struct mt_error *err);
@@ -56,6 +59,14 @@ int mt_image_check_size(const char *format, long long w, long long h, struct mt_
 
 int mt_image_decode_jpeg(const uint8_t *data, size_t len, int max_w, int max_h,
                          struct mt_image *out, struct mt_error *err);
+/* JPEG straight to grey levels for a fingerprint: decoded at the largest
+ * DCT reduction that leaves at least min_w x min_h (no further scaling, no
+ * colour conversion, the colour components' transforms skipped). *grey gets
+ * w x h bytes (the caller frees). Returns 1, 0 when the picture is CMYK
+ * (libjpeg makes no grey of it: decode it as RGBA instead), or -1 with err. */
+int mt_image_decode_jpeg_grey(const uint8_t *data, size_t len, int min_w, int min_h,
+                              uint8_t **grey, int *w, int *h, int *src_w, int *src_h,
+                              struct mt_error *err);
 int mt_image_decode_png(const uint8_t *data, size_t len, int max_w, int max_h,
                         struct mt_image *out, struct mt_error *err);
 int mt_image_decode_gif(const uint8_t *data, size_t len, int max_w, int max_h,

@@ -55,6 +55,18 @@ cmyk_to_rgba(const uint8_t *in, uint8_t *out, int w, bool inverted)
 	}
 }
 
+/* The largest DCT reduction (1, 2, 4 or 8) that still leaves at least
+ * want_w x want_h. */
+static unsigned
+dct_denominator(const struct jpeg_decompress_struct *cinfo, int want_w, int want_h)
+{
+	unsigned denom = 1;
+	while (denom < 8 && (cinfo->image_width + denom * 2 - 1) / (denom * 2) >= (unsigned)want_w &&
+	       (cinfo->image_height + denom * 2 - 1) / (denom * 2) >= (unsigned)want_h)
+		denom *= 2;
+	return denom;
+}
+
 int
 mt_image_decode_jpeg(const uint8_t *data, size_t len, int max_w, int max_h, struct mt_image *out,
                      struct mt_error *err)
@@ -89,13 +101,8 @@ mt_image_decode_jpeg(const uint8_t *data, size_t len, int max_w, int max_h, stru
 	out->src_height = (int)cinfo.image_height;
 	int want_w, want_h;
 	mt_image_fit(out->src_width, out->src_height, max_w, max_h, &want_w, &want_h);
-	/* the largest DCT reduction that still leaves at least the wanted size */
-	unsigned denom = 1;
-	while (denom < 8 && (cinfo.image_width + denom * 2 - 1) / (denom * 2) >= (unsigned)want_w &&
-	       (cinfo.image_height + denom * 2 - 1) / (denom * 2) >= (unsigned)want_h)
-		denom *= 2;
 	cinfo.scale_num = 1;
-	cinfo.scale_denom = denom;
+	cinfo.scale_denom = dct_denominator(&cinfo, want_w, want_h);
 	bool cmyk = cinfo.jpeg_color_space == JCS_CMYK || cinfo.jpeg_color_space == JCS_YCCK;
 	cinfo.out_color_space = cmyk ? JCS_CMYK : JCS_EXT_RGBA;
 	jpeg_start_decompress(&cinfo);
@@ -123,4 +130,62 @@ mt_image_decode_jpeg(const uint8_t *data, size_t len, int max_w, int max_h, stru
 	free(conv);
 	out->rgba = mt_scaler_finish(sc);
 	return 0;
+}
+
+int
+mt_image_decode_jpeg_grey(const uint8_t *data, size_t len, int min_w, int min_h,
+                          uint8_t **grey, int *w, int *h, int *src_w, int *src_h,
+                          struct mt_error *err)
+{
+	struct jpeg_decompress_struct cinfo;
+	struct jerr je;
+	uint8_t *volatile plane = NULL;
+
+	*grey = NULL;
+	memset(&cinfo, 0, sizeof cinfo);
+	cinfo.err = jpeg_std_error(&je.mgr);
+	je.mgr.error_exit = on_error;
+	je.mgr.output_message = on_message;
+	je.message[0] = '\0';
+	if (setjmp(je.jump)) {
+		jpeg_destroy_decompress(&cinfo);
+		free(plane);
+		return mt_error_set(err, MT_ERR_REJECTED, _("the JPEG image cannot be decoded: %s"),
+		                    je.message);
+	}
+	jpeg_create_decompress(&cinfo);
+	jpeg_mem_src(&cinfo, data, (unsigned long)len);
+	jpeg_read_header(&cinfo, TRUE);
+	if (mt_image_check_size("JPEG", cinfo.image_width, cinfo.image_height, err) < 0) {
+		jpeg_destroy_decompress(&cinfo);
+		return -1;
+	}
+	if (cinfo.jpeg_color_space == JCS_CMYK || cinfo.jpeg_color_space == JCS_YCCK) {
+		jpeg_destroy_decompress(&cinfo);
+		return 0;
+	}
+	*src_w = (int)cinfo.image_width;
+	*src_h = (int)cinfo.image_height;
+	int want_w, want_h;
+	mt_image_fit(*src_w, *src_h, min_w, min_h, &want_w, &want_h);
+	cinfo.scale_num = 1;
+	cinfo.scale_denom = dct_denominator(&cinfo, want_w, want_h);
+	/* the luma component alone: libjpeg skips the colour components'
+	 * inverse DCT and upsampling (their bits must still be read) */
+	cinfo.out_color_space = JCS_GRAYSCALE;
+	jpeg_start_decompress(&cinfo);
+	int ow = (int)cinfo.output_width, oh = (int)cinfo.output_height;
+	plane = xcalloc((size_t)ow * (size_t)oh, 1);
+	/* a truncated file ends early; the rows not decoded stay black */
+	while (cinfo.output_scanline < cinfo.output_height) {
+		JSAMPROW rows[1] = { plane + (size_t)cinfo.output_scanline * (size_t)ow };
+		if (jpeg_read_scanlines(&cinfo, rows, 1) != 1)
+			break;
+	}
+	jpeg_abort_decompress(&cinfo);
+	jpeg_destroy_decompress(&cinfo);
+	*grey = plane;
+	*w = ow;
+	*h = oh;
+	return 1;
 }

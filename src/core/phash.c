@@ -100,6 +100,29 @@ mt_phash_grey_from_rgba(const uint8_t *rgba, int w, int h, uint8_t grey[N * N])
 	}
 }
 
+void
+mt_phash_grey_from_plane(const uint8_t *plane, int w, int h, uint8_t grey[N * N])
+{
+	/* the same areas as mt_phash_grey_from_rgba, one byte per pixel */
+	for (int gy = 0; gy < N; gy++) {
+		int y0 = gy * h / N, y1 = (gy + 1) * h / N;
+		if (y1 <= y0)
+			y1 = y0 + 1;
+		for (int gx = 0; gx < N; gx++) {
+			int x0 = gx * w / N, x1 = (gx + 1) * w / N;
+			if (x1 <= x0)
+				x1 = x0 + 1;
+			unsigned sum = 0, count = 0;
+			for (int y = y0; y < y1 && y < h; y++)
+				for (int x = x0; x < x1 && x < w; x++) {
+					sum += plane[(size_t)y * (size_t)w + (size_t)x];
+					count++;
+				}
+			grey[gy * N + gx] = (uint8_t)(count ? (sum + count / 2) / count : 255);
+		}
+	}
+}
+
 #ifdef HAVE_PREVIEW
 static int
 hash_image(struct mt_image *img, uint64_t *hash, int *src_w, int *src_h)
@@ -125,6 +148,27 @@ int
 mt_phash_of_bytes(const uint8_t *data, size_t len, uint64_t *hash, int *src_w, int *src_h,
                   struct mt_error *err)
 {
+	const char *format = mt_image_sniff(data, len);
+	if (format && strcmp(format, "JPEG") == 0) {
+		/* most of a library: its luma straight from the decoder, which
+		 * is what the grey levels are made of anyway */
+		uint8_t *plane, grey[N * N];
+		int w, h, sw, sh;
+		int rc = mt_image_decode_jpeg_grey(data, len, DECODE_SIDE, DECODE_SIDE, &plane, &w, &h,
+		                                   &sw, &sh, err);
+		if (rc < 0)
+			return -1;
+		if (rc > 0) {
+			mt_phash_grey_from_plane(plane, w, h, grey);
+			free(plane);
+			*hash = mt_phash_of_grey(grey);
+			if (src_w)
+				*src_w = sw;
+			if (src_h)
+				*src_h = sh;
+			return 0;
+		}
+	}
 	struct mt_image img;
 	if (mt_image_decode(data, len, DECODE_SIDE, DECODE_SIDE, &img, err) < 0)
 		return -1;
@@ -134,10 +178,13 @@ mt_phash_of_bytes(const uint8_t *data, size_t len, uint64_t *hash, int *src_w, i
 int
 mt_phash_of_file(const char *path, uint64_t *hash, int *src_w, int *src_h, struct mt_error *err)
 {
-	struct mt_image img;
-	if (mt_image_load(path, DECODE_SIDE, DECODE_SIDE, &img, err) < 0)
+	uint8_t *data;
+	size_t len;
+	if (mt_image_read(path, &data, &len, err) < 0)
 		return -1;
-	return hash_image(&img, hash, src_w, src_h);
+	int rc = mt_phash_of_bytes(data, len, hash, src_w, src_h, err);
+	free(data);
+	return rc;
 }
 #else
 /* built --without-preview: no decoders, exact digests only */

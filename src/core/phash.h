@@ -22,6 +22,10 @@
 #include "error.h"
 
 enum { MT_PHASH_SIDE = 32 };
+/* Names how the hashes are made; changes when their bits would (the
+ * fingerprint cache keys on it). "luma": JPEGs hashed from their decoded
+ * luma alone. */
+#define MT_PHASH_METHOD "luma"
 
 /* The hash of grey levels (0..255), `side` x `side` = MT_PHASH_SIDE. */
 uint64_t mt_phash_of_grey(const uint8_t grey[MT_PHASH_SIDE * MT_PHASH_SIDE]);
@@ -29,6 +33,9 @@ uint64_t mt_phash_of_grey(const uint8_t grey[MT_PHASH_SIDE * MT_PHASH_SIDE]);
  * averaging, the aspect ratio dropped as pHash does. */
 void mt_phash_grey_from_rgba(const uint8_t *rgba, int w, int h,
                              uint8_t grey[MT_PHASH_SIDE * MT_PHASH_SIDE]);
+/* The same from w x h grey levels (one byte per pixel). */
+void mt_phash_grey_from_plane(const uint8_t *plane, int w, int h,
+                              uint8_t grey[MT_PHASH_SIDE * MT_PHASH_SIDE]);
 /* Decodes the picture in data (JPEG at a reduced DCT scale, PNG, GIF, WebP)
  * small and hashes it; *src_w and *src_h get the picture's stored size.
  * Returns 0, or -1 with err (not a picture, corrupt, no decoders). */

@@ -23,15 +23,16 @@ sizes=${*:-2000 10000}
 state() {
 	python3 -c 'import json,sys,urllib.request; d=json.load(urllib.request.urlopen(sys.argv[1]+"/_admin/state")); print(eval(sys.argv[2]))' "$API" "$1"
 }
-# run NAME COMMAND...: seconds and peak RSS (KiB) of the command
+# run NAME COMMAND...: seconds, peak RSS (KiB) and CPU seconds (user + system) of the command
 run() {
 	name=$1; shift
-	/usr/bin/time -f "%e %M" -o "$T/time" "$@" >"$T/$name.out" 2>"$T/$name.err"
-	cat "$T/time"
+	/usr/bin/time -f "%e %M %U %S" -o "$T/time" "$@" >"$T/$name.out" 2>"$T/$name.err"
+	read -r e m u s <"$T/time"
+	echo "$e $m $(python3 -c 'import sys; print("%.2f" % (float(sys.argv[1]) + float(sys.argv[2])))' "$u" "$s")"
 }
 
-echo "| items | run | seconds | bytes downloaded | peak RSS (MiB) |"
-echo "|---|---|---|---|---|"
+echo "| items | run | seconds | CPU seconds | bytes downloaded | peak RSS (MiB) |"
+echo "|---|---|---|---|---|---|"
 for n in $sizes; do
 	rm -rf "$T/cache" "$T/ready" "$T/server-data"
 	python3 "$top/tests/server/mediaserver.py" --dialect clearcms --port 0 --key benchkey \
@@ -53,17 +54,17 @@ for it in json.load(sys.stdin)["items"]:
 	b0=$(state 'd["counts"]["bytes_served"]')
 	set -- $(run curl curl -s --parallel --parallel-max 8 -K "$T/curl.cfg")
 	b1=$(state 'd["counts"]["bytes_served"]')
-	echo "| $n | curl --parallel | $1 | $((b1 - b0)) | $(($2 / 1024)) |"
+	echo "| $n | curl --parallel | $1 | $3 | $((b1 - b0)) | $(($2 / 1024)) |"
 	curl_s=$1
 
 	set -- $(run first "$MT" -c "$T/config" audit --content --json)
 	b2=$(state 'd["counts"]["bytes_served"]')
-	echo "| $n | first audit | $1 | $((b2 - b1)) | $(($2 / 1024)) |"
+	echo "| $n | first audit | $1 | $3 | $((b2 - b1)) | $(($2 / 1024)) |"
 	first_s=$1
 	set -- $(run second "$MT" -c "$T/config" audit --content --json)
 	b3=$(state 'd["counts"]["bytes_served"]')
-	echo "| $n | second audit | $1 | $((b3 - b2)) | $(($2 / 1024)) |"
-	python3 -c 'import sys; c,f,s=map(float,sys.argv[1:4]); print("| %s | ratios | first/curl %.2f, second/first %.1f %% | | |" % (sys.argv[4], f/c, 100*s/f))' \
+	echo "| $n | second audit | $1 | $3 | $((b3 - b2)) | $(($2 / 1024)) |"
+	python3 -c 'import sys; c,f,s=map(float,sys.argv[1:4]); print("| %s | ratios | first/curl %.2f, second/first %.1f %% | | | |" % (sys.argv[4], f/c, 100*s/f))' \
 		"$curl_s" "$first_s" "$1" "$n"
 	kill "$SERVER_PID"
 	wait "$SERVER_PID" 2>/dev/null || true

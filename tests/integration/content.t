@@ -37,7 +37,9 @@ expect_eq "the smaller re-encode and the WebP are near duplicates of it" "1 1 1"
 import json, sys
 d = json.load(open(sys.argv[1]))
 ds = [f["distance"] for f in d["findings"] if f["kind"] == "near-duplicate" and not f["keep"]]
-print(len(ds), all(0 < x <= 10 for x in ds))
+# 0 is a distance too: the smaller re-encode hashes the same, but its
+# bytes differ, so it is a near duplicate and not a duplicate
+print(len(ds), all(0 <= x <= 10 for x in ds))
 PYEOF
 expect_eq "each near duplicate has its distance, within the threshold" "2 True" "$(cat "$T/dist")"
 else

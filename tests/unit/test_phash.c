@@ -70,8 +70,7 @@ static void
 test_luma_plane(void **state)
 {
 	(void)state;
-	if (!mt_phash_available())
-		skip();
+#ifdef HAVE_PREVIEW   /* built without decoders: the plane's reduction alone */
 	char path[4096];
 	snprintf(path, sizeof path, "%s/data/content/poster-large.jpg",
 	         getenv("top_srcdir") ? getenv("top_srcdir") : ".");
@@ -97,6 +96,7 @@ test_luma_plane(void **state)
 	assert_int_equal(mt_image_decode_jpeg_grey(data, 20, 64, 64, &plane, &w, &h, &sw, &sh, &err), -1);
 	assert_null(plane);
 	free(data);
+#endif
 	/* the plane is reduced as RGBA is: the same areas, rounded */
 	uint8_t small[4] = { 0, 255, 255, 255 }, grey[MT_PHASH_SIDE * MT_PHASH_SIDE];
 	mt_phash_grey_from_plane(small, 2, 2, grey);

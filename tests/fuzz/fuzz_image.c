@@ -4,11 +4,14 @@
  * high); the rest is the file. A decoded image fits what was asked, has
  * pixels for every cell, and says which format it was; a refused one leaves
  * nothing behind. A decoded picture is also written as a small sixel and
- * kitty picture (pixels.c), with the crosshair: framed, of the cells asked. */
+ * kitty picture (pixels.c), with the crosshair: framed, of the cells asked.
+ * A JPEG also goes the fingerprint's way (its luma alone, phash.c): a plane
+ * of the size it says, or an error and nothing. */
 #include "config.h"
 
 #include "fuzz.h"
 #include "image.h"
+#include "phash.h"
 #include "pixels.h"
 
 int
@@ -42,6 +45,22 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	} else {
 		FUZZ_CHECK(err.message[0] != '\0');
 		FUZZ_CHECK(img.rgba == NULL);
+	}
+	if (sniffed && strcmp(sniffed, "JPEG") == 0) {
+		uint8_t *plane;
+		int w, h, sw, sh;
+		int rc = mt_image_decode_jpeg_grey(data, size, 64, 64, &plane, &w, &h, &sw, &sh, &err);
+		if (rc == 1) {
+			FUZZ_CHECK(plane != NULL && w >= 1 && h >= 1 && w <= sw && h <= sh);
+			volatile uint8_t last = plane[(size_t)w * (size_t)h - 1];
+			(void)last;
+			uint8_t grey[MT_PHASH_SIDE * MT_PHASH_SIDE];
+			mt_phash_grey_from_plane(plane, w, h, grey);
+			free(plane);
+		} else {
+			FUZZ_CHECK(plane == NULL);
+			FUZZ_CHECK(rc == 0 || err.message[0] != '\0');
+		}
 	}
 	return 0;
 }

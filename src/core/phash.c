@@ -71,23 +71,33 @@ mt_phash_of_grey(const uint8_t grey[N * N])
 	return h;
 }
 
+/* The source rows (or columns) [*lo, *hi) that grey row (or column) g of N
+ * averages, out of `size`: at least one, so a picture smaller than 32 px is
+ * enlarged. */
+static void
+cell_span(int g, int size, int *lo, int *hi)
+{
+	*lo = g * size / N;
+	*hi = (g + 1) * size / N;
+	if (*hi <= *lo)
+		*hi = *lo + 1;
+	if (*hi > size)
+		*hi = size;
+}
+
 void
 mt_phash_grey_from_rgba(const uint8_t *rgba, int w, int h, uint8_t grey[N * N])
 {
-	/* each grey pixel averages the source area it covers (at least one
-	 * source pixel, so a picture smaller than 32 px is enlarged) */
 	for (int gy = 0; gy < N; gy++) {
-		int y0 = gy * h / N, y1 = (gy + 1) * h / N;
-		if (y1 <= y0)
-			y1 = y0 + 1;
+		int y0, y1;
+		cell_span(gy, h, &y0, &y1);
 		for (int gx = 0; gx < N; gx++) {
-			int x0 = gx * w / N, x1 = (gx + 1) * w / N;
-			if (x1 <= x0)
-				x1 = x0 + 1;
+			int x0, x1;
+			cell_span(gx, w, &x0, &x1);
 			double sum = 0;
 			int count = 0;
-			for (int y = y0; y < y1 && y < h; y++)
-				for (int x = x0; x < x1 && x < w; x++) {
+			for (int y = y0; y < y1; y++)
+				for (int x = x0; x < x1; x++) {
 					const uint8_t *p = rgba + ((size_t)y * (size_t)w + (size_t)x) * 4;
 					double a = p[3] / 255.0;
 					/* ITU-R BT.601 luma, transparent parts as white */
@@ -103,18 +113,15 @@ mt_phash_grey_from_rgba(const uint8_t *rgba, int w, int h, uint8_t grey[N * N])
 void
 mt_phash_grey_from_plane(const uint8_t *plane, int w, int h, uint8_t grey[N * N])
 {
-	/* the same areas as mt_phash_grey_from_rgba, one byte per pixel */
 	for (int gy = 0; gy < N; gy++) {
-		int y0 = gy * h / N, y1 = (gy + 1) * h / N;
-		if (y1 <= y0)
-			y1 = y0 + 1;
+		int y0, y1;
+		cell_span(gy, h, &y0, &y1);
 		for (int gx = 0; gx < N; gx++) {
-			int x0 = gx * w / N, x1 = (gx + 1) * w / N;
-			if (x1 <= x0)
-				x1 = x0 + 1;
+			int x0, x1;
+			cell_span(gx, w, &x0, &x1);
 			unsigned sum = 0, count = 0;
-			for (int y = y0; y < y1 && y < h; y++)
-				for (int x = x0; x < x1 && x < w; x++) {
+			for (int y = y0; y < y1; y++)
+				for (int x = x0; x < x1; x++) {
 					sum += plane[(size_t)y * (size_t)w + (size_t)x];
 					count++;
 				}

@@ -315,52 +315,13 @@ remote_upload_folder(const struct app *a)
 
 /* ---- actions ---- */
 
-static void
-remove_row(struct app *a, const char *id)
-{
-	struct remote *r = a->remote;
-	for (size_t i = 0; i < r->nitems; i++) {
-		if (strcmp(r->items[i].id, id) == 0) {
-			if (r->marked[i])
-				r->nmarked--;
-			mt_media_free(&r->items[i]);
-			memmove(&r->items[i], &r->items[i + 1], (r->nitems - i - 1) * sizeof *r->items);
-			memmove(&r->marked[i], &r->marked[i + 1], (r->nitems - i - 1) * sizeof *r->marked);
-			r->nitems--;
-			if (r->total > 0)
-				r->total--;
-			if (r->pager)
-				mt_pager_forget(r->pager, 1);   /* the next page starts one earlier */
-			break;
-		}
-	}
-}
-
-static void
-update_row(struct app *a, const struct mt_media *m)
-{
-	struct remote *r = a->remote;
-	for (size_t i = 0; i < r->nitems; i++) {
-		if (strcmp(r->items[i].id, m->id) == 0) {
-			bool moved = m->folder && r->items[i].folder && !r->search && !r->all_folders &&
-			             strcmp(m->folder, r->items[i].folder) != 0;
-			if (moved) {
-				remove_row(a, m->id);
-				return;
-			}
-			mt_media_free(&r->items[i]);
-			mt_media_copy(&r->items[i], m);
-		}
-	}
-}
-
 void
 remote_on_event(struct app *a, const struct ui_event *ev)
 {
 	struct remote *r = a->remote;
 	switch (ev->kind) {
-	case UI_EV_ITEM_EDITED: update_row(a, ev->item); break;
-	case UI_EV_ITEM_DELETED: remove_row(a, ev->id); break;
+	case UI_EV_ITEM_EDITED: remote_row_update(r, ev->item); break;
+	case UI_EV_ITEM_DELETED: remote_row_remove(r, ev->id); break;
 	case UI_EV_BATCH_DONE:
 		/* the marks were used: they go (before the move's new listing,
 		 * which would bring them back) */

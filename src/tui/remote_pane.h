@@ -1,4 +1,4 @@
-/* remote_pane.h — Private to: remote.c remote_rows.c remote_draw.c remote_folders.c remote_actions.c remote_keep.c remote_visit.c remote_ahead.c remote_history.c
+/* remote_pane.h — Private to: remote.c remote_rows.c remote_draw.c remote_folders.c remote_actions.c remote_keep.c remote_visit.c remote_ahead.c remote_history.c remote_change.c
  * State: a->remote
  *
  * The remote pane's own state and what its files share. Other views reach
@@ -103,6 +103,14 @@ struct mt_media *remote_current_item(struct app *a);
 const char *remote_state_name(const char *state);
 const char *remote_sort_name(int i);
 const char *remote_type_name(int i);
+
+/* ---- remote_change.c: one item's row changed or gone ---- */
+/* The item's row takes its new fields, or goes when it moved out of the
+ * folder shown. */
+void remote_row_update(struct remote *r, const struct mt_media *m);
+/* The item's row goes; the cursor keeps its item, or the next one takes
+ * the place of the one gone (the new last after the last). */
+void remote_row_remove(struct remote *r, const char *id);
 
 /* ---- remote_keep.c: the cursor and marks across a new listing ---- */
 /* Remembers the cursor's item and the marks before the listing is cleared. */

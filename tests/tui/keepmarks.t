@@ -2,7 +2,9 @@
 # keepmarks.t — the remote pane lists its folder again after r, a new sort,
 # a finished upload into it and a move out of it; the marks an editor made
 # and the item under the cursor survive each, and a moved item leaves the
-# cursor on the row it was on (the next item), not at the top.
+# cursor on the row it was on (the next item), not at the top; items moved
+# from above the cursor leave it on its own item, the last item moved
+# leaves it on the new last.
 # Each new listing is held at the server (hold_api) until the pane shows
 # it is loading, so the checks read the new listing, not the old one.
 . "${top_srcdir:-.}/tests/tui/lib-tui.sh"
@@ -86,6 +88,36 @@ expect_screen "the move is done" "moved 1 item"
 expect_screen "the pane lists the folder without it" " of $total"
 expect_screen "the cursor stays on row $pos (the next item), not at the top" "#$pos  "
 check "the cursor's item is another one now" test "$(cursor_name)" != "$before"
+
+# marks above the cursor moved away: the cursor stays on its own item
+to_item 1
+send Space
+send Space
+expect_screen "items 1 and 2 are marked" "2 marked"
+wait_for "#3  " || true
+before=$(cursor_name)
+send m
+wait_for "Move 2 items to"
+type_text "$target"
+wait_for "1/1" || true
+send Enter
+expect_screen "the marked items are moved" "moved 2 items"
+expect_screen "the pane lists the folder without them" " of $((total - 2))"
+expect_screen "the cursor is on row 1 now: its item moved up two rows" "#1  "
+expect_eq "... the same item as before the move" "$before" "$(cursor_name)"
+
+# the last item moved away: the cursor is on the new last, not at the top
+total=$((total - 2))
+send G
+expect_screen "G goes to the last item" "#$total  "
+send m
+wait_for "Move 1 item to"
+type_text "$target"
+wait_for "1/1" || true
+send Enter
+expect_screen "the last item is moved" "moved 1 item"
+expect_screen "the pane lists the folder without it" " of $((total - 1))"
+expect_screen "the cursor is on the new last item, not at the top" "#$((total - 1))  "
 
 rc=$(tui_quit)
 expect_eq "q quits with status 0" 0 "$rc"

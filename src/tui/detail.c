@@ -463,7 +463,7 @@ detail_go(struct app *a, enum detail_after after)
 	} else if (after == AFTER_NEXT || after == AFTER_PREV) {
 		d->after = AFTER_STAY;
 		if (d->step == NULL || !d->step(a, after == AFTER_NEXT ? 1 : -1, false))
-			ui_message(a, R_NORMAL, "%s", after == AFTER_NEXT ? _("this is the last item")
+			ui_message(a, R_NORMAL, "%s", after == AFTER_NEXT ? _("this is the last item of the list")
 			                                                  : _("this is the first item"));
 	}
 }
@@ -541,6 +541,12 @@ detail_away(struct app *a, enum detail_after after)
 		return;
 	}
 	detail_go(a, after);
+}
+
+void
+detail_next(struct app *a)
+{
+	detail_away(a, AFTER_NEXT);
 }
 
 static void

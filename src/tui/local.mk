@@ -32,6 +32,7 @@ src_tui_libmttui_a_SOURCES = \
 	src/tui/remote_folders.c \
 	src/tui/remote_keep.c \
 	src/tui/remote_change.c \
+	src/tui/remote_step.c \
 	src/tui/remote_ahead.c \
 	src/tui/remote_pane.h \
 	src/tui/remote_history.c \

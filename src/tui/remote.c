@@ -31,7 +31,6 @@ static const char *const sort_names[3] = { N_("date"), N_("name"), N_("size") };
 /* TRANSLATORS: type filters shown in the remote pane's title (keep them short) */
 static const char *const type_names[4] = { N_("all"), N_("image"), N_("document"), N_("video") };
 
-static void remote_fetch_more(struct app *a);
 
 /* ---- the listing ---- */
 
@@ -76,6 +75,7 @@ on_page(struct mt_pager *p, const struct mt_media_page *page, const struct mt_er
 		r->want_end = false;
 		ui_error(a, _("listing media"), err);
 		remote_ahead_drop(a);
+		remote_step_forget(r);
 		return;
 	}
 	r->err[0] = '\0';
@@ -115,6 +115,7 @@ on_page(struct mt_pager *p, const struct mt_media_page *page, const struct mt_er
 	}
 	if (r->nahead && r->ahead_timer == 0)   /* not inside the pager's callback */
 		r->ahead_timer = mt_loop_timer_add(a->loop, 1, play_ahead, a);
+	remote_step_page_came(a);
 	remote_fetch_more(a);
 }
 
@@ -139,45 +140,6 @@ new_listing(struct app *a)
 	r->pager = mt_pager_new(&a->site, &spec);
 }
 
-static void
-fetch_page(struct app *a)
-{
-	struct remote *r = a->remote;
-	struct mt_error err;
-	mt_error_clear(&err);
-	r->loading = true;
-	r->load_started = mt_now_ms();
-	int rc = mt_pager_fetch(r->pager, &err);
-	r->loading = mt_pager_loading(r->pager);
-	if (rc < 0) {
-		r->want_end = false;
-		char line[560];
-		mt_error_format(&err, line, sizeof line);
-		snprintf(r->err, sizeof r->err, "%s", line);
-		ui_error(a, _("listing media"), &err);
-		remote_ahead_drop(a);
-	}
-	ui_dirty(a);
-}
-
-static int
-visible_rows(const struct app *a)
-{
-	return a->rows > 6 ? a->rows - 4 : 1;
-}
-
-/* Loads the next page when the cursor is within two screens of the end. */
-static void
-remote_fetch_more(struct app *a)
-{
-	struct remote *r = a->remote;
-	if (r->mode != REMOTE_LIBRARY || r->loading || r->total < 0 || !mt_pager_more(r->pager))
-		return;
-	size_t n = remote_nrows(r);
-	if (r->want_end || remote_keep_wants_more(r) || r->cur + (size_t)visible_rows(a) * 2 >= n)
-		fetch_page(a);
-}
-
 /* Lists the place shown again from its start; with keep, the cursor's item
  * and the marks come back as their pages arrive (remote_keep.c). */
 static void
@@ -189,6 +151,9 @@ relist(struct app *a, bool folders_too, bool keep)
 		return;
 	}
 	r->gen++;
+	remote_step_forget(r);   /* n waited for a page of the listing left */
+	free(r->gone_id);
+	r->gone_id = NULL;
 	if (keep)
 		remote_keep_save(r);
 	else
@@ -200,7 +165,7 @@ relist(struct app *a, bool folders_too, bool keep)
 	remote_compute_subs(r);
 	if (r->cur >= remote_nrows(r))
 		r->cur = 0;
-	fetch_page(a);
+	remote_fetch_page(a);
 	if (folders_too)
 		remote_folders_reload(a);
 }
@@ -283,6 +248,8 @@ remote_free(struct app *a)
 	free(r->restored);
 	r->restored = NULL;
 	free(r->land_on);
+	remote_step_forget(r);
+	free(r->gone_id);
 	mt_strv_free(r->folders, r->nfolders);
 	mt_strv_free(r->subs, r->nsubs);
 	mt_history_free(r->hist, r->nhist);
@@ -391,32 +358,6 @@ remote_on_event(struct app *a, const struct ui_event *ev)
 		break;
 	default: break;
 	}
-}
-
-/* n/N in the details: the next or previous item row of the listing. */
-static bool
-remote_step(struct app *a, int dir, bool just_look)
-{
-	struct remote *r = a->remote;
-	size_t n = remote_nrows(r), idx;
-	for (size_t i = r->cur; dir > 0 ? i + 1 < n : i > 0;) {
-		i = dir > 0 ? i + 1 : i - 1;
-		if (remote_row_at(r, i, &idx) == REMOTE_ROW_ITEM) {
-			if (just_look)
-				return true;
-			r->cur = i;
-			remote_fetch_more(a);
-			remote_open_item(a, &r->items[idx]);
-			return true;
-		}
-	}
-	return false;
-}
-
-void
-remote_open_item(struct app *a, const struct mt_media *m)
-{
-	ui_view_open(a, VIEW_DETAIL, &(struct ui_open_item){ m, remote_step });
 }
 
 /* -- search -- */
@@ -560,7 +501,7 @@ enum ui_key
 remote_key(struct app *a, int is_key, wint_t ch)
 {
 	struct remote *r = a->remote;
-	int page = visible_rows(a) - 2;
+	int page = remote_visible_rows(a) - 2;
 	if (page < 1)
 		page = 1;
 	if (remote_ahead_take(a, is_key, ch))

@@ -4,11 +4,13 @@
  * editor expects it, before any new listing arrives. */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "pager.h"
 #include "remote_pane.h"
 #include "ui.h"
+#include "xalloc.h"
 
 void
 remote_row_remove(struct remote *r, const char *id)
@@ -25,6 +27,9 @@ remote_row_remove(struct remote *r, const char *id)
 			 * on the row that went, the next item takes its place, and
 			 * after the last one the new last is under it */
 			size_t row = (remote_has_up_row(r) ? 1 : 0) + r->nsubs + i;
+			free(r->gone_id);   /* n in its details goes on from its place */
+			r->gone_id = xstrdup(id);
+			r->gone_row = row;
 			if (row < r->cur)
 				r->cur--;
 			size_t n = remote_nrows(r);

@@ -1,4 +1,4 @@
-/* remote_pane.h — Private to: remote.c remote_rows.c remote_draw.c remote_folders.c remote_actions.c remote_keep.c remote_visit.c remote_ahead.c remote_history.c remote_change.c
+/* remote_pane.h — Private to: remote.c remote_rows.c remote_draw.c remote_folders.c remote_actions.c remote_keep.c remote_visit.c remote_ahead.c remote_history.c remote_change.c remote_step.c
  * State: a->remote
  *
  * The remote pane's own state and what its files share. Other views reach
@@ -57,6 +57,9 @@ struct remote {
 	int type;                   /* index into remote_types */
 	size_t cur, top;
 	struct remote_keep keep;
+	char *gone_id;              /* the last item whose row went (remote_change.c) */
+	size_t gone_row;            /* the row it had */
+	char *step_id;              /* n waits for the next page, from this item (remote_step.c) */
 	char err[600];
 	uint64_t search_timer;
 	uint64_t load_started;
@@ -80,8 +83,6 @@ void remote_reload(struct app *a, bool folders_too);
 const char *remote_folder(const struct app *a);
 /* Reloads the upload history (upload-only dialects). */
 void remote_history_reload(struct app *a);
-/* Opens an item in the detail view; n/N step through this listing. */
-void remote_open_item(struct app *a, const struct mt_media *m);
 
 /* ---- remote_visit.c: a look from another view, q goes back to it ---- */
 /* UI_EV_SHOW_FOLDER or _TYPE: remembers the place when ev->visit. */
@@ -111,6 +112,20 @@ void remote_row_update(struct remote *r, const struct mt_media *m);
 /* The item's row goes; the cursor keeps its item, or the next one takes
  * the place of the one gone (the new last after the last). */
 void remote_row_remove(struct remote *r, const char *id);
+
+/* ---- remote_step.c: n/N in the details opened from the pane ---- */
+/* Opens an item in the detail view; n/N step through this listing. */
+void remote_open_item(struct app *a, const struct mt_media *m);
+/* A page came: n pressed on the last item read goes on to the next. */
+void remote_step_page_came(struct app *a);
+/* n waits for no page any more (a new listing, a failed page). */
+void remote_step_forget(struct remote *r);
+/* Reads the next page when the cursor nears the end of what was read. */
+void remote_fetch_more(struct app *a);
+/* Asks for the next page of the listing now. */
+void remote_fetch_page(struct app *a);
+/* Rows of the pane's list on the screen. */
+int remote_visible_rows(const struct app *a);
 
 /* ---- remote_keep.c: the cursor and marks across a new listing ---- */
 /* Remembers the cursor's item and the marks before the listing is cleared. */

@@ -541,6 +541,8 @@ void uploads_say_hold(struct app *a, struct mt_upload_queue *q, bool on);
 void detail_free(struct app *a);
 /* The id of the item the details show (or last showed), NULL: none. */
 const char *detail_item_id(const struct app *a);
+/* n in the details, as if pressed (a page it waited for has come). */
+void detail_next(struct app *a);
 
 /* view modules: draw the whole screen below the header, handle a key */
 void detail_view_draw(struct app *a);

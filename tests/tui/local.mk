@@ -7,6 +7,7 @@ tui_tests += \
 	tests/tui/delete.t \
 	tests/tui/move.t \
 	tests/tui/keepmarks.t \
+	tests/tui/detail-next.t \
 	tests/tui/narrow.t \
 	tests/tui/longnames.t \
 	tests/tui/resume.t \

@@ -1,0 +1,162 @@
+/* remote_step.c — what comes next in the remote pane's listing: its next
+ * page, read as the cursor nears the end of what was read (or as G or n
+ * asks for it), and n and N in the details opened from the pane, the next
+ * or previous item from the item the details show.
+ *
+ * The pane reads its listing a page at a time. n on the last item read,
+ * with more on the server, says the next page is being read and goes on
+ * to its first item when it comes; on the last item of the whole list it
+ * says so. An item whose row went while its details were open (moved to
+ * another folder, deleted) steps from the place it had: n opens the item
+ * that took it, not the one after. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "loop.h"
+#include "pager.h"
+#include "remote_pane.h"
+#include "ui.h"
+#include "xalloc.h"
+
+void
+remote_fetch_page(struct app *a)
+{
+	struct remote *r = a->remote;
+	struct mt_error err;
+	mt_error_clear(&err);
+	r->loading = true;
+	r->load_started = mt_now_ms();
+	int rc = mt_pager_fetch(r->pager, &err);
+	r->loading = mt_pager_loading(r->pager);
+	if (rc < 0) {
+		r->want_end = false;
+		char line[560];
+		mt_error_format(&err, line, sizeof line);
+		snprintf(r->err, sizeof r->err, "%s", line);
+		ui_error(a, _("listing media"), &err);
+		remote_ahead_drop(a);
+		remote_step_forget(r);
+	}
+	ui_dirty(a);
+}
+
+int
+remote_visible_rows(const struct app *a)
+{
+	return a->rows > 6 ? a->rows - 4 : 1;
+}
+
+/* Loads the next page when the cursor is within two screens of the end. */
+void
+remote_fetch_more(struct app *a)
+{
+	struct remote *r = a->remote;
+	if (r->mode != REMOTE_LIBRARY || r->loading || r->total < 0 || !mt_pager_more(r->pager))
+		return;
+	size_t n = remote_nrows(r);
+	if (r->want_end || remote_keep_wants_more(r) || r->cur + (size_t)remote_visible_rows(a) * 2 >= n)
+		remote_fetch_page(a);
+}
+
+void
+remote_step_forget(struct remote *r)
+{
+	free(r->step_id);
+	r->step_id = NULL;
+}
+
+static size_t
+first_item_row(const struct remote *r)
+{
+	return (remote_has_up_row(r) ? 1 : 0) + r->nsubs;
+}
+
+/* The row the step starts from (the next or previous item row is looked
+ * for beyond it); *at: the row itself may be the one (its item went). */
+static size_t
+step_from(const struct remote *r, const char *id, int dir, bool *at)
+{
+	*at = false;
+	if (id == NULL)
+		return r->cur;
+	for (size_t i = 0; i < r->nitems; i++)
+		if (strcmp(r->items[i].id, id) == 0)
+			return first_item_row(r) + i;
+	if (r->gone_id && strcmp(r->gone_id, id) == 0) {
+		*at = dir > 0;   /* the row it had holds the one after it now */
+		return r->gone_row;
+	}
+	return r->cur;
+}
+
+static bool
+more_on_server(const struct remote *r)
+{
+	return r->mode == REMOTE_LIBRARY && r->pager && r->total >= 0 &&
+	       (r->loading || mt_pager_more(r->pager));
+}
+
+/* n/N in the details: the next or previous item row of the listing. */
+static bool
+remote_step(struct app *a, int dir, bool just_look)
+{
+	struct remote *r = a->remote;
+	const char *id = detail_item_id(a);
+	bool at;
+	size_t n = remote_nrows(r), idx;
+	size_t from = step_from(r, id, dir, &at);
+	for (size_t i = from; at || (dir > 0 ? i + 1 < n : i > 0);) {
+		if (!at)
+			i = dir > 0 ? i + 1 : i - 1;
+		at = false;
+		if (i >= n)
+			break;
+		if (remote_row_at(r, i, &idx) == REMOTE_ROW_ITEM) {
+			if (just_look)
+				return true;
+			r->cur = i;
+			remote_keep_cursor_moved(r);
+			remote_fetch_more(a);
+			remote_open_item(a, &r->items[idx]);
+			return true;
+		}
+	}
+	if (dir < 0 || !more_on_server(r))
+		return false;
+	/* the last item read, not the last on the server */
+	if (just_look)
+		return true;
+	if (n)
+		r->cur = n - 1;
+	free(r->step_id);
+	r->step_id = xstrdup(id ? id : "");
+	remote_fetch_more(a);
+	if (r->step_id)   /* (a page that could not be asked for said why) */
+		ui_message(a, R_NORMAL, "%s",
+		           _("reading the next page of the list\xe2\x80\xa6 its first item opens when it comes"));
+	return true;
+}
+
+void
+remote_step_page_came(struct app *a)
+{
+	struct remote *r = a->remote;
+	if (r->step_id == NULL)
+		return;
+	const char *id = detail_item_id(a);
+	bool same = a->view == VIEW_DETAIL && id && strcmp(id, r->step_id) == 0 &&
+	            !ui_dialog_active(a);
+	remote_step_forget(r);
+	if (same)   /* still on the item n was pressed on: n again, as the details do it */
+		detail_next(a);
+}
+
+void
+remote_open_item(struct app *a, const struct mt_media *m)
+{
+	ui_view_open(a, VIEW_DETAIL, &(struct ui_open_item){ m, remote_step });
+}

@@ -46,22 +46,6 @@ static struct audit_state {
 } st;
 
 
-static const char *
-kind_title(enum mt_finding_kind k)
-{
-	switch (k) {
-	case MT_FIND_MISSING_ALT: return _("Images without alt text");
-	case MT_FIND_OVERSIZED: return _("Oversized files");
-	case MT_FIND_DUPLICATE: return _("Duplicates (same name and size; the oldest is kept)");
-	case MT_FIND_MISMATCH: return _("Name and type disagree");
-	case MT_FIND_EMPTY_FOLDER: return _("Empty folders");
-	case MT_FIND_NEAR_DUPLICATE: return _("Near duplicates (the same picture re-encoded or resized)");
-	case MT_FIND_DOWNLOAD_FAILED: return _("Downloads that failed");
-	case MT_FIND_NOT_FETCHED: return _("Not fetched (download budget)");
-	}
-	return "?";
-}
-
 void
 audit_view_draw(struct app *a)
 {
@@ -79,68 +63,7 @@ audit_view_draw(struct app *a)
 			ui_put_text(stdscr, y, 1, _("r starts a scan"), a->cols - 2, false);
 		return;
 	}
-	struct mt_audit *au = &s->audit;
-	size_t *idx;
-	size_t n = audit_shown_findings(a, &idx);
-	if (n == 0) {
-		ui_set(stdscr, R_GOOD);
-		ui_put_text(stdscr, y, 1, _("nothing to report"), a->cols - 2, false);
-		ui_set(stdscr, R_NORMAL);
-		free(idx);
-		return;
-	}
-	if (audit_at.cur >= n)
-		audit_at.cur = n - 1;
-	int body = a->rows - a->status_rows - y;
-	if (body < 1) {
-		free(idx);
-		return;
-	}
-	/* flatten to rows: a heading before each kind */
-	size_t cur_row = 0, nrows = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (i == 0 || au->findings[idx[i]].kind != au->findings[idx[i - 1]].kind)
-			nrows++;
-		if (i == audit_at.cur)
-			cur_row = nrows;
-		nrows++;
-	}
-	if (st.heading_first && cur_row > 0)
-		audit_at.top = cur_row - 1;   /* after ] or [: the kind's heading on top */
-	st.heading_first = false;
-	if (cur_row < audit_at.top + 1 && cur_row > 0)
-		audit_at.top = cur_row - 1;
-	if (cur_row < audit_at.top)
-		audit_at.top = cur_row;
-	if (cur_row >= audit_at.top + (size_t)body)
-		audit_at.top = cur_row - (size_t)body + 1;
-	size_t row = 0;
-	struct finding_cols cols = { 0 };
-	for (size_t i = 0; i < n && y < a->rows - a->status_rows; i++) {
-		const struct mt_finding *f = &au->findings[idx[i]];
-		if (i == 0 || f->kind != au->findings[idx[i - 1]].kind) {
-			size_t count = 0;
-			for (size_t k = i; k < n && au->findings[idx[k]].kind == f->kind; k++)
-				count++;
-			cols = audit_finding_cols(a, au->findings, idx + i, count);
-			if (row >= audit_at.top && y < a->rows - a->status_rows) {
-				char *h = xasprintf("%s (%zu)", kind_title(f->kind), count);
-				ui_set(stdscr, R_COLHEAD);
-				ui_put_text(stdscr, y++, 1, h, a->cols - 2, false);
-				ui_set(stdscr, R_NORMAL);
-				free(h);
-			}
-			row++;
-		}
-		if (row++ < audit_at.top || y >= a->rows - a->status_rows)
-			continue;
-		audit_draw_finding(y, f, cols);
-		if (i == audit_at.cur)
-			mvwchgat(stdscr, y, 0, a->cols, ui_attr(R_CURSOR) & ~A_COLOR,
-			         (short)PAIR_NUMBER(ui_attr(R_CURSOR)), NULL);
-		y++;
-	}
-	free(idx);
+	audit_draw_findings(a, y, &st.heading_first);
 }
 
 /* -- alt text, one item or the queue of every image without it -- */

@@ -1,4 +1,4 @@
-/* scan_state.h — Private to: scan.c auditview.c audit_find.c usageview.c scan_content.c
+/* scan_state.h — Private to: scan.c auditview.c audit_find.c usageview.c scan_content.c audit_rows.c
  * State: a->scan
  *
  * The full scan of the library, which the usage and audit views draw from.

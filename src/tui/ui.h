@@ -612,19 +612,11 @@ int64_t scan_used_bytes(const struct app *a);
 int scan_draw_header(struct app *a, int y, const char *title);
 
 
-/* ---- audit_rows.c: the audit view's rows ---- */
-struct mt_finding;
-/* The columns of one kind's rows, the same for every row so they align. */
-struct finding_cols {
-	int name, folder, size, det;
-};
-/* Measures the n findings v[idx[..]] of one kind: the detail is whole
- * first (name and folder give way, down to 16 and 8 cells); the room it and
- * the date leave widens the folder, then the name, as far as they need. */
-struct finding_cols audit_finding_cols(const struct app *a, const struct mt_finding *v,
-                                       const size_t *idx, size_t n);
-/* Draws one finding on line y in those columns. */
-void audit_draw_finding(int y, const struct mt_finding *f, struct finding_cols c);
+/* ---- audit_rows.c: the audit view's findings on the screen ---- */
+/* Draws the shown findings from line y: a heading before each kind, the
+ * cursor's finding in view (*heading_first: its kind's heading on top,
+ * once). */
+void audit_draw_findings(struct app *a, int y, bool *heading_first);
 
 /* ---- scan_content.c: the audit view's content check, driven through core
  * (fingerprints from the cache or downloaded, then content findings) ---- */

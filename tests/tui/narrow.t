@@ -2,10 +2,11 @@
 # narrow.t — at 80 columns, the reason is what shows: a failed upload's
 # reason in the panel (the name gives way), the whole question before an
 # upload whose type and name disagree (wrapped, not cut), the audit's
-# "served as" detail. And a key that does nothing says so: U and p with no
-# uploads, P, e, m and Space on a folder row, d on a finding that is not a
-# duplicate, x on a finished upload, a letter bound to nothing; a pane's key
-# pressed in the upload panel goes to the pane above it. ] and [ jump between the audit's kinds.
+# "served as" detail and its folders (on rows of their own). And a key
+# that does nothing says so: U and p with no uploads, P, e, m and Space on
+# a folder row, d on a finding that is not a duplicate, x on a finished
+# upload, a letter bound to nothing; a pane's key pressed in the upload
+# panel goes to the pane above it. ] and [ jump between the audit's kinds.
 . "${top_srcdir:-.}/tests/tui/lib-tui.sh"
 
 start_server clearcms --demo "$top_srcdir/data/demo"
@@ -44,6 +45,12 @@ send ']'
 expect_screen "] reaches the kind 'Name and type disagree'" "Name and type disagree ("
 check "... its heading is the list's first row" sh -c 'sed -n 3p "$1" | grep -q "Name and type disagree ("' - "$(screen >"$T/s.txt"; echo "$T/s.txt")"
 expect_screen "... its detail is whole at 80 columns" "served as image/webp"
+# the folders tell two copies of report-046.jpg apart: whole, on their own
+# rows (with the date the row has no room for)
+for f in /documents /images/products /images/team; do
+	check "... its folder $f is whole" sh -c 'grep -q "^ *$2\(  \|\$\)" "$1"' - "$(screen >"$T/s.txt"; echo "$T/s.txt")" "$f"
+done
+refute_screen "... no folder is cut" "/images/…"
 send d
 expect_screen "d on a finding that is no duplicate says so" "d deletes duplicates and empty folders, not this finding (Enter opens it)"
 send '['

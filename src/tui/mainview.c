@@ -72,6 +72,8 @@ static enum ui_key
 main_key(struct app *a, int is_key, wint_t ch)
 {
 	int panes = uploads_shown(a) ? 3 : 2;
+	if (a->focus == PANE_REMOTE && remote_ahead_text(a, is_key, ch))
+		return UI_HANDLED;   /* typed for a prompt a waiting key opens */
 	if (!is_key) {
 		switch (ch) {
 		case '\t':

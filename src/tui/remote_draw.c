@@ -377,8 +377,15 @@ remote_draw(struct app *a, int y, int x, int h, int w, bool focused)
 		ui_set(stdscr, R_NORMAL);
 		free(says);
 	} else if (r->loading && (int)(n - r->top) < body) {
+		int ly = by + (int)(n - r->top);
 		ui_set(stdscr, R_DIM);
-		ui_put_text(stdscr, by + (int)(n - r->top), x + 1, _("loading more\xe2\x80\xa6"), w - 1, false);
+		ui_put_text(stdscr, ly, x + 1, _("loading more\xe2\x80\xa6"), w - 1, false);
+		if (r->nahead && ly + 1 < by + body) {   /* in a folder, under its up row too */
+			char *k = xasprintf(P_("%zu key typed waits for the list", "%zu keys typed wait for the list",
+			                       r->nahead), r->nahead);
+			ui_put_text(stdscr, ly + 1, x + 1, k, w - 1, false);
+			free(k);
+		}
 		ui_set(stdscr, R_NORMAL);
 	}
 }

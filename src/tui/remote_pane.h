@@ -170,13 +170,15 @@ void remote_folder_delete_confirm(struct app *a, const char *path);
 /* ---- remote_ahead.c: keys typed while a listing is on its way ---- */
 /* Whether the listing shown has not given its first page yet. */
 bool remote_ahead_waiting(const struct remote *r);
-/* Keeps a movement, Enter or way-up key typed while the listing is on its
- * way (or while earlier ones still wait): true when kept, not to act on. */
+/* Keeps a key for the rows (movement, Enter, the way up, marks, d, m, /, :)
+ * typed while the listing is on its way, and every key for the pane while
+ * earlier ones still wait: true when kept, not to act on. */
 bool remote_ahead_take(struct app *a, int is_key, wint_t key);
 /* The next key kept, in the order typed, once the listing has arrived
- * (none while the one a key opened is on its way; the rest dropped when a
- * key opened another view or a question): true when there is one, and
- * remote_key then acts on it. */
+ * (none while the one a key opened is on its way). A prompt or a list a
+ * key opened is given the keys after it first; a question it opened, or
+ * another view, drops the rest, saying so: true when there is one for the
+ * pane, and remote_key then acts on it. */
 bool remote_ahead_next(struct app *a, int *is_key, wint_t *ch);
 /* The listing failed: the keys kept are dropped, and how many is said. */
 void remote_ahead_drop(struct app *a);

@@ -171,6 +171,9 @@ void ui_prompt_continue(struct app *a);
 /* After ui_prompt: Tab asks fn to complete the text. */
 void ui_prompt_complete(struct app *a, ui_complete_fn fn);
 bool ui_dialog_active(const struct app *a);
+/* Whether the dialog open is a question (y/n and the like), not a prompt
+ * or a list to pick from: keys typed ahead never answer one. */
+bool ui_dialog_asks(const struct app *a);
 void ui_dialog_draw(struct app *a);
 int ui_dialog_key(struct app *a, int is_key, wint_t ch);
 void ui_dialog_close(struct app *a);
@@ -408,6 +411,10 @@ void remote_draw(struct app *a, int y, int x, int h, int w, bool focused);
 /* Takes the events the remote pane cares about (from the main view). */
 void remote_on_event(struct app *a, const struct ui_event *ev);
 enum ui_key remote_key(struct app *a, int is_key, wint_t ch);
+/* A key the main view would act on (Tab, p, q...) typed after a key that
+ * opens a prompt and waits for the listing: kept as the prompt's text
+ * (true), played with it. */
+bool remote_ahead_text(struct app *a, int is_key, wint_t key);
 /* q and Esc: leaves a search, else a type listed in every folder, else
  * goes up a folder; false at the top. */
 bool remote_go_back(struct app *a);

@@ -3,7 +3,9 @@
 # link: here the server holds every API request) are not lost: the pane
 # says they wait, and plays them in order once the list is there, as a
 # shell or less does; the keys after an Enter that opens a folder wait for
-# that folder's list.
+# that folder's list. d typed ahead asks once the list is there, and the y
+# after it never answers: it is dropped, saying so; m typed ahead gets the
+# keys after it as the folder list's text and Enter, / as the search's.
 . "${top_srcdir:-.}/tests/tui/lib-tui.sh"
 
 start_server clearcms --demo "$top_srcdir/data/demo"
@@ -31,6 +33,55 @@ send h k Enter
 admin POST /_admin/faults '{"hold_api": 0}' >/dev/null
 expect_screen "h k Enter: up to / with the cursor on the folder left, one up, open: $second" \
 	"Remote $second "
+
+# d typed ahead opens the delete question once the list is there; the y
+# typed after it never answers it: dropped, and said so
+count() { admin GET /_admin/state | jget 'len(d["media"])'; }
+n0=$(count)
+send j j j
+wait_for "#1  " || true
+admin POST /_admin/faults '{"hold_api": 1}' >/dev/null
+send r
+expect_screen "r lists the folder again (held)" "loading"
+send d y
+expect_screen "d y wait for the list" "2 keys typed wait for the list"
+admin POST /_admin/faults '{"hold_api": 0}' >/dev/null
+expect_wrapped "once the list is there, d asks about the item under the cursor" "Delete 1 item"
+expect_wrapped "... the y typed after it is dropped, and said so" "1 key typed ahead was not used: a question is open"
+expect_eq "... nothing is deleted" "$n0" "$(count)"
+send n
+wait_gone "Delete 1 item" || not_ok "n declines the delete"
+expect_eq "... and n keeps it" "$n0" "$(count)"
+
+# m typed ahead opens the folder list, and the keys after it are its text
+# and its Enter: the item under the cursor moves to /logos
+id=$(admin GET /_admin/state | jget '[i["id"] for i in d["media"] if i.get("folder") == "'"$second"'"][0]')
+in_logos() { admin GET /_admin/state | jget 'len([i for i in d["media"] if i.get("folder") == "/logos"])'; }
+l0=$(in_logos)
+admin POST /_admin/faults '{"hold_api": 1}' >/dev/null
+send r
+expect_screen "r lists the folder again (held)" "loading"
+send m
+type_text "/logos"
+send Enter
+expect_screen "m, its text and Enter wait for the list" "8 keys typed wait for the list"
+admin POST /_admin/faults '{"hold_api": 0}' >/dev/null
+expect_screen "once the list is there, m /logos Enter moves the item" "moved 1 item to /logos"
+expect_eq "... the server has one more item in /logos" "$((l0 + 1))" "$(in_logos)"
+
+# / typed ahead opens the search, and every key after it is its text, the
+# p in "report" too (p pauses uploads elsewhere): the search is for "report"
+admin POST /_admin/faults '{"hold_api": 1}' >/dev/null
+send r
+expect_screen "r lists the folder again (held)" "loading"
+send /
+type_text "report"
+send Enter
+expect_screen "/, its text and Enter wait for the list" "8 keys typed wait for the list"
+admin POST /_admin/faults '{"hold_api": 0}' >/dev/null
+expect_screen "once the list is there, the search for report is shown" "Remote all folders  /report/"
+refute_screen "... no key of it went elsewhere" "no uploads to pause"
+
 rc=$(tui_quit)
 expect_eq "q quits with status 0" 0 "$rc"
 check "no sanitizer report" sh -c '! grep -q "Sanitizer\|runtime error" "$1"' - "$T/tui.err"

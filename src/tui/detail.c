@@ -93,6 +93,7 @@ detail_free(struct app *a)
 {
 	struct detail *d = a->detail;
 	clear_pending(d);
+	detail_aside_forget(d);
 	save_forget(d);   /* a save under way lands; its answer is dropped (gen) */
 	if (d->have)
 		mt_media_free(&d->item);
@@ -376,8 +377,10 @@ edited(struct app *a, const char *text, void *arg)
 	int slot = (int)(intptr_t)arg;
 	if (text == NULL) {   /* Esc: the file holds what was pending before */
 		detail_draft_field(a, slot);
+		detail_aside_cancelled(a, slot);
 		return;
 	}
+	detail_aside_done(d, slot);
 	free(d->edit[slot]);
 	d->edit[slot] = xstrdup(text);
 	d->note[0] = '\0';
@@ -388,6 +391,7 @@ static void
 typing(struct app *a, const char *text, void *arg)
 {
 	detail_draft_typing(a, (int)(intptr_t)arg, text);
+	detail_aside_typed(a->detail, (int)(intptr_t)arg, text);
 }
 
 static void
@@ -437,6 +441,11 @@ edit_field(struct app *a)
 		free(cur);
 		cur = xstrdup("");
 	}
+	if (detail_aside_text(d, slot)) {   /* what Esc set aside comes back */
+		free(cur);
+		cur = xstrdup(detail_aside_text(d, slot));
+	}
+	detail_aside_opened(d, slot, cur);
 	ui_prompt(a, detail_field_name(f), cur, edited, typing, (void *)(intptr_t)slot);
 	ui_prompt_keep(a, edited);   /* a dropped link keeps what was typed */
 	free(cur);

@@ -1,4 +1,4 @@
-/* detail_state.h — Private to: detail.c detail_draw.c detail_focal.c detail_draft.c
+/* detail_state.h — Private to: detail.c detail_draw.c detail_focal.c detail_draft.c detail_aside.c
  * State: a->detail
  *
  * One item's details: the item, its pending edits, the save under way and
@@ -28,6 +28,11 @@ struct detail {
 	bool focal_pending;
 	double fx, fy;              /* pending focal point */
 	unsigned drafted;           /* the slots (bit 4: focal) in the drafts file */
+	/* a prompt's text cancelled with Esc, per slot (detail_aside.c): set
+	 * aside, what the prompt has now, what it opened with, and whether it
+	 * opened with the text set aside */
+	char *aside[4], *typed[4], *opened[4];
+	bool from_aside[4];
 	/* the save under way: what it sends (edits made meanwhile stay pending
 	 * when it succeeds), its request, and the operation, for Esc */
 	char *sent[4];
@@ -99,5 +104,20 @@ detail_round(double v)
 {
 	return v < 0 ? -(long)(-v + 0.5) : (long)(v + 0.5);
 }
+
+/* ---- detail_aside.c: a prompt's text cancelled with Esc, set aside ---- */
+/* Every slot's text set aside goes (another item, the details closed). */
+void detail_aside_forget(struct detail *d);
+/* The text set aside for the slot, NULL: none. */
+const char *detail_aside_text(const struct detail *d, int slot);
+/* The slot's prompt opened with initial. */
+void detail_aside_opened(struct detail *d, int slot, const char *initial);
+/* The prompt's text now. */
+void detail_aside_typed(struct detail *d, int slot, const char *text);
+/* Enter took the prompt's text: nothing is set aside. */
+void detail_aside_done(struct detail *d, int slot);
+/* Esc: what was typed is set aside (said), or the text set aside, opened
+ * again unchanged, is dropped (said). */
+void detail_aside_cancelled(struct app *a, int slot);
 
 #endif

@@ -14,6 +14,7 @@ src_tui_libmttui_a_SOURCES = \
 	src/tui/detail.c src/tui/detail_draw.c src/tui/detail_state.h \
 	src/tui/detail_focal.c \
 	src/tui/detail_draft.c \
+	src/tui/detail_aside.c \
 	src/tui/drafts_back.c \
 	src/tui/dialog.c \
 	src/tui/lineedit.c \

@@ -8,6 +8,7 @@ tui_tests += \
 	tests/tui/move.t \
 	tests/tui/keepmarks.t \
 	tests/tui/detail-next.t \
+	tests/tui/edit-cancel.t \
 	tests/tui/narrow.t \
 	tests/tui/longnames.t \
 	tests/tui/resume.t \

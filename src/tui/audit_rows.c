@@ -1,10 +1,13 @@
 /* audit_rows.c — the audit view's findings on the screen: a heading before
  * each kind, each kind's columns measured from its rows, and one finding
- * drawn in them (name, folder, size, detail). When a kind's folders do not
- * fit beside its details at this width, every row of the kind puts its
- * folder whole on a line of its own under the name, as the content check's
- * page puts a long reason: a folder cut short tells two copies apart no
- * more. */
+ * drawn in them (name, folder, size, detail). A folder is never cut, as
+ * the content check's page never cuts a long reason: a folder cut short
+ * tells two copies apart no more. When a kind with details (a type that
+ * disagrees with the name, a size) has a folder too long for its column,
+ * every row of the kind puts its folder and date on a line of their own
+ * under it, and the row's room goes to the name and the detail; in a kind
+ * without details, only a row whose folder is too long for the column
+ * puts it on a line under the row. */
 #include "config.h"
 
 #include <stdio.h>
@@ -54,7 +57,7 @@ kind_title(enum mt_finding_kind k)
 }
 
 /* The columns of one kind's rows, the same for every row so they align;
- * apart: the folder on a line of its own. */
+ * apart: every row's folder (and date) on a line of its own. */
 struct finding_cols {
 	int name, folder, size, det;
 	bool apart;
@@ -117,21 +120,31 @@ audit_finding_cols(const struct app *a, const struct mt_finding *v, const size_t
 	want = name_need + 1 - c.name;
 	if (want > 0 && spare > 0)
 		c.name += least(want, spare);
-	if (folder_need > c.folder - 1) {
+	if (folder_need > c.folder - 1 && need > 0) {
+		/* the folder gives its column up: name and detail whole */
 		c.apart = true;
-		int room = c.name + c.folder;
 		c.folder = 0;
-		c.name = name_need + 1 < room ? (name_need + 1 > 16 ? name_need + 1 : 16) : room;
+		int room = a->cols - c.size - 8 - need;
+		c.name = name_need + 1 < room ? name_need + 1 : room;
+		if (c.name < 16)
+			c.name = 16;
 	}
 	c.det = a->cols - c.name - c.folder - c.size - 8;
 	return c;
 }
 
-/* Lines a finding takes: its folder apart under it, or its row alone. */
+/* Whether the finding's folder goes on a line under its row. */
+static bool
+folder_under(const struct mt_finding *f, struct finding_cols c)
+{
+	return f->id && (c.apart || (f->folder && mt_text_width(f->folder) > c.folder - 1));
+}
+
+/* Lines a finding takes: its row, and its folder under it. */
 static int
 finding_lines(const struct mt_finding *f, struct finding_cols c)
 {
-	return c.apart && f->id ? 2 : 1;
+	return folder_under(f, c) ? 2 : 1;
 }
 
 /* Line `part` of a finding: 0 its row, 1 its folder under the name. */
@@ -142,7 +155,7 @@ audit_draw_finding(const struct app *a, int y, const struct mt_finding *f, struc
 	int x = f->kind == MT_FIND_DUPLICATE ? 6 : 3;
 	if (part == 1) {   /* the folder whole, then the date the row had no room for */
 		char day[64] = "";
-		if (f->created_at)
+		if (f->created_at && c.apart)
 			mt_l10n_date(f->created_at, false, day, sizeof day);
 		char *line = xasprintf("%s%s%s", f->folder ? f->folder : "/", day[0] ? "  " : "", day);
 		ui_set(stdscr, R_DIM);
@@ -164,7 +177,7 @@ audit_draw_finding(const struct app *a, int y, const struct mt_finding *f, struc
 	else
 		ui_put_text(stdscr, y, x, f->folder, c.name - 1, true);
 	x += c.name;
-	if (!c.apart)
+	if (!folder_under(f, c))
 		ui_put_text(stdscr, y, x, f->id ? (f->folder ? f->folder : "") : "", c.folder - 1, true);
 	x += c.folder;
 	char sz[32] = "";

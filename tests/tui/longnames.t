@@ -3,7 +3,8 @@
 # are told apart: cut in the middle, their ends and extensions in sight, in
 # the remote pane, the local pane and the upload panel. The audit's folder
 # column, and a search's, take the room their rows leave: a long folder
-# shows whole.
+# shows whole; one longer than the column shows whole on a line under its
+# row.
 . "${top_srcdir:-.}/tests/tui/lib-tui.sh"
 
 start_server clearcms --demo "$top_srcdir/data/demo"
@@ -91,6 +92,8 @@ wait_for "Audit" || true
 expect_screen "the audit lists its first kind" "Images without alt text"
 expect_rows "the audit's folder column shows a long folder whole" \
 	"^ +holiday-photo[^ ]* +$folder +[0-9]"
+expect_rows "... and one too long for the column whole on a line under its row" \
+	"^ +qx7\.png +[0-9]" "^ +$deep *\$"
 rc=$(tui_quit)
 expect_eq "q quits with status 0" 0 "$rc"
 check "no sanitizer report" sh -c '! grep -q "Sanitizer\|runtime error" "$1"' - "$T/tui.err"

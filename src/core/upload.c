@@ -142,6 +142,20 @@ mt_upload_job_check_file(struct mt_upload_job *job, struct mt_error *err)
 
 static void step_start(struct mt_upload_job *job);
 
+/* Once the storage is said to be full, a job begun before that sends
+ * nothing more (its request to start, its bytes): it fails as the files
+ * still waiting did. True when it did. */
+static bool
+stopped_by_quota(struct mt_upload_job *job)
+{
+	if (!job->queue->quota_hit || job->in_transfer)
+		return false;
+	struct mt_error err;
+	mt_error_set(&err, MT_ERR_QUOTA, _("not started: the plan's storage is full"));
+	mt_upload_job_fail(job, &err);
+	return true;
+}
+
 static void
 hash_slice(void *arg)
 {
@@ -173,6 +187,8 @@ hash_slice(void *arg)
 static void
 step_start(struct mt_upload_job *job)
 {
+	if (stopped_by_quota(job))
+		return;
 	struct mt_error err;
 	mt_error_clear(&err);
 	if (job_file_unchanged(job, &err) < 0) {
@@ -346,6 +362,8 @@ static void
 step_transfer(struct mt_upload_job *job)
 {
 	struct mt_upload_queue *q = job->queue;
+	if (stopped_by_quota(job))
+		return;
 	struct mt_error err;
 	mt_error_clear(&err);
 	if (job->put_expires && q->net->now_s() > job->put_expires - EXPIRY_MARGIN_S) {

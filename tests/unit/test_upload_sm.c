@@ -295,6 +295,47 @@ test_quota_stops_the_queue(void **state)
 	assert_int_equal(mt_upload_queue_retry_failed(fx.q, NULL), 4);
 }
 
+/* -j 1 begins the next file while one is sent: b is presigned and waits
+ * for the transfer slot when a's bytes are refused for a full storage. The
+ * slot a frees does not start b: nothing more is sent once the storage is
+ * said to be full. */
+static void
+test_quota_starts_nothing_waiting(void **state)
+{
+	(void)state;
+	fx.q = fake_queue(false, 1);
+	struct mt_upload_job *a = add("a.txt", "hello");
+	struct mt_upload_job *b = add("b.txt", "hello b");
+	struct mt_upload_job *c = add("c.txt", "hello c");
+	fake_script("presign?name=a.txt", 200,
+	            "{\"key\":\"k-a.txt\",\"url\":\"https://store.test/k-a.txt\"}");
+	fake_script("presign?name=b.txt", 200,
+	            "{\"key\":\"k-b.txt\",\"url\":\"https://store.test/k-b.txt\"}");
+	mt_upload_queue_start(fx.q);
+	fake_settle();
+	assert_true(fake_in_flight(PUT_A, NULL));
+	assert_true(b->waiting_slot);
+	assert_int_equal(c->state, MT_JOB_QUEUED);
+	fake_calls();
+	assert_true(fake_answer(PUT_A, 403,
+	                        "<Error><Code>QuotaExceeded</Code><Message>Storage quota exceeded"
+	                        "</Message></Error>"));
+	fake_settle();
+	assert_int_equal(a->state, MT_JOB_FAILED);
+	assert_int_equal(mt_upload_job_cause(a), MT_UPLOAD_FULL);
+	assert_int_equal(b->state, MT_JOB_FAILED);
+	assert_int_equal(mt_upload_job_cause(b), MT_UPLOAD_FULL);
+	assert_non_null(strstr(mt_upload_job_error(b)->message, "not started"));
+	assert_int_equal(c->state, MT_JOB_FAILED);
+	assert_false(fake_in_flight(PUT_B, NULL));
+	assert_string_equal(fake_calls(), "");
+	assert_int_equal(fake_queue_done_count(), 1);
+	/* once space is freed, R sends all three */
+	struct mt_upload_tally t;
+	mt_upload_queue_tally(fx.q, MT_UPLOAD_ALL, &t);
+	assert_int_equal(t.full, 3);
+}
+
 /* ---- expired URLs ---- */
 
 static const char expired_xml[] =
@@ -799,6 +840,7 @@ main(void)
 		T(test_create_5xx_not_repeated_but_retried_later),
 		T(test_dropped_connection),
 		T(test_quota_stops_the_queue),
+		T(test_quota_starts_nothing_waiting),
 		T(test_expired_url_is_presigned_again),
 		T(test_url_keeps_expiring_on_put),
 		T(test_url_expired_while_waiting_for_a_slot),

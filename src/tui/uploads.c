@@ -350,8 +350,10 @@ row_note(const struct mt_upload_job *job, enum ui_role role, char *out, size_t o
 		snprintf(out, outlen, "%s", job->why_sent);
 		return R_DIM;
 	}
-	if ((job->state == MT_JOB_DONE || job->state == MT_JOB_SKIPPED) && job->remote_id)
-		snprintf(out, outlen, "%s %s", job->remote_id, job->remote_url ? job->remote_url : "");
+	/* where the editor finds the item: its folder (Enter gives its id) */
+	if (job->state == MT_JOB_DONE || job->state == MT_JOB_SKIPPED)
+		/* TRANSLATORS: a finished upload's row: the remote folder it went to */
+		snprintf(out, outlen, _("in %s"), job->folder && job->folder[0] ? job->folder : "/");
 	return R_DIM;
 }
 
@@ -366,16 +368,14 @@ uploads_draw(struct app *a, int y, int x, int h, int w, bool focused)
 	int64_t sent, total;
 	mt_upload_queue_totals(u->q, &sent, &total);
 	double rate = 0;
-	int done = 0, failed = 0, active = 0;
 	/* paused, nothing moves: no rate or time left is shown, not the last one */
 	bool paused = uploads_paused(a);
-	for (int i = 0; i < n; i++) {
-		struct mt_upload_job *job = mt_upload_queue_job(u->q, i);
-		rate += paused ? 0 : job_rate(a, job, now);
-		done += job->state == MT_JOB_DONE || job->state == MT_JOB_SKIPPED;
-		failed += job->state == MT_JOB_FAILED;
-		active += !mt_job_state_final(job->state);
-	}
+	for (int i = 0; i < n; i++)
+		rate += paused ? 0 : job_rate(a, mt_upload_queue_job(u->q, i), now);
+	/* core counts: a file the server had already is not "done" */
+	struct mt_upload_tally t;
+	mt_upload_queue_tally(u->q, MT_UPLOAD_ALL, &t);
+	int active = t.active;
 	/* the total line */
 	ui_set(stdscr, focused ? R_TITLE : R_TITLE_OFF);
 	ui_fill(stdscr, y, x, w);
@@ -385,12 +385,20 @@ uploads_draw(struct app *a, int y, int x, int h, int w, bool focused)
 	mt_format_size((int64_t)rate, sp, sizeof sp);
 	ui_format_eta(rate > 0 ? (double)(total - sent) / rate : -1, eta, sizeof eta);
 	int pct = total > 0 ? (int)(sent * 100 / total) : 0;
-	char count[120];
-	if (failed)
+	char count[160];
+	if (t.failed && t.skipped)
+		snprintf(count, sizeof count, P_("%d/%d done, %d already there, %d failed",
+		                                 "%d/%d done, %d already there, %d failed",
+		                                 (unsigned long)t.failed), t.done, n, t.skipped, t.failed);
+	else if (t.skipped)
+		snprintf(count, sizeof count, P_("%d/%d done, %d already there",
+		                                 "%d/%d done, %d already there",
+		                                 (unsigned long)t.skipped), t.done, n, t.skipped);
+	else if (t.failed)
 		snprintf(count, sizeof count, P_("%d/%d done, %d failed", "%d/%d done, %d failed",
-		                                 (unsigned long)failed), done, n, failed);
+		                                 (unsigned long)t.failed), t.done, n, t.failed);
 	else
-		snprintf(count, sizeof count, _("%d/%d done"), done, n);
+		snprintf(count, sizeof count, _("%d/%d done"), t.done, n);
 	snprintf(head, sizeof head, " %s%s  %s", _("Uploads"),
 	         paused ? _(" (paused)") : "", count);
 	/* below 90 columns the rows have bars; the total line keeps its words */
@@ -403,7 +411,8 @@ uploads_draw(struct app *a, int y, int x, int h, int w, bool focused)
 	char sizes[80];
 	snprintf(sizes, sizeof sizes, "  %s / %s ", s1, s2);
 	int sizes_w = mt_text_width(sizes);
-	if (sizes_w > head_w - 12)
+	/* ... down to the counts: a count cut in its middle miscounts */
+	if (sizes_w > head_w - 12 || sizes_w > head_w - mt_text_width(head))
 		sizes_w = 0;
 	ui_put_text(stdscr, y, x, head, head_w - sizes_w, true);
 	if (sizes_w)

@@ -1,0 +1,66 @@
+#!/bin/sh
+# upload-rows.t — at 80x24 the upload panel's top line counts the files
+# already on the server apart from the files sent ("10/13 done, 3 already
+# there", not "13/13 done"), whole while files are still running; a
+# finished row says the folder the item went to (where the editor finds it),
+# and Enter on it gives the item's id. Requests are held at the server
+# (hold_body), so nothing here hangs on timing.
+. "${top_srcdir:-.}/tests/tui/lib-tui.sh"
+
+start_server clearcms --demo "$top_srcdir/data/demo"
+for i in 01 02 03 04 05 06 07 08 09 10; do make_png "$T/work/b-$i.png" 120 80; done
+make_png "$T/work/held.png" 300 200
+
+# from the panel (which has the keys after u) back to the local pane, then
+# mark and send
+again() {
+	send Tab
+	send Tab
+	wait_for "Local $T/work" || true
+	mark_and_send "$1" "$2"
+}
+# top_line: the panel's top line
+top_line() { screen | grep -m 1 -F " Uploads"; }
+
+tui_start 80 24
+wait_for " of " || true
+# the remote pane into /images: every upload goes there
+send g
+wait_for "images/" || true
+send j j
+send Enter
+expect_screen "the remote pane is in /images" "Remote /images"
+send Tab
+wait_for "Local $T/work" || true
+mark_and_send "b-0[123].png" 3
+expect_screen "three files up" "uploads finished: 3 done" 60
+expect_screen "the top line counts them done" "3/3 done"
+# a finished row says where the item is: the folder, not the storage path
+expect_screen "a finished row names its folder" "in /images"
+refute_screen "... not the storage path" "/uploads/20"
+
+# the ten: three of them are on the server already
+again "b-*.png" 10
+expect_screen "the ten finish" "uploads finished: 7 done, 3 already there" 60
+expect_screen "the top line counts the three apart" "Uploads  10/13 done, 3 already there"
+refute_screen "... not as done" "13/13 done"
+send g
+wait_for "skipped     b-01.png" || true
+send Enter
+box_says "Enter on a finished row gives the item's id" "Remote id: media_"
+box_says "... and its folder" "Folder: /images"
+send Escape
+wait_gone "Remote id:" || not_ok "Esc closes the details" "$(screen)"
+
+# one more, held at the server: the count stays whole while it runs
+admin POST /_admin/faults '{"hold_body": 1}' >/dev/null
+again "held.png" 1
+wait_held 1 || not_ok "the server holds the upload" "$(screen)"
+expect_screen "running, the top line keeps the count whole at 80 columns" \
+	"Uploads  10/14 done, 3 already there"
+check "... and the percentage" sh -c 'printf "%s\n" "$1" | grep -qE "[0-9]+%"' - "$(top_line)"
+admin POST /_admin/faults '{"hold_body": 0}' >/dev/null
+expect_screen "the held file finishes" "Uploads  11/14 done, 3 already there" 30
+rc=$(tui_quit)
+expect_eq "q quits with status 0" 0 "$rc"
+finish

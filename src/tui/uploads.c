@@ -321,6 +321,18 @@ cause_text(enum mt_upload_cause c)
 	return _("Refused for good: R does not retry it; change the file or the settings first.");
 }
 
+/* Core's message for a file refused by its checks begins with the file's
+ * path ("PATH: reason"); the row and the details name the file apart, so
+ * what they show starts with the reason. */
+static const char *
+reason_of(const struct mt_upload_job *job, const char *msg)
+{
+	size_t pl = strlen(job->path);
+	if (strncmp(msg, job->path, pl) == 0 && msg[pl] == ':' && msg[pl + 1] == ' ')
+		return msg + pl + 2;
+	return msg;
+}
+
 /* What a row shows in place of its bars: why it failed, was cancelled or
  * skipped, the retry it waits for, or where a finished file is. Empty for a
  * row in progress. Returns the role to draw it in. */
@@ -330,11 +342,8 @@ row_note(const struct mt_upload_job *job, enum ui_role role, char *out, size_t o
 	out[0] = '\0';
 	if (job->state == MT_JOB_FAILED || job->state == MT_JOB_CANCELLED) {
 		mt_error_format(mt_upload_job_error(job), out, outlen);
-		/* the row names the file: its note starts with the reason, not
-		 * the path that core's message begins with */
-		size_t pl = strlen(job->path);
-		if (strncmp(out, job->path, pl) == 0 && out[pl] == ':' && out[pl + 1] == ' ')
-			memmove(out, out + pl + 2, strlen(out + pl + 2) + 1);
+		const char *r = reason_of(job, out);
+		memmove(out, r, strlen(r) + 1);
 		return job->state == MT_JOB_CANCELLED ? R_DIM : role;
 	}
 	if (job->attempt > 0 && job->retry_reason[0] && !mt_job_state_final(job->state) &&
@@ -606,7 +615,8 @@ show_story(struct app *a, struct mt_upload_job *job)
 		lines_wrap(&l, NULL, _("Every byte has left; the server has not answered yet."), width);
 	if (job->state == MT_JOB_FAILED || job->state == MT_JOB_CANCELLED) {
 		const struct mt_error *jerr = mt_upload_job_error(job);
-		lines_wrap(&l, _("Reason:"), jerr->message[0] ? jerr->message : _("unknown error"), width);
+		lines_wrap(&l, _("Reason:"), jerr->message[0] ? reason_of(job, jerr->message) : _("unknown error"),
+		           width);
 		if (jerr->http_status) {
 			snprintf(num, sizeof num, "%ld", jerr->http_status);
 			lines_wrap(&l, _("HTTP status:"), num, width);

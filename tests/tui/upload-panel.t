@@ -5,7 +5,8 @@
 # refusal in the queue is not offered R; a full storage is said once as its
 # own cause; R retries only what may pass once space is freed and says what
 # it left (each batch counted alone); with a cancelled row in the panel R
-# asks whether it goes again too; c clears finished rows.
+# asks whether it goes again too; c clears finished rows; Enter on a row
+# refused before sending says its reason first, the path on its own line.
 . "${top_srcdir:-.}/tests/tui/lib-tui.sh"
 
 start_server clearcms --demo "$top_srcdir/data/demo"
@@ -120,6 +121,13 @@ refute_screen "no done row is left" "done        b-01.png"
 send Enter
 expect_wrapped "Enter on the failed row shows why: refused before sending, no R" \
 	"Refused before sending: nothing of it left; R does not retry it."
+# the details say the reason first; the path is on its own line (File:)
+reason=$(screen | grep -m 1 -F "Reason:")
+case $reason in
+	*"Reason: "*rot.png*|"") not_ok "... its reason comes first, not the file's path" "$reason" ;;
+	*) ok "... its reason comes first, not the file's path" ;;
+esac
+expect_screen "... and the path has its own line" "File: $T/work/rot.png"
 send Escape
 wait_gone "Refused before sending" || not_ok "Esc closes the story"
 rc=$(tui_quit)

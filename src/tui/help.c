@@ -67,7 +67,7 @@ static const struct help_line help[] = {
 	{ NULL, N_("Upload panel") },
 	{ "p", N_("pause / resume all uploads") },
 	{ "x  X", N_("cancel the selected upload / all (X asks first)") },
-	{ "R", N_("retry what may pass (full storage: once freed); asks") },
+	{ "R", N_("send the failed uploads again, except refused ones") },
 	{ "c  C", N_("clear finished rows / and the failed ones too") },
 	{ "Enter", N_("all about the upload: reason, code, id") },
 	{ "f", N_("follow the running uploads again") },

@@ -6,7 +6,8 @@
 # own cause; R retries only what may pass once space is freed and says what
 # it left (each batch counted alone); with a cancelled row in the panel R
 # asks whether it goes again too; c clears finished rows; Enter on a row
-# refused before sending says its reason first, the path on its own line.
+# refused before sending says its reason first, the path on its own line;
+# the key list says what R does.
 . "${top_srcdir:-.}/tests/tui/lib-tui.sh"
 
 start_server clearcms --demo "$top_srcdir/data/demo"
@@ -130,6 +131,13 @@ esac
 expect_screen "... and the path has its own line" "File: $T/work/rot.png"
 send Escape
 wait_gone "Refused before sending" || not_ok "Esc closes the story"
+# the key list, at the panel's keys: R says plainly what it does, whole
+send '?'
+expect_screen "? opens the key list at the upload panel's keys" "Upload panel"
+expect_screen "R: the failed uploads go again, the refused ones do not" \
+	"send the failed uploads again, except refused ones"
+send q
+wait_gone "Upload panel" || not_ok "q closes the key list" "$(screen)"
 rc=$(tui_quit)
 expect_eq "q quits with status 0" 0 "$rc"
 finish

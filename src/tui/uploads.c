@@ -359,10 +359,16 @@ row_note(const struct mt_upload_job *job, enum ui_role role, char *out, size_t o
 		snprintf(out, outlen, "%s", job->why_sent);
 		return R_DIM;
 	}
-	/* where the editor finds the item: its folder (Enter gives its id) */
-	if (job->state == MT_JOB_DONE || job->state == MT_JOB_SKIPPED)
+	/* where the editor finds the item: its folder, then its id (cut
+	 * first when the row is narrow; Enter gives both whole) */
+	const char *folder = job->folder && job->folder[0] ? job->folder : "/";
+	if ((job->state == MT_JOB_DONE || job->state == MT_JOB_SKIPPED) && job->remote_id)
+		/* TRANSLATORS: a finished upload's row: the remote folder it went
+		 * to and the item's id */
+		snprintf(out, outlen, _("in %s (%s)"), folder, job->remote_id);
+	else if (job->state == MT_JOB_DONE || job->state == MT_JOB_SKIPPED)
 		/* TRANSLATORS: a finished upload's row: the remote folder it went to */
-		snprintf(out, outlen, _("in %s"), job->folder && job->folder[0] ? job->folder : "/");
+		snprintf(out, outlen, _("in %s"), folder);
 	return R_DIM;
 }
 
@@ -381,9 +387,11 @@ uploads_draw(struct app *a, int y, int x, int h, int w, bool focused)
 	bool paused = uploads_paused(a);
 	for (int i = 0; i < n; i++)
 		rate += paused ? 0 : job_rate(a, mt_upload_queue_job(u->q, i), now);
-	/* core counts: a file the server had already is not "done" */
+	/* core counts: a file the server had already is not "done"; a file
+	 * listed twice is sent once, for both its rows */
 	struct mt_upload_tally t;
 	mt_upload_queue_tally(u->q, MT_UPLOAD_ALL, &t);
+	t.done += t.twice;
 	int active = t.active;
 	/* the total line */
 	ui_set(stdscr, focused ? R_TITLE : R_TITLE_OFF);

@@ -44,7 +44,7 @@ admin POST /_admin/faults '{"hold_api": 0}' >/dev/null
 expect_screen "the confirm answers: the row says done" "done        a.png"
 expect_eq "the server has a.png" 1 "$(in_library a.png)"
 id=$(id_of a.png)
-check "the row shows the id the server gave it" sh -c 'screen_ok=$1; shift; printf "%s\n" "$screen_ok" | grep -q "a.png *$1"' - "$(screen)" "$id"
+check "the row shows the id the server gave it" sh -c 'screen_ok=$1; shift; printf "%s\n" "$screen_ok" | grep -q "a.png .*$1"' - "$(screen)" "$id"
 send M
 expect_screen "the message log names the id x was refused with" "on the server as $id"
 send q

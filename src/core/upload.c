@@ -358,6 +358,19 @@ job_go_on(struct mt_upload_job *job)
 	step_start(job);
 }
 
+/* A job ahead of this one waits for a transfer slot: it goes first. (A job
+ * begun as another ended found that slot free before the waiting one was
+ * woken, and at -j 1 the second file went last.) */
+static bool
+waiter_ahead(const struct mt_upload_job *job)
+{
+	const struct mt_upload_queue *q = job->queue;
+	for (int i = q->live_from; i < job->index && i < q->njobs; i++)
+		if (q->jobs[i]->waiting_slot && !mt_job_state_final(q->jobs[i]->state))
+			return true;
+	return false;
+}
+
 static void
 step_transfer(struct mt_upload_job *job)
 {
@@ -374,12 +387,13 @@ step_transfer(struct mt_upload_job *job)
 			return;
 		}
 		mt_upload_job_retrying(job, _("upload URL expired; asking for a new one"));
+		job->waiting_slot = false;   /* asking, not waiting: none waits behind it */
 		step_start(job);
 		return;
 	}
 	/* API steps run ahead of the transfers; the bytes themselves go at most
 	 * -j at a time, and none start while the queue is paused */
-	if (!job->in_transfer && (q->transferring >= q->opts.jobs || q->paused)) {
+	if (!job->in_transfer && (q->transferring >= q->opts.jobs || q->paused || waiter_ahead(job))) {
 		job->waiting_slot = true;
 		return;
 	}

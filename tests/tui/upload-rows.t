@@ -3,11 +3,14 @@
 # already on the server apart from the files sent ("10/13 done, 3 already
 # there", not "13/13 done"), whole while files are still running; a
 # finished row says the folder the item went to (where the editor finds it),
-# and Enter on it gives the item's id. Requests are held at the server
+# and Enter on it gives the item's id. At -j 1 the files go in their order.
+# Requests are held at the server
 # (hold_body), so nothing here hangs on timing.
 . "${top_srcdir:-.}/tests/tui/lib-tui.sh"
 
 start_server clearcms --demo "$top_srcdir/data/demo"
+# one file at a time, as over a slow link
+write_config clearcms "jobs = 1"
 for i in 01 02 03 04 05 06 07 08 09 10; do make_png "$T/work/b-$i.png" 120 80; done
 make_png "$T/work/held.png" 300 200
 
@@ -36,13 +39,18 @@ mark_and_send "b-0[123].png" 3
 expect_screen "three files up" "uploads finished: 3 done" 60
 expect_screen "the top line counts them done" "3/3 done"
 # a finished row says where the item is: the folder, not the storage path
-expect_screen "a finished row names its folder" "in /images"
+expect_screen "a finished row names its folder, then the id" "in /images (media_"
 refute_screen "... not the storage path" "/uploads/20"
 
 # the ten: three of them are on the server already
 again "b-*.png" 10
 expect_screen "the ten finish" "uploads finished: 7 done, 3 already there" 60
 expect_screen "the top line counts the three apart" "Uploads  10/13 done, 3 already there"
+# the file begun while another is sent waits for its turn, and gets it: no
+# file begun after it goes first (the second file once went last)
+expect_eq "the files reached the server in their order" \
+	"b-01.png b-02.png b-03.png b-04.png b-05.png b-06.png b-07.png b-08.png b-09.png b-10.png" \
+	"$(admin GET /_admin/files | jget '" ".join(f["name"] for f in d["files"] if f["name"].startswith("b-"))')"
 refute_screen "... not as done" "13/13 done"
 send g
 wait_for "skipped     b-01.png" || true

@@ -227,6 +227,33 @@ mt_upload_job_resume_from_journal(struct mt_upload_job *job)
 	return false;
 }
 
+int
+mt_upload_queue_keep_unstarted(struct mt_upload_queue *q)
+{
+	if (q->journal == NULL)
+		return 0;
+	int n = 0;
+	for (int i = q->live_from; i < q->njobs; i++) {
+		struct mt_upload_job *job = q->jobs[i];
+		if (mt_job_state_final(job->state) || job->size < 0)
+			continue;
+		if (job->key == NULL) {
+			/* not begun: the key from the file as it is now, as its
+			 * start would make it */
+			struct stat st;
+			if (stat(job->path, &st) < 0 || !S_ISREG(st.st_mode))
+				continue;
+			job->size = st.st_size;
+			job->mtime = st.st_mtim;
+			mt_upload_job_make_key(job);
+		}
+		if (mt_journal_get(q->journal, job->key) != NULL)
+			continue;
+		job_save(job, false);
+		n++;
+	}
+	return n;
+}
 
 int
 mt_upload_queue_forget(struct mt_upload_queue *q, char *const *keys, size_t n,

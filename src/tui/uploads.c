@@ -176,8 +176,10 @@ uploads_init(struct app *a)
 void
 uploads_free(struct app *a)
 {
-	/* jobs not finished stay in the journal as they are: the next start
-	 * offers to resume them */
+	/* jobs not finished stay in the journal as they are, those not begun
+	 * yet too: the next start offers to resume them */
+	if (a->up->q)
+		mt_upload_queue_keep_unstarted(a->up->q);
 	mt_upload_queue_free(a->up->q);
 	a->up->q = NULL;
 	free(a->up->speed);

@@ -4,7 +4,8 @@
 # size. n leaves them and says they will be asked about again (U asks in
 # the same session, and y there sends them), and they are; f forgets them, says so, touches neither the files nor the server,
 # and the start after asks nothing. Eight left unfinished are all listed
-# at 80x24, with the keys said once, in the text.
+# at 80x24, with the keys said once, in the text. At -j 1 the files not
+# begun yet when the session quit are offered with the others.
 . "${top_srcdir:-.}/tests/tui/lib-tui.sh"
 
 start_server clearcms --demo "$top_srcdir/data/demo"
@@ -134,5 +135,21 @@ expect_screen "f forgets the eight" "forgot 8 unfinished uploads"
 rc=$(tui_quit)
 expect_eq "q quits" 0 "$rc"
 expect_eq "the journal holds no unfinished upload" 0 "$(unfinished)"
+# one at a time, as over a slow link: quitting with one file in flight
+# leaves the four not begun yet too, and the next start offers all five
+# (it offered the two begun, and the rest were never sent)
+write_config clearcms "jobs = 1"
+for k in 1 2 3 4 5; do make_png "$T/work/one-$k.png" $((200 + k)) 100; done
+leave_unfinished "one-*.png" 5 1
+expect_eq "five unfinished, the files not begun yet too" 5 "$(unfinished)"
+tui_start 80 24
+expect_screen "the next start offers the five" "An earlier session left 5 uploads unfinished"
+send y
+expect_screen "y resumes them" "resuming 5 uploads"
+expect_screen "... and the five are sent" "5/5 done" 60
+expect_eq "the server has each of them once" "1 1 1 1 1" \
+	"$(for k in 1 2 3 4 5; do admin GET /_admin/files | jget "len([f for f in d['files'] if f['name'] == 'one-$k.png'])"; done | tr '\n' ' ' | sed 's/ $//')"
+rc=$(tui_quit)
+expect_eq "q quits" 0 "$rc"
 check "no sanitizer report" sh -c '! grep -q "Sanitizer\|runtime error" "$1"' - "$T/tui.err"
 finish

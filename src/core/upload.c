@@ -303,8 +303,13 @@ job_begin(struct mt_upload_job *job)
 	set_state(job, MT_JOB_CHECKING);
 	job->fd = open(job->path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
 	if (job->fd < 0) {
+		int e = errno;
 		job->fd = 0;
-		mt_error_set(&err, MT_ERR_IO, _("cannot open %s: %s"), job->path, strerror(errno));
+		if (e == ENOENT)
+			mt_error_set(&err, MT_ERR_IO, _("%s: the file is gone (deleted or moved since it was queued)"),
+			             job->path);
+		else
+			mt_error_set(&err, MT_ERR_IO, _("cannot open %s: %s"), job->path, strerror(e));
 		job->refused_here = true;
 		mt_upload_job_fail(job, &err);
 		return;

@@ -52,6 +52,8 @@ speed_of(struct app *a, int i)
 	return &u->speed[i];
 }
 
+static const char *reason_of(const struct mt_upload_job *job, const char *msg);
+
 static void
 on_event(struct mt_upload_queue *q, struct mt_upload_job *job, enum mt_upload_event ev, void *arg)
 {
@@ -80,7 +82,7 @@ on_event(struct mt_upload_queue *q, struct mt_upload_job *job, enum mt_upload_ev
 			char line[600];
 			mt_error_format(mt_upload_job_error(job), line, sizeof line);
 			char *name = mt_sanitize(job->name);
-			ui_message(a, R_ERROR, "%s: %s", name, line);
+			ui_message(a, R_ERROR, "%s: %s", name, reason_of(job, line));
 			free(name);
 		}
 		ui_dirty(a);

@@ -4,6 +4,7 @@
 # there", not "13/13 done"), whole while files are still running; a
 # finished row says the folder the item went to (where the editor finds it),
 # and Enter on it gives the item's id. At -j 1 the files go in their order.
+# A file deleted while it waits says so in its row.
 # Requests are held at the server
 # (hold_body), so nothing here hangs on timing.
 . "${top_srcdir:-.}/tests/tui/lib-tui.sh"
@@ -13,6 +14,7 @@ start_server clearcms --demo "$top_srcdir/data/demo"
 write_config clearcms "jobs = 1"
 for i in 01 02 03 04 05 06 07 08 09 10; do make_png "$T/work/b-$i.png" 120 80; done
 make_png "$T/work/held.png" 300 200
+for k in 1 2 3; do make_png "$T/work/g-$k.png" 100 60; done
 
 # from the panel (which has the keys after u) back to the local pane, then
 # mark and send
@@ -69,6 +71,18 @@ expect_screen "running, the top line keeps the count whole at 80 columns" \
 check "... and the percentage" sh -c 'printf "%s\n" "$1" | grep -qE "[0-9]+%"' - "$(top_line)"
 admin POST /_admin/faults '{"hold_body": 0}' >/dev/null
 expect_screen "the held file finishes" "Uploads  11/14 done, 3 already there" 30
+
+# a file deleted while it waits its turn: its row says so, whole at 80
+# columns, and does not name the file's path again
+admin POST /_admin/faults '{"hold_body": 1}' >/dev/null
+again "g-*.png" 3
+wait_held 2 || not_ok "the server holds the first of them" "$(screen)"
+rm -f "$T/work/g-3.png"
+admin POST /_admin/faults '{"hold_body": 0}' >/dev/null
+wait_for "the file is gone" 30 || true
+check "the deleted file's row says it is gone, whole" sh -c 'printf "%s\n" "$1" |
+	grep -qE "failed +g-3\.png +the file is gone \(deleted or moved since it was queued\)"' - "$(screen)"
+refute_screen "... and names no path" "$T/work/g-3.png"
 rc=$(tui_quit)
 expect_eq "q quits with status 0" 0 "$rc"
 finish

@@ -148,10 +148,20 @@ static void step_start(struct mt_upload_job *job);
 static bool
 stopped_by_quota(struct mt_upload_job *job)
 {
-	if (!job->queue->quota_hit || job->in_transfer)
+	struct mt_upload_queue *q = job->queue;
+	if (!q->quota_hit || job->in_transfer)
 		return false;
 	struct mt_error err;
 	mt_error_set(&err, MT_ERR_QUOTA, _("not started: the plan's storage is full"));
+	/* with the server's status and code, as the files still waiting got them */
+	for (int i = 0; i < q->njobs; i++) {
+		const struct mt_error *o = q->jobs[i]->err;
+		if (q->jobs[i]->state == MT_JOB_FAILED && o && mt_upload_error_full(o) && o->code[0]) {
+			err.http_status = o->http_status;
+			snprintf(err.code, sizeof err.code, "%s", o->code);
+			break;
+		}
+	}
 	mt_upload_job_fail(job, &err);
 	return true;
 }

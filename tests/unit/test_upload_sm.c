@@ -326,6 +326,7 @@ test_quota_starts_nothing_waiting(void **state)
 	assert_int_equal(b->state, MT_JOB_FAILED);
 	assert_int_equal(mt_upload_job_cause(b), MT_UPLOAD_FULL);
 	assert_non_null(strstr(mt_upload_job_error(b)->message, "not started"));
+	assert_string_equal(mt_upload_job_error(b)->code, mt_upload_job_error(a)->code);
 	assert_int_equal(c->state, MT_JOB_FAILED);
 	assert_false(fake_in_flight(PUT_B, NULL));
 	assert_string_equal(fake_calls(), "");

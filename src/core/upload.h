@@ -248,6 +248,9 @@ bool mt_upload_job_landing(const struct mt_upload_job *job);
  * not come: the bar reads 100 % but nothing is finished yet (the server may
  * still be reading, storing or refusing it). */
 bool mt_upload_job_awaiting_answer(const struct mt_upload_job *job);
+/* Whether a job is ready to send its bytes and waits for its turn (-j
+ * transfers run already, or one begun before it goes first). */
+bool mt_upload_job_waiting_turn(const struct mt_upload_job *job);
 /* The id a landing or finished file has on the server, or NULL while the
  * server has not said (the client's own media id for clarife). */
 const char *mt_upload_job_landing_id(const struct mt_upload_job *job);

@@ -131,6 +131,12 @@ mt_upload_job_awaiting_answer(const struct mt_upload_job *job)
 	       job->sent >= job->size;
 }
 
+bool
+mt_upload_job_waiting_turn(const struct mt_upload_job *job)
+{
+	return job->waiting_slot && !job->in_transfer && !mt_job_state_final(job->state);
+}
+
 const char *
 mt_upload_job_landing_id(const struct mt_upload_job *job)
 {

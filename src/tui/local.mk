@@ -50,5 +50,6 @@ src_tui_libmttui_a_SOURCES = \
 	src/tui/ui.h \
 	src/tui/uploads.c \
 	src/tui/uploads_say.c \
+	src/tui/uploads_story.c \
 	src/tui/usageview.c \
 	src/tui/views.c

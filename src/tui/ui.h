@@ -529,6 +529,12 @@ int uploads_resume(struct app *a, const struct mt_history_rec *v, size_t n);
 int uploads_forget(struct app *a, char *const *keys, size_t n, struct mt_error *err);
 /* A short summary for the header ("3 uploading, 42%"), or "". */
 void uploads_summary(const struct app *a, char *out, size_t outlen);
+/* uploads_story.c: an upload's state word (buf holds a formatted one), its
+ * reason without the path its row names, and its whole story in a box. */
+const char *uploads_state_word(const struct app *a, const struct mt_upload_job *job, char *buf,
+                               size_t len);
+const char *uploads_reason_of(const struct mt_upload_job *job, const char *msg);
+void uploads_show_story(struct app *a, struct mt_upload_job *job);
 /* uploads_say.c: x and X of the panel, saying what core did (a file already
  * sent is not cancelled: where it is), and the message at a batch's end,
  * its failures worded by what can be done. */

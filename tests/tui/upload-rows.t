@@ -4,7 +4,8 @@
 # there", not "13/13 done"), whole while files are still running; a
 # finished row says the folder the item went to (where the editor finds it),
 # and Enter on it gives the item's id. At -j 1 the files go in their order.
-# A file deleted while it waits says so in its row.
+# A file deleted while it waits says so in its row; one ready to go after
+# the file being sent says it waits its turn.
 # Requests are held at the server
 # (hold_body), so nothing here hangs on timing.
 . "${top_srcdir:-.}/tests/tui/lib-tui.sh"
@@ -77,9 +78,19 @@ expect_screen "the held file finishes" "Uploads  11/14 done, 3 already there" 30
 admin POST /_admin/faults '{"hold_body": 1}' >/dev/null
 again "g-*.png" 3
 wait_held 2 || not_ok "the server holds the first of them" "$(screen)"
+# the second is presigned and waits for the first (-j 1): it says so,
+# not "presigning" all along
+send G
+wait_for "g-2.png" || true
+check "the file ready to go after the one sent says it waits its turn" sh -c 'printf "%s\n" "$1" |
+	grep -qE "waiting +g-2\.png"' - "$(screen)"
 rm -f "$T/work/g-3.png"
 admin POST /_admin/faults '{"hold_body": 0}' >/dev/null
 wait_for "the file is gone" 30 || true
+# the last row: with 17 rows the panel shows the part around the file
+# running, which depends on when it moved on
+send G
+wait_for "g-3.png  " || true
 check "the deleted file's row says it is gone, whole" sh -c 'printf "%s\n" "$1" |
 	grep -qE "failed +g-3\.png +the file is gone \(deleted or moved since it was queued\)"' - "$(screen)"
 refute_screen "... and names no path" "$T/work/g-3.png"

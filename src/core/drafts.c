@@ -1,6 +1,8 @@
 /* drafts.c — typed edits not on the server yet, in
  * $XDG_STATE_HOME/mediatui/drafts-PROFILE.json:
- *   {"drafts": [{"id": "…", "name": "…", "alt": "…", "focal": [x, y]}, …]}
+ *   {"drafts": [{"id": "…", "name": "…", "alt": "…", "focal": [x, y],
+ *                "aside": {"description": "…"}}, …]}
+ * ("aside": what a prompt's Esc set aside, per field, apart from the edits)
  * Every change rewrites the small file whole (a new file renamed over the
  * old), so a kill at any moment leaves the last version or the new one. */
 #include "config.h"
@@ -33,7 +35,7 @@ static bool
 draft_empty(const struct mt_draft *d)
 {
 	for (int i = 0; i < MT_DRAFT_NFIELDS; i++)
-		if (d->field[i])
+		if (d->field[i] || d->aside[i])
 			return false;
 	return !d->has_focal;
 }
@@ -43,8 +45,10 @@ draft_clear(struct mt_draft *d)
 {
 	free(d->id);
 	free(d->name);
-	for (int i = 0; i < MT_DRAFT_NFIELDS; i++)
+	for (int i = 0; i < MT_DRAFT_NFIELDS; i++) {
 		free(d->field[i]);
+		free(d->aside[i]);
+	}
 	memset(d, 0, sizeof *d);
 }
 
@@ -71,6 +75,9 @@ draft_from_json(json_t *o, struct mt_draft *d)
 		const char *v = json_string_value(json_object_get(o, field_keys[i]));
 		if (v)
 			d->field[i] = xstrdup(v);
+		v = json_string_value(json_object_get(json_object_get(o, "aside"), field_keys[i]));
+		if (v)
+			d->aside[i] = xstrdup(v);
 	}
 	json_t *focal = json_object_get(o, "focal");
 	if (json_is_array(focal) && json_array_size(focal) == 2 &&
@@ -176,6 +183,14 @@ drafts_write(const char *profile, const struct mt_draft *v, size_t n, bool durab
 		for (int f = 0; f < MT_DRAFT_NFIELDS; f++)
 			if (v[i].field[f])
 				json_object_set_new(o, field_keys[f], json_string(v[i].field[f]));
+		json_t *aside = json_object();
+		for (int f = 0; f < MT_DRAFT_NFIELDS; f++)
+			if (v[i].aside[f])
+				json_object_set_new(aside, field_keys[f], json_string(v[i].aside[f]));
+		if (json_object_size(aside))
+			json_object_set_new(o, "aside", aside);
+		else
+			json_decref(aside);
 		if (v[i].has_focal)
 			json_object_set_new(o, "focal", json_pack("[ff]", v[i].fx, v[i].fy));
 		json_array_append_new(list, o);
@@ -284,6 +299,22 @@ mt_draft_typed(const char *profile, const char *id, const char *name, enum mt_dr
 	return drafts_update(profile, id, name, set_field, &c, false, err);
 }
 
+static void
+set_aside(struct mt_draft *d, const void *arg)
+{
+	const struct field_change *c = arg;
+	free(d->aside[c->f]);
+	d->aside[c->f] = c->value ? xstrdup(c->value) : NULL;
+}
+
+int
+mt_draft_set_aside(const char *profile, const char *id, const char *name, enum mt_draft_field f,
+                   const char *text, struct mt_error *err)
+{
+	struct field_change c = { f, text };
+	return drafts_update(profile, id, name, set_aside, &c, true, err);
+}
+
 struct focal_change {
 	bool has;
 	double fx, fy;
@@ -331,5 +362,12 @@ mt_draft_fields_text(const struct mt_draft *d)
 	if (d->has_focal)
 		snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%s%s", *buf ? ", " : "",
 		         _("focal point"));
+	for (int i = 0; i < MT_DRAFT_NFIELDS; i++)
+		if (d->aside[i]) {
+			/* TRANSLATORS: a field's name: text its prompt's Esc set aside */
+			char *one = xasprintf(_("%s set aside"), _(names[i]));
+			snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%s%s", *buf ? ", " : "", one);
+			free(one);
+		}
 	return xstrdup(buf);
 }

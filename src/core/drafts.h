@@ -17,6 +17,7 @@ struct mt_draft {
 	char *id;
 	char *name;                          /* the file name, for messages */
 	char *field[MT_DRAFT_NFIELDS];       /* NULL: not changed */
+	char *aside[MT_DRAFT_NFIELDS];       /* a prompt's text Esc set aside; NULL: none */
 	bool has_focal;
 	double fx, fy;                       /* percent, 0-100 */
 };
@@ -40,6 +41,11 @@ int mt_draft_set(const char *profile, const char *id, const char *name, enum mt_
  * prompt's close is an mt_draft_set. */
 int mt_draft_typed(const char *profile, const char *id, const char *name, enum mt_draft_field f,
                    const char *value, struct mt_error *err);
+/* Sets (or clears: NULL) the text Esc set aside in the field's prompt,
+ * leaving the field's pending value as it is. Written durably, so a kill
+ * or a hang-up keeps it, and the next start offers it as a draft. */
+int mt_draft_set_aside(const char *profile, const char *id, const char *name, enum mt_draft_field f,
+                       const char *text, struct mt_error *err);
 /* The same for the focal point (has false clears it). */
 int mt_draft_set_focal(const char *profile, const char *id, const char *name, bool has, double fx,
                        double fy, struct mt_error *err);

@@ -93,7 +93,7 @@ detail_free(struct app *a)
 {
 	struct detail *d = a->detail;
 	clear_pending(d);
-	detail_aside_forget(d);
+	detail_aside_forget(a);
 	save_forget(d);   /* a save under way lands; its answer is dropped (gen) */
 	if (d->have)
 		mt_media_free(&d->item);
@@ -376,11 +376,11 @@ edited(struct app *a, const char *text, void *arg)
 	struct detail *d = a->detail;
 	int slot = (int)(intptr_t)arg;
 	if (text == NULL) {   /* Esc: the file holds what was pending before */
+		detail_aside_cancelled(a, slot);   /* first: the text is never out of the file */
 		detail_draft_field(a, slot);
-		detail_aside_cancelled(a, slot);
 		return;
 	}
-	detail_aside_done(d, slot);
+	detail_aside_done(a, slot);
 	free(d->edit[slot]);
 	d->edit[slot] = xstrdup(text);
 	d->note[0] = '\0';
@@ -457,6 +457,7 @@ detail_leave(struct app *a)
 {
 	clear_pending(a->detail);
 	detail_draft_sync(a);
+	detail_aside_forget(a);   /* the text set aside lasts while the item is shown */
 	a->detail->gen++;
 	a->detail->after = AFTER_STAY;
 	ui_view_close(a);

@@ -1,6 +1,7 @@
 /* detail_draft.c — the details' pending edits kept in the drafts file
  * (core drafts.c) from the moment they are typed, and given back when the
- * item is opened again, in this session or after a hang-up or a crash.
+ * item is opened again, in this session or after a hang-up or a crash;
+ * with them, the text a prompt's Esc set aside (detail_aside.c).
  *
  * Only the fields the details wrote are cleared from the file: the audit
  * keeps alt text there too, for the same item. */
@@ -107,8 +108,12 @@ detail_draft_restore(struct app *a)
 		return;
 	const char *now[MT_DRAFT_NFIELDS] = { d->item.alt, d->item.title, d->item.description,
 		                              d->item.folder };
-	int back = 0;
+	int back = 0, aside = 0;
 	for (int slot = 0; slot < MT_DRAFT_NFIELDS; slot++) {
+		if (dr->aside[slot]) {   /* Esc set it aside before the session ended */
+			detail_aside_restore(d, slot, dr->aside[slot]);
+			aside++;
+		}
 		if (dr->field[slot] == NULL)
 			continue;
 		d->drafted |= 1u << slot;
@@ -132,4 +137,8 @@ detail_draft_restore(struct app *a)
 	if (back)
 		snprintf(d->note, sizeof d->note, "%s",
 		         _("changes typed in an earlier session are back (*): w saves them, u drops them"));
+	else if (aside)
+		snprintf(d->note, sizeof d->note, "%s",
+		         _("text set aside in an earlier session is back: Enter on its field opens it "
+		           "(Esc there drops it)"));
 }

@@ -106,8 +106,11 @@ detail_round(double v)
 }
 
 /* ---- detail_aside.c: a prompt's text cancelled with Esc, set aside ---- */
-/* Every slot's text set aside goes (another item, the details closed). */
-void detail_aside_forget(struct detail *d);
+/* Every slot's text set aside goes (another item, the details closed),
+ * from the drafts file too, unless the program is ending. */
+void detail_aside_forget(struct app *a);
+/* The slot's text set aside, from the drafts file (an earlier session). */
+void detail_aside_restore(struct detail *d, int slot, const char *text);
 /* The text set aside for the slot, NULL: none. */
 const char *detail_aside_text(const struct detail *d, int slot);
 /* The slot's prompt opened with initial. */
@@ -115,9 +118,9 @@ void detail_aside_opened(struct detail *d, int slot, const char *initial);
 /* The prompt's text now. */
 void detail_aside_typed(struct detail *d, int slot, const char *text);
 /* Enter took the prompt's text: nothing is set aside. */
-void detail_aside_done(struct detail *d, int slot);
+void detail_aside_done(struct app *a, int slot);
 /* Esc: what was typed is set aside (said), or the text set aside, opened
- * again unchanged, is dropped (said). */
+ * again unchanged, is dropped (said); the drafts file follows. */
 void detail_aside_cancelled(struct app *a, int slot);
 
 #endif

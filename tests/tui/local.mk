@@ -9,6 +9,7 @@ tui_tests += \
 	tests/tui/keepmarks.t \
 	tests/tui/detail-next.t \
 	tests/tui/edit-cancel.t \
+	tests/tui/aside-kept.t \
 	tests/tui/narrow.t \
 	tests/tui/longnames.t \
 	tests/tui/resume.t \

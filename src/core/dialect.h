@@ -13,6 +13,7 @@
 #include <stddef.h>
 
 #include "error.h"
+#include "http.h"
 #include "media.h"
 
 struct mt_site;
@@ -41,6 +42,9 @@ struct mt_media_patch {
 	const char *alt, *title, *description, *folder;   /* NULL: unchanged */
 	bool has_focal;
 	double focal_x, focal_y;
+	/* told each time the engine tries the request again (NULL: not told),
+	 * with the callback's arg */
+	mt_http_retry_fn on_retry;
 };
 
 /* Callbacks get err == NULL on success; they own nothing they are given. */

@@ -31,6 +31,7 @@ struct call {
 		mt_strings_fn strings;
 	} fn;
 	void *arg;
+	mt_http_retry_fn on_retry;   /* told of the engine's retries */
 	char *fallback_id;    /* PATCH answers that carry no item: fetch it */
 	struct mt_site *site;
 };
@@ -193,6 +194,13 @@ clearcms_get(struct mt_site *site, const char *id, mt_item_fn fn, void *arg, str
 	return rc;
 }
 
+static void
+call_retry(int attempt, long delay_ms, const char *reason, void *arg)
+{
+	struct call *c = arg;
+	c->on_retry(attempt, delay_ms, reason, c->arg);
+}
+
 static int
 clearcms_patch(struct mt_site *site, const char *id, const struct mt_media_patch *p, mt_item_fn fn,
                void *arg, struct mt_error *err)
@@ -222,11 +230,13 @@ clearcms_patch(struct mt_site *site, const char *id, const struct mt_media_patch
 	c->what = _("saving media metadata");
 	c->fn.item = fn;
 	c->arg = arg;
+	c->on_retry = p->on_retry;
 	static const char *const json_hdr[] = { "Content-Type: application/json", NULL };
 	/* PATCH sets absolute values, so repeating it is harmless */
 	struct mt_http_spec spec = {
 		.method = "PATCH", .url = url, .api = true, .headers = json_hdr,
-		.body = text, .body_len = strlen(text), .retry = true, .arg = c
+		.body = text, .body_len = strlen(text), .retry = true,
+		.on_retry = p->on_retry ? call_retry : NULL, .arg = c
 	};
 	int rc = start_call(site, c, &spec, err);
 	free(url);

@@ -138,6 +138,12 @@ mt_http_active(const struct mt_http *http)
 	return http->active;
 }
 
+int
+mt_http_max_attempts(const struct mt_http *http)
+{
+	return http->max_attempts;
+}
+
 static int
 request_submit(struct mt_http_req *req)
 {

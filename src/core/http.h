@@ -114,6 +114,8 @@ void mt_http_pause(struct mt_http_req *req, bool paused);
 
 /* Number of requests in flight or waiting for a retry. */
 int mt_http_active(const struct mt_http *http);
+/* How many times a retryable request is tried in all (6 unless configured). */
+int mt_http_max_attempts(const struct mt_http *http);
 
 /* The value of a response header (name case-insensitive), or NULL. */
 const char *mt_http_header(const struct mt_http_response *resp, const char *name);

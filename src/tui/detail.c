@@ -271,6 +271,7 @@ on_patched(const struct mt_media *item, const struct mt_error *err, void *arg)
 	if (!ui_req_done(q))
 		return;
 	struct detail *d = a->detail;
+	d->note[0] = '\0';   /* a retry said is over */
 	if (err) {
 		char line[560];
 		save_forget(d);
@@ -299,6 +300,31 @@ on_patched(const struct mt_media *item, const struct mt_error *err, void *arg)
 	ui_dirty(a);
 	if (d->after != AFTER_STAY)
 		detail_go(a, d->after);
+}
+
+/* The engine tries the save again: said under the fields while it is
+ * waited for (a slow server and a retry loop look alike as "saving"). */
+static void
+on_save_retry(int attempt, int attempts, long status, const char *reason, long delay_ms, void *arg)
+{
+	struct ui_req *q = arg;
+	struct app *a = q->app;
+	struct detail *d = a->detail;
+	(void)delay_ms;
+	if (a->closing || q->kind != SAVE_WAITED || d->save_req != q)
+		return;   /* Esc let it go: its answer alone is told */
+	if (status > 0) {
+		snprintf(d->note, sizeof d->note,
+		         _("saving… the server answered %ld, trying again (%d of %d); Esc stops waiting"),
+		         status, attempt, attempts);
+	} else {
+		char *why = mt_sanitize(reason);
+		snprintf(d->note, sizeof d->note,
+		         _("saving… no answer (%s), trying again (%d of %d); Esc stops waiting"), why,
+		         attempt, attempts);
+		free(why);
+	}
+	ui_dirty(a);
 }
 
 static void
@@ -342,6 +368,7 @@ detail_save(struct app *a)
 		save_failed_said(a);
 		return;
 	}
+	mt_op_on_retry(d->save_op, on_save_retry);
 	d->save_req = q;
 	d->saving = true;
 	for (int i = 0; i < 4; i++)
@@ -363,6 +390,7 @@ detail_save_stop(struct app *a)
 	d->save_req->genp = NULL;   /* told whatever is open by then */
 	save_forget(d);
 	d->after = AFTER_STAY;
+	d->note[0] = '\0';   /* its retries are no longer told */
 	ui_message(a, R_WARN, "%s",
 	           _("stopped waiting for the save: the changes stay here (w sends them again); "
 	             "if the server takes it, the details show it"));

@@ -183,6 +183,9 @@ class State:
             # a multipart upload, its body read whole, waits before it is
             # stored and answered until set back to 0
             "hold_answer": 0, "hold_api": 0,
+            # while hold_api holds: lets this many held API requests go on,
+            # one each, the gate staying shut for the next (a retry)
+            "hold_api_pass": 0,
         }
         self.violations = []
         self.counts = {"requests": 0, "storage_requests": 0, "storage_puts": 0, "faults": 0, "held": 0,
@@ -445,6 +448,11 @@ class Base(BaseHTTPRequestHandler):
             self.state.counts["held"] += 1
         deadline = time.time() + limit
         while self.state.faults.get(gate) and time.time() < deadline:
+            if gate == "hold_api":
+                with self.state.lock:
+                    if (self.state.faults.get("hold_api_pass") or 0) > 0:
+                        self.state.faults["hold_api_pass"] -= 1
+                        break
             time.sleep(0.05)
 
     def stream_body_to(self, path, n, drop_at=None, stall_at=None):

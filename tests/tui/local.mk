@@ -10,6 +10,7 @@ tui_tests += \
 	tests/tui/detail-next.t \
 	tests/tui/edit-cancel.t \
 	tests/tui/aside-kept.t \
+	tests/tui/save-retry.t \
 	tests/tui/narrow.t \
 	tests/tui/longnames.t \
 	tests/tui/resume.t \

@@ -3,7 +3,8 @@
  * the file), other items and profiles untouched, the focal point, and a
  * file that cannot be read moved aside, never overwritten; a key typed in a
  * prompt kept in the file without waiting for the disk (fsync is wrapped:
- * the link counts its calls). */
+ * the link counts its calls); a prompt's text set aside with Esc kept
+ * apart from the field's pending value, durably, and dropped alone. */
 #include "config.h"
 
 #include <setjmp.h>
@@ -127,6 +128,39 @@ test_set_get_clear(void **state)
 }
 
 static void
+test_aside(void **state)
+{
+	(void)state;
+	struct mt_error err;
+	mt_error_clear(&err);
+	int before = fsyncs;
+	assert_int_equal(mt_draft_set_aside("aside", "m1", "a.jpg", MT_DRAFT_DESCRIPTION, "Boats", &err), 0);
+	assert_true(fsyncs > before);   /* durable: an Esc is not a key typed */
+	assert_int_equal(mt_draft_set("aside", "m1", "a.jpg", MT_DRAFT_DESCRIPTION, "Quay", &err), 0);
+	struct mt_draft *d = mt_draft_get("aside", "m1");
+	assert_non_null(d);
+	assert_string_equal(d->aside[MT_DRAFT_DESCRIPTION], "Boats");
+	assert_string_equal(d->field[MT_DRAFT_DESCRIPTION], "Quay");
+	char *fields = mt_draft_fields_text(d);
+	assert_string_equal(fields, "description, description set aside");
+	free(fields);
+	mt_drafts_free(d, 1);
+	/* the field cleared, the text set aside alone keeps the draft */
+	assert_int_equal(mt_draft_set("aside", "m1", NULL, MT_DRAFT_DESCRIPTION, NULL, &err), 0);
+	d = mt_draft_get("aside", "m1");
+	assert_non_null(d);
+	assert_null(d->field[MT_DRAFT_DESCRIPTION]);
+	assert_string_equal(d->aside[MT_DRAFT_DESCRIPTION], "Boats");
+	mt_drafts_free(d, 1);
+	/* dropped: nothing is left, nor the file */
+	assert_int_equal(mt_draft_set_aside("aside", "m1", NULL, MT_DRAFT_DESCRIPTION, NULL, &err), 0);
+	assert_null(mt_draft_get("aside", "m1"));
+	char *path = file_of("aside", "");
+	assert_int_not_equal(access(path, F_OK), 0);
+	free(path);
+}
+
+static void
 test_broken_file_moved_aside(void **state)
 {
 	(void)state;
@@ -204,6 +238,7 @@ main(void)
 		cmocka_unit_test(test_set_get_clear),
 		cmocka_unit_test(test_broken_file_moved_aside),
 		cmocka_unit_test(test_typed_not_synced),
+		cmocka_unit_test(test_aside),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -15,6 +15,7 @@
 
 #include "fsutil.h"
 #include "history.h"
+#include "rate.h"
 #include "i18n.h"
 #include "sanitize.h"
 #include "siteop.h"
@@ -30,16 +31,15 @@ struct uploads {
 	bool follow;                 /* the cursor follows the first active row
 	                                until the user moves it */
 	/* speed per job: an average over the last few seconds */
-	struct up_speed { int64_t bytes; uint64_t ms; double rate; } *speed;
+	struct mt_rate *speed;
 	int nspeed;
 	uint64_t last_progress_draw;
 	int64_t done_bytes;          /* bytes of uploads finished this session */
 };
 
 #define PROGRESS_DRAW_MS 250
-#define SPEED_WINDOW_MS 1000
 
-static struct up_speed *
+static struct mt_rate *
 speed_of(struct app *a, int i)
 {
 	struct uploads *u = a->up;
@@ -68,11 +68,8 @@ on_event(struct mt_upload_queue *q, struct mt_upload_job *job, enum mt_upload_ev
 		}
 		return;
 	case MT_UP_EV_STATE:
-		if (job && job->state == MT_JOB_UPLOADING) {
-			struct up_speed *s = speed_of(a, job->index);
-			s->bytes = job->sent;
-			s->ms = now;
-		}
+		if (job && job->state == MT_JOB_UPLOADING)
+			mt_rate_update(speed_of(a, job->index), job->sent, now);
 		if (job && (job->state == MT_JOB_DONE))
 			a->up->done_bytes += job->size > 0 ? job->size : 0;
 		ui_post_upload_done(a, job);
@@ -238,26 +235,15 @@ uploads_summary(const struct app *a, char *out, size_t outlen)
 static double
 job_rate(struct app *a, struct mt_upload_job *job, uint64_t now)
 {
-	struct up_speed *s = speed_of(a, job->index);
-	if (job->state != MT_JOB_UPLOADING) {
-		if (mt_job_state_final(job->state))
-			s->rate = 0;
-		return s->rate;
+	struct mt_rate *s = speed_of(a, job->index);
+	/* bytes move only while a transfer sends them: a file whose bytes
+	 * are all out (its answer awaited), confirming or finished adds
+	 * nothing to the speed */
+	if (job->state != MT_JOB_UPLOADING || mt_upload_job_awaiting_answer(job)) {
+		mt_rate_reset(s);
+		return 0;
 	}
-	if (s->ms == 0) {
-		s->ms = now;
-		s->bytes = job->sent;
-		return s->rate;
-	}
-	if (now - s->ms >= SPEED_WINDOW_MS) {
-		double r = (double)(job->sent - s->bytes) * 1000.0 / (double)(now - s->ms);
-		if (r < 0)
-			r = 0;
-		s->rate = s->rate > 0 ? 0.5 * s->rate + 0.5 * r : r;
-		s->ms = now;
-		s->bytes = job->sent;
-	}
-	return s->rate;
+	return mt_rate_update(s, job->sent, now);
 }
 
 /* Room for "sent/size" with the widest human sizes ("1023.9 MiB" in the

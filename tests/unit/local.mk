@@ -74,6 +74,11 @@ tests_unit_test_termquery_SOURCES = tests/unit/test_termquery.c
 tests_unit_test_termquery_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_termquery_LDADD = $(UNIT_LDADD) -lpthread
 
+unit_tests += tests/unit/test_rate
+tests_unit_test_rate_SOURCES = tests/unit/test_rate.c
+tests_unit_test_rate_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_rate_LDADD = $(UNIT_LDADD)
+
 unit_tests += tests/unit/test_worker
 tests_unit_test_worker_SOURCES = tests/unit/test_worker.c
 tests_unit_test_worker_CFLAGS = $(UNIT_CFLAGS)

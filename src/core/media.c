@@ -91,6 +91,21 @@ mt_media_page_free(struct mt_media_page *page)
 	memset(page, 0, sizeof *page);
 }
 
+void
+mt_media_page_copy(struct mt_media_page *dst, const struct mt_media_page *src)
+{
+	*dst = *src;
+	dst->items = xcalloc(src->nitems + 1, sizeof *dst->items);
+	for (size_t i = 0; i < src->nitems; i++)
+		mt_media_copy(&dst->items[i], &src->items[i]);
+	dst->folders = NULL;
+	if (src->nfolders > 0) {
+		dst->folders = xcalloc(src->nfolders + 1, sizeof *dst->folders);
+		for (size_t i = 0; i < src->nfolders; i++)
+			dst->folders[i] = xstrdup(src->folders[i]);
+	}
+}
+
 static int
 read_dimension(const json_t *obj, const char *name)
 {

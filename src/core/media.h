@@ -74,6 +74,8 @@ void mt_media_copy(struct mt_media *dst, const struct mt_media *src);
  * that is not the same is news for every view that lists it. */
 bool mt_media_same(const struct mt_media *x, const struct mt_media *y);
 void mt_media_page_free(struct mt_media_page *page);
+/* A deep copy of src into dst, to be freed with mt_media_page_free. */
+void mt_media_page_copy(struct mt_media_page *dst, const struct mt_media_page *src);
 void mt_strv_free(char **v, size_t n);
 
 #endif

@@ -6,7 +6,8 @@
  * the next page is our own count of what arrived (the offset a page claims
  * is only the server's word), and a page that starts with the same item as
  * the one before ends the listing with an error instead of counting the
- * same items again. */
+ * same items again. Read to the end, a listing has a few pages asked for at
+ * once (pager.c says how), handed on one by one and in order. */
 #ifndef MT_PAGER_H
 #define MT_PAGER_H
 

@@ -1,7 +1,8 @@
 /* test_ops.c — core's operations on a fake library, on the real loop: the
  * pager's guards (a page sent twice, our own offset, forgetting removed
- * items, cancelling with a page on its way) and the batch engine (a dry run
- * changes nothing, a move reports each item, cancelling stops it). */
+ * items, cancelling with a page on its way, pages asked ahead and handed on
+ * in order) and the batch engine (a dry run changes nothing, a move reports
+ * each item, cancelling stops it). */
 #include "config.h"
 
 #include <setjmp.h>
@@ -24,6 +25,11 @@
 static struct {
 	long total;
 	bool ignore_offset;       /* every page is the first */
+	long cap_after_first;     /* >0: pages after the first hold at most this many */
+	long fail_offset;         /* >0: the page at this offset fails */
+	bool hold;                /* list answers wait in held[] until released */
+	struct pending *held[64];
+	int nheld;
 	long offsets[16];         /* the offsets asked for */
 	int nlists, nremoves, npatches, ngets;
 } lib;
@@ -43,10 +49,17 @@ static void
 answer(void *arg)
 {
 	struct pending *p = arg;
-	if (p->page_fn) {
-		struct mt_media_page page = { .total = lib.total, .limit = p->limit };
+	if (p->page_fn && lib.fail_offset > 0 && p->offset == lib.fail_offset) {
+		struct mt_error err;
+		mt_error_set(&err, MT_ERR_HTTP, "the server answered 500");
+		p->page_fn(NULL, &err, p->arg);
+	} else if (p->page_fn) {
+		long limit = p->limit;
+		if (lib.cap_after_first > 0 && p->offset > 0 && limit > lib.cap_after_first)
+			limit = lib.cap_after_first;
+		struct mt_media_page page = { .total = lib.total, .limit = limit };
 		long from = lib.ignore_offset ? 0 : p->offset;
-		long n = lib.total - from < p->limit ? lib.total - from : p->limit;
+		long n = lib.total - from < limit ? lib.total - from : limit;
 		if (n < 0)
 			n = 0;
 		page.items = xcalloc((size_t)n + 1, sizeof *page.items);
@@ -86,8 +99,26 @@ fake_list(struct mt_site *site, const struct mt_list_query *q, mt_page_fn fn, vo
 	p->arg = arg;
 	p->offset = q->offset;
 	p->limit = q->limit;
-	mt_loop_timer_add(loop, 0, answer, p);
+	if (lib.hold && lib.nheld < 64)
+		lib.held[lib.nheld++] = p;
+	else
+		mt_loop_timer_add(loop, 0, answer, p);
 	return 0;
+}
+
+/* Answers the held request for the page at `offset`; false when none is held. */
+static bool
+release(long offset)
+{
+	for (int i = 0; i < lib.nheld; i++) {
+		if (lib.held[i]->offset == offset) {
+			struct pending *p = lib.held[i];
+			lib.held[i] = lib.held[--lib.nheld];
+			answer(p);
+			return true;
+		}
+	}
+	return false;
 }
 
 static int
@@ -184,7 +215,7 @@ test_page_sent_twice(void **state)
 	assert_int_equal(mt_site_pages(&s, &q, true, count_page, &seen, &err), -1);
 	assert_int_equal(err.kind, MT_ERR_PROTOCOL);
 	assert_int_equal(seen, 100);   /* the repeated page is not counted */
-	assert_int_equal(lib.nlists, 2);
+	assert_in_range(lib.nlists, 2, 5);   /* the first, and at most 4 asked ahead */
 }
 
 static void
@@ -241,6 +272,149 @@ test_forget_and_cancel(void **state)
 	for (int i = 0; i < 5; i++)
 		mt_loop_run_once(loop, 1);
 	assert_int_equal(d.pages, 2);
+}
+
+/* ---- pages asked ahead ---- */
+
+struct order {
+	long next;             /* the id expected next: every item once, in order */
+	int pages, errors;
+	bool wrong;
+};
+
+static void
+on_ordered(struct mt_pager *p, const struct mt_media_page *page, const struct mt_error *err,
+           void *arg)
+{
+	(void)p;
+	struct order *o = arg;
+	if (err) {
+		o->errors++;
+		return;
+	}
+	o->pages++;
+	for (size_t i = 0; i < page->nitems; i++) {
+		char want[32];
+		snprintf(want, sizeof want, "m%ld", o->next++);
+		if (strcmp(page->items[i].id, want) != 0)
+			o->wrong = true;
+	}
+}
+
+/* Releases the held pages, lowest offset first, until none is held. */
+static void
+release_all(void)
+{
+	while (lib.nheld > 0) {
+		long low = lib.held[0]->offset;
+		for (int i = 1; i < lib.nheld; i++)
+			if (lib.held[i]->offset < low)
+				low = lib.held[i]->offset;
+		release(low);
+	}
+}
+
+static void
+test_pages_asked_ahead_come_in_order(void **state)
+{
+	(void)state;
+	struct mt_site s = fake_site(1000);
+	lib.hold = true;
+	struct order o = { 0 };
+	struct mt_pager_spec spec = { .query = { .limit = 100 }, .all = true, .fn = on_ordered,
+	                              .arg = &o };
+	struct mt_pager *p = mt_pager_new(&s, &spec);
+	assert_int_equal(mt_pager_fetch(p, NULL), 0);
+	assert_int_equal(lib.nlists, 1);
+	assert_true(release(0));
+	/* the first page told the total: four pages are asked for at once */
+	assert_int_equal(lib.nlists, 5);
+	assert_int_equal(lib.offsets[4], 400);
+	/* pages that come early wait for the one before them */
+	assert_true(release(400));
+	assert_true(release(300));
+	assert_true(release(200));
+	assert_int_equal(o.pages, 1);
+	assert_true(release(100));
+	assert_int_equal(o.pages, 5);
+	assert_int_equal(lib.nheld, 4);   /* 500 to 800 asked in their place */
+	release_all();
+	assert_false(o.wrong);
+	assert_int_equal(o.next, 1000);
+	assert_int_equal(o.errors, 0);
+	assert_false(mt_pager_more(p));
+	assert_int_equal(lib.nlists, 10);   /* nothing asked past the total */
+	mt_pager_free(p);
+}
+
+static void
+test_a_short_page_goes_on_from_our_count(void **state)
+{
+	(void)state;
+	struct mt_site s = fake_site(1000);
+	lib.hold = true;
+	lib.cap_after_first = 50;   /* the server lowers its page size after the first */
+	struct order o = { 0 };
+	struct mt_pager_spec spec = { .query = { .limit = 100 }, .all = true, .fn = on_ordered,
+	                              .arg = &o };
+	struct mt_pager *p = mt_pager_new(&s, &spec);
+	assert_int_equal(mt_pager_fetch(p, NULL), 0);
+	release_all();
+	assert_false(o.wrong);     /* nothing skipped, nothing twice */
+	assert_int_equal(o.next, 1000);
+	assert_false(mt_pager_more(p));
+	mt_pager_free(p);
+}
+
+static void
+test_a_failed_page_stops_in_its_turn(void **state)
+{
+	(void)state;
+	struct mt_site s = fake_site(1000);
+	lib.hold = true;
+	lib.fail_offset = 200;
+	struct order o = { 0 };
+	struct mt_pager_spec spec = { .query = { .limit = 100 }, .all = true, .fn = on_ordered,
+	                              .arg = &o };
+	struct mt_pager *p = mt_pager_new(&s, &spec);
+	assert_int_equal(mt_pager_fetch(p, NULL), 0);
+	assert_true(release(0));
+	assert_true(release(300));
+	assert_true(release(200));   /* fails; told only after the page at 100 */
+	assert_int_equal(o.errors, 0);
+	assert_true(release(100));
+	assert_int_equal(o.pages, 2);
+	assert_int_equal(o.errors, 1);
+	assert_false(mt_pager_loading(p));
+	release_all();               /* the page at 400 is thrown away */
+	assert_int_equal(o.pages, 2);
+	/* asked again, the listing goes on where it stopped */
+	lib.fail_offset = 0;
+	int before = lib.nlists;
+	assert_int_equal(mt_pager_fetch(p, NULL), 0);
+	assert_int_equal(lib.offsets[before], 200);
+	release_all();
+	assert_false(o.wrong);
+	assert_int_equal(o.next, 1000);
+	mt_pager_free(p);
+}
+
+static void
+test_freed_with_pages_ahead(void **state)
+{
+	(void)state;
+	struct mt_site s = fake_site(1000);
+	lib.hold = true;
+	struct order o = { 0 };
+	struct mt_pager_spec spec = { .query = { .limit = 100 }, .all = true, .fn = on_ordered,
+	                              .arg = &o };
+	struct mt_pager *p = mt_pager_new(&s, &spec);
+	assert_int_equal(mt_pager_fetch(p, NULL), 0);
+	assert_true(release(0));
+	assert_true(release(200));   /* one waits in its ticket, three are on their way */
+	mt_pager_free(p);
+	release_all();               /* no callback, nothing leaks */
+	assert_int_equal(o.pages, 1);
 }
 
 /* ---- the batch ---- */
@@ -423,6 +597,10 @@ main(void)
 		cmocka_unit_test(test_page_sent_twice),
 		cmocka_unit_test(test_one_page_only),
 		cmocka_unit_test(test_forget_and_cancel),
+		cmocka_unit_test(test_pages_asked_ahead_come_in_order),
+		cmocka_unit_test(test_a_short_page_goes_on_from_our_count),
+		cmocka_unit_test(test_a_failed_page_stops_in_its_turn),
+		cmocka_unit_test(test_freed_with_pages_ahead),
 		cmocka_unit_test(test_dry_run_changes_nothing),
 		cmocka_unit_test(test_move_and_cancel),
 		cmocka_unit_test(test_stop_after_the_item_under_way),

@@ -8,6 +8,7 @@
 # mediatui exits and when the terminal hangs up or the demo is interrupted.
 # MEDIATUI_DEMO_BUILD=DIR uses that build instead of building _build/plain.
 set -eu
+here=$(pwd)   # the local pane opens here: where the editor's files are
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
 if [ -n "${MEDIATUI_DEMO_BUILD:-}" ]; then
@@ -82,6 +83,7 @@ echo "demo library at $api (profile in $work/config)" >&2
 # does. ^C belongs to mediatui (it asks before quitting), not to the shell.
 trap '' INT
 exec 3<&0
+cd "$here"
 "$build/src/mediatui" "$@" <&3 3<&- &
 app_pid=$!
 status=0

@@ -1,7 +1,8 @@
 #!/bin/sh
 # demo.t — tools/demo.sh speaks the user's language from the build's
 # catalogues, keeps everything it writes in its own temporary directory, and
-# removes it all when the terminal hangs up (a dropped SSH session).
+# removes it all when the terminal hangs up (a dropped SSH session). Its
+# local pane opens in the directory the demo was started from.
 . "${top_srcdir:-.}/tests/tui/lib-tui.sh"
 
 if ! locale -a 2>/dev/null | grep -qi '^de_DE\.utf-\?8$'; then
@@ -10,12 +11,14 @@ if ! locale -a 2>/dev/null | grep -qi '^de_DE\.utf-\?8$'; then
 fi
 build=$(cd "$top_builddir" && pwd)
 src=$(cd "$top_srcdir" && pwd)
-mkdir -p "$T/home" "$T/tmp"
+mkdir -p "$T/home" "$T/tmp" "$T/meine-bilder"
+cp "$src/data/content/hero-small.jpg" "$T/meine-bilder/strand.jpg"
 cat >"$T/run-demo.sh" <<EOF2
 unset LINES COLUMNS MEDIATUI_CONFIG XDG_DATA_HOME XDG_STATE_HOME XDG_CACHE_HOME XDG_CONFIG_HOME LANGUAGE
 export HOME="$T/home" TMPDIR="$T/tmp" LANG=de_DE.UTF-8 LC_ALL=de_DE.UTF-8 ESCDELAY=25
 export MEDIATUI_DEMO_BUILD="$build"
 echo \$\$ >"$T/demo.pid"
+cd "$T/meine-bilder"
 exec sh "$src/tools/demo.sh"
 EOF2
 tx -f /dev/null new-session -d -x 100 -y 30 sh "$T/run-demo.sh"
@@ -31,6 +34,8 @@ if wait_for "b: " 10; then
 else
 	not_ok "d offers a backup" "$(screen)"
 fi
+send Tab
+expect_screen "the local pane opens where the demo was started" "strand.jpg"
 demo=$(ls -d "$T"/tmp/mediatui-demo.* 2>/dev/null | head -n 1)
 check "the demo keeps its files in one temporary directory" test -d "$demo"
 

@@ -10,6 +10,7 @@
 #   LINKS_RUNS=N             tries at 0 ms, best kept (default 3; 1 quick)
 #   LINKS_N1, LINKS_N2, LINKS_RECIPE_N, LINKS_BIG_MIB   set sizes (files, MiB)
 #   LINKS_SETS="many big"    which parts to run: the many-file sets, the big file
+#   LINKS_WRAP="CMD ARGS"    runs mediatui under CMD (a profiler: perf record -o F)
 #   LINKS_H2_BODY=SIZE       the HTTP/2 storage host's upload window per request
 #                            (nginx's http2_body_preread_size and
 #                            client_body_buffer_size; default: nginx's own)
@@ -253,7 +254,8 @@ mt_try() {
 	clear_store
 	rm -rf "$W/state"
 	t0=$(now)
-	XDG_STATE_HOME="$W/state" /usr/bin/time -v -o "$W/mt.time" \
+	# shellcheck disable=SC2086
+	XDG_STATE_HOME="$W/state" /usr/bin/time -v -o "$W/mt.time" ${LINKS_WRAP:-} \
 		"$M" -c "$W/config" upload -j "$J" --json "$@" >"$W/up.json" 2>"$W/up.err" ||
 		die "mediatui upload failed: $(tail -n 5 "$W/up.err")"
 	t1=$(now)

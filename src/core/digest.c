@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <openssl/evp.h>
 #include <openssl/rand.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -134,12 +135,24 @@ mt_md5_base64(const void *data, size_t len, char out[25])
 	EVP_EncodeBlock((unsigned char *)out, md, (int)n);
 }
 
+/* SHA-256 fetched from the provider once: fetching it at each short digest
+ * (a cache key per item) cost more than the digest itself */
+static EVP_MD *sha256_md;
+static pthread_once_t sha256_once = PTHREAD_ONCE_INIT;
+
+static void
+fetch_sha256(void)
+{
+	sha256_md = EVP_MD_fetch(NULL, "SHA256", NULL);
+}
+
 void
 mt_sha256_hex(const void *data, size_t len, char out[65])
 {
+	pthread_once(&sha256_once, fetch_sha256);
 	unsigned char md[EVP_MAX_MD_SIZE];
 	unsigned n = 0;
-	EVP_Digest(data, len, md, &n, EVP_sha256(), NULL);
+	EVP_Digest(data, len, md, &n, sha256_md ? sha256_md : EVP_sha256(), NULL);
 	to_hex(md, n, out);
 }
 

@@ -195,10 +195,10 @@ clearcms_get(struct mt_site *site, const char *id, mt_item_fn fn, void *arg, str
 }
 
 static void
-call_retry(int attempt, long delay_ms, const char *reason, void *arg)
+call_retry(const struct mt_http_retry *retry, void *arg)
 {
 	struct call *c = arg;
-	c->on_retry(attempt, delay_ms, reason, c->arg);
+	c->on_retry(retry, c->arg);
 }
 
 static int

@@ -369,8 +369,13 @@ maybe_retry(struct mt_http_req *req, CURLcode code, long status)
 	long ra = mt_parse_retry_after(mt_http_header(&req->resp, "retry-after"), (int64_t)time(NULL));
 	if ((status == 429 || status == 503) && ra >= 0)
 		delay = ra > 300000 ? 300000 : ra;
-	if (req->on_retry)
-		req->on_retry(req->resp.attempts, delay, reason, req->arg);
+	if (req->on_retry) {
+		struct mt_http_retry told = {
+			.attempt = req->resp.attempts + 1, .max_attempts = http->max_attempts,
+			.status = code == CURLE_OK ? status : 0, .delay_ms = delay, .reason = reason,
+		};
+		req->on_retry(&told, req->arg);
+	}
 	req->retry_timer = mt_loop_timer_add(http->loop, delay, retry_fire, req);
 	return true;
 }

@@ -48,8 +48,15 @@ struct mt_http_response;
 typedef void (*mt_http_done_fn)(const struct mt_http_response *resp, void *arg);
 /* Bytes sent so far and the total to send (0 when unknown). */
 typedef void (*mt_http_progress_fn)(int64_t sent, int64_t total, void *arg);
-/* A retryable failure; the request is tried again after delay_ms. */
-typedef void (*mt_http_retry_fn)(int attempt, long delay_ms, const char *reason, void *arg);
+/* A retryable failure: the request is tried again after delay_ms. */
+struct mt_http_retry {
+	int attempt;          /* the try about to start: 2 for the first retry */
+	int max_attempts;     /* the tries in all, this one counted */
+	long status;          /* the server's answer (429, 5xx); 0: none came */
+	long delay_ms;        /* before the try starts */
+	const char *reason;   /* in words: "HTTP 503", or libcurl's reason when no answer came */
+};
+typedef void (*mt_http_retry_fn)(const struct mt_http_retry *retry, void *arg);
 
 struct mt_http_spec {
 	const char *method;              /* GET, POST, PUT, PATCH, DELETE, HEAD */

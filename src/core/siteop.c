@@ -18,7 +18,6 @@ struct mt_op {
 	void *arg;
 	bool cancelled;
 	mt_op_retry_fn retry;
-	int attempts;   /* the engine's tries in all */
 };
 
 bool
@@ -100,18 +99,12 @@ on_item(const struct mt_media *item, const struct mt_error *err, void *arg)
 	free(op);
 }
 
-/* attempt: the tries made so far (http.c); "HTTP 503" for a server's
- * answer, else libcurl's reason */
 static void
-on_retry(int attempt, long delay_ms, const char *reason, void *arg)
+on_retry(const struct mt_http_retry *retry, void *arg)
 {
 	struct mt_op *op = arg;
-	if (op->cancelled || op->retry == NULL)
-		return;
-	long status = 0;
-	if (sscanf(reason, "HTTP %ld", &status) != 1)
-		status = 0;
-	op->retry(attempt + 1, op->attempts, status, reason, delay_ms, op->arg);
+	if (!op->cancelled && op->retry)
+		op->retry(retry, op->arg);
 }
 
 static void
@@ -179,7 +172,6 @@ mt_op_edit(struct mt_site *site, const char *id, const struct mt_media_patch *p,
 		return NULL;
 	op->item = fn;
 	op->arg = arg;
-	op->attempts = mt_http_max_attempts(site->http);
 	struct mt_media_patch told = *p;
 	told.on_retry = on_retry;
 	return started(op, d->patch(site, id, &told, on_item, op, err));

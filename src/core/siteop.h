@@ -45,11 +45,10 @@ struct mt_op *mt_op_get(struct mt_site *site, const char *id, mt_item_fn fn, voi
 /* Changes an item's metadata, focal point or folder. */
 struct mt_op *mt_op_edit(struct mt_site *site, const char *id, const struct mt_media_patch *p,
                          mt_item_fn fn, void *arg, struct mt_error *err);
-/* The engine tries an operation again (a 5xx, a dropped link): attempt is
- * the try about to start, of attempts in all; status the server's answer
- * (0: none, reason then says what happened); delay_ms before it starts. */
-typedef void (*mt_op_retry_fn)(int attempt, int attempts, long status, const char *reason,
-                               long delay_ms, void *arg);
+/* The engine tries an operation again (a 5xx, a dropped link): retry says
+ * which try is about to start, of how many, the server's status (0: no
+ * answer came, its reason then says what happened) and the delay before it. */
+typedef void (*mt_op_retry_fn)(const struct mt_http_retry *retry, void *arg);
 /* fn is told of every retry of op (an edit) from now on, with op's arg,
  * until its answer or mt_op_cancel. */
 void mt_op_on_retry(struct mt_op *op, mt_op_retry_fn fn);

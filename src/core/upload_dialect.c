@@ -82,10 +82,10 @@ api_json_done(const struct mt_http_response *resp, void *arg)
 }
 
 static void
-api_retry(int attempt, long delay_ms, const char *reason, void *arg)
+api_retry(const struct mt_http_retry *retry, void *arg)
 {
 	struct api_call *c = arg;
-	mt_upload_job_retrying(c->job, reason);
+	mt_upload_job_retrying(c->job, retry->reason);
 }
 
 int

@@ -31,11 +31,11 @@ put_progress(int64_t sent, int64_t total, void *arg)
 }
 
 static void
-put_retry(int attempt, long delay_ms, const char *reason, void *arg)
+put_retry(const struct mt_http_retry *retry, void *arg)
 {
 	struct mt_upload_job *job = arg;
 	job->sent = 0;
-	mt_upload_job_retrying(job, reason);
+	mt_upload_job_retrying(job, retry->reason);
 }
 
 static bool

@@ -305,23 +305,22 @@ on_patched(const struct mt_media *item, const struct mt_error *err, void *arg)
 /* The engine tries the save again: said under the fields while it is
  * waited for (a slow server and a retry loop look alike as "saving"). */
 static void
-on_save_retry(int attempt, int attempts, long status, const char *reason, long delay_ms, void *arg)
+on_save_retry(const struct mt_http_retry *retry, void *arg)
 {
 	struct ui_req *q = arg;
 	struct app *a = q->app;
 	struct detail *d = a->detail;
-	(void)delay_ms;
 	if (a->closing || q->kind != SAVE_WAITED || d->save_req != q)
 		return;   /* Esc let it go: its answer alone is told */
-	if (status > 0) {
+	if (retry->status > 0) {
 		snprintf(d->note, sizeof d->note,
 		         _("saving… the server answered %ld, trying again (%d of %d); Esc stops waiting"),
-		         status, attempt, attempts);
+		         retry->status, retry->attempt, retry->max_attempts);
 	} else {
-		char *why = mt_sanitize(reason);
+		char *why = mt_sanitize(retry->reason);
 		snprintf(d->note, sizeof d->note,
 		         _("saving… no answer (%s), trying again (%d of %d); Esc stops waiting"), why,
-		         attempt, attempts);
+		         retry->attempt, retry->max_attempts);
 		free(why);
 	}
 	ui_dirty(a);

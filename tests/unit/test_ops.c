@@ -1,8 +1,9 @@
 /* test_ops.c — core's operations on a fake library, on the real loop: the
  * pager's guards (a page sent twice, our own offset, forgetting removed
  * items, cancelling with a page on its way, pages asked ahead and handed on
- * in order) and the batch engine (a dry run changes nothing, a move reports
- * each item, cancelling stops it). */
+ * in order), the batch engine (a dry run changes nothing, a move reports
+ * each item, cancelling stops it), and an edit's retries told with the
+ * server's status, the try and the tries in all. */
 #include "config.h"
 
 #include <setjmp.h>
@@ -18,6 +19,7 @@
 #include "loop.h"
 #include "pager.h"
 #include "site.h"
+#include "siteop.h"
 #include "xalloc.h"
 
 /* ---- the fake library: `total` items, answers from a 0 ms timer ---- */
@@ -32,6 +34,7 @@ static struct {
 	int nheld;
 	long offsets[16];         /* the offsets asked for */
 	int nlists, nremoves, npatches, ngets;
+	bool patch_retried;       /* a patch is tried again twice before its answer */
 } lib;
 
 struct pending {
@@ -41,6 +44,7 @@ struct pending {
 	void *arg;
 	long offset, limit;
 	char *id;
+	mt_http_retry_fn retry_fn;   /* told of the retries first */
 };
 
 static struct mt_loop *loop;
@@ -135,13 +139,39 @@ fake_get(struct mt_site *site, const char *id, mt_item_fn fn, void *arg, struct 
 	return 0;
 }
 
+/* The engine's retries of a patch as it tells them: the server's status in
+ * its field, a reason in words that does not repeat it */
+static void
+retried_then_answer(void *arg)
+{
+	struct pending *p = arg;
+	struct mt_http_retry busy = { .attempt = 2, .max_attempts = 6, .status = 503,
+	                              .delay_ms = 500, .reason = "Service Unavailable" };
+	p->retry_fn(&busy, p->arg);
+	struct mt_http_retry dropped = { .attempt = 3, .max_attempts = 6, .status = 0,
+	                                 .delay_ms = 1000, .reason = "Connection reset by peer" };
+	p->retry_fn(&dropped, p->arg);
+	answer(p);
+}
+
 static int
 fake_patch(struct mt_site *site, const char *id, const struct mt_media_patch *pa, mt_item_fn fn,
            void *arg, struct mt_error *err)
 {
-	(void)pa;
+	(void)site;
+	(void)err;
 	lib.npatches++;
-	return fake_get(site, id, fn, arg, err);
+	struct pending *p = xcalloc(1, sizeof *p);
+	p->item_fn = fn;
+	p->arg = arg;
+	p->id = xstrdup(id);
+	if (lib.patch_retried && pa->on_retry) {
+		p->retry_fn = pa->on_retry;
+		mt_loop_timer_add(loop, 0, retried_then_answer, p);
+	} else {
+		mt_loop_timer_add(loop, 0, answer, p);
+	}
+	return 0;
 }
 
 static int
@@ -588,6 +618,68 @@ test_refused_without_key(void **state)
 	assert_int_equal(lib.nremoves, 0);
 }
 
+/* ---- an edit's retries ---- */
+
+struct retries {
+	int n;
+	int attempt[4], max[4];
+	long status[4], delay[4];
+	char reason[4][64];
+	bool done;
+};
+
+static void
+on_edit_retry(const struct mt_http_retry *retry, void *arg)
+{
+	struct retries *t = arg;
+	if (t->n < 4) {
+		t->attempt[t->n] = retry->attempt;
+		t->max[t->n] = retry->max_attempts;
+		t->status[t->n] = retry->status;
+		t->delay[t->n] = retry->delay_ms;
+		snprintf(t->reason[t->n], sizeof t->reason[0], "%s", retry->reason);
+	}
+	t->n++;
+}
+
+static void
+on_edited(const struct mt_media *item, const struct mt_error *err, void *arg)
+{
+	struct retries *t = arg;
+	assert_non_null(item);
+	assert_null(err);
+	t->done = true;
+}
+
+static void
+test_edit_retries_carry_the_status(void **state)
+{
+	(void)state;
+	struct mt_site s = fake_site(0);
+	lib.patch_retried = true;
+	struct retries t = { 0 };
+	struct mt_media_patch p = { .alt = "Boats" };
+	struct mt_error err;
+	mt_error_clear(&err);
+	struct mt_op *op = mt_op_edit(&s, "m1", &p, on_edited, &t, &err);
+	assert_non_null(op);
+	mt_op_on_retry(op, on_edit_retry);
+	assert_int_equal(mt_loop_run_until(loop, &t.done), 0);
+	assert_int_equal(lib.npatches, 1);
+	assert_int_equal(t.n, 2);
+	/* the server's answer reaches the callback as a number, whatever the words say */
+	assert_int_equal(t.status[0], 503);
+	assert_int_equal(t.attempt[0], 2);
+	assert_int_equal(t.max[0], 6);
+	assert_int_equal(t.delay[0], 500);
+	assert_string_equal(t.reason[0], "Service Unavailable");
+	/* no answer came: status 0, the reason says what happened */
+	assert_int_equal(t.status[1], 0);
+	assert_int_equal(t.attempt[1], 3);
+	assert_int_equal(t.max[1], 6);
+	assert_string_equal(t.reason[1], "Connection reset by peer");
+}
+
 int
 main(void)
 {
@@ -605,6 +697,7 @@ main(void)
 		cmocka_unit_test(test_move_and_cancel),
 		cmocka_unit_test(test_stop_after_the_item_under_way),
 		cmocka_unit_test(test_refused_without_key),
+		cmocka_unit_test(test_edit_retries_carry_the_status),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	mt_loop_free(loop);

@@ -136,8 +136,13 @@ deliver(struct mt_http_req *r, long status, const char *body, int retries, long 
 		else
 			snprintf(reason, sizeof reason, "Connection reset by peer");
 		log_add(&calls, "retry %s %d", r->what, i);
-		if (r->on_retry)
-			r->on_retry(i, mt_backoff_delay_ms(i, 500, 30000, 0.5), reason, r->arg);
+		if (r->on_retry) {
+			struct mt_http_retry told = {
+				.attempt = i + 1, .max_attempts = retries + 1, .status = retry_status,
+				.delay_ms = mt_backoff_delay_ms(i, 500, 30000, 0.5), .reason = reason,
+			};
+			r->on_retry(&told, r->arg);
+		}
 	}
 	if (status >= 200 && status <= 299 && r->progress && r->body_size > 0)
 		r->progress(r->body_size, r->body_size, r->arg);

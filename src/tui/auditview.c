@@ -160,6 +160,31 @@ on_alt_saved(const struct mt_media *item, const struct mt_error *err, void *arg)
 	free(id);
 }
 
+/* The engine tries an alt text's save again (a 5xx, a dropped link): said
+ * on the status line as the details say theirs, each try counted, so that
+ * a save the server keeps refusing does not read as a slow one. */
+static void
+on_alt_retry(const struct mt_http_retry *retry, void *arg)
+{
+	struct ui_req *q = arg;
+	struct app *a = q->app;
+	if (a->closing)
+		return;
+	char *name = mt_sanitize(finding_name(a, q->s) ? finding_name(a, q->s) : q->s);
+	if (retry->status > 0) {
+		ui_message(a, R_NORMAL,
+		           _("saving the alt text for %s… the server answered %ld, trying again (%d of %d)"),
+		           name, retry->status, retry->attempt, retry->max_attempts);
+	} else {
+		char *why = mt_sanitize(retry->reason);
+		ui_message(a, R_NORMAL,
+		           _("saving the alt text for %s… no answer (%s), trying again (%d of %d)"), name,
+		           why, retry->attempt, retry->max_attempts);
+		free(why);
+	}
+	free(name);
+}
+
 static void alt_prompt(struct app *a, const struct mt_finding *f);
 
 /* The position of the missing-alt finding about item id, or -1. */
@@ -253,6 +278,7 @@ alt_entered(struct app *a, const char *text, void *arg)
 	ui_draft_alt(a, id, finding_name(a, id), *text ? text : NULL);
 	if (*text) {
 		struct mt_media_patch p = { .alt = text };
+		struct mt_op *op;
 		struct mt_error err;
 		mt_error_clear(&err);
 		struct ui_req *q = ui_req_new(a, NULL, 0, id);
@@ -261,13 +287,15 @@ alt_entered(struct app *a, const char *text, void *arg)
 			ui_message(a, R_WARN, "%s", _("this profile cannot edit media"));
 			alt_add(&st.kept, &st.nkept, id, xstrdup(text));
 			st.queue = false;
-		} else if (mt_op_edit(&a->site, id, &p, on_alt_saved, q, &err) == NULL) {
+		} else if ((op = mt_op_edit(&a->site, id, &p, on_alt_saved, q, &err)) == NULL) {
 			ui_req_done(q);
 			ui_error(a, _("setting alt text"), &err);
 			alt_add(&st.kept, &st.nkept, id, xstrdup(text));
 			st.queue = false;
-		} else
+		} else {
+			mt_op_on_retry(op, on_alt_retry);
 			alt_add(&st.saving, &st.nsaving, id, xstrdup(text));
+		}
 	} else {
 		/* said, and in the log: "alt text saved" from the last one stayed */
 		char *name = mt_sanitize(finding_name(a, id) ? finding_name(a, id) : id);

@@ -11,6 +11,7 @@ tui_tests += \
 	tests/tui/edit-cancel.t \
 	tests/tui/aside-kept.t \
 	tests/tui/save-retry.t \
+	tests/tui/alt-retry.t \
 	tests/tui/narrow.t \
 	tests/tui/longnames.t \
 	tests/tui/resume.t \

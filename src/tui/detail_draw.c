@@ -10,6 +10,7 @@
 #include "i18n.h"
 #include "l10n.h"
 #include "detail_state.h"
+#include "sanitize.h"
 #include "textwidth.h"
 #include "ui.h"
 #include "xalloc.h"
@@ -73,6 +74,36 @@ detail_field_value(struct app *a, int f, bool *pending)
 	}
 }
 
+/* The rows ui_put_wrapped takes for text in width cells, at most max. */
+static int
+wrapped_rows(const char *text, int width, int max)
+{
+	char *t = mt_sanitize(text);
+	const char *p = t;
+	int n = 0;
+	while (*p && n < max) {
+		p += n == max - 1 ? strlen(p) : mt_text_break(p, width);
+		while (*p == ' ')
+			p++;
+		n++;
+	}
+	free(t);
+	return n;
+}
+
+/* A line under the fields: in their column when it fits there, else the
+ * whole row. */
+static int
+beside_width(const char *text, int fw, int cols)
+{
+	if (fw >= cols)
+		return cols - 2;
+	char *t = mt_sanitize(text);
+	int w = mt_text_width(t);
+	free(t);
+	return w <= fw - 2 ? fw - 2 : cols - 2;
+}
+
 void
 detail_view_draw(struct app *a)
 {
@@ -117,16 +148,8 @@ detail_view_draw(struct app *a)
 			mvwchgat(stdscr, y, 0, fw, ui_attr(R_CURSOR) & ~A_COLOR,
 			         (short)PAIR_NUMBER(ui_attr(R_CURSOR)), NULL);
 	}
-	if (picture) {
-		double fx = d->focal_pending ? d->fx : d->item.focal_x >= 0 ? d->item.focal_x : 50;
-		double fy = d->focal_pending ? d->fy : d->item.focal_y >= 0 ? d->item.focal_y : 50;
-		if (fw < a->cols)
-			preview_draw(a, fields_top, fw + 1, a->rows - fields_top - 2, a->cols - fw - 2, NULL,
-			             true, fx, fy, NULL);
-		else if (a->rows - y - 4 >= 6)
-			preview_draw(a, y + 1, 1, a->rows - y - 5, a->cols - 2, NULL, true, fx, fy, NULL);
-	}
 	y++;
+	int text_top = y;   /* the first row under the fields */
 	/* the selected row whole when its row cuts it (a long description was
 	 * readable only in its one-line prompt); not over a picture under them */
 	int room = a->rows - 1 - y - (d->err[0] ? 3 : 0) - (d->note[0] ? 1 : 0) -
@@ -141,20 +164,62 @@ detail_view_draw(struct app *a)
 		}
 		free(v);
 	}
+	/* the lines under the fields: the reason a save or a read failed, a
+	 * note, the pending line. Each has rows of its own, never over the
+	 * picture: one wider than the fields' column takes the whole row, and
+	 * a picture beside the fields ends above it; a picture under the
+	 * fields stands above them all. */
+	const char *pending_line = has_pending(d) && !d->gone ? _("* changed, not saved yet: w saves, u undoes") : NULL;
+	int err_rows = d->err[0] ? wrapped_rows(d->err, a->cols - 2, 3) : 0;
+	int below = err_rows + (d->note[0] ? 1 : 0) + (pending_line ? 1 : 0);
+	int pic_h = 0;
+	if (picture && fw == a->cols) {
+		/* under the fields, the three rows above the status line kept
+		 * for the lines below it (more when they need more) */
+		pic_h = a->rows - y - 4 - (below > 3 ? below - 3 : 0);
+		if (pic_h >= 6)
+			y += pic_h;
+		else
+			pic_h = 0;
+	}
+	int full_from = a->rows;   /* the first row a line takes whole */
 	if (d->err[0] && y < a->rows - 1) {
 		/* the reason whole: a refused save cut at 80 columns hid why */
+		int w = beside_width(d->err, fw, a->cols);
+		if (w > fw - 2 && y < full_from)
+			full_from = y;
 		ui_set(stdscr, R_ERROR);
-		y += ui_put_wrapped(stdscr, y, 1, d->err, a->cols - 2, a->rows - 1 - y > 3 ? 3 : a->rows - 1 - y);
+		y += ui_put_wrapped(stdscr, y, 1, d->err, w, a->rows - 1 - y > 3 ? 3 : a->rows - 1 - y);
 		ui_set(stdscr, R_NORMAL);
 	}
 	if (d->note[0] && y < a->rows - 1) {
+		int w = beside_width(d->note, fw, a->cols);
+		if (w > fw - 2 && y < full_from)
+			full_from = y;
 		ui_set(stdscr, R_GOOD);
-		ui_put_text(stdscr, y++, 1, d->note, a->cols - 2, false);
+		ui_put_text(stdscr, y++, 1, d->note, w, false);
 		ui_set(stdscr, R_NORMAL);
 	}
-	if (has_pending(d) && !d->gone && y < a->rows - 1) {
+	if (pending_line && y < a->rows - 1) {
+		int w = beside_width(pending_line, fw, a->cols);
+		if (w > fw - 2 && y < full_from)
+			full_from = y;
 		ui_set(stdscr, R_WARN);
-		ui_put_text(stdscr, y, 1, _("* changed, not saved yet: w saves, u undoes"), a->cols - 2, false);
+		ui_put_text(stdscr, y, 1, pending_line, w, false);
 		ui_set(stdscr, R_NORMAL);
+	}
+	if (picture) {
+		double fx = d->focal_pending ? d->fx : d->item.focal_x >= 0 ? d->item.focal_x : 50;
+		double fy = d->focal_pending ? d->fy : d->item.focal_y >= 0 ? d->item.focal_y : 50;
+		if (fw < a->cols) {
+			/* beside the fields, down to the status line or to the first
+			 * line under them that takes the whole row */
+			int bottom = full_from < a->rows ? full_from - 1 : a->rows - 3;
+			if (bottom - fields_top + 1 >= 3)
+				preview_draw(a, fields_top, fw + 1, bottom - fields_top + 1, a->cols - fw - 2, NULL,
+				             true, fx, fy, NULL);
+		} else if (pic_h > 0) {
+			preview_draw(a, text_top, 1, pic_h, a->cols - 2, NULL, true, fx, fy, NULL);
+		}
 	}
 }

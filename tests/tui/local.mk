@@ -12,6 +12,7 @@ tui_tests += \
 	tests/tui/aside-kept.t \
 	tests/tui/save-retry.t \
 	tests/tui/alt-retry.t \
+	tests/tui/refused-picture.t \
 	tests/tui/narrow.t \
 	tests/tui/longnames.t \
 	tests/tui/resume.t \

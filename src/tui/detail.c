@@ -704,7 +704,14 @@ detail_unsaved(struct app *a)
 	struct detail *d = a->detail;
 	if (!d->have || !has_pending(d))
 		return NULL;
-	return xasprintf(_("the changes to %s"), d->item.filename ? d->item.filename : d->item.id);
+	/* text a prompt's Esc set aside is in the drafts file too: said, as
+	 * the next start offers it with the changes */
+	bool aside = false;
+	for (int i = 0; i < 4; i++)
+		aside = aside || detail_aside_text(d, i) != NULL;
+	const char *name = d->item.filename ? d->item.filename : d->item.id;
+	return aside ? xasprintf(_("the changes to %s, and text set aside with Esc"), name)
+	             : xasprintf(_("the changes to %s"), name);
 }
 
 static const char *

@@ -13,6 +13,7 @@ tui_tests += \
 	tests/tui/save-retry.t \
 	tests/tui/alt-retry.t \
 	tests/tui/refused-picture.t \
+	tests/tui/quit-aside.t \
 	tests/tui/narrow.t \
 	tests/tui/longnames.t \
 	tests/tui/resume.t \

@@ -586,6 +586,12 @@ detail_next(struct app *a)
 	detail_away(a, AFTER_NEXT);
 }
 
+void
+detail_prev(struct app *a)
+{
+	detail_away(a, AFTER_PREV);
+}
+
 static void
 detail_back(struct app *a)
 {

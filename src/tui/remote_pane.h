@@ -60,6 +60,7 @@ struct remote {
 	char *gone_id;              /* the last item whose row went (remote_change.c) */
 	size_t gone_row;            /* the row it had */
 	char *step_id;              /* n waits for the next page, from this item (remote_step.c) */
+	int step_dir;               /* ... or N, for the listing read again (-1) */
 	char err[600];
 	uint64_t search_timer;
 	uint64_t load_started;
@@ -116,7 +117,8 @@ void remote_row_remove(struct remote *r, const char *id);
 /* ---- remote_step.c: n/N in the details opened from the pane ---- */
 /* Opens an item in the detail view; n/N step through this listing. */
 void remote_open_item(struct app *a, const struct mt_media *m);
-/* A page came: n pressed on the last item read goes on to the next. */
+/* A page came: n pressed on the last item read, or while the listing is
+ * read again, goes on to the next (N to the one before). */
 void remote_step_page_came(struct app *a);
 /* n waits for no page any more (a new listing, a failed page). */
 void remote_step_forget(struct remote *r);

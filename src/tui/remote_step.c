@@ -6,7 +6,9 @@
  * The pane reads its listing a page at a time. n on the last item read,
  * with more on the server, says the next page is being read and goes on
  * to its first item when it comes; on the last item of the whole list it
- * says so. An item whose row went while its details were open (moved to
+ * says so. While the listing is read again from its start (an upload
+ * ended, a refresh) n and N say so, and go on once the item shown is in
+ * it again. An item whose row went while its details were open (moved to
  * another folder, deleted) steps from the place it had: n opens the item
  * that took it, not the one after. */
 #include "config.h"
@@ -100,6 +102,24 @@ more_on_server(const struct remote *r)
 	       (r->loading || mt_pager_more(r->pager));
 }
 
+/* The listing is read again from its start (an upload ended, a refresh, a
+ * move) and has not come to the item the details show yet: its first page
+ * on its way, or the pages up to the place the cursor had (remote_keep.c).
+ * Until then no row says what is next to it. */
+static bool
+relisting(const struct remote *r, const char *id)
+{
+	if (r->mode != REMOTE_LIBRARY || r->pager == NULL || id == NULL || !*id)
+		return false;
+	for (size_t i = 0; i < r->nitems; i++)
+		if (strcmp(r->items[i].id, id) == 0)
+			return false;
+	if (r->loading && r->total < 0)
+		return true;
+	return r->keep.cur_id && strcmp(r->keep.cur_id, id) == 0 && remote_keep_wants_more(r) &&
+	       (r->loading || mt_pager_more(r->pager));
+}
+
 /* n/N in the details: the next or previous item row of the listing. */
 static bool
 remote_step(struct app *a, int dir, bool just_look)
@@ -108,6 +128,18 @@ remote_step(struct app *a, int dir, bool just_look)
 	const char *id = detail_item_id(a);
 	bool at;
 	size_t n = remote_nrows(r), idx;
+	if (relisting(r, id)) {
+		/* "the last item" would be false: its neighbours are on their way */
+		if (just_look)
+			return true;
+		free(r->step_id);
+		r->step_id = xstrdup(id);
+		r->step_dir = dir;
+		ui_message(a, R_NORMAL, "%s",
+		           dir > 0 ? _("reading the list\xe2\x80\xa6 the next item opens when it comes")
+		                   : _("reading the list\xe2\x80\xa6 the item before opens when it comes"));
+		return true;
+	}
 	size_t from = step_from(r, id, dir, &at);
 	for (size_t i = from; at || (dir > 0 ? i + 1 < n : i > 0);) {
 		if (!at)
@@ -134,6 +166,7 @@ remote_step(struct app *a, int dir, bool just_look)
 		r->cur = n - 1;
 	free(r->step_id);
 	r->step_id = xstrdup(id ? id : "");
+	r->step_dir = 1;
 	remote_fetch_more(a);
 	if (r->step_id)   /* (a page that could not be asked for said why) */
 		ui_message(a, R_NORMAL, "%s",
@@ -150,8 +183,11 @@ remote_step_page_came(struct app *a)
 	const char *id = detail_item_id(a);
 	bool same = a->view == VIEW_DETAIL && id && strcmp(id, r->step_id) == 0 &&
 	            !ui_dialog_active(a);
+	int dir = r->step_dir;
 	remote_step_forget(r);
-	if (same)   /* still on the item n was pressed on: n again, as the details do it */
+	if (same && dir < 0)   /* still on the item N was pressed on: N again */
+		detail_prev(a);
+	else if (same)   /* still on the item n was pressed on: n again, as the details do it */
 		detail_next(a);
 }
 

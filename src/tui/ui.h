@@ -556,6 +556,8 @@ void detail_free(struct app *a);
 const char *detail_item_id(const struct app *a);
 /* n in the details, as if pressed (a page it waited for has come). */
 void detail_next(struct app *a);
+/* N the same way. */
+void detail_prev(struct app *a);
 
 /* view modules: draw the whole screen below the header, handle a key */
 void detail_view_draw(struct app *a);

@@ -848,10 +848,13 @@ class ApiHandler(Base):
         body = body or {}
         if path == "/_admin/faults" and self.command == "POST":
             with st.lock:
+                # every key is checked before any is set: a refused request changes nothing
+                unknown = [k for k in body if k not in st.faults and k != "seed"]
+                if unknown:
+                    return self.send_json(400, {"error": "unknown fault %s" % unknown[0]})
                 for k, v in body.items():
-                    if k not in st.faults:
-                        return self.send_json(400, {"error": "unknown fault %s" % k})
-                    st.faults[k] = v
+                    if k != "seed":
+                        st.faults[k] = v
                 if "seed" in body:
                     st.rng = random.Random(body["seed"])
             return self.send_json(200, {"faults": st.faults})

@@ -534,6 +534,10 @@ class FaultTest(unittest.TestCase):
             self.assertGreaterEqual(time.time() - t, 0.3)
             s.faults(slow=0)
             self.assertEqual(s.request("POST", "/_admin/faults", {"nope": 1}, key=None)[0], 400)
+            # a refused request sets nothing; the seed is taken with the faults
+            self.assertEqual(s.request("POST", "/_admin/faults", {"slow": 5, "nope": 1}, key=None)[0], 400)
+            self.assertEqual(s.state()["faults"]["slow"], 0)
+            self.assertEqual(s.request("POST", "/_admin/faults", {"fault_5xx": 0, "seed": 7}, key=None)[0], 200)
             self.assertEqual(s.request("POST", "/_admin/reset", {}, key=None)[0], 200)
             self.assertEqual(s.state()["media"], [])
         finally:

@@ -89,6 +89,8 @@ mt_history_load(const char *profile, struct mt_history_rec **out, size_t *n, str
 		r->error = rec_dup(rec, "error");
 		r->size = rec_int(rec, "size", -1);
 		r->updated = rec_int(rec, "updated", 0);
+		r->session = rec_int(rec, "session", 0);
+		r->seq = rec_int(rec, "seq", 0);
 	}
 	json_decref(latest);
 	if (count > 1)
@@ -96,6 +98,33 @@ mt_history_load(const char *profile, struct mt_history_rec **out, size_t *n, str
 	*out = v;
 	*n = count;
 	return 0;
+}
+
+/* When a record was queued, in ms: its queue's start, or for a record
+ * without one its last save. */
+static int64_t
+queued_ms(const struct mt_history_rec *r)
+{
+	return r->session > 0 ? r->session : r->updated * 1000;
+}
+
+static int
+cmp_queued(const void *a, const void *b)
+{
+	const struct mt_history_rec *x = a, *y = b;
+	int64_t tx = queued_ms(x), ty = queued_ms(y);
+	if (tx != ty)
+		return tx < ty ? -1 : 1;
+	if (x->seq != y->seq)
+		return x->seq < y->seq ? -1 : 1;
+	return strcmp(x->key, y->key);
+}
+
+void
+mt_history_sort_queued(struct mt_history_rec *v, size_t n)
+{
+	if (n > 1)
+		qsort(v, n, sizeof *v, cmp_queued);
 }
 
 bool

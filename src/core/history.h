@@ -28,6 +28,8 @@ struct mt_history_rec {
 	char *error;         /* failed: the message */
 	int64_t size;        /* -1 unknown */
 	int64_t updated;     /* epoch seconds, 0 unknown */
+	int64_t session;     /* the queue it was queued in (epoch ms), 0 unknown */
+	int64_t seq;         /* its place in that queue's order, 0 unknown */
 };
 
 /* Loads the latest record of every job in the journal of `profile`, newest
@@ -37,6 +39,11 @@ int mt_history_load(const char *profile, struct mt_history_rec **out, size_t *n,
 /* True for records whose work was not finished (not done, skipped, failed,
  * or cancelled): what an interrupted session left behind. */
 bool mt_history_unfinished(const struct mt_history_rec *r);
+/* Sorts records in the order their files were queued: a queue's records in
+ * the order it was given them, an earlier queue's first; records of a
+ * journal written before that order was kept go by their time, then key.
+ * Records saved in the same second keep that order too. */
+void mt_history_sort_queued(struct mt_history_rec *v, size_t n);
 void mt_history_free(struct mt_history_rec *v, size_t n);
 
 #endif

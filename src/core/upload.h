@@ -119,6 +119,8 @@ struct mt_upload_job {
 	                              type or size) before any request went out */
 	int batch;                 /* the batch it was added in (mt_upload_queue_new_batch) */
 	int run;                   /* the run it was last queued in (mt_upload_queue_tally) */
+	int seq;                   /* its place in the order the queue was given its files
+	                              (journaled: the next start offers them in it) */
 	bool in_transfer;          /* holds one of the -j transfer slots */
 	bool waiting_slot;         /* ready to transfer, waiting for a slot */
 	bool trailing;             /* its bytes are out; only its confirm is left */

@@ -32,6 +32,9 @@ struct mt_upload_queue {
 	int *same_head;      /* (dev, ino) -> index of the last job of that file (upload_samefile.c) */
 	size_t same_cap, same_used;
 	int batch;           /* the current batch (mt_upload_queue_new_batch) */
+	int64_t session_ms;  /* when its first job was queued (epoch ms): with a
+	                        job's seq, the journal's order of what was queued */
+	int added;           /* jobs ever queued: the next job's seq */
 	int run;             /* the current run (mt_upload_queue_tally): a job
 	                        queued while announced_done starts the next */
 	char **mimes;        /* the MIME types of its jobs, each once */

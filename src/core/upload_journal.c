@@ -130,6 +130,9 @@ job_save(struct mt_upload_job *job, bool durable)
 	if (job->state == MT_JOB_FAILED)
 		set_json_str(r, "error", mt_upload_job_error(job)->message);
 	json_object_set_new(r, "updated", json_integer((json_int_t)time(NULL)));
+	/* the order it was queued in: seconds tie, this does not */
+	json_object_set_new(r, "session", json_integer((json_int_t)q->session_ms));
+	json_object_set_new(r, "seq", json_integer(job->seq));
 	struct mt_error err;
 	if (mt_journal_put(q->journal, job->key, r, durable, &err) < 0) {
 		/* Without a journal a crash could upload twice; stop rather than risk it. */

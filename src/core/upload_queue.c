@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "dialect_answers.h"
@@ -230,6 +231,12 @@ mt_upload_queue_add_as(struct mt_upload_queue *q, const char *path, const char *
 	struct mt_upload_job *job = xcalloc(1, sizeof *job);
 	job->queue = q;
 	job->index = q->njobs;
+	if (q->session_ms == 0) {
+		struct timespec now;
+		clock_gettime(CLOCK_REALTIME, &now);
+		q->session_ms = (int64_t)now.tv_sec * 1000 + now.tv_nsec / 1000000;
+	}
+	job->seq = q->added++;
 	job->batch = q->batch;
 	job->path = xstrdup(path);
 	job->name = xstrdup(name && *name ? name : mt_basename(path));

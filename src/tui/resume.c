@@ -55,7 +55,7 @@ resume_answer(struct app *a, int choice, void *arg)
 {
 	struct resume *r = arg;
 	if (choice == 'y') {
-		/* the records offered, in the journal's order */
+		/* the records offered, in the order they were queued */
 		struct mt_history_rec *v = xcalloc(r->n ? r->n : 1, sizeof *v);
 		size_t k = 0;
 		for (size_t i = 0; i < r->n; i++)
@@ -92,6 +92,9 @@ uploads_offer_resume(struct app *a, bool at_start)
 		free(r);
 		return false;
 	}
+	/* listed, and resumed, in the order the files were queued (files
+	 * saved in the same second came in no fixed order) */
+	mt_history_sort_queued(r->v, r->n);
 	size_t k = 0;
 	int64_t bytes = 0;
 	char **list = xcalloc(r->n ? r->n : 1, sizeof *list);

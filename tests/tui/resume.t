@@ -4,8 +4,9 @@
 # size. n leaves them and says they will be asked about again (U asks in
 # the same session, and y there sends them), and they are; f forgets them, says so, touches neither the files nor the server,
 # and the start after asks nothing. Eight left unfinished are all listed
-# at 80x24, with the keys said once, in the text. At -j 1 the files not
-# begun yet when the session quit are offered with the others.
+# at 80x24, in the order they were queued, with the keys said once, in the
+# text. At -j 1 the files not begun yet when the session quit are offered
+# with the others.
 . "${top_srcdir:-.}/tests/tui/lib-tui.sh"
 
 start_server clearcms --demo "$top_srcdir/data/demo"
@@ -128,6 +129,11 @@ for k in 1 2 3 4 5 6 7 8; do
 	expect_screen "... many-$k.png is listed" "many-$k.png → /"
 done
 refute_screen "... none is counted as more" "… and"
+# most were journaled at the quit, in the same second: listed in the order
+# they were queued, not in the journal keys' order
+expect_eq "... in the order they were queued" \
+	"many-1.png many-2.png many-3.png many-4.png many-5.png many-6.png many-7.png many-8.png" \
+	"$(box_text | grep -o 'many-[0-9]\.png' | tr '\n' ' ' | sed 's/ $//')"
 expect_screen "... the keys are said in the text" "f: forget them (the files here stay)"
 refute_screen "... and not again under it" "[y] [n] [f]"
 send f

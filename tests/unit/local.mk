@@ -140,3 +140,7 @@ unit_tests += tests/unit/test_place
 tests_unit_test_place_SOURCES = tests/unit/test_place.c
 tests_unit_test_place_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_place_LDADD = $(UNIT_LDADD)
+unit_tests += tests/unit/test_history
+tests_unit_test_history_SOURCES = tests/unit/test_history.c
+tests_unit_test_history_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_history_LDADD = $(UNIT_LDADD)

@@ -534,6 +534,9 @@ void uploads_summary(const struct app *a, char *out, size_t outlen);
 const char *uploads_state_word(const struct app *a, const struct mt_upload_job *job, char *buf,
                                size_t len);
 const char *uploads_reason_of(const struct mt_upload_job *job, const char *msg);
+/* What a cancelled row says in place of a reason (the state word says
+ * "cancelled"): none of the file is on the server. NULL for any other row. */
+const char *uploads_cancel_note(const struct mt_upload_job *job);
 void uploads_show_story(struct app *a, struct mt_upload_job *job);
 /* uploads_say.c: x and X of the panel, saying what core did (a file already
  * sent is not cancelled: where it is), and the message at a batch's end,

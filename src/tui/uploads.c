@@ -269,6 +269,12 @@ static enum ui_role
 row_note(const struct mt_upload_job *job, enum ui_role role, char *out, size_t outlen)
 {
 	out[0] = '\0';
+	/* a cancel: the state word says it, the note what it left */
+	const char *cancelled = uploads_cancel_note(job);
+	if (cancelled) {
+		snprintf(out, outlen, "%s", cancelled);
+		return R_DIM;
+	}
 	if (job->state == MT_JOB_FAILED || job->state == MT_JOB_CANCELLED) {
 		mt_error_format(mt_upload_job_error(job), out, outlen);
 		const char *r = uploads_reason_of(job, out);
@@ -332,7 +338,26 @@ uploads_draw(struct app *a, int y, int x, int h, int w, bool focused)
 	ui_format_eta(rate > 0 ? (double)(total - sent) / rate : -1, eta, sizeof eta);
 	int pct = total > 0 ? (int)(sent * 100 / total) : 0;
 	char count[160];
-	if (t.failed && t.skipped)
+	/* every finished row is counted: a cancelled one too, or the counts
+	 * do not add up to the rows ("8/11 done, 1 already there, 1 failed"
+	 * left one row unsaid) */
+	if (t.cancelled && t.failed && t.skipped)
+		snprintf(count, sizeof count, P_("%d/%d done, %d already there, %d cancelled, %d failed",
+		                                 "%d/%d done, %d already there, %d cancelled, %d failed",
+		                                 (unsigned long)t.failed), t.done, n, t.skipped, t.cancelled,
+		         t.failed);
+	else if (t.cancelled && t.skipped)
+		snprintf(count, sizeof count, P_("%d/%d done, %d already there, %d cancelled",
+		                                 "%d/%d done, %d already there, %d cancelled",
+		                                 (unsigned long)t.cancelled), t.done, n, t.skipped, t.cancelled);
+	else if (t.cancelled && t.failed)
+		snprintf(count, sizeof count, P_("%d/%d done, %d cancelled, %d failed",
+		                                 "%d/%d done, %d cancelled, %d failed",
+		                                 (unsigned long)t.failed), t.done, n, t.cancelled, t.failed);
+	else if (t.cancelled)
+		snprintf(count, sizeof count, P_("%d/%d done, %d cancelled", "%d/%d done, %d cancelled",
+		                                 (unsigned long)t.cancelled), t.done, n, t.cancelled);
+	else if (t.failed && t.skipped)
 		snprintf(count, sizeof count, P_("%d/%d done, %d already there, %d failed",
 		                                 "%d/%d done, %d already there, %d failed",
 		                                 (unsigned long)t.failed), t.done, n, t.skipped, t.failed);
@@ -352,6 +377,10 @@ uploads_draw(struct app *a, int y, int x, int h, int w, bool focused)
 	/* nothing running: no rate or time left, their room to the counts
 	 * ("14/16 done, 2 failed" was cut at 80 columns) */
 	int tail_w = w >= 70 && active ? 26 : 6;
+	/* ... and a count too long to stand beside them takes their room
+	 * while files run too: a count cut in its middle miscounts */
+	if (tail_w > 6 && mt_text_width(head) > w - bar_w - tail_w - 1)
+		tail_w = 6;
 	int head_w = w - bar_w - tail_w - 1;
 	/* the byte counts are never cut: the words before them give way */
 	char sizes[80];

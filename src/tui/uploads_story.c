@@ -61,6 +61,17 @@ uploads_reason_of(const struct mt_upload_job *job, const char *msg)
 	return msg;
 }
 
+const char *
+uploads_cancel_note(const struct mt_upload_job *job)
+{
+	if (job->state != MT_JOB_CANCELLED || mt_upload_job_error(job)->kind != MT_ERR_CANCELLED)
+		return NULL;
+	/* core cancels only a file none of which has reached the server (x on
+	 * one already sent is refused): the state word says "cancelled", the
+	 * note what that means, as x said it */
+	return _("none of it is in the library");
+}
+
 /* What the details say can be done about a failure, by its cause. */
 static const char *
 cause_text(enum mt_upload_cause c)
@@ -160,7 +171,9 @@ uploads_show_story(struct app *a, struct mt_upload_job *job)
 	lines_wrap(&l, _("State:"), uploads_state_word(a, job, buf, sizeof buf), width);
 	if (mt_upload_job_awaiting_answer(job))
 		lines_wrap(&l, NULL, _("Every byte has left; the server has not answered yet."), width);
-	if (job->state == MT_JOB_FAILED || job->state == MT_JOB_CANCELLED) {
+	if (uploads_cancel_note(job)) {
+		lines_wrap(&l, _("Note:"), uploads_cancel_note(job), width);
+	} else if (job->state == MT_JOB_FAILED || job->state == MT_JOB_CANCELLED) {
 		const struct mt_error *jerr = mt_upload_job_error(job);
 		lines_wrap(&l, _("Reason:"), jerr->message[0] ? uploads_reason_of(job, jerr->message) : _("unknown error"),
 		           width);

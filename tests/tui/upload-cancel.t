@@ -3,8 +3,11 @@
 # makes the item goes out it cancels, and nothing reaches the server; once
 # the file is landing (clarife's confirm sent, every byte of a clearcms
 # upload sent) it is refused with where the file is, the row runs on to
-# "done", and the server has the file. Requests are held at the server
-# (hold_body, hold_api), so every step waits on what the server holds.
+# "done", and the server has the file. A cancelled row says "cancelled"
+# once: its note, and Enter on it, say none of it is in the library; the
+# panel's top line counts it.
+# Requests are held at the server (hold_body, hold_api), so every step
+# waits on what the server holds.
 . "${top_srcdir:-.}/tests/tui/lib-tui.sh"
 
 in_library() {
@@ -63,8 +66,25 @@ expect_screen "Tab gives the remote pane the keys" "Enter open"
 send x
 expect_screen "x before the confirm cancels" "cancelled   b.png"
 expect_wrapped "... and says none of it is in the library" "b.png cancelled: none of it is in the library"
+# the row says "cancelled" once: its note says what the cancel left, not
+# "cancelled" again
+check "the cancelled row's note says none of it is in the library" sh -c \
+	'printf "%s\n" "$1" | grep -qE "^ cancelled +b\.png +none of it is in the library"' - "$(screen)"
+check "... and does not say cancelled twice" sh -c \
+	'! printf "%s\n" "$1" | grep -qE "^ cancelled +b\.png +cancelled"' - "$(screen)"
+# the top line counts every row: the cancelled one too
+expect_screen "the panel's top line counts the cancelled row" "Uploads  1/2 done, 1 cancelled"
+# Enter on the row (Tab twice: the panel) says it once too
+send Tab
+send Tab
+send Enter
+expect_screen "Enter on the cancelled row gives its story" "State: cancelled"
+box_says "... with what the cancel left" "Note: none of it is in the library"
+refute_screen "... not the state again as its reason" "Reason: cancelled"
+send Escape
+wait_gone "State: cancelled" || not_ok "Esc closes the story" "$(screen)"
 admin POST /_admin/faults '{"hold_body": 0}' >/dev/null
-upload_one c.png
+upload_one c.png again
 expect_screen "a later upload finishes" "done        c.png"
 expect_eq "the server has c.png but not the cancelled b.png" "1 0" \
 	"$(in_library c.png) $(in_library b.png)"

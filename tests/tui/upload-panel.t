@@ -91,7 +91,8 @@ send Tab
 send Tab
 upload_pattern "q.png" 1
 expect_screen "the picture fails on the quota" "failed      q.png"
-expect_screen "with nothing running the title's counts are whole at 80 columns" "10/13 done, 2 failed  "
+expect_screen "with nothing running the title's counts are whole at 80 columns, the cancelled row counted" \
+	"10/13 done, 1 cancelled, 2 failed  "
 send M
 expect_wrapped "the end of the next batch names the full storage once, the refusal apart" \
 	"uploads finished: the library's storage is full: 1 file not uploaded (free space, then R); 1 earlier failure still in the panel"

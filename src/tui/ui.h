@@ -527,7 +527,8 @@ int uploads_resume(struct app *a, const struct mt_history_rec *v, size_t n);
 /* Marks the journal's records of keys cancelled, so that they are not
  * offered again (see mt_upload_queue_forget). Returns how many, or -1. */
 int uploads_forget(struct app *a, char *const *keys, size_t n, struct mt_error *err);
-/* A short summary for the header ("3 uploading, 42%"), or "". */
+/* A short summary for the header ("↑ 10/14 up 71%, 3 already there": the
+ * files the server had counted apart, as core tallies them), or "". */
 void uploads_summary(const struct app *a, char *out, size_t outlen);
 /* uploads_story.c: an upload's state word (buf holds a formatted one), its
  * reason without the path its row names, and its whole story in a box. */

@@ -205,19 +205,26 @@ uploads_height(const struct app *a, int avail)
 	return n < max ? n : max;
 }
 
+/* Core's tally of every row: a file the server had already is not "done"
+ * (it is counted apart); a file listed twice is sent once, for both its
+ * rows. The header and the panel's top line say the same numbers. */
+static void
+tally_all(const struct uploads *u, struct mt_upload_tally *t)
+{
+	mt_upload_queue_tally(u->q, MT_UPLOAD_ALL, t);
+	t->done += t->twice;
+}
+
 void
 uploads_summary(const struct app *a, char *out, size_t outlen)
 {
 	out[0] = '\0';
 	if (a->up->q == NULL)
 		return;
-	int n = mt_upload_queue_count(a->up->q), active = 0, done = 0;
-	for (int i = 0; i < n; i++) {
-		enum mt_job_state s = mt_upload_queue_job(a->up->q, i)->state;
-		active += !mt_job_state_final(s);
-		done += s == MT_JOB_DONE || s == MT_JOB_SKIPPED;
-	}
-	if (active == 0) {
+	int n = mt_upload_queue_count(a->up->q);
+	struct mt_upload_tally t;
+	tally_all(a->up, &t);
+	if (t.active == 0) {
 		/* a pause stays until p: the next upload would wait without a word */
 		if (mt_upload_queue_paused(a->up->q))
 			snprintf(out, outlen, _("%s paused"), G.up);
@@ -226,10 +233,21 @@ uploads_summary(const struct app *a, char *out, size_t outlen)
 	int64_t sent, total;
 	mt_upload_queue_totals(a->up->q, &sent, &total);
 	int pct = total > 0 ? (int)(sent * 100 / total) : 0;
-	if (mt_upload_queue_paused(a->up->q))
-		snprintf(out, outlen, _("%s %d/%d up %d%% paused"), G.up, done, n, pct);
+	bool paused = mt_upload_queue_paused(a->up->q);
+	/* the files already on the server are not said to be up: counted apart,
+	 * as the panel's top line counts them */
+	if (t.skipped && paused)
+		snprintf(out, outlen, P_("%s %d/%d up %d%% paused, %d already there",
+		                         "%s %d/%d up %d%% paused, %d already there",
+		                         (unsigned long)t.skipped), G.up, t.done, n, pct, t.skipped);
+	else if (t.skipped)
+		snprintf(out, outlen, P_("%s %d/%d up %d%%, %d already there",
+		                         "%s %d/%d up %d%%, %d already there",
+		                         (unsigned long)t.skipped), G.up, t.done, n, pct, t.skipped);
+	else if (paused)
+		snprintf(out, outlen, _("%s %d/%d up %d%% paused"), G.up, t.done, n, pct);
 	else
-		snprintf(out, outlen, _("%s %d/%d up %d%%"), G.up, done, n, pct);
+		snprintf(out, outlen, _("%s %d/%d up %d%%"), G.up, t.done, n, pct);
 }
 
 static double
@@ -325,8 +343,7 @@ uploads_draw(struct app *a, int y, int x, int h, int w, bool focused)
 	/* core counts: a file the server had already is not "done"; a file
 	 * listed twice is sent once, for both its rows */
 	struct mt_upload_tally t;
-	mt_upload_queue_tally(u->q, MT_UPLOAD_ALL, &t);
-	t.done += t.twice;
+	tally_all(u, &t);
 	int active = t.active;
 	/* the total line */
 	ui_set(stdscr, focused ? R_TITLE : R_TITLE_OFF);

@@ -27,11 +27,12 @@ pane_above(const struct app *a)
 static void
 main_draw(struct app *a)
 {
-	/* body rows [top, bottom): a two-row message takes the last one, not
-	 * the upload panel's */
+	/* body rows [top, bottom): a two-row message takes the last one, and
+	 * that row comes from the pane above: the upload panel keeps the
+	 * height it has under a one-row status line, its last row in view */
 	int top = 1, bottom = a->rows - a->status_rows;
 	int avail = bottom - top;
-	int uh = uploads_height(a, avail);
+	int uh = uploads_height(a, a->rows - 1 - top);
 	int ph = avail - uh;
 	bool wide = a->cols >= 100 && !zoomed;
 	if (ph >= 3) {

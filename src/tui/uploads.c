@@ -132,6 +132,15 @@ uploads_add_as(struct app *a, char **paths, const char *const *names, size_t n,
 	mt_upload_queue_new_batch(a->up->q);
 	for (size_t i = 0; i < n; i++)
 		add_one(a, paths[i], folder, names ? names[i] : NULL);
+	/* the start is said before it happens: a file refused as the queue
+	 * starts says so after it, not hidden under "uploading" */
+	char *f = mt_sanitize(folder ? folder : "/");
+	if (mt_upload_queue_paused(a->up->q))   /* a pause from before: they wait */
+		ui_message(a, R_WARN, P_("%zu file queued for %s; the uploads are paused (p resumes)",
+		                         "%zu files queued for %s; the uploads are paused (p resumes)", n), n, f);
+	else
+		ui_message(a, R_NORMAL, P_("uploading %zu file to %s", "uploading %zu files to %s", n), n, f);
+	free(f);
 	/* files all there already end the batch inside its start: its end is
 	 * said after its start */
 	uploads_say_hold(a, a->up->q, true);
@@ -140,13 +149,6 @@ uploads_add_as(struct app *a, char **paths, const char *const *names, size_t n,
 	/* what one does next (pause, cancel, read a failure) is the panel's */
 	a->focus = PANE_UPLOADS;
 	a->up->follow = true;
-	char *f = mt_sanitize(folder ? folder : "/");
-	if (mt_upload_queue_paused(a->up->q))   /* a pause from before: they wait */
-		ui_message(a, R_WARN, P_("%zu file queued for %s; the uploads are paused (p resumes)",
-		                         "%zu files queued for %s; the uploads are paused (p resumes)", n), n, f);
-	else
-		ui_message(a, R_NORMAL, P_("uploading %zu file to %s", "uploading %zu files to %s", n), n, f);
-	free(f);
 	uploads_say_hold(a, a->up->q, false);
 	ui_dirty(a);
 }

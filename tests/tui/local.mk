@@ -18,6 +18,7 @@ tui_tests += \
 	tests/tui/narrow.t \
 	tests/tui/longnames.t \
 	tests/tui/resume.t \
+	tests/tui/upload-message.t \
 	tests/tui/gone.t \
 	tests/tui/drafts.t \
 	tests/tui/place.t \

@@ -8,6 +8,7 @@
 
 #include "cli.h"
 #include "i18n.h"
+#include "jsonwrite.h"
 #include "sanitize.h"
 #include "xalloc.h"
 
@@ -68,22 +69,10 @@ cli_print_json(json_t *doc)
 void
 cli_json_array_item(struct cli_json_array *a, json_t *item)
 {
-	/* as json_dumpf prints it depth + 1 levels down: every line indented
-	 * (a dumped string holds no raw newline) */
-	int indent = 2 * (a->depth + 1);
-	char *text = json_dumps(item, json_flags());
+	/* as json_dumpf prints it depth + 1 levels down */
 	fputs(a->items++ ? ",\n" : "[\n", stdout);
-	printf("%*s", indent, "");
-	/* a line at a time, each after the first indented */
-	for (const char *p = text; *p; ) {
-		const char *nl = strchr(p, '\n');
-		size_t len = nl ? (size_t)(nl - p) + 1 : strlen(p);
-		fwrite(p, 1, len, stdout);
-		if (nl)
-			printf("%*s", indent, "");
-		p += len;
-	}
-	free(text);
+	printf("%*s", 2 * (a->depth + 1), "");
+	cli_json_write(stdout, item, json_flags(), a->depth + 1);
 }
 
 void

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "jsonwrite.h"
 #include "i18n.h"
 #include "pager.h"
 #include "sanitize.h"
@@ -105,10 +106,8 @@ ls_page(const struct mt_media_page *page, void *arg)
 			       (long long)(cl->all ? page->total : page->limit));
 		for (size_t i = 0; i < page->nitems; i++) {
 			json_t *j = mt_media_to_json(&page->items[i]);
-			char *s = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER |
-			                     (isatty(1) ? JSON_ENSURE_ASCII : 0));
-			printf("%s\n    %s", o->shown || i ? "," : "", s);
-			free(s);
+			printf("%s\n    ", o->shown || i ? "," : "");
+			cli_json_write(stdout, j, JSON_COMPACT | (isatty(1) ? JSON_ENSURE_ASCII : 0), 0);
 			json_decref(j);
 		}
 	} else {

@@ -331,6 +331,17 @@ on_ordered(struct mt_pager *p, const struct mt_media_page *page, const struct mt
 	}
 }
 
+/* A pager reading pages of 100 to the end into o, the first page asked for. */
+static struct mt_pager *
+read_all(struct mt_site *s, struct order *o)
+{
+	struct mt_pager_spec spec = { .query = { .limit = 100 }, .all = true, .fn = on_ordered,
+	                              .arg = o };
+	struct mt_pager *p = mt_pager_new(s, &spec);
+	assert_int_equal(mt_pager_fetch(p, NULL), 0);
+	return p;
+}
+
 /* Releases the held pages, lowest offset first, until none is held. */
 static void
 release_all(void)
@@ -351,10 +362,7 @@ test_pages_asked_ahead_come_in_order(void **state)
 	struct mt_site s = fake_site(1000);
 	lib.hold = true;
 	struct order o = { 0 };
-	struct mt_pager_spec spec = { .query = { .limit = 100 }, .all = true, .fn = on_ordered,
-	                              .arg = &o };
-	struct mt_pager *p = mt_pager_new(&s, &spec);
-	assert_int_equal(mt_pager_fetch(p, NULL), 0);
+	struct mt_pager *p = read_all(&s, &o);
 	assert_int_equal(lib.nlists, 1);
 	assert_true(release(0));
 	/* the first page told the total: four pages are asked for at once */
@@ -385,10 +393,7 @@ test_a_short_page_goes_on_from_our_count(void **state)
 	lib.hold = true;
 	lib.cap_after_first = 50;   /* the server lowers its page size after the first */
 	struct order o = { 0 };
-	struct mt_pager_spec spec = { .query = { .limit = 100 }, .all = true, .fn = on_ordered,
-	                              .arg = &o };
-	struct mt_pager *p = mt_pager_new(&s, &spec);
-	assert_int_equal(mt_pager_fetch(p, NULL), 0);
+	struct mt_pager *p = read_all(&s, &o);
 	release_all();
 	assert_false(o.wrong);     /* nothing skipped, nothing twice */
 	assert_int_equal(o.next, 1000);
@@ -404,10 +409,7 @@ test_a_failed_page_stops_in_its_turn(void **state)
 	lib.hold = true;
 	lib.fail_offset = 200;
 	struct order o = { 0 };
-	struct mt_pager_spec spec = { .query = { .limit = 100 }, .all = true, .fn = on_ordered,
-	                              .arg = &o };
-	struct mt_pager *p = mt_pager_new(&s, &spec);
-	assert_int_equal(mt_pager_fetch(p, NULL), 0);
+	struct mt_pager *p = read_all(&s, &o);
 	assert_true(release(0));
 	assert_true(release(300));
 	assert_true(release(200));   /* fails; told only after the page at 100 */
@@ -436,10 +438,7 @@ test_freed_with_pages_ahead(void **state)
 	struct mt_site s = fake_site(1000);
 	lib.hold = true;
 	struct order o = { 0 };
-	struct mt_pager_spec spec = { .query = { .limit = 100 }, .all = true, .fn = on_ordered,
-	                              .arg = &o };
-	struct mt_pager *p = mt_pager_new(&s, &spec);
-	assert_int_equal(mt_pager_fetch(p, NULL), 0);
+	struct mt_pager *p = read_all(&s, &o);
 	assert_true(release(0));
 	assert_true(release(200));   /* one waits in its ticket, three are on their way */
 	mt_pager_free(p);

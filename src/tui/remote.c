@@ -151,7 +151,7 @@ relist(struct app *a, bool folders_too, bool keep)
 		return;
 	}
 	r->gen++;
-	remote_step_forget(r);   /* n waited for a page of the listing left */
+	remote_step_relist(a, keep);   /* n waited for a page of the listing left */
 	free(r->gone_id);
 	r->gone_id = NULL;
 	if (keep)

@@ -61,6 +61,8 @@ struct remote {
 	size_t gone_row;            /* the row it had */
 	char *step_id;              /* n waits for the next page, from this item (remote_step.c) */
 	int step_dir;               /* ... or N, for the listing read again (-1) */
+	size_t step_until;          /* items the listing had when n was pressed: read past them for it */
+	bool step_quiet;            /* n goes on by itself: what it waits for is said already */
 	char err[600];
 	uint64_t search_timer;
 	uint64_t load_started;
@@ -120,8 +122,13 @@ void remote_open_item(struct app *a, const struct mt_media *m);
 /* A page came: n pressed on the last item read, or while the listing is
  * read again, goes on to the next (N to the one before). */
 void remote_step_page_came(struct app *a);
-/* n waits for no page any more (a new listing, a failed page). */
+/* n waits for no page any more (a failed page). */
 void remote_step_forget(struct remote *r);
+/* The listing starts again while n waits: the same place (same_place: a
+ * refresh, an upload ended, a move, a new sort) carries the wait over, to
+ * go on from the item shown once it is read again; another place, or
+ * details left, end it, said. */
+void remote_step_relist(struct app *a, bool same_place);
 /* Reads the next page when the cursor nears the end of what was read. */
 void remote_fetch_more(struct app *a);
 /* Asks for the next page of the listing now. */

@@ -8,9 +8,17 @@
  * to its first item when it comes; on the last item of the whole list it
  * says so. While the listing is read again from its start (an upload
  * ended, a refresh) n and N say so, and go on once the item shown is in
- * it again. An item whose row went while its details were open (moved to
- * another folder, deleted) steps from the place it had: n opens the item
- * that took it, not the one after. */
+ * it again. A listing of the same place started while n already waits
+ * carries the wait over the same way: the editor asked for the item after
+ * the one shown, and a new listing of the same list does not change which
+ * that is (n pressed a moment later would wait for it too). The pages are
+ * read on for it as far as the old listing had read and one page more;
+ * the item shown not there by then (moved, deleted, sorted elsewhere),
+ * another place listed, or the details left end the wait, said, so that
+ * "reading…" is never left with nothing after it. An item whose row went
+ * while its details were open (moved to another folder, deleted) steps
+ * from the place it had: n opens the item that took it, not the one
+ * after. */
 #include "config.h"
 
 #include <stdio.h>
@@ -60,7 +68,8 @@ remote_fetch_more(struct app *a)
 	if (r->mode != REMOTE_LIBRARY || r->loading || r->total < 0 || !mt_pager_more(r->pager))
 		return;
 	size_t n = remote_nrows(r);
-	if (r->want_end || remote_keep_wants_more(r) || r->cur + (size_t)remote_visible_rows(a) * 2 >= n)
+	if (r->want_end || remote_keep_wants_more(r) || r->step_id ||
+	    r->cur + (size_t)remote_visible_rows(a) * 2 >= n)
 		remote_fetch_page(a);
 }
 
@@ -69,6 +78,37 @@ remote_step_forget(struct remote *r)
 {
 	free(r->step_id);
 	r->step_id = NULL;
+	r->step_until = 0;
+}
+
+/* n waits for id, in direction dir, past the items read so far. */
+static void
+step_wait(struct remote *r, const char *id, int dir, size_t until)
+{
+	free(r->step_id);
+	r->step_id = xstrdup(id);
+	r->step_dir = dir;
+	r->step_until = until;
+}
+
+/* Why a wait ends with nothing opened. */
+enum step_end { STEP_CLOSED, STEP_PLACE, STEP_GONE };
+
+/* The wait ends with nothing opened: said, in place of its promise. */
+static void
+step_end(struct app *a, enum step_end why)
+{
+	struct remote *r = a->remote;
+	int key = r->step_dir < 0 ? 'N' : 'n';
+	remote_step_forget(r);
+	if (why == STEP_CLOSED)
+		ui_message(a, R_NORMAL, _("%c waits no more: the details it was pressed in are closed"), key);
+	else if (why == STEP_PLACE)
+		ui_message(a, R_NORMAL, _("%c waits no more: the pane lists another place now"), key);
+	else
+		ui_message(a, R_NORMAL,
+		           _("%c waits no more: the item shown is not in the list read again "
+		             "(q goes back to the list)"), key);
 }
 
 static size_t
@@ -132,12 +172,11 @@ remote_step(struct app *a, int dir, bool just_look)
 		/* "the last item" would be false: its neighbours are on their way */
 		if (just_look)
 			return true;
-		free(r->step_id);
-		r->step_id = xstrdup(id);
-		r->step_dir = dir;
-		ui_message(a, R_NORMAL, "%s",
-		           dir > 0 ? _("reading the list\xe2\x80\xa6 the next item opens when it comes")
-		                   : _("reading the list\xe2\x80\xa6 the item before opens when it comes"));
+		step_wait(r, id, dir, r->keep.until > r->nitems ? r->keep.until : r->nitems);
+		if (!r->step_quiet)
+			ui_message(a, R_NORMAL, "%s",
+			           dir > 0 ? _("reading the list\xe2\x80\xa6 the next item opens when it comes")
+			                   : _("reading the list\xe2\x80\xa6 the item before opens when it comes"));
 		return true;
 	}
 	size_t from = step_from(r, id, dir, &at);
@@ -164,14 +203,51 @@ remote_step(struct app *a, int dir, bool just_look)
 		return true;
 	if (n)
 		r->cur = n - 1;
-	free(r->step_id);
-	r->step_id = xstrdup(id ? id : "");
-	r->step_dir = 1;
+	step_wait(r, id ? id : "", 1, r->nitems);
 	remote_fetch_more(a);
-	if (r->step_id)   /* (a page that could not be asked for said why) */
+	if (r->step_id && !r->step_quiet)   /* (a page that could not be asked for said why) */
 		ui_message(a, R_NORMAL, "%s",
 		           _("reading the next page of the list\xe2\x80\xa6 its first item opens when it comes"));
 	return true;
+}
+
+/* Whether item id is in the listing read so far. */
+static bool
+listed(const struct remote *r, const char *id)
+{
+	for (size_t i = 0; i < r->nitems; i++)
+		if (strcmp(r->items[i].id, id) == 0)
+			return true;
+	return false;
+}
+
+/* Whether the details still show the item n waits from. */
+static bool
+still_shown(const struct app *a, const char *step_id)
+{
+	const char *id = detail_item_id(a);
+	return a->view == VIEW_DETAIL && id && strcmp(id, step_id) == 0;
+}
+
+void
+remote_step_relist(struct app *a, bool same_place)
+{
+	struct remote *r = a->remote;
+	if (r->step_id == NULL)
+		return;
+	if (a->view != VIEW_DETAIL)
+		step_end(a, STEP_CLOSED);
+	else if (!still_shown(a, r->step_id))
+		remote_step_forget(r);   /* another item is open: the editor went on */
+	else if (!same_place)
+		step_end(a, STEP_PLACE);
+	else {   /* carried over, as far as this listing read, and said again */
+		if (r->nitems > r->step_until)
+			r->step_until = r->nitems;
+		ui_message(a, R_NORMAL, "%s",
+		           r->step_dir > 0 ? _("reading the list\xe2\x80\xa6 the next item opens when it comes")
+		                           : _("reading the list\xe2\x80\xa6 the item before opens when it comes"));
+	}
 }
 
 void
@@ -180,15 +256,29 @@ remote_step_page_came(struct app *a)
 	struct remote *r = a->remote;
 	if (r->step_id == NULL)
 		return;
-	const char *id = detail_item_id(a);
-	bool same = a->view == VIEW_DETAIL && id && strcmp(id, r->step_id) == 0 &&
-	            !ui_dialog_active(a);
+	if (a->view != VIEW_DETAIL) {
+		step_end(a, STEP_CLOSED);
+		return;
+	}
+	if (!still_shown(a, r->step_id) || ui_dialog_active(a)) {
+		remote_step_forget(r);
+		return;
+	}
 	int dir = r->step_dir;
+	if (*r->step_id && !listed(r, r->step_id)) {
+		/* a listing read again: read on as far as the old one had, and a page */
+		if (more_on_server(r) && r->nitems <= r->step_until)
+			return;   /* (remote_fetch_more asks for it) */
+		step_end(a, STEP_GONE);
+		return;
+	}
 	remote_step_forget(r);
-	if (same && dir < 0)   /* still on the item N was pressed on: N again */
+	r->step_quiet = true;   /* a further wait was said already */
+	if (dir < 0)   /* still on the item N was pressed on: N again */
 		detail_prev(a);
-	else if (same)   /* still on the item n was pressed on: n again, as the details do it */
+	else   /* still on the item n was pressed on: n again, as the details do it */
 		detail_next(a);
+	r->step_quiet = false;
 }
 
 void

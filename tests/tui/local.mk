@@ -8,6 +8,7 @@ tui_tests += \
 	tests/tui/move.t \
 	tests/tui/keepmarks.t \
 	tests/tui/detail-next.t \
+	tests/tui/detail-nwait.t \
 	tests/tui/detail-relist.t \
 	tests/tui/edit-cancel.t \
 	tests/tui/aside-kept.t \

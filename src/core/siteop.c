@@ -7,6 +7,7 @@
 
 #include "i18n.h"
 #include "mime.h"
+#include "sanitize.h"
 #include "siteop.h"
 #include "upload.h"
 #include "xalloc.h"
@@ -182,6 +183,20 @@ mt_op_on_retry(struct mt_op *op, mt_op_retry_fn fn)
 {
 	if (op)
 		op->retry = fn;
+}
+
+void
+mt_op_retry_text(const struct mt_http_retry *retry, char *buf, size_t len)
+{
+	if (retry->status > 0) {
+		snprintf(buf, len, _("the server answered %ld, trying again (%d of %d)"), retry->status,
+		         retry->attempt, retry->max_attempts);
+		return;
+	}
+	char *why = mt_sanitize(retry->reason ? retry->reason : "");
+	snprintf(buf, len, _("no answer (%s), trying again (%d of %d)"), why, retry->attempt,
+	         retry->max_attempts);
+	free(why);
 }
 
 struct mt_op *

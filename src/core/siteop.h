@@ -52,6 +52,13 @@ typedef void (*mt_op_retry_fn)(const struct mt_http_retry *retry, void *arg);
 /* fn is told of every retry of op (an edit) from now on, with op's arg,
  * until its answer or mt_op_cancel. */
 void mt_op_on_retry(struct mt_op *op, mt_op_retry_fn fn);
+/* A retry in words, for people: "the server answered 503, trying again
+ * (2 of 6)", or "no answer (REASON), trying again (2 of 6)"; sanitised.
+ * A retry is progress, not an outcome: the words stand while the
+ * operation is waited for, each retry's in place of the one before, and
+ * are not kept; the operation's answer (done, or not done and why) is
+ * what is kept. Every face that tells retries says them so. */
+void mt_op_retry_text(const struct mt_http_retry *retry, char *buf, size_t len);
 struct mt_op *mt_op_folders(struct mt_site *site, mt_strings_fn fn, void *arg,
                             struct mt_error *err);
 struct mt_op *mt_op_folder_create(struct mt_site *site, const char *path, mt_done_fn fn, void *arg,

@@ -162,7 +162,8 @@ on_alt_saved(const struct mt_media *item, const struct mt_error *err, void *arg)
 
 /* The engine tries an alt text's save again (a 5xx, a dropped link): said
  * on the status line as the details say theirs, each try counted, so that
- * a save the server keeps refusing does not read as a slow one. */
+ * a save the server keeps refusing does not read as a slow one; not kept
+ * in the message log, where the save's outcome goes (core's rule). */
 static void
 on_alt_retry(const struct mt_http_retry *retry, void *arg)
 {
@@ -171,17 +172,10 @@ on_alt_retry(const struct mt_http_retry *retry, void *arg)
 	if (a->closing)
 		return;
 	char *name = mt_sanitize(finding_name(a, q->s) ? finding_name(a, q->s) : q->s);
-	if (retry->status > 0) {
-		ui_message(a, R_NORMAL,
-		           _("saving the alt text for %s… the server answered %ld, trying again (%d of %d)"),
-		           name, retry->status, retry->attempt, retry->max_attempts);
-	} else {
-		char *why = mt_sanitize(retry->reason);
-		ui_message(a, R_NORMAL,
-		           _("saving the alt text for %s… no answer (%s), trying again (%d of %d)"), name,
-		           why, retry->attempt, retry->max_attempts);
-		free(why);
-	}
+	char said[300];
+	mt_op_retry_text(retry, said, sizeof said);
+	/* TRANSLATORS: %2$s: "the server answered 503, trying again (2 of 6)" */
+	ui_message_passing(a, R_NORMAL, _("saving the alt text for %s\xe2\x80\xa6 %s"), name, said);
 	free(name);
 }
 

@@ -312,17 +312,10 @@ on_save_retry(const struct mt_http_retry *retry, void *arg)
 	struct detail *d = a->detail;
 	if (a->closing || q->kind != SAVE_WAITED || d->save_req != q)
 		return;   /* Esc let it go: its answer alone is told */
-	if (retry->status > 0) {
-		snprintf(d->note, sizeof d->note,
-		         _("saving… the server answered %ld, trying again (%d of %d); Esc stops waiting"),
-		         retry->status, retry->attempt, retry->max_attempts);
-	} else {
-		char *why = mt_sanitize(retry->reason);
-		snprintf(d->note, sizeof d->note,
-		         _("saving… no answer (%s), trying again (%d of %d); Esc stops waiting"), why,
-		         retry->attempt, retry->max_attempts);
-		free(why);
-	}
+	char said[300];
+	mt_op_retry_text(retry, said, sizeof said);
+	/* TRANSLATORS: %s: "the server answered 503, trying again (2 of 6)" */
+	snprintf(d->note, sizeof d->note, _("saving\xe2\x80\xa6 %s; Esc stops waiting"), said);
 	ui_dirty(a);
 }
 

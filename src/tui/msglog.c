@@ -62,6 +62,18 @@ ui_message(struct app *a, enum ui_role role, const char *fmt, ...)
 }
 
 void
+ui_message_passing(struct app *a, enum ui_role role, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(a->msg, sizeof a->msg, fmt, ap);
+	va_end(ap);
+	a->msg_role = role;
+	a->msg_until = mt_now_ms() + MESSAGE_MS;
+	ui_dirty(a);
+}
+
+void
 ui_message_routine(struct app *a, const char *fmt, ...)
 {
 	char text[sizeof a->msg];

@@ -370,6 +370,11 @@ void ui_message(struct app *a, enum ui_role role, const char *fmt, ...)
  * line unless a warning is showing there (it would hide why something was
  * not done); an error gives way, as the news may be that it passed. */
 void ui_message_routine(struct app *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Progress that the next report replaces (a retry: mt_op_retry_text):
+ * on the status line as ui_message, not kept in the log (M), where the
+ * outcome it leads to goes. */
+void ui_message_passing(struct app *a, enum ui_role role, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 void ui_error(struct app *a, const char *what, const struct mt_error *err);
 void ui_messages_free(void);
 void msglog_view_draw(struct app *a);

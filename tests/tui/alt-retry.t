@@ -3,7 +3,9 @@
 # answers with a 5xx is tried again by the engine, and the status line says
 # so as the details do for their saves ("the server answered 503, trying
 # again (2 of 6)"), each try counted and the image named, instead of
-# nothing at all until the answer. The server holds every try at its gate
+# nothing at all until the answer. The retries are progress, not news to
+# keep: the message log (M) has the save's outcome alone, as the details'
+# saves have (save-retry.t). The server holds every try at its gate
 # (hold_api), letting one go at a time (hold_api_pass). The image is the
 # last of the queue, so that its save is the only request at the server.
 # At 120x30.
@@ -50,6 +52,13 @@ faults '{"hold_api": 0}'
 expect_screen "the third try goes through: saved" "alt text saved"
 refute_screen "... and no retry is said any more" "trying again"
 expect_eq "the server has the alt text" "Boats at the quay" "$(server_alt)"
+send M
+expect_screen "the message log is open" "Messages:"
+expect_wrapped "... it has the save's outcome" "alt text saved"
+check "... and none of its retries: each was said, none is an outcome" \
+	sh -c '! printf "%s\n" "$1" | grep -qF "trying again"' - "$(screen_joined)"
+send q
+wait_gone "Messages:" || not_ok "q closes the message log"
 
 faults '{"fault_5xx": 0}'
 rc=$(tui_quit)

@@ -2,7 +2,8 @@
 # save-retry.t — a save the server answers with a 5xx is tried again by the
 # engine, and the details say so while it happens ("the server answered
 # 503, trying again (2 of 6)"), each try counted, instead of a bare
-# "saving" that reads the same as a slow server. Esc keeps its meaning:
+# "saving" that reads the same as a slow server; the message log (M) keeps
+# the outcome alone, as for the audit's alt texts (alt-retry.t). Esc keeps its meaning:
 # the details stop waiting (the retries are no longer told), the request
 # goes on, and its answer is told when it comes. The server holds every
 # try at its gate (hold_api), letting one go at a time (hold_api_pass). At
@@ -50,6 +51,13 @@ expect_screen "the third try goes through: saved" "saved"
 refute_screen "... and no retry is said any more" "trying again"
 refute_screen "... nothing pending" "not saved yet"
 expect_eq "the server has the title" "Boats at the quay" "$(server_field title)"
+send M
+expect_screen "the message log is open" "Messages:"
+expect_wrapped "... it has the save's outcome" "saved"
+check "... and none of its retries: each was said, none is an outcome" \
+	sh -c '! printf "%s\n" "$1" | grep -qF "trying again"' - "$(screen_joined)"
+send q
+wait_gone "Messages:" || not_ok "q closes the message log"
 
 # ---- a save retried, then Esc: no longer told; the answer, later, is
 send Enter

@@ -679,6 +679,23 @@ test_edit_retries_carry_the_status(void **state)
 	assert_string_equal(t.reason[1], "Connection reset by peer");
 }
 
+/* A retry in words: the server's status, or why no answer came (made
+ * harmless for a terminal), and the try of how many. */
+static void
+test_retry_in_words(void **state)
+{
+	(void)state;
+	char buf[200];
+	mt_op_retry_text(&(struct mt_http_retry){ .attempt = 2, .max_attempts = 6, .status = 503,
+	                                          .reason = "HTTP 503" }, buf, sizeof buf);
+	assert_string_equal(buf, "the server answered 503, trying again (2 of 6)");
+	mt_op_retry_text(&(struct mt_http_retry){ .attempt = 3, .max_attempts = 6, .status = 0,
+	                                          .reason = "reset\x1b[2J" }, buf, sizeof buf);
+	assert_non_null(strstr(buf, "no answer (reset"));
+	assert_null(strchr(buf, '\x1b'));
+	assert_non_null(strstr(buf, "trying again (3 of 6)"));
+}
+
 int
 main(void)
 {
@@ -697,6 +714,7 @@ main(void)
 		cmocka_unit_test(test_stop_after_the_item_under_way),
 		cmocka_unit_test(test_refused_without_key),
 		cmocka_unit_test(test_edit_retries_carry_the_status),
+		cmocka_unit_test(test_retry_in_words),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	mt_loop_free(loop);

@@ -9,10 +9,9 @@
 . "${top_srcdir:-.}/tests/tui/lib-tui.sh"
 
 start_server clearcms --demo "$top_srcdir/data/demo"
-mt ls / --json >"$T/root.json"
-pick='next(i for i in d["items"] if i["filename"].replace(".","").replace("-","").replace("_","").isalnum() and i["mimeType"].startswith("image/"))'
-name=$(jget "$pick"'["filename"]' <"$T/root.json")
-id=$(jget "$pick"'["id"]' <"$T/root.json")
+first_image
+name=$img_name
+id=$img_id
 server_field() { admin GET /_admin/state | jget '[m.get("'"$1"'") or "" for m in d["media"] if m["id"] == "'"$id"'"][0]'; }
 drafts="$XDG_STATE_HOME/mediatui/drafts-t.json"
 # in_file TEXT: the drafts file holds TEXT (polled: written as the key is read)
@@ -28,8 +27,7 @@ desc0=$(server_field description)
 # ---- set aside, then kill -9
 text="Three boats come in at dusk past the lighthouse"
 tui_start 80 24
-open_item "$name"
-expect_screen "the details open" "Focal point"
+open_first_image_details
 send j j Enter
 wait_for "Enter: accept" || true
 send C-u
@@ -64,8 +62,7 @@ check "nothing is left in the drafts file" sh -c '! grep -qsF "$1" "$2"' - "$tex
 tui_start 80 24
 wait_for " of " || true
 refute_screen "a text saved is not offered again" "Typed in an earlier session"
-open_item "$name"
-expect_screen "the details open again" "Focal point"
+open_first_image_details "the details open again"
 send j Enter
 wait_for "Enter: accept" || true
 send C-u
@@ -97,8 +94,7 @@ expect_eq "q quits" 0 "$rc"
 tui_start 80 24
 wait_for " of " || true
 refute_screen "a text dropped is not offered again" "Typed in an earlier session"
-open_item "$name"
-expect_screen "the details open a third time" "Focal point"
+open_first_image_details "the details open a third time"
 send j j Enter
 wait_for "Enter: accept" || true
 send C-u

@@ -7,16 +7,14 @@
 . "${top_srcdir:-.}/tests/tui/lib-tui.sh"
 
 start_server clearcms --demo "$top_srcdir/data/demo"
-mt ls / --json >"$T/root.json"
-pick='next(i for i in d["items"] if i["filename"].replace(".","").replace("-","").replace("_","").isalnum() and i["mimeType"].startswith("image/"))'
-name=$(jget "$pick"'["filename"]' <"$T/root.json")
-id=$(jget "$pick"'["id"]' <"$T/root.json")
+first_image
+name=$img_name
+id=$img_id
 desc() { mt info "$id" --json | jget 'd.get("description") or ""'; }
 text="Three boats come in at dusk past the lighthouse"
 
 tui_start 80 24
-open_item "$name"
-expect_screen "the details open" "Focal point"
+open_first_image_details
 send j j
 send Enter
 expect_screen "Enter on the description opens its prompt" "Enter: accept"

@@ -13,6 +13,9 @@
 #   expect_screen NAME TEXT [S]    a TAP check of wait_for
 #   tui_wait_exit [SECONDS]        until the program ended; prints its status
 #   open_item NAME                 search for one item and open its details
+#   first_image                    img_name, img_id: the first image in / with a plain name
+#   open_first_image_details [CHECK]  open_item for it, checked open, its read in
+#   details_read_in                the details' title no longer says their read is on its way
 #   upload_matching PATTERN N      mark N local files matching PATTERN, press u
 
 . "$top_srcdir/tests/integration/lib.sh"
@@ -239,6 +242,37 @@ open_item() {
 	# the search answered: one item, under the cursor
 	wait_for "1 of 1"
 	send Enter
+}
+
+# first_image: the first image listed in / whose name is plain (letters,
+# digits, ".", "-", "_": typed into a search as it is) in img_name, its id
+# in img_id
+first_image() {
+	mt ls / --json >"$T/root.json"
+	_lt_pick='next(i for i in d["items"] if i["filename"].replace(".","").replace("-","").replace("_","").isalnum() and i["mimeType"].startswith("image/"))'
+	img_name=$(jget "$_lt_pick"'["filename"]' <"$T/root.json")
+	img_id=$(jget "$_lt_pick"'["id"]' <"$T/root.json")
+}
+
+# details_read_in: until the details' title no longer says their read is
+# on its way (" Media NAME  …"); a "…" elsewhere (a URL cut) is no sign
+details_read_in() {
+	_lt_i=0
+	while screen | grep -q '^ Media .*  …' && [ $_lt_i -lt $((TUI_TIMEOUT * 20)) ]; do
+		sleep 0.05
+		_lt_i=$((_lt_i + 1))
+	done
+	settle
+}
+
+# open_first_image_details [CHECK]: opens that image's details (open_item;
+# first_image first when img_name is not set), the check named CHECK ("the
+# details open") that they show, then waits until the item's read is in
+open_first_image_details() {
+	[ -n "${img_name:-}" ] || first_image
+	open_item "$img_name"
+	expect_screen "${1:-the details open}" "Focal point"
+	details_read_in
 }
 
 # mt_json ARGS...: a batch command's JSON (to check what the server holds)

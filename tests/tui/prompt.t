@@ -5,15 +5,13 @@
 
 start_server clearcms --demo "$top_srcdir/data/demo"
 
-mt ls / --json >"$T/root.json"
-safe='[i for i in d["items"] if i["filename"].replace(".","").replace("-","").replace("_","").isalnum() and i["mimeType"].startswith("image/")]'
-name=$(jget "$safe"'[0]["filename"]' <"$T/root.json")
-id=$(jget "$safe"'[0]["id"]' <"$T/root.json")
+first_image
+name=$img_name
+id=$img_id
 mt edit "$id" --focal 70,40 --alt "Old words" >/dev/null
 
 tui_start 80 24
-open_item "$name"
-expect_screen "the details are open" "Focal point"
+open_first_image_details "the details are open"
 
 # the focal editor's numbers: prefilled 70,40, typing replaces them
 send f

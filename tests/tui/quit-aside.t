@@ -5,18 +5,15 @@
 . "${top_srcdir:-.}/tests/tui/lib-tui.sh"
 
 start_server clearcms --demo "$top_srcdir/data/demo"
-mt ls / --json >"$T/root.json"
-pick='next(i for i in d["items"] if i["filename"].replace(".","").replace("-","").replace("_","").isalnum() and i["mimeType"].startswith("image/"))'
-name=$(jget "$pick"'["filename"]' <"$T/root.json")
+first_image
+name=$img_name
 text="Three boats come in at dusk past the lighthouse"
 # the box's text, its rows joined, spaces squeezed (a wrapped line is indented)
 box_squeezed() { box_text | tr -s ' '; }
 box_has() { expect_in "$1" "$2" box_squeezed "the box's rows joined"; }
 
 tui_start 80 24
-open_item "$name"
-expect_screen "the details open" "Focal point"
-wait_gone "…" || true   # the item's read is in
+open_first_image_details
 send Enter
 wait_for "Enter: accept" || not_ok "Enter edits the alt text"
 send C-u

@@ -11,18 +11,15 @@
 . "${top_srcdir:-.}/tests/tui/lib-tui.sh"
 
 start_server clearcms --demo "$top_srcdir/data/demo"
-mt ls / --json >"$T/root.json"
-pick='next(i for i in d["items"] if i["filename"].replace(".","").replace("-","").replace("_","").isalnum() and i["mimeType"].startswith("image/"))'
-name=$(jget "$pick"'["filename"]' <"$T/root.json")
-id=$(jget "$pick"'["id"]' <"$T/root.json")
+first_image
+name=$img_name
+id=$img_id
 server_field() { admin GET /_admin/state | jget '[m.get("'"$1"'") or "" for m in d["media"] if m["id"] == "'"$id"'"][0]'; }
 faults() { admin POST /_admin/faults "$1" >/dev/null; }
 pass_one() { faults '{"hold_api_pass": 1}'; }
 
 tui_start 80 24
-open_item "$name"
-expect_screen "the details open" "Focal point"
-wait_gone "…" || true   # the item's read is in
+open_first_image_details
 send j Enter
 wait_for "Enter: accept" || true
 send C-u

@@ -6,15 +6,13 @@
 
 start_server clearcms --demo "$top_srcdir/data/demo"
 
-mt ls / --json >"$T/root.json"
-safe='[i for i in d["items"] if i["filename"].replace(".","").replace("-","").replace("_","").isalnum() and i["mimeType"].startswith("image/")]'
-name=$(jget "$safe"'[0]["filename"]' <"$T/root.json")
+first_image
+name=$img_name
 iname=$name   # (lib.sh's check sets name)
-id=$(jget "$safe"'[0]["id"]' <"$T/root.json")
+id=$img_id
 
 tui_start 80 24
-open_item "$name"
-expect_screen "the details are open" "Focal point"
+open_first_image_details "the details are open"
 send a
 wait_for "Enter: accept" || not_ok "a opens the alt prompt"
 send C-u

@@ -73,8 +73,6 @@ static enum ui_key
 main_key(struct app *a, int is_key, wint_t ch)
 {
 	int panes = uploads_shown(a) ? 3 : 2;
-	if (a->focus == PANE_REMOTE && remote_ahead_text(a, is_key, ch))
-		return UI_HANDLED;   /* typed for a prompt a waiting key opens */
 	if (!is_key) {
 		switch (ch) {
 		case '\t':
@@ -193,4 +191,5 @@ main_help(struct app *a)
 const struct ui_view main_view = {
 	.name = "main", .init = main_init, .draw = main_draw, .key = main_key,
 	.event = main_event, .close = main_close, .help = main_help,
+	.hold_key = remote_ahead_hold, .next_key = remote_ahead_next,
 };

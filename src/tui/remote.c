@@ -47,19 +47,6 @@ clear_items(struct remote *r)
 	r->total = -1;
 }
 
-/* Keys typed while the listing was on its way, in their order (remote_ahead.c). */
-static void
-play_ahead(void *arg)
-{
-	struct app *a = arg;
-	int is_key;
-	wint_t ch;
-	a->remote->ahead_timer = 0;
-	while (remote_ahead_next(a, &is_key, &ch))
-		remote_key(a, is_key, ch);
-	ui_dirty(a);
-}
-
 static void
 on_page(struct mt_pager *p, const struct mt_media_page *page, const struct mt_error *err,
         void *arg)
@@ -113,8 +100,6 @@ on_page(struct mt_pager *p, const struct mt_media_page *page, const struct mt_er
 		if ((int64_t)r->nitems >= r->total)
 			r->want_end = false;
 	}
-	if (r->nahead && r->ahead_timer == 0)   /* not inside the pager's callback */
-		r->ahead_timer = mt_loop_timer_add(a->loop, 1, play_ahead, a);
 	remote_step_page_came(a);
 	remote_fetch_more(a);
 }
@@ -239,8 +224,6 @@ remote_free(struct app *a)
 	struct remote *r = a->remote;
 	if (r->search_timer)
 		mt_loop_timer_cancel(a->loop, r->search_timer);
-	if (r->ahead_timer)
-		mt_loop_timer_cancel(a->loop, r->ahead_timer);
 	mt_pager_free(r->pager);
 	clear_items(r);
 	remote_keep_forget(r);

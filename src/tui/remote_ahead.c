@@ -10,7 +10,12 @@
  * its Enter, as if typed once it was open. A question (d's delete, a
  * folder's) is never answered by keys typed ahead: it stays open, and the
  * keys after it are dropped, saying how many; so are the keys after one
- * that opened another view (the details), which were meant for the list. */
+ * that opened another view (the details), which were meant for the list.
+ *
+ * Behind the first key that waits, every key waits, whatever it is: Tab,
+ * q, ? and M, Esc too (the loop asks remote_ahead_hold before it acts on
+ * any key), and the loop plays them as if typed then, so that "/ ? Enter"
+ * searches for "?" and never opens the key list before the search. */
 #include "config.h"
 
 #include <string.h>
@@ -38,22 +43,6 @@ ahead_key(int is_key, wint_t key)
 	return key > 0 && key < 128 && strchr("jkgGlh\r\n\006\002\004\025\177\b aePdmc+/:", (int)key) != NULL;
 }
 
-/* a key that opens a prompt or a list to pick from: what follows is its text */
-static bool
-opens_prompt(int is_key, wint_t key)
-{
-	return !is_key && key > 0 && key < 128 && strchr("/:mc+", (int)key) != NULL;
-}
-
-static bool
-prompt_waits(const struct remote *r)
-{
-	for (size_t i = 0; i < r->nahead; i++)
-		if (opens_prompt(r->ahead[i].is_key, r->ahead[i].ch))
-			return true;
-	return false;
-}
-
 static void
 keep(struct app *a, int is_key, wint_t key)
 {
@@ -67,24 +56,17 @@ bool
 remote_ahead_take(struct app *a, int is_key, wint_t key)
 {
 	struct remote *r = a->remote;
-	if (r->ahead_pass) {          /* the key remote_ahead_next gave: act on it */
-		r->ahead_pass = false;
-		return false;
-	}
-	if (!remote_ahead_waiting(r) && r->nahead == 0)
-		return false;
-	/* behind a key that waits, every key waits: they are played in order */
-	if (r->nahead == 0 && !ahead_key(is_key, key))
+	if (r->nahead || !remote_ahead_waiting(r) || !ahead_key(is_key, key))
 		return false;
 	keep(a, is_key, key);
 	return true;
 }
 
 bool
-remote_ahead_text(struct app *a, int is_key, wint_t key)
+remote_ahead_hold(struct app *a, int is_key, wint_t key)
 {
-	struct remote *r = a->remote;
-	if (r->ahead_pass || r->nahead == 0 || !prompt_waits(r))
+	/* behind a key that waits, every key waits: they are played in order */
+	if (a->view != VIEW_MAIN || a->remote->nahead == 0)
 		return false;
 	keep(a, is_key, key);
 	return true;
@@ -126,20 +108,17 @@ bool
 remote_ahead_next(struct app *a, int *is_key, wint_t *ch)
 {
 	struct remote *r = a->remote;
-	/* a prompt or a list a key played opened takes the keys after it
-	 * (its Enter may start a listing: the rest wait for it) */
-	while (r->nahead && ui_dialog_active(a) && !ui_dialog_asks(a) && !remote_ahead_waiting(r)) {
-		pop(r, is_key, ch);
-		ui_dialog_key(a, *is_key, *ch);
-	}
+	if (r->nahead == 0)
+		return false;
 	if (ui_dialog_asks(a))
 		drop(a, true);
 	else if (a->view != VIEW_MAIN)
 		drop(a, false);
-	if (r->nahead == 0 || remote_ahead_waiting(r) || ui_dialog_active(a))
+	/* a prompt or a list a key played opened takes the keys after it (its
+	 * Enter may start a listing: the rest wait for it) */
+	if (r->nahead == 0 || remote_ahead_waiting(r))
 		return false;
 	pop(r, is_key, ch);
-	r->ahead_pass = true;
 	return true;
 }
 

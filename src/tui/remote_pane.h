@@ -33,8 +33,6 @@ struct remote {
 	char *land_on;              /* a folder just created: the cursor goes to its row once listed */
 	struct remote_ahead_key ahead[REMOTE_AHEAD];   /* typed while listing, not played yet */
 	size_t nahead;
-	bool ahead_pass;            /* the next key is one played: acted on, not kept */
-	uint64_t ahead_timer;       /* plays them on the turn after the first page */
 	char **folders;             /* every folder the server knows */
 	size_t nfolders;
 	char **subs;                /* direct children of `folder` */
@@ -179,16 +177,10 @@ void remote_folder_delete_confirm(struct app *a, const char *path);
 /* ---- remote_ahead.c: keys typed while a listing is on its way ---- */
 /* Whether the listing shown has not given its first page yet. */
 bool remote_ahead_waiting(const struct remote *r);
-/* Keeps a key for the rows (movement, Enter, the way up, marks, d, m, /, :)
- * typed while the listing is on its way, and every key for the pane while
- * earlier ones still wait: true when kept, not to act on. */
+/* Keeps the first key for the rows (movement, Enter, the way up, marks,
+ * d, m, /, :) typed while the listing is on its way: true when kept, not
+ * to act on. The keys after it wait through remote_ahead_hold. */
 bool remote_ahead_take(struct app *a, int is_key, wint_t key);
-/* The next key kept, in the order typed, once the listing has arrived
- * (none while the one a key opened is on its way). A prompt or a list a
- * key opened is given the keys after it first; a question it opened, or
- * another view, drops the rest, saying so: true when there is one for the
- * pane, and remote_key then acts on it. */
-bool remote_ahead_next(struct app *a, int *is_key, wint_t *ch);
 /* The listing failed: the keys kept are dropped, and how many is said. */
 void remote_ahead_drop(struct app *a);
 

@@ -358,8 +358,11 @@ maybe_draw(struct app *a)
 
 /* ---- keys ---- */
 
+/* A key typed (played: one a view kept, played now): resizes and ^L at
+ * once; a key behind others a view keeps (the remote pane's listing on its
+ * way) waits with them, before anything acts on it; the rest acted on. */
 static void
-dispatch_key(struct app *a, int is_key, wint_t ch)
+dispatch_key(struct app *a, bool played, int is_key, wint_t ch)
 {
 	if (is_key && ch == KEY_RESIZE) {
 		a->rows = LINES;
@@ -377,6 +380,9 @@ dispatch_key(struct app *a, int is_key, wint_t ch)
 	if (is_key && ch == KEY_MOUSE)
 		return;
 	ui_dirty_now(a);
+	for (int v = 0; v < VIEW_COUNT && !played; v++)
+		if (a->views[v]->hold_key && a->views[v]->hold_key(a, is_key, ch))
+			return;
 	if (a->dialog) {
 		ui_dialog_key(a, is_key, ch);
 		return;
@@ -407,6 +413,18 @@ dispatch_key(struct app *a, int is_key, wint_t ch)
 	}
 }
 
+/* The keys a view kept, once they can be played: acted on in the order
+ * typed, as if typed now (after every turn of the loop). */
+static void
+play_kept_keys(struct app *a)
+{
+	int is_key;
+	wint_t ch;
+	for (int v = 0; v < VIEW_COUNT && !a->quit; v++)
+		while (!a->quit && a->views[v]->next_key && a->views[v]->next_key(a, &is_key, &ch))
+			dispatch_key(a, true, is_key, ch);
+}
+
 /* The terminal went away: end as on a SIGHUP (uploads cut short say so in
  * the exit status), drawing nothing more. */
 static void
@@ -432,7 +450,7 @@ on_tty(int fd, short revents, void *arg)
 	int n = 0;
 	uint64_t t0 = mt_now_ms();
 	while ((rc = wget_wch(stdscr, &ch)) != ERR) {
-		dispatch_key(a, rc == KEY_CODE_YES, ch);
+		dispatch_key(a, false, rc == KEY_CODE_YES, ch);
 		n++;
 		if (a->quit)
 			break;
@@ -586,6 +604,7 @@ mt_tui_main(const struct mt_cmdline *cl)
 		}
 		if (mt_loop_run_once(a->loop, wait) < 0 && errno != EINTR)
 			break;
+		play_kept_keys(a);
 		maybe_draw(a);
 	}
 	mt_loop_unwatch(a->loop, STDIN_FILENO);

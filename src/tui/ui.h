@@ -268,6 +268,12 @@ struct ui_view {
 	/* what the user typed that is not on the server yet, as one line for
 	 * the question before quitting (allocated), or NULL when nothing is */
 	char *(*unsaved)(struct app *a);
+	/* keys typed ahead: keeps a key typed behind one that waits (true),
+	 * before the loop acts on it in any way (?, M and Esc too) */
+	bool (*hold_key)(struct app *a, int is_key, wint_t ch);
+	/* the next key kept, once it can be played: the loop acts on it as if
+	 * it were typed now */
+	bool (*next_key)(struct app *a, int *is_key, wint_t *ch);
 };
 /* Each view's entry, for views.c alone. */
 extern const struct ui_view scan_view, main_view, detail_view, usage_view, audit_view,
@@ -416,10 +422,14 @@ void remote_draw(struct app *a, int y, int x, int h, int w, bool focused);
 /* Takes the events the remote pane cares about (from the main view). */
 void remote_on_event(struct app *a, const struct ui_event *ev);
 enum ui_key remote_key(struct app *a, int is_key, wint_t ch);
-/* A key the main view would act on (Tab, p, q...) typed after a key that
- * opens a prompt and waits for the listing: kept as the prompt's text
- * (true), played with it. */
-bool remote_ahead_text(struct app *a, int is_key, wint_t key);
+/* Any key typed while keys typed ahead wait for the pane's listing: kept
+ * behind them (true), before anything acts on it. */
+bool remote_ahead_hold(struct app *a, int is_key, wint_t key);
+/* The next key kept, in the order typed, once the listing has arrived
+ * (none while the one a key opened is on its way): the loop acts on it as
+ * if typed now. A question a key opened, or another view, drops the rest,
+ * saying so. */
+bool remote_ahead_next(struct app *a, int *is_key, wint_t *ch);
 /* q and Esc: leaves a search, else a type listed in every folder, else
  * goes up a folder; false at the top. */
 bool remote_go_back(struct app *a);

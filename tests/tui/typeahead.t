@@ -82,6 +82,46 @@ admin POST /_admin/faults '{"hold_api": 0}' >/dev/null
 expect_screen "once the list is there, the search for report is shown" "Remote all folders  /report/"
 refute_screen "... no key of it went elsewhere" "no uploads to pause"
 
+# every key typed behind one that waits waits too, in the order typed,
+# the keys that act in any view (?, M, Esc) as well: ? and M after a /
+# that waits are the search's text, not the key list and the message log
+admin POST /_admin/faults '{"hold_api": 1}' >/dev/null
+send r
+expect_screen "r lists the search again (held)" "loading"
+send /
+type_text "?M"
+send Enter
+expect_screen "/ ? M Enter wait for the list" "4 keys typed wait for the list"
+refute_screen "... ? did not open the key list" "Moving around"
+refute_screen "... M did not open the message log" "Messages:"
+admin POST /_admin/faults '{"hold_api": 0}' >/dev/null
+expect_screen "once the list is there, the search is for ?M" "Remote all folders  /?M/"
+refute_screen "... and no other view is open" "Moving around"
+
+# Esc behind a / that waits, while a delete runs (held with the listing):
+# it cancels the search prompt once played, and never asks about the delete
+send q
+expect_screen "q leaves the search" "Remote $second "
+wait_for " of " || true
+n1=$(count)
+send j
+admin POST /_admin/faults '{"hold_api": 1}' >/dev/null
+send d
+wait_for "Delete 1 item" || not_ok "d asks" "$(screen)"
+send y
+send r
+expect_screen "a delete and a listing are on their way (held)" "loading"
+send /
+send Escape
+expect_screen "/ Esc wait for the list" "2 keys typed wait for the list"
+refute_screen "... Esc did not ask to stop the delete" "Stop the delete"
+admin POST /_admin/faults '{"hold_api": 0}' >/dev/null
+expect_screen "the delete ends" "deleted 1 item"
+expect_eq "... the server has one item less" "$((n1 - 1))" "$(count)"
+wait_gone "keys typed wait" || true
+refute_screen "... Esc closed the search prompt / opened" "Search"
+refute_screen "... and nothing asked to stop the delete" "Stop the delete"
+
 rc=$(tui_quit)
 expect_eq "q quits with status 0" 0 "$rc"
 check "no sanitizer report" sh -c '! grep -q "Sanitizer\|runtime error" "$1"' - "$T/tui.err"

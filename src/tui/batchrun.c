@@ -38,6 +38,7 @@ struct batch {
 	bool ended;          /* stopped at quit: only the report is left */
 	size_t left;         /* never started (after a stop) */
 	char *backup_dir;    /* delete: download each original here first */
+	char line[160];      /* what it does now, for the status line while it runs */
 };
 
 static void
@@ -79,11 +80,21 @@ batch_progress(struct mt_batch *op, size_t i, size_t n, enum mt_batch_stage stag
 	if (b->stopping)   /* the item under way: "stopping" stays on the line */
 		return;
 	if (stage == MT_BATCH_MOVING)
-		ui_message(b->a, R_NORMAL, _("moving %zu of %zu\xe2\x80\xa6"), i + 1, n);
+		snprintf(b->line, sizeof b->line, _("moving %zu of %zu\xe2\x80\xa6"), i + 1, n);
 	else if (stage == MT_BATCH_BACKING_UP)   /* nothing is deleted yet */
-		ui_message(b->a, R_NORMAL, _("saving the original of %zu of %zu\xe2\x80\xa6"), i + 1, n);
+		snprintf(b->line, sizeof b->line, _("saving the original of %zu of %zu\xe2\x80\xa6"), i + 1, n);
 	else
-		ui_message(b->a, R_NORMAL, _("deleting %zu of %zu\xe2\x80\xa6"), i + 1, n);
+		snprintf(b->line, sizeof b->line, _("deleting %zu of %zu\xe2\x80\xa6"), i + 1, n);
+	ui_message(b->a, R_NORMAL, "%s", b->line);
+}
+
+const char *
+ui_batch_line(const struct app *a)
+{
+	const struct batch *b = a->batch;
+	if (b == NULL || b->ended || b->op == NULL || !b->line[0])
+		return NULL;
+	return b->line;
 }
 
 static void
@@ -358,7 +369,8 @@ stop_answer(struct app *a, int choice, void *arg)
 		return;
 	}
 	ui_batch_stop(a);
-	ui_message(a, R_NORMAL, _("stopping after the item under way\xe2\x80\xa6"));
+	snprintf(b->line, sizeof b->line, "%s", _("stopping after the item under way\xe2\x80\xa6"));
+	ui_message(a, R_NORMAL, "%s", b->line);
 }
 
 bool

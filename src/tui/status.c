@@ -223,8 +223,11 @@ ui_draw_status(struct app *a)
 		mvwaddstr(stdscr, y, x, G.vline);
 		x += 1;
 	}
+	const char *batch = ui_batch_line(a);
 	if (a->msg[0])
 		draw_message(a, y, x);
+	else if (batch)   /* a delete or move held or retried: the line says it still runs */
+		ui_put_text(stdscr, y, x, batch, a->cols - x, true);
 	else if (!ui_dialog_active(a))   /* a question's keys are in its box, the view's wait */
 		draw_hints(a, y, x, a->cols - x);
 	ui_set(stdscr, R_NORMAL);

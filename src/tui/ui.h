@@ -473,6 +473,9 @@ char *ui_batch_quit_line(const struct app *a);
 /* Stops the running batch after the item under way, without asking (quit,
  * hang-up); a no-op when none runs. */
 void ui_batch_stop(struct app *a);
+/* What the running batch does now ("deleting 2 of 14…"), for the status
+ * line once its message has gone; NULL when none runs. */
+const char *ui_batch_line(const struct app *a);
 /* A batch has not had its last result yet. */
 bool ui_batch_busy(const struct app *a);
 /* At the end, the terminal given back: a batch that ran at quit says on

@@ -97,6 +97,27 @@ ui_batch_line(const struct app *a)
 	return b->line;
 }
 
+/* The first failure, named by the item's file name (the server's message
+ * names no item; core's may name its id, which people do not know). */
+static void
+keep_first_error(struct batch *b, const struct mt_batch_result *r)
+{
+	if (b->first_err[0])
+		return;
+	char msg[400];
+	mt_error_format(r->err, msg, sizeof msg);
+	const char *rest = msg;
+	size_t idlen = r->id ? strlen(r->id) : 0;
+	if (idlen && strncmp(msg, r->id, idlen) == 0 && strncmp(msg + idlen, ": ", 2) == 0)
+		rest = msg + idlen + 2;
+	const char *name = r->index < b->n && b->names[r->index] && b->names[r->index][0]
+	                   ? b->names[r->index] : r->id;
+	/* a name from a list ("name  folder  date"): its file name */
+	const char *cut = name ? strstr(name, "  ") : NULL;
+	int len = name ? (cut ? (int)(cut - name) : (int)strlen(name)) : 0;
+	snprintf(b->first_err, sizeof b->first_err, "%.*s: %s", len, name ? name : "", rest);
+}
+
 static void
 batch_item(struct mt_batch *op, const struct mt_batch_result *r, void *arg)
 {
@@ -107,8 +128,7 @@ batch_item(struct mt_batch *op, const struct mt_batch_result *r, void *arg)
 	else
 		b->ok++;
 	if (r->err) {
-		if (!b->first_err[0])
-			mt_error_format(r->err, b->first_err, sizeof b->first_err);
+		keep_first_error(b, r);
 		return;
 	}
 	if (b->move && r->item)

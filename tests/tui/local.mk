@@ -3,6 +3,7 @@
 tui_tests += \
 	tests/tui/browse.t \
 	tests/tui/typeahead.t \
+	tests/tui/cleanup.t \
 	tests/tui/batch-stop.t \
 	tests/tui/delete.t \
 	tests/tui/move.t \

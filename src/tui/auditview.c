@@ -493,6 +493,12 @@ audit_on_event(struct app *a, const struct ui_event *ev)
 
 static void section_jump(struct app *a, int dir);
 
+bool
+audit_content_shown(const struct app *a)
+{
+	return a->view == VIEW_AUDIT && st.content;
+}
+
 /* The content check's keys: c asks or stops it, Esc stops it, Tab turns
  * the page; the rest of its page's keys are content_view.c's. */
 static enum ui_key

@@ -495,8 +495,10 @@ content_view_key(struct app *a, const char *limit, int is_key, wint_t ch)
 	} else if (!is_key && ch == 'd') {
 		if (cv.cur < ng)
 			resolve_group(a, au, &g[cv.cur]);
-	} else if (!is_key && (ch == 'D' || ch == 'a')) {
-		/* the findings page's keys: nothing here */
+	} else if ((!is_key && ch > 0 && ch < 128 && strchr("Dael[]\r\n", (int)ch)) ||
+	           (is_key && (ch == KEY_ENTER || ch == KEY_RIGHT || ch == KEY_NPAGE || ch == KEY_PPAGE))) {
+		/* the findings page's keys: they would act on its finding, unseen */
+		ui_message(a, R_WARN, "%s", _("not on this page: Tab shows the other findings, where it works"));
 	} else {
 		rc = UI_UNHANDLED;
 	}

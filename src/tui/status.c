@@ -77,6 +77,9 @@ static const struct hint hints_audit[] = {
 	{ "]", N_("next kind") }, { "r", N_("rescan") }, { "v", N_("usage") }, { "q", N_("back") },
 	{ "M", N_("messages") },
 	{ NULL, NULL } };
+static const struct hint hints_content[] = {
+	{ "n", N_("next group") }, { "d", N_("delete the rest") }, { "Tab", N_("findings") },
+	{ "c", N_("check again") }, { "q", N_("back") }, { "M", N_("messages") }, { NULL, NULL } };
 static const struct hint hints_usage[] = {
 	{ "Enter", N_("open") }, { "s", N_("sort") }, { "d", N_("delete") }, { "A", N_("audit") },
 	{ "r", N_("rescan") }, { "q", N_("back") }, { "M", N_("messages") }, { NULL, NULL } };
@@ -94,7 +97,7 @@ hints_here(struct app *a)
 			return hints_focal;
 		return hints_detail;
 	case VIEW_USAGE: return hints_usage;
-	case VIEW_AUDIT: return hints_audit;
+	case VIEW_AUDIT: return audit_content_shown(a) ? hints_content : hints_audit;
 	case VIEW_HELP: case VIEW_MESSAGES: return hints_scroll;
 	case VIEW_PREVIEW: return hints_scroll;
 	default:

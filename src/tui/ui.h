@@ -588,6 +588,8 @@ void usage_view_draw(struct app *a);
 enum ui_key usage_view_key(struct app *a, int is_key, wint_t ch);
 void audit_view_draw(struct app *a);
 enum ui_key audit_view_key(struct app *a, int is_key, wint_t ch);
+/* The audit shows the content check's groups, not the other findings. */
+bool audit_content_shown(const struct app *a);
 void help_view_draw(struct app *a);
 enum ui_key help_view_key(struct app *a, int is_key, wint_t ch);
 
@@ -687,7 +689,8 @@ void content_check_free(struct app *a);
 /* The groups with a member within `limit` (the audit's folder; NULL: the
  * whole library), the selected one's pictures side by side, from line y. */
 void content_view_draw(struct app *a, int y, const char *limit);
-/* The keys of those groups (n/N, j/k, d); UI_UNHANDLED for the rest. */
+/* The keys of those groups (n/N, j/k, d); the findings page's keys (Enter,
+ * a, D, ], [, PgDn, PgUp) say they work there; UI_UNHANDLED for the rest. */
 enum ui_key content_view_key(struct app *a, const char *limit, int is_key, wint_t ch);
 
 /* ---- picstrip.c: pictures of a few items side by side, in cells ---- */

@@ -4,7 +4,9 @@
 # the status line for as long as it runs (a message lasts six seconds: the
 # view's key hints came back over a delete still running, as if nothing
 # ran); a delete that fails names the item by its file name, not only the
-# server's words ("reading media item: ...") or an id the editor never saw.
+# server's words ("reading media item: ...") or an id the editor never saw;
+# the content check's page says its own keys, and the other page's keys
+# (Enter, D...) do not act there on a finding out of sight.
 . "${top_srcdir:-.}/tests/tui/lib-tui.sh"
 
 start_server clearcms --demo "$top_srcdir/data/demo"
@@ -64,6 +66,20 @@ expect_wrapped "the backup fails: the message names $name, not its id" \
 refute_screen "... and not the id $id" "$id:"
 expect_eq "... nothing is deleted" "$((n0 - 1))" "$(count)"
 rm -f "$T/data/mediatui/backups/t"
+
+# the content check's page has its own key hints; the findings page's keys
+# (Enter, D) do not act there on a finding of the other page, unseen
+send c
+box_says "c asks for the content check" "Check the content of"
+send y
+expect_screen "the check runs to its end" "Content checked" 60
+expect_screen "the key hints are the page's own" "next group"
+refute_screen "... not those of the other findings" "delete dups"
+send Enter
+expect_screen "Enter there says where it works" "not on this page: Tab shows the other findings"
+refute_screen "... and opens no item of the other page" "File name"
+send Tab
+expect_screen "Tab: the other findings, their key hints" "next kind"
 
 rc=$(tui_quit)
 expect_eq "q quits with status 0" 0 "$rc"

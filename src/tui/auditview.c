@@ -14,7 +14,6 @@
 
 #include "dialect.h"
 #include "i18n.h"
-#include "l10n.h"
 #include "sanitize.h"
 #include "siteop.h"
 #include "audit_state.h"
@@ -446,11 +445,7 @@ delete_dups(struct app *a, int only_group)
 			if (bytes >= 0)
 				bytes = f->size >= 0 ? bytes + f->size : -1;
 			ids[k] = xstrdup(f->id);
-			char day[64] = "";
-			if (f->created_at)
-				mt_l10n_date(f->created_at, false, day, sizeof day);
-			names[k++] = xasprintf("%s  %s  %s", f->filename ? f->filename : "",
-			                       f->folder ? f->folder : "/", day);
+			names[k++] = ui_delete_label(f->filename, f->id, f->folder, f->created_at);
 		}
 	}
 	free(groups);

@@ -16,6 +16,7 @@
 
 #include "batch.h"
 #include "i18n.h"
+#include "l10n.h"
 #include "sanitize.h"
 #include "siteop.h"
 #include "textwidth.h"
@@ -321,6 +322,15 @@ batch_ask(struct app *a, char **ids, char **names, size_t n, bool backup_offer, 
 	if (can_backup)
 		ui_confirm_keys_told(a);   /* the tail says y, b and n */
 	mt_strv_free(list, n);
+}
+
+char *
+ui_delete_label(const char *filename, const char *id, const char *folder, const char *created_at)
+{
+	char day[64] = "";
+	if (created_at)
+		mt_l10n_date(created_at, false, day, sizeof day);
+	return xasprintf("%s  %s  %s", filename ? filename : id ? id : "", folder ? folder : "/", day);
 }
 
 void

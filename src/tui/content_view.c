@@ -15,7 +15,6 @@
 
 #include "dialect.h"
 #include "i18n.h"
-#include "l10n.h"
 #include "textwidth.h"
 #include "ui.h"
 #include "xalloc.h"
@@ -452,13 +451,8 @@ resolve_group(struct app *a, const struct mt_audit *au, const struct group *g)
 			continue;
 		if (bytes >= 0)
 			bytes = f->size >= 0 ? bytes + f->size : -1;
-		char day[64] = "";
-		if (f->created_at)
-			mt_l10n_date(f->created_at, false, day, sizeof day);
 		ids[n] = xstrdup(f->id);
-		/* as the duplicates' question names them: a copy is told by its folder */
-		names[n++] = xasprintf("%s  %s  %s", f->filename ? f->filename : "", f->folder ? f->folder : "/",
-		                       day);
+		names[n++] = ui_delete_label(f->filename, f->id, f->folder, f->created_at);
 	}
 	if (n == 0) {
 		free(ids);

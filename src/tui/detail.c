@@ -621,7 +621,7 @@ delete_this(struct app *a)
 	struct detail *d = a->detail;
 	char **ids = xcalloc(1, sizeof *ids), **names = xcalloc(1, sizeof *names);
 	ids[0] = xstrdup(d->item.id);
-	names[0] = xstrdup(d->item.filename ? d->item.filename : d->item.id);
+	names[0] = ui_delete_label(d->item.filename, d->item.id, d->item.folder, d->item.created_at);
 	ui_batch_delete(a, ids, names, 1, d->item.size, true);
 }
 

@@ -27,7 +27,7 @@ remote_delete_selection(struct app *a)
 			return;
 		char **ids = xcalloc(1, sizeof *ids), **names = xcalloc(1, sizeof *names);
 		ids[0] = xstrdup(m->id);
-		names[0] = xstrdup(m->filename ? m->filename : m->id);
+		names[0] = ui_delete_label(m->filename, m->id, m->folder, m->created_at);
 		ui_batch_delete(a, ids, names, 1, m->size, true);
 		return;
 	}
@@ -40,7 +40,8 @@ remote_delete_selection(struct app *a)
 		if (bytes >= 0)
 			bytes = r->items[i].size >= 0 ? bytes + r->items[i].size : -1;
 		ids[k] = xstrdup(r->items[i].id);
-		names[k] = xstrdup(r->items[i].filename ? r->items[i].filename : r->items[i].id);
+		names[k] = ui_delete_label(r->items[i].filename, r->items[i].id, r->items[i].folder,
+		                           r->items[i].created_at);
 		k++;
 	}
 	ui_batch_delete(a, ids, names, k, bytes, true);

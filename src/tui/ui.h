@@ -454,6 +454,11 @@ int64_t remote_uploaded_bytes(const struct app *a);
  * UI_EV_BATCH_DONE at the end. */
 void ui_batch_delete(struct app *a, char **ids, char **names, size_t n, int64_t bytes,
                      bool backup_offer);
+/* How a delete question names an item: "name  /folder  date". Copies of one
+ * file are told apart by their folder and date, wherever the list came from
+ * (a search across folders, an audit group). id stands in for a missing name. */
+char *ui_delete_label(const char *filename, const char *id, const char *folder,
+                      const char *created_at);
 /* The same for every item of `folder`, backup offered: the question names
  * the folder, the count and the bytes they hold. */
 void ui_batch_delete_folder(struct app *a, char **ids, char **names, size_t n, const char *folder,

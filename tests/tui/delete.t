@@ -31,6 +31,24 @@ expect_screen "y deletes" "deleted 1"
 mt info "$id" >/dev/null 2>&1; rc=$?
 expect_eq "the server no longer has the item" 1 "$rc"
 
+# two copies of one name in two folders (a search spans every folder): the
+# question tells them apart by their folder
+send h
+wait_for "of "
+send /
+wait_for "Search"
+send C-u
+type_text "logo-sunset-299"
+send Enter
+expect_screen "both copies are listed" "/images/team"
+send a
+send d
+expect_screen "the question names the copy in /images/team by its folder" "logo-sunset-299.png  /images/team  "
+expect_screen "... and the copy in /images by its own" "logo-sunset-299.png  /images  "
+send n
+expect_screen "n keeps both" "nothing deleted"
+send Escape
+
 # b: back up the original, then delete
 name2=$(jget "$safe"'[1]["filename"]' <"$T/root.json")
 id2=$(jget "$safe"'[1]["id"]' <"$T/root.json")

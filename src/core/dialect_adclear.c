@@ -171,9 +171,16 @@ chunk_done(const struct mt_http_response *resp, void *arg)
 		snprintf(reason, sizeof reason, "%s", resp->status ? "HTTP error" : resp->error);
 		if (resp->status)
 			snprintf(reason, sizeof reason, "HTTP %ld", resp->status);
-		mt_upload_job_retrying(job, reason);
 		long delay = mt_backoff_delay_ms(job->step_failures, 500, 15000,
-		                                 0.5 + (double)(job->attempt % 5) / 10);
+		                                 0.5 + (double)((job->attempt + 1) % 5) / 10);
+		/* the chunk's bytes count no more: job->sent is what the server
+		 * said it holds */
+		struct mt_upload_retry r = {
+			.next_try = job->step_failures + 1, .tries = o->max_attempts, .delay_ms = delay,
+			.status = resp->status, .curl_code = resp->curl_code, .reason = reason,
+			.kept = job->sent,
+		};
+		mt_upload_job_retry(job, &r);
 		job->timer = mt_loop_timer_add(mt_upload_queue_site(job->queue)->loop, delay, retry_later, job);
 		return;
 	}

@@ -205,6 +205,7 @@ verify_done(struct mt_upload_job *job, const struct mt_http_response *resp, json
 		return;
 	}
 	long delay = mt_backoff_delay_ms(job->step_failures, 500, 15000, 0.7);
+	mt_upload_job_retry_in(job, delay);
 	job->timer = mt_loop_timer_add(mt_upload_queue_site(job->queue)->loop, delay, retry_create, job);
 }
 
@@ -213,12 +214,21 @@ static void
 create_failed(struct mt_upload_job *job, const struct mt_http_response *resp, const char *what)
 {
 	bool ambiguous = resp->status == 0 || resp->status >= 500;
+	const struct mt_upload_options *o = mt_upload_queue_options(job->queue);
+	/* a failed multipart POST leaves none of the file on the server; a
+	 * failed confirm leaves the object in storage */
+	struct mt_upload_retry r = {
+		.next_try = job->step_failures + 2, .tries = o->max_attempts, .status = resp->status,
+		.curl_code = resp->curl_code, .kept = job->use_multipart ? 0 : job->sent,
+	};
 	if (resp->status == 429) {
-		mt_upload_job_retrying(job, "HTTP 429");
 		long delay = mt_parse_retry_after(mt_http_header(resp, "retry-after"),
 		                                  mt_upload_now_s(job->queue));
+		r.delay_ms = delay >= 0 ? delay : 2000;
+		r.reason = "HTTP 429";
+		mt_upload_job_retry(job, &r);
 		job->timer = mt_loop_timer_add(mt_upload_queue_site(job->queue)->loop,
-		                               delay >= 0 ? delay : 2000, retry_create, job);
+		                               r.delay_ms, retry_create, job);
 		return;
 	}
 	if (!ambiguous) {
@@ -230,7 +240,13 @@ create_failed(struct mt_upload_job *job, const struct mt_http_response *resp, co
 		snprintf(reason, sizeof reason, "HTTP %ld", resp->status);
 	else
 		snprintf(reason, sizeof reason, "%s", resp->error);
-	mt_upload_job_retrying(job, reason);
+	/* the library is asked first whether the create happened; the last
+	 * try allowed is tried again only when it did not */
+	r.reason = reason;
+	r.delay_ms = -1;
+	if (job->step_failures + 1 >= o->max_attempts)
+		r.next_try = 0;
+	mt_upload_job_retry(job, &r);
 	struct mt_error err;
 	if (verify(job, &err) < 0)
 		mt_upload_step_done(job, &err);

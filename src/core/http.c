@@ -372,7 +372,8 @@ maybe_retry(struct mt_http_req *req, CURLcode code, long status)
 	if (req->on_retry) {
 		struct mt_http_retry told = {
 			.attempt = req->resp.attempts + 1, .max_attempts = http->max_attempts,
-			.status = code == CURLE_OK ? status : 0, .delay_ms = delay, .reason = reason,
+			.status = code == CURLE_OK ? status : 0, .curl_code = (int)code,
+			.delay_ms = delay, .reason = reason,
 		};
 		req->on_retry(&told, req->arg);
 	}

@@ -53,6 +53,7 @@ struct mt_http_retry {
 	int attempt;          /* the try about to start: 2 for the first retry */
 	int max_attempts;     /* the tries in all, this one counted */
 	long status;          /* the server's answer (429, 5xx); 0: none came */
+	int curl_code;        /* libcurl's CURLcode when none came; 0 with an answer */
 	long delay_ms;        /* before the try starts */
 	const char *reason;   /* in words: "HTTP 503", or libcurl's reason when no answer came */
 };

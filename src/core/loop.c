@@ -80,6 +80,12 @@ mt_loop_set_clock(struct mt_loop *loop, mt_clock_fn clock)
 	loop->clock = clock ? clock : mt_now_ms;
 }
 
+uint64_t
+mt_loop_now(const struct mt_loop *loop)
+{
+	return loop->clock();
+}
+
 void
 mt_loop_free(struct mt_loop *loop)
 {

@@ -63,5 +63,7 @@ uint64_t mt_now_ms(void);
  * (NULL: back to mt_now_ms), so that a backoff of seconds passes at once. */
 typedef uint64_t (*mt_clock_fn)(void);
 void mt_loop_set_clock(struct mt_loop *loop, mt_clock_fn clock);
+/* The time by that clock: what a timer's delay counts from. */
+uint64_t mt_loop_now(const struct mt_loop *loop);
 
 #endif

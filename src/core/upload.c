@@ -52,6 +52,7 @@ set_state(struct mt_upload_job *job, enum mt_job_state s)
 {
 	if (s != MT_JOB_UPLOADING)
 		release_transfer_slot(job);
+	job->wait.on = false;   /* a step begins: no retry is waited for */
 	job->state = s;
 	job->state_ms = mt_now_ms();
 	emit(job->queue, job, MT_UP_EV_STATE);
@@ -442,6 +443,7 @@ mt_upload_step_done(struct mt_upload_job *job, const struct mt_error *err)
 	struct mt_upload_queue *q = job->queue;
 	if (mt_job_state_final(job->state))
 		return;
+	job->wait.on = false;   /* the step's try is over */
 	if (err == NULL && q->paused) {
 		/* the next step waits: a paused queue sends nothing new */
 		job->held = true;
@@ -506,21 +508,6 @@ mt_upload_step_done(struct mt_upload_job *job, const struct mt_error *err)
 		job_complete(job);
 		return;
 	}
-}
-
-void
-mt_upload_job_progress(struct mt_upload_job *job, int64_t sent)
-{
-	job->sent = sent;
-	emit(job->queue, job, MT_UP_EV_PROGRESS);
-}
-
-void
-mt_upload_job_retrying(struct mt_upload_job *job, const char *reason)
-{
-	job->attempt++;
-	mt_upload_job_set_text(&job->retry_reason, "%s", reason);
-	emit(job->queue, job, MT_UP_EV_RETRY);
 }
 
 /* ---- transfer slots ---- */
@@ -710,6 +697,7 @@ job_requeue(struct mt_upload_job *job)
 	job->refused_here = false;
 	XFREE(job->err);
 	job->attempt = 0;
+	job->wait.on = false;
 	job->step_failures = 0;
 	job->sent = 0;
 	job->presigns = 0;

@@ -39,6 +39,14 @@ enum mt_job_state {
 
 struct mt_upload_queue;
 
+/* Why a job waits to try again, for the interface to word. */
+enum mt_upload_retry_cause {
+	MT_RETRY_ANSWER,     /* the server answered a 5xx or a 429 (status) */
+	MT_RETRY_DROPPED,    /* the connection dropped: reset, closed, no answer came */
+	MT_RETRY_STALLED,    /* nothing moved for the stall timeout */
+	MT_RETRY_OTHER       /* no answer for another reason (retry_reason says it) */
+};
+
 struct mt_upload_job {
 	struct mt_upload_queue *queue;
 	int index;
@@ -79,6 +87,15 @@ struct mt_upload_job {
 	int step_failures;         /* failures of the current step in a row; the limit
 	                              applies to these, and progress resets them */
 	char *retry_reason;        /* never NULL in a queue's job: "" when none */
+	struct {                   /* waiting to try again: mt_upload_job_retry_wait */
+		bool on;
+		bool checking;     /* the server is asked first whether the failed
+		                      try arrived: when the next one starts is not known */
+		int next_try, tries;
+		uint64_t at_ms;    /* when the next try starts, by the loop's clock */
+		enum mt_upload_retry_cause cause;
+		long status;
+	} wait;
 	uint64_t started_ms;
 	uint64_t state_ms;         /* when the current state began */
 
@@ -407,10 +424,45 @@ int64_t mt_upload_now_s(const struct mt_upload_queue *q);
 /* Replaces the queue's transport (tests); call before the queue starts. */
 void mt_upload_queue_set_transport(struct mt_upload_queue *q, const struct mt_upload_transport *t);
 
-/* Adds progress to the job (for dialects that transfer themselves). */
+/* Adds progress to the job (for dialects that transfer themselves); a try
+ * that moves bytes is no longer waited for. */
 void mt_upload_job_progress(struct mt_upload_job *job, int64_t sent);
-/* Marks a retry at step level (shown to the user). */
+/* Marks a retry at step level that starts at once (a fresh upload URL asked
+ * for): counted and its reason kept, nothing waited for. */
 void mt_upload_job_retrying(struct mt_upload_job *job, const char *reason);
+
+/* A failed try that is to be tried again, as the step that decided it
+ * tells the queue. */
+struct mt_upload_retry {
+	int next_try;          /* the try that comes: 2 for the first retry; 0 when
+	                          none will unless a check says so (the last one) */
+	int tries;             /* the tries in all */
+	long delay_ms;         /* before the next try; -1: the server is asked first
+	                          whether the failed try arrived (mt_upload_job_retry_in) */
+	long status;           /* the server's answer (5xx, 429); 0: none came */
+	int curl_code;         /* libcurl's code when no answer came */
+	const char *reason;    /* the engine's words: "HTTP 503", libcurl's */
+	int64_t kept;          /* bytes of the file the server holds now */
+};
+/* The job waits to try again: counted, its reason and cause kept, and the
+ * bytes of the failed try no longer count as sent (job->sent becomes
+ * r->kept): the bar and the totals say what is on the server. */
+void mt_upload_job_retry(struct mt_upload_job *job, const struct mt_upload_retry *r);
+/* The check before a retry is over: the next try starts in delay_ms. */
+void mt_upload_job_retry_in(struct mt_upload_job *job, long delay_ms);
+/* What a job waiting to try again waits for. */
+struct mt_upload_wait {
+	int next_try, tries;
+	long left_ms;          /* until the next try starts; -1 while the server is
+	                          asked whether the failed try arrived */
+	enum mt_upload_retry_cause cause;
+	long status;           /* with MT_RETRY_ANSWER */
+	const char *reason;    /* the engine's words (job->retry_reason) */
+};
+/* True while the job waits to try again after a failure that may pass,
+ * from the failure until the next try starts; *w (may be NULL) gets what
+ * it waits for. */
+bool mt_upload_job_retry_wait(const struct mt_upload_job *job, struct mt_upload_wait *w);
 
 const char *mt_job_state_name(enum mt_job_state s);
 /* True for done, skipped, failed, cancelled. */

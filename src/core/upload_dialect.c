@@ -85,7 +85,21 @@ static void
 api_retry(const struct mt_http_retry *retry, void *arg)
 {
 	struct api_call *c = arg;
-	mt_upload_job_retrying(c->job, retry->reason);
+	struct mt_upload_job *job = c->job;
+	if (job->wait.on && job->wait.checking) {
+		/* the question asked before the job's own next try is repeated:
+		 * that try is still what the job waits for */
+		job->attempt++;
+		mt_upload_job_set_text(&job->retry_reason, "%s", retry->reason);
+		return;
+	}
+	/* an API call sends none of the file: what the server holds stays */
+	struct mt_upload_retry r = {
+		.next_try = retry->attempt, .tries = retry->max_attempts, .delay_ms = retry->delay_ms,
+		.status = retry->status, .curl_code = retry->curl_code, .reason = retry->reason,
+		.kept = job->sent,
+	};
+	mt_upload_job_retry(job, &r);
 }
 
 int

@@ -1,6 +1,6 @@
 /* upload_internal.h — the queue's insides, shared by upload.c and the
  * files split from it (upload_queue.c, upload_journal.c, upload_storage.c,
- * upload_dialect.c, upload_query.c, upload_samefile.c);
+ * upload_dialect.c, upload_query.c, upload_samefile.c, upload_retry.c);
  * nothing outside them includes it. */
 #ifndef MT_UPLOAD_INTERNAL_H
 #define MT_UPLOAD_INTERNAL_H

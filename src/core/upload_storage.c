@@ -34,8 +34,13 @@ static void
 put_retry(const struct mt_http_retry *retry, void *arg)
 {
 	struct mt_upload_job *job = arg;
-	job->sent = 0;
-	mt_upload_job_retrying(job, retry->reason);
+	/* the whole file goes again: none of the failed try is kept */
+	struct mt_upload_retry r = {
+		.next_try = retry->attempt, .tries = retry->max_attempts, .delay_ms = retry->delay_ms,
+		.status = retry->status, .curl_code = retry->curl_code, .reason = retry->reason,
+		.kept = 0,
+	};
+	mt_upload_job_retry(job, &r);
 }
 
 static bool

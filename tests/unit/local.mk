@@ -100,6 +100,11 @@ tests_unit_test_upload_lookup_SOURCES = tests/unit/test_upload_lookup.c tests/un
 tests_unit_test_upload_lookup_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_upload_lookup_LDADD = $(UNIT_LDADD)
 
+unit_tests += tests/unit/test_upload_retry
+tests_unit_test_upload_retry_SOURCES = tests/unit/test_upload_retry.c tests/unit/upload_fake.c \
+	tests/unit/upload_fake.h
+tests_unit_test_upload_retry_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_upload_retry_LDADD = $(UNIT_LDADD)
 unit_tests += tests/unit/test_upload_tally
 tests_unit_test_upload_tally_SOURCES = tests/unit/test_upload_tally.c tests/unit/upload_fake.c \
 	tests/unit/upload_fake.h

@@ -139,6 +139,7 @@ deliver(struct mt_http_req *r, long status, const char *body, int retries, long 
 		if (r->on_retry) {
 			struct mt_http_retry told = {
 				.attempt = i + 1, .max_attempts = retries + 1, .status = retry_status,
+				.curl_code = retry_status ? 0 : 56,   /* CURLE_RECV_ERROR */
 				.delay_ms = mt_backoff_delay_ms(i, 500, 30000, 0.5), .reason = reason,
 			};
 			r->on_retry(&told, r->arg);
@@ -150,8 +151,10 @@ deliver(struct mt_http_req *r, long status, const char *body, int retries, long 
 	memset(&resp, 0, sizeof resp);
 	resp.status = status;
 	resp.attempts = retries + 1;
-	if (status == 0)
+	if (status == 0) {
 		snprintf(resp.error, sizeof resp.error, "Connection reset by peer");
+		resp.curl_code = 56;   /* CURLE_RECV_ERROR */
+	}
 	resp.body = xstrdup(body ? body : "");
 	resp.body_len = strlen(resp.body);
 	mt_http_done_fn done = r->done;
@@ -255,6 +258,25 @@ fake_progress(const char *match, int64_t sent)
 	if (r == NULL || r->progress == NULL)
 		return false;
 	r->progress(sent, r->body_size, r->arg);
+	return true;
+}
+
+bool
+fake_retry(const char *match, long status, int curl_code, int attempt, long delay_ms)
+{
+	struct mt_http_req *r = find(match);
+	if (r == NULL || r->on_retry == NULL)
+		return false;
+	char reason[64];
+	if (status)
+		snprintf(reason, sizeof reason, "HTTP %ld", status);
+	else
+		snprintf(reason, sizeof reason, "libcurl error %d", curl_code);
+	struct mt_http_retry told = {
+		.attempt = attempt, .max_attempts = 6, .status = status, .curl_code = curl_code,
+		.delay_ms = delay_ms, .reason = reason,
+	};
+	r->on_retry(&told, r->arg);
 	return true;
 }
 

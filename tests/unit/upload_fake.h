@@ -38,6 +38,10 @@ void fake_script_ok(const char *name);
 bool fake_answer(const char *match, long status, const char *body);
 /* Reports progress on the request in flight that matches. */
 bool fake_progress(const char *match, int64_t sent);
+/* The engine decides to try the request in flight that matches again, as
+ * after `status` (0: none came, libcurl's `curl_code`): its on_retry is told
+ * (try `attempt` of 6, in delay_ms) and the request stays in flight. */
+bool fake_retry(const char *match, long status, int curl_code, int attempt, long delay_ms);
 /* True when a request matching is in flight (and whether it is paused). */
 bool fake_in_flight(const char *match, bool *paused);
 

@@ -1,0 +1,173 @@
+/* test_upload_retry.c — a file between a failed try and the next one, on
+ * the fake transport (upload_fake.c): it waits to try again with the try,
+ * the cause and the time left said, and the bytes of the failed try no
+ * longer count as sent, whether the engine repeats a storage PUT or
+ * clearcms asks the library before it posts a lost multipart create again. */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "dialect.h"
+#include "upload_fake.h"
+
+#define PUT_A "PUT https://store.test/k-a.txt"
+#define SVG "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"4\" height=\"4\"></svg>\n"
+
+static int64_t
+sent_in_all(void)
+{
+	int64_t sent = -1, total = -1;
+	mt_upload_queue_totals(fx.q, &sent, &total);
+	return sent;
+}
+
+/* One file presigned, its PUT in flight with every byte out. */
+static struct mt_upload_job *
+put_in_flight(void)
+{
+	fx.q = fake_queue(false, 1);
+	struct mt_upload_job *a = mt_upload_queue_add(fx.q, fake_file("a.txt", "hello"));
+	fake_script("presign?name=a.txt", 200,
+	            "{\"key\":\"k-a.txt\",\"url\":\"https://store.test/k-a.txt\"}");
+	mt_upload_queue_start(fx.q);
+	fake_settle();
+	assert_true(fake_in_flight(PUT_A, NULL));
+	assert_true(fake_progress(PUT_A, 5));
+	assert_int_equal(a->sent, 5);
+	assert_int_equal(sent_in_all(), 5);
+	return a;
+}
+
+static void
+test_dropped_put_waits_with_its_bytes_back(void **state)
+{
+	(void)state;
+	struct mt_upload_job *a = put_in_flight();
+	assert_false(mt_upload_job_retry_wait(a, NULL));
+	/* the connection dropped: the engine tries again in 3 s */
+	assert_true(fake_retry(PUT_A, 0, 56, 2, 3000));
+	struct mt_upload_wait w;
+	assert_true(mt_upload_job_retry_wait(a, &w));
+	assert_int_equal(w.next_try, 2);
+	assert_int_equal(w.tries, 6);
+	assert_int_equal(w.left_ms, 3000);
+	assert_int_equal(w.cause, MT_RETRY_DROPPED);
+	assert_int_equal(a->attempt, 1);
+	/* none of the failed try is on the server */
+	assert_int_equal(a->sent, 0);
+	assert_int_equal(sent_in_all(), 0);
+	fake_advance_ms(2000);
+	assert_true(mt_upload_job_retry_wait(a, &w));
+	assert_int_equal(w.left_ms, 1000);
+	/* its time has come: the try is under way */
+	fake_advance_ms(1000);
+	assert_false(mt_upload_job_retry_wait(a, NULL));
+	fake_script("confirm?key=k-a.txt", 200, "{\"id\":\"m-a\"}");
+	assert_true(fake_answer(PUT_A, 200, ""));
+	fake_settle();
+	assert_int_equal(a->state, MT_JOB_DONE);
+	assert_int_equal(a->sent, 5);
+}
+
+static void
+test_5xx_and_stall_causes_and_a_try_that_moves(void **state)
+{
+	(void)state;
+	struct mt_upload_job *a = put_in_flight();
+	assert_true(fake_retry(PUT_A, 503, 0, 2, 800));
+	struct mt_upload_wait w;
+	assert_true(mt_upload_job_retry_wait(a, &w));
+	assert_int_equal(w.cause, MT_RETRY_ANSWER);
+	assert_int_equal(w.status, 503);
+	assert_string_equal(w.reason, "HTTP 503");
+	assert_int_equal(a->sent, 0);
+	/* bytes moving again end the wait, whatever the clock says */
+	assert_true(fake_progress(PUT_A, 3));
+	assert_false(mt_upload_job_retry_wait(a, NULL));
+	assert_int_equal(sent_in_all(), 3);
+	/* stalled (libcurl's timeout): try 3, and the bytes back to none again */
+	assert_true(fake_retry(PUT_A, 0, 28, 3, 1500));
+	assert_true(mt_upload_job_retry_wait(a, &w));
+	assert_int_equal(w.cause, MT_RETRY_STALLED);
+	assert_int_equal(w.next_try, 3);
+	assert_int_equal(a->attempt, 2);
+	assert_int_equal(sent_in_all(), 0);
+	/* a cancel while it waits: no wait is left */
+	assert_int_equal(mt_upload_job_cancel(a), MT_UPLOAD_CANCELLED);
+	assert_false(mt_upload_job_retry_wait(a, NULL));
+}
+
+/* clearcms: a small file goes in one multipart POST, which creates an item
+ * and is not repeated blindly; after it drops, the library is asked
+ * whether it arrived, and the POST is tried again after a backoff. */
+static void
+test_lost_multipart_create_waits_for_its_check(void **state)
+{
+	(void)state;
+	fx.site.dialect = mt_dialect_find("clearcms");
+	assert_non_null(fx.site.dialect);
+	fx.q = fake_queue(false, 1);
+	struct mt_upload_job *a = mt_upload_queue_add(fx.q, fake_file("a.svg", SVG));
+	int64_t size = (int64_t)strlen(SVG);
+	fake_script("GET api/v1/media?search=a.svg", 200, "{\"data\":[]}");
+	mt_upload_queue_start(fx.q);
+	fake_settle();
+	assert_true(fake_in_flight("POST api/v1/media", NULL));
+	assert_true(fake_progress("POST api/v1/media", size));
+	assert_int_equal(sent_in_all(), size);
+	/* the connection drops before the answer */
+	assert_true(fake_answer("POST api/v1/media", 0, ""));
+	fake_settle();
+	assert_true(fake_in_flight("GET api/v1/media?search=a.svg", NULL));
+	/* the bytes are not on the server: the bar and the totals say none */
+	assert_int_equal(a->sent, 0);
+	assert_int_equal(sent_in_all(), 0);
+	assert_int_equal(a->state, MT_JOB_UPLOADING);
+	struct mt_upload_wait w;
+	assert_true(mt_upload_job_retry_wait(a, &w));
+	assert_int_equal(w.left_ms, -1);
+	assert_int_equal(w.next_try, 2);
+	assert_int_equal(w.tries, 5);
+	assert_int_equal(w.cause, MT_RETRY_DROPPED);
+	/* the check's own retry does not change what the job waits for */
+	assert_true(fake_retry("GET api/v1/media?search=a.svg", 502, 0, 2, 400));
+	assert_true(mt_upload_job_retry_wait(a, &w));
+	assert_int_equal(w.left_ms, -1);
+	assert_int_equal(w.next_try, 2);
+	assert_int_equal(w.cause, MT_RETRY_DROPPED);
+	/* not there: the POST again after the backoff */
+	assert_true(fake_answer("GET api/v1/media?search=a.svg", 200, "{\"data\":[]}"));
+	fake_settle();
+	assert_true(mt_upload_job_retry_wait(a, &w));
+	assert_true(w.left_ms > 0);
+	assert_false(fake_in_flight("POST api/v1/media", NULL));
+	fake_advance_ms((uint64_t)w.left_ms);
+	fake_settle();
+	assert_false(mt_upload_job_retry_wait(a, NULL));
+	assert_true(fake_in_flight("POST api/v1/media", NULL));
+	assert_true(fake_answer("POST api/v1/media", 201,
+	                        "{\"data\":[{\"id\":\"m-1\",\"url\":\"https://x.test/a.svg\"}]}"));
+	fake_settle();
+	assert_int_equal(a->state, MT_JOB_DONE);
+	assert_int_equal(a->sent, size);
+}
+
+#define T(f) cmocka_unit_test_setup_teardown(f, fake_setup, fake_teardown)
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		T(test_dropped_put_waits_with_its_bytes_back),
+		T(test_5xx_and_stall_causes_and_a_try_that_moves),
+		T(test_lost_multipart_create_waits_for_its_check),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -561,6 +561,9 @@ const char *uploads_reason_of(const struct mt_upload_job *job, const char *msg);
 /* What a cancelled row says in place of a reason (the state word says
  * "cancelled"): none of the file is on the server. NULL for any other row. */
 const char *uploads_cancel_note(const struct mt_upload_job *job);
+/* What a row waiting to try again says ("retry 2 of 6 in 3s: the connection
+ * dropped"), from core's wait; false (buf "") for a row that does not wait. */
+bool uploads_retry_note(const struct mt_upload_job *job, char *buf, size_t len);
 void uploads_show_story(struct app *a, struct mt_upload_job *job);
 /* uploads_say.c: x and X of the panel, saying what core did (a file already
  * sent is not cancelled: where it is), and the message at a batch's end,

@@ -35,6 +35,7 @@ struct uploads {
 	int nspeed;
 	uint64_t last_progress_draw;
 	int64_t done_bytes;          /* bytes of uploads finished this session */
+	uint64_t wait_timer;         /* a redraw while a row counts down to its retry */
 };
 
 #define PROGRESS_DRAW_MS 250
@@ -177,6 +178,9 @@ uploads_free(struct app *a)
 {
 	/* jobs not finished stay in the journal as they are, those not begun
 	 * yet too: the next start offers to resume them */
+	if (a->up->wait_timer)
+		mt_loop_timer_cancel(a->loop, a->up->wait_timer);
+	a->up->wait_timer = 0;
 	if (a->up->q)
 		mt_upload_queue_keep_unstarted(a->up->q);
 	mt_upload_queue_free(a->up->q);
@@ -301,6 +305,9 @@ row_note(const struct mt_upload_job *job, enum ui_role role, char *out, size_t o
 		memmove(out, r, strlen(r) + 1);
 		return job->state == MT_JOB_CANCELLED ? R_DIM : role;
 	}
+	/* waiting to try again: which try, when, and why the last one failed */
+	if (uploads_retry_note(job, out, outlen))
+		return R_WARN;
 	if (job->attempt > 0 && job->retry_reason[0] && !mt_job_state_final(job->state) &&
 	    job->state != MT_JOB_UPLOADING) {
 		snprintf(out, outlen, "%s", job->retry_reason);
@@ -325,6 +332,34 @@ row_note(const struct mt_upload_job *job, enum ui_role role, char *out, size_t o
 		/* TRANSLATORS: a finished upload's row: the remote folder it went to */
 		snprintf(out, outlen, _("in %s"), folder);
 	return R_DIM;
+}
+
+static void
+wait_tick(void *arg)
+{
+	struct app *a = arg;
+	a->up->wait_timer = 0;
+	ui_dirty(a);
+}
+
+/* A row waiting to try again counts its seconds down, and gives its note
+ * up once the try starts: the panel is drawn again then, nothing else
+ * moving meanwhile. */
+static void
+count_down(struct app *a, int n)
+{
+	struct uploads *u = a->up;
+	long next = -1;
+	for (int i = 0; i < n; i++) {
+		struct mt_upload_wait wt;
+		if (!mt_upload_job_retry_wait(mt_upload_queue_job(u->q, i), &wt) || wt.left_ms < 0)
+			continue;
+		long step = wt.left_ms % 1000 ? wt.left_ms % 1000 : 1000;
+		if (next < 0 || step < next)
+			next = step;
+	}
+	if (next >= 0 && u->wait_timer == 0)
+		u->wait_timer = mt_loop_timer_add(a->loop, next + 1, wait_tick, a);
 }
 
 void
@@ -426,6 +461,7 @@ uploads_draw(struct app *a, int y, int x, int h, int w, bool focused)
 	/* the job lines; until the user moves, the cursor follows the first
 	 * job still running, so old finished rows never hide the new ones */
 	int body = h - 1;
+	count_down(a, n);
 	if (u->follow) {
 		int first = -1;
 		for (int i = 0; i < n && first < 0; i++)
@@ -460,12 +496,16 @@ uploads_draw(struct app *a, int y, int x, int h, int w, bool focused)
 		cx += state_w;
 		char note[600];
 		enum ui_role note_role = row_note(job, role, note, sizeof note);
+		/* a row waiting to try again keeps its bar, at what the server
+		 * holds, where the note leaves room for it */
+		bool wait_bar = jbar_w && mt_upload_job_retry_wait(job, NULL) &&
+		                w - (cx - x) - 16 - jbar_w - 1 >= mt_text_width(note);
 		int this_name_w = name_w;
 		if (note[0] && !row_done(job)) {
 			/* a reason is what the row is for: the name gives way to it,
 			 * down to 16 cells (done rows keep their column: ids align) */
 			int want = mt_text_width(job->name) + 2;
-			int room = w - (cx - x) - mt_text_width(note) - 1;
+			int room = w - (cx - x) - mt_text_width(note) - (wait_bar ? jbar_w : 0) - 1;
 			int least = want < 16 ? want : 16;
 			if (room < name_w)
 				this_name_w = room > least ? room : least;
@@ -473,6 +513,12 @@ uploads_draw(struct app *a, int y, int x, int h, int w, bool focused)
 		ui_put_name(stdscr, yy, cx, job->name, this_name_w - 1, true);
 		cx += this_name_w;
 		int rest = w - (cx - x);
+		if (note[0] && wait_bar) {
+			ui_bar(stdscr, yy, cx, jbar_w - 1,
+			       job->size > 0 ? (double)job->sent / (double)job->size : 0);
+			cx += jbar_w;
+			rest -= jbar_w;
+		}
 		if (note[0]) {
 			ui_set(stdscr, note_role);
 			ui_put_text(stdscr, yy, cx, note, rest - 1, true);

@@ -72,6 +72,49 @@ uploads_cancel_note(const struct mt_upload_job *job)
 	return _("none of it is in the library");
 }
 
+/* Why a failed try is tried again, in words: core says the cause. */
+static void
+retry_cause(const struct mt_upload_wait *w, char *buf, size_t len)
+{
+	switch (w->cause) {
+	case MT_RETRY_ANSWER:
+		snprintf(buf, len, _("the server answered %ld"), w->status);
+		return;
+	case MT_RETRY_DROPPED:
+		snprintf(buf, len, "%s", _("the connection dropped"));
+		return;
+	case MT_RETRY_STALLED:
+		snprintf(buf, len, "%s", _("the transfer stalled"));
+		return;
+	case MT_RETRY_OTHER:
+		break;
+	}
+	char *why = mt_sanitize(w->reason ? w->reason : "");
+	snprintf(buf, len, _("no answer (%s)"), why);
+	free(why);
+}
+
+bool
+uploads_retry_note(const struct mt_upload_job *job, char *buf, size_t len)
+{
+	struct mt_upload_wait w;
+	buf[0] = '\0';
+	if (!mt_upload_job_retry_wait(job, &w))
+		return false;
+	char why[300];
+	retry_cause(&w, why, sizeof why);
+	if (w.left_ms < 0)
+		/* TRANSLATORS: an upload's row: the server is asked whether the
+		 * failed try arrived before the next one; then why it failed */
+		snprintf(buf, len, _("retry %d of %d after a check: %s"), w.next_try, w.tries, why);
+	else
+		/* TRANSLATORS: an upload's row: the next try, the tries in all,
+		 * the seconds until it starts, why the last one failed */
+		snprintf(buf, len, _("retry %d of %d in %lds: %s"), w.next_try, w.tries,
+		         (w.left_ms + 999) / 1000, why);
+	return true;
+}
+
 /* What the details say can be done about a failure, by its cause. */
 static const char *
 cause_text(enum mt_upload_cause c)
@@ -164,7 +207,7 @@ uploads_show_story(struct app *a, struct mt_upload_job *job)
 	if (width < 20)
 		width = 20;
 	struct lines l = { 0 };
-	char buf[64], num[32];
+	char buf[64], num[32], buf2[400];
 	lines_wrap(&l, _("File:"), job->path, width);
 	lines_wrap(&l, _("Sent as:"), job->name, width);
 	lines_wrap(&l, _("Folder:"), job->folder ? job->folder : "/", width);
@@ -189,6 +232,8 @@ uploads_show_story(struct app *a, struct mt_upload_job *job)
 			lines_wrap(&l, NULL, cause_text(mt_upload_job_cause(job)), width);
 	} else if (job->state == MT_JOB_SKIPPED && job->why_skipped[0]) {
 		lines_wrap(&l, _("Reason:"), job->why_skipped, width);
+	} else if (uploads_retry_note(job, buf2, sizeof buf2)) {
+		lines_wrap(&l, _("Waiting:"), buf2, width);
 	} else if (job->retry_reason[0]) {
 		lines_wrap(&l, _("Last retry:"), job->retry_reason, width);
 	}

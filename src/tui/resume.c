@@ -61,10 +61,13 @@ resume_answer(struct app *a, int choice, void *arg)
 		for (size_t i = 0; i < r->n; i++)
 			if (offered(a, &r->v[i]))
 				v[k++] = r->v[i];   /* borrowed: r->v frees them */
-		int sent = uploads_resume(a, v, k);
+		/* the panel says the resume as it starts the queue, before any
+		 * file refused at once */
+		if (k == 0)
+			ui_message(a, R_NORMAL, "%s", _("nothing to resume: the files are gone"));
+		else
+			uploads_resume(a, v, k);
 		free(v);
-		ui_message(a, R_NORMAL, P_("resuming %d upload (p pauses)", "resuming %d uploads (p pauses)",
-		                           (unsigned long)sent), sent);
 	} else if (choice == 'f') {
 		resume_forget(a, r);
 	} else if (choice == 'n') {

@@ -544,7 +544,8 @@ char *ui_draft_alt_text(struct app *a, const char *id);
 /* ui_draft_alt at each key of a prompt (not synced: see mt_draft_typed). */
 void ui_draft_alt_typed(struct app *a, const char *id, const char *name, const char *text);
 /* Queues the journal's records again (their path, name and folder), as one
- * batch; returns how many. */
+ * batch, and starts them, saying so first ("resuming 2 uploads"): a file
+ * refused as they start is said after it. Returns how many. */
 struct mt_history_rec;
 int uploads_resume(struct app *a, const struct mt_history_rec *v, size_t n);
 /* Marks the journal's records of keys cancelled, so that they are not

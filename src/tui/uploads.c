@@ -636,12 +636,26 @@ uploads_resume(struct app *a, const struct mt_history_rec *v, size_t n)
 	mt_upload_queue_new_batch(a->up->q);
 	for (size_t i = 0; i < n; i++)
 		add_one(a, v[i].path, v[i].folder, v[i].name);
+	/* the resume is said before the queue starts: a file refused as it
+	 * starts (its type changed since) says so after it, not hidden under it */
+	int k = (int)n;
+	if (mt_upload_queue_paused(a->up->q))   /* a pause from before: they wait */
+		ui_message(a, R_WARN, P_("resuming %d upload; the uploads are paused (p resumes)",
+		                         "resuming %d uploads; the uploads are paused (p resumes)",
+		                         (unsigned long)k), k);
+	else
+		ui_message(a, R_NORMAL, P_("resuming %d upload (p pauses)", "resuming %d uploads (p pauses)",
+		                           (unsigned long)k), k);
+	/* files all there already end the batch inside its start: its end is
+	 * said after its start */
+	uploads_say_hold(a, a->up->q, true);
 	mt_upload_queue_start(a->up->q);
 	a->up->shown = true;
 	a->focus = PANE_UPLOADS;
 	a->up->follow = true;
+	uploads_say_hold(a, a->up->q, false);
 	ui_dirty(a);
-	return (int)n;
+	return k;
 }
 
 int

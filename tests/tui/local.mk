@@ -40,6 +40,7 @@ tui_tests += \
 	tests/tui/upload-cancel.t \
 	tests/tui/upload-twice.t \
 	tests/tui/upload-retry.t \
+	tests/tui/resume-refused.t \
 	tests/tui/reupload.t \
 	tests/tui/typefix.t \
 	tests/tui/typefix-refused.t \

@@ -54,6 +54,10 @@ msgids() {
 	' "$1" | sed 's/^"//; s/"$//; s/""//g' | grep -v '^$' | sort -u
 }
 
+# LANG|TERM|WORDING: the one wording of a term in a catalogue
+terms='de|already there|schon vorhanden
+fr|already there|déjà là'
+
 langs=$(sed 's/#.*//' "$top/po/LINGUAS")
 [ -n "$(printf '%s' "$langs" | tr -d ' \n')" ] || bad "po/LINGUAS names no language"
 for lang in $langs; do
@@ -102,6 +106,30 @@ for lang in $langs; do
 	done >"$tmp/$lang.wide"
 	cat "$tmp/$lang.wide"
 	[ -s "$tmp/$lang.wide" ] && fail=1
+	# one term, one wording: every message that says a term in English says
+	# it in the wording the catalogue chose for it ("already there" was
+	# "déjà là" in some upload texts and "déjà présent(s)" in others)
+	printf '%s\n' "$terms" | while IFS='|' read -r tl term wording; do
+		[ "$tl" = "$lang" ] || continue
+		awk -v term="$term" -v wording="$wording" -v lang="$lang" '
+			function flush() {
+				if (index(id, term) > 0)
+					for (k = 1; k <= ns; k++)
+						if (index(str[k], wording) == 0)
+							printf "FAIL: po/%s.po: \"%s\" not said as \"%s\" in %s\n", lang, term, wording, str[k]
+				id = ""; ns = 0; what = ""
+			}
+			/^#~/ { next }
+			/^msgid / { flush(); what = "id"; id = substr($0, 7); next }
+			/^msgid_plural / { what = "id"; id = id substr($0, 14); next }
+			/^msgstr/ { what = "str"; ns++; sub(/^msgstr(\[[0-9]+\])? /, ""); str[ns] = $0; next }
+			/^"/ { if (what == "id") id = id $0; else if (what == "str") str[ns] = str[ns] $0; next }
+			{ what = "" }
+			END { flush() }
+		' "$tmp/$lang.merged"
+	done >"$tmp/$lang.terms"
+	cat "$tmp/$lang.terms"
+	[ -s "$tmp/$lang.terms" ] && fail=1
 	n=$(msgids "$tmp/$lang.merged" | wc -l)
 	echo "po/$lang.po: $n messages checked"
 done

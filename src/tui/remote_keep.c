@@ -5,7 +5,10 @@
  * folder again from its start. Without this the marks an editor made and
  * the place they had reached were gone each time. The ids are remembered,
  * and each page that arrives gets its marks and the cursor back; the pane
- * reads as far as it had read before, so nothing it showed is left out. */
+ * reads as far as it had read before, so nothing it showed is left out,
+ * and one page more for an item not found by then: an item added before
+ * it (an upload into the folder) pushes the last one read onto the next
+ * page, and the cursor would land on the item before its own. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -95,6 +98,11 @@ remote_keep_apply(struct remote *r, size_t from, bool last_page)
 	bool read_enough = last_page || r->nitems >= k->until;
 	if (!read_enough)
 		return;
+	if (!last_page && !k->one_more && (k->cur_id || k->nmarks)) {
+		k->one_more = true;   /* remote_keep_wants_more asks for it */
+		k->until = r->nitems + 1;
+		return;
+	}
 	/* the item under the cursor is gone (moved, deleted, filtered out):
 	 * the cursor stays on the row it was on, so the next item is under it */
 	if (k->cur_id) {

@@ -17,6 +17,7 @@ struct remote_keep {
 	char **marks;               /* ids of the marked items not found yet */
 	size_t nmarks;
 	size_t until;               /* items the old listing had read */
+	bool one_more;              /* a page past them is read for what is not found yet */
 };
 
 /* A key typed while the listing was on its way (remote_ahead.c). */

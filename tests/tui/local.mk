@@ -10,6 +10,7 @@ tui_tests += \
 	tests/tui/keepmarks.t \
 	tests/tui/detail-next.t \
 	tests/tui/detail-nwait.t \
+	tests/tui/relist-last.t \
 	tests/tui/detail-relist.t \
 	tests/tui/edit-cancel.t \
 	tests/tui/aside-kept.t \

@@ -57,6 +57,8 @@ ui_message(struct app *a, enum ui_role role, const char *fmt, ...)
 	va_end(ap);
 	a->msg_role = role;
 	a->msg_until = mt_now_ms() + MESSAGE_MS + (role == R_ERROR ? MESSAGE_MS : 0);
+	a->msg_held = false;
+	a->msg_seq++;
 	log_add(role, a->msg);
 	ui_dirty(a);
 }
@@ -70,6 +72,38 @@ ui_message_passing(struct app *a, enum ui_role role, const char *fmt, ...)
 	va_end(ap);
 	a->msg_role = role;
 	a->msg_until = mt_now_ms() + MESSAGE_MS;
+	a->msg_held = false;
+	a->msg_seq++;
+	ui_dirty(a);
+}
+
+void
+ui_message_waiting(struct app *a, enum ui_role role, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(a->msg, sizeof a->msg, fmt, ap);
+	va_end(ap);
+	a->msg_role = role;
+	a->msg_until = mt_now_ms() + MESSAGE_MS;   /* the trace says when it is passed */
+	a->msg_held = true;
+	a->msg_seq++;
+	ui_dirty(a);
+}
+
+uint64_t
+ui_message_shown(const struct app *a)
+{
+	return a->msg[0] ? a->msg_seq : 0;
+}
+
+void
+ui_message_end(struct app *a, uint64_t seq)
+{
+	if (!a->msg[0] || a->msg_seq != seq)
+		return;
+	a->msg[0] = '\0';
+	a->msg_held = false;
 	ui_dirty(a);
 }
 

@@ -62,6 +62,7 @@ struct remote {
 	int step_dir;               /* ... or N, for the listing read again (-1) */
 	size_t step_until;          /* items the listing had when n was pressed: read past them for it */
 	bool step_quiet;            /* n goes on by itself: what it waits for is said already */
+	uint64_t step_said;         /* the status message that says the wait: ended when it opens */
 	char err[600];
 	uint64_t search_timer;
 	uint64_t load_started;

@@ -173,10 +173,12 @@ remote_step(struct app *a, int dir, bool just_look)
 		if (just_look)
 			return true;
 		step_wait(r, id, dir, r->keep.until > r->nitems ? r->keep.until : r->nitems);
-		if (!r->step_quiet)
+		if (!r->step_quiet) {
 			ui_message(a, R_NORMAL, "%s",
 			           dir > 0 ? _("reading the list\xe2\x80\xa6 the next item opens when it comes")
 			                   : _("reading the list\xe2\x80\xa6 the item before opens when it comes"));
+			r->step_said = ui_message_shown(a);
+		}
 		return true;
 	}
 	size_t from = step_from(r, id, dir, &at);
@@ -205,9 +207,11 @@ remote_step(struct app *a, int dir, bool just_look)
 		r->cur = n - 1;
 	step_wait(r, id ? id : "", 1, r->nitems);
 	remote_fetch_more(a);
-	if (r->step_id && !r->step_quiet)   /* (a page that could not be asked for said why) */
+	if (r->step_id && !r->step_quiet) {   /* (a page that could not be asked for said why) */
 		ui_message(a, R_NORMAL, "%s",
 		           _("reading the next page of the list\xe2\x80\xa6 its first item opens when it comes"));
+		r->step_said = ui_message_shown(a);
+	}
 	return true;
 }
 
@@ -247,6 +251,7 @@ remote_step_relist(struct app *a, bool same_place)
 		ui_message(a, R_NORMAL, "%s",
 		           r->step_dir > 0 ? _("reading the list\xe2\x80\xa6 the next item opens when it comes")
 		                           : _("reading the list\xe2\x80\xa6 the item before opens when it comes"));
+		r->step_said = ui_message_shown(a);
 	}
 }
 
@@ -279,6 +284,10 @@ remote_step_page_came(struct app *a)
 	else   /* still on the item n was pressed on: n again, as the details do it */
 		detail_next(a);
 	r->step_quiet = false;
+	/* the item came: "… opens when it comes" is over (the log keeps it);
+	 * a further wait goes on under the same words, said again */
+	if (r->step_id == NULL)
+		ui_message_end(a, r->step_said);
 }
 
 void

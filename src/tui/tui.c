@@ -346,8 +346,16 @@ maybe_draw(struct app *a)
 {
 	uint64_t now = mt_now_ms();
 	if (a->msg[0] && now >= a->msg_until) {
-		a->msg[0] = '\0';
-		a->dirty = true;
+		/* said in the trace, so that a test knows the time has passed
+		 * without counting seconds itself */
+		if (a->msg_held) {
+			ui_trace(a, "status message past its time, kept while it waits: %s", a->msg);
+			a->msg_until = UINT64_MAX;
+		} else {
+			ui_trace(a, "status message past its time, gone: %s", a->msg);
+			a->msg[0] = '\0';
+			a->dirty = true;
+		}
 	}
 	if (!a->dirty || a->hangup || !a->curses_on)
 		return;
@@ -596,7 +604,7 @@ mt_tui_main(const struct mt_cmdline *cl)
 			uint64_t since = mt_now_ms() - a->last_draw;
 			wait = a->urgent || since >= FRAME_MS ? 0 : (long)(FRAME_MS - since);
 		}
-		if (a->msg[0]) {
+		if (a->msg[0] && a->msg_until != UINT64_MAX) {
 			uint64_t now = mt_now_ms();
 			long left = a->msg_until > now ? (long)(a->msg_until - now) : 0;
 			if (left < wait)

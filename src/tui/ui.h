@@ -358,6 +358,8 @@ struct app {
 	char msg[600];
 	enum ui_role msg_role;
 	uint64_t msg_until;
+	uint64_t msg_seq;           /* counts the messages said: which one is shown */
+	bool msg_held;              /* stays past msg_until, until replaced or ended */
 
 	/* requests in flight */
 	struct ui_req *reqs;
@@ -381,6 +383,19 @@ void ui_message_routine(struct app *a, const char *fmt, ...) __attribute__((form
  * outcome it leads to goes. */
 void ui_message_passing(struct app *a, enum ui_role role, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* Progress of something that waits (a save's retry, held at the server):
+ * as ui_message_passing, but it stays past the status line's time until
+ * another message replaces it or ui_message_end ends it, so that it does
+ * not vanish while the wait goes on. The one who says it must replace or
+ * end it once the wait is over. */
+void ui_message_waiting(struct app *a, enum ui_role role, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Which message the status line shows now (0: none said yet); the message
+ * said just before is the one ui_message_end may end. */
+uint64_t ui_message_shown(const struct app *a);
+/* Takes message `seq` off the status line if it is still the one shown
+ * (another said since stays); the message log keeps what it had. */
+void ui_message_end(struct app *a, uint64_t seq);
 void ui_error(struct app *a, const char *what, const struct mt_error *err);
 void ui_messages_free(void);
 void msglog_view_draw(struct app *a);

@@ -4,7 +4,8 @@
 # and then it goes on to the item after; on the last item of the whole
 # list, that it is the last one. After the item shown moved out of the
 # folder (m and w in the details), n opens the item that took its place,
-# not the one after it.
+# not the one after it. Once the item after opens, the status line no
+# longer says it is coming.
 # The next page is held at the server (hold_api) while n is pressed.
 . "${top_srcdir:-.}/tests/tui/lib-tui.sh"
 
@@ -33,6 +34,7 @@ release
 i=0
 while [ $i -lt 200 ] && [ "$(shown)" = "$first" ]; do sleep 0.05; i=$((i + 1)); done
 check "once the page is there, the details show the next item" test "$(shown)" != "$first"
+refute_screen "... and the status line no longer says it waits for it" "opens when it comes"
 send q
 expect_screen "q goes back: the cursor is on item 101" "#101  "
 

@@ -162,7 +162,9 @@ on_alt_saved(const struct mt_media *item, const struct mt_error *err, void *arg)
 /* The engine tries an alt text's save again (a 5xx, a dropped link): said
  * on the status line as the details say theirs, each try counted, so that
  * a save the server keeps refusing does not read as a slow one; not kept
- * in the message log, where the save's outcome goes (core's rule). */
+ * in the message log, where the save's outcome goes (core's rule). It
+ * stays while the save waits, however long the wait before the next try
+ * or the try itself: the outcome (on_alt_saved) says what replaces it. */
 static void
 on_alt_retry(const struct mt_http_retry *retry, void *arg)
 {
@@ -174,7 +176,7 @@ on_alt_retry(const struct mt_http_retry *retry, void *arg)
 	char said[300];
 	mt_op_retry_text(retry, said, sizeof said);
 	/* TRANSLATORS: %2$s: "the server answered 503, trying again (2 of 6)" */
-	ui_message_passing(a, R_NORMAL, _("saving the alt text for %s\xe2\x80\xa6 %s"), name, said);
+	ui_message_waiting(a, R_NORMAL, _("saving the alt text for %s\xe2\x80\xa6 %s"), name, said);
 	free(name);
 }
 

@@ -18,7 +18,8 @@ static void
 job_init(struct mt_upload_job *job)
 {
 	memset(job, 0, sizeof *job);
-	job->name = "fz_x.png";
+	static char name[] = "fz_x.png";
+	job->name = name;
 	job->size = 21;
 	job->mime = "image/png";
 }

@@ -19,14 +19,14 @@ static void
 item(struct mt_media *m, const char *id, int64_t size, int w, const char *created)
 {
 	mt_media_init(m);
-	m->id = (char *)id;
-	m->filename = (char *)id;
-	m->mime_type = (char *)"image/jpeg";
-	m->alt = (char *)"x";
+	m->id = (char *)(uintptr_t)id;
+	m->filename = (char *)(uintptr_t)id;
+	m->mime_type = (char *)(uintptr_t)"image/jpeg";
+	m->alt = (char *)(uintptr_t)"x";
 	m->size = size;
 	m->width = w;
 	m->height = w * 3 / 4;
-	m->created_at = (char *)created;
+	m->created_at = (char *)(uintptr_t)created;
 }
 
 static const struct mt_finding *
@@ -52,7 +52,7 @@ test_groups_and_keeper(void **state)
 	item(&it[4], "poster", 400000, 3000, "2026-01-06");  /* 2.5 x 1200 px */
 	item(&it[5], "refused", 10, 100, "2026-01-07");
 	item(&it[6], "skipped", 10, 100, "2026-01-08");
-	it[1].title = (char *)"Titled";                     /* more metadata: kept */
+	it[1].title = (char *)(uintptr_t)"Titled";                     /* more metadata: kept */
 	const char *sha[] = { "aa", "aa", "bb", "cc", "dd" };
 	uint64_t ph[] = { 0xF0F0F0F0F0F0F0F0ULL, 0xF0F0F0F0F0F0F0F0ULL, 0xF0F0F0F0F0F0F0F3ULL,
 	                  0x0F0F0F0F0F0F0F0FULL, 0x123456789ULL };
@@ -65,7 +65,7 @@ test_groups_and_keeper(void **state)
 		c[i].height = it[i].height;
 	}
 	c[5].status = MT_FP_FAILED;
-	c[5].error = (char *)"HTTP 403";
+	c[5].error = (char *)(uintptr_t)"HTTP 403";
 	c[6].status = MT_FP_OVER_BUDGET;
 	struct mt_audit a;
 	mt_audit_init(&a, 0);
@@ -76,31 +76,49 @@ test_groups_and_keeper(void **state)
 	mt_audit_finish(&a, NULL, 0);
 
 	const struct mt_finding *f = find(&a, MT_FIND_DUPLICATE, "a-new");
-	assert_non_null(f);
+	if (f == NULL) {
+		fail_msg("finding not found");
+		return;
+	}
 	assert_true(f->keep);
 	assert_string_equal(f->keep_reason, "metadata");
 	assert_int_equal(f->group_waste, 1000);
 	f = find(&a, MT_FIND_DUPLICATE, "a-old");
-	assert_non_null(f);
+	if (f == NULL) {
+		fail_msg("finding not found");
+		return;
+	}
 	assert_false(f->keep);
 	/* the near-duplicate group: the byte group's keeper and the small copy */
 	f = find(&a, MT_FIND_NEAR_DUPLICATE, "a-small");
-	assert_non_null(f);
+	if (f == NULL) {
+		fail_msg("finding not found");
+		return;
+	}
 	assert_false(f->keep);
 	assert_int_equal(f->distance, 2);
 	f = find(&a, MT_FIND_NEAR_DUPLICATE, "a-new");
-	assert_non_null(f);
+	if (f == NULL) {
+		fail_msg("finding not found");
+		return;
+	}
 	assert_true(f->keep);
 	assert_null(find(&a, MT_FIND_NEAR_DUPLICATE, "a-old"));
 	assert_null(find(&a, MT_FIND_NEAR_DUPLICATE, "other"));
 	assert_null(find(&a, MT_FIND_DUPLICATE, "other"));
 	/* 3000 px shown at 1200: a resize keeps (1200/3000)^2 = 16 % */
 	f = find(&a, MT_FIND_OVERSIZED, "poster");
-	assert_non_null(f);
+	if (f == NULL) {
+		fail_msg("finding not found");
+		return;
+	}
 	assert_int_equal(f->saved, 336000);
 	assert_null(find(&a, MT_FIND_OVERSIZED, "a-old"));
 	f = find(&a, MT_FIND_DOWNLOAD_FAILED, "refused");
-	assert_non_null(f);
+	if (f == NULL) {
+		fail_msg("finding not found");
+		return;
+	}
 	assert_string_equal(f->detail, "HTTP 403");
 	assert_non_null(find(&a, MT_FIND_NOT_FETCHED, "skipped"));
 	unsigned kinds;
@@ -133,7 +151,10 @@ test_keeper_by_size_then_age(void **state)
 	mt_audit_content(&a, it, c, 3, 10, 0);
 	mt_audit_finish(&a, NULL, 0);
 	const struct mt_finding *f = find(&a, MT_FIND_NEAR_DUPLICATE, "big-older");
-	assert_non_null(f);
+	if (f == NULL) {
+		fail_msg("finding not found");
+		return;
+	}
 	assert_true(f->keep);
 	/* it beats the small one by size, the other big one only by age */
 	assert_string_equal(f->keep_reason, "oldest");

@@ -20,10 +20,10 @@ static void
 item(struct mt_media *m, const char *id, int64_t size, const char *url)
 {
 	mt_media_init(m);
-	m->id = (char *)id;
+	m->id = (char *)(uintptr_t)id;
 	m->size = size;
-	m->url = (char *)url;
-	m->created_at = (char *)"2026-01-01T00:00:00Z";
+	m->url = (char *)(uintptr_t)url;
+	m->created_at = (char *)(uintptr_t)"2026-01-01T00:00:00Z";
 }
 
 static void
@@ -52,10 +52,10 @@ test_keys(void **state)
 	mt_fpcache_key("http://s/", &b, kb);
 	assert_string_not_equal(ka, kb);
 	b.size = 100;
-	b.url = (char *)"/u/2.jpg";
+	b.url = (char *)(uintptr_t)"/u/2.jpg";
 	mt_fpcache_key("http://s/", &b, kb);
 	assert_string_not_equal(ka, kb);
-	b.url = (char *)"/u/1.jpg";
+	b.url = (char *)(uintptr_t)"/u/1.jpg";
 	mt_fpcache_key("http://other/", &b, kb);
 	assert_string_not_equal(ka, kb);
 }

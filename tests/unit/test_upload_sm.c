@@ -470,7 +470,7 @@ test_a_confirm_does_not_hold_back_the_next_presign(void **state)
 	assert_int_equal(c->state, MT_JOB_STARTING);
 	assert_true(c->waiting_slot);
 	/* everything ends, in any order */
-	fake_script("PUT https://store.test/k-c.txt", 200, "");
+	fake_script("PUT https://store.test/k-c.txt", 200, "%s", "");
 	fake_script("confirm?key=k-b.txt", 200, "{\"id\":\"m-b\"}");
 	fake_script("confirm?key=k-c.txt", 200, "{\"id\":\"m-c\"}");
 	assert_true(fake_answer(PUT_B, 200, ""));

@@ -42,6 +42,9 @@ struct dialog {
 	bool filterable;
 	char filter[256];           /* "" when not filtering */
 	size_t *shown, nshown;
+	/* a pick list that is only read (ui_pick_read_only): no line is
+	 * chosen, cur is the top line shown, Enter closes as Esc does */
+	bool read_only;
 };
 
 static void
@@ -214,6 +217,13 @@ ui_pick(struct app *a, const char *title, char *const *items, size_t n, size_t i
 	d->cur = initial < n ? initial : 0;
 	d->pick_fn = fn;
 	d->arg = arg;
+}
+
+void
+ui_pick_read_only(struct app *a)
+{
+	if (a->dialog && a->dialog->kind == DLG_PICK)
+		a->dialog->read_only = true;
 }
 
 void
@@ -466,13 +476,20 @@ ui_dialog_draw(struct app *a)
 		int shown = avail - 1;
 		if (shown < 1)
 			shown = 1;
+		if (d->read_only) {
+			/* cur is the top line; the last screenful is as far as it goes */
+			size_t last_top = d->nshown > (size_t)shown ? d->nshown - (size_t)shown : 0;
+			if (d->cur > last_top)
+				d->cur = last_top;
+			d->top = d->cur;
+		}
 		if (d->cur < d->top)
 			d->top = d->cur;
 		if (d->cur >= d->top + (size_t)shown)
 			d->top = d->cur - (size_t)shown + 1;
 		for (int i = 0; i < shown && d->top + (size_t)i < d->nshown; i++) {
 			size_t k = d->top + (size_t)i;
-			ui_set(stdscr, k == d->cur ? R_CURSOR : R_DIALOG);
+			ui_set(stdscr, k == d->cur && !d->read_only ? R_CURSOR : R_DIALOG);
 			ui_put_text(stdscr, y + i, x0 + 2, d->items[d->shown[k]], inner, true);
 		}
 		if (d->nshown == 0) {
@@ -481,7 +498,14 @@ ui_dialog_draw(struct app *a)
 		}
 		ui_set(stdscr, R_DIALOG);
 		char *foot;
-		if (d->filter[0]) {
+		if (d->read_only && d->nshown > (size_t)shown) {
+			size_t last = d->top + (size_t)shown < d->nshown ? d->top + (size_t)shown : d->nshown;
+			/* TRANSLATORS: lines shown, first to last, of all; then the keys */
+			foot = xasprintf(_("lines %zu-%zu of %zu  j/k scroll  Esc closes"), d->top + 1, last,
+			                 d->nshown);
+		} else if (d->read_only) {
+			foot = xstrdup(_("Enter or Esc closes"));
+		} else if (d->filter[0]) {
 			char *f = mt_sanitize(d->filter);
 			foot = xasprintf("%s  %zu/%zu  %s", f, d->nshown ? d->cur + 1 : 0, d->nshown,
 			                 _("Enter: choose  Esc: clear"));
@@ -565,7 +589,8 @@ ui_dialog_key(struct app *a, int is_key, wint_t ch)
 		ui_dirty_now(a);
 		return UI_HANDLED;
 	}
-	if (esc || (!is_key && ch == 'q')) {
+	bool enter = (!is_key && (ch == '\r' || ch == '\n')) || (is_key && ch == KEY_ENTER);
+	if (esc || (!is_key && ch == 'q') || (enter && d->read_only)) {
 		ui_pick_fn fn = d->pick_fn;
 		void *arg = d->arg;
 		a->dialog = NULL;
@@ -573,7 +598,7 @@ ui_dialog_key(struct app *a, int is_key, wint_t ch)
 		fn(a, -1, arg);
 		return UI_HANDLED;
 	}
-	if ((!is_key && (ch == '\r' || ch == '\n')) || (is_key && ch == KEY_ENTER)) {
+	if (enter) {
 		ui_pick_fn fn = d->pick_fn;
 		void *arg = d->arg;
 		if (d->nshown == 0)

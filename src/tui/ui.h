@@ -142,6 +142,10 @@ void ui_prompt(struct app *a, const char *title, const char *initial, ui_text_fn
 /* Picks one of n strings (copied). */
 void ui_pick(struct app *a, const char *title, char *const *items, size_t n, size_t initial,
              ui_pick_fn fn, void *arg);
+/* After ui_pick: the lines are to be read, not chosen from (an upload's
+ * story): none is marked, j/k scroll them, Enter closes as Esc does, and
+ * the foot says so instead of "Enter: choose". */
+void ui_pick_read_only(struct app *a);
 /* After ui_pick of paths: typing from '/' narrows the list to the items
  * that hold the text (case folded); Backspace takes a character back, Esc
  * clears it, and the next Esc cancels. */

@@ -253,6 +253,7 @@ uploads_show_story(struct app *a, struct mt_upload_job *job)
 	char *title = mt_sanitize(job->name);
 	char *t = xasprintf(_("%s (Esc closes)"), title);
 	ui_pick(a, t, l.v, l.n, 0, story_closed, NULL);
+	ui_pick_read_only(a);
 	free(t);
 	free(title);
 	mt_strv_free(l.v, l.n);

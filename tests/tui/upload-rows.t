@@ -61,8 +61,15 @@ wait_for "skipped     b-01.png" || true
 send Enter
 box_says "Enter on a finished row gives the item's id" "Remote id: media_"
 box_says "... and its folder" "Folder: /images"
+# the details are there to be read: nothing in them is chosen
+refute_screen "... no line of them offered as a choice" "Enter: choose"
+box_says "... the foot says how to close them" "Enter or Esc closes"
 send Escape
 wait_gone "Remote id:" || not_ok "Esc closes the details" "$(screen)"
+send Enter
+box_says "Enter opens them again" "Remote id: media_"
+send Enter
+wait_gone "Remote id:" || not_ok "... and Enter closes them, as Esc does" "$(screen)"
 
 # one more, held at the server: the count stays whole while it runs
 admin POST /_admin/faults '{"hold_body": 1}' >/dev/null

@@ -282,7 +282,7 @@ mt_upload_lookup_done(struct mt_upload_job *job, bool there, const struct mt_err
 	}
 	if (there) {
 		mt_upload_job_set_text(&job->why_skipped,
-		                       _("already uploaded to %s before (%s); the server still has it"),
+		                       _("still on the server: uploaded to %s before (%s)"),
 		                       folder, job->remote_id ? job->remote_id : "?");
 		skip_as_journaled(job);
 		return;

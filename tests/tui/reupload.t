@@ -43,7 +43,7 @@ send Tab
 wait_for "Local $T/work" || true
 mark_and_send "P_21.png" 1
 expect_screen "the third upload ends, counted as already there, not done" "2/3 done, 1 already there" 30
-expect_screen "the row says the server still has it" "($id2); the server still has it"
+expect_screen "the row says the server still has it" "still on the server: uploaded to / before ($id2)"
 expect_eq "still once on the server" 1 "$(named | jget 'len(d)')"
 rc=$(tui_quit)
 expect_eq "q quits with status 0" 0 "$rc"

@@ -58,6 +58,9 @@ expect_eq "the files reached the server in their order" \
 refute_screen "... not as done" "13/13 done"
 send g
 wait_for "skipped     b-01.png" || true
+# the reason first, whole at 80 columns; the id is what gives way
+expect_screen "a skipped row says first that the server has the file" \
+	"skipped     b-01.png  still on the server: uploaded to /images before"
 send Enter
 box_says "Enter on a finished row gives the item's id" "Remote id: media_"
 box_says "... and its folder" "Folder: /images"

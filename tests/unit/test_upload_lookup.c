@@ -77,7 +77,7 @@ test_gone_is_sent_again(void **state)
 	assert_string_equal(fake_calls(), "GET lookup?id=m-a.txt");
 	assert_int_equal(a->state, MT_JOB_SKIPPED);
 	assert_null(a->replaced_id);
-	assert_non_null(strstr(a->why_skipped, "the server still has it"));
+	assert_non_null(strstr(a->why_skipped, "still on the server"));
 }
 
 static void
@@ -91,7 +91,7 @@ test_still_there_is_skipped(void **state)
 	assert_string_equal(fake_calls(), "GET lookup?id=m-a.txt");
 	assert_int_equal(a->state, MT_JOB_SKIPPED);
 	assert_string_equal(a->remote_id, "m-a.txt");
-	assert_string_equal(a->why_skipped, "already uploaded to /in before (m-a.txt); the server still has it");
+	assert_string_equal(a->why_skipped, "still on the server: uploaded to /in before (m-a.txt)");
 }
 
 static void

@@ -91,11 +91,16 @@ on_event(struct mt_upload_queue *q, struct mt_upload_job *job, enum mt_upload_ev
 		return;
 	}
 	if (r->plain) {
-		char buf[256];
+		char buf[400];
 		if (ev == MT_UP_EV_STATE && job->state == MT_JOB_CHECKING) {
 			print_event(r, job, _("started"), NULL);
 		} else if (ev == MT_UP_EV_RETRY) {
-			snprintf(buf, sizeof buf, _("attempt %d: %s"), job->attempt + 1, job->retry_reason);
+			/* the try that comes, of how many, as the interface says it */
+			struct mt_upload_wait w;
+			if (mt_upload_job_retry_wait(job, &w))
+				mt_upload_wait_text(&w, buf, sizeof buf);
+			else   /* a step tried again at once (a fresh upload URL) */
+				snprintf(buf, sizeof buf, "%s", job->retry_reason);
 			print_event(r, job, _("retrying"), buf);
 		} else if (ev == MT_UP_EV_STATE && (job->state == MT_JOB_DONE || job->state == MT_JOB_SKIPPED)) {
 			snprintf(buf, sizeof buf, "%s", job->remote_id ? job->remote_id : "");

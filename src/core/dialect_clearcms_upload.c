@@ -226,6 +226,9 @@ create_failed(struct mt_upload_job *job, const struct mt_http_response *resp, co
 		                                  mt_upload_now_s(job->queue));
 		r.delay_ms = delay >= 0 ? delay : 2000;
 		r.reason = "HTTP 429";
+		/* the server's "later" uses up no try of the create's: the
+		 * wait says the server asked for it, not a count */
+		r.uncounted = true;
 		mt_upload_job_retry(job, &r);
 		job->timer = mt_loop_timer_add(mt_upload_queue_site(job->queue)->loop,
 		                               r.delay_ms, retry_create, job);

@@ -83,7 +83,8 @@ struct mt_upload_job {
 
 	/* progress */
 	int64_t sent;              /* bytes acknowledged or in flight */
-	int attempt;               /* retries so far, of any request (shown to the user) */
+	int attempt;               /* retries so far, of any request (a trace; people
+	                              are told the try that comes: mt_upload_wait_text) */
 	int step_failures;         /* failures of the current step in a row; the limit
 	                              applies to these, and progress resets them */
 	char *retry_reason;        /* never NULL in a queue's job: "" when none */
@@ -95,6 +96,7 @@ struct mt_upload_job {
 		uint64_t at_ms;    /* when the next try starts, by the loop's clock */
 		enum mt_upload_retry_cause cause;
 		long status;
+		bool uncounted;    /* the server asked for the wait: no try used up */
 	} wait;
 	uint64_t started_ms;
 	uint64_t state_ms;         /* when the current state began */
@@ -443,6 +445,8 @@ struct mt_upload_retry {
 	int curl_code;         /* libcurl's code when no answer came */
 	const char *reason;    /* the engine's words: "HTTP 503", libcurl's */
 	int64_t kept;          /* bytes of the file the server holds now */
+	bool uncounted;        /* the server asked to wait (a 429 its Retry-After
+	                          times): the wait uses up no try, and says none */
 };
 /* The job waits to try again: counted, its reason and cause kept, and the
  * bytes of the failed try no longer count as sent (job->sent becomes
@@ -452,6 +456,8 @@ void mt_upload_job_retry(struct mt_upload_job *job, const struct mt_upload_retry
 void mt_upload_job_retry_in(struct mt_upload_job *job, long delay_ms);
 /* What a job waiting to try again waits for. */
 struct mt_upload_wait {
+	bool counted;          /* the try that comes counts: next_try of tries;
+	                          false while the server asked to wait (429) */
 	int next_try, tries;
 	long left_ms;          /* until the next try starts; -1 while the server is
 	                          asked whether the failed try arrived */
@@ -463,6 +469,12 @@ struct mt_upload_wait {
  * from the failure until the next try starts; *w (may be NULL) gets what
  * it waits for. */
 bool mt_upload_job_retry_wait(const struct mt_upload_job *job, struct mt_upload_wait *w);
+/* The wait in words, the one way every face says it: the try that comes,
+ * of how many, when, and why the last one failed: "retry 2 of 6 in 3s: the
+ * connection dropped", "retry 2 of 5 after a check: the server answered
+ * 503", "retry in 2s: rate limited by the server" (a wait the server asked
+ * for counts no try). Sanitised: it may go to a terminal as it is. */
+void mt_upload_wait_text(const struct mt_upload_wait *w, char *buf, size_t len);
 
 const char *mt_job_state_name(enum mt_job_state s);
 /* True for done, skipped, failed, cancelled. */

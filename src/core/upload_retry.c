@@ -1,15 +1,20 @@
 /* upload_retry.c — a job between a failed try and the next one: counted,
  * the failure's cause and reason kept, when the next try starts, and the
  * bytes the server holds instead of those of the failed try; the progress
- * of a try that moves bytes. */
+ * of a try that moves bytes. The wait in words, said one way by every face
+ * (the upload panel's rows and details, upload --progress). */
 #include "config.h"
 
 #include <curl/curl.h>
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 
+#include "i18n.h"
 #include "loop.h"
+#include "sanitize.h"
 #include "upload.h"
 #include "upload_internal.h"
 
@@ -79,6 +84,7 @@ mt_upload_job_retry(struct mt_upload_job *job, const struct mt_upload_retry *r)
 	job->wait.at_ms = now_ms(job) + (uint64_t)(r->delay_ms > 0 ? r->delay_ms : 0);
 	job->wait.cause = cause_of(r->status, r->curl_code);
 	job->wait.status = r->status;
+	job->wait.uncounted = r->uncounted;
 	tell(job, MT_UP_EV_RETRY);
 }
 
@@ -102,6 +108,7 @@ mt_upload_job_retry_wait(const struct mt_upload_job *job, struct mt_upload_wait 
 	if (!job->wait.checking && now >= job->wait.at_ms)
 		return false;
 	if (w) {
+		w->counted = !job->wait.uncounted;
 		w->next_try = job->wait.next_try;
 		w->tries = job->wait.tries;
 		w->left_ms = job->wait.checking ? -1 : (long)(job->wait.at_ms - now);
@@ -110,4 +117,51 @@ mt_upload_job_retry_wait(const struct mt_upload_job *job, struct mt_upload_wait 
 		w->reason = job->retry_reason;
 	}
 	return true;
+}
+
+/* Why a failed try is tried again, in words. */
+static void
+cause_text(const struct mt_upload_wait *w, char *buf, size_t len)
+{
+	switch (w->cause) {
+	case MT_RETRY_ANSWER:
+		if (w->status == 429)
+			/* TRANSLATORS: why an upload waits to try again: the server
+			 * answered 429 (too many requests) and said how long to wait */
+			snprintf(buf, len, "%s", _("rate limited by the server"));
+		else
+			snprintf(buf, len, _("the server answered %ld"), w->status);
+		return;
+	case MT_RETRY_DROPPED:
+		snprintf(buf, len, "%s", _("the connection dropped"));
+		return;
+	case MT_RETRY_STALLED:
+		snprintf(buf, len, "%s", _("the transfer stalled"));
+		return;
+	case MT_RETRY_OTHER:
+		break;
+	}
+	char *why = mt_sanitize(w->reason ? w->reason : "");
+	snprintf(buf, len, _("no answer (%s)"), why);
+	free(why);
+}
+
+void
+mt_upload_wait_text(const struct mt_upload_wait *w, char *buf, size_t len)
+{
+	char why[300];
+	cause_text(w, why, sizeof why);
+	long secs = w->left_ms > 0 ? (w->left_ms + 999) / 1000 : 0;
+	if (!w->counted)
+		/* TRANSLATORS: an upload waits as the server asked (429): the
+		 * seconds until the same try goes again, then why */
+		snprintf(buf, len, _("retry in %lds: %s"), secs, why);
+	else if (w->left_ms < 0)
+		/* TRANSLATORS: an upload: the server is asked whether the failed
+		 * try arrived before the next one; then why it failed */
+		snprintf(buf, len, _("retry %d of %d after a check: %s"), w->next_try, w->tries, why);
+	else
+		/* TRANSLATORS: an upload: the next try, the tries in all, the
+		 * seconds until it starts, why the last one failed */
+		snprintf(buf, len, _("retry %d of %d in %lds: %s"), w->next_try, w->tries, secs, why);
 }

@@ -573,16 +573,16 @@ int uploads_forget(struct app *a, char *const *keys, size_t n, struct mt_error *
 /* A short summary for the header ("↑ 10/14 up 71%, 3 already there": the
  * files the server had counted apart, as core tallies them), or "". */
 void uploads_summary(const struct app *a, char *out, size_t outlen);
-/* uploads_story.c: an upload's state word (buf holds a formatted one), its
- * reason without the path its row names, and its whole story in a box. */
-const char *uploads_state_word(const struct app *a, const struct mt_upload_job *job, char *buf,
-                               size_t len);
+/* uploads_story.c: an upload's state word, its reason without the path its
+ * row names, and its whole story in a box. */
+const char *uploads_state_word(const struct app *a, const struct mt_upload_job *job);
 const char *uploads_reason_of(const struct mt_upload_job *job, const char *msg);
 /* What a cancelled row says in place of a reason (the state word says
  * "cancelled"): none of the file is on the server. NULL for any other row. */
 const char *uploads_cancel_note(const struct mt_upload_job *job);
 /* What a row waiting to try again says ("retry 2 of 6 in 3s: the connection
- * dropped"), from core's wait; false (buf "") for a row that does not wait. */
+ * dropped"), in core's words (mt_upload_wait_text); false (buf "") for a row
+ * that does not wait. */
 bool uploads_retry_note(const struct mt_upload_job *job, char *buf, size_t len);
 void uploads_show_story(struct app *a, struct mt_upload_job *job);
 /* uploads_say.c: x and X of the panel, saying what core did (a file already

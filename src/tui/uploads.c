@@ -485,8 +485,7 @@ uploads_draw(struct app *a, int y, int x, int h, int w, bool focused)
 	for (int i = 0; i < body && u->top + i < n; i++) {
 		struct mt_upload_job *job = mt_upload_queue_job(u->q, u->top + i);
 		int yy = y + 1 + i, cx = x + 1;
-		char buf[64];
-		const char *st = uploads_state_word(a, job, buf, sizeof buf);
+		const char *st = uploads_state_word(a, job);
 		enum ui_role role = job->state == MT_JOB_FAILED ? R_ERROR
 		                    : job->state == MT_JOB_DONE || job->state == MT_JOB_SKIPPED ? R_GOOD
 		                    : job->attempt > 0 ? R_WARN : R_NORMAL;

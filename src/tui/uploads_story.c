@@ -16,14 +16,14 @@
 #include "xalloc.h"
 
 const char *
-uploads_state_word(const struct app *a, const struct mt_upload_job *job, char *buf, size_t len)
+uploads_state_word(const struct app *a, const struct mt_upload_job *job)
 {
 	if (mt_upload_queue_paused(job->queue) && !mt_job_state_final(job->state))
 		return _("paused");
-	if (job->attempt > 0 && !mt_job_state_final(job->state)) {
-		snprintf(buf, len, _("retrying %d"), job->attempt);
-		return buf;
-	}
+	/* the try that comes is counted once, in the note beside it (core's
+	 * words): "retrying 1" here read as a second count */
+	if (job->attempt > 0 && !mt_job_state_final(job->state))
+		return _("retrying");
 	if (mt_upload_job_waiting_turn(job))
 		/* TRANSLATORS: an upload's state: ready to send, waiting for the
 		 * files before it (-j at a time); at most 11 cells */
@@ -72,28 +72,6 @@ uploads_cancel_note(const struct mt_upload_job *job)
 	return _("none of it is in the library");
 }
 
-/* Why a failed try is tried again, in words: core says the cause. */
-static void
-retry_cause(const struct mt_upload_wait *w, char *buf, size_t len)
-{
-	switch (w->cause) {
-	case MT_RETRY_ANSWER:
-		snprintf(buf, len, _("the server answered %ld"), w->status);
-		return;
-	case MT_RETRY_DROPPED:
-		snprintf(buf, len, "%s", _("the connection dropped"));
-		return;
-	case MT_RETRY_STALLED:
-		snprintf(buf, len, "%s", _("the transfer stalled"));
-		return;
-	case MT_RETRY_OTHER:
-		break;
-	}
-	char *why = mt_sanitize(w->reason ? w->reason : "");
-	snprintf(buf, len, _("no answer (%s)"), why);
-	free(why);
-}
-
 bool
 uploads_retry_note(const struct mt_upload_job *job, char *buf, size_t len)
 {
@@ -101,17 +79,7 @@ uploads_retry_note(const struct mt_upload_job *job, char *buf, size_t len)
 	buf[0] = '\0';
 	if (!mt_upload_job_retry_wait(job, &w))
 		return false;
-	char why[300];
-	retry_cause(&w, why, sizeof why);
-	if (w.left_ms < 0)
-		/* TRANSLATORS: an upload's row: the server is asked whether the
-		 * failed try arrived before the next one; then why it failed */
-		snprintf(buf, len, _("retry %d of %d after a check: %s"), w.next_try, w.tries, why);
-	else
-		/* TRANSLATORS: an upload's row: the next try, the tries in all,
-		 * the seconds until it starts, why the last one failed */
-		snprintf(buf, len, _("retry %d of %d in %lds: %s"), w.next_try, w.tries,
-		         (w.left_ms + 999) / 1000, why);
+	mt_upload_wait_text(&w, buf, len);
 	return true;
 }
 
@@ -207,11 +175,11 @@ uploads_show_story(struct app *a, struct mt_upload_job *job)
 	if (width < 20)
 		width = 20;
 	struct lines l = { 0 };
-	char buf[64], num[32], buf2[400];
+	char num[32], buf2[400];
 	lines_wrap(&l, _("File:"), job->path, width);
 	lines_wrap(&l, _("Sent as:"), job->name, width);
 	lines_wrap(&l, _("Folder:"), job->folder ? job->folder : "/", width);
-	lines_wrap(&l, _("State:"), uploads_state_word(a, job, buf, sizeof buf), width);
+	lines_wrap(&l, _("State:"), uploads_state_word(a, job), width);
 	if (mt_upload_job_awaiting_answer(job))
 		lines_wrap(&l, NULL, _("Every byte has left; the server has not answered yet."), width);
 	if (uploads_cancel_note(job)) {
@@ -236,10 +204,6 @@ uploads_show_story(struct app *a, struct mt_upload_job *job)
 		lines_wrap(&l, _("Waiting:"), buf2, width);
 	} else if (job->retry_reason[0]) {
 		lines_wrap(&l, _("Last retry:"), job->retry_reason, width);
-	}
-	if (job->attempt > 0) {
-		snprintf(num, sizeof num, "%d", job->attempt);
-		lines_wrap(&l, _("Retries:"), num, width);
 	}
 	if (job->state == MT_JOB_DONE && job->why_sent[0])
 		lines_wrap(&l, _("Note:"), job->why_sent, width);

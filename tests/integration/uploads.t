@@ -66,6 +66,24 @@ expect_eq "--progress: one result line per file on stdout" 2 "$(grep -c '^upload
 mt upload "$T/p1.png" >/dev/null 2>"$T/quiet.err"
 expect_eq "without a terminal and without --progress, stderr stays silent" 0 "$(wc -c <"$T/quiet.err" | tr -d ' ')"
 
+# --progress says a retry as the interface does: the try that comes, of how
+# many, when, and why ("retry 2 of 6 in 1s: rate limited by the server"),
+# or, for a clearcms create the server asked to wait, no count ("retry in
+# 1s: …"); it said "attempt 2: HTTP 429", a count of its own. Each request
+# meets one 429 (fault_streak 1), with its Retry-After of 1 s.
+start_server clearcms
+write_config clearcms
+make_png "$T/r1.png" 14 10
+admin POST /_admin/faults '{"fault_429": 1, "fault_streak": 1}' >/dev/null
+LC_ALL=C mt upload --progress "$T/r1.png" >"$T/r.out" 2>"$T/r.err"; rc=$?
+expect_eq "--progress through 429s: the file goes up" "0 1" "$rc $(grep -c '^uploaded ' "$T/r.out")"
+check "... its retries are said" grep -q '^retrying ' "$T/r.err"
+grep '^retrying ' "$T/r.err" | sed 's/^/# /'
+check "... each in the interface's words, rate limited, the wait the server asked for" sh -c \
+	'! grep "^retrying " "$1" | grep -vE ": retry ([0-9]+ of [0-9]+ )?in 1s: rate limited by the server\$"' - "$T/r.err"
+check "... no count of its own" sh -c '! grep -q "attempt" "$1"' - "$T/r.err"
+admin POST /_admin/faults '{"fault_429": 0, "fault_streak": 0}' >/dev/null
+
 # type limits are checked before anything is sent
 start_server clarife
 write_config clarife "document_id = 0b6f1c2e-1f7a-4a2b-9a51-3f1d2c3b4a5d"

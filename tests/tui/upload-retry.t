@@ -5,6 +5,8 @@
 # what the server holds (nothing: a failed multipart POST keeps none of the
 # file), and the panel's top line no longer counts those bytes as sent. It
 # read "retrying 1" with a full bar and "24.5 KiB/24.5 KiB" and no reason.
+# The count is said once: the state word is "retrying", without the
+# retries so far ("retrying 1" beside "retry 2 of 5" read as two counts).
 # The server answers a streak of 5xx (fault_5xx, fault_streak) and holds
 # each request at its gate (hold_api), letting one go at a time
 # (hold_api_pass): clearcms asks the library whether a failed create
@@ -54,6 +56,9 @@ check "... in the file's row, its bar empty: none of it is on the server" sh -c 
 	'printf "%s\n" "$1" | grep -qE "harbour\.png +░+ +retry 2 of 5 after a check: the server answered 50[03]"' \
 	- "$(screen)"
 refute_screen "... no full bar" "███"
+check "... its count said once: the state word beside it has none of its own" sh -c \
+	'printf "%s\n" "$1" | grep -qE "^ *retrying +harbour\.png " && ! printf "%s\n" "$1" | grep -qE "retrying [0-9]"' \
+	- "$(row harbour.png)"
 check "the top line counts none of its bytes as sent" sh -c \
 	'printf "%s\n" "$1" | grep -qE "  0 B / [0-9.]+ KiB .* 0%"' - "$(top_line)"
 # the question is answered 5xx and repeated: the row still waits for the
@@ -66,6 +71,7 @@ expect_screen "the question's own retry leaves the row's wait as it was" \
 refute_screen "... not the question's tries" "of 6"
 send Enter
 box_says "Enter says the wait whole" "Waiting: retry 2 of 5 after a check: the server answered 50"
+check "... and no other count beside it" sh -c '! printf "%s\n" "$1" | grep -qE "Retries:|retrying [0-9]"' - "$(box_text)"
 send Escape
 wait_gone "Waiting:" || not_ok "Esc closes the story" "$(screen)"
 faults '{"hold_api": 0}'

@@ -159,6 +159,127 @@ test_lost_multipart_create_waits_for_its_check(void **state)
 	assert_int_equal(a->sent, size);
 }
 
+/* clearcms answers a multipart create 429: the server asked to wait, and
+ * the wait does not count towards the tries (a busy server would use them
+ * up with its "later"). The wait says so instead of a count ("retry 2 of
+ * 5" after every 429, the same try each time); a failure after them is
+ * still the second try. */
+static void
+test_429_waits_as_asked_without_a_count(void **state)
+{
+	(void)state;
+	fx.site.dialect = mt_dialect_find("clearcms");
+	assert_non_null(fx.site.dialect);
+	fx.q = fake_queue(false, 1);
+	struct mt_upload_job *a = mt_upload_queue_add(fx.q, fake_file("a.svg", SVG));
+	fake_script("GET api/v1/media?search=a.svg", 200, "{\"data\":[]}");
+	mt_upload_queue_start(fx.q);
+	fake_settle();
+	struct mt_upload_wait w;
+	for (int i = 0; i < 3; i++) {
+		assert_true(fake_in_flight("POST api/v1/media", NULL));
+		assert_true(fake_answer("POST api/v1/media", 429, ""));
+		fake_settle();
+		assert_true(mt_upload_job_retry_wait(a, &w));
+		assert_false(w.counted);
+		assert_int_equal(w.cause, MT_RETRY_ANSWER);
+		assert_int_equal(w.status, 429);
+		assert_int_equal(w.left_ms, 2000);   /* no Retry-After: 2 s */
+		fake_advance_ms(2000);
+		fake_settle();
+		assert_false(mt_upload_job_retry_wait(a, NULL));
+	}
+	/* a dropped create after them: the second try comes, counted */
+	assert_true(fake_answer("POST api/v1/media", 0, ""));
+	fake_settle();
+	assert_true(mt_upload_job_retry_wait(a, &w));
+	assert_true(w.counted);
+	assert_int_equal(w.next_try, 2);
+	assert_int_equal(w.tries, 5);
+	assert_int_equal(w.cause, MT_RETRY_DROPPED);
+}
+
+/* Every other wait is counted. */
+static void
+test_engine_retry_is_counted(void **state)
+{
+	(void)state;
+	struct mt_upload_job *a = put_in_flight();
+	assert_true(fake_retry(PUT_A, 429, 0, 2, 3000));
+	struct mt_upload_wait w;
+	assert_true(mt_upload_job_retry_wait(a, &w));
+	assert_true(w.counted);
+	assert_int_equal(w.next_try, 2);
+}
+
+/* The wait in words, one way for every face (the panel's rows and
+ * details, upload --progress): the try that comes, of how many, when, why.
+ * The row's state word said "retrying 1" beside "retry 2 of 6" and
+ * --progress "attempt 2", each its own count. */
+static void
+test_the_wait_in_words(void **state)
+{
+	(void)state;
+	char buf[200];
+	struct mt_upload_job *a = put_in_flight();
+	assert_true(fake_retry(PUT_A, 0, 56, 2, 3000));
+	struct mt_upload_wait w;
+	assert_true(mt_upload_job_retry_wait(a, &w));
+	mt_upload_wait_text(&w, buf, sizeof buf);
+	assert_string_equal(buf, "retry 2 of 6 in 3s: the connection dropped");
+	fake_advance_ms(1500);
+	assert_true(mt_upload_job_retry_wait(a, &w));
+	mt_upload_wait_text(&w, buf, sizeof buf);
+	assert_string_equal(buf, "retry 2 of 6 in 2s: the connection dropped");
+	assert_true(fake_retry(PUT_A, 503, 0, 3, 800));
+	assert_true(mt_upload_job_retry_wait(a, &w));
+	mt_upload_wait_text(&w, buf, sizeof buf);
+	assert_string_equal(buf, "retry 3 of 6 in 1s: the server answered 503");
+	/* a 429 the engine repeats is counted as the engine counts it */
+	assert_true(fake_retry(PUT_A, 429, 0, 4, 5000));
+	assert_true(mt_upload_job_retry_wait(a, &w));
+	mt_upload_wait_text(&w, buf, sizeof buf);
+	assert_string_equal(buf, "retry 4 of 6 in 5s: rate limited by the server");
+	/* no answer for another reason: the engine's words, made safe */
+	w.cause = MT_RETRY_OTHER;
+	w.reason = "bad \033[2Jthing";
+	w.left_ms = -1;
+	mt_upload_wait_text(&w, buf, sizeof buf);
+	assert_null(strchr(buf, '\033'));
+	assert_non_null(strstr(buf, "retry 4 of 6 after a check: no answer (bad "));
+}
+
+/* clearcms answers a create 429 with Retry-After: the wait is the one the
+ * server asked for, told in the same words, the reason "rate limited". */
+static void
+test_429_waits_its_retry_after(void **state)
+{
+	(void)state;
+	fx.site.dialect = mt_dialect_find("clearcms");
+	assert_non_null(fx.site.dialect);
+	fx.q = fake_queue(false, 1);
+	struct mt_upload_job *a = mt_upload_queue_add(fx.q, fake_file("a.svg", SVG));
+	fake_script("GET api/v1/media?search=a.svg", 200, "{\"data\":[]}");
+	mt_upload_queue_start(fx.q);
+	fake_settle();
+	fake_retry_after = "7";
+	assert_true(fake_answer("POST api/v1/media", 429, ""));
+	fake_retry_after = NULL;
+	fake_settle();
+	struct mt_upload_wait w;
+	assert_true(mt_upload_job_retry_wait(a, &w));
+	assert_int_equal(w.left_ms, 7000);
+	char buf[200];
+	mt_upload_wait_text(&w, buf, sizeof buf);
+	assert_string_equal(buf, "retry in 7s: rate limited by the server");
+	fake_advance_ms(6999);
+	fake_settle();
+	assert_false(fake_in_flight("POST api/v1/media", NULL));
+	fake_advance_ms(1);
+	fake_settle();
+	assert_true(fake_in_flight("POST api/v1/media", NULL));
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, fake_setup, fake_teardown)
 
 int
@@ -168,6 +289,10 @@ main(void)
 		T(test_dropped_put_waits_with_its_bytes_back),
 		T(test_5xx_and_stall_causes_and_a_try_that_moves),
 		T(test_lost_multipart_create_waits_for_its_check),
+		T(test_429_waits_as_asked_without_a_count),
+		T(test_engine_retry_is_counted),
+		T(test_the_wait_in_words),
+		T(test_429_waits_its_retry_after),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

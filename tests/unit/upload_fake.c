@@ -20,6 +20,7 @@
 struct fake_env fx;
 int64_t fake_now_s = 1700000000;
 bool fake_wants_md5;
+const char *fake_retry_after;
 static uint64_t fake_ms = 5000000;
 static struct fake_answer answers[32];
 static int nanswers;
@@ -157,6 +158,11 @@ deliver(struct mt_http_req *r, long status, const char *body, int retries, long 
 	}
 	resp.body = xstrdup(body ? body : "");
 	resp.body_len = strlen(resp.body);
+	struct mt_http_header ra = { (char *)(uintptr_t)"retry-after", (char *)(uintptr_t)fake_retry_after };
+	if (fake_retry_after) {
+		resp.headers = &ra;
+		resp.nheaders = 1;
+	}
 	mt_http_done_fn done = r->done;
 	void *arg = r->arg;
 	free(r->what);
@@ -531,6 +537,7 @@ fake_setup(void **state)
 	queue_done = 0;
 	fake_wants_md5 = false;
 	fake_can_lookup = false;
+	fake_retry_after = NULL;
 	strbuf_free(&calls);
 	strbuf_free(&events);
 	return 0;

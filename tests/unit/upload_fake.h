@@ -42,6 +42,9 @@ bool fake_progress(const char *match, int64_t sent);
  * after `status` (0: none came, libcurl's `curl_code`): its on_retry is told
  * (try `attempt` of 6, in delay_ms) and the request stays in flight. */
 bool fake_retry(const char *match, long status, int curl_code, int attempt, long delay_ms);
+/* The Retry-After header of the answers fake_answer and the script give
+ * from now on (NULL: none; the fixture starts without). */
+extern const char *fake_retry_after;
 /* True when a request matching is in flight (and whether it is paused). */
 bool fake_in_flight(const char *match, bool *paused);
 

@@ -91,6 +91,13 @@ ui_message_waiting(struct app *a, enum ui_role role, const char *fmt, ...)
 	ui_dirty(a);
 }
 
+void
+ui_message_log(struct app *a)
+{
+	if (a->msg[0])
+		log_add(a->msg_role, a->msg);
+}
+
 uint64_t
 ui_message_shown(const struct app *a)
 {

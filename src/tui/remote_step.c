@@ -81,6 +81,27 @@ remote_step_forget(struct remote *r)
 	r->step_until = 0;
 }
 
+/* The wait is dropped without a word of its own (the editor went on): its
+ * "… opens when it comes", which stays while it waits, leaves with it. */
+static void
+step_drop(struct app *a)
+{
+	struct remote *r = a->remote;
+	remote_step_forget(r);
+	ui_message_end(a, r->step_said);
+}
+
+/* What n or N waits for, said: it stays on the status line while it waits,
+ * however long (ended when the item opens, replaced when the wait ends
+ * otherwise), and the log keeps it. */
+static void
+say_wait(struct app *a, const char *text)
+{
+	ui_message_waiting(a, R_NORMAL, "%s", text);
+	ui_message_log(a);
+	a->remote->step_said = ui_message_shown(a);
+}
+
 /* n waits for id, in direction dir, past the items read so far. */
 static void
 step_wait(struct remote *r, const char *id, int dir, size_t until)
@@ -174,10 +195,8 @@ remote_step(struct app *a, int dir, bool just_look)
 			return true;
 		step_wait(r, id, dir, r->keep.until > r->nitems ? r->keep.until : r->nitems);
 		if (!r->step_quiet) {
-			ui_message(a, R_NORMAL, "%s",
-			           dir > 0 ? _("reading the list\xe2\x80\xa6 the next item opens when it comes")
-			                   : _("reading the list\xe2\x80\xa6 the item before opens when it comes"));
-			r->step_said = ui_message_shown(a);
+			say_wait(a, dir > 0 ? _("reading the list\xe2\x80\xa6 the next item opens when it comes")
+			                    : _("reading the list\xe2\x80\xa6 the item before opens when it comes"));
 		}
 		return true;
 	}
@@ -208,9 +227,7 @@ remote_step(struct app *a, int dir, bool just_look)
 	step_wait(r, id ? id : "", 1, r->nitems);
 	remote_fetch_more(a);
 	if (r->step_id && !r->step_quiet) {   /* (a page that could not be asked for said why) */
-		ui_message(a, R_NORMAL, "%s",
-		           _("reading the next page of the list\xe2\x80\xa6 its first item opens when it comes"));
-		r->step_said = ui_message_shown(a);
+		say_wait(a, _("reading the next page of the list\xe2\x80\xa6 its first item opens when it comes"));
 	}
 	return true;
 }
@@ -242,16 +259,14 @@ remote_step_relist(struct app *a, bool same_place)
 	if (a->view != VIEW_DETAIL)
 		step_end(a, STEP_CLOSED);
 	else if (!still_shown(a, r->step_id))
-		remote_step_forget(r);   /* another item is open: the editor went on */
+		step_drop(a);   /* another item is open: the editor went on */
 	else if (!same_place)
 		step_end(a, STEP_PLACE);
 	else {   /* carried over, as far as this listing read, and said again */
 		if (r->nitems > r->step_until)
 			r->step_until = r->nitems;
-		ui_message(a, R_NORMAL, "%s",
-		           r->step_dir > 0 ? _("reading the list\xe2\x80\xa6 the next item opens when it comes")
-		                           : _("reading the list\xe2\x80\xa6 the item before opens when it comes"));
-		r->step_said = ui_message_shown(a);
+		say_wait(a, r->step_dir > 0 ? _("reading the list\xe2\x80\xa6 the next item opens when it comes")
+		                            : _("reading the list\xe2\x80\xa6 the item before opens when it comes"));
 	}
 }
 
@@ -266,7 +281,7 @@ remote_step_page_came(struct app *a)
 		return;
 	}
 	if (!still_shown(a, r->step_id) || ui_dialog_active(a)) {
-		remote_step_forget(r);
+		step_drop(a);
 		return;
 	}
 	int dir = r->step_dir;
@@ -284,8 +299,8 @@ remote_step_page_came(struct app *a)
 	else   /* still on the item n was pressed on: n again, as the details do it */
 		detail_next(a);
 	r->step_quiet = false;
-	/* the item came: "… opens when it comes" is over (the log keeps it);
-	 * a further wait goes on under the same words, said again */
+	/* the item came: "… opens when it comes", kept while it waited, is
+	 * over; a further wait goes on under the same words, said again */
 	if (r->step_id == NULL)
 		ui_message_end(a, r->step_said);
 }

@@ -5,7 +5,8 @@
 # list, that it is the last one. After the item shown moved out of the
 # folder (m and w in the details), n opens the item that took its place,
 # not the one after it. Once the item after opens, the status line no
-# longer says it is coming.
+# longer says it is coming; until then it says so, however long the page
+# takes (past the status line's usual time, which the trace reports).
 # The next page is held at the server (hold_api) while n is pressed.
 . "${top_srcdir:-.}/tests/tui/lib-tui.sh"
 
@@ -17,7 +18,10 @@ nsubs=$(admin GET /_admin/state | jget 'len([f for f in d["folders"] if f != "/"
 # the name in the details' title
 shown() { screen | sed -n 's/^ Media \([^ ]*\).*/\1/p' | head -1; }
 
-tui_start 80 24
+# past_time: the trace says the wait's message has had its usual time
+past_time() { grep -F "status message past its time" "$T/trace" 2>/dev/null | grep -F "reading the next page"; }
+
+tui_start 80 24 MEDIATUI_TRACE="$T/trace"
 expect_screen "the first page is listed" " of 112"
 # the pane reads the next page when the cursor nears the end: held there
 hold
@@ -30,6 +34,10 @@ first=$(shown)
 send n
 expect_screen "n on the last item read says the next page is being read" "reading the next page"
 check "... the details still show item 100" test "$(shown)" = "$first"
+_t=$TUI_TIMEOUT; TUI_TIMEOUT=$((TUI_TIMEOUT * 3))   # the usual time is 6 s: wait for it on a busy machine
+expect_in "the trace says the message's usual time has passed" "past its time" past_time "the trace"
+TUI_TIMEOUT=$_t
+expect_wrapped "... the page still held, the status line still says it is read" "reading the next page"
 release
 i=0
 while [ $i -lt 200 ] && [ "$(shown)" = "$first" ]; do sleep 0.05; i=$((i + 1)); done

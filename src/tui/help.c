@@ -91,6 +91,7 @@ static const struct help_line help[] = {
 	{ "q  Esc", N_("cancel") },
 	{ NULL, N_("Usage") },
 	{ "s", N_("sort by size or by number of items") },
+	{ "]  [", N_("the first row of the next / previous section") },
 	{ "Enter", N_("show the folder, or the type in all folders") },
 	{ "d  Delete", N_("delete the items in the folder") },
 	{ "r", N_("scan again") },

@@ -1,8 +1,9 @@
 /* usageview.c — storage used, against the plan, by folder and by type; a
- * cursor to walk it as in ncdu: sort by size or count, Enter shows the
- * folder in the remote pane (a type: in every folder, as it is counted
- * here), d deletes a folder's items with the usual confirmation (which
- * names the folder, its count and bytes), A audits just that folder.
+ * cursor to walk it as in ncdu (] and [ from one section to the other):
+ * sort by size or count, Enter shows the folder in the remote pane (a
+ * type: in every folder, as it is counted here), d deletes a folder's
+ * items with the usual confirmation (which names the folder, its count and
+ * bytes), A audits just that folder.
  *
  * The numbers are the scan's and stay live (scan.c). */
 #include "config.h"
@@ -175,6 +176,31 @@ usage_view_draw(struct app *a)
 	}
 }
 
+/* ] and [: the first row of the next section (the types after the
+ * folders), or of this one (then the one before): a library with hundreds
+ * of folders hides its types below them otherwise. */
+static void
+section_jump(struct app *a, int dir)
+{
+	struct mt_usage *u = &a->scan->usage;
+	size_t n = nrows(a);
+	if (n == 0)
+		return;
+	size_t cur = st.cur < n ? st.cur : n - 1;
+	if (dir > 0) {
+		if (cur < u->nfolders && u->ntypes > 0)
+			st.cur = u->nfolders;
+		else
+			ui_message(a, R_NORMAL, "%s", cur < u->nfolders ? _("the rows by folder are the last")
+			                                                 : _("the rows by type are the last"));
+	} else if (cur > u->nfolders) {
+		st.cur = u->nfolders;    /* the start of the types */
+	} else {
+		st.cur = 0;              /* the first type: the folders' first; a folder: theirs */
+		st.top = 0;
+	}
+}
+
 /* d on a folder: every item directly in it, through the usual delete
  * confirmation (and its backup offer). */
 static void
@@ -243,6 +269,8 @@ usage_view_key(struct app *a, int is_key, wint_t ch)
 	case 'g': st.cur = 0; st.top = 0; return UI_HANDLED;
 	case 'G': st.cur = n ? n - 1 : 0; return UI_HANDLED;
 	case '\r': case '\n': case 'l': open_row(a); return UI_HANDLED;
+	case ']': section_jump(a, 1); return UI_HANDLED;
+	case '[': section_jump(a, -1); return UI_HANDLED;
 	case 's':
 		st.by_count = !st.by_count;
 		ui_message(a, R_NORMAL, "%s", st.by_count ? _("sorted by count") : _("sorted by size"));

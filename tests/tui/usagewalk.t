@@ -42,8 +42,11 @@ send Enter
 expect_screen "the pane shows /documents" "Remote /documents "
 send v
 wait_for "By type" || not_ok "usage again"
-send Home
-k=$((nfolders + $(row type types image))); while [ "$k" -gt 0 ]; do send j; k=$((k - 1)); done
+# ] goes to the rows by type at once, past every folder row: keys counted
+# against j alone (Home, then j past each folder and type before image)
+send Home ']'
+k=$(row type types image); while [ "$k" -gt 0 ]; do send j; k=$((k - 1)); done
+echo "# keys from usage's top to the image row: $((1 + nfolders + $(row type types image))) with j alone, $((2 + $(row type types image))) with ]"
 send Enter
 expect_screen "Enter on the image row lists images of every folder" "of $images"
 refute_screen "... not none of /documents" "0 of 0"
@@ -61,6 +64,23 @@ send q
 expect_screen "q there goes up a folder as ever (no look to go back to)" "Remote / "
 send v
 wait_for "By folder" || not_ok "usage again"
+
+# ] and [ between the sections: the first type, then back to the first folder
+first_type=$(jget 'd["types"][0]["type"]' <"$T/usage.json")
+send Home ']' Enter
+expect_screen "] Enter: the first type's row, in every folder" "all folders  type: $first_type"
+send h
+expect_screen "h goes back to usage" "By type"
+send ']'
+expect_wrapped "] on the rows by type says they are the last" "the rows by type are the last"
+send '[' Enter
+expect_screen "[ Enter: the first folder's row" "Remote /images/team"
+send q
+expect_screen "q goes back to usage" "By folder"
+send G '[' Enter
+expect_screen "[ on a later type row goes to the first type row" "all folders  type: $first_type"
+send h
+wait_for "By type" || not_ok "usage again"
 
 # A on a folder: the audit of that folder alone
 send Home j j

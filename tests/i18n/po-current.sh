@@ -54,9 +54,25 @@ msgids() {
 	' "$1" | sed 's/^"//; s/"$//; s/""//g' | grep -v '^$' | sort -u
 }
 
-# LANG|TERM|WORDING: the one wording of a term in a catalogue
+# LANG|TERM|WORDING: the one wording of a term in a catalogue (the upload
+# header's "N/M up" is the files sent, paused or not; uploads paused are
+# said one way, in the header, the panel, the rows and the messages; a try
+# again is one word, with its count in one form, whether an upload's row,
+# upload --progress, R or an edit's retry says it: French said "nouvel
+# essai", "essai 2 sur 6" and "relance" for it)
 terms='de|already there|schon vorhanden
-fr|already there|déjà là'
+fr|already there|déjà là
+de|d up %d|hoch %d
+fr|d up %d|envoyés %d
+de|paused|angehalten
+fr|paused|en pause
+fr|retrying|nouvel essai
+fr|retry %d of %d|nouvel essai (%d sur %d)
+fr|retry in %lds|nouvel essai dans
+fr|trying again|nouvel essai
+de|retry %d of %d|neuer Versuch (%d von %d)
+de|retry in %lds|neuer Versuch in
+de|trying again|neuer Versuch'
 
 langs=$(sed 's/#.*//' "$top/po/LINGUAS")
 [ -n "$(printf '%s' "$langs" | tr -d ' \n')" ] || bad "po/LINGUAS names no language"

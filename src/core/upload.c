@@ -699,6 +699,7 @@ job_requeue(struct mt_upload_job *job)
 	job->attempt = 0;
 	job->wait.on = false;
 	job->step_failures = 0;
+	job->rate_waits = 0;
 	job->sent = 0;
 	job->presigns = 0;
 }

@@ -47,6 +47,13 @@ enum mt_upload_retry_cause {
 	MT_RETRY_OTHER       /* no answer for another reason (retry_reason says it) */
 };
 
+/* A server that keeps answering 429 ("later") to one file's create is
+ * waited for this many times, then the file fails saying so: its waits use
+ * up no try, and a batch must not wait for ever. */
+#define MT_UPLOAD_RATE_WAITS_MAX 20
+/* The longest a Retry-After is waited for, as the engine caps it. */
+#define MT_UPLOAD_RATE_WAIT_MAX_MS 300000L
+
 struct mt_upload_job {
 	struct mt_upload_queue *queue;
 	int index;
@@ -87,6 +94,8 @@ struct mt_upload_job {
 	                              are told the try that comes: mt_upload_wait_text) */
 	int step_failures;         /* failures of the current step in a row; the limit
 	                              applies to these, and progress resets them */
+	int rate_waits;            /* a create's 429s: waits that use up no try, bounded
+	                              by MT_UPLOAD_RATE_WAITS_MAX */
 	char *retry_reason;        /* never NULL in a queue's job: "" when none */
 	struct {                   /* waiting to try again: mt_upload_job_retry_wait */
 		bool on;

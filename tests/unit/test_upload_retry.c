@@ -199,6 +199,54 @@ test_429_waits_as_asked_without_a_count(void **state)
 	assert_int_equal(w.cause, MT_RETRY_DROPPED);
 }
 
+/* A server that answers every create 429 is not waited for for ever: the
+ * file fails after MT_UPLOAD_RATE_WAITS_MAX answers, saying why, and R
+ * sends it again with a fresh count. A Retry-After of a day is waited for
+ * 5 minutes at most, as the engine does. */
+static void
+test_429_for_ever_fails_the_file(void **state)
+{
+	(void)state;
+	fx.site.dialect = mt_dialect_find("clearcms");
+	assert_non_null(fx.site.dialect);
+	fx.q = fake_queue(false, 1);
+	struct mt_upload_job *a = mt_upload_queue_add(fx.q, fake_file("a.svg", SVG));
+	fake_script("GET api/v1/media?search=a.svg", 200, "{\"data\":[]}");
+	mt_upload_queue_start(fx.q);
+	fake_settle();
+	struct mt_upload_wait w;
+	for (int i = 1; i < MT_UPLOAD_RATE_WAITS_MAX; i++) {
+		assert_true(fake_in_flight("POST api/v1/media", NULL));
+		fake_retry_after = "86400";
+		assert_true(fake_answer("POST api/v1/media", 429, ""));
+		fake_retry_after = NULL;
+		fake_settle();
+		assert_true(mt_upload_job_retry_wait(a, &w));
+		assert_int_equal(w.left_ms, MT_UPLOAD_RATE_WAIT_MAX_MS);
+		fake_advance_ms((uint64_t)MT_UPLOAD_RATE_WAIT_MAX_MS);
+		fake_settle();
+	}
+	assert_true(fake_answer("POST api/v1/media", 429, ""));
+	fake_settle();
+	assert_int_equal(a->state, MT_JOB_FAILED);
+	assert_false(fake_in_flight("POST api/v1/media", NULL));
+	const struct mt_error *err = mt_upload_job_error(a);
+	assert_int_equal(err->http_status, 429);
+	assert_non_null(strstr(err->message, "(HTTP 429) 20 times"));
+	/* R: a fresh count, the create asked again */
+	fake_script("GET api/v1/media?search=a.svg", 200, "{\"data\":[]}");
+	int refused = 0;
+	assert_int_equal(mt_upload_queue_retry_failed(fx.q, &refused), 1);
+	fake_settle();
+	fake_advance_ms(1000);   /* the queue's next turn */
+	fake_settle();
+	assert_true(fake_in_flight("POST api/v1/media", NULL));
+	assert_true(fake_answer("POST api/v1/media", 429, ""));
+	fake_settle();
+	assert_true(mt_upload_job_retry_wait(a, &w));
+	assert_false(w.counted);
+}
+
 /* Every other wait is counted. */
 static void
 test_engine_retry_is_counted(void **state)
@@ -293,6 +341,7 @@ main(void)
 		T(test_engine_retry_is_counted),
 		T(test_the_wait_in_words),
 		T(test_429_waits_its_retry_after),
+		T(test_429_for_ever_fails_the_file),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

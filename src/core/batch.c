@@ -17,6 +17,7 @@ struct mt_batch {
 	char *folder, *backup_dir;
 	bool dry_run;
 	mt_batch_progress_fn progress;
+	mt_batch_retry_fn retry;
 	mt_batch_item_fn item;
 	mt_batch_done_fn done;
 	mt_batch_stopped_fn stopped;
@@ -25,6 +26,7 @@ struct mt_batch {
 	bool cancelled, stopping;
 	/* the item under way */
 	size_t cur;
+	enum mt_batch_stage stage;
 	struct mt_media got;
 	bool have;
 	char *saved;
@@ -32,6 +34,16 @@ struct mt_batch {
 };
 
 static void step(struct mt_batch *b);
+
+/* The engine tries the item's request again: told with the stage. */
+static void
+on_retry(const struct mt_http_retry *retry, void *arg)
+{
+	struct mt_batch *b = arg;
+	if (b->cancelled || b->retry == NULL)
+		return;
+	b->retry(b, b->cur, b->n, b->stage, retry, b->arg);
+}
 
 static void
 batch_free(struct mt_batch *b)
@@ -144,6 +156,7 @@ on_backed_up(const char *saved_path, const struct mt_error *err, void *arg)
 		return;
 	}
 	b->saved = xstrdup(saved_path);
+	b->stage = MT_BATCH_REMOVING;
 	if (b->progress)
 		b->progress(b, b->cur, b->n, MT_BATCH_REMOVING, b->arg);
 	if (b->cancelled) {
@@ -169,7 +182,8 @@ on_got(const struct mt_media *item, const struct mt_error *err, void *arg)
 	}
 	struct mt_error e;
 	mt_error_clear(&e);
-	if (mt_site_download_start(b->site, &b->got, b->backup_dir, on_backed_up, b, &e) < 0) {
+	if (mt_site_download_start_told(b->site, &b->got, b->backup_dir, 0, on_retry, on_backed_up, b,
+	                                &e) < 0) {
 		mt_error_prefix(&e, _("%s: not deleted, backup failed: "), b->ids[b->cur]);
 		failed_to_start(b, &e);
 	}
@@ -195,6 +209,7 @@ step(struct mt_batch *b)
 	                            : b->dry_run             ? MT_BATCH_READING
 	                            : b->backup_dir          ? MT_BATCH_BACKING_UP
 	                                                     : MT_BATCH_REMOVING;
+	b->stage = stage;
 	if (b->progress)
 		b->progress(b, b->cur, b->n, stage, b->arg);
 	if (b->cancelled) {
@@ -207,10 +222,10 @@ step(struct mt_batch *b)
 	mt_error_clear(&err);
 	int rc;
 	if (b->kind == MT_BATCH_MOVE) {
-		struct mt_media_patch p = { .folder = b->folder };
+		struct mt_media_patch p = { .folder = b->folder, .on_retry = on_retry };
 		rc = d->patch(b->site, id, &p, on_moved, b, &err);
 	} else if (b->dry_run || b->backup_dir) {
-		rc = d->get(b->site, id, on_got, b, &err);
+		rc = d->get(b->site, id, on_retry, on_got, b, &err);
 	} else {
 		rc = d->remove(b->site, id, on_removed, b, &err);
 	}
@@ -265,6 +280,7 @@ mt_batch_start(struct mt_site *site, const struct mt_batch_spec *spec, struct mt
 	b->backup_dir = spec->backup_dir ? xstrdup(spec->backup_dir) : NULL;
 	b->dry_run = spec->dry_run;
 	b->progress = spec->progress;
+	b->retry = spec->retry;
 	b->item = spec->item;
 	b->done = spec->done;
 	b->stopped = spec->stopped;
@@ -332,6 +348,15 @@ relay_progress(struct mt_batch *b, size_t index, size_t n, enum mt_batch_stage s
 }
 
 static void
+relay_retry(struct mt_batch *b, size_t index, size_t n, enum mt_batch_stage stage,
+            const struct mt_http_retry *retry, void *arg)
+{
+	struct wait_relay *r = arg;
+	if (r->spec->retry)
+		r->spec->retry(b, index, n, stage, retry, r->spec->arg);
+}
+
+static void
 relay_item(struct mt_batch *b, const struct mt_batch_result *res, void *arg)
 {
 	struct wait_relay *r = arg;
@@ -345,6 +370,7 @@ mt_site_batch(struct mt_site *site, const struct mt_batch_spec *spec, struct mt_
 	struct wait_relay r = { .w = { .user_done = spec->done, .user_arg = spec->arg }, .spec = spec };
 	struct mt_batch_spec s = *spec;
 	s.progress = relay_progress;
+	s.retry = relay_retry;
 	s.item = relay_item;
 	s.done = wait_done;
 	s.stopped = relay_stopped;

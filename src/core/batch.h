@@ -40,6 +40,14 @@ enum mt_batch_stage {
  * backup is complete. The callback may cancel the batch. */
 typedef void (*mt_batch_progress_fn)(struct mt_batch *b, size_t index, size_t n,
                                      enum mt_batch_stage stage, void *arg);
+/* The engine tries a request of item `index` again (a 5xx, a dropped
+ * link) while it goes through `stage`: which try starts, of how many, and
+ * why (mt_op_retry_text says it in words). Progress, not an outcome: the
+ * item's result still follows through item, and a face keeps only that.
+ * The callback may cancel the batch. */
+typedef void (*mt_batch_retry_fn)(struct mt_batch *b, size_t index, size_t n,
+                                  enum mt_batch_stage stage, const struct mt_http_retry *retry,
+                                  void *arg);
 /* After each item. The callback may cancel the batch. */
 typedef void (*mt_batch_item_fn)(struct mt_batch *b, const struct mt_batch_result *r, void *arg);
 /* Once, when every item has had its result (not after a cancel or a stop). */
@@ -57,6 +65,7 @@ struct mt_batch_spec {
 	const char *backup_dir;        /* remove: download each original here first (copied) */
 	bool dry_run;                  /* remove: read each item, change nothing */
 	mt_batch_progress_fn progress; /* may be NULL */
+	mt_batch_retry_fn retry;       /* may be NULL */
 	mt_batch_item_fn item;         /* may be NULL */
 	mt_batch_done_fn done;         /* may be NULL */
 	mt_batch_stopped_fn stopped;   /* may be NULL */

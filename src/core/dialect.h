@@ -58,7 +58,9 @@ struct mt_dialect {
 	unsigned caps;
 	int (*list)(struct mt_site *site, const struct mt_list_query *q, mt_page_fn fn, void *arg,
 	            struct mt_error *err);
-	int (*get)(struct mt_site *site, const char *id, mt_item_fn fn, void *arg, struct mt_error *err);
+	/* on_retry (may be NULL) is told of each retry, with arg */
+	int (*get)(struct mt_site *site, const char *id, mt_http_retry_fn on_retry, mt_item_fn fn,
+	           void *arg, struct mt_error *err);
 	int (*patch)(struct mt_site *site, const char *id, const struct mt_media_patch *p,
 	             mt_item_fn fn, void *arg, struct mt_error *err);
 	int (*remove)(struct mt_site *site, const char *id, mt_done_fn fn, void *arg,

@@ -179,8 +179,11 @@ item_path(const struct mt_site *site, const char *id, bool keyed)
 	return url;
 }
 
+static void call_retry(const struct mt_http_retry *retry, void *arg);
+
 static int
-clearcms_get(struct mt_site *site, const char *id, mt_item_fn fn, void *arg, struct mt_error *err)
+clearcms_get(struct mt_site *site, const char *id, mt_http_retry_fn on_retry, mt_item_fn fn,
+             void *arg, struct mt_error *err)
 {
 	char *url = item_path(site, id, site->has_key);
 	struct call *c = xcalloc(1, sizeof *c);
@@ -188,7 +191,11 @@ clearcms_get(struct mt_site *site, const char *id, mt_item_fn fn, void *arg, str
 	c->what = _("reading media item");
 	c->fn.item = fn;
 	c->arg = arg;
-	struct mt_http_spec spec = { .method = "GET", .url = url, .api = true, .retry = true, .arg = c };
+	c->on_retry = on_retry;
+	struct mt_http_spec spec = {
+		.method = "GET", .url = url, .api = true, .retry = true,
+		.on_retry = on_retry ? call_retry : NULL, .arg = c
+	};
 	int rc = start_call(site, c, &spec, err);
 	free(url);
 	return rc;

@@ -191,7 +191,7 @@ mt_site_get(struct mt_site *site, const char *id, struct mt_media *out, struct m
 	if (mt_site_require(site, MT_CAP_BROWSE, !(site->dialect->caps & MT_CAP_PUBLIC), err) < 0)
 		return -1;
 	struct waiter w = { .err = err, .item = out };
-	return wait_for(site, &w, site->dialect->get(site, id, on_item, &w, err));
+	return wait_for(site, &w, site->dialect->get(site, id, NULL, on_item, &w, err));
 }
 
 int
@@ -250,8 +250,16 @@ struct download {
 	char *id;
 	int64_t expected;
 	mt_download_fn fn;
+	mt_http_retry_fn on_retry;
 	void *arg;
 };
+
+static void
+download_retry(const struct mt_http_retry *retry, void *arg)
+{
+	struct download *d = arg;
+	d->on_retry(retry, d->arg);
+}
 
 static void
 download_done(const struct mt_http_response *resp, void *arg)
@@ -293,12 +301,20 @@ int
 mt_site_download_start(struct mt_site *site, const struct mt_media *m, const char *dir,
                        mt_download_fn fn, void *arg, struct mt_error *err)
 {
-	return mt_site_download_start_max(site, m, dir, 0, fn, arg, err);
+	return mt_site_download_start_told(site, m, dir, 0, NULL, fn, arg, err);
 }
 
 int
 mt_site_download_start_max(struct mt_site *site, const struct mt_media *m, const char *dir,
                            int64_t max_bytes, mt_download_fn fn, void *arg, struct mt_error *err)
+{
+	return mt_site_download_start_told(site, m, dir, max_bytes, NULL, fn, arg, err);
+}
+
+int
+mt_site_download_start_told(struct mt_site *site, const struct mt_media *m, const char *dir,
+                            int64_t max_bytes, mt_http_retry_fn on_retry, mt_download_fn fn,
+                            void *arg, struct mt_error *err)
 {
 	if (m->url == NULL || m->url[0] == '\0')
 		return mt_error_set(err, MT_ERR_PROTOCOL, _("item %s has no url to download"), m->id);
@@ -319,10 +335,11 @@ mt_site_download_start_max(struct mt_site *site, const struct mt_media *m, const
 	d->id = xstrdup(m->id);
 	d->expected = m->size;
 	d->fn = fn;
+	d->on_retry = on_retry;
 	d->arg = arg;
 	struct mt_http_spec spec = {
 		.method = "GET", .url = m->url, .api = false, .download_fd = d->fd,
-		.download_max = max_bytes,
+		.download_max = max_bytes, .on_retry = on_retry ? download_retry : NULL,
 		.retry = true, .follow_redirects = true, .arg = d,
 	};
 	if (mt_http_start(site->http, &spec, download_done, err) == NULL) {

@@ -61,6 +61,10 @@ int mt_site_download_start(struct mt_site *site, const struct mt_media *m, const
 int mt_site_download_start_max(struct mt_site *site, const struct mt_media *m, const char *dir,
                                int64_t max_bytes, mt_download_fn fn, void *arg,
                                struct mt_error *err);
+/* The same, telling on_retry (may be NULL) of each retry, with arg. */
+int mt_site_download_start_told(struct mt_site *site, const struct mt_media *m, const char *dir,
+                                int64_t max_bytes, mt_http_retry_fn on_retry, mt_download_fn fn,
+                                void *arg, struct mt_error *err);
 #endif
 
 /* Pages through the whole library (100 at a time, with the pager's guards),

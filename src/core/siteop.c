@@ -160,7 +160,7 @@ mt_op_get(struct mt_site *site, const char *id, mt_item_fn fn, void *arg, struct
 		return NULL;
 	op->item = fn;
 	op->arg = arg;
-	return started(op, d->get(site, id, on_item, op, err));
+	return started(op, d->get(site, id, NULL, on_item, op, err));
 }
 
 struct mt_op *

@@ -39,7 +39,7 @@ struct batch {
 	bool ended;          /* stopped at quit: only the report is left */
 	size_t left;         /* never started (after a stop) */
 	char *backup_dir;    /* delete: download each original here first */
-	char line[160];      /* what it does now, for the status line while it runs */
+	char line[400];      /* what it does now, for the status line while it runs */
 };
 
 static void
@@ -87,6 +87,32 @@ batch_progress(struct mt_batch *op, size_t i, size_t n, enum mt_batch_stage stag
 	else
 		snprintf(b->line, sizeof b->line, _("deleting %zu of %zu\xe2\x80\xa6"), i + 1, n);
 	ui_message(b->a, R_NORMAL, "%s", b->line);
+}
+
+/* The engine tries the item under way again (core tells it, with the
+ * stage): said as the details say a save's retry, each try counted, in
+ * place of the bare "deleting 1 of 3…" that reads the same as a slow
+ * server; kept on the line while the item waits, not in the message log,
+ * where only the outcome goes (mt_op_retry_text). */
+static void
+batch_retry(struct mt_batch *op, size_t i, size_t n, enum mt_batch_stage stage,
+            const struct mt_http_retry *retry, void *arg)
+{
+	struct batch *b = arg;
+	(void)op;
+	if (b->stopping || b->a->closing)   /* "stopping" stays on the line */
+		return;
+	char said[300];
+	mt_op_retry_text(retry, said, sizeof said);
+	/* TRANSLATORS: the last %s: "the server answered 503, trying again (2 of 6)" */
+	if (stage == MT_BATCH_MOVING)
+		snprintf(b->line, sizeof b->line, _("moving %zu of %zu\xe2\x80\xa6 %s"), i + 1, n, said);
+	else if (stage == MT_BATCH_BACKING_UP)
+		snprintf(b->line, sizeof b->line, _("saving the original of %zu of %zu\xe2\x80\xa6 %s"),
+		         i + 1, n, said);
+	else
+		snprintf(b->line, sizeof b->line, _("deleting %zu of %zu\xe2\x80\xa6 %s"), i + 1, n, said);
+	ui_message_waiting(b->a, R_NORMAL, "%s", b->line);
 }
 
 const char *
@@ -242,7 +268,7 @@ batch_go(struct batch *b)
 	struct mt_batch_spec spec = {
 		.kind = b->move ? MT_BATCH_MOVE : MT_BATCH_REMOVE,
 		.ids = b->ids, .n = b->n, .folder = b->folder, .backup_dir = b->backup_dir,
-		.progress = batch_progress, .item = batch_item, .done = batch_done,
+		.progress = batch_progress, .retry = batch_retry, .item = batch_item, .done = batch_done,
 		.stopped = batch_stopped, .arg = b,
 	};
 	struct mt_error err;

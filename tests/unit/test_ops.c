@@ -126,9 +126,11 @@ release(long offset)
 }
 
 static int
-fake_get(struct mt_site *site, const char *id, mt_item_fn fn, void *arg, struct mt_error *err)
+fake_get(struct mt_site *site, const char *id, mt_http_retry_fn on_retry, mt_item_fn fn, void *arg,
+         struct mt_error *err)
 {
 	(void)site;
+	(void)on_retry;
 	(void)err;
 	lib.ngets++;
 	struct pending *p = xcalloc(1, sizeof *p);

@@ -33,7 +33,8 @@ struct batch {
 	char *folder;        /* move: the destination */
 	size_t n;
 	int ok, failed;      /* so far */
-	char first_err[560];
+	char **fails;        /* each failure, "name: reason", in the order they came */
+	size_t nfails;
 	bool move;
 	bool stopping;       /* asked to stop after the item under way */
 	bool ended;          /* stopped at quit: only the report is left */
@@ -47,6 +48,7 @@ batch_free(struct batch *b)
 {
 	mt_strv_free(b->ids, b->n);
 	mt_strv_free(b->names, b->n);
+	mt_strv_free(b->fails, b->nfails);
 	free(b->folder);
 	free(b->backup_dir);
 	free(b);
@@ -124,13 +126,12 @@ ui_batch_line(const struct app *a)
 	return b->line;
 }
 
-/* The first failure, named by the item's file name (the server's message
- * names no item; core's may name its id, which people do not know). */
+/* A failure, named by the item's file name (the server's message names no
+ * item; core's may name its id, which people do not know): kept, each one,
+ * for the outcome and the message log. */
 static void
-keep_first_error(struct batch *b, const struct mt_batch_result *r)
+keep_error(struct batch *b, const struct mt_batch_result *r)
 {
-	if (b->first_err[0])
-		return;
 	char msg[400];
 	mt_error_format(r->err, msg, sizeof msg);
 	const char *rest = msg;
@@ -142,7 +143,32 @@ keep_first_error(struct batch *b, const struct mt_batch_result *r)
 	/* a name from a list ("name  folder  date"): its file name */
 	const char *cut = name ? strstr(name, "  ") : NULL;
 	int len = name ? (cut ? (int)(cut - name) : (int)strlen(name)) : 0;
-	snprintf(b->first_err, sizeof b->first_err, "%.*s: %s", len, name ? name : "", rest);
+	b->fails = xreallocarray(b->fails, b->nfails + 2, sizeof *b->fails);
+	b->fails[b->nfails++] = xasprintf("%.*s: %s", len, name ? name : "", rest);
+	b->fails[b->nfails] = NULL;
+}
+
+/* The failures for the outcome, sanitised: the one, or the first and how
+ * many more, which the message log then has each with its reason (log:
+ * they are added there first, the last first, so that the log, newest on
+ * top, reads the outcome and under it the failures in their order). */
+static char *
+failures_said(struct batch *b, bool log)
+{
+	if (b->nfails == 0)
+		return xstrdup("");
+	char *first = mt_sanitize(b->fails[0]);
+	if (b->nfails == 1)
+		return first;
+	if (log)
+		for (size_t i = b->nfails; i-- > 0;)
+			ui_message_log(b->a, R_ERROR, b->move ? _("not moved: %s") : _("not deleted: %s"),
+			               b->fails[i]);
+	int more = (int)b->nfails - 1;
+	char *said = xasprintf(P_("%s, and %d more (M lists each)", "%s, and %d more (M lists each)",
+	                          (unsigned long)more), first, more);
+	free(first);
+	return said;
 }
 
 static void
@@ -155,7 +181,7 @@ batch_item(struct mt_batch *op, const struct mt_batch_result *r, void *arg)
 	else
 		b->ok++;
 	if (r->err) {
-		keep_first_error(b, r);
+		keep_error(b, r);
 		return;
 	}
 	if (b->move && r->item)
@@ -178,7 +204,7 @@ batch_done(int ok, int failed, void *arg)
 	}
 	b->ok = ok;
 	b->failed = failed;
-	char *e = mt_sanitize(b->first_err);
+	char *e = failures_said(b, true);
 	if (b->failed)
 		ui_message(a, R_ERROR, b->move ? P_("moved %d, %d failed: %s", "moved %d, %d failed: %s",
 		                                    (unsigned long)b->failed)
@@ -217,7 +243,7 @@ batch_stopped(int ok, int failed, size_t left, void *arg)
 		batch_ended(b);
 		return;
 	}
-	char *e = mt_sanitize(b->first_err);
+	char *e = failures_said(b, true);
 	char *dir = b->backup_dir ? mt_sanitize(b->backup_dir) : NULL;
 	char *to = b->folder ? mt_sanitize(b->folder) : NULL;
 	if (failed && b->move)
@@ -492,7 +518,7 @@ ui_batch_report(struct app *a)
 		mt_batch_cancel(b->op);   /* no callback of it follows */
 	size_t done = (size_t)(b->ok + b->failed);
 	size_t left = cut ? b->n - done : b->left;
-	char *e = mt_sanitize(b->first_err);
+	char *e = mt_sanitize(b->nfails ? b->fails[0] : "");
 	char *where = mt_sanitize(b->move ? b->folder : b->backup_dir ? b->backup_dir : "");
 	if (b->move)
 		fprintf(stderr, _("%s: moved %d of %zu to %s\n"), PACKAGE_NAME, b->ok, b->n, where);
@@ -504,6 +530,11 @@ ui_batch_report(struct app *a)
 	if (b->failed)
 		fprintf(stderr, P_("%s: %d failed: %s\n", "%s: %d failed: %s\n", (unsigned long)b->failed),
 		        PACKAGE_NAME, b->failed, e);
+	for (size_t i = 1; i < b->nfails; i++) {   /* every failure, each on its line */
+		char *more = mt_sanitize(b->fails[i]);
+		fprintf(stderr, "%s: %s\n", PACKAGE_NAME, more);
+		free(more);
+	}
 	if (cut)
 		fprintf(stderr, _("%s: the answer about item %zu of %zu had not come when the program ended: "
 		                  "the server may have done it\n"), PACKAGE_NAME, done + 1, b->n);

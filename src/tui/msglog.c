@@ -115,6 +115,17 @@ ui_message_end(struct app *a, uint64_t seq)
 }
 
 void
+ui_message_log(struct app *a, enum ui_role role, const char *fmt, ...)
+{
+	char text[sizeof a->msg];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(text, sizeof text, fmt, ap);
+	va_end(ap);
+	log_add(role, text);
+}
+
+void
 ui_message_routine(struct app *a, const char *fmt, ...)
 {
 	char text[sizeof a->msg];

@@ -404,6 +404,10 @@ uint64_t ui_message_shown(const struct app *a);
 /* Takes message `seq` off the status line if it is still the one shown
  * (another said since stays); the message log keeps what it had. */
 void ui_message_end(struct app *a, uint64_t seq);
+/* Into the message log (M) alone, the status line unchanged: the details
+ * of an outcome said there in short ("2 failed: a.jpg: …, and 1 more"). */
+void ui_message_log(struct app *a, enum ui_role role, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 void ui_error(struct app *a, const char *what, const struct mt_error *err);
 void ui_messages_free(void);
 void msglog_view_draw(struct app *a);

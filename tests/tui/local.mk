@@ -18,6 +18,7 @@ tui_tests += \
 	tests/tui/alt-retry.t \
 	tests/tui/alt-retry-held.t \
 	tests/tui/batch-retry.t \
+	tests/tui/batch-fails.t \
 	tests/tui/refused-picture.t \
 	tests/tui/quit-aside.t \
 	tests/tui/narrow.t \

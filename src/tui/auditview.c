@@ -152,9 +152,12 @@ on_alt_saved(const struct mt_media *item, const struct mt_error *err, void *arg)
 		ui_error(a, what, err);
 		free(what);
 	} else if (live) {
+		/* named: with the queue it comes while the next image's prompt is open */
+		char *name = mt_sanitize(finding_name(a, id));
 		if (item)
 			ui_post(a, &(struct ui_event){ UI_EV_ITEM_EDITED, .item = item });   /* the finding goes with the event */
-		ui_message_routine(a, "%s", _("alt text saved"));
+		ui_message_routine(a, _("alt text saved for %s"), name);
+		free(name);
 	}
 	free(id);
 }
@@ -292,7 +295,7 @@ alt_entered(struct app *a, const char *text, void *arg)
 			alt_add(&st.saving, &st.nsaving, id, xstrdup(text));
 		}
 	} else {
-		/* said, and in the log: "alt text saved" from the last one stayed */
+		/* said, and in the log: "alt text saved for …" from the last one stayed */
 		char *name = mt_sanitize(finding_name(a, id) ? finding_name(a, id) : id);
 		ui_message(a, R_NORMAL, _("skipped %s: no alt text set"), name);
 		free(name);

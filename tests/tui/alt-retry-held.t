@@ -6,7 +6,8 @@
 # waits. The retry is held at the server (hold_api) until the trace
 # (MEDIATUI_TRACE) says the message's usual time has passed, so the test
 # counts no seconds itself; then it is let through and the outcome
-# replaces the message. At 120x30.
+# replaces the message, naming the image ("alt text saved for NAME"). At
+# 120x30.
 . "${top_srcdir:-.}/tests/tui/lib-tui.sh"
 
 start_server clearcms --demo "$top_srcdir/data/demo"
@@ -41,7 +42,7 @@ expect_in "the trace says the message's usual time has passed" "past its time" p
 TUI_TIMEOUT=$_t
 expect_wrapped "... the retry is still said: the save still waits" "trying again (2 of 6)"
 faults '{"hold_api": 0}'
-expect_screen "the second try goes through: saved, in its place" "alt text saved"
+expect_screen "the second try goes through: saved, in its place, named" "alt text saved for $name"
 refute_screen "... and the retry is said no more" "trying again"
 
 faults '{"fault_5xx": 0}'

@@ -24,6 +24,8 @@
 /* An item's alt text as the editor typed it. */
 struct alt_text {
 	char *id, *text;
+	char *said;                 /* saving: its latest retry as the status line said it */
+	uint64_t said_seq;          /* which retry said came last */
 };
 
 /* the view's own state */
@@ -42,6 +44,7 @@ static struct audit_state {
 	size_t norder, at;
 	bool heading_first;         /* after ] or [: scroll the kind's heading to the top */
 	bool content;               /* the content check's page is shown */
+	uint64_t said_seq;          /* retries said so far */
 } st;
 
 
@@ -84,6 +87,8 @@ alt_add(struct alt_text **v, size_t *n, const char *id, char *text)
 		*v = xreallocarray(*v, *n + 1, sizeof **v);
 		t = &(*v)[(*n)++];
 		t->id = xstrdup(id);
+		t->said = NULL;
+		t->said_seq = 0;
 	} else
 		free(t->text);
 	t->text = text;
@@ -98,6 +103,7 @@ alt_take(struct alt_text **v, size_t *n, const char *id)
 		return NULL;
 	char *text = t->text;
 	free(t->id);
+	free(t->said);
 	*t = (*v)[--*n];
 	if (*n == 0) {
 		free(*v);
@@ -127,6 +133,20 @@ finding_name(struct app *a, const char *id)
 		if (au->findings[i].id && strcmp(au->findings[i].id, id) == 0)
 			return au->findings[i].filename ? au->findings[i].filename : id;
 	return id;
+}
+
+/* The saves still waiting keep the status line telling them: the latest
+ * retry said of one still waiting stands there whenever no message is
+ * shown, so that another save's outcome, said over it, does not leave it
+ * waiting with nothing said. */
+static void
+alt_standing(struct app *a)
+{
+	const struct alt_text *latest = NULL;
+	for (size_t i = 0; i < st.nsaving; i++)
+		if (st.saving[i].said && (latest == NULL || st.saving[i].said_seq > latest->said_seq))
+			latest = &st.saving[i];
+	ui_message_standing(a, latest ? latest->said : NULL);
 }
 
 /* A refused save keeps the text as typed: the queue offers the item again
@@ -159,6 +179,8 @@ on_alt_saved(const struct mt_media *item, const struct mt_error *err, void *arg)
 		ui_message_routine(a, _("alt text saved for %s"), name);
 		free(name);
 	}
+	if (!a->closing)   /* a stale answer too: its save waits no more */
+		alt_standing(a);
 	free(id);
 }
 
@@ -181,6 +203,13 @@ on_alt_retry(const struct mt_http_retry *retry, void *arg)
 	/* TRANSLATORS: %2$s: "the server answered 503, trying again (2 of 6)" */
 	ui_message_waiting(a, R_NORMAL, _("saving the alt text for %s\xe2\x80\xa6 %s"), name, said);
 	free(name);
+	struct alt_text *t = alt_find(st.saving, st.nsaving, q->s);
+	if (t) {
+		free(t->said);
+		t->said = xstrdup(a->msg);
+		t->said_seq = ++st.said_seq;
+		alt_standing(a);
+	}
 }
 
 static void alt_prompt(struct app *a, const struct mt_finding *f);
@@ -690,6 +719,7 @@ audit_view_close(struct app *a)
 {
 	alt_list_free(&st.kept, &st.nkept);
 	alt_list_free(&st.saving, &st.nsaving);
+	ui_message_standing(a, NULL);
 	mt_strv_free(st.order, st.norder);
 	st.order = NULL;
 	st.norder = st.at = 0;

@@ -115,6 +115,16 @@ ui_message_end(struct app *a, uint64_t seq)
 }
 
 void
+ui_message_standing(struct app *a, const char *text)
+{
+	const char *now = text ? text : "";
+	if (strcmp(a->msg_standing, now) == 0)
+		return;
+	snprintf(a->msg_standing, sizeof a->msg_standing, "%s", now);
+	ui_dirty(a);
+}
+
+void
 ui_message_log(struct app *a, enum ui_role role, const char *fmt, ...)
 {
 	char text[sizeof a->msg];

@@ -231,6 +231,8 @@ ui_draw_status(struct app *a)
 		draw_message(a, y, x);
 	else if (batch)   /* a delete or move held or retried: the line says it still runs */
 		ui_put_text(stdscr, y, x, batch, a->cols - x, true);
+	else if (a->msg_standing[0])   /* something still waited for (ui_message_standing) */
+		ui_put_text(stdscr, y, x, a->msg_standing, a->cols - x, true);
 	else if (!ui_dialog_active(a))   /* a question's keys are in its box, the view's wait */
 		draw_hints(a, y, x, a->cols - x);
 	ui_set(stdscr, R_NORMAL);

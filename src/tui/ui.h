@@ -364,6 +364,7 @@ struct app {
 	uint64_t msg_until;
 	uint64_t msg_seq;           /* counts the messages said: which one is shown */
 	bool msg_held;              /* stays past msg_until, until replaced or ended */
+	char msg_standing[600];     /* shown while no message is: ui_message_standing */
 
 	/* requests in flight */
 	struct ui_req *reqs;
@@ -404,6 +405,12 @@ uint64_t ui_message_shown(const struct app *a);
 /* Takes message `seq` off the status line if it is still the one shown
  * (another said since stays); the message log keeps what it had. */
 void ui_message_end(struct app *a, uint64_t seq);
+/* A line that stands on the status line whenever no message is shown
+ * (none said, or its time over): something still waited for whose last
+ * word another message replaced (an alt-text save's retry, another save's
+ * outcome said over it). Not in the log. NULL takes it away; one at a
+ * time, set and taken away by its owner. */
+void ui_message_standing(struct app *a, const char *text);
 /* Into the message log (M) alone, the status line unchanged: the details
  * of an outcome said there in short ("2 failed: a.jpg: …, and 1 more"). */
 void ui_message_log(struct app *a, enum ui_role role, const char *fmt, ...)

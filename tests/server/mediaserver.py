@@ -186,6 +186,9 @@ class State:
             # while hold_api holds: lets this many held API requests go on,
             # one each, the gate staying shut for the next (a retry)
             "hold_api_pass": 0,
+            # hold_api holds only the requests whose path holds this text
+            # (an item's id): the others go on ("": every request)
+            "hold_api_path": "",
         }
         self.violations = []
         self.counts = {"requests": 0, "storage_requests": 0, "storage_puts": 0, "faults": 0, "held": 0,
@@ -709,7 +712,7 @@ class ApiHandler(Base):
                     st.counts["faults"] += 1
                     st.counts["held"] += gated
                 stalled_forever(self)   # never answers; the client's stall timeout must act
-            if st.faults.get("hold_api"):
+            if st.faults.get("hold_api") and (st.faults.get("hold_api_path") or "") in self.path:
                 self.hold_body_gate(gate="hold_api")
             if st.slowed():
                 time.sleep(st.faults["slow"])

@@ -17,6 +17,7 @@ tui_tests += \
 	tests/tui/save-retry.t \
 	tests/tui/alt-retry.t \
 	tests/tui/alt-retry-held.t \
+	tests/tui/alt-retry-two.t \
 	tests/tui/batch-retry.t \
 	tests/tui/batch-fails.t \
 	tests/tui/refused-picture.t \

@@ -92,7 +92,7 @@ ui_message_waiting(struct app *a, enum ui_role role, const char *fmt, ...)
 }
 
 void
-ui_message_log(struct app *a)
+ui_message_log_shown(struct app *a)
 {
 	if (a->msg[0])
 		log_add(a->msg_role, a->msg);

@@ -98,7 +98,7 @@ static void
 say_wait(struct app *a, const char *text)
 {
 	ui_message_waiting(a, R_NORMAL, "%s", text);
-	ui_message_log(a);
+	ui_message_log_shown(a);
 	a->remote->step_said = ui_message_shown(a);
 }
 

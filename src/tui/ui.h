@@ -398,7 +398,7 @@ void ui_message_waiting(struct app *a, enum ui_role role, const char *fmt, ...)
 /* Puts the message the status line shows in the log (M) too, as ui_message
  * does: for a ui_message_waiting whose words are worth finding there after
  * (what n in the details waits for). */
-void ui_message_log(struct app *a);
+void ui_message_log_shown(struct app *a);
 /* Which message the status line shows now (0: none said yet); the message
  * said just before is the one ui_message_end may end. */
 uint64_t ui_message_shown(const struct app *a);

@@ -28,7 +28,7 @@ if [ -n "$need" ]; then
 	DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $need >/dev/null
 fi
 build=$(sh tools/build.sh plain | tail -n 1)
-M="$build/src/mediatui"
+M=${MEDIATUI:-$build/src/mediatui}   # another build to compare
 PY=${PYTHON:-python3}
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 

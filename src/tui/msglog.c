@@ -48,19 +48,31 @@ log_at(size_t i)
 	return &log_v[(log_next + LOG_KEEP - 1 - i) % LOG_KEEP];
 }
 
+/* The status line's message: shown `ms` (or until ended, when held), and
+ * put in the log when `logged`. */
+static void say(struct app *a, enum ui_role role, uint64_t ms, bool held, bool logged,
+                const char *fmt, va_list ap) __attribute__((format(printf, 6, 0)));
+static void
+say(struct app *a, enum ui_role role, uint64_t ms, bool held, bool logged, const char *fmt,
+    va_list ap)
+{
+	vsnprintf(a->msg, sizeof a->msg, fmt, ap);
+	a->msg_role = role;
+	a->msg_until = mt_now_ms() + ms;
+	a->msg_held = held;
+	a->msg_seq++;
+	if (logged)
+		log_add(role, a->msg);
+	ui_dirty(a);
+}
+
 void
 ui_message(struct app *a, enum ui_role role, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(a->msg, sizeof a->msg, fmt, ap);
+	say(a, role, MESSAGE_MS + (role == R_ERROR ? MESSAGE_MS : 0), false, true, fmt, ap);
 	va_end(ap);
-	a->msg_role = role;
-	a->msg_until = mt_now_ms() + MESSAGE_MS + (role == R_ERROR ? MESSAGE_MS : 0);
-	a->msg_held = false;
-	a->msg_seq++;
-	log_add(role, a->msg);
-	ui_dirty(a);
 }
 
 void
@@ -68,13 +80,8 @@ ui_message_passing(struct app *a, enum ui_role role, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(a->msg, sizeof a->msg, fmt, ap);
+	say(a, role, MESSAGE_MS, false, false, fmt, ap);
 	va_end(ap);
-	a->msg_role = role;
-	a->msg_until = mt_now_ms() + MESSAGE_MS;
-	a->msg_held = false;
-	a->msg_seq++;
-	ui_dirty(a);
 }
 
 void
@@ -82,13 +89,9 @@ ui_message_waiting(struct app *a, enum ui_role role, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(a->msg, sizeof a->msg, fmt, ap);
+	/* held: the trace says when its time is passed */
+	say(a, role, MESSAGE_MS, true, false, fmt, ap);
 	va_end(ap);
-	a->msg_role = role;
-	a->msg_until = mt_now_ms() + MESSAGE_MS;   /* the trace says when it is passed */
-	a->msg_held = true;
-	a->msg_seq++;
-	ui_dirty(a);
 }
 
 void

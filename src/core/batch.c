@@ -182,8 +182,9 @@ on_got(const struct mt_media *item, const struct mt_error *err, void *arg)
 	}
 	struct mt_error e;
 	mt_error_clear(&e);
-	if (mt_site_download_start_told(b->site, &b->got, b->backup_dir, 0, on_retry, on_backed_up, b,
-	                                &e) < 0) {
+	int rc = mt_site_download_start(b->site, &b->got, b->backup_dir, 0, on_retry, on_backed_up, b,
+	                                &e);
+	if (rc < 0) {
 		mt_error_prefix(&e, _("%s: not deleted, backup failed: "), b->ids[b->cur]);
 		failed_to_start(b, &e);
 	}

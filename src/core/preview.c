@@ -206,7 +206,7 @@ mt_preview_remote(struct mt_preview *p, const struct mt_media *m, int max_w, int
 	f->max_h = max_h;
 	f->fn = fn;
 	f->arg = arg;
-	if (mt_site_download_start_max(p->site, m, p->cache_dir, FETCH_MAX, fetched, f, err) < 0) {
+	if (mt_site_download_start(p->site, m, p->cache_dir, FETCH_MAX, NULL, fetched, f, err) < 0) {
 		free(f);
 		return -1;
 	}

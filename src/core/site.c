@@ -299,22 +299,8 @@ download_done(const struct mt_http_response *resp, void *arg)
 
 int
 mt_site_download_start(struct mt_site *site, const struct mt_media *m, const char *dir,
-                       mt_download_fn fn, void *arg, struct mt_error *err)
-{
-	return mt_site_download_start_told(site, m, dir, 0, NULL, fn, arg, err);
-}
-
-int
-mt_site_download_start_max(struct mt_site *site, const struct mt_media *m, const char *dir,
-                           int64_t max_bytes, mt_download_fn fn, void *arg, struct mt_error *err)
-{
-	return mt_site_download_start_told(site, m, dir, max_bytes, NULL, fn, arg, err);
-}
-
-int
-mt_site_download_start_told(struct mt_site *site, const struct mt_media *m, const char *dir,
-                            int64_t max_bytes, mt_http_retry_fn on_retry, mt_download_fn fn,
-                            void *arg, struct mt_error *err)
+                       int64_t max_bytes, mt_http_retry_fn on_retry, mt_download_fn fn, void *arg,
+                       struct mt_error *err)
 {
 	if (m->url == NULL || m->url[0] == '\0')
 		return mt_error_set(err, MT_ERR_PROTOCOL, _("item %s has no url to download"), m->id);
@@ -377,7 +363,7 @@ mt_site_download(struct mt_site *site, const struct mt_media *m, const char *dir
 {
 	*saved_path = NULL;
 	struct download_wait w = { .err = err };
-	if (mt_site_download_start(site, m, dir, download_wait_done, &w, err) < 0)
+	if (mt_site_download_start(site, m, dir, 0, NULL, download_wait_done, &w, err) < 0)
 		return -1;
 	if (mt_loop_run_until(site->loop, &w.done) < 0)
 		return mt_error_set(err, MT_ERR_NET, _("the event loop failed"));

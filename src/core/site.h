@@ -55,16 +55,11 @@ int mt_site_download(struct mt_site *site, const struct mt_media *m, const char 
                      char **saved_path, struct mt_error *err);
 /* The same without blocking: fn gets the saved path (or err) from the loop. */
 typedef void (*mt_download_fn)(const char *saved_path, const struct mt_error *err, void *arg);
+/* It fails when the original is larger than max_bytes (> 0; 0: no
+ * limit), and tells on_retry (may be NULL) of each retry, with arg. */
 int mt_site_download_start(struct mt_site *site, const struct mt_media *m, const char *dir,
-                           mt_download_fn fn, void *arg, struct mt_error *err);
-/* The same, failing when the original is larger than max_bytes (> 0). */
-int mt_site_download_start_max(struct mt_site *site, const struct mt_media *m, const char *dir,
-                               int64_t max_bytes, mt_download_fn fn, void *arg,
-                               struct mt_error *err);
-/* The same, telling on_retry (may be NULL) of each retry, with arg. */
-int mt_site_download_start_told(struct mt_site *site, const struct mt_media *m, const char *dir,
-                                int64_t max_bytes, mt_http_retry_fn on_retry, mt_download_fn fn,
-                                void *arg, struct mt_error *err);
+                           int64_t max_bytes, mt_http_retry_fn on_retry, mt_download_fn fn,
+                           void *arg, struct mt_error *err);
 #endif
 
 /* Pages through the whole library (100 at a time, with the pager's guards),

@@ -221,17 +221,17 @@ create_failed(struct mt_upload_job *job, const struct mt_http_response *resp, co
 		.next_try = job->step_failures + 2, .tries = o->max_attempts, .status = resp->status,
 		.curl_code = resp->curl_code, .kept = job->use_multipart ? 0 : job->sent,
 	};
-	if (resp->status == 429 && ++job->rate_waits >= MT_UPLOAD_RATE_WAITS_MAX) {
-		struct mt_error err;
-		mt_error_set(&err, MT_ERR_HTTP,
-		             _("not sent: the server answered \"too many requests\" (HTTP 429) %d times; "
-		               "try again later"),
-		             job->rate_waits);
-		err.http_status = 429;
-		mt_upload_step_done(job, &err);
-		return;
-	}
 	if (resp->status == 429) {
+		if (++job->rate_waits >= MT_UPLOAD_RATE_WAITS_MAX) {
+			struct mt_error err;
+			mt_error_set(&err, MT_ERR_HTTP,
+			             _("not sent: the server answered \"too many requests\" (HTTP 429) %d "
+			               "times; try again later"),
+			             job->rate_waits);
+			err.http_status = 429;
+			mt_upload_step_done(job, &err);
+			return;
+		}
 		long delay = mt_parse_retry_after(mt_http_header(resp, "retry-after"),
 		                                  mt_upload_now_s(job->queue));
 		r.delay_ms = delay >= 0 ? delay : 2000;

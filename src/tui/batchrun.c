@@ -148,22 +148,29 @@ keep_error(struct batch *b, const struct mt_batch_result *r)
 	b->fails[b->nfails] = NULL;
 }
 
+/* Every failure into the message log, each with its reason, the last
+ * first: the log, newest on top, then reads the outcome and under it the
+ * failures in their order. One failure is said whole by the outcome. */
+static void
+log_failures(struct batch *b)
+{
+	if (b->nfails < 2)
+		return;
+	for (size_t i = b->nfails; i-- > 0;)
+		ui_message_log(b->a, R_ERROR, b->move ? _("not moved: %s") : _("not deleted: %s"),
+		               b->fails[i]);
+}
+
 /* The failures for the outcome, sanitised: the one, or the first and how
- * many more, which the message log then has each with its reason (log:
- * they are added there first, the last first, so that the log, newest on
- * top, reads the outcome and under it the failures in their order). */
+ * many more (log_failures has each). */
 static char *
-failures_said(struct batch *b, bool log)
+failures_said(const struct batch *b)
 {
 	if (b->nfails == 0)
 		return xstrdup("");
 	char *first = mt_sanitize(b->fails[0]);
 	if (b->nfails == 1)
 		return first;
-	if (log)
-		for (size_t i = b->nfails; i-- > 0;)
-			ui_message_log(b->a, R_ERROR, b->move ? _("not moved: %s") : _("not deleted: %s"),
-			               b->fails[i]);
 	int more = (int)b->nfails - 1;
 	char *said = xasprintf(P_("%s, and %d more (M lists each)", "%s, and %d more (M lists each)",
 	                          (unsigned long)more), first, more);
@@ -204,7 +211,8 @@ batch_done(int ok, int failed, void *arg)
 	}
 	b->ok = ok;
 	b->failed = failed;
-	char *e = failures_said(b, true);
+	log_failures(b);
+	char *e = failures_said(b);
 	if (b->failed)
 		ui_message(a, R_ERROR, b->move ? P_("moved %d, %d failed: %s", "moved %d, %d failed: %s",
 		                                    (unsigned long)b->failed)
@@ -243,7 +251,8 @@ batch_stopped(int ok, int failed, size_t left, void *arg)
 		batch_ended(b);
 		return;
 	}
-	char *e = failures_said(b, true);
+	log_failures(b);
+	char *e = failures_said(b);
 	char *dir = b->backup_dir ? mt_sanitize(b->backup_dir) : NULL;
 	char *to = b->folder ? mt_sanitize(b->folder) : NULL;
 	if (failed && b->move)

@@ -104,6 +104,21 @@ test_5xx_and_stall_causes_and_a_try_that_moves(void **state)
 	assert_false(mt_upload_job_retry_wait(a, NULL));
 }
 
+/* clearcms, one small file: the library says it has none of that name,
+ * and the multipart create is in flight. */
+static struct mt_upload_job *
+clearcms_create_in_flight(void)
+{
+	fx.site.dialect = mt_dialect_find("clearcms");
+	assert_non_null(fx.site.dialect);
+	fx.q = fake_queue(false, 1);
+	struct mt_upload_job *a = mt_upload_queue_add(fx.q, fake_file("a.svg", SVG));
+	fake_script("GET api/v1/media?search=a.svg", 200, "{\"data\":[]}");
+	mt_upload_queue_start(fx.q);
+	fake_settle();
+	return a;
+}
+
 /* clearcms: a small file goes in one multipart POST, which creates an item
  * and is not repeated blindly; after it drops, the library is asked
  * whether it arrived, and the POST is tried again after a backoff. */
@@ -111,14 +126,8 @@ static void
 test_lost_multipart_create_waits_for_its_check(void **state)
 {
 	(void)state;
-	fx.site.dialect = mt_dialect_find("clearcms");
-	assert_non_null(fx.site.dialect);
-	fx.q = fake_queue(false, 1);
-	struct mt_upload_job *a = mt_upload_queue_add(fx.q, fake_file("a.svg", SVG));
+	struct mt_upload_job *a = clearcms_create_in_flight();
 	int64_t size = (int64_t)strlen(SVG);
-	fake_script("GET api/v1/media?search=a.svg", 200, "{\"data\":[]}");
-	mt_upload_queue_start(fx.q);
-	fake_settle();
 	assert_true(fake_in_flight("POST api/v1/media", NULL));
 	assert_true(fake_progress("POST api/v1/media", size));
 	assert_int_equal(sent_in_all(), size);
@@ -168,13 +177,7 @@ static void
 test_429_waits_as_asked_without_a_count(void **state)
 {
 	(void)state;
-	fx.site.dialect = mt_dialect_find("clearcms");
-	assert_non_null(fx.site.dialect);
-	fx.q = fake_queue(false, 1);
-	struct mt_upload_job *a = mt_upload_queue_add(fx.q, fake_file("a.svg", SVG));
-	fake_script("GET api/v1/media?search=a.svg", 200, "{\"data\":[]}");
-	mt_upload_queue_start(fx.q);
-	fake_settle();
+	struct mt_upload_job *a = clearcms_create_in_flight();
 	struct mt_upload_wait w;
 	for (int i = 0; i < 3; i++) {
 		assert_true(fake_in_flight("POST api/v1/media", NULL));
@@ -207,13 +210,7 @@ static void
 test_429_for_ever_fails_the_file(void **state)
 {
 	(void)state;
-	fx.site.dialect = mt_dialect_find("clearcms");
-	assert_non_null(fx.site.dialect);
-	fx.q = fake_queue(false, 1);
-	struct mt_upload_job *a = mt_upload_queue_add(fx.q, fake_file("a.svg", SVG));
-	fake_script("GET api/v1/media?search=a.svg", 200, "{\"data\":[]}");
-	mt_upload_queue_start(fx.q);
-	fake_settle();
+	struct mt_upload_job *a = clearcms_create_in_flight();
 	struct mt_upload_wait w;
 	for (int i = 1; i < MT_UPLOAD_RATE_WAITS_MAX; i++) {
 		assert_true(fake_in_flight("POST api/v1/media", NULL));
@@ -303,13 +300,7 @@ static void
 test_429_waits_its_retry_after(void **state)
 {
 	(void)state;
-	fx.site.dialect = mt_dialect_find("clearcms");
-	assert_non_null(fx.site.dialect);
-	fx.q = fake_queue(false, 1);
-	struct mt_upload_job *a = mt_upload_queue_add(fx.q, fake_file("a.svg", SVG));
-	fake_script("GET api/v1/media?search=a.svg", 200, "{\"data\":[]}");
-	mt_upload_queue_start(fx.q);
-	fake_settle();
+	struct mt_upload_job *a = clearcms_create_in_flight();
 	fake_retry_after = "7";
 	assert_true(fake_answer("POST api/v1/media", 429, ""));
 	fake_retry_after = NULL;

@@ -59,8 +59,10 @@ msgids() {
 # said one way, in the header, the panel, the rows and the messages; a try
 # again is one word, with its count in one form, whether an upload's row,
 # upload --progress, R or an edit's retry says it: French said "nouvel
-# essai", "essai 2 sur 6" and "relance" for it)
+# essai", "essai 2 sur 6" and "relance" for it; German said both
+# "Alt-Text" and "Alternativtext")
 terms='de|already there|schon vorhanden
+de|alt text|Alt-Text
 fr|already there|déjà là
 de|d up %d|hoch %d
 fr|d up %d|envoyés %d

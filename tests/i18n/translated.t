@@ -182,7 +182,7 @@ tui_in() {
 }
 
 tui_in de de_DE.UTF-8 "Mediathek /" "Erstellt" "? Hilfe" "Mediathek-Bereich" \
-	"Nach Ordner (größte zuerst)" "Bilder ohne Alternativtext" "Alle Ordner durchsuchen (wird an den Server geschickt)" \
+	"Nach Ordner (größte zuerst)" "Bilder ohne Alt-Text" "Alle Ordner durchsuchen (wird an den Server geschickt)" \
 	"Fokuspunkt-Editor" KiB ' [0-3][0-9]\.[01][0-9]\.20[0-9][0-9]'
 tui_in fr fr_FR.UTF-8 "Médiathèque /" "Créé le" "? aide" "Panneau médiathèque" \
 	"Par dossier (les plus gros d’abord)" "Images sans texte alternatif" "Rechercher dans tous les dossiers (envoyé au serveur)" \

@@ -22,11 +22,6 @@ id1=$(jget "$one"'["id"]' <"$T/audit.json")
 name2=$(jget "$two"'["filename"]' <"$T/audit.json")
 id2=$(jget "$two"'["id"]' <"$T/audit.json")
 server_alt() { admin GET /_admin/state | jget '[m.get("alt") or "" for m in d["media"] if m["id"] == "'"$1"'"][0]'; }
-faults() { admin POST /_admin/faults "$1" >/dev/null; }
-# gone_after NAME: the trace says the outcome of NAME's save has had its time
-gone_after() { grep -F "status message past its time, gone" "$T/trace" 2>/dev/null | grep -F "alt text saved for $1"; }
-gone_second() { gone_after "$name2"; }
-gone_first() { gone_after "$name1"; }
 
 tui_start 120 30 MEDIATUI_TRACE="$T/trace"
 wait_for " of " || not_ok "the list is shown"
@@ -59,9 +54,8 @@ send Enter
 expect_wrapped "the second save's outcome names its image" "alt text saved for $name2"
 expect_eq "the server has the second alt text" "Gulls over the harbour" "$(server_alt "$id2")"
 expect_eq "... and not yet the first" "" "$(server_alt "$id1")"
-_t=$TUI_TIMEOUT; TUI_TIMEOUT=$((TUI_TIMEOUT * 3))   # the usual time is 6 s: wait for it on a busy machine
-expect_in "the trace says the outcome has had its time" "past its time" gone_second "the trace"
-TUI_TIMEOUT=$_t
+expect_past_its_time "the trace says the outcome has had its time" "alt text saved for $name2" \
+	"status message past its time, gone"
 expect_wrapped "the first save, still waiting, is said again" "saving the alt text for $name1"
 expect_wrapped "... with its retry" "trying again (2 of 6)"
 
@@ -78,9 +72,8 @@ check "... and none of the retries" \
 	sh -c '! printf "%s\n" "$1" | grep -qF "trying again"' - "$(screen_joined)"
 send q
 wait_gone "Messages:" || not_ok "q closes the message log"
-_t=$TUI_TIMEOUT; TUI_TIMEOUT=$((TUI_TIMEOUT * 3))
-expect_in "the first outcome has had its time too" "past its time" gone_first "the trace"
-TUI_TIMEOUT=$_t
+expect_past_its_time "the first outcome has had its time too" "alt text saved for $name1" \
+	"status message past its time, gone"
 refute_screen "... and no save is said to wait" "saving the alt text"
 
 rc=$(tui_quit)

@@ -9,7 +9,6 @@
 . "${top_srcdir:-.}/tests/tui/lib-tui.sh"
 
 start_server clearcms --demo "$top_srcdir/data/demo"
-faults() { admin POST /_admin/faults "$1" >/dev/null; }
 total() { mt ls --json | jget 'd["total"]'; }
 # the pane lists the top folder's items as ls does: the first three marked
 mt ls / --json >"$T/root.json"

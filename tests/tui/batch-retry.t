@@ -15,14 +15,9 @@
 . "${top_srcdir:-.}/tests/tui/lib-tui.sh"
 
 start_server clearcms --demo "$top_srcdir/data/demo"
-faults() { admin POST /_admin/faults "$1" >/dev/null; }
 total() { mt ls --json | jget 'd["total"]'; }
 admin GET /_admin/state >"$T/state.json"
 target=$(jget '[f for f in d["folders"] if f != "/" and len(f) < 11][0]' <"$T/state.json")
-past_time() {
-	grep -F "status message past its time, kept while it waits" "$T/trace" 2>/dev/null |
-		grep -F "trying again (2 of 6)"
-}
 
 # marks n items of the top folder (its folder rows skipped)
 mark_items() {
@@ -54,9 +49,8 @@ faults '{"hold_api_pass": 1}'
 wait_held $((h0 + 2)) || not_ok "it is refused and tried again: held"
 expect_wrapped "the retry is said with the item" "moving 1 of 2… the server answered 50"
 expect_wrapped "... and counted" "trying again (2 of 6)"
-_t=$TUI_TIMEOUT; TUI_TIMEOUT=$((TUI_TIMEOUT * 3))   # the usual time is 6 s: wait for it on a busy machine
-expect_in "the trace says the message's usual time has passed" "past its time" past_time "the trace"
-TUI_TIMEOUT=$_t
+expect_past_its_time "the trace says the message's usual time has passed" "trying again (2 of 6)" \
+	"status message past its time, kept while it waits"
 expect_wrapped "... the retry is still said: the item still waits" "trying again (2 of 6)"
 faults '{"hold_api": 0}'
 expect_screen "both items move, each on its second try" "moved 2 items to $target"

@@ -10,7 +10,6 @@
 
 start_server clearcms --demo "$top_srcdir/data/demo"
 total() { mt ls --json | jget 'd["total"]'; }
-faults() { admin POST /_admin/faults "$1" >/dev/null; }
 backups() { ls "$T"/data/mediatui/backups/t/ 2>/dev/null | wc -l | tr -d ' '; }
 before=$(total)
 

@@ -10,7 +10,6 @@
 . "${top_srcdir:-.}/tests/tui/lib-tui.sh"
 
 start_server clearcms --demo "$top_srcdir/data/demo"
-faults() { admin POST /_admin/faults "$1" >/dev/null; }
 count() { admin GET /_admin/state | jget 'len(d["media"])'; }
 # the duplicates the audit would delete, in its order: "id name" lines
 dups() { mt audit --json | jget '"\n".join(f["id"] + " " + f["filename"] for f in d["findings"] if f["kind"] == "duplicate" and not f["keep"])'; }

@@ -13,7 +13,6 @@
 
 start_server clearcms --seed-library 1000
 make_png "$T/work/fresh-1.png" 120 80
-faults() { admin POST /_admin/faults "$1" >/dev/null; }
 nsubs=$(admin GET /_admin/state | jget 'len([f for f in d["folders"] if f != "/" and f.count("/") == 1])')
 # the item after the 100th of the root, in the pane's order (newest first)
 after100=$(mt ls / --all --sort createdAt --order desc --json | jget 'd["items"][100]["filename"]')

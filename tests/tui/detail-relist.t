@@ -11,7 +11,6 @@
 start_server clearcms --demo "$top_srcdir/data/demo"
 make_png "$T/work/fresh-1.png" 120 80
 make_png "$T/work/later-1.png" 100 60
-faults() { admin POST /_admin/faults "$1" >/dev/null; }
 nsubs=$(admin GET /_admin/state | jget 'len([f for f in d["folders"] if f != "/" and f.count("/") == 1])')
 # the name in the details' title
 shown() { screen | sed -n 's/^ Media \([^ ]*\).*/\1/p' | head -1; }

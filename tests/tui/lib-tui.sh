@@ -206,6 +206,24 @@ wait_held() {
 	done
 }
 
+# faults JSON: sets the reference server's faults (hold_*, fault_5xx, ...)
+faults() { admin POST /_admin/faults "$1" >/dev/null; }
+
+# expect_past_its_time NAME TEXT [WORDS]: ok once the trace (MEDIATUI_TRACE
+# in $T/trace) says the status message TEXT has had its usual time (6 s),
+# and WORDS (default "past its time") says how; waits three times as long
+# as other checks, as a busy machine may need
+expect_past_its_time() {
+	_pt_text=$2 _pt_words=${3:-status message past its time}
+	_pt_t=$TUI_TIMEOUT
+	TUI_TIMEOUT=$((TUI_TIMEOUT * 3))
+	expect_in "$1" "$_pt_text" _past_its_time "the trace"
+	_pt_rc=$?
+	TUI_TIMEOUT=$_pt_t
+	return $_pt_rc
+}
+_past_its_time() { grep -F "$_pt_words" "$T/trace" 2>/dev/null | grep -F -- "$_pt_text"; }
+
 # mark_and_send PATTERN N: marks the N files matching in the local pane, then u
 mark_and_send() {
 	send '*'

@@ -15,7 +15,6 @@ first_image
 name=$img_name
 id=$img_id
 server_field() { admin GET /_admin/state | jget '[m.get("'"$1"'") or "" for m in d["media"] if m["id"] == "'"$id"'"][0]'; }
-faults() { admin POST /_admin/faults "$1" >/dev/null; }
 pass_one() { faults '{"hold_api_pass": 1}'; }
 
 tui_start 80 24

@@ -18,7 +18,6 @@ start_server clearcms --demo "$top_srcdir/data/demo"
 write_config clearcms "jobs = 1"
 make_png "$T/work/harbour.png" 300 200
 make_png "$T/work/quay.png" 320 200
-faults() { admin POST /_admin/faults "$1" >/dev/null; }
 pass_one() { faults '{"hold_api_pass": 1}'; }
 # row NAME: the panel's row of the file
 row() { screen | grep -m 1 -E "(retry|upload|sent|presign|start|check)[a-z0-9 ]* +$1 "; }

@@ -31,7 +31,8 @@ struct dialog {
 	void *arg;
 	struct ui_line line;
 	char **items;               /* a pick list's, or a confirmation's list */
-	size_t nitems, cur, top;
+	size_t nitems, cur, top;    /* a confirmation's list: top is its first item shown */
+	size_t fit;                 /* a confirmation's list: how many items were shown */
 	char *tail;                 /* a confirmation's text after its list */
 	bool keys_told;             /* a confirmation's text names every key: no line of keys */
 	bool beside;                /* the left half, beside a picture */
@@ -114,6 +115,7 @@ ui_confirm_list(struct app *a, const char *title, const char *head, char *const 
 	for (size_t i = 0; i < n; i++)
 		d->items[i] = xasprintf("  %s", list[i]);
 	d->nitems = n;
+	d->fit = n;   /* until drawn: no key scrolls */
 	d->tail = tail ? xstrdup(tail) : NULL;
 }
 
@@ -350,53 +352,116 @@ body_layout(WINDOW *w, int y, int x, int width, int maxlines, const char *body)
 	}
 }
 
-/* A confirmation's whole text in `width` cells and at most `maxlines`
- * lines: the head, its list (every line when all fit, else as many as
- * leave a line for "… and N more"), the tail. Free it. */
-static char *
-confirm_text(const struct dialog *d, int width, int maxlines)
+/* The lines an item of a confirmation's list takes in `width` cells. */
+static int
+item_lines(const struct dialog *d, size_t i, int width)
 {
+	return body_layout(NULL, 0, 0, width, 0, d->items[i]);
+}
+
+/* A confirmation's whole text in `width` cells and at most `maxlines`
+ * lines: the head, its list, the tail. A list that does not fit is shown
+ * from d->top, as many items as leave a line for "… N above" (when
+ * scrolled) and one for "… and N more": j/k scroll it, so every item can
+ * be read before the answer. d->fit gets how many items are shown, and
+ * d->top is kept where the last screenful ends. Free it. */
+static char *
+confirm_text(struct dialog *d, int width, int maxlines)
+{
+	d->fit = d->nitems;
 	if (d->nitems == 0)
 		return xstrdup(d->body);
 	struct strbuf sb = { 0 };
 	strbuf_puts(&sb, d->body);
-	int fixed = (d->body[0] ? body_layout(NULL, 0, 0, width, 0, d->body) : 0) +
-	            (d->tail ? body_layout(NULL, 0, 0, width, 0, d->tail) : 0);
+	int room = maxlines - (d->body[0] ? body_layout(NULL, 0, 0, width, 0, d->body) : 0) -
+	           (d->tail ? body_layout(NULL, 0, 0, width, 0, d->tail) : 0);
 	int used = 0;
 	size_t all = 0;
-	while (all < d->nitems && fixed + used <= maxlines)
-		used += body_layout(NULL, 0, 0, width, 0, d->items[all++]);
-	size_t shown = d->nitems;
-	if (fixed + used > maxlines) {
-		/* not all: the ones that fit with the line that counts the rest */
-		shown = 0;
-		used = 1;
-		while (shown < d->nitems) {
-			int lines = body_layout(NULL, 0, 0, width, 0, d->items[shown]);
-			if (fixed + used + lines > maxlines)
+	while (all < d->nitems && used <= room)
+		used += item_lines(d, all++, width);
+	size_t first = 0, shown = d->nitems;
+	if (used > room) {
+		/* the last screenful: the items from the end that fit below "… N above" */
+		size_t last_top = d->nitems;
+		for (int left = room - 1; last_top > 0;) {
+			left -= item_lines(d, last_top - 1, width);
+			if (left < 0)
 				break;
-			used += lines;
+			last_top--;
+		}
+		if (d->top > last_top)
+			d->top = last_top;
+		first = d->top;
+		int lines = (first > 0) + 1;   /* the counting lines above and below */
+		shown = 0;
+		while (first + shown < d->nitems) {
+			int more = item_lines(d, first + shown, width);
+			/* the last item needs no line below it */
+			int below = first + shown + 1 == d->nitems ? -1 : 0;
+			if (lines + more + below > room)
+				break;
+			lines += more;
 			shown++;
 		}
+		if (shown == 0)
+			shown = 1;   /* too small a screen: the item, cut */
+		d->fit = shown;
+	} else {
+		d->top = 0;
 	}
-	for (size_t i = 0; i < shown; i++) {
+	if (first > 0) {
+		if (sb.len)
+			strbuf_putc(&sb, '\n');
+		strbuf_puts(&sb, "  ");
+		/* TRANSLATORS: a confirmation's list scrolled down: the items above */
+		strbuf_printf(&sb, P_("\xe2\x80\xa6 %zu above (k scrolls up)",
+		                      "\xe2\x80\xa6 %zu above (k scrolls up)", (unsigned long)first),
+		              first);
+	}
+	for (size_t i = first; i < first + shown; i++) {
 		if (sb.len)
 			strbuf_putc(&sb, '\n');
 		strbuf_puts(&sb, d->items[i]);
 	}
-	if (shown < d->nitems) {
+	if (first + shown < d->nitems) {
+		size_t rest = d->nitems - first - shown;
 		if (sb.len)
 			strbuf_putc(&sb, '\n');
 		strbuf_puts(&sb, "  ");
-		strbuf_printf(&sb, P_("\xe2\x80\xa6 and %zu more", "\xe2\x80\xa6 and %zu more",
-		                      (unsigned long)(d->nitems - shown)),
-		              d->nitems - shown);
+		strbuf_printf(&sb, P_("\xe2\x80\xa6 and %zu more (j scrolls down)",
+		                      "\xe2\x80\xa6 and %zu more (j scrolls down)", (unsigned long)rest),
+		              rest);
 	}
 	if (d->tail) {
 		strbuf_putc(&sb, '\n');
 		strbuf_puts(&sb, d->tail);
 	}
 	return strbuf_detach(&sb);
+}
+
+/* j/k, the arrows, PgDn/PgUp, g/G in a confirmation whose list does not
+ * fit: true when the key scrolled it (the draw keeps it in bounds). */
+static bool
+confirm_scroll_key(struct dialog *d, int is_key, wint_t ch)
+{
+	if (d->fit >= d->nitems)
+		return false;
+	size_t page = d->fit > 1 ? d->fit - 1 : 1;
+	if ((is_key && ch == KEY_DOWN) || (!is_key && ch == 'j'))
+		d->top++;
+	else if ((is_key && ch == KEY_UP) || (!is_key && ch == 'k'))
+		d->top = d->top ? d->top - 1 : 0;
+	else if (is_key && ch == KEY_NPAGE)
+		d->top += page;
+	else if (is_key && ch == KEY_PPAGE)
+		d->top = d->top > page ? d->top - page : 0;
+	else if ((is_key && ch == KEY_HOME) || (!is_key && ch == 'g'))
+		d->top = 0;
+	else if ((is_key && ch == KEY_END) || (!is_key && ch == 'G'))
+		d->top = d->nitems;
+	else
+		return false;
+	return true;
 }
 
 void
@@ -528,6 +593,10 @@ ui_dialog_key(struct app *a, int is_key, wint_t ch)
 	struct dialog *d = a->dialog;
 	bool esc = !is_key && ch == 27;
 	if (d->kind == DLG_CONFIRM) {
+		if (confirm_scroll_key(d, is_key, ch)) {
+			ui_dirty_now(a);
+			return UI_HANDLED;
+		}
 		int choice = 0;
 		if (esc || (!is_key && (ch == 'q' || ch == 'Q')))
 			choice = 'n';

@@ -41,7 +41,8 @@ VIEWS = {
     "Key list": ["help_view_key"],
     "Preview": ["preview_view_key"],
     "Messages": ["msglog_view_key"],
-    "Questions, prompts and lists": ["ui_dialog_key", "ui_line_key", "pick_filter_key"],
+    "Questions, prompts and lists": ["ui_dialog_key", "confirm_scroll_key", "ui_line_key",
+                                     "pick_filter_key"],
 }
 
 handlers = {}

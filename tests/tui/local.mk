@@ -66,6 +66,7 @@ tui_tests += \
 	tests/tui/altqueue.t \
 	tests/tui/usagewalk.t \
 	tests/tui/delete-ask.t \
+	tests/tui/delete-scroll.t \
 	tests/tui/audit-content.t \
 	tests/tui/audit-folder.t \
 	tests/tui/search.t \

@@ -75,7 +75,8 @@ int cmd_audit(struct cli_ctx *ctx);
 /* audit --content: fingerprints of the items (cache, downloads), then the
  * content findings added to a. Returns 0. */
 struct mt_audit;
-int audit_content(struct cli_ctx *ctx, struct mt_audit *a, const struct mt_media *items, size_t n);
+struct mt_auditset;
+int audit_content(struct cli_ctx *ctx, struct mt_audit *a, struct mt_auditset *set);
 int cmd_detect(struct cli_ctx *ctx);
 int cmd_upload(struct cli_ctx *ctx);
 int cmd_preview(struct cli_ctx *ctx);

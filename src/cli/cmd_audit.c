@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "audit.h"
+#include "auditset.h"
 #include "cli.h"
 #include "i18n.h"
 #include "textwidth.h"
@@ -13,8 +14,7 @@
 
 struct scan {
 	struct mt_audit *a;
-	struct mt_media *items;     /* kept for --content */
-	size_t n, cap;
+	struct mt_auditset *set;    /* --content: the items, compact */
 };
 
 static void
@@ -22,21 +22,8 @@ on_item(const struct mt_media *m, void *arg)
 {
 	struct scan *s = arg;
 	mt_audit_add(s->a, m);
-	if (!s->a->by_content)
-		return;
-	if (s->n == s->cap) {
-		s->cap = s->cap ? 2 * s->cap : 256;
-		s->items = xreallocarray(s->items, s->cap, sizeof *s->items);
-	}
-	mt_media_copy(&s->items[s->n++], m);
-}
-
-static void
-scan_free(struct scan *s)
-{
-	for (size_t i = 0; i < s->n; i++)
-		mt_media_free(&s->items[i]);
-	free(s->items);
+	if (s->set)
+		mt_auditset_add(s->set, m);
 }
 
 static const char *
@@ -103,16 +90,15 @@ cmd_audit(struct cli_ctx *ctx)
 	struct mt_audit a;
 	mt_audit_init(&a, ctx->cl->large_bytes);
 	a.by_content = ctx->cl->content;
-	struct scan scan = { .a = &a };
+	struct scan scan = { .a = &a, .set = a.by_content ? mt_auditset_new() : NULL };
 	if (mt_site_scan(&ctx->site, on_item, NULL, &scan, &err) < 0) {
 		cli_print_error(&err);
 		mt_audit_free(&a);
-		scan_free(&scan);
+		mt_auditset_free(scan.set);
 		return cli_exit_for(&err);
 	}
 	if (a.by_content)
-		audit_content(ctx, &a, scan.items, scan.n);
-	scan_free(&scan);
+		audit_content(ctx, &a, scan.set);
 	char **folders = NULL;
 	size_t nfolders = 0;
 	if (ctx->site.has_key && (ctx->site.dialect->caps & MT_CAP_FOLDERS) &&

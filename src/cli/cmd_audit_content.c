@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "audit.h"
+#include "auditset.h"
 #include "cli.h"
 #include "fpcache.h"
 #include "fpfetch.h"
@@ -17,7 +18,7 @@
 #include "xalloc.h"
 
 struct run {
-	struct mt_audit_content_item *content;
+	struct mt_auditset *set;
 	bool live, plain;
 	int64_t budget;
 	int64_t bytes;
@@ -28,18 +29,15 @@ on_item(size_t index, enum mt_fp_status status, const struct mt_fingerprint *fp,
         const struct mt_error *err, void *arg)
 {
 	struct run *r = arg;
-	struct mt_audit_content_item *c = &r->content[index];
-	c->status = (int)status;
-	if (fp) {
-		c->has_fp = true;
-		memcpy(c->sha256, fp->sha256, sizeof c->sha256);
-		c->has_phash = fp->has_phash;
-		c->phash = fp->phash;
-		c->width = fp->width;
-		c->height = fp->height;
-	}
-	if (err)
-		c->error = xstrdup(err->message);
+	if (!mt_auditset_set_fp(r->set, index, (int)status, fp, err ? err->message : NULL))
+		mt_auditset_set_fp(r->set, index, (int)status, NULL, NULL);
+}
+
+static void
+item_at(size_t index, struct mt_media *out, void *arg)
+{
+	struct run *r = arg;
+	mt_auditset_media(r->set, index, out);
 }
 
 static void
@@ -69,8 +67,9 @@ on_progress(const struct mt_fpfetch_progress *p, void *arg)
 }
 
 int
-audit_content(struct cli_ctx *ctx, struct mt_audit *a, const struct mt_media *items, size_t n)
+audit_content(struct cli_ctx *ctx, struct mt_audit *a, struct mt_auditset *set)
 {
+	size_t n = set->n;
 	const struct mt_cmdline *cl = ctx->cl;
 	char *path = mt_fpcache_path(ctx->profile ? ctx->profile->name : NULL);
 	size_t damaged = 0;
@@ -80,19 +79,19 @@ audit_content(struct cli_ctx *ctx, struct mt_audit *a, const struct mt_media *it
 		                   "%zu damaged lines of the fingerprint cache %s were ignored\n",
 		                   (unsigned long)damaged), damaged, path);
 	struct run r = {
-		.content = xcalloc(n + 1, sizeof *r.content),
+		.set = set,
 		.live = isatty(STDERR_FILENO) && !cl->progress && !cl->quiet && !cl->json,
 		.plain = cl->progress && !cl->json,
 		.budget = cl->max_download,
 	};
 	struct mt_fpfetch_spec spec = {
-		.items = items, .n = n, .cache = cache, .concurrency = cl->jobs > 0 ? cl->jobs * 2 : 8,
+		.item_at = item_at, .n = n, .cache = cache, .concurrency = cl->jobs > 0 ? cl->jobs * 2 : 8,
 		.max_download = cl->max_download, .item = on_item, .progress = on_progress, .arg = &r,
 	};
 	mt_site_fpfetch(&ctx->site, &spec);
 	size_t fetched = 0, cached = 0, failed = 0, skipped = 0;
 	for (size_t i = 0; i < n; i++)
-		switch (r.content[i].status) {
+		switch (set->recs[i].status) {
 		case MT_FP_CACHED: cached++; break;
 		case MT_FP_FETCHED: fetched++; break;
 		case MT_FP_FAILED: failed++; break;
@@ -103,16 +102,15 @@ audit_content(struct cli_ctx *ctx, struct mt_audit *a, const struct mt_media *it
 		cli_print_error(&err);
 	mt_fpcache_free(cache);
 	free(path);
-	mt_audit_content(a, items, r.content, n,
-	                 cl->similarity >= 0 ? cl->similarity : MT_AUDIT_DEFAULT_SIMILARITY,
-	                 mt_audit_render_width(ctx->site.dialect->name));
+	/* the URLs are done with before the findings are made */
+	mt_auditset_forget_fetch(set);
+	mt_audit_content_set(a, set,
+	                     cl->similarity >= 0 ? cl->similarity : MT_AUDIT_DEFAULT_SIMILARITY,
+	                     mt_audit_render_width(ctx->site.dialect->name));
 	a->content_fetched = (int64_t)fetched;
 	a->content_cached = (int64_t)cached;
 	a->content_failed = (int64_t)failed;
 	a->content_skipped = (int64_t)skipped;
 	a->content_bytes = r.bytes;
-	for (size_t i = 0; i < n; i++)
-		free(r.content[i].error);
-	free(r.content);
 	return 0;
 }

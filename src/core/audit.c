@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "audit.h"
+#include "auditset.h"
 #include "dialect.h"
 #include "i18n.h"
 #include "mime.h"
@@ -57,6 +58,19 @@ mt_audit_add_finding(struct mt_audit *a, enum mt_finding_kind kind, const struct
 	}
 	f->detail = detail;
 	return f;
+}
+
+void
+mt_audit_reserve(struct mt_audit *a, size_t more)
+{
+	/* room for exactly these and a few more (empty folders): a content
+	 * audit can make a finding of every item, and doubling then left up
+	 * to half of the array unused at the peak */
+	size_t want = a->nfindings + more + 64;
+	if (want > a->findings_cap) {
+		a->findings_cap = want;
+		a->findings = xreallocarray(a->findings, a->findings_cap, sizeof *a->findings);
+	}
 }
 
 static void
@@ -269,8 +283,16 @@ mt_audit_finding_json(const struct mt_finding *f)
 		json_object_set_new(o, "groupWaste", json_integer(f->group_waste));
 	if (f->saved >= 0)
 		json_object_set_new(o, "resizeSaves", json_integer(f->saved));
-	if (f->sha256)
-		json_object_set_new(o, "sha256", json_string(f->sha256));
+	if (f->sha256) {
+		static const char digits[] = "0123456789abcdef";
+		char hex[65];
+		for (int i = 0; i < 32; i++) {
+			hex[2 * i] = digits[f->sha256[i] >> 4];
+			hex[2 * i + 1] = digits[f->sha256[i] & 15];
+		}
+		hex[64] = '\0';
+		json_object_set_new(o, "sha256", json_string(hex));
+	}
 	return o;
 }
 
@@ -304,13 +326,15 @@ mt_audit_free(struct mt_audit *a)
 {
 	for (size_t i = 0; i < a->nfindings; i++) {
 		struct mt_finding *f = &a->findings[i];
-		free(f->id);
-		free(f->filename);
-		free(f->folder);
-		free(f->created_at);
+		if (!f->borrowed) {
+			free(f->id);
+			free(f->filename);
+			free(f->folder);
+			free(f->created_at);
+		}
 		free(f->detail);
-		free(f->sha256);
 	}
+	mt_auditset_free(a->set);
 	free(a->findings);
 	for (size_t i = 0; i < a->ndups; i++) {
 		free(a->dups[i].filename);

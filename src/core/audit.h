@@ -31,23 +31,25 @@ enum mt_finding_kind {
 
 struct mt_finding {
 	enum mt_finding_kind kind;
+	int group;           /* duplicates: the group number, from 1 */
 	char *id;            /* NULL for folders */
 	char *filename;
 	char *folder;
 	char *created_at;
 	int64_t size;
 	char *detail;        /* e.g. "named .png, served as image/jpeg" */
-	int group;           /* duplicates: the group number, from 1 */
-	bool keep;           /* duplicates: the one to keep (the oldest) */
 	/* with the content */
 	const char *keep_reason;  /* the keeper's: metadata, largest, oldest (static) */
-	int distance;        /* near duplicates: bits from the keeper's hash; else -1 */
 	int64_t group_waste; /* duplicate groups: the bytes all but the keeper cost */
 	int64_t saved;       /* oversized pictures: bytes a resize would save; else -1 */
-	char *sha256;
+	const uint8_t *sha256;    /* 32 bytes, in the audit's set; NULL none */
+	int distance;        /* near duplicates: bits from the keeper's hash; else -1 */
+	bool keep;           /* duplicates: the one to keep (the oldest) */
+	bool borrowed;       /* id, filename, folder, created_at point into the set */
 };
 
 struct mt_audit_dup;     /* private */
+struct mt_auditset;      /* auditset.h */
 
 struct mt_audit {
 	int64_t large_bytes;
@@ -63,6 +65,8 @@ struct mt_audit {
 	/* how the content was had: items downloaded, from the cache, failed,
 	 * left out of the budget; bytes downloaded */
 	int64_t content_fetched, content_cached, content_failed, content_skipped, content_bytes;
+	/* the content audit's items, which its findings' strings point into */
+	struct mt_auditset *set;
 };
 
 /* Default threshold for "oversized": 5 MiB. */
@@ -73,6 +77,9 @@ void mt_audit_add(struct mt_audit *a, const struct mt_media *m);
 /* A finding of m (may be NULL), detail handed over; for audit_content.c. */
 struct mt_finding *mt_audit_add_finding(struct mt_audit *a, enum mt_finding_kind kind,
                                         const struct mt_media *m, char *detail);
+
+/* Makes room for `more` findings at once. */
+void mt_audit_reserve(struct mt_audit *a, size_t more);
 
 /* What became of one item's fingerprint (audit --content). */
 struct mt_audit_content_item {
@@ -97,6 +104,10 @@ int mt_audit_render_width(const char *dialect);
 void mt_audit_content(struct mt_audit *a, const struct mt_media *items,
                       const struct mt_audit_content_item *content, size_t n, int similarity,
                       int render_width);
+/* The same from a compact set whose fingerprints are filled in (see
+ * auditset.h), which the audit takes: its findings point into it. */
+void mt_audit_content_set(struct mt_audit *a, struct mt_auditset *set, int similarity,
+                          int render_width);
 /* Completes the duplicate groups and finds empty folders among `folders`.
  * Findings are then ordered by kind, group, and age. */
 void mt_audit_finish(struct mt_audit *a, char *const *folders, size_t nfolders);

@@ -60,6 +60,16 @@ struct slot {
 
 static void kick(struct mt_fpfetch *f);
 
+/* Item i, from the array or as the caller lends it (into *tmp). */
+static const struct mt_media *
+item_at(const struct mt_fpfetch *f, size_t i, struct mt_media *tmp)
+{
+	if (f->spec.items)
+		return &f->spec.items[i];
+	f->spec.item_at(i, tmp, f->spec.arg);
+	return tmp;
+}
+
 /* A slot's buffer larger than this is not kept for the next item. */
 #define SPARE_BUF_MAX (1024 * 1024)
 
@@ -159,7 +169,8 @@ slot_new(struct mt_fpfetch *f, size_t index)
 static void
 finish_slot(struct mt_fpfetch *f, struct slot *s)
 {
-	const struct mt_media *m = &f->spec.items[s->index];
+	struct mt_media tmp;
+	const struct mt_media *m = item_at(f, s->index, &tmp);
 	char key[65];
 	mt_fpcache_key(f->site->base, m, key);
 	struct mt_error err;
@@ -250,7 +261,8 @@ download_done(const struct mt_http_response *resp, void *arg)
 		slot_unlink(f, s);
 		return;
 	}
-	const struct mt_media *m = &f->spec.items[s->index];
+	struct mt_media tmp;
+	const struct mt_media *m = item_at(f, s->index, &tmp);
 	if (resp->status < 200 || resp->status > 299) {
 		struct mt_error err;
 		mt_http_error_from_response(resp, _("downloading the original"), &err);
@@ -289,7 +301,8 @@ download_done(const struct mt_http_response *resp, void *arg)
 static bool
 start_one(struct mt_fpfetch *f, size_t index)
 {
-	const struct mt_media *m = &f->spec.items[index];
+	struct mt_media tmp;
+	const struct mt_media *m = item_at(f, index, &tmp);
 	int64_t size = m->size > 0 ? m->size : 0;
 	int64_t max = 0;
 	if (f->spec.max_download > 0) {
@@ -343,7 +356,8 @@ kick_now(void *arg)
 	while (f->next < f->spec.n && f->downloading < limit && f->decoding < limit &&
 	       answered < 500) {
 		size_t i = f->next++;
-		const struct mt_media *m = &f->spec.items[i];
+		struct mt_media tmp;
+		const struct mt_media *m = item_at(f, i, &tmp);
 		char key[65];
 		struct mt_fingerprint fp;
 		mt_fpcache_key(f->site->base, m, key);
@@ -385,8 +399,11 @@ mt_fpfetch_start(struct mt_site *site, const struct mt_fpfetch_spec *spec)
 		f->worker[k] = mt_worker_new(site->loop);
 	f->prog.total = spec->n;
 	f->prog.eta_s = -1;
-	for (size_t i = 0; i < spec->n; i++)
-		f->prog.bytes_left += spec->items[i].size > 0 ? spec->items[i].size : 0;
+	for (size_t i = 0; i < spec->n; i++) {
+		struct mt_media tmp;
+		const struct mt_media *m = item_at(f, i, &tmp);
+		f->prog.bytes_left += m->size > 0 ? m->size : 0;
+	}
 	f->started_ms = mt_now_ms();
 	kick(f);
 	return f;

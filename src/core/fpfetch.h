@@ -45,6 +45,9 @@ typedef void (*mt_fpfetch_done_fn)(const struct mt_fpfetch_progress *p, void *ar
 struct mt_fpfetch_spec {
 	const struct mt_media *items;   /* borrowed: must live until done */
 	size_t n;
+	/* or, with items NULL: item i lent as a struct mt_media whose strings
+	 * stay valid until done */
+	void (*item_at)(size_t index, struct mt_media *out, void *arg);
 	struct mt_fpcache *cache;       /* borrowed; looked up and filled */
 	int concurrency;                /* downloads at once; 0 = 8 */
 	int64_t max_download;           /* bytes; 0 = no budget */

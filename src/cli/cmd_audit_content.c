@@ -70,6 +70,7 @@ int
 audit_content(struct cli_ctx *ctx, struct mt_audit *a, struct mt_auditset *set)
 {
 	size_t n = set->n;
+	mt_auditset_trim(set);
 	const struct mt_cmdline *cl = ctx->cl;
 	char *path = mt_fpcache_path(ctx->profile ? ctx->profile->name : NULL);
 	size_t damaged = 0;

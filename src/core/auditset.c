@@ -178,6 +178,22 @@ mt_auditset_error(const struct mt_auditset *s, size_t i)
 }
 
 void
+mt_auditset_trim(struct mt_auditset *s)
+{
+	if (s->n == 0)
+		return;
+	s->recs = xreallocarray(s->recs, s->n, sizeof *s->recs);
+	s->cap = s->n;
+	/* the error messages of failed downloads still come after this */
+	s->strs = xrealloc(s->strs, s->strs_len);
+	s->strs_cap = s->strs_len;
+	if (s->fetch_len) {
+		s->fetch = xrealloc(s->fetch, s->fetch_len);
+		s->fetch_cap = s->fetch_len;
+	}
+}
+
+void
 mt_auditset_forget_fetch(struct mt_auditset *s)
 {
 	free(s->fetch);

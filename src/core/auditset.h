@@ -69,6 +69,8 @@ bool mt_auditset_set_fp(struct mt_auditset *s, size_t i, int status,
                         const struct mt_fingerprint *fp, const char *error);
 /* A failed download's message for item i, or NULL. */
 const char *mt_auditset_error(const struct mt_auditset *s, size_t i);
+/* Gives back the room kept for more items: the listing is complete. */
+void mt_auditset_trim(struct mt_auditset *s);
 /* Frees the URLs and MIME types: the fetch is over. */
 void mt_auditset_forget_fetch(struct mt_auditset *s);
 /* The keeper's metadata score of m: alt text, title, a focal point set. */

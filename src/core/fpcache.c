@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,19 +22,23 @@
 #define MAX_LINE 200
 
 /* Kept as bytes, not hex: half the memory per item, and comparing a key
- * is two 16-byte compares. */
+ * is two 16-byte compares. Entries lie side by side in the order they
+ * came, found through an index of 4-byte numbers: the table's empty
+ * places cost 4 bytes each, not a whole entry. */
 struct entry {
 	uint8_t key[32];
 	uint8_t sha256[32];
-	uint64_t phash;
+	uint8_t phash[8];        /* bytes: the entry stays 4-aligned, 84 bytes */
 	int32_t width, height;
-	bool has_phash, used, filled;
+	bool has_phash, used;
 };
 
 struct mt_fpcache {
 	char *path;
-	struct entry *slots;     /* open addressing, a power of two */
-	size_t cap, n;
+	struct entry *entries;   /* in the order they came */
+	size_t n, entries_cap;
+	uint32_t *index;         /* open addressing, a power of two: entry + 1, 0 empty */
+	size_t cap;
 	int fd;                  /* for appending, opened on the first put */
 	/* whether a save would write what the file already holds */
 	bool existed;            /* the file was there when opened */
@@ -42,6 +47,14 @@ struct mt_fpcache {
 	size_t damaged;
 	size_t used;             /* entries marked in use */
 };
+
+static uint64_t
+entry_phash(const struct entry *e)
+{
+	uint64_t h;
+	memcpy(&h, e->phash, sizeof h);
+	return h;
+}
 
 static int
 hex_value(char c)
@@ -83,7 +96,7 @@ entry_fp(const struct entry *e, struct mt_fingerprint *fp)
 	memset(fp, 0, sizeof *fp);
 	to_hex(e->sha256, 32, fp->sha256);
 	fp->has_phash = e->has_phash;
-	fp->phash = e->phash;
+	fp->phash = entry_phash(e);
 	fp->width = e->width;
 	fp->height = e->height;
 }
@@ -95,7 +108,7 @@ entry_set_fp(struct entry *e, const struct mt_fingerprint *fp)
 	if (strlen(fp->sha256) != 64 || !from_hex(fp->sha256, 32, e->sha256))
 		return false;
 	e->has_phash = fp->has_phash;
-	e->phash = fp->phash;
+	memcpy(e->phash, &fp->phash, sizeof e->phash);
 	e->width = fp->width;
 	e->height = fp->height;
 	return true;
@@ -149,33 +162,38 @@ static struct entry *
 find(struct mt_fpcache *c, const uint8_t key[32], bool create)
 {
 	if (create && (c->n + 1) * 4 > c->cap * 3) {
-		size_t old_cap = c->cap;
-		struct entry *old = c->slots;
+		if (c->n >= UINT32_MAX - 1)
+			abort();
+		free(c->index);
 		c->cap = c->cap ? c->cap * 2 : 1024;
-		c->slots = xcalloc(c->cap, sizeof *c->slots);
-		for (size_t i = 0; i < old_cap; i++)
-			if (old[i].filled) {
-				size_t s = slot_of(old[i].key, c->cap);
-				while (c->slots[s].filled)
-					s = (s + 1) & (c->cap - 1);
-				c->slots[s] = old[i];
-			}
-		free(old);
+		c->index = xcalloc(c->cap, sizeof *c->index);
+		for (size_t i = 0; i < c->n; i++) {
+			size_t s = slot_of(c->entries[i].key, c->cap);
+			while (c->index[s])
+				s = (s + 1) & (c->cap - 1);
+			c->index[s] = (uint32_t)(i + 1);
+		}
 	}
 	if (c->cap == 0)
 		return NULL;
 	size_t s = slot_of(key, c->cap);
-	while (c->slots[s].filled) {
-		if (memcmp(c->slots[s].key, key, 32) == 0)
-			return &c->slots[s];
+	while (c->index[s]) {
+		struct entry *e = &c->entries[c->index[s] - 1];
+		if (memcmp(e->key, key, 32) == 0)
+			return e;
 		s = (s + 1) & (c->cap - 1);
 	}
 	if (!create)
 		return NULL;
-	c->n++;
-	c->slots[s].filled = true;
-	memcpy(c->slots[s].key, key, 32);
-	return &c->slots[s];
+	if (c->n == c->entries_cap) {
+		c->entries_cap = c->entries_cap ? c->entries_cap + c->entries_cap / 2 : 256;
+		c->entries = xreallocarray(c->entries, c->entries_cap, sizeof *c->entries);
+	}
+	struct entry *e = &c->entries[c->n++];
+	memset(e, 0, sizeof *e);
+	memcpy(e->key, key, 32);
+	c->index[s] = (uint32_t)c->n;
+	return e;
 }
 
 /* a key as the public functions take it (64 hex digits) into bytes */
@@ -220,10 +238,13 @@ parse_line(char *line, uint8_t key[32], struct entry *fp)
 		return false;
 	if (strcmp(f[2], "-") == 0)
 		fp->has_phash = false;
-	else if (mt_phash_parse(f[2], &fp->phash) == 0)
+	else {
+		uint64_t h;
+		if (mt_phash_parse(f[2], &h) < 0)
+			return false;
 		fp->has_phash = true;
-	else
-		return false;
+		memcpy(fp->phash, &h, sizeof h);
+	}
 	int w, h;
 	if (!parse_int(f[3], &w) || !parse_int(f[4], &h))
 		return false;
@@ -253,7 +274,7 @@ read_line(struct mt_fpcache *c, char *line, bool *first)
 	struct entry *e = find(c, key, true);
 	memcpy(e->sha256, parsed.sha256, 32);
 	e->has_phash = parsed.has_phash;
-	e->phash = parsed.phash;
+	memcpy(e->phash, parsed.phash, sizeof e->phash);
 	e->width = parsed.width;
 	e->height = parsed.height;
 	c->lines++;
@@ -270,6 +291,13 @@ mt_fpcache_open(const char *path, size_t *damaged)
 	if (fd < 0)
 		return c;
 	c->existed = true;
+	/* room for as many lines as the file can hold (the shortest line is
+	 * 135 bytes), given back once they are read */
+	struct stat st;
+	if (fstat(fd, &st) == 0 && st.st_size > 0 && st.st_size / 135 < (off_t)UINT32_MAX) {
+		c->entries_cap = (size_t)(st.st_size / 135) + 1;
+		c->entries = xcalloc(c->entries_cap, sizeof *c->entries);
+	}
 	/* a buffer at a time, lines parsed where they lie: the memory stays
 	 * the same whatever the file's length */
 	enum { CHUNK = 64 * 1024 };
@@ -313,6 +341,10 @@ mt_fpcache_open(const char *path, size_t *damaged)
 		c->damaged++;
 	free(buf);
 	close(fd);
+	if (c->n > 0 && c->n < c->entries_cap) {
+		c->entries = xreallocarray(c->entries, c->n, sizeof *c->entries);
+		c->entries_cap = c->n;
+	}
 	*damaged = c->damaged;
 	return c;
 }
@@ -338,7 +370,7 @@ format_line(const struct entry *e, char *out, size_t n)
 	to_hex(e->key, 32, key);
 	to_hex(e->sha256, 32, sha);
 	if (e->has_phash)
-		mt_phash_format(e->phash, ph);
+		mt_phash_format(entry_phash(e), ph);
 	snprintf(out, n, "%s\t%s\t%s\t%d\t%d\n", key, sha, ph, (int)e->width, (int)e->height);
 }
 
@@ -394,7 +426,7 @@ mt_fpcache_put(struct mt_fpcache *c, const char *key, const struct mt_fingerprin
 		c->used++;
 	memcpy(e->sha256, scratch.sha256, 32);
 	e->has_phash = scratch.has_phash;
-	e->phash = scratch.phash;
+	memcpy(e->phash, scratch.phash, sizeof e->phash);
 	e->width = scratch.width;
 	e->height = scratch.height;
 	e->used = true;
@@ -427,9 +459,9 @@ mt_fpcache_save(struct mt_fpcache *c, bool only_used, struct mt_error *err)
 		return -1;
 	int rc = write_all(fd, HEADER, strlen(HEADER));
 	char line[MAX_LINE + 1];
-	for (size_t i = 0; rc == 0 && i < c->cap; i++) {
-		const struct entry *e = &c->slots[i];
-		if (!e->filled || (only_used && !e->used))
+	for (size_t i = 0; rc == 0 && i < c->n; i++) {
+		const struct entry *e = &c->entries[i];
+		if (only_used && !e->used)
 			continue;
 		format_line(e, line, sizeof line);
 		rc = write_all(fd, line, strlen(line));
@@ -452,8 +484,8 @@ mt_fpcache_save(struct mt_fpcache *c, bool only_used, struct mt_error *err)
 		c->changed = false;
 		c->damaged = 0;
 		c->lines = 0;
-		for (size_t i = 0; i < c->cap; i++)
-			if (c->slots[i].filled && (!only_used || c->slots[i].used))
+		for (size_t i = 0; i < c->n; i++)
+			if (!only_used || c->entries[i].used)
 				c->lines++;
 	}
 	free(tmp);
@@ -473,7 +505,8 @@ mt_fpcache_free(struct mt_fpcache *c)
 		return;
 	if (c->fd >= 0)
 		close(c->fd);
-	free(c->slots);
+	free(c->entries);
+	free(c->index);
 	free(c->path);
 	free(c);
 }

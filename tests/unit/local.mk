@@ -154,3 +154,8 @@ tests_unit_test_jsonwrite_SOURCES = tests/unit/test_jsonwrite.c src/cli/jsonwrit
 tests_unit_test_jsonwrite_CPPFLAGS = $(CLI_CPPFLAGS)
 tests_unit_test_jsonwrite_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_jsonwrite_LDADD = $(UNIT_LDADD)
+
+unit_tests += tests/unit/test_auditset
+tests_unit_test_auditset_SOURCES = tests/unit/test_auditset.c
+tests_unit_test_auditset_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_auditset_LDADD = $(UNIT_LDADD)

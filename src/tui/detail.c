@@ -295,8 +295,12 @@ on_patched(const struct mt_media *item, const struct mt_error *err, void *arg)
 		mt_media_copy(&d->item, item);
 		ui_post(a, &(struct ui_event){ UI_EV_ITEM_EDITED, .item = item });
 	}
-	snprintf(d->note, sizeof d->note, "%s", _("saved"));
-	ui_message(a, R_GOOD, "%s", _("saved"));
+	/* the focal point saved alone, or text typed while the save went:
+	 * the rest is said to be still pending */
+	const char *said = has_pending(d) ? _("saved; what is marked * is not saved yet (w saves it)")
+	                                  : _("saved");
+	snprintf(d->note, sizeof d->note, "%s", said);
+	ui_message(a, R_GOOD, "%s", said);
 	ui_dirty(a);
 	if (d->after != AFTER_STAY)
 		detail_go(a, d->after);
@@ -319,11 +323,14 @@ on_save_retry(const struct mt_http_retry *retry, void *arg)
 	ui_dirty(a);
 }
 
+/* Sends the pending edits, or the focal point alone (the focal point
+ * editor's Enter saves what it edited: a title typed or a move picked
+ * before stays pending, for w). */
 static void
-detail_save(struct app *a)
+save_pending(struct app *a, bool only_focal)
 {
 	struct detail *d = a->detail;
-	if (!has_pending(d)) {
+	if (only_focal ? !d->focal_pending : !has_pending(d)) {
 		snprintf(d->note, sizeof d->note, "%s", _("nothing to save"));
 		return;
 	}
@@ -342,10 +349,14 @@ detail_save(struct app *a)
 		return;
 	}
 	struct mt_media_patch p = {
-		.alt = d->edit[E_ALT], .title = d->edit[E_TITLE], .description = d->edit[E_DESC],
-		.folder = d->edit[E_FOLDER], .has_focal = d->focal_pending, .focal_x = d->fx,
-		.focal_y = d->fy,
+		.has_focal = d->focal_pending, .focal_x = d->fx, .focal_y = d->fy,
 	};
+	if (!only_focal) {
+		p.alt = d->edit[E_ALT];
+		p.title = d->edit[E_TITLE];
+		p.description = d->edit[E_DESC];
+		p.folder = d->edit[E_FOLDER];
+	}
 	struct mt_error err;
 	mt_error_clear(&err);
 	struct ui_req *q = ui_req_new(a, &d->gen, 0, d->item.id);
@@ -364,10 +375,22 @@ detail_save(struct app *a)
 	d->save_req = q;
 	d->saving = true;
 	for (int i = 0; i < 4; i++)
-		d->sent[i] = d->edit[i] ? xstrdup(d->edit[i]) : NULL;
+		d->sent[i] = d->edit[i] && !only_focal ? xstrdup(d->edit[i]) : NULL;
 	d->sent_focal = d->focal_pending;
 	d->sent_fx = d->fx;
 	d->sent_fy = d->fy;
+}
+
+static void
+detail_save(struct app *a)
+{
+	save_pending(a, false);
+}
+
+static void
+detail_save_only_focal(struct app *a)
+{
+	save_pending(a, true);
 }
 
 /* Esc while saving: stop waiting. The request goes on (it may be at the
@@ -634,7 +657,7 @@ detail_view_key(struct app *a, int is_key, wint_t ch)
 		if (d->focal_save) {
 			d->focal_save = false;
 			detail_draft_focal(a);
-			detail_save(a);
+			detail_save_only_focal(a);
 		}
 		return k;
 	}

@@ -87,7 +87,7 @@ static const struct help_line help[] = {
 	{ "n  :", N_("enter X,Y as numbers") },
 	{ "c  =  0", N_("back to the centre (50, 50)") },
 	{ "v", N_("crops instead of the picture (when they do not fit)") },
-	{ "Enter  w", N_("save the focal point") },
+	{ "Enter  w", N_("save the focal point (alone: w saves the rest)") },
 	{ "q  Esc", N_("cancel") },
 	{ NULL, N_("Usage") },
 	{ "s", N_("sort by size or by number of items") },

@@ -67,6 +67,7 @@ tui_tests += \
 	tests/tui/usagewalk.t \
 	tests/tui/delete-ask.t \
 	tests/tui/delete-scroll.t \
+	tests/tui/focal-alone.t \
 	tests/tui/audit-content.t \
 	tests/tui/audit-folder.t \
 	tests/tui/search.t \

@@ -88,7 +88,7 @@ cmd_audit(struct cli_ctx *ctx)
 		return rc;
 	struct mt_error err;
 	struct mt_audit a;
-	mt_audit_init(&a, ctx->cl->large_bytes);
+	mt_audit_init(&a, mt_audit_pick_large(ctx->cl->large_bytes, ctx->profile->large_bytes));
 	a.by_content = ctx->cl->content;
 	struct scan scan = { .a = &a, .set = a.by_content ? mt_auditset_new() : NULL };
 	if (mt_site_scan(&ctx->site, on_item, NULL, &scan, &err) < 0) {

@@ -13,9 +13,11 @@
 #include "mime.h"
 #include "xalloc.h"
 
-struct mt_audit_dup {
+/* What the audit keeps of an item of a known size: enough for a duplicate
+ * finding or an oversized one. */
+struct mt_audit_sized {
 	int64_t size;
-	char *filename;
+	char *filename;      /* may be NULL: never a duplicate by name */
 	char *id;
 	char *folder;
 	char *created_at;
@@ -32,6 +34,14 @@ mt_audit_init(struct mt_audit *a, int64_t large_bytes)
 {
 	memset(a, 0, sizeof *a);
 	a->large_bytes = large_bytes > 0 ? large_bytes : MT_AUDIT_DEFAULT_LARGE;
+}
+
+int64_t
+mt_audit_pick_large(int64_t option, int64_t profile)
+{
+	if (option > 0)
+		return option;
+	return profile > 0 ? profile : MT_AUDIT_DEFAULT_LARGE;
 }
 
 struct mt_finding *
@@ -101,13 +111,16 @@ mt_audit_add(struct mt_audit *a, const struct mt_media *m)
 		mt_audit_add_finding(a, MT_FIND_MISMATCH, m,
 		            xasprintf(_("named %s, served as %s"), dot ? dot : m->filename, m->mime_type));
 	}
-	if (m->filename && m->size >= 0 && !a->by_content) {
-		if (a->ndups == a->dups_cap) {
-			a->dups_cap = a->dups_cap ? a->dups_cap * 2 : 256;
-			a->dups = xreallocarray(a->dups, a->dups_cap, sizeof *a->dups);
+	/* kept for the duplicates by name (mt_audit_finish) and for another
+	 * threshold (mt_audit_set_large); a content audit keeps its items
+	 * compact in its set instead, and finds duplicates by their bytes */
+	if (m->size >= 0 && !a->by_content) {
+		if (a->nsized == a->sized_cap) {
+			a->sized_cap = a->sized_cap ? a->sized_cap * 2 : 256;
+			a->sized = xreallocarray(a->sized, a->sized_cap, sizeof *a->sized);
 		}
-		a->dups[a->ndups++] = (struct mt_audit_dup){
-			m->size, xstrdup(m->filename), xstrdup(m->id), dup_or_null(m->folder),
+		a->sized[a->nsized++] = (struct mt_audit_sized){
+			m->size, dup_or_null(m->filename), dup_or_null(m->id), dup_or_null(m->folder),
 			dup_or_null(m->created_at)
 		};
 	}
@@ -124,17 +137,17 @@ cmp_str_null(const char *x, const char *y)
 static int
 dup_order(const void *pa, const void *pb)
 {
-	const struct mt_audit_dup *x = pa, *y = pb;
+	const struct mt_audit_sized *x = pa, *y = pb;
 	if (x->size != y->size)
 		return x->size < y->size ? -1 : 1;
-	int c = strcmp(x->filename, y->filename);
+	int c = cmp_str_null(x->filename, y->filename);
 	if (c)
 		return c;
 	/* ISO 8601 timestamps sort as strings; the oldest first. Unknown last. */
 	c = cmp_str_null(x->created_at, y->created_at);
 	if (x->created_at == NULL || y->created_at == NULL)
 		c = -c;
-	return c ? c : strcmp(x->id, y->id);
+	return c ? c : cmp_str_null(x->id, y->id);
 }
 
 static bool
@@ -167,27 +180,36 @@ finding_order(const void *pa, const void *pb)
 	return c ? c : cmp_str_null(x->id, y->id);
 }
 
+/* A kept item as the media a finding is made from (its strings borrowed). */
+static struct mt_media
+sized_media(const struct mt_audit_sized *k)
+{
+	struct mt_media m;
+	mt_media_init(&m);
+	m.id = k->id;
+	m.filename = k->filename;
+	m.folder = k->folder;
+	m.created_at = k->created_at;
+	m.size = k->size;
+	return m;
+}
+
 void
 mt_audit_finish(struct mt_audit *a, char *const *folders, size_t nfolders)
 {
-	if (a->ndups)
-		qsort(a->dups, a->ndups, sizeof *a->dups, dup_order);
+	if (a->nsized)
+		qsort(a->sized, a->nsized, sizeof *a->sized, dup_order);
 	int group = 0;
-	for (size_t i = 0; i < a->ndups; ) {
+	/* with the content, duplicates are the same bytes (mt_audit_content) */
+	for (size_t i = 0; i < a->nsized && !a->by_content; ) {
 		size_t j = i + 1;
-		while (j < a->ndups && a->dups[j].size == a->dups[i].size &&
-		       strcmp(a->dups[j].filename, a->dups[i].filename) == 0)
+		while (j < a->nsized && a->sized[i].filename && a->sized[j].size == a->sized[i].size &&
+		       cmp_str_null(a->sized[j].filename, a->sized[i].filename) == 0)
 			j++;
 		if (j - i > 1) {
 			group++;
 			for (size_t k = i; k < j; k++) {
-				struct mt_media m;
-				mt_media_init(&m);
-				m.id = a->dups[k].id;
-				m.filename = a->dups[k].filename;
-				m.folder = a->dups[k].folder;
-				m.created_at = a->dups[k].created_at;
-				m.size = a->dups[k].size;
+				struct mt_media m = sized_media(&a->sized[k]);
 				struct mt_finding *f = mt_audit_add_finding(a, MT_FIND_DUPLICATE, &m, NULL);
 				f->group = group;
 				f->keep = k == i;
@@ -205,6 +227,66 @@ mt_audit_finish(struct mt_audit *a, char *const *folders, size_t nfolders)
 	}
 	if (a->nfindings)
 		qsort(a->findings, a->nfindings, sizeof *a->findings, finding_order);
+}
+
+static int
+cmp_id(const void *pa, const void *pb)
+{
+	return strcmp(*(char *const *)pa, *(char *const *)pb);
+}
+
+static void
+finding_free(struct mt_finding *f)
+{
+	if (!f->borrowed) {   /* else they live in the audit's set */
+		free(f->id);
+		free(f->filename);
+		free(f->folder);
+		free(f->created_at);
+	}
+	free(f->detail);
+}
+
+long
+mt_audit_set_large(struct mt_audit *a, int64_t large_bytes)
+{
+	if (large_bytes <= 0 || a->by_content)
+		return -1;
+	a->large_bytes = large_bytes;
+	/* the findings by bytes go (they have no detail); a picture's in
+	 * pixels stays, and an item it names gets no second one */
+	size_t k = 0, npix = 0;
+	for (size_t i = 0; i < a->nfindings; i++) {
+		struct mt_finding *f = &a->findings[i];
+		if (f->kind == MT_FIND_OVERSIZED && f->detail == NULL) {
+			finding_free(f);
+			continue;
+		}
+		npix += f->kind == MT_FIND_OVERSIZED && f->id;
+		a->findings[k++] = *f;
+	}
+	a->nfindings = k;
+	char **pix = xcalloc(npix ? npix : 1, sizeof *pix);
+	npix = 0;
+	for (size_t i = 0; i < a->nfindings; i++)
+		if (a->findings[i].kind == MT_FIND_OVERSIZED && a->findings[i].id)
+			pix[npix++] = a->findings[i].id;
+	qsort(pix, npix, sizeof *pix, cmp_id);
+	long over = (long)npix;
+	for (size_t i = 0; i < a->nsized; i++) {
+		const struct mt_audit_sized *it = &a->sized[i];
+		if (it->size <= large_bytes)
+			continue;
+		if (it->id && npix && bsearch(&it->id, pix, npix, sizeof *pix, cmp_id))
+			continue;
+		struct mt_media m = sized_media(it);
+		mt_audit_add_finding(a, MT_FIND_OVERSIZED, &m, NULL);
+		over++;
+	}
+	free(pix);
+	if (a->nfindings)
+		qsort(a->findings, a->nfindings, sizeof *a->findings, finding_order);
+	return over;
 }
 
 const char *
@@ -324,25 +406,17 @@ mt_audit_to_json(const struct mt_audit *a)
 void
 mt_audit_free(struct mt_audit *a)
 {
-	for (size_t i = 0; i < a->nfindings; i++) {
-		struct mt_finding *f = &a->findings[i];
-		if (!f->borrowed) {
-			free(f->id);
-			free(f->filename);
-			free(f->folder);
-			free(f->created_at);
-		}
-		free(f->detail);
-	}
+	for (size_t i = 0; i < a->nfindings; i++)
+		finding_free(&a->findings[i]);
 	mt_auditset_free(a->set);
 	free(a->findings);
-	for (size_t i = 0; i < a->ndups; i++) {
-		free(a->dups[i].filename);
-		free(a->dups[i].id);
-		free(a->dups[i].folder);
-		free(a->dups[i].created_at);
+	for (size_t i = 0; i < a->nsized; i++) {
+		free(a->sized[i].filename);
+		free(a->sized[i].id);
+		free(a->sized[i].folder);
+		free(a->sized[i].created_at);
 	}
-	free(a->dups);
+	free(a->sized);
 	for (size_t i = 0; i < a->nused; i++)
 		free(a->used_folders[i]);
 	free(a->used_folders);

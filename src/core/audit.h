@@ -48,7 +48,7 @@ struct mt_finding {
 	bool borrowed;       /* id, filename, folder, created_at point into the set */
 };
 
-struct mt_audit_dup;     /* private */
+struct mt_audit_sized;   /* private */
 struct mt_auditset;      /* auditset.h */
 
 struct mt_audit {
@@ -57,8 +57,10 @@ struct mt_audit {
 	size_t nfindings;
 	size_t findings_cap;
 	int64_t scanned;
-	struct mt_audit_dup *dups;
-	size_t ndups, dups_cap;
+	/* every item of a known size: the duplicates by name come from them,
+	 * and the oversized findings again when large_bytes changes */
+	struct mt_audit_sized *sized;
+	size_t nsized, sized_cap;
 	char **used_folders;
 	size_t nused, used_cap;
 	bool by_content;     /* duplicates come from mt_audit_content, not names */
@@ -73,6 +75,17 @@ struct mt_audit {
 #define MT_AUDIT_DEFAULT_LARGE ((int64_t)5 << 20)
 
 void mt_audit_init(struct mt_audit *a, int64_t large_bytes);
+/* The threshold an audit uses: the option's (--large) when set (> 0), else
+ * the profile's (large = ...), else MT_AUDIT_DEFAULT_LARGE. */
+int64_t mt_audit_pick_large(int64_t option, int64_t profile);
+/* Another threshold for "oversized" (> 0), after mt_audit_finish: the
+ * oversized findings by bytes worked out again from the items the audit
+ * holds, the rest as they were, in the usual order; nothing is listed
+ * again. Pictures oversized in pixels (the content's) stay. Returns how
+ * many oversized findings there are now, or -1 (nothing changed) when
+ * large_bytes is not above 0 or the audit is by content (it keeps no item
+ * records beside its compact set). */
+long mt_audit_set_large(struct mt_audit *a, int64_t large_bytes);
 void mt_audit_add(struct mt_audit *a, const struct mt_media *m);
 /* A finding of m (may be NULL), detail handed over; for audit_content.c. */
 struct mt_finding *mt_audit_add_finding(struct mt_audit *a, enum mt_finding_kind kind,

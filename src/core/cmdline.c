@@ -162,13 +162,27 @@ mt_parse_focal(const char *s, double *x, double *y)
 int
 mt_parse_size(const char *s, int64_t *out)
 {
-	if (s == NULL || !isdigit((unsigned char)*s))
+	if (s == NULL)
+		return -1;
+	s += strspn(s, " \t");
+	if (!isdigit((unsigned char)*s))
 		return -1;
 	char *end;
 	errno = 0;
 	unsigned long long v = strtoull(s, &end, 10);
 	if (errno)
 		return -1;
+	/* a fraction ("2.5M", "2,5M" as people write it in many languages):
+	 * up to 9 digits, kept as frac / scale */
+	unsigned long long frac = 0, scale = 1;
+	if ((*end == '.' || *end == ',') && isdigit((unsigned char)end[1])) {
+		for (end++; isdigit((unsigned char)*end); end++)
+			if (scale < 1000000000ULL) {
+				frac = frac * 10 + (unsigned long long)(*end - '0');
+				scale *= 10;
+			}
+	}
+	end += strspn(end, " \t");
 	unsigned shift = 0;
 	switch (toupper((unsigned char)*end)) {
 	case 'K': shift = 10; end++; break;
@@ -181,12 +195,41 @@ mt_parse_size(const char *s, int64_t *out)
 		end++;
 	if (*end == 'B' || *end == 'b')
 		end++;
+	end += strspn(end, " \t");
 	if (*end != '\0')
 		return -1;
 	if (v > ((unsigned long long)INT64_MAX >> shift))
 		return -1;
-	*out = (int64_t)(v << shift);
+	/* a fraction of a byte is not a size; of a unit, whole bytes (down) */
+	if (frac && shift == 0)
+		return -1;
+	unsigned long long part = (unsigned long long)((double)frac / (double)scale * (double)(1ULL << shift));
+	if ((v << shift) > (unsigned long long)INT64_MAX - part)
+		return -1;
+	*out = (int64_t)((v << shift) + part);
 	return 0;
+}
+
+void
+mt_size_text(int64_t bytes, char *buf, size_t len)
+{
+	static const char *const unit[] = { "GiB", "MiB", "KiB" };
+	for (int u = 0; u < 3 && bytes > 0; u++) {
+		int64_t one = (int64_t)1 << (30 - 10 * u);
+		if (bytes < one || bytes > INT64_MAX / 100)
+			continue;
+		/* exact with at most two decimals, so that it reads back the same */
+		for (int d = 0, ten = 1; d <= 2; d++, ten *= 10)
+			if (bytes * ten % one == 0) {
+				int64_t whole = bytes / one, rest = bytes * ten / one - whole * ten;
+				if (d == 0)
+					snprintf(buf, len, "%lld %s", (long long)whole, unit[u]);
+				else
+					snprintf(buf, len, "%lld.%0*lld %s", (long long)whole, d, (long long)rest, unit[u]);
+				return;
+			}
+	}
+	snprintf(buf, len, "%lld", (long long)bytes);
 }
 
 static int usage_error(struct mt_error *err, const char *fmt, ...)

@@ -7,6 +7,7 @@
 #define MT_CMDLINE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "error.h"
@@ -98,7 +99,12 @@ const char *mt_command_name(enum mt_command cmd);
 /* Parses "X,Y" with both in 0..100. Returns 0 or -1. */
 int mt_parse_focal(const char *s, double *x, double *y);
 /* Parses a byte count with an optional K/M/G/T suffix (powers of 1024, an
- * optional trailing "B" or "iB"). Returns 0 or -1. */
+ * optional trailing "B" or "iB"), "2.5M" (or "2,5M") a fraction of the
+ * unit, in whole bytes; blanks around the number and before the unit are
+ * allowed. Returns 0 or -1. */
 int mt_parse_size(const char *s, int64_t *out);
+/* A size as mt_parse_size reads it back exactly: "5 MiB", "2.5 MiB",
+ * "500 KiB", else the byte count ("1234567"). Untranslated: it is input. */
+void mt_size_text(int64_t bytes, char *buf, size_t len);
 
 #endif

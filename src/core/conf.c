@@ -179,6 +179,13 @@ profile_set(struct mt_profile *p, const char *k, const char *v, bool file_privat
 			                  _("plan must be free, pro, business or a byte count"));
 		p->plan_bytes = bytes;
 		slot = &p->plan_name;
+	} else if (strcmp(k, "large") == 0) {
+		int64_t bytes;
+		if (mt_parse_size(v, &bytes) < 0 || bytes <= 0)
+			return conf_error(err, name, line,
+			                  _("large must be a size above 0, such as 2M, 500K or a byte count"));
+		p->large_bytes = bytes;
+		return 0;
 	} else if (strcmp(k, "jobs") == 0) {
 		char *end;
 		long n = strtol(v, &end, 10);

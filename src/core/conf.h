@@ -33,6 +33,7 @@ struct mt_profile {
 	struct mt_secret *key;      /* inline `key = ...`; only in a private file */
 	char *plan_name;            /* free, pro, business, or NULL */
 	int64_t plan_bytes;         /* 0 = unknown */
+	int64_t large_bytes;        /* `large =`: the audit's "oversized" above; 0 = unset */
 	int jobs;                   /* 0 = default */
 	char *folder;               /* default remote folder for uploads */
 	char *document_id;          /* clarife */

@@ -183,6 +183,41 @@ test_parse_size(void **state)
 	assert_int_equal(mt_parse_size("", &v), -1);
 	assert_int_equal(mt_parse_size("99999999999999999999", &v), -1);
 	assert_int_equal(mt_parse_size("9999999999T", &v), -1);
+	/* as people write sizes: a fraction of the unit, blanks */
+	assert_int_equal(mt_parse_size("2.5MiB", &v), 0);
+	assert_int_equal(v, (int64_t)5 << 19);
+	assert_int_equal(mt_parse_size("2,5M", &v), 0);
+	assert_int_equal(v, (int64_t)5 << 19);
+	assert_int_equal(mt_parse_size(" 500 K ", &v), 0);
+	assert_int_equal(v, 500 << 10);
+	assert_int_equal(mt_parse_size("5 MiB", &v), 0);
+	assert_int_equal(v, 5 << 20);
+	assert_int_equal(mt_parse_size("0.1K", &v), 0);
+	assert_int_equal(v, 102);
+	assert_int_equal(mt_parse_size("1.5", &v), -1);     /* half a byte */
+	assert_int_equal(mt_parse_size(".5M", &v), -1);
+	assert_int_equal(mt_parse_size("2.M", &v), -1);
+	assert_int_equal(mt_parse_size("abc", &v), -1);
+	assert_int_equal(mt_parse_size("2 M B x", &v), -1);
+	assert_int_equal(mt_parse_size("8191.9999P", &v), -1);
+}
+
+/* A size written so that it reads back the same. */
+static void
+test_size_text(void **state)
+{
+	static const int64_t sizes[] = { 5 << 20, 5 << 19, 500 << 10, 1234567, 1, 1023, 1536,
+	                                 (int64_t)3 << 30, ((int64_t)9 << 28), (1 << 20) + (1 << 18) };
+	static const char *const texts[] = { "5 MiB", "2.5 MiB", "500 KiB", "1234567", "1", "1023",
+	                                     "1.5 KiB", "3 GiB", "2.25 GiB", "1.25 MiB" };
+	for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+		char buf[32];
+		int64_t back = -1;
+		mt_size_text(sizes[i], buf, sizeof buf);
+		assert_string_equal(buf, texts[i]);
+		assert_int_equal(mt_parse_size(buf, &back), 0);
+		assert_int_equal(back, sizes[i]);
+	}
 }
 
 int
@@ -197,6 +232,7 @@ main(void)
 		cmocka_unit_test(test_argument_counts),
 		cmocka_unit_test(test_help_and_version),
 		cmocka_unit_test(test_parse_size),
+		cmocka_unit_test(test_size_text),
 	};
 	return cmocka_run_group_tests_name("cmdline", tests, NULL, NULL);
 }

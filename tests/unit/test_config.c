@@ -28,6 +28,7 @@ test_good_config(void **state)
 		"url = http://127.0.0.1:8700\n"
 		"key_env = A_KEY\n"
 		"plan = free\n"
+		"large = 2.5M\n"
 		"jobs = 8\n"
 		"[profile b]\n"
 		"api = adclear\n"
@@ -42,12 +43,14 @@ test_good_config(void **state)
 	assert_string_equal(p->name, "b");
 	assert_string_equal(p->external_user_id, "user # 1");
 	assert_int_equal(p->plan_bytes, (int64_t)2 << 30);
+	assert_int_equal(p->large_bytes, 0);   /* unset: the audit's default */
 	assert_int_equal(p->checksum, MT_CHECKSUM_SHA256);
 	p = mt_config_profile(&cfg, "a", &err);
 	assert_string_equal(p->api, "clearcms");
 	assert_string_equal(p->key_env, "A_KEY");
 	assert_int_equal(p->plan_bytes, (int64_t)100 << 20);
 	assert_int_equal(p->jobs, 8);
+	assert_int_equal(p->large_bytes, (int64_t)5 << 19);
 	assert_null(mt_config_profile(&cfg, "zzz", &err));
 	assert_non_null(strstr(err.message, "zzz"));
 	mt_config_free(&cfg);
@@ -78,6 +81,8 @@ test_bad_lines_name_file_and_line(void **state)
 	expect_bad("[profile a]\napi = flare\nurl = http://x\n[profile a]\n", 4, "twice");
 	expect_bad("api = flare\n", 1, "outside a profile");
 	expect_bad("[profil a]\n", 1, "[profile NAME]");
+	expect_bad("[profile a]\napi = flare\nurl = http://x\nlarge = 0\n", 4, "large");
+	expect_bad("[profile a]\napi = flare\nurl = http://x\nlarge = big\n", 4, "large");
 	expect_bad("[profile a]\napi = flare\nurl = \"http://x\n", 3, "quote");
 	expect_bad("default = b\n[profile a]\napi = flare\nurl = http://x\n", 1, "not defined");
 	expect_bad("[profile a]\napi = flare\nurl = http://x\njobs = 0\n", 4, "jobs");

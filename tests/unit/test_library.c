@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <cmocka.h>
+#include <jansson.h>
 
 #include "audit.h"
 #include "dialect.h"
@@ -139,6 +140,102 @@ test_audit(void **state)
 	assert_int_equal(mt_finding_kinds_parse("missing", &kinds), -1);
 	assert_int_equal(mt_finding_kinds_parse("oversized,nonsense", &kinds), -1);
 	mt_audit_free(&a);
+}
+
+/* The audit of v at threshold `large`, finished with two folders. */
+static void
+audit_of(struct mt_audit *a, const struct mt_media *v, size_t n, int64_t large)
+{
+	mt_audit_init(a, large);
+	for (size_t i = 0; i < n; i++)
+		mt_audit_add(a, &v[i]);
+	char *folders[] = { (char *)(uintptr_t)"/a", (char *)(uintptr_t)"/empty" };
+	mt_audit_finish(a, folders, 2);
+}
+
+static void
+assert_same_audit(const struct mt_audit *x, const struct mt_audit *y)
+{
+	json_t *jx = mt_audit_to_json(x), *jy = mt_audit_to_json(y);
+	if (!json_equal(jx, jy)) {
+		char *sx = json_dumps(jx, JSON_INDENT(1)), *sy = json_dumps(jy, JSON_INDENT(1));
+		fail_msg("the audits differ:\n%s\n%s", sx, sy);
+	}
+	json_decref(jx);
+	json_decref(jy);
+}
+
+/* Another threshold on a finished audit: the oversized findings as a new
+ * audit at that threshold finds them, in the same order, the rest kept;
+ * nothing listed again (the items are gone before the change). */
+static void
+test_audit_set_large(void **state)
+{
+	struct mt_media v[] = {
+		item("1", "logo.png", "image/png", 500, "/a", "", "2026-01-02T00:00:00Z"),
+		item("2", "logo.png", "image/png", 500, "/b", "Logo", "2026-01-01T00:00:00Z"),
+		item("3", "big.jpg", "image/jpeg", 5000, "/a", "  ", "2026-01-03T00:00:00Z"),
+		item("4", "mid.pdf", "application/pdf", 2000, "/b", NULL, NULL),
+		item("5", NULL, "video/mp4", 3000, "/c", NULL, NULL),
+		item("6", "small.png", "image/jpeg", 10, "/a", "ok", NULL),
+		item("7", "nosize.png", "image/png", -1, "/a", "ok", NULL),
+	};
+	size_t n = sizeof v / sizeof v[0];
+	struct mt_audit a, fresh;
+	audit_of(&a, v, n, 4000);
+	assert_int_equal(mt_audit_count_kinds(&a, 1u << MT_FIND_OVERSIZED), 1);
+	size_t before = a.nfindings;
+
+	/* lower: the pdf and the nameless video come in */
+	assert_int_equal(mt_audit_set_large(&a, 1000), 3);
+	assert_int_equal(a.large_bytes, 1000);
+	assert_int_equal(a.nfindings, before + 2);
+	audit_of(&fresh, v, n, 1000);
+	assert_same_audit(&a, &fresh);
+	mt_audit_free(&fresh);
+
+	/* down to a byte: everything of a size above it, once each */
+	assert_int_equal(mt_audit_set_large(&a, 1), 6);
+	audit_of(&fresh, v, n, 1);
+	assert_same_audit(&a, &fresh);
+	mt_audit_free(&fresh);
+
+	/* higher than all: none; the other kinds as they were */
+	assert_int_equal(mt_audit_set_large(&a, (int64_t)5 << 20), 0);
+	assert_int_equal(a.nfindings, before - 1);
+	audit_of(&fresh, v, n, (int64_t)5 << 20);
+	assert_same_audit(&a, &fresh);
+	mt_audit_free(&fresh);
+
+	/* not a threshold: nothing changes */
+	assert_int_equal(mt_audit_set_large(&a, 0), -1);
+	assert_int_equal(mt_audit_set_large(&a, -5), -1);
+	assert_int_equal(a.large_bytes, (int64_t)5 << 20);
+	mt_audit_free(&a);
+
+	/* a picture oversized in pixels (the content's, with its detail) stays
+	 * whatever the threshold, and is not found twice */
+	mt_audit_init(&a, 4000);
+	for (size_t i = 0; i < n; i++)
+		mt_audit_add(&a, &v[i]);
+	struct mt_finding *px = mt_audit_add_finding(&a, MT_FIND_OVERSIZED, &v[3],
+	                                             strdup("3000 x 2000 px, shown at most 1200 px wide"));
+	px->saved = 1600;
+	mt_audit_finish(&a, NULL, 0);
+	assert_int_equal(mt_audit_set_large(&a, (int64_t)1 << 30), 1);
+	assert_int_equal(mt_audit_set_large(&a, 100), 5);
+	size_t of4 = 0;
+	for (size_t i = 0; i < a.nfindings; i++)
+		if (a.findings[i].kind == MT_FIND_OVERSIZED && strcmp(a.findings[i].id, "4") == 0) {
+			of4++;
+			assert_int_equal(a.findings[i].saved, 1600);
+		}
+	assert_int_equal(of4, 1);
+	mt_audit_free(&a);
+
+	assert_int_equal(mt_audit_pick_large(0, 0), MT_AUDIT_DEFAULT_LARGE);
+	assert_int_equal(mt_audit_pick_large(0, 2048), 2048);
+	assert_int_equal(mt_audit_pick_large(4096, 2048), 4096);
 }
 
 static void
@@ -275,6 +372,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_usage),
 		cmocka_unit_test(test_audit),
+		cmocka_unit_test(test_audit_set_large),
 		cmocka_unit_test(test_mime_rules),
 		cmocka_unit_test(test_allowlists),
 		cmocka_unit_test(test_fsutil),

@@ -258,7 +258,15 @@ audit_draw_findings(struct app *a, int y, bool *heading_first)
 				count++;
 			cols = kind_cols(a, au, idx, n, i);
 			if (row >= audit_at.top && y < a->rows - a->status_rows) {
-				char *h = xasprintf("%s (%zu)", kind_title(f->kind), count);
+				char *h;
+				if (f->kind == MT_FIND_OVERSIZED) {
+					/* the threshold o changes, in sight */
+					char size[32];
+					mt_format_size(au->large_bytes, size, sizeof size);
+					h = xasprintf(_("Oversized files, above %s (%zu)"), size, count);
+				} else {
+					h = xasprintf("%s (%zu)", kind_title(f->kind), count);
+				}
 				ui_set(stdscr, R_COLHEAD);
 				ui_put_text(stdscr, y++, 1, h, a->cols - 2, false);
 				ui_set(stdscr, R_NORMAL);

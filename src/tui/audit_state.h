@@ -1,4 +1,4 @@
-/* audit_state.h — Private to: auditview.c audit_find.c audit_rows.c
+/* audit_state.h — Private to: auditview.c audit_find.c audit_rows.c audit_large.c
  *
  * Where the audit's cursor stands and its folder limit, shared by the view
  * (auditview.c) and the finding navigation (audit_find.c). */

@@ -623,6 +623,9 @@ audit_view_key(struct app *a, int is_key, wint_t ch)
 	case 'r':
 		scan_start(a);
 		return UI_HANDLED;
+	case 'o':
+		audit_large_ask(a);   /* "oversized" above another size */
+		return UI_HANDLED;
 	case 'v':
 		ui_view_open(a, VIEW_USAGE, NULL);
 		return UI_HANDLED;

@@ -107,6 +107,7 @@ static const struct help_line help[] = {
 	{ "d", N_("content check: keep the suggestion, delete the rest") },
 	{ "Tab", N_("the content check's groups / the other findings") },
 	{ "f", N_("the whole library again (after A in usage)") },
+	{ "o", N_("oversized: above another size, such as 2M or 500K") },
 	{ "r", N_("scan again") },
 	{ "v", N_("usage") },
 	{ NULL, N_("Messages") },

@@ -6,6 +6,7 @@ src_tui_libmttui_a_CFLAGS = $(AM_CFLAGS) $(NCURSESW_CFLAGS)
 src_tui_libmttui_a_SOURCES = \
 	src/tui/app.c \
 	src/tui/audit_find.c \
+	src/tui/audit_large.c \
 	src/tui/audit_rows.c \
 	src/tui/audit_state.h \
 	src/tui/auditview.c \

@@ -64,7 +64,31 @@ scan_free(struct app *a)
 		mt_audit_free(&s->audit);
 	}
 	items_free(s);
+	int64_t large = s->large_bytes;   /* the session's, for the next scan */
 	memset(s, 0, sizeof *s);
+	s->large_bytes = large;
+}
+
+int64_t
+scan_large_bytes(const struct app *a)
+{
+	if (a->scan->large_bytes > 0)
+		return a->scan->large_bytes;
+	return mt_audit_pick_large(a->cl->large_bytes, a->profile->large_bytes);
+}
+
+long
+scan_set_large(struct app *a, int64_t bytes)
+{
+	struct scan *s = a->scan;
+	if (bytes <= 0)
+		return -1;
+	s->large_bytes = bytes;
+	ui_dirty(a);
+	/* core works it out again from what the audit holds: no listing */
+	if (!s->wanted)
+		return 0;
+	return mt_audit_set_large(&s->audit, bytes);
 }
 
 /* What usage, audit and the content check read of an item (no description):
@@ -118,7 +142,7 @@ recount(struct app *a, const char *gone)
 	mt_usage_free(&s->usage);
 	mt_audit_free(&s->audit);
 	mt_usage_init(&s->usage, a->profile->plan_bytes);
-	mt_audit_init(&s->audit, a->cl->large_bytes > 0 ? a->cl->large_bytes : MT_AUDIT_DEFAULT_LARGE);
+	mt_audit_init(&s->audit, scan_large_bytes(a));
 	for (size_t i = 0; i < s->nitems; i++) {
 		mt_usage_add(&s->usage, &s->items[i]);
 		mt_audit_add(&s->audit, &s->items[i]);
@@ -222,7 +246,7 @@ scan_start(struct app *a)
 	struct scan *s = a->scan;
 	scan_free(a);
 	mt_usage_init(&s->usage, a->profile->plan_bytes);
-	mt_audit_init(&s->audit, a->cl->large_bytes > 0 ? a->cl->large_bytes : MT_AUDIT_DEFAULT_LARGE);
+	mt_audit_init(&s->audit, scan_large_bytes(a));
 	s->wanted = true;
 	s->running = true;
 	s->total = -1;

@@ -139,8 +139,7 @@ static void
 findings_make(struct app *a)
 {
 	findings_drop();
-	mt_audit_init(&cc.findings, a->cl->large_bytes > 0 ? a->cl->large_bytes
-	                                                    : MT_AUDIT_DEFAULT_LARGE);
+	mt_audit_init(&cc.findings, scan_large_bytes(a));
 	cc.findings.by_content = true;
 	mt_audit_content(&cc.findings, cc.items, cc.content, cc.n,
 	                 a->cl->similarity >= 0 ? a->cl->similarity : MT_AUDIT_DEFAULT_SIMILARITY,

@@ -1,4 +1,4 @@
-/* scan_state.h — Private to: scan.c auditview.c audit_find.c usageview.c scan_content.c audit_rows.c
+/* scan_state.h — Private to: scan.c auditview.c audit_find.c usageview.c scan_content.c audit_rows.c audit_large.c
  * State: a->scan
  *
  * The full scan of the library, which the usage and audit views draw from.
@@ -19,6 +19,8 @@ struct scan {
 	time_t finished_at;         /* wall clock, for "scanned 14:02" */
 	struct mt_media *items;     /* what usage and audit need of every item */
 	size_t nitems, items_cap;
+	int64_t large_bytes;        /* "oversized" above, set in the audit view (o); 0: not
+	                               this session. Outlives a rescan: scan_free keeps it */
 };
 
 #endif

@@ -687,6 +687,14 @@ void scan_start(struct app *a);
 void scan_free(struct app *a);
 /* A scan is reading the library now. */
 bool scan_running(const struct app *a);
+/* The audit's "oversized" above: the one set in the audit view this
+ * session, else --large, else the profile's large =, else 5 MiB. */
+int64_t scan_large_bytes(const struct app *a);
+/* Sets it for the session (bytes > 0; a rescan uses it too); a finished
+ * scan's audit finds its oversized files again at once, from what it holds.
+ * Returns how many there are now (0 while the scan runs), -1 when bytes is
+ * not above 0 (nothing changes). */
+long scan_set_large(struct app *a, int64_t bytes);
 /* Bytes the library uses, or -1 when not known yet. */
 int64_t scan_used_bytes(const struct app *a);
 /* The title line of the usage and audit views (progress, or when scanned);
@@ -699,6 +707,13 @@ int scan_draw_header(struct app *a, int y, const char *title);
  * cursor's finding in view (*heading_first: its kind's heading on top,
  * once). */
 void audit_draw_findings(struct app *a, int y, bool *heading_first);
+
+/* ---- audit_large.c: the audit's "oversized" threshold asked for ---- */
+
+/* o: asks "Oversized above", the current threshold filled in; a size sets
+ * it for the session and the findings follow at once, the cursor on its
+ * finding; bad input is said and asked again with the text typed. */
+void audit_large_ask(struct app *a);
 
 /* ---- scan_content.c: the audit view's content check, driven through core
  * (fingerprints from the cache or downloaded, then content findings) ---- */

@@ -70,6 +70,7 @@ tui_tests += \
 	tests/tui/focal-alone.t \
 	tests/tui/audit-content.t \
 	tests/tui/audit-folder.t \
+	tests/tui/audit-large.t \
 	tests/tui/search.t \
 	tests/tui/paging.t \
 	tests/tui/die.t \

@@ -1,7 +1,8 @@
 /* auditview.c — the audit view over the scan: findings by kind, the
  * alt-text queue (a picture, a prompt, Enter, the next one), duplicates
- * deleted with the usual confirmation, and a limit to one folder. c asks
- * for the content check (scan_content.c); its groups are a second page
+ * deleted with the usual confirmation, and a limit to one folder; o
+ * changes the oversized threshold (audit_large.c). c asks for the content
+ * check (scan_content.c); its groups are a second page
  * (content_view.c), Tab goes between the two.
  *
  * The findings are the scan's and stay live (scan.c); this file keeps only

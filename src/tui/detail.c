@@ -462,8 +462,12 @@ edit_field(struct app *a)
 		return;
 	}
 	int slot = edit_slot(f);
-	if (slot < 0)
+	if (slot < 0) {
+		/* the row is shown whole when the cursor is on it, but not edited */
+		ui_message(a, R_NORMAL, _("%s is read only: Enter edits alt, title, description, folder, focal"),
+		           detail_field_name(f));
 		return;
+	}
 	if (slot == E_FOLDER) {
 		size_t n;
 		char *const *v = remote_folder_list(a, &n);

@@ -3,7 +3,7 @@
 # alone: a title typed and a move picked before it stay pending (marked *),
 # are not sent, and w sends them after. (Enter sent every pending change,
 # a move to another folder with it, where the help said "save the focal
-# point".)
+# point".) Enter on a row the server owns says it is read only.
 . "${top_srcdir:-.}/tests/tui/lib-tui.sh"
 
 start_server clearcms --demo "$top_srcdir/data/demo"
@@ -24,6 +24,14 @@ send Enter
 expect_screen "the search lists the item" "$(printf '%s' "$name" | cut -c1-24)"
 send Enter
 expect_screen "Enter opens the item's details" "Focal point"
+
+# a row the server owns: Enter says so, where it did nothing
+send k
+send Enter
+expect_screen "Enter on Dimensions says it is read only, and what is edited" \
+	"Dimensions is read only: Enter edits alt, title, description, folder, focal"
+refute_screen "... and opens no prompt" "Enter: accept"
+send j
 
 # a title typed, not saved
 send j

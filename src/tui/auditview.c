@@ -535,9 +535,12 @@ static enum ui_key
 content_keys(struct app *a, int is_key, wint_t ch)
 {
 	if (!is_key && (ch == 'c' || (ch == 27 && content_check_running(a)))) {
-		if (content_check_running(a))
+		if (content_check_running(a)) {
 			content_check_cancel(a);
-		else if (ch == 'c')
+			/* nothing of the check is left to show: the other findings */
+			if (content_check_findings(a) == NULL)
+				st.content = false;
+		} else if (ch == 'c')
 			content_check_ask(a);   /* its page once it starts: not on a no */
 		return UI_HANDLED;
 	}

@@ -370,7 +370,7 @@ content_check_cancel(struct app *a)
 	cc.status.running = false;
 	cc.status.cancelled = true;
 	ui_trace(a, "content check cancelled");
-	ui_message(a, R_NORMAL, "%s", _("content check stopped; what was fetched stays cached"));
+	ui_message(a, R_NORMAL, "%s", _("content check stopped (c starts it again); what was fetched stays cached"));
 	ui_dirty_now(a);
 }
 

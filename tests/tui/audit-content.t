@@ -70,7 +70,8 @@ i=0
 while [ "$(held)" = "$faults0" ] && [ $i -lt 200 ]; do sleep 0.05; i=$((i + 1)); done
 check "the check is under way (a download is held)" test "$(held)" -gt "$faults0"
 send c
-expect_screen "c again stops it" "c starts it again"
+expect_screen "c again stops it" "content check stopped (c starts it again)"
+expect_screen "... and the other findings are shown, where an empty page stayed" "Images without alt text"
 check "mediatui runs on after the stop" alive
 # started again while the server still holds downloads, then Esc stops it
 faults1=$(held)
@@ -81,10 +82,11 @@ expect_screen "a check starts again after a stop" "Checking content:"
 i=0
 while [ "$(held)" = "$faults1" ] && [ $i -lt 200 ]; do sleep 0.05; i=$((i + 1)); done
 send Escape
-expect_screen "Esc stops a running check" "c starts it again"
+expect_screen "Esc stops a running check" "content check stopped (c starts it again)"
+expect_screen "... the other findings shown" "Images without alt text"
 check "mediatui runs on after the second stop" alive
 send Escape
-wait_gone "c starts it again" || not_ok "Esc after the stop leaves the audit"
+wait_gone "Images without alt text" || not_ok "Esc after the stop leaves the audit"
 check "Esc after the stop leaves the audit, no crash" alive
 admin POST /_admin/faults '{"stall": 0}' >/dev/null
 # from here on the keys are counted, from the main view

@@ -519,9 +519,14 @@ detail_go(struct app *a, enum detail_after after)
 		detail_leave(a);
 	} else if (after == AFTER_NEXT || after == AFTER_PREV) {
 		d->after = AFTER_STAY;
-		if (d->step == NULL || !d->step(a, after == AFTER_NEXT ? 1 : -1, false))
+		if (d->step == NULL || !d->step(a, after == AFTER_NEXT ? 1 : -1, false)) {
 			ui_message(a, R_NORMAL, "%s", after == AFTER_NEXT ? _("this is the last item of the list")
 			                                                  : _("this is the first item"));
+			d->edge_said = ui_message_shown(a);
+		} else {
+			/* a step the other way: "the last item" said before is over */
+			ui_message_end(a, d->edge_said);
+		}
 	}
 }
 

@@ -52,6 +52,9 @@ struct detail {
 	/* n/N: opens the neighbour in the list the details came from (dir +1/-1),
 	 * false at its end; set by the opener after detail_open, NULL: none */
 	bool (*step)(struct app *a, int dir, bool just_look);
+	/* the status line's "this is the last item" (or first), which a step
+	 * that succeeds takes off; 0 when none was said */
+	uint64_t edge_said;
 };
 
 /* A row's edit slot, or -1 for a row that is not edited as text. */

@@ -7,6 +7,7 @@
 # not the one after it. Once the item after opens, the status line no
 # longer says it is coming; until then it says so, however long the page
 # takes (past the status line's usual time, which the trace reports).
+# "the last item" goes from the status line once N steps back.
 # The next page is held at the server (hold_api) while n is pressed.
 . "${top_srcdir:-.}/tests/tui/lib-tui.sh"
 
@@ -51,6 +52,13 @@ last=$(shown)
 send n
 expect_screen "n on the last item says so" "last item of the list"
 check "... the details still show it" test "$(shown)" = "$last"
+# N steps back: the "last item" said a moment ago is over at once (it
+# stayed its 6 s over the item before)
+send N
+i=0
+while [ $i -lt 200 ] && [ "$(shown)" = "$last" ]; do sleep 0.05; i=$((i + 1)); done
+check "N opens the item before" test "$(shown)" != "$last"
+refute_screen "... and the status line no longer says it is the last" "last item of the list"
 send q
 wait_gone " Media "
 

@@ -48,24 +48,24 @@ draw_live_line(struct upload_run *r, bool force)
 	if (now - r->last_draw < (force ? 50u : 100u))
 		return;
 	r->last_draw = now;
-	int64_t sent, total;
-	mt_upload_queue_totals(r->q, &sent, &total);
+	/* core's bytes: only what is sent, as the interface's panel says them */
+	struct mt_upload_bytes by;
+	mt_upload_queue_bytes(r->q, &by);
 	int n = mt_upload_queue_count(r->q), finished = 0, active = 0;
 	for (int i = 0; i < n; i++) {
 		enum mt_job_state s = mt_upload_queue_job(r->q, i)->state;
 		finished += mt_job_state_final(s);
 		active += !mt_job_state_final(s) && s != MT_JOB_QUEUED;
 	}
-	char a[32], b[32];
-	mt_format_size(sent, a, sizeof a);
-	mt_format_size(total, b, sizeof b);
-	int pct = total > 0 ? (int)(sent * 100 / total) : 100;
+	int pct = by.percent;
 	char bar[24];
 	int fill = pct / 5;
 	for (int i = 0; i < 20; i++)
 		bar[i] = i < fill ? '#' : '.';
 	bar[20] = '\0';
-	fprintf(stderr, "\r\033[K[%s] %3d%%  %s / %s  ", bar, pct, a, b);
+	char words[140];
+	mt_upload_bytes_text(&by, true, words, sizeof words);
+	fprintf(stderr, "\r\033[K[%s] %3d%%  %s  ", bar, pct, words);
 	fprintf(stderr, P_("%d/%d file, %d active", "%d/%d files, %d active", (unsigned long)n),
 	        finished, n, active);
 	r->line_dirty = true;

@@ -370,7 +370,24 @@ int mt_upload_queue_forget(struct mt_upload_queue *q, char *const *keys, size_t 
 bool mt_upload_queue_finished(const struct mt_upload_queue *q);
 int mt_upload_queue_count(const struct mt_upload_queue *q);
 struct mt_upload_job *mt_upload_queue_job(struct mt_upload_queue *q, int i);
-/* Totals over all jobs: bytes sent and bytes to send. */
+/* The queue's bytes, as every face says them: only what is sent counts. A
+ * file the server had already sends nothing, and neither does the second
+ * listing of a file listed twice: neither is in `total` nor in `sent` (a
+ * file is counted until it is known to be skipped). Failed and cancelled
+ * files are left out too. */
+struct mt_upload_bytes {
+	int64_t sent;        /* of the files to send, the bytes out (all of a finished one) */
+	int64_t total;       /* the bytes of the files to send */
+	int64_t there;       /* the bytes of the files skipped: the server had them already */
+	int percent;         /* sent of total, 0 to 100; 100 when there is nothing to send */
+};
+void mt_upload_queue_bytes(const struct mt_upload_queue *q, struct mt_upload_bytes *b);
+/* The bytes in words, the one way every face says them: "20.6 KiB /
+ * 41.3 KiB"; with `there` and files already on the server, "20.6 KiB /
+ * 41.3 KiB sent, 20.6 KiB already there", or "0 B sent, 20.6 KiB already
+ * there" when nothing is left to send. */
+void mt_upload_bytes_text(const struct mt_upload_bytes *b, bool there, char *buf, size_t len);
+/* mt_upload_queue_bytes's sent and total alone. */
 void mt_upload_queue_totals(const struct mt_upload_queue *q, int64_t *sent, int64_t *total);
 struct mt_site *mt_upload_queue_site(struct mt_upload_queue *q);
 const struct mt_upload_options *mt_upload_queue_options(const struct mt_upload_queue *q);

@@ -6,9 +6,12 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
+#include "i18n.h"
+#include "textwidth.h"
 #include "upload.h"
 #include "upload_internal.h"
 
@@ -173,16 +176,50 @@ mt_upload_queue_job(struct mt_upload_queue *q, int i)
 }
 
 void
-mt_upload_queue_totals(const struct mt_upload_queue *q, int64_t *sent, int64_t *total)
+mt_upload_queue_bytes(const struct mt_upload_queue *q, struct mt_upload_bytes *b)
 {
-	*sent = *total = 0;
+	memset(b, 0, sizeof *b);
 	for (int i = 0; i < q->njobs; i++) {
 		const struct mt_upload_job *job = q->jobs[i];
 		if (job->size < 0 || job->state == MT_JOB_FAILED || job->state == MT_JOB_CANCELLED)
 			continue;
-		*total += job->size;
-		*sent += mt_job_state_final(job->state) ? job->size : job->sent;
+		if (job->state == MT_JOB_SKIPPED) {
+			/* nothing of it went: "already there", or its twin sent it */
+			if (job->already_there)
+				b->there += job->size;
+			continue;
+		}
+		b->total += job->size;
+		b->sent += job->state == MT_JOB_DONE ? job->size : job->sent;
 	}
+	b->percent = b->total > 0 ? (int)(b->sent * 100 / b->total) : 100;
+}
+
+void
+mt_upload_bytes_text(const struct mt_upload_bytes *b, bool there, char *buf, size_t len)
+{
+	char s[32], t[32], h[32];
+	mt_format_size(b->sent, s, sizeof s);
+	mt_format_size(b->total, t, sizeof t);
+	mt_format_size(b->there, h, sizeof h);
+	if (!there || b->there <= 0)
+		snprintf(buf, len, "%s / %s", s, t);
+	else if (b->total == 0)
+		/* TRANSLATORS: uploads' bytes: none was left to send */
+		snprintf(buf, len, _("%s sent, %s already there"), s, h);
+	else
+		/* TRANSLATORS: uploads' bytes: sent of those to send, then the
+		 * bytes of the files the server had already */
+		snprintf(buf, len, _("%s / %s sent, %s already there"), s, t, h);
+}
+
+void
+mt_upload_queue_totals(const struct mt_upload_queue *q, int64_t *sent, int64_t *total)
+{
+	struct mt_upload_bytes b;
+	mt_upload_queue_bytes(q, &b);
+	*sent = b.sent;
+	*total = b.total;
 }
 
 struct mt_site *

@@ -236,9 +236,10 @@ uploads_summary(const struct app *a, char *out, size_t outlen)
 			snprintf(out, outlen, _("%s paused"), G.up);
 		return;
 	}
-	int64_t sent, total;
-	mt_upload_queue_totals(a->up->q, &sent, &total);
-	int pct = total > 0 ? (int)(sent * 100 / total) : 0;
+	/* core's bytes: only what is sent, not the files already there */
+	struct mt_upload_bytes b;
+	mt_upload_queue_bytes(a->up->q, &b);
+	int pct = b.percent;
 	bool paused = mt_upload_queue_paused(a->up->q);
 	/* the files already on the server are not said to be up: counted apart,
 	 * as the panel's top line counts them */
@@ -370,8 +371,11 @@ uploads_draw(struct app *a, int y, int x, int h, int w, bool focused)
 		return;
 	uint64_t now = mt_now_ms();
 	int n = mt_upload_queue_count(u->q);
-	int64_t sent, total;
-	mt_upload_queue_totals(u->q, &sent, &total);
+	/* core's bytes: only what is sent; a file the server had already sends
+	 * nothing, and its bytes are said apart */
+	struct mt_upload_bytes b;
+	mt_upload_queue_bytes(u->q, &b);
+	int64_t sent = b.sent, total = b.total;
 	double rate = 0;
 	/* paused, nothing moves: no rate or time left is shown, not the last one */
 	bool paused = uploads_paused(a);
@@ -385,12 +389,10 @@ uploads_draw(struct app *a, int y, int x, int h, int w, bool focused)
 	/* the total line */
 	ui_set(stdscr, focused ? R_TITLE : R_TITLE_OFF);
 	ui_fill(stdscr, y, x, w);
-	char s1[32], s2[32], sp[32], eta[16], head[200];
-	mt_format_size(sent, s1, sizeof s1);
-	mt_format_size(total, s2, sizeof s2);
+	char sp[32], eta[16], head[200];
 	mt_format_size((int64_t)rate, sp, sizeof sp);
 	ui_format_eta(rate > 0 ? (double)(total - sent) / rate : -1, eta, sizeof eta);
-	int pct = total > 0 ? (int)(sent * 100 / total) : 0;
+	int pct = b.percent;
 	char count[160];
 	/* every finished row is counted: a cancelled one too, or the counts
 	 * do not add up to the rows ("8/11 done, 1 already there, 1 failed"
@@ -437,9 +439,21 @@ uploads_draw(struct app *a, int y, int x, int h, int w, bool focused)
 		tail_w = 6;
 	int head_w = w - bar_w - tail_w - 1;
 	/* the byte counts are never cut: the words before them give way */
-	char sizes[80];
-	snprintf(sizes, sizeof sizes, "  %s / %s ", s1, s2);
+	char sizes[160], words[140];
+	mt_upload_bytes_text(&b, false, words, sizeof words);
+	snprintf(sizes, sizeof sizes, "  %s ", words);
 	int sizes_w = mt_text_width(sizes);
+	if (b.there > 0) {
+		/* the bytes already on the server said apart, where they fit */
+		char longer[160];
+		mt_upload_bytes_text(&b, true, words, sizeof words);
+		snprintf(longer, sizeof longer, "  %s ", words);
+		int longer_w = mt_text_width(longer);
+		if (longer_w <= head_w - 12 && longer_w <= head_w - mt_text_width(head)) {
+			snprintf(sizes, sizeof sizes, "%s", longer);
+			sizes_w = longer_w;
+		}
+	}
 	/* ... down to the counts: a count cut in its middle miscounts */
 	if (sizes_w > head_w - 12 || sizes_w > head_w - mt_text_width(head))
 		sizes_w = 0;
@@ -447,7 +461,7 @@ uploads_draw(struct app *a, int y, int x, int h, int w, bool focused)
 	if (sizes_w)
 		ui_put_right(stdscr, y, x + head_w - sizes_w, sizes, sizes_w);
 	if (bar_w)
-		ui_bar(stdscr, y, x + head_w, bar_w, total > 0 ? (double)sent / (double)total : 0);
+		ui_bar(stdscr, y, x + head_w, bar_w, total > 0 ? (double)sent / (double)total : b.percent / 100.0);
 	ui_set(stdscr, focused ? R_TITLE : R_TITLE_OFF);
 	char tail[80];
 	if (tail_w > 6 && paused)

@@ -55,6 +55,7 @@ tui_tests += \
 	tests/tui/upload-summary.t \
 	tests/tui/upload-story.t \
 	tests/tui/upload-sizes.t \
+	tests/tui/upload-there.t \
 	tests/tui/hostile.t \
 	tests/tui/pixels.t \
 	tests/tui/unsaved.t \

@@ -198,6 +198,62 @@ test_a_confirm_sent_is_landing(void **state)
 	assert_int_equal(t.cancelled, 1);
 }
 
+/* The bytes count only what is sent: a file the server had already and
+ * the second listing of a file are in neither total; the bytes already
+ * there are said apart, in the same words for every face. */
+static void
+test_bytes_count_only_what_is_sent(void **state)
+{
+	(void)state;
+	fx.q = fake_queue(false, 2);
+	struct mt_upload_job *a = add("a.txt", "hello");                 /* 5 bytes, sent */
+	struct mt_upload_job *twice = mt_upload_queue_add(fx.q, a->path); /* sent once */
+	struct mt_upload_job *b = add("b.txt", "already on the server"); /* 21 bytes */
+	assert_int_equal(twice->state, MT_JOB_SKIPPED);
+	fake_script_ok("a.txt");
+	fake_script("presign?name=b.txt", 200, "{\"id\":\"m-old\"}");
+	mt_upload_queue_start(fx.q);
+	fake_settle();
+	assert_int_equal(a->state, MT_JOB_DONE);
+	assert_int_equal(b->state, MT_JOB_SKIPPED);
+	struct mt_upload_bytes by;
+	mt_upload_queue_bytes(fx.q, &by);
+	assert_int_equal(by.sent, 5);
+	assert_int_equal(by.total, 5);
+	assert_int_equal(by.there, 21);
+	assert_int_equal(by.percent, 100);
+	char buf[120];
+	mt_upload_bytes_text(&by, true, buf, sizeof buf);
+	assert_string_equal(buf, "5 B / 5 B sent, 21 B already there");
+	mt_upload_bytes_text(&by, false, buf, sizeof buf);
+	assert_string_equal(buf, "5 B / 5 B");
+}
+
+/* Every file already there: nothing was to be sent, and that is said. */
+static void
+test_nothing_sent_when_all_were_there(void **state)
+{
+	(void)state;
+	fx.q = fake_queue(false, 2);
+	add("b.txt", "already on the server");
+	fake_script("presign?name=b.txt", 200, "{\"id\":\"m-old\"}");
+	mt_upload_queue_start(fx.q);
+	fake_settle();
+	struct mt_upload_bytes by;
+	mt_upload_queue_bytes(fx.q, &by);
+	assert_int_equal(by.sent, 0);
+	assert_int_equal(by.total, 0);
+	assert_int_equal(by.there, 21);
+	assert_int_equal(by.percent, 100);
+	char buf[120];
+	mt_upload_bytes_text(&by, true, buf, sizeof buf);
+	assert_string_equal(buf, "0 B sent, 21 B already there");
+	int64_t sent = -1, total = -1;
+	mt_upload_queue_totals(fx.q, &sent, &total);
+	assert_int_equal(sent, 0);
+	assert_int_equal(total, 0);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, fake_setup, fake_teardown)
 
 int
@@ -209,6 +265,8 @@ main(void)
 		T(test_skipped_is_not_done),
 		T(test_cancelled_counted_and_sent_again),
 		T(test_a_confirm_sent_is_landing),
+		T(test_bytes_count_only_what_is_sent),
+		T(test_nothing_sent_when_all_were_there),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -259,3 +259,48 @@ mt_text_widest(int have, const char *s)
 	int w = mt_text_width(s);
 	return w > have ? w : have;
 }
+
+static int
+fit_parts_at(struct mt_fit_part *parts, int n, int gap, int step)
+{
+	int w = 0, shown = 0;
+	for (int i = 0; i < n; i++) {
+		struct mt_fit_part *p = &parts[i];
+		p->shown = NULL;
+		if (p->text == NULL || p->text[0] == '\0' || (p->drop_step > 0 && p->drop_step <= step))
+			continue;
+		p->shown = p->shorter && p->shorten_step > 0 && p->shorten_step <= step ? p->shorter : p->text;
+		p->cells = mt_text_width(p->shown);
+		w += p->cells + (shown++ ? gap : 0);
+	}
+	return w;
+}
+
+int
+mt_fit_parts(struct mt_fit_part *parts, int n, int gap, int width)
+{
+	int last = 0;
+	for (int i = 0; i < n; i++) {
+		if (parts[i].shorten_step > last)
+			last = parts[i].shorten_step;
+		if (parts[i].drop_step > last)
+			last = parts[i].drop_step;
+	}
+	int w = 0;
+	for (int step = 0; step <= last; step++) {
+		w = fit_parts_at(parts, n, gap, step);
+		if (w <= width)
+			return w;
+	}
+	for (int i = 0; i < n; i++) {
+		struct mt_fit_part *p = &parts[i];
+		if (p->shown && p->may_cut) {
+			int over = w - width;
+			int keep = p->cells - over > 1 ? p->cells - over : 1;
+			w -= p->cells - keep;
+			p->cells = keep;
+			break;
+		}
+	}
+	return w;
+}

@@ -6,6 +6,7 @@
 #ifndef MT_TEXTWIDTH_H
 #define MT_TEXTWIDTH_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -33,6 +34,26 @@ size_t mt_text_break(const char *s, int width);
  * cells than it has bytes, so measuring a column over thousands of rows
  * passes most of them over without decoding them. */
 int mt_text_widest(int have, const char *s);
+/* A line of parts that gives way on a narrow screen: less important parts
+ * take a shorter form first, then drop out, each at its own step, so that
+ * what matters stays whole. The caller numbers the steps: at step k every
+ * part whose shorten_step is at most k takes its shorter form and every part
+ * whose drop_step is at most k is left out (0: never). */
+struct mt_fit_part {
+	const char *text;      /* the whole form; NULL or "": not shown */
+	const char *shorter;   /* a shorter form, or NULL */
+	int shorten_step;
+	int drop_step;
+	bool may_cut;          /* the last resort: cut to what room is left */
+	const char *shown;     /* out: the form chosen, NULL when left out */
+	int cells;             /* out: the cells it may take (less than its
+	                          form's when it is to be cut: mt_text_fit) */
+};
+/* Chooses each part's form for `width` cells, the parts joined by `gap`
+ * cells: the first step at which the line fits, else the last step with
+ * the first part that may_cut cut to the room left (at least one cell; the
+ * caller cuts what is still too wide). Returns the cells the line takes. */
+int mt_fit_parts(struct mt_fit_part *parts, int n, int gap, int width);
 /* "1.5 MiB", "912 B", "12.0 GiB": binary units, one decimal from KiB up;
  * the decimal separator and the unit names follow the user's language. */
 void mt_format_size(int64_t bytes, char *out, size_t outlen);

@@ -218,6 +218,37 @@ ui_add_part(char *buf, size_t len, const char *text)
 		snprintf(buf + l, len - l, "  %s", text);
 }
 
+void
+ui_parts_add(struct ui_parts *ps, const char *text, const char *shorter, int shorten_step,
+             int drop_step)
+{
+	if (ps->n >= UI_PARTS_MAX || text == NULL || text[0] == '\0')
+		return;
+	int i = ps->n++;
+	snprintf(ps->text[i][0], sizeof ps->text[i][0], "%s", text);
+	snprintf(ps->text[i][1], sizeof ps->text[i][1], "%s", shorter ? shorter : "");
+	ps->p[i] = (struct mt_fit_part){ .text = ps->text[i][0], .shorter = shorter ? ps->text[i][1] : NULL,
+	                                 .shorten_step = shorten_step, .drop_step = drop_step };
+}
+
+void
+ui_parts_join(const struct ui_parts *ps, int from, int to, char *buf, size_t len)
+{
+	buf[0] = '\0';
+	for (int i = from; i < to && i < ps->n; i++) {
+		const char *t = ps->p[i].shown;
+		if (t == NULL)
+			continue;
+		char cut[sizeof ps->text[0][0] * 2];
+		if (ps->p[i].cells < mt_text_width(t)) {
+			mt_text_fit(t, ps->p[i].cells, 0, cut, sizeof cut);
+			t = cut;
+		}
+		size_t l = strlen(buf);
+		snprintf(buf + l, len - l, "%s%s", l ? "  " : "", t);
+	}
+}
+
 int
 ui_put_right(WINDOW *w, int y, int x, const char *s, int width)
 {

@@ -199,33 +199,37 @@ place_name(const struct app *a)
 
 
 void
-remote_header(const struct app *a, char *out, size_t len)
+remote_header(const struct app *a, struct ui_parts *ps)
 {
 	const struct remote *r = a->remote;
-	char part[700];
-	out[0] = '\0';
+	char part[700], brief[700];
 	if (r->mode == REMOTE_LIBRARY) {
-		ui_add_part(out, len, place_name(a));
+		ui_parts_add(ps, place_name(a), NULL, 0, 0);
+		ps->p[ps->n - 1].may_cut = true;   /* a deep folder is cut, not the sort */
 		if (r->search) {
 			char *s = mt_sanitize(r->search);
 			snprintf(part, sizeof part, _("search: %s"), s);
+			/* as the pane's title says it */
+			snprintf(brief, sizeof brief, "/%s/", s);
 			free(s);
-			ui_add_part(out, len, part);
+			ui_parts_add(ps, part, brief, UI_GIVE_LABELS, 0);
 		}
 		if (r->type > 0 && r->type < 4) {
 			snprintf(part, sizeof part, _("type: %s"), remote_type_name(r->type));
-			ui_add_part(out, len, part);
+			ui_parts_add(ps, part, remote_type_name(r->type), UI_GIVE_LABELS, 0);
 		}
 		if (a->can_browse && r->sort >= 0 && r->sort < 3) {
-			snprintf(part, sizeof part, _("sort: %s%s"), remote_sort_name(r->sort),
+			snprintf(brief, sizeof brief, "%s%s", remote_sort_name(r->sort),
 			         a->utf8 ? (r->asc ? "\xe2\x86\x91" : "\xe2\x86\x93") : (r->asc ? "^" : "v"));
-			ui_add_part(out, len, part);
+			snprintf(part, sizeof part, _("sort: %s"), brief);
+			ui_parts_add(ps, part, brief, UI_GIVE_LABELS, 0);
 		}
 	} else {
-		ui_add_part(out, len, _("upload history"));
+		ui_parts_add(ps, _("upload history"), NULL, 0, 0);
 	}
 	if (r->loading)
-		ui_add_part(out, len, a->utf8 ? _("loading\xe2\x80\xa6") : _("loading..."));
+		ui_parts_add(ps, a->utf8 ? _("loading\xe2\x80\xa6") : _("loading..."),
+		             a->utf8 ? "\xe2\x80\xa6" : "...", UI_GIVE_LOADING, 0);
 }
 
 void
@@ -251,22 +255,39 @@ remote_draw(struct app *a, int y, int x, int h, int w, bool focused)
 		}
 		else
 			snprintf(count, sizeof count, "%s", r->loading ? _("loading") : "");
-		char *s = r->search ? mt_sanitize(r->search) : NULL;
-		snprintf(title, sizeof title, " %s %s%s%s%s  %s%s  %s", _("Remote"), place_name(a),
-		         s ? "  /" : "", s ? s : "", s ? "/" : "", remote_sort_name(r->sort),
-		         a->utf8 ? (r->asc ? "\xe2\x86\x91" : "\xe2\x86\x93") : (r->asc ? "^" : "v"),
-		         r->type ? remote_type_name(r->type) : "");
-		free(s);
+		/* the sort and the type filter stay readable: the word "Remote"
+		 * goes first, then a deep folder is cut */
+		struct ui_parts ps = { 0 };
+		char part[700];
+		ui_parts_add(&ps, _("Remote"), NULL, 0, UI_GIVE_NAME);
+		ui_parts_add(&ps, place_name(a), NULL, 0, 0);
+		ps.p[ps.n - 1].may_cut = true;
+		if (r->search) {
+			char *s = mt_sanitize(r->search);
+			snprintf(part, sizeof part, "/%s/", s);
+			free(s);
+			ui_parts_add(&ps, part, NULL, 0, 0);
+		}
+		snprintf(part, sizeof part, "%s%s", remote_sort_name(r->sort),
+		         a->utf8 ? (r->asc ? "\xe2\x86\x91" : "\xe2\x86\x93") : (r->asc ? "^" : "v"));
+		ui_parts_add(&ps, part, NULL, 0, 0);
+		if (r->type)
+			ui_parts_add(&ps, remote_type_name(r->type), NULL, 0, 0);
 		if (r->nmarked) {
-			size_t l = strlen(title);
-			snprintf(title + l, sizeof title - l, "  ");
-			l = strlen(title);
-			snprintf(title + l, sizeof title - l, P_("%zu marked", "%zu marked", r->nmarked),
-			         r->nmarked);
+			snprintf(part, sizeof part, P_("%zu marked", "%zu marked", r->nmarked), r->nmarked);
+			ui_parts_add(&ps, part, NULL, 0, 0);
 		}
 		int cw = mt_text_width(count) + 2;
 		ui_put_right(stdscr, y, x + w - cw, count, cw - 1);
-		w -= 0;
+		/* a space before, "Remote" and the folder apart by one */
+		mt_fit_parts(ps.p, ps.n, 2, w - cw - 1);
+		title[0] = ' ';
+		ui_parts_join(&ps, 0, ps.n, title + 1, sizeof title - 1);
+		if (ps.p[0].shown) {   /* "Remote /images", as it always read */
+			char *gap = strstr(title, "  ");
+			if (gap)
+				memmove(gap, gap + 1, strlen(gap + 1) + 1);
+		}
 		ui_put_text(stdscr, y, x, title, w - cw, false);
 	}
 	if (r->mode == REMOTE_HISTORY)

@@ -23,27 +23,41 @@ ui_draw_header(struct app *a)
 {
 	ui_set(stdscr, R_HEADER);
 	ui_fill(stdscr, 0, 0, a->cols);
-	char left[900], part[700];
-	snprintf(left, sizeof left, " %s", PACKAGE_NAME);
+	/* the parts give way one step at a time (UI_GIVE_*), so that the
+	 * folder, the search, the type filter and the sort stay readable */
+	struct ui_parts ps = { 0 };
+	char part[700];
+	ui_parts_add(&ps, PACKAGE_NAME, NULL, 0, UI_GIVE_NAME);
 	snprintf(part, sizeof part, "%s (%s)", a->profile->name, mt_site_api(&a->site));
-	ui_add_part(left, sizeof left, part);
-	char pane[900];
-	remote_header(a, pane, sizeof pane);
-	ui_add_part(left, sizeof left, pane + (pane[0] ? 2 : 0));
+	ui_parts_add(&ps, part, a->profile->name, UI_GIVE_API, UI_GIVE_PROFILE);
+	remote_header(a, &ps);
+	int left_n = ps.n;
 	/* the uploads' state stands at the right, whole: on a narrow screen
 	 * the folder gives way, not "paused" */
 	char up[160];
 	uploads_summary(a, up, sizeof up);
-	int right_w = 10;
-	int up_w = up[0] ? mt_text_width(up) + 2 : 0;
-	if (up_w > a->cols - right_w - 10)
+	ui_parts_add(&ps, up, NULL, 0, 0);
+	int up_i = up[0] ? ps.n - 1 : -1;
+	ui_parts_add(&ps, _("? help"), "?", UI_GIVE_HELP, 0);
+	int help_i = ps.n - 1;
+	/* a space at each end */
+	mt_fit_parts(ps.p, ps.n, 2, a->cols - 2);
+	char left[900];
+	int help_w = mt_text_width(ps.p[help_i].shown) + 1;
+	int right_w = help_w + 2;
+	int up_w = up_i >= 0 ? mt_text_width(up) + 2 : 0;
+	if (up_w > a->cols - right_w - 10) {
 		up_w = 0;   /* too narrow for both: as before, after the rest */
-	if (up_w == 0)
-		ui_add_part(left, sizeof left, up);
+		left_n = help_i;
+	}
+	ui_parts_join(&ps, 0, left_n, left + 1, sizeof left - 1);
+	left[0] = ' ';
 	ui_put_text(stdscr, 0, 0, left, a->cols - right_w - up_w, true);
 	if (up_w)
 		ui_put_right(stdscr, 0, a->cols - right_w - up_w, up, up_w);
-	ui_put_right(stdscr, 0, a->cols - right_w, _("? help "), right_w);
+	char help[32];
+	snprintf(help, sizeof help, "%s ", ps.p[help_i].shown);
+	ui_put_right(stdscr, 0, a->cols - right_w, help, right_w);
 	ui_set(stdscr, R_NORMAL);
 }
 

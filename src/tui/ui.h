@@ -26,6 +26,7 @@
 #include "media.h"
 #include "pager.h"
 #include "site.h"
+#include "textwidth.h"
 #include "upload.h"
 #include "usage.h"
 #include "cells.h"
@@ -89,6 +90,31 @@ int ui_put_wrapped(WINDOW *w, int y, int x, const char *s, int width, int rows);
 int ui_put_right(WINDOW *w, int y, int x, const char *s, int width);
 /* Adds "  text" to the header or title in buf (len bytes) when there is text. */
 void ui_add_part(char *buf, size_t len, const char *text);
+/* A line of parts that gives way on a narrow screen (core's mt_fit_parts):
+ * each part's text and shorter form kept here. */
+#define UI_PARTS_MAX 10
+struct ui_parts {
+	int n;
+	struct mt_fit_part p[UI_PARTS_MAX];
+	char text[UI_PARTS_MAX][2][320];
+};
+/* The header's order of giving way, the least important first: the
+ * program's name goes, "? help" becomes "?", the labels ("sort: ", "type: ",
+ * "search: ") go, the profile's API goes, "loading…" becomes "…", the
+ * profile goes; the folder, the search, the type filter and the sort stay. */
+enum {
+	UI_GIVE_NAME = 1,
+	UI_GIVE_HELP,
+	UI_GIVE_LABELS,
+	UI_GIVE_API,
+	UI_GIVE_LOADING,
+	UI_GIVE_PROFILE
+};
+/* Adds a part (copied; sanitised by the caller): `shorter` may be NULL. */
+void ui_parts_add(struct ui_parts *ps, const char *text, const char *shorter, int shorten_step,
+                  int drop_step);
+/* Parts [from, to) as chosen, joined by two spaces, into buf. */
+void ui_parts_join(const struct ui_parts *ps, int from, int to, char *buf, size_t len);
 /* As ui_put_text, for a file name: a long one is cut in its middle, its
  * extension and the cells before it kept ("holiday-…final-2.png"). */
 int ui_put_name(WINDOW *w, int y, int x, const char *s, int width, bool pad);
@@ -473,9 +499,10 @@ const char *remote_upload_folder(const struct app *a);
 /* Every folder the server knows, sorted, for pickers and the audit
  * (borrowed). */
 char *const *remote_folder_list(struct app *a, size_t *n);
-/* What the header says of the pane (remote_draw.c): folder (or all
- * folders), search, type, sort, loading. */
-void remote_header(const struct app *a, char *out, size_t len);
+/* What the header says of the pane (remote_draw.c), added to ps: folder
+ * (or all folders), search, type, sort, loading, each with its shorter
+ * form and its step (UI_GIVE_*). */
+void remote_header(const struct app *a, struct ui_parts *ps);
 /* Upload-only dialects: the bytes this profile uploaded, from the journal
  * the pane shows; -1 when not known (or the library is listed). */
 int64_t remote_uploaded_bytes(const struct app *a);

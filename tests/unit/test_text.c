@@ -228,6 +228,35 @@ test_widest(void **state)
 	setlocale(LC_ALL, "C");
 }
 
+/* A line of parts gives way step by step: shorter forms, then parts left
+ * out, then the part that may be cut; what never gives way stays whole. */
+static void
+test_fit_parts(void **state)
+{
+	(void)state;
+	struct mt_fit_part p[] = {
+		{ .text = "prog", .drop_step = 1 },
+		{ .text = "/a/long/folder", .may_cut = true },
+		{ .text = "sort: name", .shorter = "name", .shorten_step = 2 },
+	};
+	/* room for all: nothing gives way */
+	assert_int_equal(mt_fit_parts(p, 3, 2, 40), 4 + 2 + 14 + 2 + 10);
+	assert_string_equal(p[0].shown, "prog");
+	assert_string_equal(p[2].shown, "sort: name");
+	/* step 1: the name goes */
+	assert_int_equal(mt_fit_parts(p, 3, 2, 26), 14 + 2 + 10);
+	assert_null(p[0].shown);
+	assert_string_equal(p[2].shown, "sort: name");
+	/* step 2: the label goes */
+	assert_int_equal(mt_fit_parts(p, 3, 2, 20), 14 + 2 + 4);
+	assert_string_equal(p[2].shown, "name");
+	/* then the folder is cut, the sort whole */
+	assert_int_equal(mt_fit_parts(p, 3, 2, 12), 12);
+	assert_int_equal(p[1].cells, 6);
+	assert_string_equal(p[2].shown, "name");
+	assert_int_equal(p[2].cells, 4);
+}
+
 int
 main(void)
 {
@@ -240,6 +269,7 @@ main(void)
 		cmocka_unit_test(test_format_size_fit),
 		cmocka_unit_test(test_break),
 		cmocka_unit_test(test_widest),
+		cmocka_unit_test(test_fit_parts),
 	};
 	return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }

@@ -57,6 +57,7 @@ tui_tests += \
 	tests/tui/upload-sizes.t \
 	tests/tui/upload-there.t \
 	tests/tui/header-fit.t \
+	tests/tui/relist-page.t \
 	tests/tui/hostile.t \
 	tests/tui/pixels.t \
 	tests/tui/unsaved.t \

@@ -121,7 +121,14 @@ result_json(const char *id, const char *status, const struct mt_media *m)
 	return r;
 }
 
-/* One item's result: a line (or the error on stderr), and its JSON record. */
+/* One item's result: a line (or the error on stderr), and its JSON record.
+ * An item core found gone (404) is one of two: read by this command before
+ * it went (the question's look, the backup's read), it was deleted
+ * elsewhere since, and the delete has reached its end: "gone", not a
+ * failure. Never seen by this command, the server simply does not have
+ * the id, which may as well be mistyped: "not-found", a failure (exit 1),
+ * so that a script is never told "all done" about an item it named that
+ * may still be there under its real id. */
 static void
 rm_result(struct mt_batch *b, const struct mt_batch_result *res, void *arg)
 {
@@ -134,19 +141,34 @@ rm_result(struct mt_batch *b, const struct mt_batch_result *res, void *arg)
 		mt_media_copy(&o->got[res->index], m);   /* kept for the listing */
 	if (o->got && m == NULL && o->got[res->index].id)
 		m = &o->got[res->index];                  /* as read before the question */
-	if (res->err) {
+	bool seen = m && m->id;
+	struct mt_error nf;
+	const struct mt_error *err = res->err;
+	if (res->gone && !seen) {
+		mt_error_set(&nf, MT_ERR_HTTP, _("%s: not found on the server"), id);
+		nf.http_status = 404;
+		err = &nf;
+	}
+	if (err) {
 		o->failures++;
 		if (!cl->json)
-			cli_print_error(res->err);
+			cli_print_error(err);
 	}
-	if (o->reading && !res->err)
+	if (o->reading && !err)
 		return;   /* its record comes with the delete */
-	const char *status = res->err ? "failed" : cl->dry_run ? "would-delete" : "deleted";
+	const char *status = res->gone      ? (seen ? "gone" : "not-found")
+	                     : err          ? "failed"
+	                     : cl->dry_run  ? "would-delete"
+	                                    : "deleted";
 	json_t *r = result_json(id, status, m);
 	if (res->backup)
 		json_object_set_new(r, "backup", json_string(res->backup));
-	if (res->err) {
-		json_object_set_new(r, "error", cli_error_json(res->err));
+	if (err) {
+		json_object_set_new(r, "error", cli_error_json(err));
+	} else if (res->gone && !cl->json && !cl->quiet) {
+		char *sid = mt_sanitize(id);
+		printf(_("%s was already gone: deleted elsewhere since it was read\n"), sid);
+		free(sid);
 	} else if (!cl->json && !cl->quiet && !cl->dry_run) {
 		char *sid = mt_sanitize(id);
 		if (res->backup)

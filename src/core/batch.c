@@ -7,6 +7,7 @@
 
 #include "batch.h"
 #include "i18n.h"
+#include "siteop.h"
 #include "xalloc.h"
 
 struct mt_batch {
@@ -22,7 +23,7 @@ struct mt_batch {
 	mt_batch_done_fn done;
 	mt_batch_stopped_fn stopped;
 	void *arg;
-	int ok, failed;
+	int ok, gone, failed;
 	bool cancelled, stopping;
 	/* the item under way */
 	size_t cur;
@@ -31,6 +32,7 @@ struct mt_batch {
 	bool have;
 	char *saved;
 	struct mt_error late;      /* a request that could not even start */
+	struct mt_error backup_err; /* a download answered 404: said unless the item is gone */
 };
 
 static void step(struct mt_batch *b);
@@ -56,22 +58,25 @@ batch_free(struct mt_batch *b)
 	free(b);
 }
 
-/* Reports the item under way and goes on to the next. */
+/* Reports the item under way (gone: not on the server, see
+ * mt_batch_result) and goes on to the next. */
 static void
-finish_item(struct mt_batch *b, const struct mt_media *item, const struct mt_error *err)
+finish_result(struct mt_batch *b, const struct mt_media *item, const struct mt_error *err, bool gone)
 {
 	if (b->cancelled) {
 		batch_free(b);
 		return;
 	}
-	if (err)
+	if (gone)
+		b->gone++;
+	else if (err)
 		b->failed++;
 	else
 		b->ok++;
 	struct mt_batch_result r = {
 		.index = b->cur, .id = b->ids[b->cur],
 		.item = item ? item : b->have ? &b->got : NULL,
-		.backup = b->saved, .err = err,
+		.backup = gone ? NULL : b->saved, .err = gone ? NULL : err, .gone = gone,
 	};
 	if (b->item)
 		b->item(b, &r, b->arg);
@@ -84,6 +89,12 @@ finish_item(struct mt_batch *b, const struct mt_media *item, const struct mt_err
 		return;
 	}
 	step(b);
+}
+
+static void
+finish_item(struct mt_batch *b, const struct mt_media *item, const struct mt_error *err)
+{
+	finish_result(b, item, err, false);
 }
 
 static void
@@ -102,12 +113,17 @@ failed_to_start(struct mt_batch *b, const struct mt_error *err)
 	mt_loop_timer_add(b->site->loop, 0, late_fire, b);
 }
 
-/* The item's own request failed: an id the server does not have is named,
- * in place of the dialect's "reading media item: ... not found". */
+/* The item's own request failed: an id the server does not have is gone
+ * for a remove (its end is reached), and named for a move, in place of the
+ * dialect's "reading media item: ... not found". */
 static void
 finish_failed(struct mt_batch *b, const struct mt_error *err)
 {
-	if (err && err->http_status == 404) {
+	if (mt_op_item_gone(err) && b->kind == MT_BATCH_REMOVE && !b->cancelled) {
+		finish_result(b, NULL, err, true);
+		return;
+	}
+	if (mt_op_item_gone(err)) {
 		struct mt_error e = *err;
 		snprintf(e.message, sizeof e.message, _("%s: not found on the server"), b->ids[b->cur]);
 		finish_item(b, NULL, &e);
@@ -140,6 +156,23 @@ start_remove(struct mt_batch *b)
 		failed_to_start(b, &err);
 }
 
+/* The download of the original answered 404 and the item was read again:
+ * not found, it is gone (deleted since it was read); found, its original
+ * could not be saved, and it stays. */
+static void
+on_reread(const struct mt_media *item, const struct mt_error *err, void *arg)
+{
+	struct mt_batch *b = arg;
+	(void)item;
+	if (mt_op_item_gone(err) && !b->cancelled) {
+		finish_result(b, NULL, err, true);
+		return;
+	}
+	struct mt_error e = b->backup_err;
+	mt_error_prefix(&e, _("%s: not deleted, backup failed: "), b->ids[b->cur]);
+	finish_item(b, NULL, &e);
+}
+
 /* Backup first: the remove starts only when the download is complete. */
 static void
 on_backed_up(const char *saved_path, const struct mt_error *err, void *arg)
@@ -148,6 +181,15 @@ on_backed_up(const char *saved_path, const struct mt_error *err, void *arg)
 	if (b->cancelled) {
 		finish_item(b, NULL, err);
 		return;
+	}
+	if (mt_op_item_gone(err)) {
+		/* the original is not there: the item may be gone since it was read */
+		struct mt_error e;
+		mt_error_clear(&e);
+		b->backup_err = *err;
+		if (b->site->dialect->get(b->site, b->ids[b->cur], on_retry, on_reread, b, &e) == 0)
+			return;
+		err = &b->backup_err;
 	}
 	if (err) {
 		struct mt_error e = *err;
@@ -195,13 +237,13 @@ step(struct mt_batch *b)
 {
 	if (b->stopping) {
 		if (b->stopped)
-			b->stopped(b->ok, b->failed, b->n - b->next, b->arg);
+			b->stopped(b->ok, b->gone, b->failed, b->n - b->next, b->arg);
 		batch_free(b);
 		return;
 	}
 	if (b->next >= b->n) {
 		if (b->done)
-			b->done(b->ok, b->failed, b->arg);
+			b->done(b->ok, b->gone, b->failed, b->arg);
 		batch_free(b);
 		return;
 	}
@@ -316,13 +358,13 @@ struct batch_wait {
 };
 
 static void
-wait_done(int ok, int failed, void *arg)
+wait_done(int ok, int gone, int failed, void *arg)
 {
 	struct batch_wait *w = arg;   /* the first member of struct wait_relay */
 	w->done = true;
 	w->failed = failed;
 	if (w->user_done)
-		w->user_done(ok, failed, w->user_arg);
+		w->user_done(ok, gone, failed, w->user_arg);
 }
 
 struct wait_relay {
@@ -331,13 +373,13 @@ struct wait_relay {
 };
 
 static void
-relay_stopped(int ok, int failed, size_t left, void *arg)
+relay_stopped(int ok, int gone, int failed, size_t left, void *arg)
 {
 	struct wait_relay *r = arg;
 	r->w.done = true;
 	r->w.failed = failed;
 	if (r->spec->stopped)
-		r->spec->stopped(ok, failed, left, r->spec->arg);
+		r->spec->stopped(ok, gone, failed, left, r->spec->arg);
 }
 
 static void

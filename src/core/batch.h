@@ -27,6 +27,15 @@ struct mt_batch_result {
 	const struct mt_media *item;   /* as read (backup, dry run) or as moved; else NULL */
 	const char *backup;            /* the saved original, with a backup */
 	const struct mt_error *err;    /* NULL: done (or, in a dry run, would be done) */
+	/* remove: the server does not have the item (404 to its read, its
+	 * delete, or to the download of its backup with the item then not
+	 * found either): deleted elsewhere, so the remove has reached its end.
+	 * Not a failure: err is NULL, nothing was saved (backup NULL, no file
+	 * left), and the faces drop it as a deleted item. item is the item
+	 * when this batch read it before it went (backup), else NULL. A move
+	 * of an item not found is a failure as before: it is not where it
+	 * was asked to go. */
+	bool gone;
 };
 
 /* What the item under way is going through. */
@@ -50,12 +59,13 @@ typedef void (*mt_batch_retry_fn)(struct mt_batch *b, size_t index, size_t n,
                                   void *arg);
 /* After each item. The callback may cancel the batch. */
 typedef void (*mt_batch_item_fn)(struct mt_batch *b, const struct mt_batch_result *r, void *arg);
-/* Once, when every item has had its result (not after a cancel or a stop). */
-typedef void (*mt_batch_done_fn)(int ok, int failed, void *arg);
+/* Once, when every item has had its result (not after a cancel or a
+ * stop): ok done, gone already gone (remove), failed. */
+typedef void (*mt_batch_done_fn)(int ok, int gone, int failed, void *arg);
 /* Once after mt_batch_stop, when the item under way has had its result:
- * ok and failed so far, and `left` items that were never started (the
- * server has them as they were). */
-typedef void (*mt_batch_stopped_fn)(int ok, int failed, size_t left, void *arg);
+ * ok, gone and failed so far, and `left` items that were never started
+ * (the server has them as they were). */
+typedef void (*mt_batch_stopped_fn)(int ok, int gone, int failed, size_t left, void *arg);
 
 struct mt_batch_spec {
 	enum mt_batch_kind kind;
@@ -89,8 +99,8 @@ void mt_batch_cancel(struct mt_batch *b);
 void mt_batch_stop(struct mt_batch *b);
 
 /* The blocking form, for batch commands: runs the loop until every item has
- * its result. Returns the number of failed items, or -1 with err when the
- * batch cannot start. */
+ * its result. Returns the number of failed items (an item gone is not one),
+ * or -1 with err when the batch cannot start. */
 int mt_site_batch(struct mt_site *site, const struct mt_batch_spec *spec, struct mt_error *err);
 
 #endif

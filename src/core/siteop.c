@@ -34,6 +34,12 @@ mt_site_can_list(const struct mt_site *site)
 	       mt_site_can(site, MT_CAP_BROWSE, !(site->dialect->caps & MT_CAP_PUBLIC));
 }
 
+bool
+mt_op_item_gone(const struct mt_error *err)
+{
+	return err && err->kind != MT_ERR_NONE && err->http_status == 404;
+}
+
 const char *
 mt_site_api(const struct mt_site *site)
 {

@@ -38,6 +38,13 @@ int mt_site_refusal(const struct mt_site *site, const char *name, const char *mi
 /* The API's name ("clearcms"). */
 const char *mt_site_api(const struct mt_site *site);
 
+/* True when err is the server's answer that the item a read, an edit or a
+ * delete named is not there (404): deleted elsewhere (another editor, a
+ * script). Every face then treats the item as deleted: a delete has
+ * reached its end (batch.c reports it "gone"), an edit has nothing left to
+ * save to, and the views drop the item as they drop one deleted here. */
+bool mt_op_item_gone(const struct mt_error *err);
+
 /* Each returns the operation under way, or NULL with err when it cannot
  * start (the callback is then not called). */
 struct mt_op *mt_op_get(struct mt_site *site, const char *id, mt_item_fn fn, void *arg,

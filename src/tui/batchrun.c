@@ -33,6 +33,7 @@ struct batch {
 	char *folder;        /* move: the destination */
 	size_t n;
 	int ok, failed;      /* so far */
+	int gone;            /* delete: not on the server any more (deleted elsewhere), not failed */
 	char **fails;        /* each failure, "name: reason", in the order they came */
 	size_t nfails;
 	bool move;
@@ -178,12 +179,30 @@ failures_said(const struct batch *b)
 	return said;
 }
 
+/* An item core found gone (deleted elsewhere): named in the message log,
+ * the outcome counts it. */
+static void
+log_gone(struct batch *b, const struct mt_batch_result *r)
+{
+	const char *name = r->index < b->n && b->names[r->index] && b->names[r->index][0]
+	                   ? b->names[r->index] : r->id;
+	const char *cut = name ? strstr(name, "  ") : NULL;
+	int len = name ? (cut ? (int)(cut - name) : (int)strlen(name)) : 0;
+	char *said = xasprintf("%.*s", len, name ? name : "");
+	char *clean = mt_sanitize(said);
+	ui_message_log(b->a, R_NORMAL, _("already gone (deleted elsewhere): %s"), clean);
+	free(clean);
+	free(said);
+}
+
 static void
 batch_item(struct mt_batch *op, const struct mt_batch_result *r, void *arg)
 {
 	struct batch *b = arg;
 	(void)op;
-	if (r->err)
+	if (r->gone)
+		b->gone++;
+	else if (r->err)
 		b->failed++;
 	else
 		b->ok++;
@@ -191,6 +210,8 @@ batch_item(struct mt_batch *op, const struct mt_batch_result *r, void *arg)
 		keep_error(b, r);
 		return;
 	}
+	if (r->gone)
+		log_gone(b, r);   /* and dropped from every view as a deleted item */
 	if (b->move && r->item)
 		ui_post(b->a, &(struct ui_event){ UI_EV_ITEM_EDITED, .item = r->item });
 	else if (!b->move)
@@ -198,38 +219,53 @@ batch_item(struct mt_batch *op, const struct mt_batch_result *r, void *arg)
 }
 
 static void
-batch_done(int ok, int failed, void *arg)
+batch_done(int ok, int gone, int failed, void *arg)
 {
 	struct batch *b = arg;
 	struct app *a = b->a;
 	b->op = NULL;
+	b->ok = ok;
+	b->gone = gone;
+	b->failed = failed;
 	if (a->closing) {   /* every item done as the program ended: the report says so */
-		b->ok = ok;
-		b->failed = failed;
 		batch_ended(b);
 		return;
 	}
-	b->ok = ok;
-	b->failed = failed;
 	log_failures(b);
 	char *e = failures_said(b);
-	if (b->failed)
+	char *dir = b->backup_dir && b->ok ? mt_sanitize(b->backup_dir) : NULL;
+	if (b->failed && dir)   /* the outcome says the failure: the log, where the originals are */
+		ui_message_log(a, R_NORMAL, P_("the original of %d deleted item is in %s",
+		                               "the originals of %d deleted items are in %s",
+		                               (unsigned long)b->ok), b->ok, dir);
+	if (b->failed && b->gone)
+		ui_message(a, R_ERROR, P_("deleted %d, %d already gone, %d failed: %s",
+		                          "deleted %d, %d already gone, %d failed: %s",
+		                          (unsigned long)b->failed),
+		           b->ok, b->gone, b->failed, e);
+	else if (b->failed)
 		ui_message(a, R_ERROR, b->move ? P_("moved %d, %d failed: %s", "moved %d, %d failed: %s",
 		                                    (unsigned long)b->failed)
 		                               : P_("deleted %d, %d failed: %s", "deleted %d, %d failed: %s",
 		                                    (unsigned long)b->failed),
 		           b->ok, b->failed, e);
-	else if (b->backup_dir) {
-		char *dir = mt_sanitize(b->backup_dir);
+	else if (b->gone && dir)
+		ui_message(a, R_GOOD, P_("deleted %d, %d already gone; originals in %s",
+		                         "deleted %d, %d already gone; originals in %s",
+		                         (unsigned long)b->gone), b->ok, b->gone, dir);
+	else if (b->gone)
+		ui_message(a, R_GOOD, P_("deleted %d, %d already gone", "deleted %d, %d already gone",
+		                         (unsigned long)b->gone), b->ok, b->gone);
+	else if (dir) {
 		ui_message(a, R_GOOD, P_("deleted %d, original in %s", "deleted %d, originals in %s",
 		                         (unsigned long)b->ok), b->ok, dir);
-		free(dir);
 	} else if (b->move)
 		ui_message(a, R_GOOD, P_("moved %d item to %s", "moved %d items to %s", (unsigned long)b->ok),
 		           b->ok, b->folder ? b->folder : "");
 	else
 		ui_message(a, R_GOOD, P_("deleted %d item", "deleted %d items", (unsigned long)b->ok), b->ok);
 	free(e);
+	free(dir);
 	/* the lists that showed the selection take it from here */
 	ui_post(a, &(struct ui_event){ UI_EV_BATCH_DONE, .id = b->failed ? "failed" : "ok",
 	                               .move = b->move });
@@ -239,12 +275,16 @@ batch_done(int ok, int failed, void *arg)
 
 /* After a stop: what was done, and what the server has as it was. */
 static void
-batch_stopped(int ok, int failed, size_t left, void *arg)
+batch_stopped(int ok_now, int gone, int failed, size_t left, void *arg)
 {
 	struct batch *b = arg;
 	struct app *a = b->a;
+	/* an item already gone is out of the library as a deleted one is: counted
+	 * with them here (the message log names each) */
+	int ok = ok_now + gone;
 	b->op = NULL;
-	b->ok = ok;
+	b->gone = gone;
+	b->ok = ok_now;
 	b->failed = failed;
 	b->left = left;
 	if (a->closing) {   /* the report after the terminal is given back says it */
@@ -292,7 +332,7 @@ batch_refused(struct app *a)
 		return false;
 	ui_message(a, R_WARN, b->move ? _("a move is running (%zu of %zu done): Esc stops it")
 	                              : _("a delete is running (%zu of %zu done): Esc stops it"),
-	           (size_t)(b->ok + b->failed), b->n);
+	           (size_t)(b->ok + b->gone + b->failed), b->n);
 	return true;
 }
 
@@ -474,7 +514,7 @@ ui_batch_stop_ask(struct app *a)
 		ui_message(a, R_NORMAL, _("stopping after the item under way\xe2\x80\xa6"));
 		return true;
 	}
-	size_t done = (size_t)(b->ok + b->failed);
+	size_t done = (size_t)(b->ok + b->gone + b->failed);
 	char *body = xasprintf(b->move ? _("Stop the move after the item under way? %zu of %zu done.\n"
 	                                   "The items not started stay where they are.\n\n"
 	                                   "y: stop   n: go on")
@@ -494,7 +534,7 @@ ui_batch_quit_line(const struct app *a)
 	const struct batch *b = a->batch;
 	if (b == NULL || b->ended)
 		return NULL;
-	size_t done = (size_t)(b->ok + b->failed);
+	size_t done = (size_t)(b->ok + b->gone + b->failed);
 	return xasprintf(b->move ? _("A move is running (%zu of %zu done): it stops after the item under way.\n")
 	                         : _("A delete is running (%zu of %zu done): it stops after the item under way.\n"),
 	                 done, b->n);
@@ -525,17 +565,17 @@ ui_batch_report(struct app *a)
 	bool cut = !b->ended;   /* the item under way had no answer in time */
 	if (cut && b->op)
 		mt_batch_cancel(b->op);   /* no callback of it follows */
-	size_t done = (size_t)(b->ok + b->failed);
+	size_t done = (size_t)(b->ok + b->gone + b->failed);
 	size_t left = cut ? b->n - done : b->left;
 	char *e = mt_sanitize(b->nfails ? b->fails[0] : "");
 	char *where = mt_sanitize(b->move ? b->folder : b->backup_dir ? b->backup_dir : "");
 	if (b->move)
 		fprintf(stderr, _("%s: moved %d of %zu to %s\n"), PACKAGE_NAME, b->ok, b->n, where);
 	else if (b->backup_dir)
-		fprintf(stderr, _("%s: deleted %d of %zu; originals in %s\n"), PACKAGE_NAME, b->ok, b->n,
-		        where);
+		fprintf(stderr, _("%s: deleted %d of %zu; originals in %s\n"), PACKAGE_NAME,
+		        b->ok + b->gone, b->n, where);
 	else
-		fprintf(stderr, _("%s: deleted %d of %zu\n"), PACKAGE_NAME, b->ok, b->n);
+		fprintf(stderr, _("%s: deleted %d of %zu\n"), PACKAGE_NAME, b->ok + b->gone, b->n);
 	if (b->failed)
 		fprintf(stderr, P_("%s: %d failed: %s\n", "%s: %d failed: %s\n", (unsigned long)b->failed),
 		        PACKAGE_NAME, b->failed, e);

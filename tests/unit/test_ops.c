@@ -35,6 +35,7 @@ static struct {
 	long offsets[16];         /* the offsets asked for */
 	int nlists, nremoves, npatches, ngets;
 	bool patch_retried;       /* a patch is tried again twice before its answer */
+	const char *gone;         /* this id answers 404 (deleted elsewhere) */
 } lib;
 
 struct pending {
@@ -53,7 +54,15 @@ static void
 answer(void *arg)
 {
 	struct pending *p = arg;
-	if (p->page_fn && lib.fail_offset > 0 && p->offset == lib.fail_offset) {
+	struct mt_error nf;
+	mt_error_set(&nf, MT_ERR_HTTP, "Media item not found");
+	nf.http_status = 404;
+	if (!p->page_fn && lib.gone && p->id && strcmp(p->id, lib.gone) == 0) {
+		if (p->item_fn)
+			p->item_fn(NULL, &nf, p->arg);
+		else
+			p->done_fn(&nf, p->arg);
+	} else if (p->page_fn && lib.fail_offset > 0 && p->offset == lib.fail_offset) {
 		struct mt_error err;
 		mt_error_set(&err, MT_ERR_HTTP, "the server answered 500");
 		p->page_fn(NULL, &err, p->arg);
@@ -181,11 +190,11 @@ fake_remove(struct mt_site *site, const char *id, mt_done_fn fn, void *arg, stru
 {
 	(void)site;
 	(void)err;
-	(void)id;
 	lib.nremoves++;
 	struct pending *p = xcalloc(1, sizeof *p);
 	p->done_fn = fn;
 	p->arg = arg;
+	p->id = xstrdup(id);
 	mt_loop_timer_add(loop, 0, answer, p);
 	return 0;
 }
@@ -451,7 +460,8 @@ test_freed_with_pages_ahead(void **state)
 /* ---- the batch ---- */
 
 struct tally {
-	int results, failed;
+	int results, failed, gone;
+	int gone_at_end, failed_at_end;
 	bool cancel_after_first;
 	bool done;
 	int ok_at_end;
@@ -477,6 +487,10 @@ on_result(struct mt_batch *b, const struct mt_batch_result *r, void *arg)
 	t->results++;
 	if (r->err)
 		t->failed++;
+	if (r->gone) {
+		t->gone++;
+		assert_null(r->backup);
+	}
 	if (t->cancel_after_first) {
 		mt_batch_cancel(b);
 		t->done = true;
@@ -484,11 +498,12 @@ on_result(struct mt_batch *b, const struct mt_batch_result *r, void *arg)
 }
 
 static void
-on_batch_done(int ok, int failed, void *arg)
+on_batch_done(int ok, int gone, int failed, void *arg)
 {
 	struct tally *t = arg;
-	(void)failed;
 	t->ok_at_end = ok;
+	t->gone_at_end = gone;
+	t->failed_at_end = failed;
 	t->done = true;
 }
 
@@ -568,18 +583,20 @@ stop_result(struct mt_batch *b, const struct mt_batch_result *r, void *arg)
 }
 
 static void
-stop_done(int ok, int failed, void *arg)
+stop_done(int ok, int gone, int failed, void *arg)
 {
 	struct stop_tally *t = arg;
 	(void)ok;
+	(void)gone;
 	(void)failed;
 	t->done = true;
 }
 
 static void
-on_stopped(int ok, int failed, size_t left, void *arg)
+on_stopped(int ok, int gone, int failed, size_t left, void *arg)
 {
 	struct stop_tally *t = arg;
+	(void)gone;
 	t->stopped = true;
 	t->ok = ok;
 	t->failed = failed;
@@ -603,6 +620,47 @@ test_stop_after_the_item_under_way(void **state)
 	assert_int_equal(t.failed, 0);
 	assert_int_equal(t.left, 1);
 	assert_int_equal(lib.nremoves, 2);   /* the third is never started */
+}
+
+/* An item deleted elsewhere (404) is gone, not failed: its delete, or its
+ * read in a dry run, has nothing left to do; a move of it still fails. */
+static void
+test_gone_is_not_a_failure(void **state)
+{
+	(void)state;
+	struct mt_site s = fake_site(0);
+	lib.gone = "b";
+	struct tally t = { 0 };
+	struct mt_batch_spec spec = { .kind = MT_BATCH_REMOVE, .ids = ids, .n = 3, .item = on_result,
+	                              .done = on_batch_done, .arg = &t };
+	assert_int_equal(mt_site_batch(&s, &spec, NULL), 0);
+	assert_int_equal(t.failed, 0);
+	assert_int_equal(t.gone, 1);
+	assert_int_equal(t.ok_at_end, 2);
+	assert_int_equal(t.gone_at_end, 1);
+	assert_int_equal(t.failed_at_end, 0);
+	s = fake_site(0);
+	lib.gone = "a";
+	t = (struct tally){ 0 };
+	spec.dry_run = true;
+	assert_int_equal(mt_site_batch(&s, &spec, NULL), 0);
+	assert_int_equal(t.ok_at_end, 2);
+	assert_int_equal(t.gone_at_end, 1);
+	s = fake_site(0);
+	lib.gone = "c";
+	t = (struct tally){ 0 };
+	spec = (struct mt_batch_spec){ .kind = MT_BATCH_MOVE, .ids = ids, .n = 3, .folder = "/to",
+	                               .item = on_result, .done = on_batch_done, .arg = &t };
+	assert_int_equal(mt_site_batch(&s, &spec, NULL), 1);
+	assert_int_equal(t.gone, 0);
+	assert_int_equal(t.failed_at_end, 1);
+	struct mt_error e;
+	mt_error_set(&e, MT_ERR_HTTP, "x");
+	e.http_status = 404;
+	assert_true(mt_op_item_gone(&e));
+	e.http_status = 410;
+	assert_false(mt_op_item_gone(&e));
+	assert_false(mt_op_item_gone(NULL));
 }
 
 static void
@@ -714,6 +772,7 @@ main(void)
 		cmocka_unit_test(test_dry_run_changes_nothing),
 		cmocka_unit_test(test_move_and_cancel),
 		cmocka_unit_test(test_stop_after_the_item_under_way),
+		cmocka_unit_test(test_gone_is_not_a_failure),
 		cmocka_unit_test(test_refused_without_key),
 		cmocka_unit_test(test_edit_retries_carry_the_status),
 		cmocka_unit_test(test_retry_in_words),

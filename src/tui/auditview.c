@@ -150,8 +150,30 @@ alt_standing(struct app *a)
 	ui_message_standing(a, latest ? latest->said : NULL);
 }
 
+/* The server no longer has the item the save was for (core's verdict:
+ * deleted elsewhere): nothing is kept to offer again and no draft stays;
+ * what was typed goes to the message log, as the details do with theirs,
+ * and the item leaves the audit and every list as a deleted one. */
+static void
+alt_save_gone(struct app *a, const char *id, const char *text)
+{
+	ui_draft_alt(a, id, NULL, NULL);
+	char *name = mt_sanitize(finding_name(a, id));
+	if (text && *text)
+		ui_message_log(a, R_WARN, _("typed for %s (deleted elsewhere), not saved: %s \"%s\""), name,
+		               _("alt text"), text);
+	ui_message(a, R_WARN, _("alt text for %s not saved: the item is no longer on the server "
+	                        "(deleted elsewhere); what you typed goes to the message log (M)"),
+	           name);
+	free(name);
+	char *gone = xstrdup(id);
+	ui_post(a, &(struct ui_event){ UI_EV_ITEM_DELETED, .id = gone });
+	free(gone);
+}
+
 /* A refused save keeps the text as typed: the queue offers the item again
- * first, with it, and `a` on the item starts from it. */
+ * first, with it, and `a` on the item starts from it. An item gone from
+ * the server is not refused: it has nothing to save to. */
 static void
 on_alt_saved(const struct mt_media *item, const struct mt_error *err, void *arg)
 {
@@ -160,6 +182,14 @@ on_alt_saved(const struct mt_media *item, const struct mt_error *err, void *arg)
 	char *id = xstrdup(q->s);
 	bool live = ui_req_done(q);
 	char *text = alt_take(&st.saving, &st.nsaving, id);
+	bool gone = mt_op_item_gone(err);
+	if (gone && live) {
+		alt_save_gone(a, id, text);
+		free(text);
+		alt_standing(a);
+		free(id);
+		return;
+	}
 	if (!err)
 		ui_draft_alt(a, id, NULL, NULL);   /* on the server now */
 	if (err && text)

@@ -139,7 +139,7 @@ on_get(const struct mt_media *item, const struct mt_error *err, void *arg)
 		return;
 	struct detail *d = a->detail;
 	d->loading = false;
-	if (err && err->http_status == 404) {
+	if (mt_op_item_gone(err)) {
 		item_gone(a);
 	} else if (err) {
 		char line[520];
@@ -276,7 +276,7 @@ on_patched(const struct mt_media *item, const struct mt_error *err, void *arg)
 		char line[560];
 		save_forget(d);
 		d->after = AFTER_STAY;   /* a failed save keeps the edits on the screen */
-		if (err->http_status == 404) {
+		if (mt_op_item_gone(err)) {
 			item_gone(a);
 			return;
 		}

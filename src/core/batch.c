@@ -76,7 +76,7 @@ finish_result(struct mt_batch *b, const struct mt_media *item, const struct mt_e
 	struct mt_batch_result r = {
 		.index = b->cur, .id = b->ids[b->cur],
 		.item = item ? item : b->have ? &b->got : NULL,
-		.backup = gone ? NULL : b->saved, .err = gone ? NULL : err, .gone = gone,
+		.backup = b->saved, .err = gone ? NULL : err, .gone = gone,
 	};
 	if (b->item)
 		b->item(b, &r, b->arg);

@@ -30,9 +30,10 @@ struct mt_batch_result {
 	/* remove: the server does not have the item (404 to its read, its
 	 * delete, or to the download of its backup with the item then not
 	 * found either): deleted elsewhere, so the remove has reached its end.
-	 * Not a failure: err is NULL, nothing was saved (backup NULL, no file
-	 * left), and the faces drop it as a deleted item. item is the item
-	 * when this batch read it before it went (backup), else NULL. A move
+	 * Not a failure: err is NULL, and the faces drop it as a deleted item.
+	 * item is the item when this batch read it before it went (backup),
+	 * else NULL; backup is its original when that was saved whole before
+	 * the delete found it gone (a download that failed leaves no file). A move
 	 * of an item not found is a failure as before: it is not where it
 	 * was asked to go. */
 	bool gone;

@@ -34,6 +34,7 @@ struct batch {
 	size_t n;
 	int ok, failed;      /* so far */
 	int gone;            /* delete: not on the server any more (deleted elsewhere), not failed */
+	int saved;           /* delete with a backup: originals saved whole */
 	char **fails;        /* each failure, "name: reason", in the order they came */
 	size_t nfails;
 	bool move;
@@ -200,6 +201,8 @@ batch_item(struct mt_batch *op, const struct mt_batch_result *r, void *arg)
 {
 	struct batch *b = arg;
 	(void)op;
+	if (r->backup)
+		b->saved++;
 	if (r->gone)
 		b->gone++;
 	else if (r->err)
@@ -233,11 +236,11 @@ batch_done(int ok, int gone, int failed, void *arg)
 	}
 	log_failures(b);
 	char *e = failures_said(b);
-	char *dir = b->backup_dir && b->ok ? mt_sanitize(b->backup_dir) : NULL;
+	char *dir = b->backup_dir && b->saved ? mt_sanitize(b->backup_dir) : NULL;
 	if (b->failed && dir)   /* the outcome says the failure: the log, where the originals are */
 		ui_message_log(a, R_NORMAL, P_("the original of %d deleted item is in %s",
 		                               "the originals of %d deleted items are in %s",
-		                               (unsigned long)b->ok), b->ok, dir);
+		                               (unsigned long)b->saved), b->saved, dir);
 	if (b->failed && b->gone)
 		ui_message(a, R_ERROR, P_("deleted %d, %d already gone, %d failed: %s",
 		                          "deleted %d, %d already gone, %d failed: %s",

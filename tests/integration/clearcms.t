@@ -155,6 +155,7 @@ rm_tty() {
 	"$PY" - "$ans" "$MEDIATUI" -c "$T/config" rm "$@" <<'PYEOF'
 import os, pty, sys
 ans = sys.argv[1]
+before = os.environ.get("RM_TTY_BEFORE", "")   # run as the question stands
 pid, fd = pty.fork()
 if pid == 0:
     os.execv(sys.argv[2], sys.argv[2:])
@@ -168,6 +169,8 @@ while True:
         break
     out += chunk
     if not sent and b"[y/N]" in out:
+        if before:
+            os.system(before)
         os.write(fd, (ans + "\n").encode())
         sent = True
 _, st = os.waitpid(pid, 0)
@@ -193,6 +196,39 @@ mt info "$ida" >/dev/null 2>&1; rc=$?
 expect_eq "... the item is gone" 1 "$rc"
 mt info "$idb" >/dev/null 2>&1; rc=$?
 expect_eq "... the other copy stays" 0 "$rc"
+
+# ---- an item gone from the server: named apart from other failures
+mt rm --yes --json media_nope >"$T/nope.json" 2>/dev/null; rc=$?
+expect_eq "rm --json: an id the server does not have is not-found, exit 1" "1 not-found" \
+	"$rc $(jget 'd[0]["status"]' <"$T/nope.json")"
+expect_eq "... with the error, its status 404" 404 "$(jget 'd[0]["error"]["status"]' <"$T/nope.json")"
+mt rm --dry-run --json media_nope >"$T/nope2.json" 2>/dev/null; rc=$?
+expect_eq "rm --dry-run --json: the same" "1 not-found" "$rc $(jget 'd[0]["status"]' <"$T/nope2.json")"
+# read at the question, deleted elsewhere before the answer: gone, exit 0
+RM_TTY_BEFORE="\"$MEDIATUI\" -c \"$T/config\" rm --yes $idb >/dev/null 2>&1" \
+	rm_tty y "$idb" >"$T/tty3.out"; rc=$?
+expect_eq "an item read at the question and deleted elsewhere before y: exit 0" 0 "$rc"
+check "... said gone, not failed" grep -q "^$idb was already gone: deleted elsewhere since it was read" "$T/tty3.out"
+check "... and no error" sh -c '! grep -q "not found" "$1"' - "$T/tty3.out"
+# read and backed up, deleted elsewhere before its delete: gone, its
+# original whole in the backup folder, exit 0; --json says gone
+gid=$(mt upload --folder /tests --json "$T/files/shot-2.png" 2>/dev/null | jget 'd[0]["id"]')
+held0=$(admin GET /_admin/state | jget 'd["counts"]["held"]')
+admin POST /_admin/faults '{"hold_downloads": 1}' >/dev/null
+mt rm --yes --backup "$T/backup3" --json "$gid" >"$T/gone.json" 2>"$T/gone.err" &
+rmpid=$!
+i=0
+while [ "$(admin GET /_admin/state | jget 'd["counts"]["held"]')" -le "$held0" ] && [ $i -lt 200 ]; do
+	sleep 0.05; i=$((i + 1))
+done
+mt rm --yes "$gid" >/dev/null 2>&1
+admin POST /_admin/faults '{"hold_downloads": 0}' >/dev/null
+wait $rmpid; rc=$?
+expect_eq "rm --backup of an item deleted elsewhere during its backup: exit 0, gone" "0 gone" \
+	"$rc $(jget 'd[0]["status"]' <"$T/gone.json")"
+expect_eq "... its original whole in the backup folder" "$(cksum <"$T/files/shot-2.png")" \
+	"$(cksum <"$(jget 'd[0]["backup"]' <"$T/gone.json")")"
+check "... nothing on stderr" test ! -s "$T/gone.err"
 
 # ---- usage and audit
 mt usage --json >"$T/usage.json"

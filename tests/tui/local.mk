@@ -4,6 +4,7 @@ tui_tests += \
 	tests/tui/browse.t \
 	tests/tui/typeahead.t \
 	tests/tui/cleanup.t \
+	tests/tui/delete-gone.t \
 	tests/tui/batch-stop.t \
 	tests/tui/delete.t \
 	tests/tui/move.t \
@@ -16,6 +17,7 @@ tui_tests += \
 	tests/tui/aside-kept.t \
 	tests/tui/save-retry.t \
 	tests/tui/alt-retry.t \
+	tests/tui/alt-gone.t \
 	tests/tui/alt-retry-held.t \
 	tests/tui/alt-retry-two.t \
 	tests/tui/batch-retry.t \

@@ -100,9 +100,11 @@ mt_upload_job_fail(struct mt_upload_job *job, const struct mt_error *err)
 		return;
 	if (err != job->err)
 		*mt_upload_job_err(job) = *err;
-	if (mt_upload_error_full(err) && !q->quota_hit) {
-		q->quota_hit = true;
-		/* everything still waiting would hit the same wall */
+	if (mt_upload_error_full(err) && !mt_upload_job_stopped_by_full(job)) {
+		/* the server's own answer, for a job queued since it last said so:
+		 * everything queued so far would hit the same wall; a file queued
+		 * later (a new u, R) asks the server again */
+		q->quota_upto = q->queued_marks;
 		for (int i = 0; i < q->njobs; i++) {
 			struct mt_upload_job *o = q->jobs[i];
 			if (o->state == MT_JOB_QUEUED) {
@@ -143,14 +145,14 @@ mt_upload_job_check_file(struct mt_upload_job *job, struct mt_error *err)
 
 static void step_start(struct mt_upload_job *job);
 
-/* Once the storage is said to be full, a job begun before that sends
- * nothing more (its request to start, its bytes): it fails as the files
- * still waiting did. True when it did. */
+/* Once the storage is said to be full, a job queued and begun before that
+ * sends nothing more (its request to start, its bytes): it fails as the
+ * files still waiting did. True when it did. */
 static bool
 stopped_by_quota(struct mt_upload_job *job)
 {
 	struct mt_upload_queue *q = job->queue;
-	if (!q->quota_hit || job->in_transfer)
+	if (!mt_upload_job_stopped_by_full(job) || job->in_transfer)
 		return false;
 	struct mt_error err;
 	mt_error_set(&err, MT_ERR_QUOTA, _("not started: the plan's storage is full"));
@@ -603,7 +605,7 @@ pump_once(struct mt_upload_queue *q)
 		struct mt_upload_job *job = q->jobs[i];
 		if (job->state != MT_JOB_QUEUED)
 			continue;
-		if (q->quota_hit) {
+		if (mt_upload_job_stopped_by_full(job)) {
 			struct mt_error err;
 			mt_error_set(&err, MT_ERR_QUOTA, _("not started: the plan's storage is full"));
 			*mt_upload_job_err(job) = err;
@@ -708,7 +710,7 @@ int
 mt_upload_queue_retry_failed(struct mt_upload_queue *q, int *refused)
 {
 	int n = 0, left = 0;
-	q->quota_hit = false;
+	q->quota_upto = 0;   /* space freed: what R puts back asks the server */
 	q->scan_from = 0;
 	q->live_from = 0;
 	for (int i = 0; i < q->njobs; i++) {

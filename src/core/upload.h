@@ -6,7 +6,8 @@
  *
  * with edges for retry (the HTTP engine repeats safe steps; the queue repeats
  * a step after checking the server when the outcome was ambiguous), re-presign
- * (a URL that expired), pause, cancel, and quota (stops the whole queue).
+ * (a URL that expired), pause, cancel, and quota (stops every job queued
+ * before the server said the storage is full; a job queued later asks again).
  * Every change of state that matters for resuming is journaled before the
  * next request goes out, so a killed process continues where it stopped
  * instead of uploading twice. */
@@ -147,6 +148,9 @@ struct mt_upload_job {
 	                              type or size) before any request went out */
 	int batch;                 /* the batch it was added in (mt_upload_queue_new_batch) */
 	int run;                   /* the run it was last queued in (mt_upload_queue_tally) */
+	int queued_mark;           /* when it was last queued, in the queue's count of
+	                              queuings: a full storage stops the jobs queued
+	                              before the server said so, not those after */
 	int seq;                   /* its place in the order the queue was given its files
 	                              (journaled: the next start offers them in it) */
 	bool in_transfer;          /* holds one of the -j transfer slots */

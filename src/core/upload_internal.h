@@ -23,7 +23,11 @@ struct mt_upload_queue {
 	uint64_t wake_timer;
 	bool paused;
 	bool cancelling;      /* mt_upload_queue_cancel: begin nothing new */
-	bool quota_hit;
+	int queued_marks;    /* times a job was queued (added, retried, requeued):
+	                        the last job queued has this queued_mark */
+	int quota_upto;      /* the storage was said to be full: the jobs queued
+	                        up to this mark stop (begin nothing, send nothing
+	                        more); jobs queued after it ask the server. 0: none */
 	bool announced_done;
 	bool pumping, pump_again;   /* queue_pump is running; run it once more */
 	int scan_from;       /* no job before this index is queued */
@@ -48,6 +52,10 @@ struct mt_upload_queue {
 /* Puts the job in the queue's current run, starting a new run when the
  * queue was idle (its end announced). */
 void mt_upload_job_join_run(struct mt_upload_job *job);
+
+/* True for a job queued before the server last said the storage is full:
+ * it is not begun and sends nothing more. */
+bool mt_upload_job_stopped_by_full(const struct mt_upload_job *job);
 
 /* The job's error record to write into, made when first needed. */
 struct mt_error *mt_upload_job_err(struct mt_upload_job *job);

@@ -206,6 +206,13 @@ mt_upload_job_join_run(struct mt_upload_job *job)
 		q->run++;
 	q->announced_done = false;
 	job->run = q->run;
+	job->queued_mark = ++q->queued_marks;
+}
+
+bool
+mt_upload_job_stopped_by_full(const struct mt_upload_job *job)
+{
+	return job->queued_mark <= job->queue->quota_upto;
 }
 
 void

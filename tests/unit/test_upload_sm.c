@@ -273,13 +273,17 @@ test_quota_stops_the_queue(void **state)
 	fake_settle();
 	assert_int_equal(b->state, MT_JOB_FAILED);
 	assert_string_equal(fake_calls(), "POST presign?name=a.txt|POST presign?name=b.txt");
-	/* nothing is repeated by itself, and a file added now is not sent */
+	/* nothing is repeated by itself; a file added now asks the server,
+	 * which still says the plan is full: it fails with that answer */
 	struct mt_upload_job *d = add("d.txt", "hello d");
+	fake_script("presign?name=d.txt", 413,
+	            "{\"code\":\"PLAN_LIMIT_REACHED\",\"message\":\"the plan is full\"}");
 	mt_upload_queue_start(fx.q);
 	fake_settle();
 	assert_int_equal(d->state, MT_JOB_FAILED);
 	assert_int_equal(mt_upload_job_error(d)->kind, MT_ERR_QUOTA);
-	assert_string_equal(fake_calls(), "");
+	assert_null(strstr(mt_upload_job_error(d)->message, "not started"));
+	assert_string_equal(fake_calls(), "POST presign?name=d.txt");
 	assert_int_equal(fake_queue_done_count(), 2);
 	/* its own cause: not one that passes by itself; once space is freed,
 	 * the user's retry takes them all */
@@ -335,6 +339,91 @@ test_quota_starts_nothing_waiting(void **state)
 	struct mt_upload_tally t;
 	mt_upload_queue_tally(fx.q, MT_UPLOAD_ALL, &t);
 	assert_int_equal(t.full, 3);
+}
+
+/* Once the storage was full, a file queued later is not refused by the
+ * queue's stop: it asks the server. Space back, it goes up; the files the
+ * stop held stay failed until R. A file begun before the stop (b, waiting
+ * for its slot) is still stopped when the later file is sent. */
+static void
+test_quota_a_file_added_later_asks_the_server(void **state)
+{
+	(void)state;
+	fx.q = fake_queue(false, 1);
+	struct mt_upload_job *a = add("a.txt", "hello");
+	struct mt_upload_job *b = add("b.txt", "hello b");
+	fake_script("presign?name=a.txt", 413,
+	            "{\"code\":\"PLAN_LIMIT_REACHED\",\"message\":\"the plan is full\"}");
+	mt_upload_queue_start(fx.q);
+	fake_settle();
+	assert_int_equal(a->state, MT_JOB_FAILED);
+	/* b's presign went out with a's: answered now, it sends no bytes */
+	assert_true(fake_answer("presign?name=b.txt", 200,
+	                        "{\"key\":\"k-b.txt\",\"url\":\"https://store.test/k-b.txt\"}"));
+	fake_settle();
+	assert_int_equal(b->state, MT_JOB_FAILED);
+	assert_int_equal(mt_upload_job_cause(b), MT_UPLOAD_FULL);
+	fake_calls();
+	/* space is back: the next file the user sends is tried and goes up */
+	struct mt_upload_job *c = add("c.txt", "hello c");
+	fake_script_ok("c.txt");
+	mt_upload_queue_start(fx.q);
+	fake_settle();
+	assert_int_equal(c->state, MT_JOB_DONE);
+	assert_string_equal(fake_calls(),
+	                    "POST presign?name=c.txt|PUT https://store.test/k-c.txt|POST confirm?key=k-c.txt");
+	/* the files the full storage stopped wait for R */
+	assert_int_equal(a->state, MT_JOB_FAILED);
+	assert_int_equal(b->state, MT_JOB_FAILED);
+	assert_int_equal(mt_upload_queue_retry_failed(fx.q, NULL), 2);
+}
+
+/* Full again for a later batch: its first file's answer stops the rest of
+ * that batch ("not started", with the server's reason), and a file queued
+ * after that asks again. */
+static void
+test_quota_a_later_batch_stops_at_its_own_answer(void **state)
+{
+	(void)state;
+	fx.q = fake_queue(false, 1);
+	struct mt_upload_job *a = add("a.txt", "hello");
+	fake_script("presign?name=a.txt", 413,
+	            "{\"code\":\"PLAN_LIMIT_REACHED\",\"message\":\"the plan is full\"}");
+	mt_upload_queue_start(fx.q);
+	fake_settle();
+	assert_int_equal(a->state, MT_JOB_FAILED);
+	fake_calls();
+	struct mt_upload_job *c = add("c.txt", "hello c");
+	struct mt_upload_job *d = add("d.txt", "hello d");
+	struct mt_upload_job *e = add("e.txt", "hello e");
+	fake_script("presign?name=c.txt", 413,
+	            "{\"code\":\"PLAN_LIMIT_REACHED\",\"message\":\"still full\"}");
+	mt_upload_queue_start(fx.q);
+	fake_settle();
+	assert_int_equal(c->state, MT_JOB_FAILED);
+	assert_non_null(strstr(mt_upload_job_error(c)->message, "still full"));
+	assert_int_equal(e->state, MT_JOB_FAILED);
+	assert_non_null(strstr(mt_upload_job_error(e)->message, "not started: "));
+	assert_non_null(strstr(mt_upload_job_error(e)->message, "still full"));
+	/* d was begun with c (-j 1 begins two): answered, it sends nothing */
+	assert_true(fake_answer("presign?name=d.txt", 200,
+	                        "{\"key\":\"k-d.txt\",\"url\":\"https://store.test/k-d.txt\"}"));
+	fake_settle();
+	assert_int_equal(d->state, MT_JOB_FAILED);
+	assert_int_equal(mt_upload_job_cause(d), MT_UPLOAD_FULL);
+	assert_null(strstr(fake_calls(), "PUT"));
+	/* R once space is freed: all four asked again, and sent */
+	fake_script_ok("a.txt");
+	fake_script_ok("c.txt");
+	fake_script_ok("d.txt");
+	fake_script_ok("e.txt");
+	assert_int_equal(mt_upload_queue_retry_failed(fx.q, NULL), 4);
+	fake_settle();
+	fake_settle();
+	assert_int_equal(a->state, MT_JOB_DONE);
+	assert_int_equal(c->state, MT_JOB_DONE);
+	assert_int_equal(d->state, MT_JOB_DONE);
+	assert_int_equal(e->state, MT_JOB_DONE);
 }
 
 /* ---- expired URLs ---- */
@@ -842,6 +931,8 @@ main(void)
 		T(test_dropped_connection),
 		T(test_quota_stops_the_queue),
 		T(test_quota_starts_nothing_waiting),
+		T(test_quota_a_file_added_later_asks_the_server),
+		T(test_quota_a_later_batch_stops_at_its_own_answer),
 		T(test_expired_url_is_presigned_again),
 		T(test_url_keeps_expiring_on_put),
 		T(test_url_expired_while_waiting_for_a_slot),

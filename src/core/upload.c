@@ -655,6 +655,7 @@ mt_upload_job_cancel(struct mt_upload_job *job)
 	struct mt_upload_queue *q = job->queue;
 	bool was_active = job->state != MT_JOB_QUEUED;
 	job->state = MT_JOB_CANCELLED;
+	job->resend = MT_RESEND_UNASKED;   /* a new cancel: R asks about it */
 	mt_error_set(mt_upload_job_err(job), MT_ERR_CANCELLED, _("cancelled"));
 	if (job->req) {
 		struct mt_http_req *r = job->req;
@@ -685,69 +686,6 @@ mt_upload_queue_cancel(struct mt_upload_queue *q, int *landing)
 	q->cancelling = false;
 	if (landing)
 		*landing = left;
-	return n;
-}
-
-/* A finished job queued again from the start, in the current run. */
-static void
-job_requeue(struct mt_upload_job *job)
-{
-	mt_upload_job_join_run(job);
-	job->state = MT_JOB_QUEUED;
-	job->held = false;
-	job->committed = false;
-	job->refused_here = false;
-	XFREE(job->err);
-	job->attempt = 0;
-	job->wait.on = false;
-	job->step_failures = 0;
-	job->rate_waits = 0;
-	job->sent = 0;
-	job->presigns = 0;
-}
-
-int
-mt_upload_queue_retry_failed(struct mt_upload_queue *q, int *refused)
-{
-	int n = 0, left = 0;
-	q->quota_upto = 0;   /* space freed: what R puts back asks the server */
-	q->scan_from = 0;
-	q->live_from = 0;
-	for (int i = 0; i < q->njobs; i++) {
-		struct mt_upload_job *job = q->jobs[i];
-		if (job->state != MT_JOB_FAILED)
-			continue;
-		if (!mt_upload_job_retryable(job)) {
-			left++;
-			continue;
-		}
-		job_requeue(job);
-		n++;
-	}
-	if (refused)
-		*refused = left;
-	if (n) {
-		q->announced_done = false;
-		queue_pump(q);
-	}
-	return n;
-}
-
-int
-mt_upload_queue_requeue_cancelled(struct mt_upload_queue *q)
-{
-	int n = 0;
-	for (int i = 0; i < q->njobs; i++) {
-		struct mt_upload_job *job = q->jobs[i];
-		if (job->state != MT_JOB_CANCELLED || job->size < 0)
-			continue;
-		job_requeue(job);
-		n++;
-	}
-	if (n) {
-		q->scan_from = 0;
-		q->live_from = 0;
-	}
 	return n;
 }
 

@@ -41,6 +41,13 @@ enum mt_job_state {
 struct mt_upload_queue;
 
 /* Why a job waits to try again, for the interface to word. */
+/* Whether R asked to send a cancelled job again (mt_upload_queue_ask_cancelled). */
+enum mt_resend {
+	MT_RESEND_UNASKED,    /* not asked since it was cancelled */
+	MT_RESEND_ASKING,     /* in the question open now */
+	MT_RESEND_ANSWERED    /* answered, either way: not asked again while it stays cancelled */
+};
+
 enum mt_upload_retry_cause {
 	MT_RETRY_ANSWER,     /* the server answered a 5xx or a 429 (status) */
 	MT_RETRY_DROPPED,    /* the connection dropped: reset, closed, no answer came */
@@ -148,6 +155,7 @@ struct mt_upload_job {
 	                              type or size) before any request went out */
 	int batch;                 /* the batch it was added in (mt_upload_queue_new_batch) */
 	int run;                   /* the run it was last queued in (mt_upload_queue_tally) */
+	enum mt_resend resend;     /* cancelled: whether R asked to send it again */
 	int queued_mark;           /* when it was last queued, in the queue's count of
 	                              queuings: a full storage stops the jobs queued
 	                              before the server said so, not those after */
@@ -321,10 +329,16 @@ void mt_upload_queue_failures(const struct mt_upload_queue *q, int *retryable, i
  * returns how many; *refused (may be NULL) gets how many failed jobs stay as
  * they are. Cancelled jobs stay cancelled. */
 int mt_upload_queue_retry_failed(struct mt_upload_queue *q, int *refused);
-/* Puts the cancelled jobs back in the queue, each under its name and
- * folder, as if it were listed again (the journal skips what reached the
- * folder meanwhile), and returns how many. The queue is not started. */
-int mt_upload_queue_requeue_cancelled(struct mt_upload_queue *q);
+/* Marks the cancelled jobs not asked about since they were cancelled as
+ * asked about now (MT_RESEND_ASKING) and returns how many: 0 when there is
+ * nothing to ask (a job answered before is not asked again). */
+int mt_upload_queue_ask_cancelled(struct mt_upload_queue *q);
+/* The answer to that question: its jobs are answered, either way (not asked
+ * about again while they stay cancelled), and when `send` put back in the
+ * queue, each under its name and folder, as if listed again (the journal
+ * skips what reached the folder meanwhile). Returns how many were put back.
+ * The queue is not started. */
+int mt_upload_queue_answer_cancelled(struct mt_upload_queue *q, bool send);
 
 /* A run is what the user sees as one batch: the jobs queued (added, retried
  * or requeued) since the queue was last idle, i.e. since its last

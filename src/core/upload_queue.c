@@ -1,5 +1,6 @@
 /* upload_queue.c — the upload queue made, filled and freed, and the texts a
- * job carries; the steps that move a job are in upload.c. */
+ * job carries; R's failed and cancelled jobs queued again (a cancelled job
+ * asked about once); the steps that move a job are in upload.c. */
 #include "config.h"
 
 #include <jansson.h>
@@ -289,4 +290,87 @@ mt_upload_queue_add_as(struct mt_upload_queue *q, const char *path, const char *
 		mt_upload_samefile_add(q, job);
 	}
 	return job;
+}
+
+
+/* ---- R: the failed and the cancelled jobs queued again ---- */
+
+/* A finished job queued again from the start, in the current run. */
+static void
+job_requeue(struct mt_upload_job *job)
+{
+	mt_upload_job_join_run(job);
+	job->state = MT_JOB_QUEUED;
+	job->held = false;
+	job->committed = false;
+	job->refused_here = false;
+	XFREE(job->err);
+	job->attempt = 0;
+	job->wait.on = false;
+	job->step_failures = 0;
+	job->rate_waits = 0;
+	job->sent = 0;
+	job->presigns = 0;
+}
+
+int
+mt_upload_queue_retry_failed(struct mt_upload_queue *q, int *refused)
+{
+	int n = 0, left = 0;
+	q->quota_upto = 0;   /* space freed: what R puts back asks the server */
+	q->scan_from = 0;
+	q->live_from = 0;
+	for (int i = 0; i < q->njobs; i++) {
+		struct mt_upload_job *job = q->jobs[i];
+		if (job->state != MT_JOB_FAILED)
+			continue;
+		if (!mt_upload_job_retryable(job)) {
+			left++;
+			continue;
+		}
+		job_requeue(job);
+		n++;
+	}
+	if (refused)
+		*refused = left;
+	if (n) {
+		q->announced_done = false;
+		mt_upload_queue_start(q);
+	}
+	return n;
+}
+
+int
+mt_upload_queue_ask_cancelled(struct mt_upload_queue *q)
+{
+	int n = 0;
+	for (int i = 0; i < q->njobs; i++) {
+		struct mt_upload_job *job = q->jobs[i];
+		if (job->state != MT_JOB_CANCELLED || job->size < 0 || job->resend == MT_RESEND_ANSWERED)
+			continue;
+		job->resend = MT_RESEND_ASKING;
+		n++;
+	}
+	return n;
+}
+
+int
+mt_upload_queue_answer_cancelled(struct mt_upload_queue *q, bool send)
+{
+	int n = 0;
+	for (int i = 0; i < q->njobs; i++) {
+		struct mt_upload_job *job = q->jobs[i];
+		if (job->state != MT_JOB_CANCELLED || job->resend != MT_RESEND_ASKING)
+			continue;
+		job->resend = MT_RESEND_ANSWERED;
+		if (send) {
+			job_requeue(job);
+			n++;
+		}
+	}
+	if (n) {
+		q->scan_from = 0;
+		q->live_from = 0;
+	}
+	return n;
 }

@@ -103,7 +103,8 @@ names_of(struct mt_upload_queue *q, enum mt_job_state state, size_t *n)
 		const struct mt_upload_job *job = mt_upload_queue_job(q, i);
 		bool want = state == MT_JOB_QUEUED
 		            ? !mt_job_state_final(job->state) && !mt_upload_job_landing(job)
-		            : job->state == state;
+		            : job->state == state &&
+		                      (state != MT_JOB_CANCELLED || job->resend == MT_RESEND_ASKING);
 		if (want)
 			v[(*n)++] = mt_sanitize(job->name);
 	}
@@ -164,14 +165,14 @@ say_retried(struct app *a, int failed, int cancelled, int refused)
 		                         (unsigned long)k), k, failed, cancelled, refused);
 }
 
-/* Retries what may pass and, when `cancelled_too`, the cancelled files;
- * the cursor follows the rows that run again. */
+/* Retries what may pass and, when `cancelled_too`, the cancelled files
+ * asked about; the cursor follows the rows that run again. */
 static void
 retry_now(struct app *a, struct mt_upload_queue *q, bool cancelled_too, bool *follow)
 {
 	int refused = 0;
 	uploads_say_hold(a, q, true);
-	int c = cancelled_too ? mt_upload_queue_requeue_cancelled(q) : 0;
+	int c = mt_upload_queue_answer_cancelled(q, cancelled_too);
 	int k = mt_upload_queue_retry_failed(q, &refused);
 	mt_upload_queue_start(q);
 	if (k + c)
@@ -185,11 +186,15 @@ static void
 retry_answer(struct app *a, int choice, void *arg)
 {
 	struct mt_upload_queue *q = arg;
+	if (choice == 'y' || choice == 'f') {
+		retry_now(a, q, choice == 'y', say.follow);
+		return;
+	}
+	/* n (or Esc): answered too; these files are not asked about again */
+	mt_upload_queue_answer_cancelled(q, false);
 	struct mt_upload_tally t;
 	mt_upload_queue_tally(q, MT_UPLOAD_ALL, &t);
-	if (choice == 'y' || choice == 'f')
-		retry_now(a, q, choice == 'y', say.follow);
-	else if (t.refused > 0 && t.retryable + t.full == 0)
+	if (t.refused > 0 && t.retryable + t.full == 0)
 		say_retried(a, 0, 0, t.refused);   /* what R alone would have said */
 	else
 		ui_message(a, R_NORMAL, _("nothing sent again: the cancelled uploads stay (c clears them)"));
@@ -200,20 +205,36 @@ uploads_say_retry(struct app *a, struct mt_upload_queue *q, bool *follow)
 {
 	struct mt_upload_tally t;
 	mt_upload_queue_tally(q, MT_UPLOAD_ALL, &t);
-	if (t.cancelled == 0) {
+	int again = t.retryable + t.full;
+	/* core asks about each cancelled file once: one answered is not asked again */
+	int c = mt_upload_queue_ask_cancelled(q);
+	if (c == 0 && again + t.refused == 0 && t.cancelled > 0) {
+		ui_message(a, R_NORMAL, _("nothing sent again: the cancelled uploads stay (c clears them)"));
+		return;
+	}
+	if (c == 0) {
 		retry_now(a, q, false, follow);
 		return;
 	}
 	say.follow = follow;
 	size_t n;
 	char **names = names_of(q, MT_JOB_CANCELLED, &n);
-	int again = t.retryable + t.full;
-	char *head = again
-	             ? xasprintf(P_("%d failed upload may pass: R retries it. Send the %d cancelled again too?",
-	                            "%d failed uploads may pass: R retries them. Send the %d cancelled again too?",
-	                            (unsigned long)again), again, t.cancelled)
-	             : xasprintf(P_("Send the %d cancelled upload again?", "Send the %d cancelled uploads again?",
-	                            (unsigned long)t.cancelled), t.cancelled);
+	/* the user has just pressed R: the question says what it does */
+	char *head;
+	if (again) {
+		char *retry = xasprintf(P_("Retry the %d failed upload.", "Retry the %d failed uploads.",
+		                           (unsigned long)again), again);
+		char *also = xasprintf(P_("Also send the %d cancelled one again?",
+		                          "Also send the %d cancelled ones again?", (unsigned long)c), c);
+		/* TRANSLATORS: R's question: "Retry the 2 failed uploads." and
+		 * "Also send the 1 cancelled one again?" */
+		head = xasprintf(_("%s %s"), retry, also);
+		free(retry);
+		free(also);
+	} else {
+		head = xasprintf(P_("Send the %d cancelled upload again?", "Send the %d cancelled uploads again?",
+		                    (unsigned long)c), c);
+	}
 	ui_confirm_list(a, _("Send again"), head, names, n,
 	                again ? _("\ny: both   f: only the failures   n: neither")
 	                      : _("\ny: send them again   n: leave them cancelled"),

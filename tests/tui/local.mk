@@ -54,6 +54,7 @@ tui_tests += \
 	tests/tui/upload-refusals.t \
 	tests/tui/upload-panel.t \
 	tests/tui/upload-quota.t \
+	tests/tui/upload-resend.t \
 	tests/tui/upload-rows.t \
 	tests/tui/upload-summary.t \
 	tests/tui/upload-story.t \

@@ -5,7 +5,7 @@
 # refusal in the queue is not offered R; a full storage is said once as its
 # own cause; R retries only what may pass once space is freed and says what
 # it left (each batch counted alone); with a cancelled row in the panel R
-# asks whether it goes again too; c clears finished rows; Enter on a row
+# asks once whether it goes again too; c clears finished rows; Enter on a row
 # refused before sending says its reason first, the path on its own line;
 # the key list says what R does.
 . "${top_srcdir:-.}/tests/tui/lib-tui.sh"
@@ -102,7 +102,7 @@ wait_gone "Messages:" || true
 admin POST /_admin/faults '{"quota": 0}' >/dev/null
 send R
 box_says "R asks whether the cancelled late.png goes again too" \
-	"1 failed upload may pass: R retries it. Send the 1 cancelled again too?"
+	"Retry the 1 failed upload. Also send the 1 cancelled one again?"
 send f
 expect_screen "f retries the passing failure alone and says what it left" \
 	"retrying 1 upload; not retried, refused for good: 1"
@@ -110,10 +110,9 @@ expect_screen "the retried one finishes" "11/13 done" 30
 expect_eq "q.png reached the server; the cancelled late.png, the refused rot.png and readme.txt did not" "1 0 0 0" \
 	"$(in_library q.png) $(in_library late.png) $(in_library rot.png) $(in_library readme.txt)"
 send R
-box_says "R again asks about the cancelled row" "Send the 1 cancelled upload again?"
-send n
-expect_screen "n: nothing left that a retry can fix" \
+expect_screen "R again: the cancelled row answered, nothing left that a retry can fix" \
 	"nothing retried: 1 upload was refused for good"
+refute_screen "... and late.png is not asked about again" "Send again"
 
 send c
 expect_screen "c clears the finished rows" "cleared 12 finished uploads"

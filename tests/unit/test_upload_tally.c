@@ -2,8 +2,8 @@
  * batch (mt_upload_queue_tally): a run is the jobs queued since the queue
  * was last idle, so a batch after earlier failures is counted alone; files
  * already there are skipped, not done; a file listed twice is apart;
- * cancelled files are counted, and mt_upload_queue_requeue_cancelled sends
- * them again as a run of their own. On the fake transport (upload_fake.c). */
+ * cancelled files are counted, and sent again as a run of their own when
+ * the answer to R's question says so; a cancelled file is asked about once. On the fake transport (upload_fake.c). */
 #include "config.h"
 
 #include <setjmp.h>
@@ -154,7 +154,8 @@ test_cancelled_counted_and_sent_again(void **state)
 	assert_int_equal(t.active, 0);
 	assert_int_equal(fake_queue_done_count(), 1);
 	/* sent again: queued, a run of their own, not begun until started */
-	assert_int_equal(mt_upload_queue_requeue_cancelled(fx.q), 3);
+	assert_int_equal(mt_upload_queue_ask_cancelled(fx.q), 3);
+	assert_int_equal(mt_upload_queue_answer_cancelled(fx.q, true), 3);
 	assert_int_equal(a->state, MT_JOB_QUEUED);
 	assert_int_equal(mt_upload_job_error(a)->kind, MT_ERR_NONE);
 	t = tally(MT_UPLOAD_RUN);
@@ -169,7 +170,56 @@ test_cancelled_counted_and_sent_again(void **state)
 	t = tally(MT_UPLOAD_RUN);
 	assert_int_equal(t.done, 3);
 	assert_int_equal(t.cancelled, 0);
-	assert_int_equal(mt_upload_queue_requeue_cancelled(fx.q), 0);
+	assert_int_equal(mt_upload_queue_ask_cancelled(fx.q), 0);
+	assert_int_equal(mt_upload_queue_answer_cancelled(fx.q, true), 0);
+}
+
+/* R asks about a cancelled file once: answered n, it is not asked about
+ * again (it was on every R); a file cancelled since is asked about alone,
+ * and y sends that one, not the one answered before. Sent again and
+ * cancelled once more, a file is asked about again. */
+static void
+test_a_cancelled_file_is_asked_about_once(void **state)
+{
+	(void)state;
+	fx.q = fake_queue(false, 1);
+	struct mt_upload_job *a = add("a.txt", "hello");
+	struct mt_upload_job *b = add("b.txt", "hello b");
+	fake_script_ok("b.txt");
+	assert_int_equal(mt_upload_job_cancel(a), MT_UPLOAD_CANCELLED);
+	mt_upload_queue_start(fx.q);
+	fake_settle();
+	assert_int_equal(b->state, MT_JOB_DONE);
+	assert_int_equal(mt_upload_queue_ask_cancelled(fx.q), 1);
+	assert_int_equal(a->resend, MT_RESEND_ASKING);
+	assert_int_equal(mt_upload_queue_answer_cancelled(fx.q, false), 0);
+	assert_int_equal(a->state, MT_JOB_CANCELLED);
+	assert_int_equal(a->resend, MT_RESEND_ANSWERED);
+	/* the next R: nothing to ask */
+	assert_int_equal(mt_upload_queue_ask_cancelled(fx.q), 0);
+	assert_int_equal(mt_upload_queue_answer_cancelled(fx.q, true), 0);
+	assert_int_equal(a->state, MT_JOB_CANCELLED);
+	/* c cancelled later: asked about alone; y sends c, a stays */
+	struct mt_upload_job *c = add("c.txt", "hello c");
+	assert_int_equal(mt_upload_job_cancel(c), MT_UPLOAD_CANCELLED);
+	assert_int_equal(mt_upload_queue_ask_cancelled(fx.q), 1);
+	assert_int_equal(a->resend, MT_RESEND_ANSWERED);
+	assert_int_equal(c->resend, MT_RESEND_ASKING);
+	assert_int_equal(mt_upload_queue_answer_cancelled(fx.q, true), 1);
+	assert_int_equal(c->state, MT_JOB_QUEUED);
+	assert_int_equal(a->state, MT_JOB_CANCELLED);
+	/* cancelled once more before it went: a new cancel, asked about again */
+	assert_int_equal(mt_upload_job_cancel(c), MT_UPLOAD_CANCELLED);
+	assert_int_equal(mt_upload_queue_ask_cancelled(fx.q), 1);
+	assert_int_equal(c->resend, MT_RESEND_ASKING);
+	/* a question left unanswered is asked again */
+	assert_int_equal(mt_upload_queue_ask_cancelled(fx.q), 1);
+	fake_script_ok("c.txt");
+	assert_int_equal(mt_upload_queue_answer_cancelled(fx.q, true), 1);
+	mt_upload_queue_start(fx.q);
+	fake_settle();
+	assert_int_equal(c->state, MT_JOB_DONE);
+	assert_int_equal(a->state, MT_JOB_CANCELLED);
 }
 
 static void
@@ -267,6 +317,7 @@ main(void)
 		T(test_a_confirm_sent_is_landing),
 		T(test_bytes_count_only_what_is_sent),
 		T(test_nothing_sent_when_all_were_there),
+		T(test_a_cancelled_file_is_asked_about_once),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

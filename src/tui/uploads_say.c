@@ -208,6 +208,10 @@ uploads_say_retry(struct app *a, struct mt_upload_queue *q, bool *follow)
 	int again = t.retryable + t.full;
 	/* core asks about each cancelled file once: one answered is not asked again */
 	int c = mt_upload_queue_ask_cancelled(q);
+	if (c == 0 && again + t.refused + t.cancelled == 0) {
+		ui_message(a, R_NORMAL, "%s", _("nothing to retry: no upload failed or was cancelled"));
+		return;
+	}
 	if (c == 0 && again + t.refused == 0 && t.cancelled > 0) {
 		ui_message(a, R_NORMAL, _("nothing sent again: the cancelled uploads stay (c clears them)"));
 		return;

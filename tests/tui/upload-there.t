@@ -41,6 +41,10 @@ send u
 expect_screen "the three are skipped as already there" "0/3 done, 3 already there" 30
 expect_screen "the total line says nothing was sent, and what was there" "0 B sent, $three already there"
 refute_screen "the total line does not count them as sent" "$three / $three"
+send R
+expect_screen "R with nothing failed says there is nothing to retry" \
+	"nothing to retry: no upload failed or was cancelled"
+refute_screen "... not that it retries none" "retrying 0"
 settle
 screen >"$T/s80.txt"
 # the header's share counts no bytes of them either: nothing runs, so it is gone

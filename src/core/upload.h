@@ -400,6 +400,9 @@ struct mt_upload_bytes {
 	int percent;         /* sent of total, 0 to 100; 100 when there is nothing to send */
 };
 void mt_upload_queue_bytes(const struct mt_upload_queue *q, struct mt_upload_bytes *b);
+/* The same for the jobs of a scope (MT_UPLOAD_RUN: the batch under way). */
+void mt_upload_queue_bytes_of(const struct mt_upload_queue *q, enum mt_upload_scope scope,
+                              struct mt_upload_bytes *b);
 /* The bytes in words, the one way every face says them: "20.6 KiB /
  * 41.3 KiB"; with `there` and files already on the server, "20.6 KiB /
  * 41.3 KiB sent, 20.6 KiB already there", or "0 B sent, 20.6 KiB already

@@ -178,9 +178,18 @@ mt_upload_queue_job(struct mt_upload_queue *q, int i)
 void
 mt_upload_queue_bytes(const struct mt_upload_queue *q, struct mt_upload_bytes *b)
 {
+	mt_upload_queue_bytes_of(q, MT_UPLOAD_ALL, b);
+}
+
+void
+mt_upload_queue_bytes_of(const struct mt_upload_queue *q, enum mt_upload_scope scope,
+                         struct mt_upload_bytes *b)
+{
 	memset(b, 0, sizeof *b);
 	for (int i = 0; i < q->njobs; i++) {
 		const struct mt_upload_job *job = q->jobs[i];
+		if (scope == MT_UPLOAD_RUN && job->run != q->run)
+			continue;
 		if (job->size < 0 || job->state == MT_JOB_FAILED || job->state == MT_JOB_CANCELLED)
 			continue;
 		if (job->state == MT_JOB_SKIPPED) {

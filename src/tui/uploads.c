@@ -227,9 +227,12 @@ uploads_summary(const struct app *a, char *out, size_t outlen)
 	out[0] = '\0';
 	if (a->up->q == NULL)
 		return;
-	int n = mt_upload_queue_count(a->up->q);
+	/* the batch under way, not the rows of earlier ones the panel keeps
+	 * until c: "0/8 up" for a new batch after 16 sent before */
 	struct mt_upload_tally t;
-	tally_all(a->up, &t);
+	mt_upload_queue_tally(a->up->q, MT_UPLOAD_RUN, &t);
+	t.done += t.twice;
+	int n = t.jobs;
 	if (t.active == 0) {
 		/* a pause stays until p: the next upload would wait without a word */
 		if (mt_upload_queue_paused(a->up->q))
@@ -238,7 +241,7 @@ uploads_summary(const struct app *a, char *out, size_t outlen)
 	}
 	/* core's bytes: only what is sent, not the files already there */
 	struct mt_upload_bytes b;
-	mt_upload_queue_bytes(a->up->q, &b);
+	mt_upload_queue_bytes_of(a->up->q, MT_UPLOAD_RUN, &b);
 	int pct = b.percent;
 	bool paused = mt_upload_queue_paused(a->up->q);
 	/* the files already on the server are not said to be up: counted apart,

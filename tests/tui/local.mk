@@ -60,6 +60,7 @@ tui_tests += \
 	tests/tui/upload-story.t \
 	tests/tui/upload-sizes.t \
 	tests/tui/upload-there.t \
+	tests/tui/upload-batch-header.t \
 	tests/tui/header-fit.t \
 	tests/tui/relist-page.t \
 	tests/tui/hostile.t \

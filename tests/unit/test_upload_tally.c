@@ -279,6 +279,31 @@ test_bytes_count_only_what_is_sent(void **state)
 	assert_string_equal(buf, "5 B / 5 B");
 }
 
+/* The bytes of the batch under way (the header's share) leave out the
+ * earlier batches' rows the panel keeps until c. */
+static void
+test_bytes_of_the_batch_under_way(void **state)
+{
+	(void)state;
+	fx.q = fake_queue(false, 2);
+	add("a.txt", "hello");                     /* 5 bytes, the first batch */
+	fake_script_ok("a.txt");
+	mt_upload_queue_start(fx.q);
+	fake_settle();
+	add("b.txt", "hello b");                   /* 7 bytes, the next, not begun */
+	struct mt_upload_bytes by;
+	mt_upload_queue_bytes_of(fx.q, MT_UPLOAD_RUN, &by);
+	assert_int_equal(by.sent, 0);
+	assert_int_equal(by.total, 7);
+	assert_int_equal(by.percent, 0);
+	mt_upload_queue_bytes_of(fx.q, MT_UPLOAD_ALL, &by);
+	assert_int_equal(by.sent, 5);
+	assert_int_equal(by.total, 12);
+	struct mt_upload_bytes all;
+	mt_upload_queue_bytes(fx.q, &all);
+	assert_memory_equal(&all, &by, sizeof by);
+}
+
 /* Every file already there: nothing was to be sent, and that is said. */
 static void
 test_nothing_sent_when_all_were_there(void **state)
@@ -317,6 +342,7 @@ main(void)
 		T(test_a_confirm_sent_is_landing),
 		T(test_bytes_count_only_what_is_sent),
 		T(test_nothing_sent_when_all_were_there),
+		T(test_bytes_of_the_batch_under_way),
 		T(test_a_cancelled_file_is_asked_about_once),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -37,7 +37,9 @@ type_text "picked"
 send Enter
 expect_screen "a second one beside it" "folder /images/2026-12-06 shoot/picked created"
 send Enter
-expect_screen "Enter opens the last one made" "Remote /images/2026-12-06 shoot/picked"
+# (a folder this long lets the pane's title drop its word "Remote": the
+# folder and the sort beside it are what it keeps)
+expect_screen "Enter opens the last one made" "/images/2026-12-06 shoot/picked  date↓"
 check "the two are siblings on the server" sh -c \
 	"'$MEDIATUI' -c '$T/config' folders | grep -qx '/images/2026-12-06 shoot/raw'"
 
@@ -51,7 +53,7 @@ for k in BSpace BSpace BSpace BSpace BSpace; do send "$k"; done
 type_text "SHOOT/R"
 expect_screen "case folded, across the /" "1/1  Enter: choose"
 send Enter
-expect_screen "Enter opens it" "Remote /images/2026-12-06 shoot/raw"
+expect_screen "Enter opens it" "/images/2026-12-06 shoot/raw  date↓"
 send :
 wait_for "Go to folder"
 type_text "/ages/te"

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "auditset.h"
+#include "digest.h"
 #include "fpfetch.h"
 #include "xalloc.h"
 
@@ -130,16 +131,6 @@ mt_auditset_media(const struct mt_auditset *s, size_t i, struct mt_media *out)
 	}
 }
 
-static int
-hex_value(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	return -1;
-}
-
 bool
 mt_auditset_set_fp(struct mt_auditset *s, size_t i, int status, const struct mt_fingerprint *fp,
                    const char *error)
@@ -151,13 +142,7 @@ mt_auditset_set_fp(struct mt_auditset *s, size_t i, int status, const struct mt_
 	if (fp == NULL)
 		return true;
 	uint8_t sha[32];
-	for (int k = 0; k < 32; k++) {
-		int hi = hex_value(fp->sha256[2 * k]), lo = hi < 0 ? -1 : hex_value(fp->sha256[2 * k + 1]);
-		if (hi < 0 || lo < 0)
-			return false;
-		sha[k] = (uint8_t)(hi << 4 | lo);
-	}
-	if (fp->sha256[64] != '\0')
+	if (!mt_hex_to_bytes(fp->sha256, 32, sha) || fp->sha256[64] != '\0')
 		return false;
 	memcpy(r->sha256, sha, 32);
 	r->flags |= MT_REC_FP;

@@ -156,6 +156,31 @@ mt_sha256_hex(const void *data, size_t len, char out[65])
 	to_hex(md, n, out);
 }
 
+static int
+hex_value(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	return -1;
+}
+
+bool
+mt_hex_to_bytes(const char *s, size_t n, uint8_t *out)
+{
+	for (size_t i = 0; i < n; i++) {
+		int hi = hex_value(s[2 * i]);
+		if (hi < 0)
+			return false;
+		int lo = hex_value(s[2 * i + 1]);
+		if (lo < 0)
+			return false;
+		out[i] = (uint8_t)(hi << 4 | lo);
+	}
+	return true;
+}
+
 int
 mt_uuid_v4(char out[37])
 {

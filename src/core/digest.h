@@ -44,6 +44,11 @@ void mt_sha256_reset(struct mt_sha256 *s);
 void mt_sha256_finish_hex(struct mt_sha256 *s, char out[65]);
 void mt_sha256_free(struct mt_sha256 *s);
 
+/* 2n lower-case hex digits of s into n bytes (a digest kept as bytes);
+ * false on anything else, reading no further than the first wrong
+ * character (a NUL included). */
+bool mt_hex_to_bytes(const char *s, size_t n, uint8_t *out);
+
 /* A random (version 4) UUID in lower case, 36 characters plus NUL. */
 int mt_uuid_v4(char out[37]);
 

@@ -56,29 +56,6 @@ entry_phash(const struct entry *e)
 	return h;
 }
 
-static int
-hex_value(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	return -1;
-}
-
-/* 2n lower-case hex digits into n bytes; false on anything else */
-static bool
-from_hex(const char *s, size_t n, uint8_t *out)
-{
-	for (size_t i = 0; i < n; i++) {
-		int hi = hex_value(s[2 * i]), lo = hex_value(s[2 * i + 1]);
-		if (hi < 0 || lo < 0)
-			return false;
-		out[i] = (uint8_t)(hi << 4 | lo);
-	}
-	return true;
-}
-
 static void
 to_hex(const uint8_t *b, size_t n, char *out)
 {
@@ -105,7 +82,7 @@ entry_fp(const struct entry *e, struct mt_fingerprint *fp)
 static bool
 entry_set_fp(struct entry *e, const struct mt_fingerprint *fp)
 {
-	if (strlen(fp->sha256) != 64 || !from_hex(fp->sha256, 32, e->sha256))
+	if (strlen(fp->sha256) != 64 || !mt_hex_to_bytes(fp->sha256, 32, e->sha256))
 		return false;
 	e->has_phash = fp->has_phash;
 	memcpy(e->phash, &fp->phash, sizeof e->phash);
@@ -200,7 +177,7 @@ find(struct mt_fpcache *c, const uint8_t key[32], bool create)
 static bool
 key_bytes(const char *key, uint8_t out[32])
 {
-	return key && strlen(key) == 64 && from_hex(key, 32, out);
+	return key && strlen(key) == 64 && mt_hex_to_bytes(key, 32, out);
 }
 
 static bool
@@ -233,8 +210,8 @@ parse_line(char *line, uint8_t key[32], struct entry *fp)
 		if (n == 4)
 			return false;   /* a sixth field */
 	}
-	if (n != 5 || strlen(f[0]) != 64 || strlen(f[1]) != 64 || !from_hex(f[0], 32, key) ||
-	    !from_hex(f[1], 32, fp->sha256))
+	if (n != 5 || strlen(f[0]) != 64 || strlen(f[1]) != 64 || !mt_hex_to_bytes(f[0], 32, key) ||
+	    !mt_hex_to_bytes(f[1], 32, fp->sha256))
 		return false;
 	if (strcmp(f[2], "-") == 0)
 		fp->has_phash = false;

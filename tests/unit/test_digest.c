@@ -68,6 +68,32 @@ test_sliced_file_digest(void **state)
 	unlink(path);
 }
 
+/* Hex into bytes: lower case only, and nothing read past a wrong digit
+ * (a string cut short ends at its NUL). */
+static void
+test_hex_to_bytes(void **state)
+{
+	(void)state;
+	uint8_t b[4] = { 0 };
+	assert_true(mt_hex_to_bytes("00ff7a10", 4, b));
+	assert_int_equal(b[0], 0x00);
+	assert_int_equal(b[1], 0xff);
+	assert_int_equal(b[2], 0x7a);
+	assert_int_equal(b[3], 0x10);
+	assert_false(mt_hex_to_bytes("00FF7a10", 4, b));   /* upper case */
+	assert_false(mt_hex_to_bytes("00ff7g10", 4, b));   /* not a digit */
+	/* cut short: the NUL stops it; a buffer with no room after the NUL
+	 * shows an over-read under the sanitizers */
+	char *cut = malloc(4);
+	memcpy(cut, "0a1", 4);
+	assert_false(mt_hex_to_bytes(cut, 4, b));
+	free(cut);
+	cut = malloc(3);
+	memcpy(cut, "0a", 3);
+	assert_false(mt_hex_to_bytes(cut, 4, b));
+	free(cut);
+}
+
 static void
 test_uuid(void **state)
 {
@@ -253,6 +279,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_known_vectors),
 		cmocka_unit_test(test_sliced_file_digest),
+		cmocka_unit_test(test_hex_to_bytes),
 		cmocka_unit_test(test_uuid),
 		cmocka_unit_test(test_journal_survives_a_torn_line),
 		cmocka_unit_test(test_journal_group_commit),

@@ -30,16 +30,6 @@ wait_re() {
 	done
 	ok "$1"
 }
-# upload_pattern PATTERN COUNT: mark files in the local pane and press u
-upload_pattern() {
-	send '*'
-	wait_for "Mark files matching" || true
-	send C-u
-	type_text "$1"
-	send Enter
-	wait_for "$2 marked" || true
-	send u
-}
 in_library() {
 	admin GET /_admin/files | jget "len([f for f in d['files'] if f['name'] == '$1'])"
 }
@@ -48,14 +38,14 @@ tui_start 80 24
 wait_for " of " || true
 send Tab
 wait_for "b-01.png" || true
-upload_pattern "b-*.png" 10
+mark_and_send "b-*.png" 10
 expect_screen "ten uploads finish" "10/10 done" 60
 
 # every answer late: the next upload stays in flight
 admin POST /_admin/faults '{"slow": 3}' >/dev/null
 send Tab
 send Tab
-upload_pattern "late.png" 1
+mark_and_send "late.png" 1
 wait_re "the running upload is in view below ten finished rows" \
 	"(queued|checking|hashing|starting|presigning|uploading|sent|retrying) +late\.png"
 send x
@@ -68,7 +58,7 @@ admin POST /_admin/faults '{"slow": 0}' >/dev/null
 # queue's own checks refuse it: a refusal for good, in the panel.
 send Tab
 send Tab
-upload_pattern "r*" 2
+mark_and_send "r*" 2
 box_says "the question before sending lists the text file with its reason" \
 	"readme.txt  clearcms does not accept files of type text/plain"
 box_says "... and says nothing of it is sent" "the site will refuse (nothing of it is sent)"
@@ -89,7 +79,7 @@ used=$(admin GET /_admin/state | jget 'sum(m["size"] for m in d["media"])')
 admin POST /_admin/faults "{\"quota\": $((used + 10))}" >/dev/null
 send Tab
 send Tab
-upload_pattern "q.png" 1
+mark_and_send "q.png" 1
 expect_screen "the picture fails on the quota" "failed      q.png"
 expect_screen "with nothing running the title's counts are whole at 80 columns, the cancelled row counted" \
 	"10/13 done, 1 cancelled, 2 failed  "

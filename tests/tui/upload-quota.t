@@ -13,15 +13,6 @@ write_config clearcms "jobs = 1"
 for i in 01 02 03; do make_png "$T/work/p_$i.png" 60 40; done
 make_png "$T/work/later.png" 70 50
 make_png "$T/work/still.png" 80 50
-upload_pattern() {
-	send '*'
-	wait_for "Mark files matching" || true
-	send C-u
-	type_text "$1"
-	send Enter
-	wait_for "$2 marked" || true
-	send u
-}
 in_library() {
 	admin GET /_admin/files | jget "len([f for f in d['files'] if f['name'] == '$1'])"
 }
@@ -37,7 +28,7 @@ wait_for " of " || true
 full_now
 send Tab
 wait_for "p_01.png" || not_ok "the local pane lists the files" "$(screen)"
-upload_pattern "p_*.png" 3
+mark_and_send "p_*.png" 3
 expect_screen "the three fail on the full storage" "failed      p_03.png" 60
 expect_screen "... the first with the server's reason" "Storage quota exceeded"
 expect_eq "none reached the server" "0" "$(in_library p_01.png)"
@@ -46,7 +37,7 @@ expect_eq "none reached the server" "0" "$(in_library p_01.png)"
 admin POST /_admin/faults '{"quota": 0}' >/dev/null
 send Tab
 send Tab
-upload_pattern "later.png" 1
+mark_and_send "later.png" 1
 expect_screen "a file sent once space is back goes up" "done        later.png" 60
 check "... its row not refused without asking the server" sh -c \
 	'! printf "%s\n" "$1" | grep -q "not started"' - "$(row later.png)"
@@ -56,7 +47,7 @@ expect_eq "later.png is in the library" "1" "$(in_library later.png)"
 full_now
 send Tab
 send Tab
-upload_pattern "still.png" 1
+mark_and_send "still.png" 1
 expect_screen "a file sent while the storage is full again fails" "failed      still.png" 60
 check "... with the server's reason: it was asked, not stopped by the earlier full storage" sh -c \
 	'printf "%s\n" "$1" | grep -q "Storage quota exceeded" && ! printf "%s\n" "$1" | grep -q "not started"' \

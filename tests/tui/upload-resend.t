@@ -10,15 +10,6 @@
 start_server clearcms
 write_config clearcms "jobs = 1"
 for n in gone1 gone2 q1 q2 q3 q4; do make_png "$T/work/$n.png" 60 40; done
-upload_pattern() {
-	send '*'
-	wait_for "Mark files matching" || true
-	send C-u
-	type_text "$1"
-	send Enter
-	wait_for "$2 marked" || true
-	send u
-}
 in_library() {
 	admin GET /_admin/files | jget "len([f for f in d['files'] if f['name'] == '$1'])"
 }
@@ -30,7 +21,7 @@ full_now() {
 cancel_one() {
 	h0=$(held_now)
 	faults '{"hold_api": 1}'
-	upload_pattern "$1" 1
+	mark_and_send "$1" 1
 	wait_held $((h0 + 1)) || not_ok "$1: its request reaches the server" "$(screen)"
 	send x
 	expect_screen "x cancels $1" "cancelled   $1"
@@ -41,7 +32,7 @@ fail_full() {
 	full_now
 	send Tab
 	send Tab
-	upload_pattern "$1" "$2"
+	mark_and_send "$1" "$2"
 	expect_screen "$1 fails on the full storage" "uploads finished: the library's storage is full" 60
 	faults '{"quota": 0}'
 }

@@ -9,6 +9,7 @@
 #include "audit.h"
 #include "auditset.h"
 #include "dialect.h"
+#include "digest.h"
 #include "i18n.h"
 #include "mime.h"
 #include "xalloc.h"
@@ -366,13 +367,8 @@ mt_audit_finding_json(const struct mt_finding *f)
 	if (f->saved >= 0)
 		json_object_set_new(o, "resizeSaves", json_integer(f->saved));
 	if (f->sha256) {
-		static const char digits[] = "0123456789abcdef";
 		char hex[65];
-		for (int i = 0; i < 32; i++) {
-			hex[2 * i] = digits[f->sha256[i] >> 4];
-			hex[2 * i + 1] = digits[f->sha256[i] & 15];
-		}
-		hex[64] = '\0';
+		mt_bytes_to_hex(f->sha256, 32, hex);
 		json_object_set_new(o, "sha256", json_string(hex));
 	}
 	return o;

@@ -25,8 +25,8 @@ struct mt_digest {
 	unsigned char *buf;
 };
 
-static void
-to_hex(const unsigned char *in, size_t n, char *out)
+void
+mt_bytes_to_hex(const uint8_t *in, size_t n, char *out)
 {
 	static const char hex[] = "0123456789abcdef";
 	for (size_t i = 0; i < n; i++) {
@@ -62,12 +62,12 @@ finish(struct mt_digest *d)
 	if (d->md5) {
 		EVP_DigestFinal_ex(d->md5, md, &len);
 		EVP_EncodeBlock((unsigned char *)d->md5_b64, md, (int)len);
-		to_hex(md, len, d->md5_hex);
+		mt_bytes_to_hex(md, len, d->md5_hex);
 	}
 	if (d->sha256) {
 		EVP_DigestFinal_ex(d->sha256, md, &len);
 		EVP_EncodeBlock((unsigned char *)d->sha_b64, md, (int)len);
-		to_hex(md, len, d->sha_hex);
+		mt_bytes_to_hex(md, len, d->sha_hex);
 	}
 	d->finished = true;
 }
@@ -153,7 +153,7 @@ mt_sha256_hex(const void *data, size_t len, char out[65])
 	unsigned char md[EVP_MAX_MD_SIZE];
 	unsigned n = 0;
 	EVP_Digest(data, len, md, &n, sha256_md ? sha256_md : EVP_sha256(), NULL);
-	to_hex(md, n, out);
+	mt_bytes_to_hex(md, n, out);
 }
 
 static int
@@ -227,7 +227,7 @@ mt_sha256_finish_hex(struct mt_sha256 *s, char out[65])
 	unsigned char md[EVP_MAX_MD_SIZE];
 	unsigned len = 0;
 	EVP_DigestFinal_ex(s->ctx, md, &len);
-	to_hex(md, len, out);
+	mt_bytes_to_hex(md, len, out);
 	mt_sha256_reset(s);
 }
 

@@ -44,6 +44,8 @@ void mt_sha256_reset(struct mt_sha256 *s);
 void mt_sha256_finish_hex(struct mt_sha256 *s, char out[65]);
 void mt_sha256_free(struct mt_sha256 *s);
 
+/* n bytes as 2n lower-case hex digits and a NUL in out. */
+void mt_bytes_to_hex(const uint8_t *in, size_t n, char *out);
 /* 2n lower-case hex digits of s into n bytes (a digest kept as bytes);
  * false on anything else, reading no further than the first wrong
  * character (a NUL included). */

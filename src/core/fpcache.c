@@ -57,21 +57,10 @@ entry_phash(const struct entry *e)
 }
 
 static void
-to_hex(const uint8_t *b, size_t n, char *out)
-{
-	static const char digits[] = "0123456789abcdef";
-	for (size_t i = 0; i < n; i++) {
-		out[2 * i] = digits[b[i] >> 4];
-		out[2 * i + 1] = digits[b[i] & 15];
-	}
-	out[2 * n] = '\0';
-}
-
-static void
 entry_fp(const struct entry *e, struct mt_fingerprint *fp)
 {
 	memset(fp, 0, sizeof *fp);
-	to_hex(e->sha256, 32, fp->sha256);
+	mt_bytes_to_hex(e->sha256, 32, fp->sha256);
 	fp->has_phash = e->has_phash;
 	fp->phash = entry_phash(e);
 	fp->width = e->width;
@@ -344,8 +333,8 @@ static void
 format_line(const struct entry *e, char *out, size_t n)
 {
 	char key[65], sha[65], ph[17] = "-";
-	to_hex(e->key, 32, key);
-	to_hex(e->sha256, 32, sha);
+	mt_bytes_to_hex(e->key, 32, key);
+	mt_bytes_to_hex(e->sha256, 32, sha);
 	if (e->has_phash)
 		mt_phash_format(entry_phash(e), ph);
 	snprintf(out, n, "%s\t%s\t%s\t%d\t%d\n", key, sha, ph, (int)e->width, (int)e->height);

@@ -80,6 +80,9 @@ test_hex_to_bytes(void **state)
 	assert_int_equal(b[1], 0xff);
 	assert_int_equal(b[2], 0x7a);
 	assert_int_equal(b[3], 0x10);
+	char back[9];
+	mt_bytes_to_hex(b, 4, back);
+	assert_string_equal(back, "00ff7a10");              /* and back again */
 	assert_false(mt_hex_to_bytes("00FF7a10", 4, b));   /* upper case */
 	assert_false(mt_hex_to_bytes("00ff7g10", 4, b));   /* not a digit */
 	/* cut short: the NUL stops it; a buffer with no room after the NUL

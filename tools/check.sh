@@ -102,6 +102,15 @@ fuzz=$(FUZZ_SECONDS=${FUZZ_SECONDS:-15} sh tools/fuzz.sh) || status=1
 printf '%s\n' "$fuzz" | sed 's/^/[fuzz] /'
 dirs="$dirs $top/_build/fuzz/results"
 line=$(sh tools/count-results.sh $dirs) || status=1
+# the failures once more, last, where a reader of the tail will see them
+# (their logs went to stderr above, between thousands of passes)
+if [ "$status" -ne 0 ]; then
+	echo "== what failed"
+	for log in $(grep -l '^:test-result: \(FAIL\|ERROR\|XPASS\)' $(find $dirs -name '*.trs' 2>/dev/null) 2>/dev/null); do
+		echo "---- ${log%.trs}"
+		grep -E '^(not ok|FAIL|ERROR|# )' "${log%.trs}.log" 2>/dev/null | tail -n 15
+	done
+fi
 if [ "$broken" -gt 0 ]; then
 	# count a run that broke outside the tests as failed, so the line cannot mislead
 	p=${line%% passed*}

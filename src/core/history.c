@@ -87,6 +87,7 @@ mt_history_load(const char *profile, struct mt_history_rec **out, size_t *n, str
 		r->media_id = rec_dup(rec, "mediaId");
 		r->upload_id = rec_dup(rec, "uploadId");
 		r->error = rec_dup(rec, "error");
+		r->offer_again = rec_dup(rec, "offerAgain");
 		r->size = rec_int(rec, "size", -1);
 		r->updated = rec_int(rec, "updated", 0);
 		r->session = rec_int(rec, "session", 0);
@@ -133,6 +134,8 @@ mt_history_unfinished(const struct mt_history_rec *r)
 	static const char *const final[] = { "done", "skipped", "failed", "cancelled" };
 	if (r->state == NULL)
 		return false;
+	if (strcmp(r->state, "failed") == 0 && r->offer_again)
+		return r->path != NULL;
 	for (size_t i = 0; i < sizeof final / sizeof final[0]; i++)
 		if (strcmp(r->state, final[i]) == 0)
 			return false;
@@ -156,6 +159,7 @@ mt_history_free(struct mt_history_rec *v, size_t n)
 		free(r->media_id);
 		free(r->upload_id);
 		free(r->error);
+		free(r->offer_again);
 	}
 	free(v);
 }

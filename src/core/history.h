@@ -26,6 +26,8 @@ struct mt_history_rec {
 	char *media_id;      /* clarife client id */
 	char *upload_id;     /* adclear */
 	char *error;         /* failed: the message */
+	char *offer_again;   /* failed, and kept at quit for the next start:
+	                      * "full" (the storage was full) or "mayPass" */
 	int64_t size;        /* -1 unknown */
 	int64_t updated;     /* epoch seconds, 0 unknown */
 	int64_t session;     /* the queue it was queued in (epoch ms), 0 unknown */
@@ -37,7 +39,8 @@ struct mt_history_rec {
 int mt_history_load(const char *profile, struct mt_history_rec **out, size_t *n,
                     struct mt_error *err);
 /* True for records whose work was not finished (not done, skipped, failed,
- * or cancelled): what an interrupted session left behind. */
+ * or cancelled): what an interrupted session left behind; and for failed
+ * records a session kept at its end for the next (offer_again). */
 bool mt_history_unfinished(const struct mt_history_rec *r);
 /* Sorts records in the order their files were queued: a queue's records in
  * the order it was given them, an earlier queue's first; records of a

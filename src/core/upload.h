@@ -372,11 +372,13 @@ void mt_upload_queue_tally(const struct mt_upload_queue *q, enum mt_upload_scope
  * `failed`) from the queue; the others keep their order and get new
  * indexes. Returns how many were dropped. The journal keeps its records. */
 int mt_upload_queue_clear_finished(struct mt_upload_queue *q, bool failed);
-/* Journals the unfinished jobs the journal has no record of yet (queued,
- * or begun and not at their first step), so that the next start offers them
- * with the others: called before a queue with jobs left is freed. A file
- * gone, or a record already there (an earlier run's "done" among them), is
- * left as it is. Returns how many were journaled. */
+/* Journals what the next start is to offer: the unfinished jobs the
+ * journal has no record of yet (queued, or begun and not at their first
+ * step), and the failed jobs a retry may pass (a full storage, a failure
+ * that may pass), their record marked "offerAgain" with why; a job refused
+ * for good is not. Called before a queue is freed. A file gone, or a
+ * record already there that is not this failure (an earlier run's "done"
+ * among them), is left as it is. Returns how many were journaled. */
 int mt_upload_queue_keep_unstarted(struct mt_upload_queue *q);
 /* Marks the journal records of `keys` cancelled: the unfinished uploads of
  * an earlier session that the user chose not to resume are not offered

@@ -84,22 +84,24 @@ set_json_str(json_t *o, const char *k, const char *v)
 		json_object_set_new(o, k, json_string(v));
 }
 
-static void job_save(struct mt_upload_job *job, bool durable);
+static void job_save(struct mt_upload_job *job, bool durable, const char *offer);
 
 void
 mt_upload_job_save(struct mt_upload_job *job)
 {
-	job_save(job, false);
+	job_save(job, false, NULL);
 }
 
 void
 mt_upload_job_save_durable(struct mt_upload_job *job)
 {
-	job_save(job, true);
+	job_save(job, true, NULL);
 }
 
+/* `offer`: for a failed job kept for the next start, why it may pass then
+ * ("full", "mayPass"; see mt_history_rec) */
 static void
-job_save(struct mt_upload_job *job, bool durable)
+job_save(struct mt_upload_job *job, bool durable, const char *offer)
 {
 	struct mt_upload_queue *q = job->queue;
 	/* while the server is asked about the earlier copy, its record stands:
@@ -129,6 +131,7 @@ job_save(struct mt_upload_job *job, bool durable)
 		json_object_set(r, "snapshot", job->snapshot);
 	if (job->state == MT_JOB_FAILED)
 		set_json_str(r, "error", mt_upload_job_error(job)->message);
+	set_json_str(r, "offerAgain", offer);
 	json_object_set_new(r, "updated", json_integer((json_int_t)time(NULL)));
 	/* the order it was queued in: seconds tie, this does not */
 	json_object_set_new(r, "session", json_integer((json_int_t)q->session_ms));
@@ -230,15 +233,27 @@ mt_upload_job_resume_from_journal(struct mt_upload_job *job)
 	return false;
 }
 
+/* Why a failed job may pass at the next start, as its record says it, or
+ * NULL for a job refused for good (sending it again fails the same way). */
+static const char *
+offer_again(const struct mt_upload_job *job)
+{
+	if (!mt_upload_job_retryable(job))
+		return NULL;
+	return mt_upload_job_cause(job) == MT_UPLOAD_FULL ? "full" : "mayPass";
+}
+
 int
 mt_upload_queue_keep_unstarted(struct mt_upload_queue *q)
 {
 	if (q->journal == NULL)
 		return 0;
 	int n = 0;
-	for (int i = q->live_from; i < q->njobs; i++) {
+	/* failed jobs lie anywhere: live_from passes over final ones */
+	for (int i = 0; i < q->njobs; i++) {
 		struct mt_upload_job *job = q->jobs[i];
-		if (mt_job_state_final(job->state) || job->size < 0)
+		const char *offer = job->state == MT_JOB_FAILED ? offer_again(job) : NULL;
+		if ((mt_job_state_final(job->state) && offer == NULL) || job->size < 0)
 			continue;
 		if (job->key == NULL) {
 			/* not begun: the key from the file as it is now, as its
@@ -250,9 +265,16 @@ mt_upload_queue_keep_unstarted(struct mt_upload_queue *q)
 			job->mtime = st.st_mtim;
 			mt_upload_job_make_key(job);
 		}
-		if (mt_journal_get(q->journal, job->key) != NULL)
-			continue;
-		job_save(job, false);
+		json_t *rec = mt_journal_get(q->journal, job->key);
+		if (rec != NULL) {
+			/* an unfinished record stands as it is; a failed one (this
+			 * run's, or an earlier run's for a job not begun here) is
+			 * marked to be offered; "done" (an earlier run's) is left */
+			const char *state = json_string_value(json_object_get(rec, "state"));
+			if (offer == NULL || !state || strcmp(state, "failed") != 0)
+				continue;
+		}
+		job_save(job, false, offer);
 		n++;
 	}
 	return n;

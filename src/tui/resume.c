@@ -35,6 +35,22 @@ offered(const struct app *a, const struct mt_history_rec *h)
 	       (!h->dialect || strcmp(h->dialect, mt_site_api(&a->site)) == 0);
 }
 
+/* Why a failed upload was kept for this start, after its size; "" for
+ * one left unfinished. */
+static const char *
+why_kept(const struct mt_history_rec *h)
+{
+	if (h->offer_again == NULL || strcmp(h->state, "failed") != 0)
+		return "";
+	if (strcmp(h->offer_again, "full") == 0)
+		/* TRANSLATORS: after a file's size in the list of uploads to
+		 * resume: why it was not sent last time */
+		return _("(failed: the storage was full)");
+	/* TRANSLATORS: after a file's size in the list of uploads to resume:
+	 * its last try failed for a cause that may have passed */
+	return _("(failed: it may pass now)");
+}
+
 static void
 resume_forget(struct app *a, struct resume *r)
 {
@@ -114,8 +130,9 @@ uploads_offer_resume(struct app *a, bool at_start)
 		if (h->size >= 0)
 			mt_format_size(h->size, size, sizeof size);
 		char *name = mt_sanitize(h->name ? h->name : mt_basename(h->path));
-		char *folder = mt_sanitize(h->folder ? h->folder : "/");
-		list[k++] = xasprintf("%s \xe2\x86\x92 %s  %s", name, folder, size);
+		char *folder = mt_sanitize(h->folder && h->folder[0] ? h->folder : "/");
+		const char *why = why_kept(h);
+		list[k++] = xasprintf("%s \xe2\x86\x92 %s  %s%s%s", name, folder, size, why[0] ? "  " : "", why);
 		free(name);
 		free(folder);
 	}

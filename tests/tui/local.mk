@@ -48,6 +48,7 @@ tui_tests += \
 	tests/tui/upload-twice.t \
 	tests/tui/upload-retry.t \
 	tests/tui/resume-refused.t \
+	tests/tui/upload-quota-quit.t \
 	tests/tui/reupload.t \
 	tests/tui/typefix.t \
 	tests/tui/typefix-refused.t \

@@ -2,10 +2,12 @@
  * first as they load, and in the order their files were queued when asked
  * (the resume question): a queue's records in its order however many share
  * a second, an earlier queue's first, and records of a journal written
- * before that order was kept by their time. */
+ * before that order was kept by their time. Which records are offered
+ * again: the unfinished ones, and the failed ones kept for the next start. */
 #include "config.h"
 
 #include <setjmp.h>
+#include <stdbool.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -59,14 +61,51 @@ static const char journal[] =
 	"{\"key\":\"k7\",\"path\":\"/w/old.png\",\"state\":\"queued\",\"updated\":1600000000}\n";
 
 static void
-write_journal(const char *profile)
+write_lines(const char *profile, const char *lines)
 {
 	char path[300];
 	snprintf(path, sizeof path, "%s/state/mediatui/uploads-%s.jsonl", dir, profile);
 	FILE *f = fopen(path, "w");
 	assert_non_null(f);
-	fputs(journal, f);
+	fputs(lines, f);
 	fclose(f);
+}
+
+static void
+write_journal(const char *profile)
+{
+	write_lines(profile, journal);
+}
+
+static void
+test_which_are_offered_again(void **state)
+{
+	(void)state;
+	write_lines("o",
+		"{\"key\":\"a\",\"path\":\"/w/a.png\",\"state\":\"uploading\",\"seq\":0}\n"
+		"{\"key\":\"b\",\"path\":\"/w/b.png\",\"state\":\"failed\",\"seq\":1}\n"
+		"{\"key\":\"c\",\"path\":\"/w/c.png\",\"state\":\"failed\","
+		"\"offerAgain\":\"full\",\"seq\":2}\n"
+		"{\"key\":\"d\",\"path\":\"/w/d.png\",\"state\":\"done\",\"seq\":3}\n"
+		"{\"key\":\"e\",\"path\":\"/w/e.png\",\"state\":\"failed\","
+		"\"offerAgain\":\"mayPass\",\"seq\":4}\n"
+		/* resumed and sent: the later record has no mark */
+		"{\"key\":\"e\",\"path\":\"/w/e.png\",\"state\":\"done\",\"seq\":4}\n"
+		"{\"key\":\"f\",\"path\":\"/w/f.png\",\"state\":\"cancelled\",\"seq\":5}\n");
+	struct mt_history_rec *v = NULL;
+	size_t n = 0;
+	struct mt_error err;
+	mt_error_clear(&err);
+	assert_int_equal(mt_history_load("o", &v, &n, &err), 0);
+	assert_int_equal(n, 6);
+	mt_history_sort_queued(v, n);
+	/* a: unfinished; b: failed for good; c: failed on a full storage, kept */
+	static const bool want[] = { true, false, true, false, false, false };
+	for (size_t i = 0; i < n; i++)
+		assert_int_equal(mt_history_unfinished(&v[i]), want[i]);
+	assert_string_equal(v[2].offer_again, "full");
+	assert_null(v[1].offer_again);
+	mt_history_free(v, n);
 }
 
 static void
@@ -98,6 +137,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_sorted_in_queue_order),
+		cmocka_unit_test(test_which_are_offered_again),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

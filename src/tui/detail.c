@@ -438,15 +438,14 @@ typing(struct app *a, const char *text, void *arg)
 }
 
 static void
-folder_picked(struct app *a, int index, void *arg)
+folder_picked(struct app *a, int index, const char *text, void *arg)
 {
 	(void)arg;
-	size_t n;
-	char *const *v = remote_folder_list(a, &n);
-	if (index < 0 || (size_t)index >= n)
+	(void)index;   /* the list may have been read again since it opened */
+	if (text == NULL)
 		return;
 	free(a->detail->edit[E_FOLDER]);
-	a->detail->edit[E_FOLDER] = xstrdup(v[index]);
+	a->detail->edit[E_FOLDER] = xstrdup(text);
 	detail_draft_field(a, E_FOLDER);
 }
 
@@ -479,6 +478,8 @@ edit_field(struct app *a)
 					initial = i;
 			ui_pick(a, _("Move to folder"), v, n, initial, folder_picked, NULL);
 			ui_pick_filterable(a);
+			ui_pick_tag(a, UI_PICK_FOLDERS);
+			remote_folders_reload(a);   /* folders made elsewhere come in */
 			return;
 		}
 	}

@@ -46,6 +46,7 @@ struct dialog {
 	/* a pick list that is only read (ui_pick_read_only): no line is
 	 * chosen, cur is the top line shown, Enter closes as Esc does */
 	bool read_only;
+	const char *tag;            /* ui_pick_tag's, or NULL */
 };
 
 static void
@@ -275,6 +276,40 @@ pick_refilter(struct dialog *d)
 			d->shown[d->nshown++] = i;
 	d->cur = 0;
 	d->top = 0;
+}
+
+void
+ui_pick_tag(struct app *a, const char *tag)
+{
+	if (a->dialog && a->dialog->kind == DLG_PICK)
+		a->dialog->tag = tag;
+}
+
+void
+ui_pick_refresh(struct app *a, const char *tag, char *const *items, size_t n)
+{
+	struct dialog *d = a->dialog;
+	if (d == NULL || d->kind != DLG_PICK || d->tag == NULL || strcmp(d->tag, tag) != 0)
+		return;
+	char *at = d->nshown ? xstrdup(d->items[d->shown[d->cur]]) : NULL;
+	size_t top = d->top, cur = d->cur;
+	mt_strv_free(d->items, d->nitems);
+	d->items = xcalloc(n ? n : 1, sizeof *d->items);
+	for (size_t i = 0; i < n; i++)
+		d->items[i] = xstrdup(items[i]);
+	d->nitems = n;
+	free(d->shown);
+	d->shown = xcalloc(n ? n : 1, sizeof *d->shown);
+	pick_refilter(d);
+	/* the cursor on its item, wherever the new ones put it; the screen
+	 * scrolls only as far as that needs */
+	d->top = top;
+	d->cur = cur < d->nshown ? cur : (d->nshown ? d->nshown - 1 : 0);
+	for (size_t k = 0; at && k < d->nshown; k++)
+		if (strcmp(d->items[d->shown[k]], at) == 0)
+			d->cur = k;
+	free(at);
+	ui_dirty(a);
 }
 
 /* Typing in a filterable pick list: true when the key went to the filter. */
@@ -664,7 +699,7 @@ ui_dialog_key(struct app *a, int is_key, wint_t ch)
 		void *arg = d->arg;
 		a->dialog = NULL;
 		dialog_free(d);
-		fn(a, -1, arg);
+		fn(a, -1, NULL, arg);
 		return UI_HANDLED;
 	}
 	if (enter) {
@@ -673,9 +708,11 @@ ui_dialog_key(struct app *a, int is_key, wint_t ch)
 		if (d->nshown == 0)
 			return UI_HANDLED;   /* nothing holds the filter: keep typing */
 		int idx = (int)d->shown[d->cur];
+		char *text = xstrdup(d->items[idx]);
 		a->dialog = NULL;
 		dialog_free(d);
-		fn(a, idx, arg);
+		fn(a, idx, text, arg);
+		free(text);
 		ui_dirty_now(a);
 		return UI_HANDLED;
 	}

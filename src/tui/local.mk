@@ -48,7 +48,7 @@ src_tui_libmttui_a_SOURCES = \
 	src/tui/status.c \
 	src/tui/typefix.c \
 	src/tui/tui.c src/tui/tui.h \
-	src/tui/ui.h \
+	src/tui/ui.h src/tui/dialog.h \
 	src/tui/uploads.c \
 	src/tui/uploads_say.c \
 	src/tui/uploads_story.c \

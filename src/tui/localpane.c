@@ -497,13 +497,13 @@ goto_prompt(struct app *a, const char *initial)
 }
 
 static void
-recent_done(struct app *a, int index, void *arg)
+recent_done(struct app *a, int index, const char *text, void *arg)
 {
 	(void)arg;
-	struct localpane *l = a->local;
-	if (index < 0 || (size_t)index >= l->nrecent)
+	(void)index;
+	if (text == NULL)
 		return;
-	char *p = xstrdup(l->recent[index]);
+	char *p = xstrdup(text);   /* the list changes as it opens */
 	local_open(a, p, NULL);
 	free(p);
 }

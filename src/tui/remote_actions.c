@@ -96,25 +96,28 @@ struct move_sel {
 };
 
 static void
-move_picked(struct app *a, int index, void *arg)
+move_picked(struct app *a, int index, const char *text, void *arg)
 {
+	(void)index;   /* the list may have been read again since it opened */
 	struct move_sel *m = arg;
-	size_t nf;
-	char *const *folders = remote_folder_list(a, &nf);
-	if (index < 0 || (size_t)index >= nf) {
+	if (text == NULL) {
 		mt_strv_free(m->ids, m->n);
 		mt_strv_free(m->names, m->n);
 	} else {
-		ui_batch_move(a, m->ids, m->names, m->n, folders[index]);
+		ui_batch_move(a, m->ids, m->names, m->n, text);
 	}
 	free(m);
 }
 
-/* Every folder the server knows, or NULL having said there is none yet. */
+/* Every folder the server knows, or NULL having said there is none yet.
+ * The list is read again either way: a folder made by another session
+ * since comes into the open pick list (ui_pick_refresh), or is there at
+ * the next try. */
 static char *const *
 known_folders(struct app *a, size_t *nf)
 {
 	char *const *folders = remote_folder_list(a, nf);
+	remote_folders_reload(a);
 	if (*nf == 0) {
 		ui_message(a, R_WARN, _("no folders known yet"));
 		return NULL;
@@ -161,24 +164,19 @@ remote_move_selection(struct app *a)
 			initial = i;
 	ui_pick(a, title, folders, nf, initial, move_picked, m);
 	ui_pick_filterable(a);
+	ui_pick_tag(a, UI_PICK_FOLDERS);
 	free(title);
 }
 
 /* -- going to a folder by name: :, then / and a few letters, then Enter -- */
 
-struct goto_list {
-	char **v;      /* the folders as offered (the pane's list may be read again meanwhile) */
-	size_t n;
-};
-
 static void
-goto_picked(struct app *a, int index, void *arg)
+goto_picked(struct app *a, int index, const char *text, void *arg)
 {
-	struct goto_list *g = arg;
-	if (index >= 0 && (size_t)index < g->n)
-		ui_post(a, &(struct ui_event){ UI_EV_SHOW_FOLDER, .id = g->v[index] });
-	mt_strv_free(g->v, g->n);
-	free(g);
+	(void)index;
+	(void)arg;
+	if (text)
+		ui_post(a, &(struct ui_event){ UI_EV_SHOW_FOLDER, .id = text });
 }
 
 void
@@ -192,17 +190,13 @@ remote_goto_folder(struct app *a)
 	char *const *folders = known_folders(a, &nf);
 	if (folders == NULL)
 		return;
-	struct goto_list *g = xcalloc(1, sizeof *g);
-	g->v = xcalloc(nf, sizeof *g->v);
 	size_t initial = 0;
-	for (size_t i = 0; i < nf; i++) {
-		g->v[i] = xstrdup(folders[i]);
+	for (size_t i = 0; i < nf; i++)
 		if (strcmp(folders[i], remote_folder(a)) == 0)
 			initial = i;
-	}
-	g->n = nf;
-	ui_pick(a, _("Go to folder"), g->v, g->n, initial, goto_picked, g);
+	ui_pick(a, _("Go to folder"), folders, nf, initial, goto_picked, NULL);
 	ui_pick_filterable(a);
+	ui_pick_tag(a, UI_PICK_FOLDERS);
 }
 
 /* -- folders -- */

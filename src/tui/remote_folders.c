@@ -103,6 +103,7 @@ on_folders(char *const *v, size_t n, const struct mt_error *err, void *arg)
 	}
 	/* keep the cursor on the same row kind where possible */
 	remote_set_folders(a, v, n);
+	ui_pick_refresh(a, UI_PICK_FOLDERS, a->remote->folders, a->remote->nfolders);
 	ui_dirty(a);
 }
 

@@ -153,7 +153,6 @@ void remote_keep_forget(struct remote *r);
 void remote_compute_subs(struct remote *r);
 /* Replaces every folder the server knows with a copy of v (sorted). */
 void remote_set_folders(struct app *a, char *const *v, size_t n);
-void remote_folders_reload(struct app *a);
 /* At start: the folder the last session showed (place.c), checked against
  * the folder list when it comes. */
 void remote_place_restore(struct app *a);

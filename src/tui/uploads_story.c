@@ -161,10 +161,11 @@ lines_wrap(struct lines *l, const char *label, const char *value, int width)
 }
 
 static void
-story_closed(struct app *a, int index, void *arg)
+story_closed(struct app *a, int index, const char *text, void *arg)
 {
 	(void)a;
 	(void)index;
+	(void)text;
 	(void)arg;
 }
 

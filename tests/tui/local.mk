@@ -49,6 +49,7 @@ tui_tests += \
 	tests/tui/upload-retry.t \
 	tests/tui/resume-refused.t \
 	tests/tui/upload-quota-quit.t \
+	tests/tui/folders-fresh.t \
 	tests/tui/reupload.t \
 	tests/tui/typefix.t \
 	tests/tui/typefix-refused.t \

@@ -268,11 +268,12 @@ remote_draw(struct app *a, int y, int x, int h, int w, bool focused)
 			free(s);
 			ui_parts_add(&ps, part, NULL, 0, 0);
 		}
+		/* the type, then the sort, as the header says them */
+		if (r->type)
+			ui_parts_add(&ps, remote_type_name(r->type), NULL, 0, 0);
 		snprintf(part, sizeof part, "%s%s", remote_sort_name(r->sort),
 		         a->utf8 ? (r->asc ? "\xe2\x86\x91" : "\xe2\x86\x93") : (r->asc ? "^" : "v"));
 		ui_parts_add(&ps, part, NULL, 0, 0);
-		if (r->type)
-			ui_parts_add(&ps, remote_type_name(r->type), NULL, 0, 0);
 		if (r->nmarked) {
 			snprintf(part, sizeof part, P_("%zu marked", "%zu marked", r->nmarked), r->nmarked);
 			ui_parts_add(&ps, part, NULL, 0, 0);

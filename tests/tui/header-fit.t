@@ -31,7 +31,7 @@ in_header "the type filter stays readable" "  image  "
 in_header "the sort stays readable" "date↓"
 send s
 in_header "s changes the sort, said in the header" "name↑"
-in_title "the pane's title keeps the sort and the type" "name↑  image"
+in_title "the pane's title keeps the type and the sort, in the header's order" "image  name↑"
 # a wide screen has room for every word
 tx resize-window -x 160 -y 24
 in_header "at 160 columns the header says it all" "mediatui  t (clearcms)  all folders  search: landscape-texture  type: image  sort: name↑"
@@ -55,7 +55,7 @@ in_title "the pane goes into the deep folder" "/images/a-folder-with"
 send t
 in_header "the type filter is set in the deep folder" "image"
 in_header "its sort stays readable beside the cut folder" "date↓"
-in_title "the title keeps the sort and the type, the folder cut" "…  date↓  image"
+in_title "the title keeps the type and the sort, the folder cut" "…  image  date↓"
 rc=$(tui_quit)
 expect_eq "q quits with status 0" 0 "$rc"
 finish

@@ -547,22 +547,54 @@ unsaved_answer(struct app *a, int choice, void *arg)
 	/* n (and Esc): stay, the edits kept */
 }
 
-/* What was typed for an item deleted elsewhere, into the message log on
- * leaving: it cannot be saved, and it is not thrown away unseen. */
+static const char *const field_words[4] = { N_("alt text"), N_("title"), N_("description"),
+	                                     N_("folder") };
+
+/* What was typed, into the message log as it is dropped (the item deleted
+ * elsewhere, or u): it is not thrown away unseen, and can be typed again. */
 static void
-log_typed_for_gone(struct app *a)
+log_typed(struct app *a, bool gone)
 {
 	struct detail *d = a->detail;
-	static const char *const what[4] = { N_("alt text"), N_("title"), N_("description"),
-		                             N_("folder") };
 	const char *name = d->item.filename ? d->item.filename : d->item.id;
 	for (int i = 0; i < 4; i++)
-		if (d->edit[i])
+		if (d->edit[i] && gone)
 			ui_message(a, R_WARN, _("typed for %s (deleted elsewhere), not saved: %s \"%s\""), name,
-			           _(what[i]), d->edit[i]);
-	if (d->focal_pending)
+			           _(field_words[i]), d->edit[i]);
+		else if (d->edit[i])
+			ui_message_log(a, R_NORMAL, _("undone for %s, not saved: %s \"%s\""), name,
+			               _(field_words[i]), d->edit[i]);
+	if (d->focal_pending && gone)
 		ui_message(a, R_WARN, _("typed for %s (deleted elsewhere), not saved: focal point %.0f,%.0f"),
 		           name, d->fx, d->fy);
+	else if (d->focal_pending)
+		ui_message_log(a, R_NORMAL, _("undone for %s, not saved: focal point %.0f,%.0f"), name,
+		               d->fx, d->fy);
+}
+
+/* u: the changes not saved are dropped, each logged whole, and the
+ * status line names them. */
+static void
+undo_pending(struct app *a)
+{
+	struct detail *d = a->detail;
+	if (!has_pending(d)) {
+		ui_message(a, R_NORMAL, "%s", _("nothing to undo: no change is waiting to be saved"));
+		return;
+	}
+	char names[200] = "";
+	for (int i = 0; i < 5; i++) {
+		bool on = i < 4 ? d->edit[i] != NULL : d->focal_pending;
+		const char *w = i < 4 ? _(field_words[i]) : _("focal point");
+		if (on)
+			snprintf(names + strlen(names), sizeof names - strlen(names), "%s%s",
+			         names[0] ? ", " : "", w);
+	}
+	log_typed(a, false);
+	clear_pending(d);
+	detail_draft_sync(a);
+	d->err[0] = '\0';
+	ui_message(a, R_NORMAL, _("undone: %s (what was typed is in the message log, M)"), names);
 }
 
 static void
@@ -570,7 +602,7 @@ gone_answer(struct app *a, int choice, void *arg)
 {
 	if (choice != 'd')
 		return;   /* n (and Esc): stay, the text on the screen */
-	log_typed_for_gone(a);
+	log_typed(a, true);
 	clear_pending(a->detail);
 	detail_draft_sync(a);   /* nothing to offer back at the next start */
 	detail_go(a, (enum detail_after)(intptr_t)arg);
@@ -711,9 +743,7 @@ detail_view_key(struct app *a, int is_key, wint_t ch)
 			ui_message(a, R_WARN, "%s", _("saving: nothing to undo until the server answers (Esc stops waiting)"));
 			return UI_HANDLED;
 		}
-		clear_pending(d);
-		detail_draft_sync(a);
-		d->err[0] = '\0';
+		undo_pending(a);
 		return UI_HANDLED;
 	case 'd': delete_this(a); return UI_HANDLED;
 	case 'n': detail_away(a, AFTER_NEXT); return UI_HANDLED;

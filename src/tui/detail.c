@@ -455,9 +455,7 @@ edit_field(struct app *a)
 	struct detail *d = a->detail;
 	int f = d->field;
 	if (f == F_FOCAL) {
-		d->focal_open = true;
-		d->ex = d->focal_pending ? d->fx : d->item.focal_x >= 0 ? d->item.focal_x : 50;
-		d->ey = d->focal_pending ? d->fy : d->item.focal_y >= 0 ? d->item.focal_y : 50;
+		detail_focal_open(a);
 		return;
 	}
 	int slot = edit_slot(f);

@@ -52,6 +52,7 @@ detail_aside_forget(struct app *a)
 			keep_aside(a, i, NULL);
 		clear_slot(d, i);
 	}
+	d->focal_aside = d->focal_from_aside = false;
 }
 
 void

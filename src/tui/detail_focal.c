@@ -143,6 +143,42 @@ focal_numbers(struct app *a, const char *text, void *arg)
 	a->detail->ey = y;
 }
 
+void
+detail_focal_open(struct app *a)
+{
+	struct detail *d = a->detail;
+	d->focal_open = true;
+	d->sx = d->focal_pending ? d->fx : d->item.focal_x >= 0 ? d->item.focal_x : 50;
+	d->sy = d->focal_pending ? d->fy : d->item.focal_y >= 0 ? d->item.focal_y : 50;
+	d->focal_from_aside = d->focal_aside;
+	d->ex = d->focal_aside ? d->ax : d->sx;
+	d->ey = d->focal_aside ? d->ay : d->sy;
+	if (d->focal_aside)
+		ui_message(a, R_NORMAL, _("the point set aside, %.0f,%.0f (Esc drops it; it was %.0f,%.0f)"),
+		           d->ex, d->ey, d->sx, d->sy);
+}
+
+/* Esc (or q): the point is left as it was. A point moved to is set aside
+ * and said; Esc on the point set aside, unmoved, drops it. */
+static void
+focal_cancel(struct app *a)
+{
+	struct detail *d = a->detail;
+	d->focal_open = false;
+	bool moved = d->ex != d->sx || d->ey != d->sy;
+	if (d->focal_from_aside && d->ex == d->ax && d->ey == d->ay) {
+		d->focal_aside = false;
+		ui_message(a, R_NORMAL, _("focal point %.0f,%.0f dropped; it stays %.0f,%.0f"), d->ax, d->ay,
+		           d->sx, d->sy);
+	} else if (moved) {
+		d->focal_aside = true;
+		d->ax = d->ex;
+		d->ay = d->ey;
+		ui_message(a, R_NORMAL, _("focal point not changed: %.0f,%.0f is set aside, f opens there again"),
+		           d->ax, d->ay);
+	}
+}
+
 enum ui_key
 detail_focal_key(struct app *a, int is_key, wint_t ch)
 {
@@ -190,9 +226,10 @@ detail_focal_key(struct app *a, int is_key, wint_t ch)
 			d->focal_pending = true;
 			d->focal_open = false;
 			d->focal_save = true;
+			d->focal_aside = false;
 			return UI_HANDLED;
 		case 27: case 'q':
-			d->focal_open = false;
+			focal_cancel(a);
 			return UI_HANDLED;
 		default:
 			return UI_UNHANDLED;

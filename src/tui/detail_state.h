@@ -46,6 +46,11 @@ struct detail {
 	/* focal editor */
 	bool focal_open;
 	double ex, ey;
+	double sx, sy;               /* where the editor opened */
+	/* Esc after moving sets the point aside, as a prompt's text: the next
+	 * f opens there (from_aside), Esc there unmoved drops it */
+	bool focal_aside, focal_from_aside;
+	double ax, ay;
 	bool focal_crops;            /* v: the crops instead of the picture (narrow screens) */
 	bool focal_save;             /* the editor closed with Enter: detail.c saves */
 	enum detail_after after;     /* once the pending save succeeds */
@@ -86,6 +91,7 @@ char *detail_field_value(struct app *a, int f, bool *pending);
 
 /* The focal point editor (detail_focal.c): drawn and keyed while
  * focal_open; Enter leaves focal_pending and focal_save set for detail.c. */
+void detail_focal_open(struct app *a);
 void detail_focal_draw(struct app *a);
 enum ui_key detail_focal_key(struct app *a, int is_key, wint_t ch);
 

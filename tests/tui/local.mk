@@ -51,6 +51,7 @@ tui_tests += \
 	tests/tui/upload-quota-quit.t \
 	tests/tui/folders-fresh.t \
 	tests/tui/detail-undo.t \
+	tests/tui/focal-aside.t \
 	tests/tui/reupload.t \
 	tests/tui/typefix.t \
 	tests/tui/typefix-refused.t \

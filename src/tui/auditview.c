@@ -150,6 +150,39 @@ alt_standing(struct app *a)
 	ui_message_standing(a, latest ? latest->said : NULL);
 }
 
+/* The position of the finding of this kind about item id, or -1. */
+static long
+finding_pos(struct app *a, const char *id, enum mt_finding_kind kind)
+{
+	size_t *idx;
+	size_t n = audit_shown_findings(a, &idx);
+	long pos = -1;
+	for (size_t i = 0; i < n && pos < 0; i++) {
+		const struct mt_finding *f = &a->scan->audit.findings[idx[i]];
+		if (f->kind == kind && f->id && strcmp(f->id, id) == 0)
+			pos = (long)i;
+	}
+	free(idx);
+	return pos;
+}
+
+/* A save's answer takes its finding out, most often one above the cursor
+ * (the queue is at the next image by then, or stopped there): the cursor
+ * keeps to its finding, or `a` would start past the image the queue
+ * stopped at. Its own finding gone, it stays at its place. */
+static void
+post_keeping_cursor(struct app *a, const struct ui_event *ev)
+{
+	const struct mt_finding *f = audit_finding_at(a, audit_at.cur);
+	char *id = f && f->id ? xstrdup(f->id) : NULL;
+	enum mt_finding_kind kind = f ? f->kind : MT_FIND_MISSING_ALT;
+	ui_post(a, ev);
+	long pos = id ? finding_pos(a, id, kind) : -1;
+	if (pos >= 0)
+		audit_at.cur = (size_t)pos;
+	free(id);
+}
+
 /* The server no longer has the item the save was for (core's verdict:
  * deleted elsewhere): nothing is kept to offer again and no draft stays;
  * what was typed goes to the message log, as the details do with theirs,
@@ -167,7 +200,7 @@ alt_save_gone(struct app *a, const char *id, const char *text)
 	           name);
 	free(name);
 	char *gone = xstrdup(id);
-	ui_post(a, &(struct ui_event){ UI_EV_ITEM_DELETED, .id = gone });
+	post_keeping_cursor(a, &(struct ui_event){ UI_EV_ITEM_DELETED, .id = gone });
 	free(gone);
 }
 
@@ -206,7 +239,7 @@ on_alt_saved(const struct mt_media *item, const struct mt_error *err, void *arg)
 		/* named: with the queue it comes while the next image's prompt is open */
 		char *name = mt_sanitize(finding_name(a, id));
 		if (item)
-			ui_post(a, &(struct ui_event){ UI_EV_ITEM_EDITED, .item = item });   /* the finding goes with the event */
+			post_keeping_cursor(a, &(struct ui_event){ UI_EV_ITEM_EDITED, .item = item });   /* the finding goes */
 		ui_message_routine(a, _("alt text saved for %s"), name);
 		free(name);
 	}
@@ -245,22 +278,6 @@ on_alt_retry(const struct mt_http_retry *retry, void *arg)
 
 static void alt_prompt(struct app *a, const struct mt_finding *f);
 
-/* The position of the missing-alt finding about item id, or -1. */
-static long
-missing_alt_at(struct app *a, const char *id)
-{
-	size_t *idx;
-	size_t n = audit_shown_findings(a, &idx);
-	long pos = -1;
-	for (size_t i = 0; i < n && pos < 0; i++) {
-		const struct mt_finding *f = &a->scan->audit.findings[idx[i]];
-		if (f->kind == MT_FIND_MISSING_ALT && f->id && strcmp(f->id, id) == 0)
-			pos = (long)i;
-	}
-	free(idx);
-	return pos;
-}
-
 /* The queue of every image without alt text from the cursor on. */
 static void
 alt_queue_start(struct app *a)
@@ -296,7 +313,7 @@ next_missing_alt(struct app *a, size_t *pos)
 		}
 	}
 	for (; st.at < st.norder; st.at++) {
-		long p = is_saving(st.order[st.at]) ? -1 : missing_alt_at(a, st.order[st.at]);
+		long p = is_saving(st.order[st.at]) ? -1 : finding_pos(a, st.order[st.at], MT_FIND_MISSING_ALT);
 		if (p >= 0) {
 			*pos = (size_t)p;
 			return audit_finding_at(a, (size_t)p);

@@ -76,6 +76,7 @@ tui_tests += \
 	tests/tui/live.t \
 	tests/tui/altelsewhere.t \
 	tests/tui/altqueue.t \
+	tests/tui/altqueue-stop.t \
 	tests/tui/usagewalk.t \
 	tests/tui/delete-ask.t \
 	tests/tui/delete-scroll.t \

@@ -34,7 +34,16 @@ send a
 expect_screen "a resumes at the image where the queue stopped" "Alt text for $name2"
 refute_screen "... not at the one after it" "Alt text for $name3"
 
-# one save whose answer comes after the Esc: held at the server
+# one save whose answer comes after the Esc: held at the server (from
+# Home, as this part stands on its own)
+send Escape
+wait_gone "Enter: accept" || not_ok "Esc stops the queue"
+send Escape
+wait_for "Images without alt text" || not_ok "back in the audit"
+send Home
+settle
+send a
+expect_screen "a on the first finding" "Alt text for $name2"
 faults '{"hold_api": 1, "hold_api_path": "media/'"$id2"'"}'
 type_text "Second"
 send Enter

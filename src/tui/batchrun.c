@@ -23,6 +23,9 @@
 #include "ui.h"
 #include "xalloc.h"
 
+/* a failed item's name on the status line, at most: the reason after it counts more */
+#define FAIL_NAME_CELLS 32
+
 enum { RQ_BATCH = 200 };
 
 struct batch {
@@ -37,6 +40,7 @@ struct batch {
 	int saved;           /* delete with a backup: originals saved whole */
 	char **fails;        /* each failure, "name: reason", in the order they came */
 	size_t nfails;
+	char *first_said;    /* the first, as the status line says it (sanitised, its name fitted) */
 	bool move;
 	bool stopping;       /* asked to stop after the item under way */
 	bool ended;          /* stopped at quit: only the report is left */
@@ -51,6 +55,7 @@ batch_free(struct batch *b)
 	mt_strv_free(b->ids, b->n);
 	mt_strv_free(b->names, b->n);
 	mt_strv_free(b->fails, b->nfails);
+	free(b->first_said);
 	free(b->folder);
 	free(b->backup_dir);
 	free(b);
@@ -148,6 +153,22 @@ keep_error(struct batch *b, const struct mt_batch_result *r)
 	b->fails = xreallocarray(b->fails, b->nfails + 2, sizeof *b->fails);
 	b->fails[b->nfails++] = xasprintf("%.*s: %s", len, name ? name : "", rest);
 	b->fails[b->nfails] = NULL;
+	/* the status line's: a long name shortened in its middle, so that the
+	 * reason after it is read (the log keeps the whole name) */
+	char *whole = xasprintf("%.*s", len, name ? name : "");
+	char *clean = mt_sanitize(whole);
+	char fit[200];
+	if (mt_text_width(clean) > FAIL_NAME_CELLS)
+		mt_text_fit_name(clean, FAIL_NAME_CELLS, 0, fit, sizeof fit);
+	else
+		snprintf(fit, sizeof fit, "%s", clean);
+	char *reason = mt_sanitize(rest);
+	free(b->first_said);
+	if (b->nfails == 1)
+		b->first_said = xasprintf("%s: %s", fit, reason);
+	free(reason);
+	free(clean);
+	free(whole);
 }
 
 /* Every failure into the message log, each with its reason, the last
@@ -170,9 +191,13 @@ failures_said(const struct batch *b)
 {
 	if (b->nfails == 0)
 		return xstrdup("");
-	char *first = mt_sanitize(b->fails[0]);
-	if (b->nfails == 1)
+	char *first = xstrdup(b->first_said);
+	if (b->nfails == 1) {
+		if (strcmp(first, b->fails[0]) != 0)   /* the name shortened: the log has it whole */
+			ui_message_log(b->a, R_ERROR, b->move ? _("not moved: %s") : _("not deleted: %s"),
+			               b->fails[0]);
 		return first;
+	}
 	int more = (int)b->nfails - 1;
 	char *said = xasprintf(P_("%s, and %d more (M lists each)", "%s, and %d more (M lists each)",
 	                          (unsigned long)more), first, more);

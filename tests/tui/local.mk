@@ -52,6 +52,7 @@ tui_tests += \
 	tests/tui/folders-fresh.t \
 	tests/tui/detail-undo.t \
 	tests/tui/focal-aside.t \
+	tests/tui/delete-longname.t \
 	tests/tui/reupload.t \
 	tests/tui/typefix.t \
 	tests/tui/typefix-refused.t \

@@ -393,13 +393,17 @@ struct mt_upload_job *mt_upload_queue_job(struct mt_upload_queue *q, int i);
 /* The queue's bytes, as every face says them: only what is sent counts. A
  * file the server had already sends nothing, and neither does the second
  * listing of a file listed twice: neither is in `total` nor in `sent` (a
- * file is counted until it is known to be skipped). Failed and cancelled
- * files are left out too. */
+ * file is counted until it is known to be skipped). A failed file was
+ * asked for and is not there: its bytes are in `total` (and `failed`),
+ * none in `sent`, so a batch with a failure never reads 100%. A cancelled
+ * file was withdrawn by the editor: it is left out. */
 struct mt_upload_bytes {
 	int64_t sent;        /* of the files to send, the bytes out (all of a finished one) */
-	int64_t total;       /* the bytes of the files to send */
+	int64_t total;       /* the bytes of the files to send, the failed ones' too */
+	int64_t failed;      /* of total, the failed files': none out, none on their way */
 	int64_t there;       /* the bytes of the files skipped: the server had them already */
-	int percent;         /* sent of total, 0 to 100; 100 when there is nothing to send */
+	int percent;         /* sent of total, 0 to 100, rounded down; 100 when there is
+	                        nothing to send; below 100 while a file of the scope failed */
 };
 void mt_upload_queue_bytes(const struct mt_upload_queue *q, struct mt_upload_bytes *b);
 /* The same for the jobs of a scope (MT_UPLOAD_RUN: the batch under way). */

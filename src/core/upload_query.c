@@ -186,11 +186,26 @@ mt_upload_queue_bytes_of(const struct mt_upload_queue *q, enum mt_upload_scope s
                          struct mt_upload_bytes *b)
 {
 	memset(b, 0, sizeof *b);
+	int failed = 0;
 	for (int i = 0; i < q->njobs; i++) {
 		const struct mt_upload_job *job = q->jobs[i];
 		if (scope == MT_UPLOAD_RUN && job->run != q->run)
 			continue;
-		if (job->size < 0 || job->state == MT_JOB_FAILED || job->state == MT_JOB_CANCELLED)
+		/* withdrawn by the editor: no longer asked for */
+		if (job->state == MT_JOB_CANCELLED)
+			continue;
+		if (job->state == MT_JOB_FAILED) {
+			/* asked for and not sent: its bytes stay in what was to be
+			 * sent, none of them sent (a failed try's bytes are not on
+			 * the server), or a failed batch read 100% */
+			failed++;
+			if (job->size > 0) {
+				b->total += job->size;
+				b->failed += job->size;
+			}
+			continue;
+		}
+		if (job->size < 0)
 			continue;
 		if (job->state == MT_JOB_SKIPPED) {
 			/* nothing of it went: "already there", or its twin sent it */
@@ -201,7 +216,12 @@ mt_upload_queue_bytes_of(const struct mt_upload_queue *q, enum mt_upload_scope s
 		b->total += job->size;
 		b->sent += job->state == MT_JOB_DONE ? job->size : job->sent;
 	}
+	/* rounded down: 100 only once every byte went */
 	b->percent = b->total > 0 ? (int)(b->sent * 100 / b->total) : 100;
+	/* and never with a failure, whose bytes may not be counted (a file
+	 * gone has no size, an empty one none to send) */
+	if (failed && b->percent == 100)
+		b->percent = b->total > 0 ? 99 : 0;
 }
 
 void

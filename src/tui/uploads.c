@@ -394,7 +394,9 @@ uploads_draw(struct app *a, int y, int x, int h, int w, bool focused)
 	ui_fill(stdscr, y, x, w);
 	char sp[32], eta[16], head[200];
 	mt_format_size((int64_t)rate, sp, sizeof sp);
-	ui_format_eta(rate > 0 ? (double)(total - sent) / rate : -1, eta, sizeof eta);
+	/* the time left is for the bytes still on their way: the failed
+	 * files' are in total, and wait for R */
+	ui_format_eta(rate > 0 ? (double)(total - sent - b.failed) / rate : -1, eta, sizeof eta);
 	int pct = b.percent;
 	char count[160];
 	/* every finished row is counted: a cancelled one too, or the counts

@@ -58,6 +58,7 @@ tui_tests += \
 	tests/tui/typefix-refused.t \
 	tests/tui/upload-refusals.t \
 	tests/tui/upload-panel.t \
+	tests/tui/upload-failed-percent.t \
 	tests/tui/upload-quota.t \
 	tests/tui/upload-resend.t \
 	tests/tui/upload-rows.t \

@@ -3,7 +3,9 @@
  * was last idle, so a batch after earlier failures is counted alone; files
  * already there are skipped, not done; a file listed twice is apart;
  * cancelled files are counted, and sent again as a run of their own when
- * the answer to R's question says so; a cancelled file is asked about once. On the fake transport (upload_fake.c). */
+ * the answer to R's question says so; a cancelled file is asked about once.
+ * The bytes (mt_upload_queue_bytes) count only what is to be sent, a failed
+ * file's too, never a cancelled one's. On the fake transport (upload_fake.c). */
 #include "config.h"
 
 #include <setjmp.h>
@@ -329,6 +331,107 @@ test_nothing_sent_when_all_were_there(void **state)
 	assert_int_equal(total, 0);
 }
 
+#define FULL "{\"code\":\"PLAN_LIMIT_REACHED\",\"message\":\"the plan is full\"}"
+
+/* A failed file was asked for and is not there: its bytes stay in what
+ * was to be sent, none of them sent, so a batch with a failure never
+ * reads 100% (it read "0 B / 0 B  100%" with every file failed). */
+static void
+test_failed_bytes_stay_to_send(void **state)
+{
+	(void)state;
+	fx.q = fake_queue(false, 1);
+	add("a.txt", "hello");                     /* 5 bytes, sent */
+	add("b.txt", "hello b");                   /* 7 bytes, the storage is full */
+	add("c.txt", "hello c");                   /* 7 bytes, not started: full */
+	fake_script_ok("a.txt");
+	fake_script("presign?name=b.txt", 413, FULL);
+	mt_upload_queue_start(fx.q);
+	fake_settle();
+	assert_int_equal(tally(MT_UPLOAD_RUN).failed, 2);
+	struct mt_upload_bytes by;
+	mt_upload_queue_bytes(fx.q, &by);
+	assert_int_equal(by.sent, 5);
+	assert_int_equal(by.total, 19);
+	assert_int_equal(by.failed, 14);
+	assert_int_equal(by.percent, 26);
+	/* the header's share says the same of the batch */
+	struct mt_upload_bytes run;
+	mt_upload_queue_bytes_of(fx.q, MT_UPLOAD_RUN, &run);
+	assert_memory_equal(&run, &by, sizeof by);
+}
+
+/* Every file failed: 0%, not 100% for nothing left to send; a file whose
+ * size is not known (gone before it was read) holds it below 100 too. */
+static void
+test_all_failed_is_not_100(void **state)
+{
+	(void)state;
+	fx.q = fake_queue(false, 1);
+	add("a.txt", "hello");
+	add("b.txt", "hello b");
+	fake_script("presign?name=a.txt", 413, FULL);
+	mt_upload_queue_start(fx.q);
+	fake_settle();
+	/* b was on its way as a hit the wall */
+	assert_true(fake_answer("presign?name=b.txt", 413, FULL));
+	fake_settle();
+	struct mt_upload_bytes by;
+	mt_upload_queue_bytes(fx.q, &by);
+	assert_int_equal(by.sent, 0);
+	assert_int_equal(by.total, 12);
+	assert_int_equal(by.percent, 0);
+	/* a file gone: no size to count, yet not sent */
+	struct mt_upload_job *gone = mt_upload_queue_add(fx.q, "/nonexistent/mediatui-gone.png");
+	assert_int_equal(gone->state, MT_JOB_FAILED);
+	mt_upload_queue_bytes_of(fx.q, MT_UPLOAD_RUN, &by);
+	assert_int_equal(by.total, 0);
+	assert_int_equal(by.failed, 0);
+	assert_int_equal(by.percent, 0);
+	mt_upload_queue_bytes(fx.q, &by);
+	assert_int_equal(by.total, 12);
+	assert_int_equal(by.percent, 0);
+}
+
+/* Beside it a file that went: every byte counted went, yet a file did
+ * not: 99%, not 100%. */
+static void
+test_a_file_gone_holds_it_below_100(void **state)
+{
+	(void)state;
+	fx.q = fake_queue(false, 1);
+	mt_upload_queue_add(fx.q, "/nonexistent/mediatui-gone.png");
+	add("a.txt", "hello");
+	fake_script_ok("a.txt");
+	mt_upload_queue_start(fx.q);
+	fake_settle();
+	struct mt_upload_bytes by;
+	mt_upload_queue_bytes(fx.q, &by);
+	assert_int_equal(by.sent, 5);
+	assert_int_equal(by.total, 5);
+	assert_int_equal(by.percent, 99);
+}
+
+/* A cancelled file was withdrawn by the editor: it is not counted as to
+ * send, and the files that went read 100%. */
+static void
+test_cancelled_bytes_are_withdrawn(void **state)
+{
+	(void)state;
+	fx.q = fake_queue(false, 1);
+	add("a.txt", "hello");
+	struct mt_upload_job *b = add("b.txt", "hello b");
+	fake_script_ok("a.txt");
+	assert_int_equal(mt_upload_job_cancel(b), MT_UPLOAD_CANCELLED);
+	mt_upload_queue_start(fx.q);
+	fake_settle();
+	struct mt_upload_bytes by;
+	mt_upload_queue_bytes(fx.q, &by);
+	assert_int_equal(by.sent, 5);
+	assert_int_equal(by.total, 5);
+	assert_int_equal(by.percent, 100);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, fake_setup, fake_teardown)
 
 int
@@ -344,6 +447,10 @@ main(void)
 		T(test_nothing_sent_when_all_were_there),
 		T(test_bytes_of_the_batch_under_way),
 		T(test_a_cancelled_file_is_asked_about_once),
+		T(test_failed_bytes_stay_to_send),
+		T(test_all_failed_is_not_100),
+		T(test_a_file_gone_holds_it_below_100),
+		T(test_cancelled_bytes_are_withdrawn),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

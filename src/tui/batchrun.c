@@ -163,8 +163,7 @@ keep_error(struct batch *b, const struct mt_batch_result *r)
 	else
 		snprintf(fit, sizeof fit, "%s", clean);
 	char *reason = mt_sanitize(rest);
-	free(b->first_said);
-	if (b->nfails == 1)
+	if (b->nfails == 1)   /* the first is the one said */
 		b->first_said = xasprintf("%s: %s", fit, reason);
 	free(reason);
 	free(clean);

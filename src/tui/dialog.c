@@ -731,9 +731,11 @@ ui_dialog_key(struct app *a, int is_key, wint_t ch)
 	} else if ((is_key && ch == KEY_END) || (!is_key && ch == 'G')) {
 		d->cur = d->nshown ? d->nshown - 1 : 0;
 	} else if (d->filterable && !is_key && ch > ' ' && iswprint(ch)) {
-		/* a letter first did nothing, without a word */
-		ui_message(a, R_NORMAL, _("%lc does nothing here: / narrows the list (then %lc and the rest)"),
-		           (wint_t)ch, (wint_t)ch);
+		/* a letter first did nothing, without a word; not kept in the log
+		 * (M), which a word typed without its / filled line by line */
+		ui_message_passing(a, R_NORMAL,
+		                   _("%lc does nothing here: / narrows the list (then %lc and the rest)"),
+		                   (wint_t)ch, (wint_t)ch);
 	}
 	ui_dirty_now(a);
 	return UI_HANDLED;

@@ -414,9 +414,10 @@ dispatch_key(struct app *a, bool played, int is_key, wint_t ch)
 		/* x where the view has no use for it stops a running batch, as Esc */
 		if (!is_key && ch == 'x' && ui_batch_stop_ask(a))
 			break;
-		/* a letter that does nothing says so: silence reads as a hung link */
+		/* a letter that does nothing says so: silence reads as a hung link;
+		 * on the status line alone, not in the log (M) */
 		if (!is_key && ch > ' ' && iswprint(ch) && !a->dialog)
-			ui_message(a, R_NORMAL, _("%lc does nothing here (? lists the keys)"), (wint_t)ch);
+			ui_message_passing(a, R_NORMAL, _("%lc does nothing here (? lists the keys)"), (wint_t)ch);
 		break;
 	}
 }

@@ -33,6 +33,15 @@ send Space
 expect_screen "Space on a folder row says it marks items" "Space marks items; this row is a folder"
 send y
 expect_screen "a letter bound to nothing says so" "y does nothing here (? lists the keys)"
+send y
+send y
+send M
+expect_screen "the message log opens" "Messages:"
+settle
+check "... without a line for each key that did nothing (the status line, last, may say it)" \
+	sh -c '! printf "%s\n" "$1" | sed "\$d" | grep -qF "does nothing here"' - "$(screen)"
+send q
+wait_gone "Messages:" || not_ok "q closes the message log" "$(screen)"
 
 # the audit: ] to the kind whose rows name the served type, in full
 send A

@@ -4,7 +4,8 @@
 # a hang-up (SIGHUP) or the terminal's session killed loses none of it; the
 # next start offers it with the drafts ("description set aside"), o opens
 # the item with it, and Enter on the field has it in the prompt again. Esc
-# on it unchanged drops it from the file too, and so does leaving the item.
+# on it unchanged drops it from the file too, and so does leaving the item
+# (into the message log, whole: not unseen).
 # At 80x24.
 . "${top_srcdir:-.}/tests/tui/lib-tui.sh"
 
@@ -129,6 +130,12 @@ check "set aside, it is in the file" in_file "Not kept past q"
 send q
 wait_gone "Focal point" || not_ok "q leaves the details"
 check "leaving the item takes it out of the file" sh -c '! grep -qsF "Not kept past q" "$1"' - "$drafts"
+send M
+expect_screen "the message log opens" "Messages:"
+expect_wrapped "... it has the text dropped on leaving, whole" \
+	"dropped on leaving it: description \"Not kept past q\""
+send q
+wait_gone "Messages:" || not_ok "q closes the message log" "$(screen)"
 expect_eq "the server's description is what was saved" "$text" "$(server_field description)"
 rc=$(tui_quit)
 expect_eq "q quits at the end" 0 "$rc"

@@ -139,6 +139,8 @@ on_get(const struct mt_media *item, const struct mt_error *err, void *arg)
 		return;
 	struct detail *d = a->detail;
 	d->loading = false;
+	bool reread = d->rereading;
+	d->rereading = false;
 	if (mt_op_item_gone(err)) {
 		item_gone(a);
 	} else if (err) {
@@ -149,6 +151,8 @@ on_get(const struct mt_media *item, const struct mt_error *err, void *arg)
 	} else if (item) {
 		d->err[0] = '\0';
 		bool news = !mt_media_same(&d->item, item);
+		if (reread)
+			detail_reread_said(a, &d->item, item);
 		mt_media_free(&d->item);
 		mt_media_copy(&d->item, item);
 		drop_pending_equal(a);
@@ -178,6 +182,7 @@ detail_view_open(struct app *a, const void *arg)
 	const struct mt_media *m = o->item;
 	struct detail *d = a->detail;
 	detail_free(a);
+	d->rereading = false;
 	memset(d->err, 0, sizeof d->err);
 	d->note[0] = '\0';
 	mt_media_copy(&d->item, m);
@@ -719,7 +724,10 @@ detail_view_key(struct app *a, int is_key, wint_t ch)
 	case 'f': d->field = F_FOCAL; edit_field(a); return UI_HANDLED;
 	case 'm': d->field = F_FOLDER; edit_field(a); return UI_HANDLED;
 	case 'w': detail_save(a); return UI_HANDLED;
-	case 'r': detail_fetch(a); return UI_HANDLED;
+	case 'r':
+		d->rereading = true;
+		detail_fetch(a);
+		return UI_HANDLED;
 	case 'p':
 		preview_enable(a, !preview_enabled(a));
 		if (preview_enabled(a) && preview_can_item(&d->item))

@@ -1,4 +1,4 @@
-/* detail_state.h — Private to: detail.c detail_draw.c detail_focal.c detail_draft.c detail_aside.c
+/* detail_state.h — Private to: detail.c detail_draw.c detail_focal.c detail_draft.c detail_aside.c detail_reread.c
  * State: a->detail
  *
  * One item's details: the item, its pending edits, the save under way and
@@ -45,6 +45,7 @@ struct detail {
 	uint64_t gen;
 	/* focal editor */
 	bool focal_open;
+	bool rereading;              /* r: the read's answer says what changed */
 	double ex, ey;
 	double sx, sy;               /* where the editor opened */
 	/* Esc after moving sets the point aside, as a prompt's text: the next
@@ -113,6 +114,9 @@ detail_round(double v)
 {
 	return v < 0 ? -(long)(-v + 0.5) : (long)(v + 0.5);
 }
+
+/* ---- detail_reread.c: r said, with what the read changed ---- */
+void detail_reread_said(struct app *a, const struct mt_media *was, const struct mt_media *now);
 
 /* ---- detail_aside.c: a prompt's text cancelled with Esc, set aside ---- */
 /* Every slot's text set aside goes (another item, the details closed),

@@ -53,6 +53,7 @@ tui_tests += \
 	tests/tui/detail-undo.t \
 	tests/tui/focal-aside.t \
 	tests/tui/delete-longname.t \
+	tests/tui/detail-reread.t \
 	tests/tui/reupload.t \
 	tests/tui/typefix.t \
 	tests/tui/typefix-refused.t \

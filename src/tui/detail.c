@@ -540,6 +540,7 @@ unsaved_answer(struct app *a, int choice, void *arg)
 	enum detail_after after = (enum detail_after)(intptr_t)arg;
 	struct detail *d = a->detail;
 	if (choice == 'd') {
+		detail_log_typed(a, false);   /* discarded, not lost unseen */
 		clear_pending(d);
 		detail_draft_sync(a);
 		detail_go(a, after);
@@ -548,31 +549,6 @@ unsaved_answer(struct app *a, int choice, void *arg)
 		detail_save(a);
 	}
 	/* n (and Esc): stay, the edits kept */
-}
-
-static const char *const field_words[4] = { N_("alt text"), N_("title"), N_("description"),
-	                                     N_("folder") };
-
-/* What was typed, into the message log as it is dropped (the item deleted
- * elsewhere, or u): it is not thrown away unseen, and can be typed again. */
-static void
-log_typed(struct app *a, bool gone)
-{
-	struct detail *d = a->detail;
-	const char *name = d->item.filename ? d->item.filename : d->item.id;
-	for (int i = 0; i < 4; i++)
-		if (d->edit[i] && gone)
-			ui_message(a, R_WARN, _("typed for %s (deleted elsewhere), not saved: %s \"%s\""), name,
-			           _(field_words[i]), d->edit[i]);
-		else if (d->edit[i])
-			ui_message_log(a, R_NORMAL, _("undone for %s, not saved: %s \"%s\""), name,
-			               _(field_words[i]), d->edit[i]);
-	if (d->focal_pending && gone)
-		ui_message(a, R_WARN, _("typed for %s (deleted elsewhere), not saved: focal point %.0f,%.0f"),
-		           name, d->fx, d->fy);
-	else if (d->focal_pending)
-		ui_message_log(a, R_NORMAL, _("undone for %s, not saved: focal point %.0f,%.0f"), name,
-		               d->fx, d->fy);
 }
 
 /* u: the changes not saved are dropped, each logged whole, and the
@@ -585,15 +561,9 @@ undo_pending(struct app *a)
 		ui_message(a, R_NORMAL, "%s", _("nothing to undo: no change is waiting to be saved"));
 		return;
 	}
-	char names[200] = "";
-	for (int i = 0; i < 5; i++) {
-		bool on = i < 4 ? d->edit[i] != NULL : d->focal_pending;
-		const char *w = i < 4 ? _(field_words[i]) : _("focal point");
-		if (on)
-			snprintf(names + strlen(names), sizeof names - strlen(names), "%s%s",
-			         names[0] ? ", " : "", w);
-	}
-	log_typed(a, false);
+	char names[200];
+	detail_pending_names(d, names, sizeof names);
+	detail_log_typed(a, false);
 	clear_pending(d);
 	detail_draft_sync(a);
 	d->err[0] = '\0';
@@ -605,7 +575,7 @@ gone_answer(struct app *a, int choice, void *arg)
 {
 	if (choice != 'd')
 		return;   /* n (and Esc): stay, the text on the screen */
-	log_typed(a, true);
+	detail_log_typed(a, true);
 	clear_pending(a->detail);
 	detail_draft_sync(a);   /* nothing to offer back at the next start */
 	detail_go(a, (enum detail_after)(intptr_t)arg);
@@ -631,11 +601,14 @@ detail_away(struct app *a, enum detail_after after)
 		return;
 	}
 	if (has_pending(d)) {
-		ui_confirm(a, _("Unsaved changes"),
-		           _("This item has changes that are not saved.\n\n"
-		             "s: save them   d: discard them   n: stay here"),
-		           "sdn", unsaved_answer, (void *)(intptr_t)after);
+		char names[200];
+		detail_pending_names(d, names, sizeof names);
+		char *body = xasprintf(_("Not saved: %s.\n\n"
+		                         "s: save them   d: discard them (the message log keeps the text)   "
+		                         "n: stay here"), names);
+		ui_confirm(a, _("Unsaved changes"), body, "sdn", unsaved_answer, (void *)(intptr_t)after);
 		ui_confirm_keys_told(a);
+		free(body);
 		return;
 	}
 	detail_go(a, after);

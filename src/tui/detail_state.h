@@ -1,4 +1,4 @@
-/* detail_state.h — Private to: detail.c detail_draw.c detail_focal.c detail_draft.c detail_aside.c detail_reread.c
+/* detail_state.h — Private to: detail.c detail_draw.c detail_focal.c detail_draft.c detail_aside.c detail_reread.c detail_typed.c
  * State: a->detail
  *
  * One item's details: the item, its pending edits, the save under way and
@@ -114,6 +114,13 @@ detail_round(double v)
 {
 	return v < 0 ? -(long)(-v + 0.5) : (long)(v + 0.5);
 }
+
+/* ---- detail_typed.c: what was typed, dropped, into the message log ---- */
+/* Each change not saved into the log (gone: the item was deleted
+ * elsewhere, said as a warning too), before it is cleared. */
+void detail_log_typed(struct app *a, bool gone);
+/* The fields with a change not saved, in words: "title, focal point". */
+void detail_pending_names(const struct detail *d, char *names, size_t len);
 
 /* ---- detail_reread.c: r said, with what the read changed ---- */
 void detail_reread_said(struct app *a, const struct mt_media *was, const struct mt_media *now);

@@ -17,6 +17,7 @@ src_tui_libmttui_a_SOURCES = \
 	src/tui/detail_draft.c \
 	src/tui/detail_aside.c \
 	src/tui/detail_reread.c \
+	src/tui/detail_typed.c \
 	src/tui/drafts_back.c \
 	src/tui/dialog.c \
 	src/tui/lineedit.c \

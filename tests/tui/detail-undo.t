@@ -2,7 +2,8 @@
 # detail-undo.t — u in the details drops the changes not saved, but not
 # unseen: the status line names the fields, and the message log (M) keeps
 # each text typed, whole, to be typed again. The server is not touched. u
-# with nothing waiting says so. At 80x24.
+# with nothing waiting says so. The question on leaving names the fields
+# not saved, and its d (discard) keeps the text in the log too. At 80x24.
 . "${top_srcdir:-.}/tests/tui/lib-tui.sh"
 
 start_server clearcms --demo "$top_srcdir/data/demo"
@@ -38,6 +39,25 @@ send q
 wait_gone "Messages:" || not_ok "q closes the message log" "$(screen)"
 send u
 expect_wrapped "u again: nothing to undo, said" "nothing to undo"
+
+# leaving with a change: the question names it; d discards it, into the log
+# (the cursor is on the description: k is the title)
+send k Enter
+wait_for "Enter: accept" || true
+send C-u
+type_text "Discarded on purpose"
+send Enter
+expect_screen "the title is pending again" "not saved yet"
+send q
+expect_screen "leaving asks" "Unsaved changes"
+box_says "... naming the field not saved" "Not saved: title."
+send d
+wait_gone "Unsaved changes" || not_ok "d answers" "$(screen)"
+send M
+expect_screen "the message log opens" "Messages:"
+expect_wrapped "... it keeps the title discarded, whole" "title \"Discarded on purpose\""
+send q
+wait_gone "Messages:" || not_ok "q closes the message log" "$(screen)"
 rc=$(tui_quit)
 expect_eq "q quits" 0 "$rc"
 check "no sanitizer report" sh -c '! grep -q "Sanitizer\|runtime error" "$1"' - "$T/tui.err"

@@ -39,7 +39,8 @@ check "the item is still on the server" mt info "$id"
 # leaving asks: save, discard or stay
 send q
 expect_screen "leaving with unsaved edits asks" "Unsaved changes"
-expect_screen "it offers save, discard and stay" "s: save them   d: discard them   n: stay here"
+box_says "it offers save, discard and stay" "s: save them   d: discard them (the message log keeps the text)"
+box_says "... and stay" "n: stay here"
 refute_screen "... and says the keys once" "[s] [d] [n]"
 send n
 expect_screen "n stays, edit kept" "not saved yet"

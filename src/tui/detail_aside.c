@@ -46,15 +46,13 @@ void
 detail_aside_forget(struct app *a)
 {
 	struct detail *d = a->detail;
-	static const char *const what[4] = { N_("alt text"), N_("title"), N_("description"),
-		                             N_("folder") };
 	for (int i = 0; i < 4; i++) {
 		/* the program ending (q, a hang-up) keeps it for the next start;
 		 * leaving the item drops it, into the message log, not unseen */
 		if (d->aside[i] && d->have && !a->closing) {
 			keep_aside(a, i, NULL);
 			ui_message_log(a, R_NORMAL, _("set aside for %s, dropped on leaving it: %s \"%s\""),
-			               d->item.filename ? d->item.filename : d->item.id, _(what[i]),
+			               d->item.filename ? d->item.filename : d->item.id, detail_field_word(i),
 			               d->aside[i]);
 		}
 		clear_slot(d, i);

@@ -4,7 +4,6 @@
  * that the read had happened at all). */
 #include "config.h"
 
-#include <stdio.h>
 #include <string.h>
 
 #include "detail_state.h"
@@ -21,8 +20,6 @@ void
 detail_reread_said(struct app *a, const struct mt_media *was, const struct mt_media *now)
 {
 	const struct detail *d = a->detail;
-	static const char *const what[4] = { N_("alt text"), N_("title"), N_("description"),
-		                             N_("folder") };
 	const char *x[4] = { was->alt, was->title, was->description, was->folder };
 	const char *y[4] = { now->alt, now->title, now->description, now->folder };
 	char names[200] = "";
@@ -33,8 +30,7 @@ detail_reread_said(struct app *a, const struct mt_media *was, const struct mt_me
 		if (!changed)
 			continue;
 		under_edit |= i < 4 ? d->edit[i] != NULL : d->focal_pending;
-		snprintf(names + strlen(names), sizeof names - strlen(names), "%s%s", names[0] ? ", " : "",
-		         i < 4 ? _(what[i]) : _("focal point"));
+		detail_add_name(names, sizeof names, i);
 	}
 	if (names[0] == '\0')
 		ui_message(a, R_NORMAL, "%s", _("read again: nothing changed on the server"));

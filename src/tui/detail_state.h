@@ -121,6 +121,10 @@ detail_round(double v)
 void detail_log_typed(struct app *a, bool gone);
 /* The fields with a change not saved, in words: "title, focal point". */
 void detail_pending_names(const struct detail *d, char *names, size_t len);
+/* A field in words, by edit slot (0..3), or 4 for the focal point; and
+ * added to a list of them ("title, focal point"). */
+const char *detail_field_word(int slot);
+void detail_add_name(char *names, size_t len, int slot);
 
 /* ---- detail_reread.c: r said, with what the read changed ---- */
 void detail_reread_said(struct app *a, const struct mt_media *was, const struct mt_media *now);

@@ -36,16 +36,26 @@ detail_log_typed(struct app *a, bool gone)
 		               d->fx, d->fy);
 }
 
+const char *
+detail_field_word(int slot)
+{
+	return slot < 4 ? _(field_words[slot]) : _("focal point");
+}
+
+void
+detail_add_name(char *names, size_t len, int slot)
+{
+	size_t at = strlen(names);
+	snprintf(names + at, len - at, "%s%s", at ? ", " : "", detail_field_word(slot));
+}
+
 /* The fields with a change not saved, in words: "title, focal point". */
 void
 detail_pending_names(const struct detail *d, char *names, size_t len)
 {
 	names[0] = '\0';
-	for (int i = 0; i < 5; i++) {
-		bool on = i < 4 ? d->edit[i] != NULL : d->focal_pending;
-		const char *w = i < 4 ? _(field_words[i]) : _("focal point");
-		if (on)
-			snprintf(names + strlen(names), len - strlen(names), "%s%s", names[0] ? ", " : "", w);
-	}
+	for (int i = 0; i < 5; i++)
+		if (i < 4 ? d->edit[i] != NULL : d->focal_pending)
+			detail_add_name(names, len, i);
 }
 
